@@ -1,0 +1,51 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { loadConfig } from '../config/load-config.js';
+import { EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
+import { formatHumanReport } from '../report/format-human.js';
+import { formatJsonReport } from '../report/format-json.js';
+import { verifyModules } from '../verify/verify-modules.js';
+import type { CliIo } from './cli-io.js';
+
+interface VerifyFlags {
+  design?: string;
+  stories?: string;
+  tests?: string[];
+  json?: boolean;
+  sarif?: string;
+  config?: string;
+  run: boolean;
+  python?: string;
+}
+
+/** Registers `backsmith verify`. */
+export function registerVerifyCommand(program: Command, io: CliIo): void {
+  program
+    .command('verify')
+    .description('Verify Python backend modules against the brief (and a design, stories and tests when given)')
+    .argument('<paths...>', 'module files or directories holding .py files')
+    .option('--design <file>', 'technical design document (markdown)')
+    .option('--stories <file>', 'user stories document (markdown)')
+    .option('--tests <files...>', 'acceptance test files (unittest or pytest) to run in the sandbox')
+    .option('--json', 'print one JSON document instead of the human report')
+    .option('--sarif <file>', 'also write findings as SARIF 2.1.0 to this file')
+    .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith)')
+    .option('--no-run', 'skip the sandboxed run of the module')
+    .option('--python <path>', 'Python interpreter for syntax checks and the sandbox (default: python3)')
+    .action(async (paths: string[], flags: VerifyFlags) => {
+      const config = await loadConfig(flags.config);
+      const report = await verifyModules({
+        paths,
+        config,
+        noRun: !flags.run,
+        ...(flags.tests ? { tests: flags.tests } : {}),
+        ...(flags.python ? { python: flags.python } : {}),
+      });
+      io.stdout(flags.json ? formatJsonReport(report) : formatHumanReport(report));
+      if (flags.sarif) {
+        const { formatSarifReport } = await import('../report/format-sarif.js');
+        await writeFile(flags.sarif, formatSarifReport(report));
+      }
+      io.setExitCode(report.passed ? EXIT_PASSED : EXIT_FINDINGS);
+    });
+}

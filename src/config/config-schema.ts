@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
+
+/** Schema of `backsmith.config.json` and `package.json#backsmith`. */
+export const configSchema = z
+  .object({
+    /** Severity per check id (or `off` to disable it). */
+    severity: z.record(z.string(), severitySetting).default({}),
+    /** Third-party top-level modules the module may import (e.g. `pandas`, `pydantic`). */
+    allowedImports: z.array(z.string().min(1)).default([]),
+    /** Maximum line length for the PEP 8 line-length check. */
+    lineLength: z.number().int().min(40).max(400).default(100),
+    /** Which checks run: ids or category prefixes (`quality/`); empty `include` means all. */
+    checks: z
+      .object({
+        include: z.array(z.string()).default([]),
+        exclude: z.array(z.string()).default([]),
+      })
+      .strict()
+      .default({ include: [], exclude: [] }),
+    /** Python interpreter used for syntax checks and the sandbox. */
+    python: z.string().min(1).optional(),
+    /** Where `generate` delivers modules, relative to the project. */
+    outDir: z.string().min(1).optional(),
+    /** Default model id for `generate`, e.g. `openai:gpt-4.1`. */
+    model: z.string().min(1).optional(),
+    /** Base URL for an OpenAI-compatible server. */
+    baseUrl: z.string().url().optional(),
+  })
+  .strict();
+
+/** Configuration after defaults are applied. */
+export type BacksmithConfig = z.infer<typeof configSchema>;
+
+/** Configuration as a user writes it (every field optional). */
+export type BacksmithConfigInput = z.input<typeof configSchema>;
+
+/** The configuration used when no file is given or found. */
+export function defaultConfig(): BacksmithConfig {
+  return configSchema.parse({});
+}

@@ -1,0 +1,237 @@
+import type { Node } from 'web-tree-sitter';
+import { dottedName, lineOf, endLineOf, namedChildren, stringValue } from './node-text.js';
+import type {
+  AttributeMutationFact,
+  BodyFacts,
+  EnclosingHandlers,
+  ExceptHandlerFact,
+  ReturnFact,
+  TryFact,
+} from './python-model.js';
+
+/** Methods that change a list, dict, set or deque in place. */
+const MUTATING_METHODS = new Set([
+  'append', 'extend', 'insert', 'remove', 'pop', 'popitem', 'clear', 'update', 'setdefault',
+  'add', 'discard', 'sort', 'reverse', 'appendleft', 'extendleft', 'popleft', 'difference_update',
+  'intersection_update', 'symmetric_difference_update',
+]);
+
+interface WalkState {
+  handlers: EnclosingHandlers;
+  inExceptClause: boolean;
+  heldContexts: string[];
+}
+
+/** Names of the exception types an `except` clause catches. */
+function handlerTypes(clause: Node): string[] {
+  const value = clause.childForFieldName('value');
+  if (!value) {
+    const first = namedChildren(clause).find((child) => child.type !== 'block');
+    if (!first) return ['BaseException'];
+    return typesOf(first);
+  }
+  return typesOf(value);
+}
+
+function typesOf(node: Node): string[] {
+  if (node.type === 'as_pattern') {
+    const inner = namedChildren(node)[0];
+    return inner ? typesOf(inner) : ['BaseException'];
+  }
+  if (node.type === 'tuple' || node.type === 'parenthesized_expression') {
+    return namedChildren(node).flatMap(typesOf);
+  }
+  return [dottedName(node)];
+}
+
+function containsRaise(node: Node): boolean {
+  if (node.type === 'raise_statement') return true;
+  if (node.type === 'function_definition' || node.type === 'class_definition') return false;
+  return namedChildren(node).some(containsRaise);
+}
+
+/** The attribute path at the root of a subscript or attribute chain, e.g. `self._items`. */
+function attributeRoot(node: Node): string | null {
+  let current: Node | null = node;
+  while (current && current.type === 'subscript') current = current.childForFieldName('value');
+  if (!current || current.type !== 'attribute') return null;
+  return dottedName(current);
+}
+
+function describeReturn(node: Node): ReturnFact {
+  const value = namedChildren(node)[0] ?? null;
+  const fact: ReturnFact = {
+    line: lineOf(node),
+    expression: value ? value.text : null,
+    kind: 'other',
+    dictKeys: [],
+    dictHasDynamicKeys: false,
+    callee: null,
+  };
+  if (!value || value.type === 'none') fact.kind = 'none';
+  else if (value.type === 'dictionary') {
+    fact.kind = 'dict';
+    for (const entry of namedChildren(value)) {
+      const key = entry.type === 'pair' ? entry.childForFieldName('key') : null;
+      if (key && (key.type === 'string' || key.type === 'concatenated_string')) fact.dictKeys.push(stringValue(key));
+      else fact.dictHasDynamicKeys = true;
+    }
+  } else if (value.type === 'call') {
+    fact.kind = 'call';
+    const callee = value.childForFieldName('function');
+    fact.callee = callee ? dottedName(callee) : null;
+  } else if (value.type === 'identifier' || value.type === 'attribute') fact.kind = 'name';
+  return fact;
+}
+
+function describeTry(node: Node): TryFact {
+  const handlers: ExceptHandlerFact[] = [];
+  let hasFinally = false;
+  for (const child of namedChildren(node)) {
+    if (child.type === 'except_clause' || child.type === 'except_group_clause') {
+      handlers.push({ line: lineOf(child), types: handlerTypes(child), reraises: containsRaise(child) });
+    } else if (child.type === 'finally_clause') hasFinally = true;
+  }
+  return { line: lineOf(node), endLine: endLineOf(node), handlers, hasFinally };
+}
+
+function recordMutation(facts: BodyFacts, state: WalkState, target: Node, operation: AttributeMutationFact['operation'], method: string | null, line: number): void {
+  const root = target.type === 'attribute' && operation !== 'subscript-assign' ? dottedName(target) : attributeRoot(target);
+  if (!root) return;
+  facts.attributeMutations.push({ line, target: root, operation, method, heldContexts: [...state.heldContexts] });
+}
+
+function assignmentTargets(left: Node): Node[] {
+  if (left.type === 'pattern_list' || left.type === 'tuple_pattern' || left.type === 'list_pattern') {
+    return namedChildren(left).flatMap(assignmentTargets);
+  }
+  return [left];
+}
+
+function visit(node: Node, facts: BodyFacts, state: WalkState): void {
+  switch (node.type) {
+    case 'function_definition':
+    case 'class_definition':
+    case 'lambda':
+      return;
+    case 'yield':
+      facts.yields = true;
+      break;
+    case 'return_statement':
+      facts.returns.push(describeReturn(node));
+      break;
+    case 'raise_statement': {
+      const raised = namedChildren(node)[0];
+      const typeNode = raised?.type === 'call' ? raised.childForFieldName('function') : raised;
+      facts.raises.push({
+        line: lineOf(node),
+        exception: typeNode ? dottedName(typeNode) : null,
+        inExceptClause: state.inExceptClause,
+        handlers: state.handlers,
+      });
+      break;
+    }
+    case 'call': {
+      const callee = node.childForFieldName('function');
+      const argumentsNode = node.childForFieldName('arguments');
+      if (callee) {
+        const calleeText = dottedName(callee);
+        facts.calls.push({ line: lineOf(node), callee: calleeText, argumentsText: argumentsNode?.text ?? '()', handlers: state.handlers });
+        const method = calleeText.split('.').pop() ?? '';
+        if (callee.type === 'attribute' && MUTATING_METHODS.has(method)) {
+          const object = callee.childForFieldName('object');
+          if (object) recordMutation(facts, state, object, 'method-call', method, lineOf(node));
+        }
+      }
+      break;
+    }
+    case 'assignment': {
+      const left = node.childForFieldName('left');
+      if (left && node.childForFieldName('right')) {
+        for (const target of assignmentTargets(left)) {
+          if (target.type === 'attribute') recordMutation(facts, state, target, 'assign', null, lineOf(node));
+          else if (target.type === 'subscript') recordMutation(facts, state, target, 'subscript-assign', null, lineOf(node));
+        }
+      }
+      break;
+    }
+    case 'augmented_assignment': {
+      const left = node.childForFieldName('left');
+      if (left?.type === 'attribute') recordMutation(facts, state, left, 'augmented-assign', null, lineOf(node));
+      else if (left?.type === 'subscript') recordMutation(facts, state, left, 'subscript-assign', null, lineOf(node));
+      break;
+    }
+    case 'delete_statement':
+      for (const target of namedChildren(node).flatMap((child) => (child.type === 'expression_list' ? namedChildren(child) : [child]))) {
+        if (target.type === 'subscript' || target.type === 'attribute') recordMutation(facts, state, target, 'delete', null, lineOf(node));
+      }
+      break;
+    case 'try_statement': {
+      const tryFact = describeTry(node);
+      facts.tries.push(tryFact);
+      const caught = tryFact.handlers.flatMap((handler) => handler.types);
+      for (const child of namedChildren(node)) {
+        if (child.type === 'block') {
+          // Only the try body is protected by this statement's handlers.
+          const inner = caught.length > 0 ? { ...state, handlers: [caught, ...state.handlers] } : state;
+          visitChildren(child, facts, inner);
+        } else if (child.type === 'except_clause' || child.type === 'except_group_clause') {
+          visitChildren(child, facts, { ...state, inExceptClause: true });
+        } else visitChildren(child, facts, state);
+      }
+      return;
+    }
+    case 'with_statement': {
+      const items: string[] = [];
+      const clause = namedChildren(node).find((child) => child.type === 'with_clause');
+      for (const item of clause ? namedChildren(clause) : []) {
+        const value = item.childForFieldName('value') ?? namedChildren(item)[0];
+        const text = value?.type === 'as_pattern' ? namedChildren(value)[0]?.text : value?.text;
+        if (text) items.push(text);
+      }
+      facts.withItems.push(...items);
+      if (clause) visitChildren(clause, facts, state);
+      const body = node.childForFieldName('body');
+      if (body) visitChildren(body, facts, { ...state, heldContexts: [...state.heldContexts, ...items] });
+      return;
+    }
+    default:
+      break;
+  }
+  visitChildren(node, facts, state);
+}
+
+function visitChildren(node: Node, facts: BodyFacts, state: WalkState): void {
+  for (const child of namedChildren(node)) visit(child, facts, state);
+}
+
+function isDocstringStatement(node: Node): boolean {
+  const expression = node.type === 'expression_statement' ? namedChildren(node)[0] : null;
+  return !!expression && (expression.type === 'string' || expression.type === 'concatenated_string');
+}
+
+function isPlaceholderStatement(node: Node): boolean {
+  if (node.type === 'pass_statement') return true;
+  if (node.type !== 'expression_statement') return false;
+  const expression = namedChildren(node)[0];
+  return expression?.type === 'ellipsis';
+}
+
+/** Gathers body facts for a function's `block` node. */
+export function readBodyFacts(block: Node): BodyFacts {
+  const facts: BodyFacts = {
+    returns: [],
+    raises: [],
+    tries: [],
+    calls: [],
+    attributeMutations: [],
+    withItems: [],
+    isPlaceholder: false,
+    yields: false,
+  };
+  const statements = namedChildren(block);
+  const meaningful = statements.filter((statement, index) => !(index === 0 && isDocstringStatement(statement)));
+  facts.isPlaceholder = meaningful.length === 0 || meaningful.every(isPlaceholderStatement);
+  visitChildren(block, facts, { handlers: [], inExceptClause: false, heldContexts: [] });
+  return facts;
+}

@@ -1,0 +1,63 @@
+import type { Node } from 'web-tree-sitter';
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0',
+};
+
+/** Named children of a node, skipping comments. */
+export function namedChildren(node: Node): Node[] {
+  const children: Node[] = [];
+  for (let index = 0; index < node.namedChildCount; index++) {
+    const child = node.namedChild(index);
+    if (child && child.type !== 'comment') children.push(child);
+  }
+  return children;
+}
+
+/** 1-based line of a node's start. */
+export function lineOf(node: Node): number {
+  return node.startPosition.row + 1;
+}
+
+/** 1-based line of a node's end. */
+export function endLineOf(node: Node): number {
+  return node.endPosition.row + 1;
+}
+
+function decodeEscapes(raw: string): string {
+  return raw.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|.)/gs, (match, code: string) => {
+    if (code[0] === 'x' || code[0] === 'u' || code[0] === 'U') return String.fromCodePoint(parseInt(code.slice(1), 16));
+    if (code === '\n') return '';
+    return SIMPLE_ESCAPES[code] ?? match;
+  });
+}
+
+/** Whether a `string` node is an f-string (its prefix contains f or F). */
+export function isFString(node: Node): boolean {
+  const start = node.child(0);
+  return !!start && /[fF]/.test(start.text.replace(/["']/g, ''));
+}
+
+/**
+ * Decoded text of a `string` or `concatenated_string` node. Interpolations of f-strings are
+ * kept as `{expression}` so that callers can treat them as placeholders.
+ */
+export function stringValue(node: Node): string {
+  if (node.type === 'concatenated_string') return namedChildren(node).map(stringValue).join('');
+  const start = node.child(0);
+  const isRaw = !!start && /[rR]/.test(start.text);
+  let text = '';
+  for (const child of namedChildren(node)) {
+    if (child.type === 'string_content') text += isRaw ? child.text : decodeEscapes(child.text);
+    else if (child.type === 'interpolation') {
+      const expression = child.childForFieldName('expression');
+      text += `{${expression ? expression.text : ''}}`;
+    } else if (child.type === 'escape_sequence') text += decodeEscapes(child.text);
+  }
+  return text;
+}
+
+/** Dotted name text of a callee or base class (`self.store.get`), or the raw text otherwise. */
+export function dottedName(node: Node): string {
+  return node.text.replace(/\s+/g, '');
+}

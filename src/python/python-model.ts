@@ -1,0 +1,208 @@
+/** Typed facts about one Python module, read by the tree-sitter parser. Lines are 1-based. */
+
+/** How a parameter may be passed, as Python's `inspect.Parameter.kind` names it. */
+export type ParameterKind =
+  | 'positional-only'
+  | 'positional-or-keyword'
+  | 'var-positional'
+  | 'keyword-only'
+  | 'var-keyword';
+
+/** One parameter of a function or method. */
+export interface PythonParameter {
+  name: string;
+  kind: ParameterKind;
+  /** Annotation source text, or null when the parameter has none. */
+  annotation: string | null;
+  /** Default value source text, or null when there is no default. */
+  defaultValue: string | null;
+  line: number;
+}
+
+/** A docstring and where it starts. */
+export interface PythonDocstring {
+  /** The docstring's text with quotes removed and indentation kept as written. */
+  text: string;
+  line: number;
+  endLine: number;
+}
+
+/**
+ * The exception types caught around a statement: one entry per enclosing `try` body,
+ * innermost first. A bare `except:` is recorded as `BaseException`.
+ */
+export type EnclosingHandlers = string[][];
+
+/** What a `return` statement gives back. */
+export interface ReturnFact {
+  line: number;
+  /** Source text of the returned expression, or null for a bare `return`. */
+  expression: string | null;
+  kind: 'dict' | 'call' | 'name' | 'none' | 'other';
+  /** Keys of a dict literal (string keys only), when kind is 'dict'. */
+  dictKeys: string[];
+  /** Whether the dict literal also has non-literal keys or `**spread` entries. */
+  dictHasDynamicKeys: boolean;
+  /** The called function (`self._respond`, `make_response`), when kind is 'call'. */
+  callee: string | null;
+}
+
+/** A `raise` statement. */
+export interface RaiseFact {
+  line: number;
+  /** The raised type's name (`ValueError`, `errors.NotFound`), null for a bare re-raise. */
+  exception: string | null;
+  /** True when the statement sits in an `except` clause (bare `raise` re-raises there). */
+  inExceptClause: boolean;
+  handlers: EnclosingHandlers;
+}
+
+/** A call expression. */
+export interface CallFact {
+  line: number;
+  /** Dotted callee text, e.g. `self._store.get`, `open`, `subprocess.run`. */
+  callee: string;
+  /** Source text of the argument list, parentheses included. */
+  argumentsText: string;
+  handlers: EnclosingHandlers;
+}
+
+/** One `except` clause. */
+export interface ExceptHandlerFact {
+  line: number;
+  /** Caught type names; `BaseException` for a bare `except:`. */
+  types: string[];
+  /** True when the handler's body re-raises (a `raise` statement anywhere inside it). */
+  reraises: boolean;
+}
+
+/** A `try` statement. */
+export interface TryFact {
+  line: number;
+  endLine: number;
+  handlers: ExceptHandlerFact[];
+  hasFinally: boolean;
+}
+
+/** A change to state reached through an attribute, e.g. `self._items[key] = value`. */
+export interface AttributeMutationFact {
+  line: number;
+  /** The attribute path that is changed, e.g. `self._items`, `self.count`. */
+  target: string;
+  operation: 'assign' | 'augmented-assign' | 'subscript-assign' | 'delete' | 'method-call';
+  /** For 'method-call': the mutating method called (`append`, `update`, ...). */
+  method: string | null;
+  /** Context managers (`with X:`) that enclose the change, as source text. */
+  heldContexts: string[];
+}
+
+/** Facts about a function body, gathered without running it. */
+export interface BodyFacts {
+  returns: ReturnFact[];
+  raises: RaiseFact[];
+  tries: TryFact[];
+  calls: CallFact[];
+  attributeMutations: AttributeMutationFact[];
+  /** Source text of every `with` item in the body (`self._lock`, `open(path)`). */
+  withItems: string[];
+  /** True when the body is only a docstring and/or `pass` / `...`. */
+  isPlaceholder: boolean;
+  /** Whether a `yield` appears (a generator, not a response-returning method). */
+  yields: boolean;
+}
+
+/** A function or method. */
+export interface PythonFunction {
+  name: string;
+  line: number;
+  endLine: number;
+  isAsync: boolean;
+  decorators: string[];
+  parameters: PythonParameter[];
+  returnAnnotation: string | null;
+  docstring: PythonDocstring | null;
+  body: BodyFacts;
+  /** Name of the class that defines it, or null for a module-level function. */
+  className: string | null;
+}
+
+/** A name bound in a class body (`x: int = 1`, `CODE = "E1"`). */
+export interface ClassAttribute {
+  name: string;
+  annotation: string | null;
+  value: string | null;
+  line: number;
+}
+
+/** A class definition. */
+export interface PythonClass {
+  name: string;
+  line: number;
+  endLine: number;
+  /** Positional base classes as source text (`Exception`, `abc.ABC`). */
+  bases: string[];
+  /** Keyword arguments of the class statement (`metaclass=ABCMeta`) as source text. */
+  keywords: string[];
+  decorators: string[];
+  docstring: PythonDocstring | null;
+  attributes: ClassAttribute[];
+  methods: PythonFunction[];
+}
+
+/** An import statement, one entry per imported module or `from` statement. */
+export interface PythonImport {
+  /** Module path as written (`os.path`, `.models`); empty for `from . import x`. */
+  module: string;
+  /** Names imported by a `from` import; empty for a plain `import`. */
+  names: string[];
+  alias: string | null;
+  isFrom: boolean;
+  /** Number of leading dots of a relative import; 0 for absolute imports. */
+  level: number;
+  line: number;
+  /** True when the import sits inside a function, class or `try`/`if` block. */
+  isNested: boolean;
+}
+
+/** A module-level assignment to a single name. */
+export interface PythonConstant {
+  name: string;
+  annotation: string | null;
+  value: string;
+  line: number;
+}
+
+/** A string literal anywhere in the module. */
+export interface PythonString {
+  /** The decoded text; for f-strings, interpolations are kept as `{expression}`. */
+  text: string;
+  isFString: boolean;
+  /** True for the docstring positions (module, class, function). */
+  isDocstring: boolean;
+  line: number;
+  column: number;
+}
+
+/** A place where tree-sitter could not parse the source. */
+export interface ParseErrorFact {
+  line: number;
+  column: number;
+  /** 'error' for unparseable text, 'missing' for a token the parser had to assume. */
+  kind: 'error' | 'missing';
+  text: string;
+}
+
+/** Everything backsmith knows about a module's source without running it. */
+export interface PythonModule {
+  source: string;
+  lineCount: number;
+  docstring: PythonDocstring | null;
+  imports: PythonImport[];
+  constants: PythonConstant[];
+  classes: PythonClass[];
+  functions: PythonFunction[];
+  strings: PythonString[];
+  parseErrors: ParseErrorFact[];
+  /** Line of the first statement (docstring, import, ...), or null for an empty module. */
+  firstStatementLine: number | null;
+}

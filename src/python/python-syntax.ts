@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import type { PythonModule } from './python-model.js';
+import { pythonHelperPath } from './package-paths.js';
+
+/** The verdict on whether a module is valid Python, and who gave it. */
+export interface SyntaxVerdict {
+  ok: boolean;
+  /** `cpython` when the interpreter's own `compile()` decided; `tree-sitter` as the fallback. */
+  authority: 'cpython' | 'tree-sitter';
+  /** Version of the interpreter that compiled the module, when CPython decided. */
+  pythonVersion: string | null;
+  error: { line: number; column: number; message: string } | null;
+  /** Why CPython was not used, when the fallback decided. */
+  fallbackReason: string | null;
+}
+
+const COMPILE_TIMEOUT_MS = 15_000;
+
+interface CompileOutput {
+  ok: boolean;
+  version: string;
+  line?: number;
+  column?: number;
+  message?: string;
+}
+
+function runCompile(python: string, source: string, fileName: string): Promise<CompileOutput> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(python, ['-I', '-S', pythonHelperPath('compile_check.py'), fileName], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: COMPILE_TIMEOUT_MS,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      try {
+        resolve(JSON.parse(stdout) as CompileOutput);
+      } catch {
+        reject(new Error(`interpreter exited with ${code}: ${stderr.trim().split('\n').pop() ?? ''}`));
+      }
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(source);
+  });
+}
+
+function treeSitterVerdict(module: PythonModule, reason: string): SyntaxVerdict {
+  const first = module.parseErrors[0];
+  return {
+    ok: !first,
+    authority: 'tree-sitter',
+    pythonVersion: null,
+    error: first
+      ? { line: first.line, column: first.column, message: first.kind === 'missing' ? `missing ${first.text}` : `invalid syntax near ${JSON.stringify(first.text)}` }
+      : null,
+    fallbackReason: reason,
+  };
+}
+
+/**
+ * Decides whether the module is valid Python with CPython's `compile()` (the code is compiled,
+ * never run), falling back to tree-sitter's error nodes when no interpreter can be started.
+ */
+export async function checkSyntax(source: string, module: PythonModule, fileName: string, python: string | null): Promise<SyntaxVerdict> {
+  if (!python) return treeSitterVerdict(module, 'no Python interpreter configured');
+  try {
+    const output = await runCompile(python, source, fileName);
+    return {
+      ok: output.ok,
+      authority: 'cpython',
+      pythonVersion: output.version,
+      error: output.ok ? null : { line: output.line ?? 0, column: output.column ?? 0, message: output.message ?? 'invalid syntax' },
+      fallbackReason: null,
+    };
+  } catch (error) {
+    return treeSitterVerdict(module, `could not run ${python}: ${(error as Error).message}`);
+  }
+}

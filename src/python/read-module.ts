@@ -1,0 +1,182 @@
+import type { Node } from 'web-tree-sitter';
+import { dottedName, endLineOf, isFString, lineOf, namedChildren, stringValue } from './node-text.js';
+import type {
+  ClassAttribute,
+  ParseErrorFact,
+  PythonClass,
+  PythonConstant,
+  PythonImport,
+  PythonModule,
+  PythonString,
+} from './python-model.js';
+import { readDocstring, readFunction, unwrapDefinition } from './read-function.js';
+import { withPythonTree } from './tree-sitter-parser.js';
+
+function importedModule(node: Node): { module: string; alias: string | null } {
+  if (node.type === 'aliased_import') {
+    return { module: node.childForFieldName('name')?.text ?? '', alias: node.childForFieldName('alias')?.text ?? null };
+  }
+  return { module: node.text, alias: null };
+}
+
+function readImports(node: Node, isNested: boolean, into: PythonImport[]): void {
+  const line = lineOf(node);
+  if (node.type === 'import_statement') {
+    for (const child of namedChildren(node)) {
+      const { module, alias } = importedModule(child);
+      into.push({ module, names: [], alias, isFrom: false, level: 0, line, isNested });
+    }
+  } else if (node.type === 'import_from_statement' || node.type === 'future_import_statement') {
+    const moduleNode = node.childForFieldName('module_name');
+    let module = node.type === 'future_import_statement' ? '__future__' : moduleNode?.text ?? '';
+    let level = 0;
+    if (moduleNode?.type === 'relative_import') {
+      const prefix = namedChildren(moduleNode).find((child) => child.type === 'import_prefix');
+      level = prefix ? prefix.text.length : 0;
+      module = namedChildren(moduleNode).find((child) => child.type === 'dotted_name')?.text ?? '';
+    }
+    const names = namedChildren(node)
+      .filter((child) => child.id !== moduleNode?.id && child.type !== 'wildcard_import')
+      .map((child) => importedModule(child).module);
+    if (namedChildren(node).some((child) => child.type === 'wildcard_import')) names.push('*');
+    into.push({ module, names, alias: null, isFrom: true, level, line, isNested });
+  }
+}
+
+function walkImports(node: Node, depth: number, into: PythonImport[]): void {
+  for (const child of namedChildren(node)) {
+    if (child.type === 'import_statement' || child.type === 'import_from_statement' || child.type === 'future_import_statement') {
+      readImports(child, depth > 0, into);
+    } else if (child.namedChildCount > 0) walkImports(child, depth + 1, into);
+  }
+}
+
+function singleAssignment(statement: Node): Node | null {
+  if (statement.type !== 'expression_statement') return null;
+  const assignment = namedChildren(statement)[0];
+  return assignment?.type === 'assignment' ? assignment : null;
+}
+
+function readConstant(statement: Node): PythonConstant | null {
+  const assignment = singleAssignment(statement);
+  const left = assignment?.childForFieldName('left');
+  const right = assignment?.childForFieldName('right');
+  if (!assignment || left?.type !== 'identifier' || !right) return null;
+  const type = assignment.childForFieldName('type');
+  return { name: left.text, annotation: type ? type.text : null, value: right.text, line: lineOf(statement) };
+}
+
+function readClassAttribute(statement: Node): ClassAttribute | null {
+  const assignment = singleAssignment(statement);
+  const left = assignment?.childForFieldName('left');
+  if (!assignment || left?.type !== 'identifier') return null;
+  const type = assignment.childForFieldName('type');
+  const right = assignment.childForFieldName('right');
+  return { name: left.text, annotation: type ? type.text : null, value: right ? right.text : null, line: lineOf(statement) };
+}
+
+function readClass(node: Node, decorators: string[]): PythonClass {
+  const name = node.childForFieldName('name')?.text ?? '';
+  const body = node.childForFieldName('body');
+  const superclasses = node.childForFieldName('superclasses');
+  const bases: string[] = [];
+  const keywords: string[] = [];
+  for (const argument of superclasses ? namedChildren(superclasses) : []) {
+    if (argument.type === 'keyword_argument') keywords.push(argument.text);
+    else bases.push(dottedName(argument));
+  }
+  const cls: PythonClass = {
+    name, line: lineOf(node), endLine: endLineOf(node), bases, keywords, decorators,
+    docstring: readDocstring(body), attributes: [], methods: [],
+  };
+  for (const statement of body ? namedChildren(body) : []) {
+    const unwrapped = unwrapDefinition(statement);
+    if (unwrapped?.definition.type === 'function_definition') {
+      cls.methods.push(readFunction(unwrapped.definition, unwrapped.decorators, name));
+      continue;
+    }
+    const attribute = readClassAttribute(statement);
+    if (attribute) cls.attributes.push(attribute);
+  }
+  return cls;
+}
+
+function collectStrings(node: Node, docstringNodes: Set<number>, into: PythonString[]): void {
+  if (node.type === 'string' || node.type === 'concatenated_string') {
+    into.push({
+      text: stringValue(node),
+      isFString: node.type === 'string' ? isFString(node) : namedChildren(node).some(isFString),
+      isDocstring: docstringNodes.has(node.id),
+      line: lineOf(node),
+      column: node.startPosition.column + 1,
+    });
+    return;
+  }
+  for (const child of namedChildren(node)) collectStrings(child, docstringNodes, into);
+}
+
+function collectDocstringNodes(node: Node, into: Set<number>): void {
+  const block = node.type === 'module' ? node : node.childForFieldName('body');
+  const first = block ? namedChildren(block)[0] : undefined;
+  const expression = first?.type === 'expression_statement' ? namedChildren(first)[0] : undefined;
+  if (expression && (expression.type === 'string' || expression.type === 'concatenated_string')) into.add(expression.id);
+  for (const child of block ? namedChildren(block) : []) {
+    const unwrapped = unwrapDefinition(child);
+    if (unwrapped) collectDocstringNodes(unwrapped.definition, into);
+  }
+}
+
+function collectParseErrors(node: Node, into: ParseErrorFact[]): void {
+  if (!node.hasError && !node.isMissing) return;
+  if (node.isMissing || node.type === 'ERROR') {
+    into.push({
+      line: lineOf(node),
+      column: node.startPosition.column + 1,
+      kind: node.isMissing ? 'missing' : 'error',
+      text: node.isMissing ? node.type : node.text.slice(0, 80),
+    });
+    if (node.isMissing) return;
+  }
+  for (let index = 0; index < node.childCount; index++) {
+    const child = node.child(index);
+    if (child) collectParseErrors(child, into);
+  }
+}
+
+/** Builds the module model from a parsed tree. */
+export function buildModuleModel(root: Node, source: string): PythonModule {
+  const module: PythonModule = {
+    source,
+    lineCount: source.length === 0 ? 0 : source.split('\n').length,
+    docstring: readDocstring(root),
+    imports: [],
+    constants: [],
+    classes: [],
+    functions: [],
+    strings: [],
+    parseErrors: [],
+    firstStatementLine: null,
+  };
+  const statements = namedChildren(root);
+  module.firstStatementLine = statements[0] ? lineOf(statements[0]) : null;
+  walkImports(root, 0, module.imports);
+  for (const statement of statements) {
+    const unwrapped = unwrapDefinition(statement);
+    if (unwrapped?.definition.type === 'class_definition') module.classes.push(readClass(unwrapped.definition, unwrapped.decorators));
+    else if (unwrapped?.definition.type === 'function_definition') module.functions.push(readFunction(unwrapped.definition, unwrapped.decorators, null));
+    else {
+      const constant = readConstant(statement);
+      if (constant) module.constants.push(constant);
+    }
+  }
+  const docstringNodes = new Set<number>();
+  collectDocstringNodes(root, docstringNodes);
+  collectStrings(root, docstringNodes, module.strings);
+  collectParseErrors(root, module.parseErrors);
+  return module;
+}
+
+/** Parses Python source into the module model. Never throws on bad Python: see `parseErrors`. */
+export function readPythonModule(source: string): Promise<PythonModule> {
+  return withPythonTree(source, (tree) => buildModuleModel(tree.rootNode, source));
+}

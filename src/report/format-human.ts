@@ -1,0 +1,47 @@
+import type { Finding, Severity } from '../verify/finding.js';
+import type { ModuleReport } from '../verify/verify-module.js';
+import type { VerifyReport } from '../verify/verify-report.js';
+
+const SEVERITY_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function formatFinding(modulePath: string, finding: Finding): string {
+  const where = finding.line > 0 ? `${modulePath}:${finding.line}${finding.column ? `:${finding.column}` : ''}` : modulePath;
+  const symbol = finding.symbol ? ` [${finding.symbol}]` : '';
+  return `  ${where}  ${finding.message}${symbol}  (${finding.checkId})\n      fix: ${finding.hint}`;
+}
+
+function formatModule(module: ModuleReport): string {
+  const lines = [`${module.passed ? 'PASS' : 'FAIL'} ${module.path}`];
+  for (const severity of SEVERITIES) {
+    const findings = module.findings.filter((finding) => finding.severity === severity);
+    if (findings.length === 0) continue;
+    lines.push(`${SEVERITY_TITLES[severity]} (${findings.length}):`);
+    for (const finding of findings) lines.push(formatFinding(module.path, finding));
+  }
+  const skipped = module.checks.filter((check) => check.status === 'skipped');
+  if (skipped.length > 0) {
+    const reasons = new Map<string, string[]>();
+    for (const check of skipped) reasons.set(check.reason ?? 'skipped', [...(reasons.get(check.reason ?? 'skipped') ?? []), check.id]);
+    lines.push(`Skipped ${plural(skipped.length, 'check')}:`);
+    for (const [reason, ids] of reasons) lines.push(`  ${reason}: ${ids.join(', ')}`);
+  }
+  if (module.syntax.authority === 'tree-sitter') lines.push(`Syntax judged by tree-sitter: ${module.syntax.fallbackReason ?? ''}`);
+  return lines.join('\n');
+}
+
+/** The verify report for people: findings grouped by severity, then a one-line verdict. */
+export function formatHumanReport(report: VerifyReport): string {
+  const sections = report.modules.map(formatModule);
+  const errors = report.modules.reduce((sum, module) => sum + module.summary.errors, 0);
+  const warnings = report.modules.reduce((sum, module) => sum + module.summary.warnings, 0);
+  const failed = report.modules.filter((module) => !module.passed).length;
+  const verdict = report.passed
+    ? `✔ ${plural(report.modules.length, 'module')} verified: no errors, ${plural(warnings, 'warning')}.`
+    : `✖ ${failed} of ${plural(report.modules.length, 'module')} failed: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
+  return `${sections.join('\n\n')}\n\n${verdict}\n`;
+}

@@ -1,0 +1,4 @@
+import type { Check } from '../../check.js';
+
+/** Checks of the `format/` category. */
+export const formatChecks: Check[] = [];

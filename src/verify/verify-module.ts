@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { defaultConfig, type BacksmithConfig } from '../config/config-schema.js';
+import { readTextFile } from '../inputs/read-text-file.js';
+import type { SyntaxVerdict } from '../python/python-syntax.js';
+import { buildCheckContext } from './build-context.js';
+import type { Check, CheckRequirement } from './check.js';
+import type { CheckContext } from './check-context.js';
+import { SEVERITY_ORDER, type Finding, type Severity } from './finding.js';
+import { ALL_CHECKS } from './registry.js';
+
+/** Largest module backsmith verifies; generated backend modules are far smaller. */
+export const MAX_MODULE_BYTES = 1024 * 1024;
+
+/** Outcome of one check on one module. */
+export interface CheckOutcome {
+  id: string;
+  status: 'passed' | 'failed' | 'skipped';
+  reason?: string;
+  durationMs: number;
+}
+
+/** Counts of findings by severity. */
+export interface FindingSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** The verdict on one module. */
+export interface ModuleReport {
+  path: string;
+  sha256: string;
+  /** True when there is no finding at `error` severity. */
+  passed: boolean;
+  summary: FindingSummary;
+  findings: Finding[];
+  checks: CheckOutcome[];
+  syntax: { authority: SyntaxVerdict['authority']; pythonVersion: string | null; fallbackReason: string | null };
+  durationMs: number;
+}
+
+/** What to verify and how. */
+export interface VerifyModuleOptions {
+  /** Path of the module; used for reading (unless `source` is given) and in the report. */
+  path: string;
+  /** The module's text, when the caller already has it (e.g. a generated draft). */
+  source?: string;
+  config?: BacksmithConfig;
+  /** Python interpreter for the syntax authority; null forces the tree-sitter fallback. */
+  python?: string | null;
+  /** Skip the sandboxed run of the module. */
+  noRun?: boolean;
+  /** Acceptance test files to run against the module. */
+  tests?: string[];
+}
+
+/** Why a requirement is not met for this run, or undefined when it is. */
+export type RequirementGaps = Partial<Record<CheckRequirement, string>>;
+
+function requirementGaps(options: VerifyModuleOptions): RequirementGaps {
+  return {
+    design: 'no --design given',
+    stories: 'no --stories given',
+    runtime: options.noRun ? '--no-run given' : 'the sandboxed runtime stage is not built yet',
+    tests: options.tests?.length ? 'the sandboxed runtime stage is not built yet' : 'no --tests given',
+  };
+}
+
+function matchesSelector(id: string, selector: string): boolean {
+  return selector.endsWith('/') ? id.startsWith(selector) : id === selector || id.startsWith(`${selector}/`);
+}
+
+/** Why a check does not run on this module, or null when it runs. */
+function skipReason(check: Check, config: BacksmithConfig, gaps: RequirementGaps, syntaxOk: boolean): string | null {
+  const { include, exclude } = config.checks;
+  if (include.length > 0 && !include.some((selector) => matchesSelector(check.id, selector))) return 'not selected by checks.include';
+  if (exclude.some((selector) => matchesSelector(check.id, selector))) return 'excluded by checks.exclude';
+  if (config.severity[check.id] === 'off') return 'turned off in configuration';
+  for (const requirement of check.requires ?? []) {
+    const gap = gaps[requirement];
+    if (gap) return gap;
+  }
+  if (!syntaxOk && check.category !== 'format' && check.category !== 'syntax') return 'the module is not valid Python';
+  return null;
+}
+
+function summarize(findings: Finding[]): FindingSummary {
+  return {
+    errors: findings.filter((finding) => finding.severity === 'error').length,
+    warnings: findings.filter((finding) => finding.severity === 'warning').length,
+    infos: findings.filter((finding) => finding.severity === 'info').length,
+  };
+}
+
+async function runCheck(check: Check, context: CheckContext, config: BacksmithConfig): Promise<Finding[]> {
+  const override = config.severity[check.id];
+  const reports = await check.run(context);
+  return reports.map((report) => ({
+    checkId: check.id,
+    category: check.category,
+    severity: (override && override !== 'off' ? override : report.severity ?? check.severity) as Severity,
+    message: report.message,
+    line: report.line,
+    ...(report.column !== undefined ? { column: report.column } : {}),
+    ...(report.symbol !== undefined ? { symbol: report.symbol } : {}),
+    hint: report.hint ?? check.fixHint,
+  }));
+}
+
+/** Runs the given checks over a prepared context and assembles the module report. */
+export async function runChecks(
+  context: CheckContext,
+  checks: readonly Check[],
+  gaps: RequirementGaps,
+): Promise<Pick<ModuleReport, 'findings' | 'checks' | 'summary' | 'passed'>> {
+  const findings: Finding[] = [];
+  const outcomes: CheckOutcome[] = [];
+  for (const check of checks) {
+    const reason = skipReason(check, context.config, gaps, context.syntax.ok);
+    if (reason) {
+      outcomes.push({ id: check.id, status: 'skipped', reason, durationMs: 0 });
+      continue;
+    }
+    const started = performance.now();
+    let checkFindings: Finding[];
+    try {
+      checkFindings = await runCheck(check, context, context.config);
+    } catch (error) {
+      // A crashing check is backsmith's bug, not the module's: say so instead of hiding it.
+      outcomes.push({ id: check.id, status: 'skipped', reason: `check crashed: ${(error as Error).message}`, durationMs: performance.now() - started });
+      continue;
+    }
+    findings.push(...checkFindings);
+    outcomes.push({ id: check.id, status: checkFindings.length > 0 ? 'failed' : 'passed', durationMs: Math.round((performance.now() - started) * 100) / 100 });
+  }
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.line - b.line);
+  const summary = summarize(findings);
+  return { findings, checks: outcomes, summary, passed: summary.errors === 0 };
+}
+
+/** Verifies one Python module and returns its report. Throws `BacksmithError` only for unreadable input. */
+export async function verifyModule(options: VerifyModuleOptions): Promise<ModuleReport> {
+  const started = performance.now();
+  const config = options.config ?? defaultConfig();
+  const source = options.source ?? (await readTextFile(options.path, { maxBytes: MAX_MODULE_BYTES, label: 'Python module' }));
+  const context = await buildCheckContext({ source, path: options.path, config, ...(options.python !== undefined ? { python: options.python } : {}) });
+  const { syntax } = context;
+  const result = await runChecks(context, ALL_CHECKS, requirementGaps(options));
+  return {
+    path: options.path,
+    sha256: createHash('sha256').update(source).digest('hex'),
+    ...result,
+    syntax: { authority: syntax.authority, pythonVersion: syntax.pythonVersion, fallbackReason: syntax.fallbackReason },
+    durationMs: Math.round(performance.now() - started),
+  };
+}
