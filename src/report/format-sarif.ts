@@ -1,6 +1,60 @@
+import path from 'node:path';
+import type { Severity } from '../verify/finding.js';
+import { ALL_CHECKS } from '../verify/registry.js';
 import type { VerifyReport } from '../verify/verify-report.js';
 
-/** The verify report as SARIF 2.1.0 (filled in by the SARIF work). */
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const INFORMATION_URI = 'https://www.npmjs.com/package/backsmith';
+
+/** A module path as a relative, forward-slash URI, as GitHub code scanning expects. */
+function artifactUri(modulePath: string): string {
+  const relative = path.isAbsolute(modulePath) ? path.relative(process.cwd(), modulePath) : modulePath;
+  return relative.split(path.sep).join('/');
+}
+
+/**
+ * The verify report as SARIF 2.1.0: one run, every registered check as a rule (with its
+ * description and fix hint), every finding as a result located at file:line.
+ */
 export function formatSarifReport(report: VerifyReport): string {
-  return `${JSON.stringify({ version: '2.1.0', runs: [], modules: report.modules.length })}\n`;
+  const rules = ALL_CHECKS.map((check) => ({
+    id: check.id,
+    name: check.id.replace(/[/-](\w)/g, (_match, letter: string) => letter.toUpperCase()),
+    shortDescription: { text: check.description },
+    help: { text: check.fixHint },
+    defaultConfiguration: { level: SARIF_LEVELS[check.severity] },
+    properties: { category: check.category },
+  }));
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const results = report.modules.flatMap((module) =>
+    module.findings.map((finding) => ({
+      ruleId: finding.checkId,
+      ...(ruleIndex.has(finding.checkId) ? { ruleIndex: ruleIndex.get(finding.checkId) } : {}),
+      level: SARIF_LEVELS[finding.severity],
+      message: { text: `${finding.message}\nFix: ${finding.hint}` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: artifactUri(module.path) },
+            region: { startLine: Math.max(1, finding.line), ...(finding.column ? { startColumn: finding.column } : {}) },
+          },
+          ...(finding.symbol ? { logicalLocations: [{ fullyQualifiedName: finding.symbol }] } : {}),
+        },
+      ],
+      partialFingerprints: { 'backsmith/v1': `${finding.checkId}:${finding.symbol ?? ''}:${finding.message}` },
+    })),
+  );
+  const sarif = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'backsmith', version: report.tool.version, informationUri: INFORMATION_URI, rules } },
+        results,
+        artifacts: report.modules.map((module) => ({ location: { uri: artifactUri(module.path) }, hashes: { 'sha-256': module.sha256 } })),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
 }
