@@ -6,12 +6,8 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 
 /** Named children of a node, skipping comments. */
 export function namedChildren(node: Node): Node[] {
-  const children: Node[] = [];
-  for (let index = 0; index < node.namedChildCount; index++) {
-    const child = node.namedChild(index);
-    if (child && child.type !== 'comment') children.push(child);
-  }
-  return children;
+  // One call across the wasm boundary for all children is far cheaper than one per index.
+  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
 }
 
 /** 1-based line of a node's start. */

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import type { PythonModule } from './python-model.js';
-import { pythonHelperPath } from './package-paths.js';
+import { compileWithPython } from './compile-server.js';
 
 /** The verdict on whether a module is valid Python, and who gave it. */
 export interface SyntaxVerdict {
@@ -12,39 +11,6 @@ export interface SyntaxVerdict {
   error: { line: number; column: number; message: string } | null;
   /** Why CPython was not used, when the fallback decided. */
   fallbackReason: string | null;
-}
-
-const COMPILE_TIMEOUT_MS = 15_000;
-
-interface CompileOutput {
-  ok: boolean;
-  version: string;
-  line?: number;
-  column?: number;
-  message?: string;
-}
-
-function runCompile(python: string, source: string, fileName: string): Promise<CompileOutput> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, ['-I', '-S', pythonHelperPath('compile_check.py'), fileName], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      timeout: COMPILE_TIMEOUT_MS,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      try {
-        resolve(JSON.parse(stdout) as CompileOutput);
-      } catch {
-        reject(new Error(`interpreter exited with ${code}: ${stderr.trim().split('\n').pop() ?? ''}`));
-      }
-    });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(source);
-  });
 }
 
 function treeSitterVerdict(module: PythonModule, reason: string): SyntaxVerdict {
@@ -67,7 +33,7 @@ function treeSitterVerdict(module: PythonModule, reason: string): SyntaxVerdict 
 export async function checkSyntax(source: string, module: PythonModule, fileName: string, python: string | null): Promise<SyntaxVerdict> {
   if (!python) return treeSitterVerdict(module, 'no Python interpreter configured');
   try {
-    const output = await runCompile(python, source, fileName);
+    const output = await compileWithPython(python, source, fileName);
     return {
       ok: output.ok,
       authority: 'cpython',
