@@ -3,6 +3,7 @@ import { BacksmithError, EXIT_FATAL } from '../errors.js';
 import { BACKSMITH_VERSION } from '../version.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { registerVerifyCommand } from './verify-command.js';
+import { registerAgentsCommand } from './agents-command.js';
 
 function buildProgram(io: CliIo): Command {
   const program = new Command()
@@ -13,6 +14,7 @@ function buildProgram(io: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerVerifyCommand(program, io);
+  registerAgentsCommand(program, io);
   return program;
 }
 
