@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load-config.js';
 import { EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import { formatHumanReport } from '../report/format-human.js';
 import { formatJsonReport } from '../report/format-json.js';
+import { warmUpVerifier } from '../verify/build-context.js';
 import { verifyModules } from '../verify/verify-modules.js';
 import type { CliIo } from './cli-io.js';
 
@@ -34,6 +35,7 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .option('--python <path>', 'Python interpreter for syntax checks and the sandbox (default: python3)')
     .action(async (paths: string[], flags: VerifyFlags) => {
       const config = await loadConfig(flags.config);
+      warmUpVerifier(config, flags.python ?? config.python ?? 'python3');
       const report = await verifyModules({
         paths,
         config,

@@ -94,12 +94,21 @@ class CompileServer {
 
 const servers = new Map<string, CompileServer>();
 
-/** Compiles `source` with `python` (started once per interpreter and reused). */
-export function compileWithPython(python: string, source: string, name: string): Promise<CompileAnswer> {
+function serverFor(python: string): CompileServer {
   let server = servers.get(python);
   if (!server || server.broken) {
     server = new CompileServer(python);
     servers.set(python, server);
   }
-  return server.compile(source, name);
+  return server;
+}
+
+/** Starts the interpreter ahead of the first request, so its start-up overlaps other work. */
+export function startCompileServer(python: string): void {
+  serverFor(python);
+}
+
+/** Compiles `source` with `python` (started once per interpreter and reused). */
+export function compileWithPython(python: string, source: string, name: string): Promise<CompileAnswer> {
+  return serverFor(python).compile(source, name);
 }

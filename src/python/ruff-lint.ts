@@ -49,6 +49,11 @@ interface RuffDiagnostic {
   fix: unknown;
 }
 
+/** Loads Ruff's wasm ahead of the first lint, so that it overlaps other start-up work. */
+export function warmUpRuff(lineLength: number, targetVersion = 'py310'): void {
+  void workspaceFor(lineLength, targetVersion).catch(() => undefined);
+}
+
 /** Lints Python source with Ruff, in-process (wasm). */
 export async function lintPython(source: string, lineLength: number, targetVersion = 'py310'): Promise<LintDiagnostic[]> {
   const workspace = await workspaceFor(lineLength, targetVersion);

@@ -1,0 +1,42 @@
+// Verify stage figures: cold CLI run (whole process), warm in-process verify, batch throughput.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { verifyModule, verifyModules } from '../dist/index.js';
+import { median, report, timeRuns } from './measure.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CANDIDATES = [
+  'examples/clinic_booking/clinic_booking_scheduler.py',
+  '../shared/examples/library_lending/library_lending_service.py',
+  'test-fixtures/modules/clean_counter.py',
+];
+const BATCH_SIZE = 50;
+
+/** The ~800-line module the figures are taken on. */
+export function benchModule() {
+  const found = CANDIDATES.map((file) => path.join(ROOT, file)).find((file) => existsSync(file));
+  return { file: found, source: readFileSync(found, 'utf8') };
+}
+
+export default async function verifyBench() {
+  const { file, source } = benchModule();
+  console.log(`module: ${path.relative(ROOT, file)} (${source.split('\n').length} lines)`);
+
+  const cold = await timeRuns(() => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'backsmith.js'), 'verify', file, '--no-run', '--json'], { encoding: 'utf8' });
+    if (run.status === 2) throw new Error(run.stderr);
+  }, 7);
+  report('cold `backsmith verify --no-run` (whole process)', cold);
+
+  const warm = await timeRuns(() => verifyModule({ path: file, source, noRun: true }), 20, 3);
+  report('in-process verifyModule (warm, static checks)', warm);
+
+  const folder = mkdtempSync(path.join(tmpdir(), 'backsmith-bench-'));
+  for (let index = 0; index < BATCH_SIZE; index++) writeFileSync(path.join(folder, `module_${index}.py`), source);
+  const batch = await timeRuns(() => verifyModules({ paths: [folder], noRun: true }), 3, 1);
+  const perSecond = batch.map((ms) => (BATCH_SIZE * 1000) / ms);
+  console.log(`${`batch of ${BATCH_SIZE} modules (in-process)`.padEnd(58)} median ${median(perSecond).toFixed(1)} modules/s  (${median(batch).toFixed(0)} ms per batch)`);
+}
