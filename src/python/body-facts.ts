@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { dottedName, lineOf, endLineOf, namedChildren, stringValue } from './node-text.js';
+import { blockCanComplete } from './control-flow.js';
+import { dottedName, lineOf, endLineOf, namedChildren } from './node-text.js';
 import type {
   AttributeMutationFact,
   BodyFacts,
@@ -7,7 +8,9 @@ import type {
   ExceptHandlerFact,
   ReturnFact,
   TryFact,
+  ValueFact,
 } from './python-model.js';
+import { describeArguments, describeValue, plainStringValue, type LambdaReader } from './value-facts.js';
 
 /** Methods that change a list, dict, set or deque in place. */
 const MUTATING_METHODS = new Set([
@@ -18,8 +21,11 @@ const MUTATING_METHODS = new Set([
 
 interface WalkState {
   handlers: EnclosingHandlers;
+  /** The `try` statements behind `handlers`, innermost first. */
+  tries: TryFact[];
   inExceptClause: boolean;
   heldContexts: string[];
+  readLambda: LambdaReader;
 }
 
 /** Names of the exception types an `except` clause catches. */
@@ -58,30 +64,9 @@ function attributeRoot(node: Node): string | null {
   return dottedName(current);
 }
 
-function describeReturn(node: Node): ReturnFact {
+function describeReturn(node: Node, state: WalkState): ReturnFact {
   const value = namedChildren(node)[0] ?? null;
-  const fact: ReturnFact = {
-    line: lineOf(node),
-    expression: value ? value.text : null,
-    kind: 'other',
-    dictKeys: [],
-    dictHasDynamicKeys: false,
-    callee: null,
-  };
-  if (!value || value.type === 'none') fact.kind = 'none';
-  else if (value.type === 'dictionary') {
-    fact.kind = 'dict';
-    for (const entry of namedChildren(value)) {
-      const key = entry.type === 'pair' ? entry.childForFieldName('key') : null;
-      if (key && (key.type === 'string' || key.type === 'concatenated_string')) fact.dictKeys.push(stringValue(key));
-      else fact.dictHasDynamicKeys = true;
-    }
-  } else if (value.type === 'call') {
-    fact.kind = 'call';
-    const callee = value.childForFieldName('function');
-    fact.callee = callee ? dottedName(callee) : null;
-  } else if (value.type === 'identifier' || value.type === 'attribute') fact.kind = 'name';
-  return fact;
+  return { line: lineOf(node), ...describeValue(value, state.readLambda) };
 }
 
 function describeTry(node: Node): TryFact {
@@ -95,10 +80,22 @@ function describeTry(node: Node): TryFact {
   return { line: lineOf(node), endLine: endLineOf(node), handlers, hasFinally };
 }
 
-function recordMutation(facts: BodyFacts, state: WalkState, target: Node, operation: AttributeMutationFact['operation'], method: string | null, line: number): void {
+function recordMutation(facts: BodyFacts, state: WalkState, target: Node, operation: AttributeMutationFact['operation'], method: string | null, line: number, value: ValueFact | null = null): void {
   const root = target.type === 'attribute' && operation !== 'subscript-assign' ? dottedName(target) : attributeRoot(target);
   if (!root) return;
-  facts.attributeMutations.push({ line, target: root, operation, method, heldContexts: [...state.heldContexts] });
+  facts.attributeMutations.push({ line, target: root, operation, method, heldContexts: [...state.heldContexts], value });
+}
+
+/** Records `name = value` and `name["key"] = value` bindings of local names. */
+function recordLocalAssignment(facts: BodyFacts, state: WalkState, target: Node, right: Node, line: number): void {
+  if (target.type === 'identifier') {
+    facts.localAssignments.push({ line, name: target.text, key: null, dynamicKey: false, via: 'assign', value: describeValue(right, state.readLambda) });
+    return;
+  }
+  const object = target.type === 'subscript' ? target.childForFieldName('value') : null;
+  if (object?.type !== 'identifier') return;
+  const key = plainStringValue(target.childForFieldName('subscript'));
+  facts.localAssignments.push({ line, name: object.text, key, dynamicKey: key === null, via: 'assign', value: describeValue(right, state.readLambda) });
 }
 
 function assignmentTargets(left: Node): Node[] {
@@ -118,7 +115,7 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
       facts.yields = true;
       break;
     case 'return_statement':
-      facts.returns.push(describeReturn(node));
+      facts.returns.push(describeReturn(node, state));
       break;
     case 'raise_statement': {
       const raised = namedChildren(node)[0];
@@ -128,6 +125,7 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
         exception: typeNode ? dottedName(typeNode) : null,
         inExceptClause: state.inExceptClause,
         handlers: state.handlers,
+        enclosingTries: state.tries,
       });
       break;
     }
@@ -136,7 +134,15 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
       const argumentsNode = node.childForFieldName('arguments');
       if (callee) {
         const calleeText = dottedName(callee);
-        facts.calls.push({ line: lineOf(node), callee: calleeText, argumentsText: argumentsNode?.text ?? '()', handlers: state.handlers });
+        facts.calls.push({
+          line: lineOf(node),
+          callee: calleeText,
+          argumentsText: argumentsNode?.text ?? '()',
+          handlers: state.handlers,
+          enclosingTries: state.tries,
+          arguments: describeArguments(argumentsNode, state.readLambda),
+          heldContexts: [...state.heldContexts],
+        });
         const method = calleeText.split('.').pop() ?? '';
         if (callee.type === 'attribute' && MUTATING_METHODS.has(method)) {
           const object = callee.childForFieldName('object');
@@ -147,10 +153,15 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
     }
     case 'assignment': {
       const left = node.childForFieldName('left');
-      if (left && node.childForFieldName('right')) {
-        for (const target of assignmentTargets(left)) {
-          if (target.type === 'attribute') recordMutation(facts, state, target, 'assign', null, lineOf(node));
+      const right = node.childForFieldName('right');
+      if (left && right) {
+        const targets = assignmentTargets(left);
+        // `a = b = value` nests assignments; the value described is the right-hand side as written.
+        const single = targets.length === 1 && right.type !== 'assignment';
+        for (const target of targets) {
+          if (target.type === 'attribute') recordMutation(facts, state, target, 'assign', null, lineOf(node), single ? describeValue(right, state.readLambda) : null);
           else if (target.type === 'subscript') recordMutation(facts, state, target, 'subscript-assign', null, lineOf(node));
+          if (single) recordLocalAssignment(facts, state, target, right, lineOf(node));
         }
       }
       break;
@@ -173,7 +184,7 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
       for (const child of namedChildren(node)) {
         if (child.type === 'block') {
           // Only the try body is protected by this statement's handlers.
-          const inner = caught.length > 0 ? { ...state, handlers: [caught, ...state.handlers] } : state;
+          const inner = caught.length > 0 ? { ...state, handlers: [caught, ...state.handlers], tries: [tryFact, ...state.tries] } : state;
           visitChildren(child, facts, inner);
         } else if (child.type === 'except_clause' || child.type === 'except_group_clause') {
           visitChildren(child, facts, { ...state, inExceptClause: true });
@@ -186,8 +197,15 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
       const clause = namedChildren(node).find((child) => child.type === 'with_clause');
       for (const item of clause ? namedChildren(clause) : []) {
         const value = item.childForFieldName('value') ?? namedChildren(item)[0];
-        const text = value?.type === 'as_pattern' ? namedChildren(value)[0]?.text : value?.text;
-        if (text) items.push(text);
+        const expression = value?.type === 'as_pattern' ? namedChildren(value)[0] : value;
+        if (expression?.text) items.push(expression.text);
+        const alias = value?.type === 'as_pattern' ? value.childForFieldName('alias') : null;
+        const aliasName = alias ? namedChildren(alias)[0] : null;
+        if (expression && aliasName?.type === 'identifier') {
+          facts.localAssignments.push({
+            line: lineOf(item), name: aliasName.text, key: null, dynamicKey: false, via: 'with', value: describeValue(expression, state.readLambda),
+          });
+        }
       }
       facts.withItems.push(...items);
       if (clause) visitChildren(clause, facts, state);
@@ -217,21 +235,49 @@ function isPlaceholderStatement(node: Node): boolean {
   return expression?.type === 'ellipsis';
 }
 
-/** Gathers body facts for a function's `block` node. */
-export function readBodyFacts(block: Node): BodyFacts {
-  const facts: BodyFacts = {
+/** Body facts with nothing in them (a function without a body). */
+export function emptyBodyFacts(): BodyFacts {
+  return {
     returns: [],
     raises: [],
     tries: [],
     calls: [],
     attributeMutations: [],
     withItems: [],
-    isPlaceholder: false,
+    isPlaceholder: true,
     yields: false,
+    canFallThrough: true,
+    localAssignments: [],
   };
+}
+
+/** A lambda reader that reads each lambda node once. */
+function createLambdaReader(): LambdaReader {
+  const cache = new Map<number, BodyFacts>();
+  const read: LambdaReader = (lambda) => {
+    const known = cache.get(lambda.id);
+    if (known) return known;
+    const facts = emptyBodyFacts();
+    facts.isPlaceholder = false;
+    facts.canFallThrough = false;
+    cache.set(lambda.id, facts);
+    const body = lambda.childForFieldName('body');
+    const state: WalkState = { handlers: [], tries: [], inExceptClause: false, heldContexts: [], readLambda: read };
+    // A lambda's value is its one return; its calls run wherever the lambda is called.
+    facts.returns.push({ line: lineOf(lambda), ...describeValue(body, read) });
+    if (body) visit(body, facts, state);
+    return facts;
+  };
+  return read;
+}
+
+/** Gathers body facts for a function's `block` node (or the module node, for module-level statements). */
+export function readBodyFacts(block: Node): BodyFacts {
+  const facts = emptyBodyFacts();
   const statements = namedChildren(block);
   const meaningful = statements.filter((statement, index) => !(index === 0 && isDocstringStatement(statement)));
   facts.isPlaceholder = meaningful.length === 0 || meaningful.every(isPlaceholderStatement);
-  visitChildren(block, facts, { handlers: [], inExceptClause: false, heldContexts: [] });
+  facts.canFallThrough = blockCanComplete(block);
+  visitChildren(block, facts, { handlers: [], tries: [], inExceptClause: false, heldContexts: [], readLambda: createLambdaReader() });
   return facts;
 }

@@ -33,18 +33,68 @@ export interface PythonDocstring {
  */
 export type EnclosingHandlers = string[][];
 
-/** What a `return` statement gives back. */
-export interface ReturnFact {
-  line: number;
-  /** Source text of the returned expression, or null for a bare `return`. */
+/** One `"key": value` entry of a dict literal with a string key. */
+export interface DictEntryFact {
+  key: string;
+  /** tree-sitter node type of the value (`true`, `string`, `identifier`, `comparison_operator`, ...). */
+  valueType: string;
+  valueText: string;
+}
+
+/** An argument of a call, as written. */
+export interface CallArgumentFact {
+  /** Keyword of a `name=value` argument; null for a positional one. */
+  keyword: string | null;
+  text: string;
+  /** tree-sitter node type of the value: `lambda`, `identifier`, `attribute`, `string`, `list_splat`, ... */
+  nodeType: string;
+  /** Decoded text when the value is a plain (non-f) string literal. */
+  stringValue: string | null;
+  /** Names and dotted attribute chains read by the argument (`tmp`, `self._dir`), outermost chains only. */
+  names: string[];
+  /** Callees of calls inside the argument (`os.path.join`, `tempfile.mkdtemp`). */
+  callees: string[];
+  /** For a lambda: facts about its body; its value is recorded as the lambda's one return. */
+  lambda: BodyFacts | null;
+}
+
+/** What an expression is, as far as the source alone tells. */
+export interface ValueFact {
+  /** Source text of the expression, or null for a bare `return`. */
   expression: string | null;
   kind: 'dict' | 'call' | 'name' | 'none' | 'other';
+  /** tree-sitter node type of the expression (`dictionary`, `call`, `conditional_expression`, ...); null when absent. */
+  nodeType: string | null;
   /** Keys of a dict literal (string keys only), when kind is 'dict'. */
   dictKeys: string[];
   /** Whether the dict literal also has non-literal keys or `**spread` entries. */
   dictHasDynamicKeys: boolean;
+  /** The string-keyed entries of a dict literal, when kind is 'dict'. */
+  dictEntries: DictEntryFact[];
   /** The called function (`self._respond`, `make_response`), when kind is 'call'. */
   callee: string | null;
+  /** The call's arguments, when kind is 'call'. */
+  arguments: CallArgumentFact[];
+  /** For `a if condition else b` (and nested ones): the values it may take. */
+  alternatives: ValueFact[];
+}
+
+/** What a `return` statement gives back. */
+export interface ReturnFact extends ValueFact {
+  line: number;
+}
+
+/** A binding of a local name: `name = value`, `name["key"] = value`, or `with value as name`. */
+export interface LocalAssignmentFact {
+  line: number;
+  name: string;
+  /** For `name["key"] = value`: the key; null when the name itself is bound. */
+  key: string | null;
+  /** True for `name[expression] = value` with a key that is not a string literal. */
+  dynamicKey: boolean;
+  /** 'assign' for `=`, 'with' for `with value as name`. */
+  via: 'assign' | 'with';
+  value: ValueFact;
 }
 
 /** A `raise` statement. */
@@ -55,6 +105,8 @@ export interface RaiseFact {
   /** True when the statement sits in an `except` clause (bare `raise` re-raises there). */
   inExceptClause: boolean;
   handlers: EnclosingHandlers;
+  /** The `try` statements behind `handlers`, innermost first (same order and length). */
+  enclosingTries: TryFact[];
 }
 
 /** A call expression. */
@@ -65,6 +117,12 @@ export interface CallFact {
   /** Source text of the argument list, parentheses included. */
   argumentsText: string;
   handlers: EnclosingHandlers;
+  /** The `try` statements behind `handlers`, innermost first (same order and length). */
+  enclosingTries: TryFact[];
+  /** The arguments one by one (lambdas carry their own body facts). */
+  arguments: CallArgumentFact[];
+  /** Context managers (`with X:`) that enclose the call, as source text. */
+  heldContexts: string[];
 }
 
 /** One `except` clause. */
@@ -94,6 +152,8 @@ export interface AttributeMutationFact {
   method: string | null;
   /** Context managers (`with X:`) that enclose the change, as source text. */
   heldContexts: string[];
+  /** For 'assign': the value assigned; null otherwise. */
+  value: ValueFact | null;
 }
 
 /** Facts about a function body, gathered without running it. */
@@ -109,6 +169,10 @@ export interface BodyFacts {
   isPlaceholder: boolean;
   /** Whether a `yield` appears (a generator, not a response-returning method). */
   yields: boolean;
+  /** Whether control can reach the end of the body without `return` or `raise` (an implicit `return None`). */
+  canFallThrough: boolean;
+  /** Bindings of local names (`x = ...`, `x["k"] = ...`, `with ... as x`); unpacking targets are not recorded. */
+  localAssignments: LocalAssignmentFact[];
 }
 
 /** A function or method. */
@@ -162,6 +226,10 @@ export interface PythonImport {
   line: number;
   /** True when the import sits inside a function, class or `try`/`if` block. */
   isNested: boolean;
+  /** Exception types caught around the import (e.g. `[["ImportError"]]` for an optional import). */
+  handlers: EnclosingHandlers;
+  /** True inside `if TYPE_CHECKING:` (never executed at runtime). */
+  isTypeCheckingOnly: boolean;
 }
 
 /** A module-level assignment to a single name. */
@@ -170,6 +238,8 @@ export interface PythonConstant {
   annotation: string | null;
   value: string;
   line: number;
+  /** Decoded text when the value is a plain (non-f) string literal, else null. */
+  stringValue: string | null;
 }
 
 /** A string literal anywhere in the module. */
@@ -205,4 +275,6 @@ export interface PythonModule {
   parseErrors: ParseErrorFact[];
   /** Line of the first statement (docstring, import, ...), or null for an empty module. */
   firstStatementLine: number | null;
+  /** Body facts of the module-level statements (outside classes and functions). */
+  moduleBody: BodyFacts;
 }

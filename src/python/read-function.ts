@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { readBodyFacts } from './body-facts.js';
+import { emptyBodyFacts, readBodyFacts } from './body-facts.js';
 import { endLineOf, lineOf, namedChildren, stringValue } from './node-text.js';
 import type { ParameterKind, PythonDocstring, PythonFunction, PythonParameter } from './python-model.js';
 
@@ -73,9 +73,7 @@ export function readFunction(node: Node, decorators: string[], className: string
     parameters: readParameters(node.childForFieldName('parameters')),
     returnAnnotation: returnType ? returnType.text : null,
     docstring: readDocstring(body),
-    body: body
-      ? readBodyFacts(body)
-      : { returns: [], raises: [], tries: [], calls: [], attributeMutations: [], withItems: [], isPlaceholder: true, yields: false },
+    body: body ? readBodyFacts(body) : emptyBodyFacts(),
     className,
   };
 }

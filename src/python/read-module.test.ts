@@ -117,7 +117,7 @@ describe('readPythonModule', () => {
       ['dict', ['success', 'message', 'data'], false],
       ['dict', ['success', 'message', 'data'], false],
     ]);
-    expect(add!.body.raises).toEqual([
+    expect(add!.body.raises).toMatchObject([
       { line: 48, exception: 'StockError', inExceptClause: false, handlers: [['StockError', 'ValueError']] },
     ]);
     expect(add!.body.tries[0]!.handlers).toEqual([{ line: 49, types: ['StockError', 'ValueError'], reraises: false }]);

@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { dottedName, endLineOf, isFString, lineOf, namedChildren, stringValue } from './node-text.js';
 import type {
   ClassAttribute,
+  EnclosingHandlers,
   ParseErrorFact,
   PythonClass,
   PythonConstant,
@@ -9,7 +10,9 @@ import type {
   PythonModule,
   PythonString,
 } from './python-model.js';
+import { readBodyFacts } from './body-facts.js';
 import { readDocstring, readFunction, unwrapDefinition } from './read-function.js';
+import { plainStringValue } from './value-facts.js';
 import { withPythonTree } from './tree-sitter-parser.js';
 
 function importedModule(node: Node): { module: string; alias: string | null } {
@@ -19,12 +22,21 @@ function importedModule(node: Node): { module: string; alias: string | null } {
   return { module: node.text, alias: null };
 }
 
-function readImports(node: Node, isNested: boolean, into: PythonImport[]): void {
+/** Where an import sits: nesting, the handlers around it, and whether only type checkers run it. */
+interface ImportPlace {
+  isNested: boolean;
+  handlers: EnclosingHandlers;
+  isTypeCheckingOnly: boolean;
+}
+
+function readImports(node: Node, place: ImportPlace, into: PythonImport[]): void {
   const line = lineOf(node);
+  const { isNested } = place;
+  const extra = { handlers: place.handlers, isTypeCheckingOnly: place.isTypeCheckingOnly };
   if (node.type === 'import_statement') {
     for (const child of namedChildren(node)) {
       const { module, alias } = importedModule(child);
-      into.push({ module, names: [], alias, isFrom: false, level: 0, line, isNested });
+      into.push({ module, names: [], alias, isFrom: false, level: 0, line, isNested, ...extra });
     }
   } else if (node.type === 'import_from_statement' || node.type === 'future_import_statement') {
     const moduleNode = node.childForFieldName('module_name');
@@ -39,15 +51,39 @@ function readImports(node: Node, isNested: boolean, into: PythonImport[]): void 
       .filter((child) => child.id !== moduleNode?.id && child.type !== 'wildcard_import')
       .map((child) => importedModule(child).module);
     if (namedChildren(node).some((child) => child.type === 'wildcard_import')) names.push('*');
-    into.push({ module, names, alias: null, isFrom: true, level, line, isNested });
+    into.push({ module, names, alias: null, isFrom: true, level, line, isNested, ...extra });
   }
 }
 
-function walkImports(node: Node, depth: number, into: PythonImport[]): void {
+function exceptTypes(clause: Node): string[] {
+  const value = clause.childForFieldName('value') ?? namedChildren(clause).find((child) => child.type !== 'block');
+  if (!value) return ['BaseException'];
+  const typeNode = value.type === 'as_pattern' ? namedChildren(value)[0] : value;
+  if (!typeNode) return ['BaseException'];
+  const parts = typeNode.type === 'tuple' || typeNode.type === 'parenthesized_expression' ? namedChildren(typeNode) : [typeNode];
+  return parts.map(dottedName);
+}
+
+function isTypeCheckingCondition(node: Node): boolean {
+  const condition = node.childForFieldName('condition');
+  return !!condition && /^(typing\.)?TYPE_CHECKING$/.test(dottedName(condition));
+}
+
+function walkImports(node: Node, depth: number, into: PythonImport[], place: Omit<ImportPlace, 'isNested'> = { handlers: [], isTypeCheckingOnly: false }): void {
   for (const child of namedChildren(node)) {
     if (child.type === 'import_statement' || child.type === 'import_from_statement' || child.type === 'future_import_statement') {
-      readImports(child, depth > 0, into);
-    } else if (child.namedChildCount > 0) walkImports(child, depth + 1, into);
+      readImports(child, { ...place, isNested: depth > 0 }, into);
+    } else if (child.type === 'try_statement') {
+      const caught = namedChildren(child).filter((part) => part.type === 'except_clause').flatMap(exceptTypes);
+      for (const part of namedChildren(child)) {
+        const protectedPlace = part.type === 'block' && caught.length > 0 ? { ...place, handlers: [caught, ...place.handlers] } : place;
+        walkImports(part, depth + 1, into, protectedPlace);
+      }
+    } else if (child.type === 'if_statement' && isTypeCheckingCondition(child)) {
+      const consequence = child.childForFieldName('consequence');
+      if (consequence) walkImports(consequence, depth + 1, into, { ...place, isTypeCheckingOnly: true });
+      for (const part of namedChildren(child)) if (part.id !== consequence?.id) walkImports(part, depth + 1, into, place);
+    } else if (child.namedChildCount > 0) walkImports(child, depth + 1, into, place);
   }
 }
 
@@ -63,7 +99,7 @@ function readConstant(statement: Node): PythonConstant | null {
   const right = assignment?.childForFieldName('right');
   if (!assignment || left?.type !== 'identifier' || !right) return null;
   const type = assignment.childForFieldName('type');
-  return { name: left.text, annotation: type ? type.text : null, value: right.text, line: lineOf(statement) };
+  return { name: left.text, annotation: type ? type.text : null, value: right.text, line: lineOf(statement), stringValue: plainStringValue(right) };
 }
 
 function readClassAttribute(statement: Node): ClassAttribute | null {
@@ -156,6 +192,7 @@ export function buildModuleModel(root: Node, source: string): PythonModule {
     strings: [],
     parseErrors: [],
     firstStatementLine: null,
+    moduleBody: readBodyFacts(root),
   };
   const statements = namedChildren(root);
   module.firstStatementLine = statements[0] ? lineOf(statements[0]) : null;
