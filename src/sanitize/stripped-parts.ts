@@ -1,0 +1,48 @@
+import type { FencedBlock } from './find-fenced-blocks.js';
+import type { StrippedPart } from './module-expectation.js';
+import type { Candidate } from './reply-candidates.js';
+
+const PREVIEW_CHARS = 80;
+
+function kindOf(line: number, candidate: Candidate, hidden: Set<number>, blocks: readonly FencedBlock[]): StrippedPart['kind'] {
+  if (hidden.has(line)) return 'reasoning';
+  if (candidate.fenceLines.has(line)) return 'fence';
+  if (blocks.some((block) => line >= block.startLine && line <= block.endLine)) return 'other-block';
+  return 'prose';
+}
+
+/** Groups the reply's non-blank lines that did not become code into runs of one kind. */
+export function strippedParts(lines: readonly string[], candidate: Candidate, hidden: Set<number>, blocks: readonly FencedBlock[]): StrippedPart[] {
+  const parts: StrippedPart[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = index + 1;
+    if (candidate.keptLines.has(line) || lines[index]!.trim() === '') continue;
+    const kind = kindOf(line, candidate, hidden, blocks);
+    const last = parts.at(-1);
+    const contiguous = last && last.kind === kind && lines.slice(last.endLine, index).every((text, offset) => text.trim() === '' && !candidate.keptLines.has(last.endLine + offset + 1));
+    if (last && contiguous && kind !== 'fence') {
+      last.endLine = line;
+      continue;
+    }
+    parts.push({ kind, startLine: line, endLine: line, preview: lines[index]!.trim().slice(0, PREVIEW_CHARS) });
+  }
+  return parts;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** One line for people: what was removed from the reply. Empty when nothing was. */
+export function describeStripped(parts: readonly StrippedPart[]): string {
+  const linesOf = (kind: StrippedPart['kind']) =>
+    parts.filter((part) => part.kind === kind).reduce((total, part) => total + part.endLine - part.startLine + 1, 0);
+  const pieces: string[] = [];
+  const fences = parts.filter((part) => part.kind === 'fence');
+  if (fences.length > 0) pieces.push(`code fence (${fences[0]!.preview})`);
+  if (linesOf('prose') > 0) pieces.push(`${plural(linesOf('prose'), 'line')} of prose`);
+  const others = parts.filter((part) => part.kind === 'other-block').length;
+  if (others > 0) pieces.push(`${plural(others, 'other code block')} (${linesOf('other-block')} lines)`);
+  if (linesOf('reasoning') > 0) pieces.push(`${plural(linesOf('reasoning'), 'line')} of reasoning`);
+  return pieces.length > 0 ? `removed ${pieces.join(', ')}` : '';
+}
