@@ -1,0 +1,69 @@
+/** One exception class the module must define. */
+export interface ChecklistException {
+  name: string;
+  base: string | null;
+  codes: string[];
+}
+
+/** A message the module must contain verbatim. */
+export interface ChecklistMessage {
+  /** The text as the document writes it; placeholders as `{name}`. */
+  text: string;
+  /** Error code, method or story it belongs to, for the model's orientation. */
+  context: string | null;
+}
+
+/**
+ * The facts of the design and stories the module must honour, in checkable form: what the
+ * verifier will hold the draft to, stated up front so the first draft can get it right.
+ */
+export interface SpecChecklist {
+  /** The file to deliver, `[feature]_[module].py`. */
+  deliverable: string;
+  primaryClass: string | null;
+  /** Exact signatures, one per entry, e.g. `LibraryService.borrow(self, member_id: str) -> dict[str, Any]`. */
+  signatures: string[];
+  exceptions: ChecklistException[];
+  messages: ChecklistMessage[];
+  /** Keys every public response carries (`success`, `message`, `data`), when the design says. */
+  responseKeys: string[];
+  /** Third-party packages the design allows; empty with `standardLibraryOnly` means none. */
+  dependencies: string[];
+  standardLibraryOnly: boolean;
+}
+
+/** A checklist with only the deliverable known (no design reader, or a design it could not read). */
+export function minimalChecklist(deliverable: string): SpecChecklist {
+  return { deliverable, primaryClass: null, signatures: [], exceptions: [], messages: [], responseKeys: [], dependencies: [], standardLibraryOnly: false };
+}
+
+function quote(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** Renders the checklist as a compact Markdown section of the prompt. */
+export function formatChecklist(checklist: SpecChecklist): string {
+  const lines = [`- Deliverable: one module, \`${checklist.deliverable}\`.`];
+  if (checklist.primaryClass) lines.push(`- Main class: \`${checklist.primaryClass}\`.`);
+  if (checklist.responseKeys.length > 0) {
+    lines.push(`- Public methods return a dict with the keys ${checklist.responseKeys.map((key) => `\`${key}\``).join(', ')}.`);
+  }
+  if (checklist.standardLibraryOnly) lines.push('- Standard library only: no third-party imports.');
+  else if (checklist.dependencies.length > 0) lines.push(`- Third-party packages allowed: ${checklist.dependencies.join(', ')}; no others.`);
+  if (checklist.signatures.length > 0) {
+    lines.push('', 'Signatures (names, parameters, defaults and annotations exactly as here):');
+    for (const signature of checklist.signatures) lines.push(`- \`${signature}\``);
+  }
+  if (checklist.exceptions.length > 0) {
+    lines.push('', 'Exceptions (class, base, error codes):');
+    for (const exception of checklist.exceptions) {
+      const codes = exception.codes.length > 0 ? `: ${exception.codes.join(', ')}` : '';
+      lines.push(`- \`${exception.name}(${exception.base ?? 'Exception'})\`${codes}`);
+    }
+  }
+  if (checklist.messages.length > 0) {
+    lines.push('', 'Messages, character for character ({name} marks a value filled in at run time):');
+    for (const message of checklist.messages) lines.push(`- ${quote(message.text)}${message.context ? ` (${message.context})` : ''}`);
+  }
+  return lines.join('\n');
+}
