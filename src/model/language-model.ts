@@ -15,6 +15,24 @@ export interface CompletionRequest {
   signal?: AbortSignal;
   /** Called with each piece of streamed text as it arrives. */
   onText?: (delta: string) => void;
+  /**
+   * Called before a retry. When `discardedText` is true, text already passed to `onText` is void: the
+   * reply restarts from its beginning (a progress line should reset its counters).
+   */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+/** A retry about to happen, after a failed attempt (secret-free: safe to log and record). */
+export interface RetryEvent {
+  /** The attempt that failed (1 = the first). */
+  attempt: number;
+  /** Wait before the next attempt (Retry-After or backoff). */
+  delayMs: number;
+  /** Why the attempt failed. */
+  reason: string;
+  statusCode: number | null;
+  /** Part of the reply had been streamed and is now discarded. */
+  discardedText: boolean;
 }
 
 /** Why the model stopped: only 'stop' means the reply is complete. */
@@ -34,6 +52,12 @@ export interface CompletionResult {
   durationMs: number;
   /** HTTP attempts made, retries included. */
   attempts: number;
+  /** The provider's own finish reason (`end_turn`, `max_tokens`, `stop`…), when it sent one. */
+  providerFinishReason?: string;
+  /** Continuation requests stitched into `text` (set by `completeWithContinuation`). */
+  continuations?: number;
+  /** Provider warnings (unsupported settings…), instead of the SDK printing them to the console. */
+  warnings?: string[];
 }
 
 /** A language model behind one interface, whatever the provider. */
@@ -43,5 +67,7 @@ export interface LanguageModel {
   modelId: string;
   /** Context window in tokens, when known; used to refuse prompts that cannot fit. */
   contextWindow: number | null;
+  /** Largest reply the model can produce, in tokens, when known. */
+  maxOutputTokens?: number | null;
   complete(request: CompletionRequest): Promise<CompletionResult>;
 }
