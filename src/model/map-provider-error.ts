@@ -1,0 +1,111 @@
+import { APICallError } from 'ai';
+import { ProviderError } from './provider-error.js';
+import { redactSecrets, redactUrl } from './redact-secrets.js';
+import { parseRetryAfter } from './retry-after.js';
+
+/** Who was being called, to word the error and redact it. */
+export interface ProviderCallContext {
+  provider: string;
+  modelId: string;
+  /** Secrets to scrub from anything reported (the API key). */
+  secrets: readonly (string | undefined)[];
+  /** The env var that holds this provider's key, named in 401/403 hints. */
+  apiKeyEnv?: string;
+  /** Characters of text received in the failed attempt. */
+  partialTextLength?: number;
+  now?: number;
+}
+
+const RETRYABLE_STATUS = new Set([408, 409, 429]);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+
+/** Whether an HTTP status is worth retrying: 408, 409, 429 and every 5xx (Anthropic's 529 included). */
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUS.has(status) || status >= 500;
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    const message = (current as { message?: unknown }).message;
+    const match = typeof message === 'string' ? /\b(E[A-Z_]{4,})\b/.exec(message) : null;
+    if (match) return match[1];
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function providerMessage(error: APICallError): string {
+  const body = error.responseBody;
+  if (body) {
+    try {
+      const parsed = JSON.parse(body) as { error?: { message?: unknown } | string; message?: unknown };
+      const nested = typeof parsed.error === 'object' ? parsed.error?.message : parsed.error;
+      if (typeof nested === 'string') return nested;
+      if (typeof parsed.message === 'string') return parsed.message;
+    } catch {
+      // not JSON: fall back to the SDK's message
+    }
+  }
+  return error.message;
+}
+
+function statusHint(status: number, context: ProviderCallContext): string {
+  if (status === 401 || status === 403) {
+    return context.apiKeyEnv ? ` Check ${context.apiKeyEnv}.` : ' Check the API key for this server.';
+  }
+  if (status === 404) return ' Check the model id and the base URL (a local server may need `ollama pull <model>` first).';
+  return '';
+}
+
+/** Turns whatever the SDK threw or streamed into a ProviderError with secret-free fields. */
+export function mapProviderError(error: unknown, context: ProviderCallContext): ProviderError {
+  if (error instanceof ProviderError) return error;
+  const clean = (text: string): string => redactSecrets(text, context.secrets);
+  const base = {
+    provider: context.provider,
+    modelId: context.modelId,
+    partialTextLength: context.partialTextLength ?? 0,
+  };
+  const label = `${context.provider}:${context.modelId}`;
+  if (APICallError.isInstance(error)) {
+    const url = redactUrl(error.url);
+    const status = error.statusCode;
+    if (status !== undefined && status >= 400) {
+      const retryAfterMs = parseRetryAfter(error.responseHeaders, context.now);
+      return new ProviderError(clean(`${label}: HTTP ${status} from ${url}: ${providerMessage(error)}.${statusHint(status, context)}`), {
+        ...base,
+        kind: 'http',
+        statusCode: status,
+        isRetryable: isRetryableStatus(status),
+        url,
+        responseBody: error.responseBody ? clean(error.responseBody).slice(0, 2000) : null,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      });
+    }
+    const code = errorCode(error.cause);
+    if (status === undefined && UNREACHABLE.has(code ?? '')) {
+      return new ProviderError(clean(`${label}: cannot connect to ${url} (${code}). Is the server running and the base URL right?`), {
+        ...base,
+        kind: 'connection',
+        isRetryable: false,
+        url,
+      });
+    }
+    const what = status === undefined ? 'the connection failed' : 'the connection dropped mid-reply';
+    return new ProviderError(clean(`${label}: ${what} (${code ?? (error.cause as Error | undefined)?.message ?? error.message}) at ${url}.`), {
+      ...base,
+      kind: 'connection',
+      statusCode: status ?? null,
+      isRetryable: true,
+      url,
+    });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const code = errorCode(error);
+  if (code?.startsWith('UND_ERR') || code === 'ECONNRESET' || /terminated|socket hang up|other side closed/i.test(message)) {
+    return new ProviderError(clean(`${label}: the connection dropped (${code ?? message}).`), { ...base, kind: 'connection', isRetryable: true });
+  }
+  return new ProviderError(clean(`${label}: unexpected reply: ${message}`), { ...base, kind: 'response', isRetryable: false });
+}

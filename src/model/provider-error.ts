@@ -1,0 +1,85 @@
+import { BacksmithError } from '../errors.js';
+
+/** What went wrong talking to a provider. */
+export type ProviderErrorKind =
+  /** The server answered with an error status (401, 404, 429, 5xx…). */
+  | 'http'
+  /** No connection (refused, DNS), or it dropped before the reply was complete. */
+  | 'connection'
+  /** The request or idle timeout fired. */
+  | 'timeout'
+  /** The reply could not be understood (bad JSON, unexpected shape). */
+  | 'response';
+
+/** Structured fields of a provider error; every string is already free of secrets. */
+export interface ProviderErrorFields {
+  kind: ProviderErrorKind;
+  provider: string;
+  modelId: string;
+  statusCode?: number | null;
+  isRetryable: boolean;
+  /** Endpoint URL without query string or credentials. */
+  url?: string | null;
+  /** Error body from the provider, redacted and cut to 2,000 characters. */
+  responseBody?: string | null;
+  /** What the server asked us to wait (Retry-After), in ms. */
+  retryAfterMs?: number;
+  /** Characters of reply received before the failure (discarded: the attempt is retried whole). */
+  partialTextLength?: number;
+}
+
+/**
+ * A provider failure after the retry policy gave up (or a failure it must not retry). Fatal for the
+ * run: exit code 2, printed without a stack. Never holds an API key: messages, bodies and URLs are
+ * redacted before construction, and `toJSON` lists exactly the fields below.
+ */
+export class ProviderError extends BacksmithError {
+  readonly kind: ProviderErrorKind;
+  readonly provider: string;
+  readonly modelId: string;
+  readonly statusCode: number | null;
+  readonly isRetryable: boolean;
+  readonly url: string | null;
+  readonly responseBody: string | null;
+  readonly retryAfterMs: number | undefined;
+  readonly partialTextLength: number;
+  /** HTTP attempts made when the error was finally reported (set by the retry policy). */
+  attempts = 1;
+
+  constructor(message: string, fields: ProviderErrorFields) {
+    super(message);
+    this.name = 'ProviderError';
+    this.kind = fields.kind;
+    this.provider = fields.provider;
+    this.modelId = fields.modelId;
+    this.statusCode = fields.statusCode ?? null;
+    this.isRetryable = fields.isRetryable;
+    this.url = fields.url ?? null;
+    this.responseBody = fields.responseBody ?? null;
+    this.retryAfterMs = fields.retryAfterMs;
+    this.partialTextLength = fields.partialTextLength ?? 0;
+  }
+
+  /** The message with the attempt count, as the CLI prints it. */
+  describe(): string {
+    return this.attempts > 1 ? `${this.message} (after ${this.attempts} attempts)` : this.message;
+  }
+
+  /** A plain, secret-free record of the error (for run records and `--json`). */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      kind: this.kind,
+      provider: this.provider,
+      modelId: this.modelId,
+      statusCode: this.statusCode,
+      isRetryable: this.isRetryable,
+      url: this.url,
+      responseBody: this.responseBody,
+      retryAfterMs: this.retryAfterMs ?? null,
+      partialTextLength: this.partialTextLength,
+      attempts: this.attempts,
+    };
+  }
+}
