@@ -1,0 +1,101 @@
+import type { LanguageModel } from './language-model.js';
+import { MissingApiKeyError, MissingBaseUrlError, NoModelConfiguredError, NoSuchProviderError } from './model-configuration-error.js';
+import { lookupModelInfo } from './model-catalog.js';
+import { parseModelId } from './parse-model-id.js';
+import type { Environment, ProviderDefinition } from './provider-definition.js';
+import { PROVIDERS } from './provider-registry.js';
+import { providerSetupInstructions } from './provider-setup-instructions.js';
+import { retrySettings, type RetryClock, type RetrySettings } from './retry-policy.js';
+import { createSdkLanguageModel } from './sdk-language-model.js';
+import type { FetchFunction } from './tracking-fetch.js';
+
+/** How to reach the model, beyond its id. */
+export interface ResolveModelSettings {
+  /** `--base-url` / config `baseUrl`: overrides the provider's default and its environment variable. */
+  baseUrl?: string;
+  /** Where keys and base URLs are read from (default `process.env`). */
+  env?: Environment;
+  /** Overrides of the retry and timeout policy. */
+  retry?: Partial<RetrySettings>;
+  /** Injected time (tests). */
+  clock?: RetryClock;
+  /** Context window override, for models the catalog does not know (local servers). */
+  contextWindow?: number | null;
+  /** Base fetch (tests, proxies). */
+  fetch?: FetchFunction;
+}
+
+function normaliseBaseUrl(value: string, provider: ProviderDefinition, source: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new MissingBaseUrlError(`${source} "${value}" is not a URL; expected e.g. http://localhost:8080/v1.`, provider.name, 'invalid-base-url');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new MissingBaseUrlError(`${source} must be an http(s) URL, got ${url.protocol}.`, provider.name, 'invalid-base-url');
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+function resolveBaseUrl(provider: ProviderDefinition, settings: ResolveModelSettings, env: Environment): { url: string; custom: boolean } {
+  if (settings.baseUrl) return { url: normaliseBaseUrl(settings.baseUrl, provider, '--base-url'), custom: true };
+  const fromEnv = provider.baseUrlEnv ? env[provider.baseUrlEnv]?.trim() : undefined;
+  if (fromEnv) {
+    const value = provider.baseUrlFromEnv ? provider.baseUrlFromEnv(fromEnv) : fromEnv;
+    return { url: normaliseBaseUrl(value, provider, provider.baseUrlEnv!), custom: true };
+  }
+  if (provider.defaultBaseUrl) return { url: provider.defaultBaseUrl, custom: false };
+  throw new MissingBaseUrlError(
+    `${provider.name}: models need the server's base URL: pass --base-url http://HOST:PORT/v1, set "baseUrl" in backsmith.config.json` +
+      `${provider.baseUrlEnv ? ` or ${provider.baseUrlEnv}` : ''} (llama.cpp: http://localhost:8080/v1, vLLM: http://localhost:8000/v1, LM Studio: http://localhost:1234/v1).`,
+    provider.name,
+  );
+}
+
+function contextWindow(provider: ProviderDefinition, modelId: string, settings: ResolveModelSettings, env: Environment): number | null {
+  if (settings.contextWindow !== undefined) return settings.contextWindow;
+  const known = lookupModelInfo(provider.name, modelId)?.contextWindow;
+  if (known) return known;
+  const ollama = provider.name === 'ollama' ? Number(env.OLLAMA_CONTEXT_LENGTH) : NaN;
+  return Number.isInteger(ollama) && ollama > 0 ? ollama : null;
+}
+
+/**
+ * Turns `provider:model` into a LanguageModel behind the shared retry policy. Fails with a named
+ * ModelConfigurationError whose message says exactly what to set: NoModelConfiguredError (no id),
+ * InvalidModelIdError, NoSuchProviderError, MissingApiKeyError, MissingBaseUrlError.
+ */
+export function resolveModel(id: string | undefined, settings: ResolveModelSettings = {}): LanguageModel {
+  const env = settings.env ?? process.env;
+  if (!id || !id.trim()) throw new NoModelConfiguredError(providerSetupInstructions(env));
+  const { provider: name, modelId } = parseModelId(id);
+  const provider = PROVIDERS.get(name);
+  if (!provider) {
+    const known = [...PROVIDERS.keys()].join(', ');
+    throw new NoSuchProviderError(`Unknown provider "${name}" in model id "${id.trim()}". Known providers: ${known} (e.g. --model openai:gpt-4.1).`, name);
+  }
+  const baseUrl = resolveBaseUrl(provider, settings, env);
+  const apiKey = provider.apiKeyEnv ? env[provider.apiKeyEnv]?.trim() || undefined : undefined;
+  if (!apiKey && provider.apiKey === 'required' && !baseUrl.custom) {
+    throw new MissingApiKeyError(
+      `${name}:${modelId} needs an API key: set ${provider.apiKeyEnv} (export ${provider.apiKeyEnv}=...). ` +
+        'No key? Run a local model: --model ollama:qwen2.5-coder:7b, or --model openai-compatible:MODEL --base-url http://HOST:PORT/v1.',
+      name,
+    );
+  }
+  const info = lookupModelInfo(name, modelId);
+  const fetch = settings.fetch;
+  return createSdkLanguageModel({
+    provider: name,
+    modelId,
+    contextWindow: contextWindow(provider, modelId, settings, env),
+    maxOutputTokens: info?.maxOutputTokens ?? null,
+    createSdkModel: (trackedFetch) => provider.createSdkModel({ modelId, baseUrl: baseUrl.url, apiKey, fetch: trackedFetch }),
+    ...(apiKey ? { apiKey } : {}),
+    ...(provider.apiKeyEnv ? { apiKeyEnv: provider.apiKeyEnv } : {}),
+    retry: retrySettings(settings.retry),
+    ...(settings.clock ? { clock: settings.clock } : {}),
+    ...(fetch ? { fetch } : {}),
+  });
+}
