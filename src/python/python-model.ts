@@ -251,6 +251,8 @@ export interface PythonString {
   isDocstring: boolean;
   line: number;
   column: number;
+  /** Line where the literal ends (greater than `line` for multi-line strings). */
+  endLine: number;
 }
 
 /** A place where tree-sitter could not parse the source. */
@@ -275,6 +277,75 @@ export interface PythonModule {
   parseErrors: ParseErrorFact[];
   /** Line of the first statement (docstring, import, ...), or null for an empty module. */
   firstStatementLine: number | null;
+  /** Top-level statements in order, unparseable text (ERROR nodes) included. */
+  statements: TopLevelStatement[];
+  /** Every `#` comment, in source order. */
+  comments: PythonComment[];
+  /** Every numeric literal, with its role and enclosing function. */
+  numbers: NumberLiteral[];
+  /** Every `pass` and bare `...` statement, with its enclosing definition. */
+  placeholderStatements: PlaceholderStatement[];
   /** Body facts of the module-level statements (outside classes and functions). */
   moduleBody: BodyFacts;
+}
+
+/** A `#` comment anywhere in the source (tree-sitter keeps them out of the other facts). */
+export interface PythonComment {
+  /** The comment as written, `#` included. */
+  text: string;
+  line: number;
+  column: number;
+}
+
+/** A statement (or unparseable text) at the top level of the module. */
+export interface TopLevelStatement {
+  /** tree-sitter node type: `expression_statement`, `import_statement`, `class_definition`, `ERROR`, ... */
+  type: string;
+  line: number;
+  endLine: number;
+  /** True when the statement is, or contains, text tree-sitter could not parse. */
+  hasError: boolean;
+  /** For an `expression_statement`: the node type of its expression (`string`, `assignment`, `call`, `identifier`). */
+  expression: string | null;
+  /** The statement's first line, trimmed, at most 80 characters. */
+  text: string;
+}
+
+/** Where a numeric literal is used, as the syntax around it tells. */
+export type NumberRole =
+  | 'comparison' | 'arithmetic' | 'call-argument' | 'subscript' | 'slice' | 'default'
+  | 'assignment' | 'return' | 'collection' | 'annotation' | 'other';
+
+/** A numeric literal in code (never inside strings or comments). */
+export interface NumberLiteral {
+  /** Source text, a leading sign folded in (`-1`, `0.5`, `1_000`). */
+  text: string;
+  /** The value; NaN for imaginary literals. */
+  value: number;
+  line: number;
+  column: number;
+  role: NumberRole;
+  /** The operator next to it for 'comparison' and 'arithmetic' (`<`, `*`, `+=`, `in`); null otherwise. */
+  operator: string | null;
+  /** The called function for 'call-argument' (`round`, `time.sleep`); null otherwise. */
+  callee: string | null;
+  /** The keyword of a keyword argument (`indent`); null otherwise. */
+  keyword: string | null;
+  /** The assigned target for 'assignment' (`MAX_RETRIES`, `self.limit`); null otherwise. */
+  target: string | null;
+  /** Qualified name of the enclosing function (`Service.add`, `outer.inner`); null outside functions. */
+  functionName: string | null;
+}
+
+/** A `pass` or bare `...` statement, with the definition around it. */
+export interface PlaceholderStatement {
+  kind: 'pass' | 'ellipsis';
+  line: number;
+  /** Qualified name of the enclosing function or class; null at module level. */
+  owner: string | null;
+  ownerKind: 'module' | 'class' | 'function';
+  /** True when the statement sits directly in the owner's body (not in a nested `if`/`except` block). */
+  inOwnerBody: boolean;
+  /** True when the owner's body holds nothing but a docstring and/or `pass` / `...`. */
+  ownerBodyIsPlaceholder: boolean;
 }

@@ -14,6 +14,8 @@ import { readBodyFacts } from './body-facts.js';
 import { readDocstring, readFunction, unwrapDefinition } from './read-function.js';
 import { plainStringValue } from './value-facts.js';
 import { withPythonTree } from './tree-sitter-parser.js';
+import { readCommentsAndPlaceholders, readTopLevelStatements } from './read-layout.js';
+import { readNumberLiterals } from './read-number-literals.js';
 
 function importedModule(node: Node): { module: string; alias: string | null } {
   if (node.type === 'aliased_import') {
@@ -145,6 +147,7 @@ function collectStrings(node: Node, docstringNodes: Set<number>, into: PythonStr
       isDocstring: docstringNodes.has(node.id),
       line: lineOf(node),
       column: node.startPosition.column + 1,
+      endLine: endLineOf(node),
     });
     return;
   }
@@ -192,6 +195,10 @@ export function buildModuleModel(root: Node, source: string): PythonModule {
     strings: [],
     parseErrors: [],
     firstStatementLine: null,
+    statements: readTopLevelStatements(root),
+    comments: [],
+    numbers: readNumberLiterals(root),
+    placeholderStatements: [],
     moduleBody: readBodyFacts(root),
   };
   const statements = namedChildren(root);
@@ -210,6 +217,9 @@ export function buildModuleModel(root: Node, source: string): PythonModule {
   collectDocstringNodes(root, docstringNodes);
   collectStrings(root, docstringNodes, module.strings);
   collectParseErrors(root, module.parseErrors);
+  const layout = readCommentsAndPlaceholders(root);
+  module.comments = layout.comments;
+  module.placeholderStatements = layout.placeholders;
   return module;
 }
 

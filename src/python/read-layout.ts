@@ -1,0 +1,44 @@
+import type { Node } from 'web-tree-sitter';
+import { endLineOf, lineOf, namedChildren } from './node-text.js';
+import type { PlaceholderStatement, PythonComment, TopLevelStatement } from './python-model.js';
+import { placeholderKind, walkScopes } from './walk-scopes.js';
+
+const STATEMENT_TEXT_LIMIT = 80;
+
+/** The top-level statements of a module (ERROR nodes included, comments left out). */
+export function readTopLevelStatements(root: Node): TopLevelStatement[] {
+  return namedChildren(root).map((node) => ({
+    type: node.type,
+    line: lineOf(node),
+    endLine: endLineOf(node),
+    hasError: node.type === 'ERROR' || node.hasError,
+    expression: node.type === 'expression_statement' ? namedChildren(node)[0]?.type ?? null : null,
+    text: (node.text.split('\n')[0] ?? '').trim().slice(0, STATEMENT_TEXT_LIMIT),
+  }));
+}
+
+/** Every `#` comment and every `pass` / bare `...` statement of the module, in source order. */
+export function readCommentsAndPlaceholders(root: Node): { comments: PythonComment[]; placeholders: PlaceholderStatement[] } {
+  const comments: PythonComment[] = [];
+  const placeholders: PlaceholderStatement[] = [];
+  walkScopes(root, (node, scope) => {
+    if (node.type === 'comment') {
+      comments.push({ text: node.text, line: lineOf(node), column: node.startPosition.column + 1 });
+      return false;
+    }
+    const kind = placeholderKind(node);
+    if (kind) {
+      placeholders.push({
+        kind,
+        line: lineOf(node),
+        owner: scope.owner,
+        ownerKind: scope.ownerKind,
+        inOwnerBody: node.parent?.id === scope.bodyId,
+        ownerBodyIsPlaceholder: scope.bodyIsPlaceholder,
+      });
+      return false;
+    }
+    return true;
+  });
+  return { comments, placeholders };
+}

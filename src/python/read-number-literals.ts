@@ -1,0 +1,111 @@
+import type { Node } from 'web-tree-sitter';
+import { dottedName, lineOf } from './node-text.js';
+import type { NumberLiteral, NumberRole } from './python-model.js';
+import { walkScopes } from './walk-scopes.js';
+
+const COLLECTIONS = new Set(['list', 'tuple', 'set', 'dictionary', 'pair', 'expression_list']);
+/** Nodes that end the search for an enclosing annotation. */
+const STATEMENT_LIKE = new Set(['block', 'module', 'function_definition', 'class_definition', 'expression_statement']);
+
+type RoleFacts = Pick<NumberLiteral, 'role' | 'operator' | 'callee' | 'keyword' | 'target'>;
+
+function facts(role: NumberRole, extra: Partial<RoleFacts> = {}): RoleFacts {
+  return { role, operator: null, callee: null, keyword: null, target: null, ...extra };
+}
+
+function skipParentheses(node: Node): Node {
+  let current = node;
+  while (current.parent?.type === 'parenthesized_expression') current = current.parent;
+  return current;
+}
+
+/** The operator token next to `node` in a comparison (`<`, `==`, `in`, `not in`). */
+function comparisonOperator(node: Node): string | null {
+  const before = node.previousSibling;
+  if (before && !before.isNamed) return before.previousSibling && !before.previousSibling.isNamed ? `${before.previousSibling.text} ${before.text}` : before.text;
+  const after = node.nextSibling;
+  if (after && !after.isNamed) return after.nextSibling && !after.nextSibling.isNamed ? `${after.text} ${after.nextSibling.text}` : after.text;
+  return null;
+}
+
+function isInAnnotation(node: Node): boolean {
+  for (let current = node.parent; current && !STATEMENT_LIKE.has(current.type); current = current.parent) {
+    if (current.type === 'type') return true;
+  }
+  return false;
+}
+
+function roleOf(literal: Node): RoleFacts {
+  if (isInAnnotation(literal)) return facts('annotation');
+  let current = skipParentheses(literal);
+  let parent = current.parent;
+  if (parent && COLLECTIONS.has(parent.type)) {
+    const collection = skipParentheses(parent.type === 'pair' && parent.parent ? parent.parent : parent);
+    if (collection.parent?.type === 'comparison_operator') return facts('comparison', { operator: comparisonOperator(collection) });
+    return facts('collection');
+  }
+  if (!parent) return facts('other');
+  switch (parent.type) {
+    case 'comparison_operator':
+      return facts('comparison', { operator: comparisonOperator(current) });
+    case 'binary_operator':
+      return facts('arithmetic', { operator: parent.childForFieldName('operator')?.text ?? null });
+    case 'augmented_assignment':
+      return parent.childForFieldName('right')?.id === current.id
+        ? facts('arithmetic', { operator: parent.childForFieldName('operator')?.text ?? null })
+        : facts('other');
+    case 'argument_list': {
+      const callee = parent.parent?.type === 'call' ? parent.parent.childForFieldName('function') : null;
+      return facts('call-argument', { callee: callee ? dottedName(callee) : null });
+    }
+    case 'keyword_argument': {
+      const list = parent.parent;
+      const callee = list?.type === 'argument_list' && list.parent?.type === 'call' ? list.parent.childForFieldName('function') : null;
+      return facts('call-argument', { callee: callee ? dottedName(callee) : null, keyword: parent.childForFieldName('name')?.text ?? null });
+    }
+    case 'subscript':
+      return facts('subscript');
+    case 'slice':
+      return facts('slice');
+    case 'default_parameter':
+    case 'typed_default_parameter':
+      return facts('default');
+    case 'assignment':
+      current = parent;
+      parent = current.childForFieldName('left');
+      return facts('assignment', { target: parent ? parent.text : null });
+    case 'return_statement':
+      return facts('return');
+    default:
+      return facts('other');
+  }
+}
+
+function numericValue(text: string): number {
+  const plain = text.replace(/_/g, '');
+  if (/[jJ]$/.test(plain)) return Number.NaN;
+  const negative = plain.startsWith('-');
+  const magnitude = Number(plain.replace(/^[-+]/, ''));
+  return negative ? -magnitude : magnitude;
+}
+
+/** Every numeric literal of the module with its role and enclosing function. */
+export function readNumberLiterals(root: Node): NumberLiteral[] {
+  const numbers: NumberLiteral[] = [];
+  walkScopes(root, (node, scope) => {
+    if (node.type === 'comment') return false;
+    if (node.type !== 'integer' && node.type !== 'float') return true;
+    const parent = node.parent;
+    const signed = parent?.type === 'unary_operator' && (parent.text.startsWith('-') || parent.text.startsWith('+')) ? parent : node;
+    numbers.push({
+      text: signed.text.replace(/\s+/g, ''),
+      value: numericValue(signed.text.replace(/\s+/g, '')),
+      line: lineOf(signed),
+      column: signed.startPosition.column + 1,
+      ...roleOf(signed),
+      functionName: scope.ownerKind === 'function' ? scope.owner : null,
+    });
+    return false;
+  });
+  return numbers;
+}
