@@ -1,0 +1,83 @@
+import type { ModelPrompt } from '../prompt/model-prompt.js';
+import { failure, success, type Result } from '../result.js';
+import { betterDraft, fixedNothing, scoreOf, type Draft } from './draft.js';
+import type { DraftPosition, LoopEvent, LoopLimits, LoopOutcome, LoopSteps, StopReason } from './loop-types.js';
+
+interface NoDraft {
+  stop: StopReason;
+  detail: string;
+}
+
+function label(at: DraftPosition): string {
+  return at.round === 0 ? `first draft ${at.candidate}` : `repair round ${at.round}`;
+}
+
+/** One attempt: reply → extract → verify. Expected failures come back as data. */
+async function attempt(prompt: ModelPrompt, at: DraftPosition, steps: LoopSteps, signal: AbortSignal | undefined, emit: (event: LoopEvent) => void): Promise<Result<Draft, NoDraft>> {
+  emit({ type: 'attempt', at, kind: at.round === 0 ? 'draft' : 'repair', prompt });
+  const reply = await steps.reply(prompt, at);
+  if (!reply.ok) {
+    if (reply.error.kind === 'cancelled') return failure({ stop: 'cancelled', detail: `cancelled during ${label(at)}` });
+    const why = reply.error.finishReason === 'length' ? 'was cut off by the output limit' : `ended with '${reply.error.finishReason}'`;
+    return failure({ stop: 'incomplete-reply', detail: `the reply for ${label(at)} ${why} after ${reply.error.requests} request(s); incomplete code is never verified` });
+  }
+  const extracted = await steps.extract(reply.value.text);
+  if (!extracted.ok) {
+    emit({ type: 'extraction-failed', at, reason: extracted.error.reason });
+    return failure({ stop: 'no-code', detail: `the reply for ${label(at)} held no module: ${extracted.error.reason}` });
+  }
+  if (signal?.aborted) return failure({ stop: 'cancelled', detail: `cancelled during ${label(at)}` });
+  emit({ type: 'verifying', at });
+  const report = await steps.verify(extracted.value.code);
+  const draft: Draft = { ...at, code: extracted.value.code, extraction: extracted.value, report, score: scoreOf(report) };
+  emit({ type: 'draft', draft });
+  return success(draft);
+}
+
+/**
+ * The generate → verify → repair loop. Draws `candidates` first drafts (stopping at one that
+ * passes), then repairs the best draft for at most `maxRounds` rounds, stopping early when a draft
+ * passes, when a round fixes nothing, or when a round yields no draft. Never throws for expected
+ * failures; fatal provider errors propagate.
+ */
+export async function runRepairLoop(firstPrompt: ModelPrompt, steps: LoopSteps, limits: LoopLimits, options: { signal?: AbortSignal; onEvent?: (event: LoopEvent) => void } = {}): Promise<LoopOutcome> {
+  const drafts: Draft[] = [];
+  // Held in an object: TypeScript does not see assignments made inside the `run` closure.
+  const state: { best: Draft | null } = { best: null };
+  let repairRounds = 0;
+  const emit = (event: LoopEvent) => options.onEvent?.(event);
+  const finish = (stopReason: StopReason, detail: string): LoopOutcome => ({ best: state.best, drafts, stopReason, detail, repairRounds });
+  const run = async (prompt: ModelPrompt, at: DraftPosition): Promise<Result<Draft, NoDraft>> => {
+    const result = await attempt(prompt, at, steps, options.signal, emit);
+    if (result.ok) {
+      drafts.push(result.value);
+      state.best = betterDraft(state.best, result.value);
+    } else emit({ type: 'no-draft', at, ...result.error });
+    return result;
+  };
+  let lastProblem: NoDraft = { stop: 'no-code', detail: 'no draft was produced' };
+  for (let candidate = 1; candidate <= Math.max(1, limits.candidates); candidate++) {
+    const result = await run(firstPrompt, { round: 0, candidate });
+    if (!result.ok && result.error.stop === 'cancelled') return finish('cancelled', result.error.detail);
+    if (!result.ok) lastProblem = result.error;
+    if (state.best?.report.passed) return finish('passed', `${label(state.best)} passed verification`);
+  }
+  for (let round = 1; round <= limits.maxRounds; round++) {
+    const base = state.best;
+    const prompt = base ? steps.repairPrompt(base) : success(firstPrompt);
+    if (!prompt.ok) return finish('prompt-too-large', `the repair prompt for round ${round} cannot be sent: ${prompt.error}`);
+    repairRounds = round;
+    const result = await run(prompt.value, { round, candidate: 1 });
+    if (!result.ok) {
+      if (result.error.stop === 'cancelled' || base) return finish(result.error.stop, result.error.detail);
+      lastProblem = result.error;
+      continue;
+    }
+    if (result.value.report.passed) return finish('passed', `${label(result.value)} passed verification`);
+    if (base && fixedNothing(base, result.value)) {
+      return finish('no-progress', `repair round ${round} fixed none of the ${base.score.errors} error(s) it was given; stopped early`);
+    }
+  }
+  if (!state.best) return finish(lastProblem.stop, lastProblem.detail);
+  return finish('max-rounds', `${limits.maxRounds} repair round(s) used; the best draft (${label(state.best)}) still has ${state.best.score.errors} error(s)`);
+}
