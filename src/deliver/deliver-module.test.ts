@@ -1,0 +1,71 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deliverableName } from './deliverable-name.js';
+import { deliverModule } from './deliver-module.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+let directory: string;
+beforeEach(async () => {
+  directory = await mkdtemp(path.join(tmpdir(), 'backsmith-deliver-'));
+});
+afterEach(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+describe('deliverModule', () => {
+  it('creates the folder and writes the module, leaving no temporary file', async () => {
+    const out = path.join(directory, 'src', 'copilot_genereated', 'engineering');
+    const delivery = await deliverModule(out, 'pond_tracker.py', 'x = 1\n');
+    expect(delivery).toEqual({ path: path.join(out, 'pond_tracker.py'), backupPath: null });
+    expect(await readFile(delivery.path, 'utf8')).toBe('x = 1\n');
+    expect(await readdir(out)).toEqual(['pond_tracker.py']);
+  });
+
+  it('keeps an existing file as a timestamped backup, twice in the same second too', async () => {
+    const now = new Date('2024-03-01T10:15:02.345Z');
+    await writeFile(path.join(directory, 'pond_tracker.py'), 'old = 0\n');
+    const first = await deliverModule(directory, 'pond_tracker.py', 'x = 1\n', now);
+    const second = await deliverModule(directory, 'pond_tracker.py', 'x = 2\n', now);
+    expect(first.backupPath).toBe(path.join(directory, 'pond_tracker.py.20240301T101502Z.bak'));
+    expect(second.backupPath).toBe(path.join(directory, 'pond_tracker.py.20240301T101502Z-2.bak'));
+    expect(await readFile(first.backupPath!, 'utf8')).toBe('old = 0\n');
+    expect(await readFile(second.backupPath!, 'utf8')).toBe('x = 1\n');
+    expect(await readFile(path.join(directory, 'pond_tracker.py'), 'utf8')).toBe('x = 2\n');
+  });
+
+  it('fails with a BacksmithError when the folder cannot be made', async () => {
+    await writeFile(path.join(directory, 'blocker'), '');
+    await expect(deliverModule(path.join(directory, 'blocker', 'sub'), 'a_b.py', 'x = 1\n')).rejects.toThrow(/Cannot save the module to .*a_b\.py/);
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('removes its temporary file when the rename fails', async () => {
+    const target = path.join(directory, 'a_dir');
+    await (await import('node:fs/promises')).mkdir(path.join(target, 'inside'), { recursive: true });
+    await expect(writeFileAtomic(target, 'x')).rejects.toThrow();
+    expect((await readdir(directory)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('deliverableName', () => {
+  const design = { featureName: 'library_lending', moduleName: 'service', deliverable: 'library_lending_service.py' };
+  it.each([
+    [{ design }, 'library_lending_service.py', 'design'],
+    [{ design: { ...design, deliverable: null } }, 'library_lending_service.py', 'design'],
+    [{ feature: 'pond', module: 'tracker', design }, 'pond_tracker.py', 'flags'],
+    [{ feature: 'pond', design }, 'pond_service.py', 'flags and design'],
+    [{ feature: 'pond', module: 'tracker' }, 'pond_tracker.py', 'flags'],
+  ])('%j → %s', (sources, fileName, source) => {
+    expect(deliverableName(sources)).toEqual({ fileName, source });
+  });
+
+  it('says which flags to pass, and refuses names that are not Python names', () => {
+    expect(() => deliverableName({})).toThrow(/Pass --feature and --module/);
+    expect(() => deliverableName({ design: { featureName: 'pond', moduleName: null, deliverable: null } })).toThrow(/does not name its module\. Pass --module/);
+    expect(() => deliverableName({ feature: 'pond-life', module: 'x' })).toThrow(/"pond-life" cannot be part of a Python module name/);
+    expect(() => deliverableName({ feature: '../etc', module: 'x' })).toThrow(/cannot be part/);
+  });
+});
