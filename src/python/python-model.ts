@@ -302,8 +302,13 @@ export interface TopLevelStatement {
   /** tree-sitter node type: `expression_statement`, `import_statement`, `class_definition`, `ERROR`, ... */
   type: string;
   line: number;
+  /** 1-based column where the statement starts; valid top-level code always starts in column 1. */
+  column: number;
   endLine: number;
-  /** True when the statement is, or contains, text tree-sitter could not parse. */
+  /**
+   * True when the statement is, or contains, text tree-sitter could not parse, or text it accepts but
+   * CPython rejects (an annotation on the line after its colon: `Explanation:` above a docstring).
+   */
   hasError: boolean;
   /** For an `expression_statement`: the node type of its expression (`string`, `assignment`, `call`, `identifier`). */
   expression: string | null;

@@ -5,13 +5,25 @@ import { placeholderKind, walkScopes } from './walk-scopes.js';
 
 const STATEMENT_TEXT_LIMIT = 80;
 
+/**
+ * Whether tree-sitter read `name:` and an expression on a later line as an annotated assignment,
+ * which CPython rejects; it is how a prose heading such as `Explanation:` above a docstring parses.
+ */
+function isSplitAnnotation(statement: Node): boolean {
+  const assignment = statement.type === 'expression_statement' ? namedChildren(statement)[0] : undefined;
+  const annotation = assignment?.type === 'assignment' ? assignment.childForFieldName('type') : null;
+  const target = assignment?.childForFieldName('left');
+  return !!annotation && !!target && annotation.startPosition.row > target.endPosition.row;
+}
+
 /** The top-level statements of a module (ERROR nodes included, comments left out). */
 export function readTopLevelStatements(root: Node): TopLevelStatement[] {
   return namedChildren(root).map((node) => ({
     type: node.type,
     line: lineOf(node),
+    column: node.startPosition.column + 1,
     endLine: endLineOf(node),
-    hasError: node.type === 'ERROR' || node.hasError,
+    hasError: node.type === 'ERROR' || node.hasError || isSplitAnnotation(node),
     expression: node.type === 'expression_statement' ? namedChildren(node)[0]?.type ?? null : null,
     text: (node.text.split('\n')[0] ?? '').trim().slice(0, STATEMENT_TEXT_LIMIT),
   }));
