@@ -1,0 +1,50 @@
+import path from 'node:path';
+import type { RunRecord } from './run-record.js';
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function tokens(record: RunRecord): string {
+  const { inputTokens, outputTokens } = record.usage;
+  return `${inputTokens?.toLocaleString('en-US') ?? '?'} in / ${outputTokens?.toLocaleString('en-US') ?? '?'} out`;
+}
+
+function cost(record: RunRecord): string {
+  return record.usage.costUsd === null ? 'cost unknown' : `~$${record.usage.costUsd.toFixed(4)} (estimate)`;
+}
+
+/** One line per run, newest first: id, outcome, deliverable, model, drafts, duration. */
+export function formatRunList(records: readonly RunRecord[]): string {
+  if (records.length === 0) return 'No runs recorded yet.\n';
+  const rows = records.map((record) => {
+    const model = record.model ? `${record.model.provider}:${record.model.modelId}` : '-';
+    const outcome = record.outcome === 'running' && record.finishedAt === null ? 'running/interrupted' : record.outcome;
+    return [record.id, outcome.padEnd(19), (record.settings.deliverable ?? '-').padEnd(32), model.padEnd(28), `${record.drafts.length} draft(s)`, seconds(record.timings.totalMs)].join('  ');
+  });
+  return `${rows.join('\n')}\n`;
+}
+
+/** A run's story for people: outcome and why, inputs, each call and draft, totals, files. */
+export function formatRun(record: RunRecord, dir: string): string {
+  const lines = [
+    `Run ${record.id}: ${record.outcome}${record.reason ? ` (${record.reason})` : ''}`,
+    `  started ${record.startedAt}${record.finishedAt ? `, took ${seconds(record.timings.totalMs)} (model ${seconds(record.timings.modelMs)}, verify ${seconds(record.timings.verifyMs)}, other ${seconds(record.timings.backsmithMs)})` : ''}`,
+    `  model ${record.model ? `${record.model.provider}:${record.model.modelId}` : '-'}; agent ${record.agent?.name ?? '-'}; ${record.settings.maxRounds} repair round(s) max, ${record.settings.candidates} candidate(s)`,
+    `  design ${record.inputs.design?.path ?? '-'}; stories ${record.inputs.stories?.path ?? '-'}${record.inputs.tests.length > 0 ? `; tests ${record.inputs.tests.map((test) => test.path).join(', ')}` : ''}`,
+    `  tokens ${tokens(record)}; ${cost(record)}`,
+    '',
+    'Calls:',
+    ...record.calls.map((call) => `  ${call.index}. round ${call.round} ${call.kind} ${call.candidate}${call.request > 1 ? ` (request ${call.request})` : ''}: ${call.finishReason}, ${call.inputTokens ?? '?'} in / ${call.outputTokens ?? '?'} out, ${seconds(call.durationMs)}${call.continuations ? `, ${call.continuations} continuation(s)` : ''}`),
+    '',
+    'Drafts:',
+    ...record.drafts.flatMap((draft) => [
+      `  round ${draft.round} candidate ${draft.candidate}: ${draft.passed ? 'passed' : 'failed'} (${draft.errors} error(s), ${draft.warnings} warning(s)), ${draft.lines} lines${draft.stripped ? `; ${draft.stripped}` : ''}`,
+      ...draft.findings.filter((finding) => finding.severity === 'error').slice(0, 10).map((finding) => `    ${finding.checkId} line ${finding.line}: ${finding.message}`),
+    ]),
+  ];
+  if (record.delivered) lines.push('', `Delivered: ${record.delivered.path}${record.delivered.backupPath ? ` (previous file kept as ${record.delivered.backupPath})` : ''}`);
+  if (record.failingDraftFile) lines.push('', `Best draft (FAILING, not delivered): ${path.join(dir, record.failingDraftFile)}`);
+  lines.push(`Record: ${path.join(dir, 'run.json')}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,79 @@
+import type { FinishReason } from '../model/language-model.js';
+import type { StopReason } from '../repair/loop-types.js';
+import type { Finding } from '../verify/finding.js';
+
+/** How a run ended. `running` stays in the record of a run that was killed before it could finish. */
+export type RunOutcome = 'running' | 'delivered' | 'failed' | 'cancelled' | 'error';
+
+/** An input file, identified by content. */
+export interface InputFingerprint {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** One request to the model. */
+export interface CallRecord {
+  /** 1-based order of the call in the run. */
+  index: number;
+  round: number;
+  candidate: number;
+  kind: 'draft' | 'repair';
+  /** 1 for the first request of a draft, 2… when an incomplete reply was requested again. */
+  request: number;
+  /** Files in the run folder, relative to it. */
+  promptFile: string;
+  replyFile: string;
+  finishReason: FinishReason;
+  estimatedInputTokens: number;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  durationMs: number;
+  attempts: number;
+  continuations: number;
+  costUsd: number | null;
+}
+
+/** One verified draft. */
+export interface DraftRecord {
+  round: number;
+  candidate: number;
+  file: string;
+  sha256: string;
+  lines: number;
+  /** How the code was taken from the reply and what was stripped. */
+  origin: string;
+  stripped: string;
+  passed: boolean;
+  errors: number;
+  warnings: number;
+  infos: number;
+  findings: Finding[];
+  verifyMs: number;
+}
+
+/** Everything a run leaves in `.backsmith/runs/<id>/run.json`. */
+export interface RunRecord {
+  schema: 1;
+  id: string;
+  backsmithVersion: string;
+  startedAt: string;
+  finishedAt: string | null;
+  outcome: RunOutcome;
+  /** One sentence: why the run ended as it did. */
+  reason: string | null;
+  stopReason: StopReason | null;
+  model: { provider: string; modelId: string; contextWindow: number | null } | null;
+  agent: { name: string; source: string; sha256: string } | null;
+  inputs: { design: InputFingerprint | null; stories: InputFingerprint | null; tests: InputFingerprint[] };
+  settings: { maxRounds: number; candidates: number; outDir: string; deliverable: string | null };
+  calls: CallRecord[];
+  drafts: DraftRecord[];
+  /** The draft that was delivered or, on failure, saved as the best draft. */
+  chosen: { round: number; candidate: number; sha256: string } | null;
+  delivered: { path: string; backupPath: string | null } | null;
+  /** The best failing draft, relative to the run folder (never at the deliverable path). */
+  failingDraftFile: string | null;
+  usage: { inputTokens: number | null; outputTokens: number | null; costUsd: number | null; costBasis: string | null };
+  timings: { totalMs: number; modelMs: number; verifyMs: number; backsmithMs: number };
+}

@@ -1,0 +1,98 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeReport } from '../repair/test-support/fake-report.js';
+import type { Draft } from '../repair/draft.js';
+import { environmentSecrets } from './environment-secrets.js';
+import { formatRun, formatRunList } from './format-run.js';
+import { findRun, listRuns } from './list-runs.js';
+import { isRunId, newRunId } from './run-id.js';
+import { createRunRecorder } from './run-recorder.js';
+
+const KEY = 'sk-proj-BACKSMITHFAKEKEY0123456789abcdef';
+let project: string;
+beforeEach(async () => {
+  project = await mkdtemp(path.join(tmpdir(), 'backsmith-runs-'));
+});
+afterEach(async () => {
+  await rm(project, { recursive: true, force: true });
+});
+
+const INITIAL = {
+  model: { provider: 'scripted', modelId: 'scripted', contextWindow: 128_000 },
+  agent: { name: 'python-backend-engineer', source: 'built-in', sha256: 'a'.repeat(64) },
+  inputs: { design: { path: 'd.md', sha256: 'b'.repeat(64), bytes: 10 }, stories: null, tests: [] },
+  settings: { maxRounds: 3, candidates: 1, outDir: 'out', deliverable: 'pond_tracker.py' },
+};
+
+function draft(code: string): Draft {
+  const report = fakeReport(code);
+  return {
+    round: 0, candidate: 1, code, report, score: { errors: report.summary.errors, warnings: 0, infos: 0 },
+    extraction: { code, origin: 'fenced-block', stripped: [], blockCount: 1, matchedSymbols: [], parses: true, summary: 'removed code fence (```python)' },
+  };
+}
+
+describe('run ids', () => {
+  it('sort by time and have a checkable shape', () => {
+    const early = newRunId(new Date('2024-03-01T10:15:02.003Z'));
+    const late = newRunId(new Date('2024-03-01T10:15:02.120Z'));
+    expect(early).toMatch(/^20240301-101502-003-[0-9a-f]{4}$/);
+    expect([late, early].sort()).toEqual([early, late]);
+    expect(isRunId(early)).toBe(true);
+    expect(isRunId('../../etc')).toBe(false);
+  });
+});
+
+describe('createRunRecorder', () => {
+  it('records calls, drafts, the failing draft and totals; lists and shows the run', async () => {
+    const clock = [new Date('2024-03-01T10:00:00Z'), new Date('2024-03-01T10:00:05Z')];
+    const recorder = await createRunRecorder(project, INITIAL, { secrets: [], now: () => clock.shift() ?? new Date('2024-03-01T10:00:05Z') });
+    expect(JSON.parse(await readFile(path.join(recorder.dir, 'run.json'), 'utf8')).outcome).toBe('running');
+    const prompt = { system: 'sys', messages: [{ role: 'user' as const, content: 'task' }], sections: [], estimatedTokens: 5 };
+    await recorder.recordCall({ round: 0, candidate: 1, kind: 'draft', request: 1, prompt, result: { text: 'reply', finishReason: 'stop', usage: { inputTokens: 100, outputTokens: 50 }, durationMs: 1200, attempts: 1 }, costUsd: 0.001 });
+    await recorder.recordDraft(draft('x = 1\n# ERROR design/missing-method Pond.drain is missing\n'));
+    const failing = await recorder.saveFailingDraft('x = 1\n');
+    const record = await recorder.finish({ outcome: 'failed', reason: 'stopped after 3 rounds', stopReason: 'max-rounds' });
+    expect(record).toMatchObject({
+      outcome: 'failed', failingDraftFile: 'best-draft.FAILING.py', finishedAt: '2024-03-01T10:00:05.000Z',
+      usage: { inputTokens: 100, outputTokens: 50, costUsd: 0.001 }, timings: { totalMs: 5000, modelMs: 1200 },
+    });
+    expect(record.calls[0]).toMatchObject({ promptFile: 'calls/01-round0-draft1.prompt.md', replyFile: 'calls/01-round0-draft1.reply.txt', finishReason: 'stop' });
+    expect(await readFile(path.join(recorder.dir, record.calls[0]!.promptFile), 'utf8')).toBe('=== system ===\nsys\n\n=== user ===\ntask');
+    expect(await readFile(failing, 'utf8')).toBe('x = 1\n');
+    expect(record.drafts[0]).toMatchObject({ file: 'drafts/round0-candidate1.py', errors: 1, passed: false, stripped: 'removed code fence (```python)' });
+
+    const runs = await listRuns(project);
+    expect(runs.map((run) => run.id)).toEqual([recorder.id]);
+    expect(formatRunList(runs)).toContain(`${recorder.id}  failed`);
+    const found = await findRun(project, recorder.id.slice(0, 12));
+    const shown = formatRun(found.record, found.dir);
+    expect(shown).toContain(`Run ${recorder.id}: failed (stopped after 3 rounds)`);
+    expect(shown).toContain('design/missing-method line 2: Pond.drain is missing');
+    expect(shown).toContain('Best draft (FAILING, not delivered):');
+    expect((await findRun(project, 'latest')).record.id).toBe(recorder.id);
+    await expect(findRun(project, 'nope')).rejects.toThrow(/No run "nope"/);
+  });
+
+  it('never writes an API key from the environment, wherever it turns up', async () => {
+    const secrets = environmentSecrets({ OPENAI_API_KEY: KEY, HOME: '/home/someone', SHORT_TOKEN: 'abc' });
+    expect(secrets).toEqual([KEY]);
+    const recorder = await createRunRecorder(project, INITIAL, { secrets });
+    const prompt = { system: `key ${KEY}`, messages: [{ role: 'user' as const, content: `Authorization: Bearer ${KEY}` }], sections: [], estimatedTokens: 5 };
+    await recorder.recordCall({ round: 0, candidate: 1, kind: 'draft', request: 1, prompt, result: { text: `here: ${KEY}`, finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 1 }, durationMs: 1, attempts: 1 }, costUsd: null });
+    await recorder.recordDraft(draft(`API_KEY = "${KEY}"\n`));
+    await recorder.saveFailingDraft(`API_KEY = "${KEY}"\n`);
+    await recorder.finish({ outcome: 'error', reason: `provider said: invalid key ${KEY}` });
+    const files = await readdir(recorder.dir, { recursive: true, withFileTypes: true });
+    let checked = 0;
+    for (const file of files.filter((entry) => entry.isFile())) {
+      const text = await readFile(path.join(file.parentPath, file.name), 'utf8');
+      expect(text, file.name).not.toContain(KEY);
+      expect(text, file.name).not.toContain(KEY.slice(8, 24));
+      checked++;
+    }
+    expect(checked).toBe(5);
+  });
+});
