@@ -20,6 +20,7 @@ export function parseRetryAfter(headers: ResponseHeaders | undefined, now: numbe
   const value = header(headers, 'retry-after')?.trim();
   if (!value) return undefined;
   if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
+  if (!/[a-z]/i.test(value)) return undefined; // neither delta-seconds nor an HTTP date (`-3`)
   const date = Date.parse(value);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
