@@ -1,0 +1,57 @@
+import { APICallError } from 'ai';
+import { describe, expect, it } from 'vitest';
+import { isRetryableStatus, mapProviderError } from './map-provider-error.js';
+import { ProviderError } from './provider-error.js';
+
+const context = { provider: 'openai', modelId: 'gpt-4.1', secrets: ['sk-live-SECRET-0123456789'], apiKeyEnv: 'OPENAI_API_KEY', now: 0 };
+const apiError = (fields: Partial<ConstructorParameters<typeof APICallError>[0]>) =>
+  new APICallError({ message: 'failed', url: 'https://api.openai.com/v1/chat/completions?key=sk-live-SECRET-0123456789', requestBodyValues: {}, ...fields });
+
+describe('isRetryableStatus', () => {
+  it('retries 408, 409, 429 and 5xx only', () => {
+    expect([400, 401, 403, 404, 408, 409, 422, 429, 500, 502, 503, 529].filter(isRetryableStatus)).toEqual([408, 409, 429, 500, 502, 503, 529]);
+  });
+});
+
+describe('mapProviderError', () => {
+  it('maps an HTTP error with the provider message, Retry-After and a redacted url and body', () => {
+    const error = mapProviderError(
+      apiError({
+        statusCode: 429,
+        responseHeaders: { 'retry-after': '7' },
+        responseBody: JSON.stringify({ error: { message: 'Slow down, sk-live-SECRET-0123456789' } }),
+        isRetryable: true,
+      }),
+      context,
+    );
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ kind: 'http', statusCode: 429, isRetryable: true, retryAfterMs: 7000, url: 'https://api.openai.com/v1/chat/completions' });
+    expect(error.message).toBe('openai:gpt-4.1: HTTP 429 from https://api.openai.com/v1/chat/completions: Slow down, [redacted].');
+    expect(JSON.stringify(error)).not.toContain('SECRET');
+  });
+
+  it('overrides the SDK on what to retry: 400 no, 409 yes', () => {
+    expect(mapProviderError(apiError({ statusCode: 400, isRetryable: true }), context).isRetryable).toBe(false);
+    expect(mapProviderError(apiError({ statusCode: 409, isRetryable: false }), context).isRetryable).toBe(true);
+  });
+
+  it('treats a failure after a 200 as a dropped connection (retryable)', () => {
+    const cause = Object.assign(new TypeError('terminated'), { cause: { code: 'UND_ERR_SOCKET' } });
+    const error = mapProviderError(apiError({ message: 'Failed to process successful response', statusCode: 200, cause }), { ...context, partialTextLength: 120 });
+    expect(error).toMatchObject({ kind: 'connection', isRetryable: true, statusCode: 200, partialTextLength: 120 });
+    expect(error.message).toMatch(/dropped mid-reply \(UND_ERR_SOCKET\)/);
+  });
+
+  it('does not retry an unreachable server, and says so', () => {
+    const cause = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:11434'), { code: 'ECONNREFUSED' });
+    const error = mapProviderError(apiError({ message: 'Cannot connect to API', cause }), context);
+    expect(error).toMatchObject({ kind: 'connection', isRetryable: false });
+    expect(error.message).toMatch(/cannot connect to .*\(ECONNREFUSED\)\. Is the server running/);
+  });
+
+  it('maps anything else to a non-retryable response error, redacted', () => {
+    const error = mapProviderError(new SyntaxError('Unexpected token in sk-live-SECRET-0123456789'), context);
+    expect(error).toMatchObject({ kind: 'response', isRetryable: false });
+    expect(error.message).not.toContain('SECRET');
+  });
+});
