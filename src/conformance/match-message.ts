@@ -1,0 +1,139 @@
+import { literalLetters, tokenize, WILDCARD, wildcardMatches, wildcardText, type PlaceholderStyle } from './message-pattern.js';
+
+/** A text that may carry a message: a module string, a design table entry. */
+export interface MessageCandidate {
+  text: string;
+  line: number;
+  /** How its placeholders are written: `python` adds `%s` templates to `{}` fields. */
+  style: PlaceholderStyle;
+}
+
+/** One place where two texts differ: what the expected text says, what the candidate says. */
+export interface TextDifference {
+  expected: string;
+  actual: string;
+}
+
+/** The verdict for one expected message. */
+export type MessageMatch =
+  | { status: 'found'; candidate: MessageCandidate }
+  | { status: 'near'; candidate: MessageCandidate; similarity: number; differences: TextDifference[] }
+  | { status: 'missing' };
+
+/** Below this share of identical tokens a candidate is not a near miss but another message. */
+export const NEAR_MISS_SIMILARITY = 0.6;
+/** A pattern must pin down this share of the message's letters, or `"{}: {}"` would match anything. */
+const MIN_LITERAL_SHARE = 0.4;
+
+interface Prepared {
+  candidate: MessageCandidate;
+  wild: string;
+  tokens: string[];
+  letters: number;
+}
+
+/** Candidates compiled once, matched against many messages. */
+export class MessageIndex {
+  private readonly prepared: Prepared[];
+
+  constructor(candidates: MessageCandidate[]) {
+    this.prepared = candidates
+      .map((candidate) => {
+        const wild = wildcardText(candidate.text, candidate.style);
+        return { candidate, wild, tokens: tokenize(wild), letters: literalLetters(wild) };
+      })
+      .filter((entry) => entry.letters > 0);
+  }
+
+  /** Finds `template` (a `{name}`-placeholder text) among the candidates, or its nearest miss. */
+  match(template: string): MessageMatch {
+    const wanted = wildcardText(template, 'braces');
+    const wantedLetters = Math.max(literalLetters(wanted), 1);
+    for (const entry of this.prepared) {
+      if (entry.letters < MIN_LITERAL_SHARE * wantedLetters) continue;
+      if (wildcardMatches(entry.wild, wanted) || wildcardMatches(wanted, entry.wild)) return { status: 'found', candidate: entry.candidate };
+    }
+    const wantedTokens = tokenize(wanted);
+    let best: { entry: Prepared; similarity: number; differences: TextDifference[] } | null = null;
+    for (const entry of this.prepared) {
+      const { distance, differences } = alignTokens(wantedTokens, entry.tokens);
+      const size = Math.max(countLiteral(wantedTokens), countLiteral(entry.tokens), 1);
+      const similarity = 1 - distance / size;
+      if (similarity >= NEAR_MISS_SIMILARITY && (!best || similarity > best.similarity)) best = { entry, similarity, differences };
+    }
+    if (!best) return { status: 'missing' };
+    return { status: 'near', candidate: best.entry.candidate, similarity: Math.round(best.similarity * 100) / 100, differences: best.differences };
+  }
+}
+
+function countLiteral(tokens: string[]): number {
+  return tokens.filter((token) => token !== WILDCARD).length;
+}
+
+function tokenCost(a: string, b: string): number {
+  if (a === b) return 0;
+  return a.toLowerCase() === b.toLowerCase() ? 0.5 : 1;
+}
+
+function joinTokens(tokens: string[]): string {
+  return tokens.map((token) => (token === WILDCARD ? '{…}' : token)).join(' ').replace(/ ([.,;:!?)'])/g, '$1').replace(/([('$]) /g, '$1');
+}
+
+/**
+ * Token edit distance in which a wildcard on either side absorbs any run of tokens for free, with
+ * the differing stretches read back from the table.
+ */
+export function alignTokens(expected: string[], actual: string[]): { distance: number; differences: TextDifference[] } {
+  const rows = expected.length + 1;
+  const columns = actual.length + 1;
+  const table = new Float64Array(rows * columns);
+  const at = (i: number, j: number) => table[i * columns + j]!;
+  for (let i = 1; i < rows; i++) table[i * columns] = at(i - 1, 0) + (expected[i - 1] === WILDCARD ? 0 : 1);
+  for (let j = 1; j < columns; j++) table[j] = at(0, j - 1) + (actual[j - 1] === WILDCARD ? 0 : 1);
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < columns; j++) {
+      const a = expected[i - 1]!;
+      const b = actual[j - 1]!;
+      const value = a === WILDCARD || b === WILDCARD
+        ? Math.min(at(i - 1, j - 1), at(i - 1, j), at(i, j - 1))
+        : Math.min(at(i - 1, j - 1) + tokenCost(a, b), at(i - 1, j) + 1, at(i, j - 1) + 1);
+      table[i * columns + j] = value;
+    }
+  }
+  // Walk back, collecting stretches where the two sides disagree.
+  const differences: TextDifference[] = [];
+  let pending: { expected: string[]; actual: string[] } = { expected: [], actual: [] };
+  const flush = () => {
+    if (pending.expected.length > 0 || pending.actual.length > 0) {
+      differences.unshift({ expected: joinTokens(pending.expected), actual: joinTokens(pending.actual) });
+    }
+    pending = { expected: [], actual: [] };
+  };
+  let i = expected.length;
+  let j = actual.length;
+  while (i > 0 || j > 0) {
+    const a = expected[i - 1];
+    const b = actual[j - 1];
+    const wild = a === WILDCARD || b === WILDCARD;
+    const here = at(i, j);
+    if (i > 0 && j > 0 && here === at(i - 1, j - 1) + (wild ? 0 : tokenCost(a!, b!))) {
+      if (wild || a === b) flush();
+      else {
+        pending.expected.unshift(a!);
+        pending.actual.unshift(b!);
+      }
+      i--;
+      j--;
+    } else if (i > 0 && here === at(i - 1, j) + (wild ? 0 : 1)) {
+      if (wild) flush();
+      else pending.expected.unshift(a!);
+      i--;
+    } else {
+      if (wild) flush();
+      else pending.actual.unshift(b!);
+      j--;
+    }
+  }
+  flush();
+  return { distance: at(expected.length, actual.length), differences };
+}

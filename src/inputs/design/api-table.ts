@@ -1,0 +1,131 @@
+import type { Nodes, Table } from 'mdast';
+import { readPythonModule } from '../../python/read-module.js';
+import { plainText, readTable } from '../markdown/markdown-document.js';
+import type { DesignFunction, DesignWarning } from './design-types.js';
+import { toDesignFunction } from './python-block.js';
+
+/** Columns of a `| Method | Parameters | Returns | Description |` table, by index. */
+export interface ApiTableColumns {
+  name: number;
+  parameters: number | null;
+  returns: number | null;
+  signature: number | null;
+  raises: number | null;
+  description: number | null;
+  /** True when the name column says "Function": rows are module-level functions. */
+  functions: boolean;
+}
+
+const find = (header: string[], pattern: RegExp): number | null => {
+  const index = header.findIndex((cell) => pattern.test(cell.trim()));
+  return index < 0 ? null : index;
+};
+
+/** Recognises an API table by its header, or returns null for any other table. */
+export function apiTableColumns(header: string[]): ApiTableColumns | null {
+  const name = find(header, /^(public )?(method|function|api|operation|name)s?( name)?$/i);
+  if (name === null) return null;
+  const columns: ApiTableColumns = {
+    name,
+    parameters: find(header, /^(parameters?|params|arguments?|args|inputs?)$/i),
+    returns: find(header, /^(returns?|return type|return value|output)$/i),
+    signature: find(header, /^signature$/i),
+    raises: find(header, /^(raises|exceptions?|errors?)$/i),
+    description: find(header, /^(description|purpose|notes?|behaviou?r|summary)$/i),
+    functions: /function/i.test(header[name] ?? ''),
+  };
+  return columns.parameters !== null || columns.returns !== null || columns.signature !== null ? columns : null;
+}
+
+const EMPTY_CELL = /^(-|–|—|none|n\/a|\(none\)|nothing|)$/i;
+
+/** The cell's inline-code pieces, or its text split at top-level commas when it has none. */
+function cellItems(node: Nodes | undefined): string[] {
+  if (!node || !('children' in node)) return [];
+  const code = (node.children as Nodes[]).filter((child) => child.type === 'inlineCode').map((child) => plainText(child).trim());
+  if (code.length > 0) return code;
+  const text = plainText(node).trim();
+  if (EMPTY_CELL.test(text)) return [];
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if ('([{'.includes(char)) depth++;
+    if (')]}'.includes(char)) depth--;
+    if (char === ',' && depth === 0) {
+      items.push(current.trim());
+      current = '';
+    } else current += char;
+  }
+  if (current.trim()) items.push(current.trim());
+  return items;
+}
+
+/** The first item of a cell; `None` in code is an annotation, a bare "none" or "-" is nothing. */
+function firstCode(node: Nodes | undefined): string | null {
+  const text = cellItems(node)[0] ?? null;
+  return text === null || /^(-|–|—|)$/.test(text) ? null : text;
+}
+
+/** `ExpenseLedger.add_member`, `add_member()`, `add_member(name: str) -> dict`: class, name and an inline signature. */
+function splitName(cell: string): { className: string | null; name: string; signature: string | null } {
+  const open = cell.indexOf('(');
+  const head = (open >= 0 ? cell.slice(0, open) : cell).trim().replace(/^def\s+/, '');
+  const signature = open >= 0 ? cell.slice(open).trim() : null;
+  const parts = head.split('.');
+  const name = parts.pop() ?? head;
+  return { className: parts.length > 0 ? parts[parts.length - 1]! : null, name, signature: signature && signature !== '()' ? signature : null };
+}
+
+async function parseSignature(name: string, isMethod: boolean, signature: string): Promise<DesignFunction | null> {
+  // A leading `self` is optional in tables; toDesignFunction drops it when present.
+  const module = await readPythonModule(`def ${name}${signature.trim()}:\n    ...\n`);
+  const fn = module.functions[0];
+  if (!fn || module.parseErrors.length > 0) return null;
+  return toDesignFunction(fn, isMethod ? '' : null, 0);
+}
+
+/**
+ * Reads the signatures of an API table. A method whose class the table leaves open gets
+ * `className` ''. Unparseable rows become warnings, never exceptions.
+ */
+export async function readApiTable(table: Table, columns: ApiTableColumns, warnings: DesignWarning[]): Promise<DesignFunction[]> {
+  const { rows } = readTable(table);
+  const functions: DesignFunction[] = [];
+  for (const row of rows) {
+    const nameCell = row.nodes[columns.name];
+    const nameText = firstCode(nameCell) ?? row.cells[columns.name] ?? '';
+    if (!nameText.trim()) continue;
+    const { className, name, signature: inlineSignature } = splitName(nameText);
+    if (!/^[A-Za-z_]\w*$/.test(name)) {
+      warnings.push({ kind: 'unparseable', message: `API table row "${nameText}" does not name a method or function; skipped`, line: row.line });
+      continue;
+    }
+    const isMethod = !columns.functions || className !== null;
+    let signature = inlineSignature;
+    if (!signature && columns.signature !== null) {
+      const text = firstCode(row.nodes[columns.signature]) ?? row.cells[columns.signature] ?? '';
+      signature = text.includes('(') ? text.slice(text.indexOf('(')) : null;
+    }
+    if (!signature) {
+      const parameters = columns.parameters !== null ? cellItems(row.nodes[columns.parameters]).filter((item) => !EMPTY_CELL.test(item)) : [];
+      const returns = columns.returns !== null ? firstCode(row.nodes[columns.returns]) : null;
+      signature = `(${parameters.join(', ')})${returns ? ` -> ${returns}` : ''}`;
+    }
+    const fn = await parseSignature(name, isMethod, signature);
+    if (!fn) {
+      warnings.push({ kind: 'unparseable', message: `cannot read the signature of \`${nameText}\` from the table: ${signature}`, line: row.line });
+      continue;
+    }
+    const raises = columns.raises !== null ? cellItems(row.nodes[columns.raises]).filter((item) => /^[A-Za-z_]\w*$/.test(item)) : [];
+    functions.push({
+      ...fn,
+      className: isMethod ? className ?? '' : null,
+      raises,
+      description: columns.description !== null ? row.cells[columns.description] || null : null,
+      origin: 'table',
+      line: row.line,
+    });
+  }
+  return functions;
+}

@@ -1,0 +1,92 @@
+import type { Table } from 'mdast';
+import { readTable } from '../markdown/markdown-document.js';
+
+/** An exception named outside code: in a table or a hierarchy drawing. */
+export interface DeclaredException {
+  name: string;
+  base: string | null;
+  codes: string[];
+  line: number;
+}
+
+/** "`*_NOT_FOUND`: `NotFoundError`": error codes (globs allowed) that an exception class carries. */
+export interface CodeMapping {
+  /** Code globs such as `*_REQUIRED`; empty for a catch-all ("other codes: `X`"). */
+  patterns: string[];
+  exception: string;
+  line: number;
+}
+
+const EXCEPTION_NAME = /^[A-Z]\w*(Error|Exception|Failure|Fault)$/;
+
+/** Whether a name reads like an exception class. */
+export function looksLikeExceptionName(name: string): boolean {
+  return EXCEPTION_NAME.test(name);
+}
+
+/** Whether a table lists exceptions (`| Exception | Base | Codes | When |`). */
+export function isExceptionTable(header: string[]): boolean {
+  return header.some((cell) => /^(exception|exception class|error class|class)$/i.test(cell.trim()))
+    && header.some((cell) => /^(base|base class|parent|inherits( from)?|extends|superclass)$/i.test(cell.trim()));
+}
+
+/** Reads an exception table into names, bases and codes. */
+export function readExceptionTable(table: Table): DeclaredException[] {
+  const { header, rows } = readTable(table);
+  const index = (pattern: RegExp) => header.findIndex((cell) => pattern.test(cell.trim()));
+  const nameColumn = index(/^(exception|exception class|error class|class)$/i);
+  const baseColumn = index(/^(base|base class|parent|inherits( from)?|extends|superclass)$/i);
+  const codeColumn = index(/^(error )?codes?$/i);
+  return rows
+    .map((row) => ({
+      name: (row.cells[nameColumn] ?? '').replace(/[`()]/g, '').trim(),
+      base: (row.cells[baseColumn] ?? '').replace(/[`()]/g, '').trim() || null,
+      codes: codeColumn >= 0 ? (row.cells[codeColumn] ?? '').split(/[,\s]+/).map((code) => code.replace(/`/g, '')).filter((code) => /^[A-Z][A-Z0-9_]+$/.test(code)) : [],
+      line: row.line,
+    }))
+    .filter((entry) => /^[A-Za-z_]\w*$/.test(entry.name));
+}
+
+/**
+ * Reads prose like "`*_REQUIRED`, `INVALID_*`: `ValidationError`; other codes: `LibraryError`" from
+ * a paragraph's markdown source.
+ */
+export function readCodeMappings(markdown: string, line: number): CodeMapping[] {
+  const mappings: CodeMapping[] = [];
+  for (const segment of markdown.split(/;|\.\s+(?=[A-Z`])|\n\s*[-*]\s/)) {
+    const spans = [...segment.matchAll(/`([^`]+)`/g)].map((match) => match[1]!.trim());
+    const exception = spans[spans.length - 1];
+    if (!exception || !looksLikeExceptionName(exception) || !/:\s*`[^`]+`\s*\.?\s*$/.test(segment.trim())) continue;
+    const patterns = spans.slice(0, -1).filter((span) => /^[A-Z0-9_*]+$/.test(span) && /[A-Z]/.test(span));
+    if (patterns.length === 0 && !/\bother\b|\bremaining\b|\ball others\b|\bany other\b/i.test(segment)) continue;
+    mappings.push({ patterns, exception, line });
+  }
+  return mappings;
+}
+
+/** Whether a code glob (`*_NOT_FOUND`, `INVALID_*`, `ALREADY_RETURNED`) covers a code. */
+export function codeMatches(pattern: string, code: string): boolean {
+  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[A-Z0-9_]*');
+  return new RegExp(`^${source}$`).test(code);
+}
+
+/**
+ * Reads an exception hierarchy drawn as a tree in a plain code block:
+ * `LedgerError` / `├── ValidationError` / `│   └── AmountError`. Returns [] for other trees.
+ */
+export function readHierarchyTree(text: string, firstLine: number): DeclaredException[] {
+  const entries: DeclaredException[] = [];
+  const stack: Array<{ depth: number; name: string }> = [];
+  text.split('\n').forEach((raw, index) => {
+    const match = /^([\s│|├└─`+\\-]*)\s*([A-Za-z_]\w*)\s*(\(([\w.]+)\))?/.exec(raw);
+    if (!match || raw.trim() === '') return;
+    const depth = match[1]!.length;
+    const name = match[2]!;
+    while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
+    const base = match[4] ?? stack[stack.length - 1]?.name ?? null;
+    entries.push({ name, base, codes: [], line: firstLine + index });
+    stack.push({ depth, name });
+  });
+  const exceptions = entries.filter((entry) => looksLikeExceptionName(entry.name));
+  return exceptions.length >= 2 && exceptions.length >= entries.length - 1 ? exceptions : [];
+}

@@ -1,0 +1,90 @@
+import type { Table } from 'mdast';
+import { readTable } from '../markdown/markdown-document.js';
+import { toMessageTemplate } from '../messages/message-template.js';
+import type { DesignMessage, MessageKind } from './design-types.js';
+
+/** Columns of a message table (`| Code | Message |`, `| Method | Situation | Message |`). */
+interface MessageColumns {
+  message: number;
+  code: number | null;
+  exception: number | null;
+  method: number | null;
+  situation: number | null;
+  kind: number | null;
+}
+
+const find = (header: string[], pattern: RegExp): number | null => {
+  const index = header.findIndex((cell) => pattern.test(cell.trim()));
+  return index < 0 ? null : index;
+};
+
+function messageColumns(header: string[]): MessageColumns | null {
+  const message = find(header, /^((user[- ]facing |error |success |ui )?message( text| template)?|text|wording)$/i);
+  if (message === null) return null;
+  return {
+    message,
+    code: find(header, /^(error )?code$/i),
+    exception: find(header, /^(exception( class| type)?|error class|raises)$/i),
+    method: find(header, /^(method|function|operation|action|api)$/i),
+    situation: find(header, /^(situation|outcome|when|condition|case|scenario|trigger|result)$/i),
+    kind: find(header, /^(kind|type|level|severity|category)$/i),
+  };
+}
+
+/** The kind a piece of prose names, if exactly one. */
+export function kindNamedIn(text: string): MessageKind | null {
+  const kinds: MessageKind[] = [];
+  if (/\berrors?\b|\bfail(ure|s|ed)?\b|\brejected\b/i.test(text)) kinds.push('error');
+  if (/\bsuccess(ful|es)?\b|\bconfirmation\b/i.test(text)) kinds.push('success');
+  if (/\binfo(rmation(al)?)?\b|\bnotice\b/i.test(text)) kinds.push('info');
+  if (/\bwarning\b/i.test(text)) kinds.push('warning');
+  return kinds.length === 1 ? kinds[0]! : null;
+}
+
+function rowKind(columns: MessageColumns, cells: string[], heading: string): MessageKind | null {
+  const stated = columns.kind !== null ? kindNamedIn(cells[columns.kind] ?? '') : null;
+  if (stated) return stated;
+  const situation = columns.situation !== null ? kindNamedIn(cells[columns.situation] ?? '') : null;
+  if (situation) return situation;
+  const fromHeading = kindNamedIn(heading);
+  if (fromHeading) return fromHeading;
+  // "Success and info messages": success unless the row says info.
+  if (/\bsuccess/i.test(heading)) return 'success';
+  if (columns.code !== null || columns.exception !== null) return 'error';
+  return null;
+}
+
+/** The quoted message in a cell, or the whole cell when it has no double quotes. */
+function messageText(cell: string): string | null {
+  const quoted = /["“]([^"”]+)["”]/.exec(cell);
+  const text = quoted ? quoted[1]! : cell;
+  return text.trim() === '' ? null : text;
+}
+
+/** Whether a table lists messages; its columns, if so. */
+export function isMessageTable(header: string[]): boolean {
+  return messageColumns(header) !== null;
+}
+
+/** Reads the rows of a message table. `heading` is the enclosing section's title. */
+export function readMessageTable(table: Table, heading: string): DesignMessage[] {
+  const { header, rows } = readTable(table);
+  const columns = messageColumns(header);
+  if (!columns) return [];
+  const messages: DesignMessage[] = [];
+  for (const row of rows) {
+    const raw = messageText(row.cells[columns.message] ?? '');
+    if (raw === null) continue;
+    const cell = (index: number | null) => (index === null ? null : row.cells[index]?.trim() || null);
+    messages.push({
+      ...toMessageTemplate(raw),
+      code: cell(columns.code),
+      exception: cell(columns.exception),
+      method: cell(columns.method),
+      situation: cell(columns.situation),
+      kind: rowKind(columns, row.cells, heading),
+      line: row.line,
+    });
+  }
+  return messages;
+}

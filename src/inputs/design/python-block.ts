@@ -1,0 +1,136 @@
+import { isModelClass } from '../../python/module-roles.js';
+import type { PythonClass, PythonFunction, PythonImport } from '../../python/python-model.js';
+import { readPythonModule } from '../../python/read-module.js';
+import type { DesignClass, DesignConstant, DesignField, DesignFunction, DesignModelKind } from './design-types.js';
+
+/** What one Python code block of the design contributes, lines already in design coordinates. */
+export interface PythonBlockFacts {
+  classes: DesignClass[];
+  /** Module-level functions (no `self` first parameter). */
+  functions: DesignFunction[];
+  /** Functions written outside a class but taking `self`: methods of a class named elsewhere. */
+  orphanMethods: DesignFunction[];
+  constants: DesignConstant[];
+  /** Model fields per class name (class-body annotated names, enum members). */
+  fields: Map<string, { kind: DesignModelKind | null; fields: DesignField[] }>;
+  imports: Array<PythonImport & { designLine: number }>;
+  /** Design lines where the parser gave up on part of the block. */
+  parseErrorLines: number[];
+  /** Whether the block defines anything at all (classes, functions, constants or imports). */
+  definesSomething: boolean;
+}
+
+/** Exceptions named in a docstring's `Raises:` section (Google style). */
+export function docstringRaises(docstring: string | null): string[] {
+  if (!docstring) return [];
+  const lines = docstring.split('\n');
+  const start = lines.findIndex((line) => /^\s*Raises\s*:\s*$/.test(line));
+  if (start < 0) return [];
+  const indent = (line: string) => line.length - line.trimStart().length;
+  const sectionIndent = indent(lines[start]!);
+  const names: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (line.trim() === '') continue;
+    if (indent(line) <= sectionIndent) break;
+    const match = /^\s*([A-Za-z_][\w.]*)\s*:/.exec(line);
+    if (match && indent(line) === indent(lines.slice(start + 1).find((other) => other.trim() !== '') ?? line)) names.push(match[1]!.split('.').pop()!);
+  }
+  return names;
+}
+
+function dedent(code: string): string {
+  const lines = code.split('\n');
+  const widths = lines.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length);
+  const common = widths.length > 0 ? Math.min(...widths) : 0;
+  return common === 0 ? code : lines.map((line) => line.slice(common)).join('\n');
+}
+
+const SELF_NAMES = new Set(['self', 'cls']);
+
+/** Converts a parsed function to the design's form: `self`/`cls` dropped, raises gathered. */
+export function toDesignFunction(fn: PythonFunction, className: string | null, offset: number): DesignFunction {
+  const isStatic = fn.decorators.includes('staticmethod');
+  const first = fn.parameters[0];
+  const dropFirst = className !== null && !isStatic && first !== undefined && (SELF_NAMES.has(first.name) || fn.decorators.includes('classmethod'));
+  const raised = fn.body.raises.map((fact) => fact.exception?.split('.').pop() ?? '').filter((name) => name !== '');
+  return {
+    name: fn.name,
+    className,
+    parameters: (dropFirst ? fn.parameters.slice(1) : fn.parameters).map(({ name, kind, annotation, defaultValue }) => ({ name, kind, annotation, defaultValue })),
+    returnAnnotation: fn.returnAnnotation,
+    decorators: fn.decorators,
+    isAsync: fn.isAsync,
+    raises: [...new Set([...raised, ...docstringRaises(fn.docstring?.text ?? null)])],
+    description: fn.docstring?.text.trim().split('\n')[0] ?? null,
+    origin: 'code',
+    line: fn.line + offset,
+  };
+}
+
+function modelKind(cls: PythonClass): DesignModelKind | null {
+  if (cls.decorators.some((decorator) => /(^|\.)dataclass\b/.test(decorator))) return 'dataclass';
+  const bases = cls.bases.map((base) => base.split('.').pop() ?? base);
+  if (bases.some((base) => base === 'BaseModel' || base === 'RootModel')) return 'pydantic';
+  if (bases.includes('TypedDict')) return 'typed-dict';
+  if (bases.includes('NamedTuple')) return 'named-tuple';
+  if (bases.some((base) => /^(Enum|IntEnum|StrEnum|Flag|IntFlag)$/.test(base))) return 'enum';
+  if (isModelClass(cls)) return 'plain';
+  return null;
+}
+
+function readClass(cls: PythonClass, offset: number): { designClass: DesignClass; kind: DesignModelKind | null; fields: DesignField[] } {
+  const kind = modelKind(cls);
+  const fields = cls.attributes
+    .filter((attribute) => attribute.annotation !== null || kind === 'enum')
+    .filter((attribute) => !/^ClassVar\b|\bClassVar\[/.test(attribute.annotation ?? '') && attribute.name !== 'model_config')
+    .map((attribute) => ({ name: attribute.name, annotation: attribute.annotation, defaultValue: attribute.value, line: attribute.line + offset }));
+  return {
+    designClass: {
+      name: cls.name,
+      bases: cls.bases,
+      decorators: cls.decorators,
+      role: kind ? 'model' : 'other',
+      methods: cls.methods.map((method) => toDesignFunction(method, cls.name, offset)),
+      description: cls.docstring?.text.trim().split('\n')[0] ?? null,
+      origin: 'code',
+      line: cls.line + offset,
+    },
+    kind,
+    fields,
+  };
+}
+
+/** Whether a name is written like a constant (`MAX_ITEMS`, `DEFAULT_TIMEOUT_S`). */
+export function isConstantName(name: string): boolean {
+  return /^[A-Z][A-Z0-9_]*$/.test(name) && /[A-Z]/.test(name);
+}
+
+/**
+ * Reads one Python code block. `firstLine` is the design line of the block's first code line.
+ * Fragments, `...` bodies and indented excerpts are tolerated: the tree-sitter parser recovers.
+ */
+export async function readPythonBlock(code: string, firstLine: number): Promise<PythonBlockFacts> {
+  const module = await readPythonModule(dedent(code));
+  const offset = firstLine - 1;
+  const facts: PythonBlockFacts = {
+    classes: [], functions: [], orphanMethods: [], constants: [], fields: new Map(), imports: [],
+    parseErrorLines: [...new Set(module.parseErrors.map((error) => error.line + offset))],
+    definesSomething: module.classes.length + module.functions.length + module.constants.length + module.imports.length > 0,
+  };
+  for (const cls of module.classes) {
+    const { designClass, kind, fields } = readClass(cls, offset);
+    facts.classes.push(designClass);
+    if (kind || fields.length > 0) facts.fields.set(cls.name, { kind, fields });
+  }
+  for (const fn of module.functions) {
+    const first = fn.parameters[0];
+    if (first && SELF_NAMES.has(first.name)) facts.orphanMethods.push(toDesignFunction(fn, '', offset));
+    else facts.functions.push(toDesignFunction(fn, null, offset));
+  }
+  for (const constant of module.constants) {
+    if (!isConstantName(constant.name)) continue;
+    facts.constants.push({ name: constant.name, value: constant.value, annotation: constant.annotation, origin: 'code', line: constant.line + offset });
+  }
+  facts.imports = module.imports.map((entry) => ({ ...entry, designLine: entry.line + offset }));
+  return facts;
+}

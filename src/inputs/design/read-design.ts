@@ -1,0 +1,197 @@
+import type { Code, Nodes, Table } from 'mdast';
+import { loadPythonNormalizer } from '../../python/normalize-annotation.js';
+import { readMarkdown, readTable, sourceOf, type MarkdownBlock, type MarkdownDocument } from '../markdown/markdown-document.js';
+import { apiTableColumns, readApiTable } from './api-table.js';
+import { DesignCollector } from './design-collector.js';
+import {
+  DEPENDENCY_HEADING, STANDARD_LIBRARY_ONLY, dependenciesFromRequirements, dependenciesFromShell, dependencyFromBullet,
+} from './design-dependencies.js';
+import type { DesignSpec } from './design-types.js';
+import { isExceptionTable, readCodeMappings, readExceptionTable, readHierarchyTree } from './exception-sources.js';
+import { finalizeDesign, type BlockImport } from './finalize-design.js';
+import { constantsFromSnippets, mayBeAssignment, type CodeSnippet } from './inline-constants.js';
+import { isMessageTable, readMessageTable } from './message-table.js';
+import { readPythonBlock } from './python-block.js';
+import { RESPONSE_HEADING, responseKeys } from './response-format.js';
+
+/** Options for reading a design. */
+export interface ReadDesignOptions {
+  /** The document's file name; `[feature]_technical_design.md` names the feature. */
+  sourceName?: string;
+}
+
+const PYTHON_LANGUAGES = new Set(['python', 'py', 'python3', 'py3', 'pycon', 'ipython']);
+const SHELL_LANGUAGES = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'powershell', 'ps']);
+const TREE_GLYPHS = /[├└│]|^\s*[|`]--/m;
+
+interface ReadState {
+  collector: DesignCollector;
+  document: MarkdownDocument;
+  snippets: CodeSnippet[];
+  imports: BlockImport[];
+  responseSnippets: Array<{ text: string; line: number; summary: string }>;
+}
+
+function inlineCodes(node: Nodes, into: Array<{ text: string; line: number }> = []): Array<{ text: string; line: number }> {
+  if (node.type === 'inlineCode') into.push({ text: node.value, line: node.position?.start.line ?? 0 });
+  if ('children' in node) for (const child of node.children as Nodes[]) inlineCodes(child, into);
+  return into;
+}
+
+function sectionText(block: MarkdownBlock): string {
+  return block.headings.map((heading) => heading.text).join(' / ');
+}
+
+function layoutFileName(code: Code, leadIn: string): string | null {
+  const firstLine = code.value.split('\n', 1)[0] ?? '';
+  const fromComment = /^#\s*(?:file(?:name)?\s*:?\s*)?(?:[\w.-]+\/)*([\w-]+\.py)\b/i.exec(firstLine.trim());
+  if (fromComment) return fromComment[1]!;
+  const fromLeadIn = /(?:^|[\s`(*])(?:[\w.-]+\/)*([a-z_][\w]*\.py)\b/.exec(leadIn);
+  return fromLeadIn ? fromLeadIn[1]! : null;
+}
+
+async function readPython(state: ReadState, block: MarkdownBlock, code: Code, strict: boolean): Promise<boolean> {
+  const firstLine = (code.position?.start.line ?? 0) + 1;
+  const facts = await readPythonBlock(code.value, firstLine);
+  if (strict && (!facts.definesSomething || facts.parseErrorLines.length > 0)) return false;
+  const { collector } = state;
+  const inResponseSection = block.headings.some((heading) => RESPONSE_HEADING.test(heading.text));
+  if (inResponseSection) state.responseSnippets.push({ text: code.value, line: firstLine, summary: block.leadIn });
+  // A response sample such as `{"data": <payload>}` is not meant to be Python.
+  if (inResponseSection && !facts.definesSomething) return true;
+  collector.stats.pythonBlocks++;
+  if (facts.parseErrorLines.length > 0) {
+    collector.warn('unparseable', `the Python block at line ${firstLine - 1} does not fully parse (near line ${facts.parseErrorLines[0]}); backsmith read what it could`, firstLine - 1);
+  }
+  const fileName = layoutFileName(code, block.leadIn);
+  if (fileName) collector.layoutFiles.add(fileName);
+  for (const cls of facts.classes) collector.addClass(cls);
+  for (const [className, entry] of facts.fields) collector.addFields(className, { ...entry, origin: 'code', line: facts.classes.find((cls) => cls.name === className)?.line ?? firstLine });
+  for (const fn of facts.functions) collector.addFunction(fn);
+  for (const fn of facts.orphanMethods) collector.pendingMethods.push({ fn, context: `${sectionText(block)} ${block.leadIn}` });
+  for (const constant of facts.constants) collector.addConstant(constant);
+  for (const entry of facts.imports) if (!entry.isNested) state.imports.push({ module: entry.module, level: entry.level, line: entry.designLine });
+  return true;
+}
+
+async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Promise<void> {
+  const language = (code.lang ?? '').toLowerCase();
+  const { collector } = state;
+  const firstLine = (code.position?.start.line ?? 0) + 1;
+  const section = `${sectionText(block)} ${block.leadIn}`;
+  if (PYTHON_LANGUAGES.has(language)) {
+    await readPython(state, block, code, false);
+  } else if (SHELL_LANGUAGES.has(language)) {
+    for (const dependency of dependenciesFromShell(code.value, firstLine)) collector.addDependency(dependency);
+  } else if (language === 'requirements' || language === 'pip-requirements' || /requirements\.txt/i.test(section)) {
+    for (const dependency of dependenciesFromRequirements(code.value, firstLine)) collector.addDependency(dependency);
+  } else if (language === 'json' && RESPONSE_HEADING.test(section)) {
+    state.responseSnippets.push({ text: code.value, line: firstLine, summary: block.leadIn });
+  } else if (TREE_GLYPHS.test(code.value) && (language === '' || language === 'text' || language === 'txt' || language === 'tree' || language === 'plaintext')) {
+    const hierarchy = readHierarchyTree(code.value, firstLine);
+    collector.declaredExceptions.push(...hierarchy);
+    if (hierarchy.length === 0) collector.stats.ignoredBlocks++;
+  } else if (language === '' && (await readPython(state, block, code, true))) {
+    // An unlabelled block that parses cleanly as Python definitions is Python.
+  } else {
+    // Mermaid diagrams, file trees, JSON samples, other languages: not part of the API.
+    collector.stats.ignoredBlocks++;
+  }
+}
+
+async function readTableBlock(state: ReadState, block: MarkdownBlock, table: Table): Promise<void> {
+  const { collector } = state;
+  const { header, rows } = readTable(table);
+  const api = apiTableColumns(header);
+  if (api) {
+    collector.stats.apiTables++;
+    const functions = await readApiTable(table, api, collector.warnings);
+    const tableClass = functions.find((fn) => fn.className)?.className ?? null;
+    for (const fn of functions) {
+      if (fn.className === null) collector.addFunction(fn);
+      else if (fn.className !== '') collector.addMethod(fn.className, fn);
+      else if (tableClass) collector.addMethod(tableClass, fn);
+      else collector.pendingMethods.push({ fn, context: `${sectionText(block)} ${block.leadIn}` });
+    }
+    return;
+  }
+  if (isMessageTable(header)) {
+    collector.stats.messageTables++;
+    for (const message of readMessageTable(table, sectionText(block))) collector.addMessage(message);
+    return;
+  }
+  if (isExceptionTable(header)) {
+    collector.declaredExceptions.push(...readExceptionTable(table));
+    return;
+  }
+  const nameColumn = header.findIndex((cell) => /^(constant|name|field|attribute|property)$/i.test(cell));
+  const valueColumn = header.findIndex((cell) => /^(value|default( value)?)$/i.test(cell));
+  const typeColumn = header.findIndex((cell) => /^(type|annotation)$/i.test(cell));
+  if (nameColumn >= 0 && typeColumn >= 0 && /^(field|attribute|property|name)$/i.test(header[nameColumn]!)) {
+    const owner = [...block.leadIn.matchAll(/\b([A-Z][a-z]+[A-Za-z0-9]*)\b/g)].map((match) => match[1]!).pop()
+      ?? [...(block.headings[block.headings.length - 1]?.text ?? '').matchAll(/\b([A-Z][a-z]+[A-Za-z0-9]*)\b/g)].map((match) => match[1]!).pop();
+    if (owner) {
+      const fields = rows
+        .map((row) => ({ name: (row.cells[nameColumn] ?? '').replace(/`/g, '').trim(), annotation: row.cells[typeColumn]?.replace(/`/g, '').trim() || null, defaultValue: valueColumn >= 0 ? row.cells[valueColumn]?.replace(/`/g, '').trim() || null : null, line: row.line }))
+        .filter((field) => /^[a-z_]\w*$/.test(field.name));
+      if (fields.length > 0) collector.addFields(owner, { kind: null, fields, origin: 'table', line: table.position?.start.line ?? 0 });
+      return;
+    }
+  }
+  if (nameColumn >= 0 && valueColumn >= 0) {
+    for (const row of rows) state.snippets.push({ text: `${(row.cells[nameColumn] ?? '').replace(/`/g, '')} = ${(row.cells[valueColumn] ?? '').replace(/`/g, '')}`, line: row.line });
+    return;
+  }
+  for (const code of inlineCodes(table)) if (mayBeAssignment(code.text)) state.snippets.push(code);
+}
+
+function readProse(state: ReadState, block: MarkdownBlock, node: Nodes): void {
+  const { collector } = state;
+  const markdown = sourceOf(state.document, node);
+  if (STANDARD_LIBRARY_ONLY.test(markdown)) collector.standardLibraryOnly = true;
+  const explicit = /\b(?:primary|main|core|central) (?:service )?class\b[^`\n]{0,40}`([A-Z]\w*)`|`([A-Z]\w*)`[^`\n]{0,20}\b(?:is the|as the) (?:primary|main|core) class/i.exec(markdown);
+  if (explicit && !collector.explicitPrimary) collector.explicitPrimary = explicit[1] ?? explicit[2] ?? null;
+  const items = node.type === 'list' ? node.children : [node];
+  const inDependencies = DEPENDENCY_HEADING.test(block.headings[block.headings.length - 1]?.text ?? '');
+  for (const item of items) {
+    const itemMarkdown = sourceOf(state.document, item);
+    const line = item.position?.start.line ?? block.line;
+    collector.codeMappings.push(...readCodeMappings(itemMarkdown, line));
+    if (inDependencies && node.type === 'list') {
+      const dependency = dependencyFromBullet(itemMarkdown, line);
+      if (dependency) collector.addDependency(dependency);
+    }
+  }
+  for (const code of inlineCodes(node)) {
+    if (mayBeAssignment(code.text)) state.snippets.push(code);
+    if (code.text.trim().startsWith('{') && /["']success["']/.test(code.text)) state.responseSnippets.push({ ...code, summary: markdown });
+  }
+}
+
+/** Reads a technical design (markdown) into a `DesignSpec`. Never throws on odd input: it warns. */
+export async function readDesign(text: string, options: ReadDesignOptions = {}): Promise<DesignSpec> {
+  const document = readMarkdown(text);
+  const collector = new DesignCollector(await loadPythonNormalizer());
+  const state: ReadState = { collector, document, snippets: [], imports: [], responseSnippets: [] };
+  for (const block of document.blocks) {
+    const { node } = block;
+    if (node.type === 'code') await readCode(state, block, node);
+    else if (node.type === 'table') await readTableBlock(state, block, node);
+    else if (node.type === 'paragraph' || node.type === 'list') readProse(state, block, node);
+    else if (node.type === 'heading' && STANDARD_LIBRARY_ONLY.test(sourceOf(document, node))) collector.standardLibraryOnly = true;
+  }
+  if (!document.blocks.some((block) => block.node.type !== 'paragraph')) {
+    collector.warn('no-api', 'the design has no markdown structure (no headings, lists, tables or code blocks); is it the right file?', 0);
+  }
+  for (const constant of await constantsFromSnippets(state.snippets)) collector.addConstant(constant);
+  for (const snippet of state.responseSnippets) {
+    const keys = await responseKeys(snippet.text);
+    if (keys.length === 0) continue;
+    collector.responseFormat ??= { keys: [], summary: snippet.summary.replace(/\s+/g, ' ').trim().slice(0, 200), line: snippet.line };
+    for (const key of keys) if (!collector.responseFormat.keys.includes(key)) collector.responseFormat.keys.push(key);
+  }
+  const title = document.blocks.find((block) => block.node.type === 'heading')?.headings.length === 0
+    ? sourceOf(document, document.blocks.find((block) => block.node.type === 'heading')!.node).replace(/^#+\s*/, '').trim()
+    : null;
+  return finalizeDesign(collector, { source: text, sourceName: options.sourceName ?? 'design.md', title, imports: state.imports });
+}

@@ -1,0 +1,51 @@
+import { collapseWhitespace } from '../messages/message-template.js';
+import type { AcceptanceCriterion } from './story-types.js';
+
+/** `**AC1**`, `AC-2:`, `Scenario 3 -`, `Criterion 4.` at the start of an item. */
+const CRITERION_ID = /^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?(?:\*\*|__)?\s*(AC[-\s]?\d+[a-z]?|Scenario\s*\d+|Criterion\s*\d+)\s*(?:\*\*|__)?\s*[:.)\-–—]?\s*(?:\*\*|__)?/i;
+const KEYWORDS = /\b(given|when|then|and|but)\b/gi;
+
+/** The criterion id an item starts with, if any. */
+export function criterionId(markdown: string): string | null {
+  const match = CRITERION_ID.exec(markdown);
+  return match ? match[1]!.replace(/\s+/g, ' ') : null;
+}
+
+/** Whether a text reads as Given/When/Then. */
+export function hasGivenWhenThen(text: string): boolean {
+  return /\bgiven\b/i.test(text) || (/\bwhen\b/i.test(text) && /\bthen\b/i.test(text));
+}
+
+/** Splits a criterion into Given / When / Then; quoted text is never split. */
+export function splitGivenWhenThen(text: string): Pick<AcceptanceCriterion, 'given' | 'when' | 'then'> {
+  const quoted: string[] = [];
+  const masked = text.replace(/["“][^"“”]*["”]/g, (quote) => {
+    quoted.push(quote);
+    return `\u0001${quoted.length - 1}\u0001`;
+  });
+  const restore = (part: string) => part.replace(/\u0001(\d+)\u0001/g, (_match, index: string) => quoted[Number(index)] ?? '');
+  const clauses: Record<'given' | 'when' | 'then', string[]> = { given: [], when: [], then: [] };
+  let current: 'given' | 'when' | 'then' | null = null;
+  let start = 0;
+  const close = (end: number) => {
+    const part = restore(masked.slice(start, end)).replace(/^[\s,;:]+|[\s,;]+$/g, '');
+    if (current && part) clauses[current].push(part);
+  };
+  for (const match of masked.matchAll(KEYWORDS)) {
+    const keyword = match[1]!.toLowerCase();
+    if (keyword === 'and' || keyword === 'but') continue;
+    close(match.index ?? 0);
+    current = keyword as 'given' | 'when' | 'then';
+    start = (match.index ?? 0) + match[0].length;
+  }
+  close(masked.length);
+  const join = (parts: string[]) => (parts.length > 0 ? parts.join('; ') : null);
+  return { given: join(clauses.given), when: join(clauses.when), then: join(clauses.then) };
+}
+
+/** Reads one criterion from an item's markdown and plain text. */
+export function readCriterion(markdown: string, plain: string, fallbackId: string, line: number): AcceptanceCriterion {
+  const id = criterionId(markdown) ?? fallbackId;
+  const text = collapseWhitespace(plain).replace(new RegExp(`^${id.replace(/[-\s]/g, '[-\\s]?')}\\s*[:.)\\-–—]?\\s*`, 'i'), '');
+  return { id, text, ...splitGivenWhenThen(text), line };
+}

@@ -1,0 +1,225 @@
+import type { Heading, List, Nodes, Paragraph, Table } from 'mdast';
+import { readMessageTable } from '../design/message-table.js';
+import { plainText, readMarkdown, readTable, sourceOf, type MarkdownBlock, type MarkdownDocument } from '../markdown/markdown-document.js';
+import { collapseWhitespace, toMessageTemplate } from '../messages/message-template.js';
+import { criterionId, hasGivenWhenThen, readCriterion, splitGivenWhenThen } from './acceptance-criterion.js';
+import { isMessageText, messageKind, quotedTexts } from './quoted-messages.js';
+import type { AcceptanceCriterion, StoriesSpec, StoriesWarning, Story, StoryMessage } from './story-types.js';
+
+/** Options for reading user stories. */
+export interface ReadStoriesOptions {
+  sourceName?: string;
+}
+
+/** `US-001`, `STORY-12`, `US12`: a story id; criteria (`AC-1`) and standards (`ISBN-10`) are not. */
+const STORY_ID = /\b([A-Z][A-Z0-9]{0,7}-\d{1,4}|US_?\d{1,4})\b/;
+const NOT_STORY_PREFIX = /^(AC|ISBN|ISO|UTF|SHA|PEP|RFC|HTTP|TLS|MD|ES|GPT)\b/;
+const ROLE_GOAL_BENEFIT = /\bAs an? ([^,]+?),?\s+I (?:want|need|would like|wish|can)(?: to)?\s+(.+?)(?:,?\s+so (?:that|I can)\s+(.+?))?\s*(?:\.(?:\s|$)|$)/i;
+
+function storyIdIn(text: string): string | null {
+  const match = STORY_ID.exec(text);
+  return match && !NOT_STORY_PREFIX.test(match[1]!) ? match[1]! : null;
+}
+
+interface StoryStart {
+  id: string | null;
+  title: string;
+  depth: number;
+  line: number;
+}
+
+function storyStart(document: MarkdownDocument, block: MarkdownBlock): StoryStart | null {
+  const { node } = block;
+  if (node.type === 'heading') {
+    const text = plainText(node).trim();
+    const id = storyIdIn(text);
+    if (!id && !/^(user )?story\b/i.test(text)) return null;
+    return { id, title: text, depth: node.depth, line: block.line };
+  }
+  if (node.type === 'paragraph' && node.children[0]?.type === 'strong') {
+    const text = plainText(node.children[0]).trim();
+    const id = storyIdIn(text);
+    if (id) return { id, title: text, depth: 7, line: block.line };
+  }
+  return null;
+}
+
+function cleanTitle(title: string, id: string | null): string {
+  const rest = id ? title.replace(id, '') : title.replace(/^(user )?story\s*#?\d*/i, '');
+  return rest.replace(/^[\s:.\-–—|]+|[\s:.\-–—|*]+$/g, '').trim() || title.trim();
+}
+
+/** Line numbers of offsets in the document. */
+function lineAt(document: MarkdownDocument, offset: number): number {
+  let line = 1;
+  for (let index = document.source.indexOf('\n'); index >= 0 && index < offset; index = document.source.indexOf('\n', index + 1)) line++;
+  return line;
+}
+
+class StoryBuilder {
+  readonly story: Story;
+  private readonly seenTemplates = new Set<string>();
+
+  constructor(private readonly document: MarkdownDocument, start: StoryStart, id: string) {
+    this.story = { id, title: cleanTitle(start.title, start.id), role: null, goal: null, benefit: null, criteria: [], messages: [], line: start.line };
+  }
+
+  addMessages(node: Nodes, criterion: string | null, listLeadIn: string | null): void {
+    const markdown = sourceOf(this.document, node);
+    const base = node.position?.start.offset ?? 0;
+    for (const quoted of quotedTexts(markdown)) {
+      if (!isMessageText(quoted.text, quoted.lead)) continue;
+      const lead = quoted.lead.replace(/^\s*([-*+]|\d+[.)])\s*/, '');
+      this.push({
+        ...toMessageTemplate(quoted.text),
+        kind: messageKind(quoted.lead, lead.replace(/\*\*[^*]*\*\*/g, '').trim() === '' ? listLeadIn : null),
+        storyId: this.story.id,
+        criterionId: criterion,
+        line: lineAt(this.document, base + quoted.offset),
+      });
+    }
+  }
+
+  push(message: StoryMessage): void {
+    if (this.seenTemplates.has(message.template)) return;
+    this.seenTemplates.add(message.template);
+    this.story.messages.push(message);
+  }
+
+  addCriterion(criterion: AcceptanceCriterion): void {
+    this.story.criteria.push(criterion);
+  }
+
+  nextCriterionId(): string {
+    return `AC${this.story.criteria.length + 1}`;
+  }
+
+  readParagraph(block: MarkdownBlock, node: Paragraph, inCriteriaSection: boolean): void {
+    const text = collapseWhitespace(plainText(node));
+    const roleGoal = this.story.role === null ? ROLE_GOAL_BENEFIT.exec(text) : null;
+    if (roleGoal) {
+      this.story.role = roleGoal[1]!.trim();
+      this.story.goal = roleGoal[2]!.trim();
+      this.story.benefit = roleGoal[3]?.trim() ?? null;
+      return;
+    }
+    const markdown = sourceOf(this.document, node);
+    const id = criterionId(markdown);
+    if (id || (inCriteriaSection && hasGivenWhenThen(text))) {
+      const criterion = readCriterion(markdown, text, this.nextCriterionId(), block.line);
+      this.addCriterion(criterion);
+      this.addMessages(node, criterion.id, null);
+    } else this.addMessages(node, null, null);
+  }
+
+  readList(block: MarkdownBlock, node: List, inCriteriaSection: boolean): void {
+    for (const item of node.children) {
+      const markdown = sourceOf(this.document, item);
+      const text = collapseWhitespace(plainText(item));
+      const line = item.position?.start.line ?? block.line;
+      if (this.story.role === null && ROLE_GOAL_BENEFIT.test(text)) {
+        this.readParagraph(block, { type: 'paragraph', children: [{ type: 'text', value: text }] }, false);
+        continue;
+      }
+      if (criterionId(markdown) || inCriteriaSection || hasGivenWhenThen(text)) {
+        const criterion = readCriterion(markdown, text, this.nextCriterionId(), line);
+        this.addCriterion(criterion);
+        this.addMessages(item, criterion.id, block.leadIn);
+      } else this.addMessages(item, null, block.leadIn);
+    }
+  }
+
+  readTable(block: MarkdownBlock, node: Table): void {
+    const { header, rows } = readTable(node);
+    const column = (name: string) => header.findIndex((cell) => cell.trim().toLowerCase() === name);
+    const [given, when, then] = [column('given'), column('when'), column('then')];
+    if (then >= 0 && (given >= 0 || when >= 0)) {
+      for (const row of rows) {
+        const idCell = header.findIndex((cell) => /^(id|ac|criterion|scenario|#)$/i.test(cell.trim()));
+        const id = (idCell >= 0 ? row.cells[idCell] : null) || this.nextCriterionId();
+        const parts = [given >= 0 ? `Given ${row.cells[given]}` : '', when >= 0 ? `when ${row.cells[when]}` : '', `then ${row.cells[then]}`];
+        const text = parts.filter(Boolean).join(', ');
+        this.addCriterion({ id, text, ...splitGivenWhenThen(text), line: row.line });
+      }
+      this.addMessages(node, null, null);
+      return;
+    }
+    const tableMessages = readMessageTable(node, block.headings.map((heading) => heading.text).join(' / '));
+    for (const message of tableMessages) {
+      this.push({ text: message.text, template: message.template, placeholders: message.placeholders, kind: message.kind, storyId: this.story.id, criterionId: null, line: message.line });
+    }
+    if (tableMessages.length === 0) this.addMessages(node, null, null);
+  }
+
+  readGherkin(block: MarkdownBlock, code: string): void {
+    const firstLine = block.line + 1;
+    let current: { title: string; lines: string[]; line: number } | null = null;
+    const flush = () => {
+      if (!current) return;
+      const text = current.lines.join(' ');
+      this.addCriterion({ id: current.title || this.nextCriterionId(), text, ...splitGivenWhenThen(text), line: current.line });
+    };
+    code.split('\n').forEach((raw, index) => {
+      const scenario = /^\s*Scenario(?: Outline)?:\s*(.*)$/i.exec(raw);
+      if (scenario) {
+        flush();
+        current = { title: scenario[1]!.trim(), lines: [], line: firstLine + index };
+      } else if (current && /^\s*(Given|When|Then|And|But)\b/i.test(raw)) current.lines.push(raw.trim());
+    });
+    flush();
+    this.addMessages(block.node, this.story.criteria[this.story.criteria.length - 1]?.id ?? null, null);
+  }
+}
+
+/** Reads a user stories document (markdown) into stories. Never throws on odd input: it warns. */
+export function readStories(text: string, options: ReadStoriesOptions = {}): StoriesSpec {
+  const document = readMarkdown(text);
+  const warnings: StoriesWarning[] = [];
+  const stories: Story[] = [];
+  let builder: StoryBuilder | null = null;
+  let depth = 0;
+  let criteriaDepth: number | null = null;
+  const finish = () => {
+    if (builder) stories.push(builder.story);
+    builder = null;
+  };
+  for (const block of document.blocks) {
+    const start = storyStart(document, block);
+    if (start) {
+      finish();
+      const id = start.id ?? `US-${String(stories.length + 1).padStart(3, '0')}`;
+      if (!start.id) warnings.push({ kind: 'missing-id', message: `story "${cleanTitle(start.title, null)}" has no id; called ${id}`, line: start.line });
+      builder = new StoryBuilder(document, start, id);
+      depth = start.depth;
+      criteriaDepth = null;
+      continue;
+    }
+    const current = builder as StoryBuilder | null;
+    if (!current) continue;
+    const { node } = block;
+    if (node.type === 'heading') {
+      const heading = node as Heading;
+      if (heading.depth <= depth && depth !== 7) {
+        finish();
+        continue;
+      }
+      criteriaDepth = /acceptance|criteria|scenarios?/i.test(plainText(heading)) ? heading.depth : criteriaDepth !== null && heading.depth <= criteriaDepth ? null : criteriaDepth;
+      continue;
+    }
+    const inCriteria = criteriaDepth !== null || /acceptance criteria|scenarios?:/i.test(block.leadIn);
+    if (node.type === 'paragraph') current.readParagraph(block, node, inCriteria);
+    else if (node.type === 'list') current.readList(block, node, inCriteria);
+    else if (node.type === 'table') current.readTable(block, node);
+    else if (node.type === 'code' && /^(gherkin|feature|cucumber)$/i.test(node.lang ?? '')) current.readGherkin(block, node.value);
+  }
+  finish();
+  if (stories.length === 0) warnings.push({ kind: 'no-stories', message: 'no user stories found: give each story a heading with its id, e.g. "## US-001 Add a member"', line: 0 });
+  const seen = new Map<string, number>();
+  for (const story of stories) {
+    if (story.criteria.length === 0) warnings.push({ kind: 'no-criteria', message: `${story.id} has no acceptance criteria`, line: story.line });
+    const earlier = seen.get(story.id);
+    if (earlier !== undefined) warnings.push({ kind: 'duplicate-id', message: `${story.id} is used again (first at line ${earlier})`, line: story.line });
+    else seen.set(story.id, story.line);
+  }
+  return { sourceName: options.sourceName ?? 'stories.md', stories, warnings: warnings.sort((a, b) => a.line - b.line) };
+}
