@@ -15,6 +15,12 @@ describe('redactSecrets', () => {
     expect(redactSecrets('api_key=QWERTYUIOPASDF')).toBe('api_key=[redacted]');
     expect(redactSecrets('the model wrote a task: skip tests')).toBe('the model wrote a task: skip tests');
   });
+
+  it('leaves key-shaped code alone when asked to, still removing known secrets', () => {
+    const code = 'client = Client(api_key=settings.openai_key, token="sk-live-0123456789abcdef")';
+    expect(redactSecrets(code, ['sk-live-0123456789abcdef'], { keyShapes: false })).toBe('client = Client(api_key=settings.openai_key, token="[redacted]")');
+    expect(redactSecrets(code, [])).toContain('api_key=[redacted]');
+  });
 });
 
 describe('redactUrl', () => {

@@ -13,15 +13,26 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Options of `redactSecrets`. */
+export interface RedactOptions {
+  /**
+   * Also remove text shaped like a key (`sk-…`, `Bearer …`, `api_key=…`), default true. Turn it off
+   * for model replies and code, where `api_key = settings.value` is code, not a secret.
+   */
+  keyShapes?: boolean;
+}
+
 /**
- * Removes every occurrence of the given secrets (API keys we hold) and anything shaped like a key
- * from `text`. Secrets shorter than 8 characters are ignored: too likely to match ordinary words.
+ * Removes every occurrence of the given secrets (API keys we hold) and, unless told not to, anything
+ * shaped like a key from `text`. Secrets shorter than 8 characters are ignored: too likely to match
+ * ordinary words.
  */
-export function redactSecrets(text: string, secrets: readonly (string | undefined)[] = []): string {
+export function redactSecrets(text: string, secrets: readonly (string | undefined)[] = [], options: RedactOptions = {}): string {
   let result = text;
   for (const secret of secrets) {
     if (secret && secret.length >= 8) result = result.replace(new RegExp(escapeRegExp(secret), 'g'), REDACTED);
   }
+  if (options.keyShapes === false) return result;
   for (const pattern of KEY_PATTERNS) {
     result = result.replace(pattern, (match, ...groups) => {
       const label = groups[0];
