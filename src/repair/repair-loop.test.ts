@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { createScriptedModel, type ScriptedReply } from '../model/scripted-model.js';
+import { buildGenerationPrompt, type GenerationPromptInput } from '../prompt/build-generation-prompt.js';
+import { minimalChecklist } from '../prompt/spec-checklist.js';
+import { failure, success } from '../result.js';
+import { extractModule } from '../sanitize/extract-module.js';
+import { buildRepairPrompt } from './build-repair-prompt.js';
+import type { LoopEvent, LoopSteps } from './loop-types.js';
+import { runRepairLoop } from './repair-loop.js';
+import { requestReply } from './request-reply.js';
+import { fakeReport } from './test-support/fake-report.js';
+
+const TASK: GenerationPromptInput = {
+  agent: { prompt: 'Write modules.' },
+  design: { name: 'design.md', text: 'Design.' },
+  stories: { name: 'stories.md', text: 'Stories.' },
+  checklist: minimalChecklist('pond_tracker.py'),
+};
+const FIRST = buildGenerationPrompt(TASK);
+
+function module(...markers: string[]): string {
+  return ['"""Pond tracker."""', 'import os', '', '', 'def level() -> int:', '    """Water level."""', ...markers.map((marker) => `    # ${marker}`), '    return 1', ''].join('\n');
+}
+
+function setup(replies: ScriptedReply[], options: { repairTooLarge?: boolean; signal?: AbortSignal } = {}) {
+  const model = createScriptedModel(replies);
+  const verified: string[] = [];
+  const steps: LoopSteps = {
+    reply: (prompt) => requestReply(model, prompt, options.signal ? { signal: options.signal } : {}),
+    extract: (reply) => extractModule(reply),
+    verify: async (code) => {
+      verified.push(code);
+      return fakeReport(code);
+    },
+    repairPrompt: (draft) => (options.repairTooLarge ? failure('too large') : success(buildRepairPrompt(TASK, draft))),
+  };
+  const events: LoopEvent[] = [];
+  const run = (limits = { maxRounds: 3, candidates: 1 }) =>
+    runRepairLoop(FIRST, steps, limits, { onEvent: (event) => events.push(event), ...(options.signal ? { signal: options.signal } : {}) });
+  return { model, verified, events, run };
+}
+
+describe('runRepairLoop', () => {
+  it('stops at a first draft that passes', async () => {
+    const { model, run } = setup([module()]);
+    const outcome = await run();
+    expect(outcome).toMatchObject({ stopReason: 'passed', repairRounds: 0 });
+    expect(outcome.best?.code).toBe(module());
+    expect(model.requests).toHaveLength(1);
+  });
+
+  it('repairs from the findings, sending only the current draft and its errors, and stops when it passes', async () => {
+    const { model, run } = setup([`\`\`\`python\n${module('ERROR quality/x broken thing', 'WARN quality/w style')}\`\`\``, module()]);
+    const outcome = await run();
+    expect(outcome).toMatchObject({ stopReason: 'passed', repairRounds: 1 });
+    const repair = model.requests[1]!;
+    expect(repair.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+    expect(repair.messages[1]!.content).toBe(module('ERROR quality/x broken thing', 'WARN quality/w style'));
+    expect(repair.messages[2]!.content).toContain('1. quality/x (line 7)\n   broken thing\n');
+    expect(repair.messages[2]!.content).toContain('   > 7 |     # ERROR quality/x broken thing');
+    expect(repair.messages[2]!.content).toContain('Fix: fix quality/x');
+    expect(repair.messages[2]!.content).not.toMatch(/\d\. quality\/w/);
+    expect(repair.messages[2]!.content).toContain('found 1 problem that must be fixed');
+  });
+
+  it('stops early when a round fixes nothing, keeping the best draft', async () => {
+    const { model, run } = setup([module('ERROR quality/x a'), module('ERROR quality/x a', 'ERROR quality/y b')]);
+    const outcome = await run();
+    expect(outcome).toMatchObject({ stopReason: 'no-progress', repairRounds: 1 });
+    expect(outcome.detail).toMatch(/repair round 1 fixed none of the 1 error/);
+    expect(outcome.best?.round).toBe(0);
+    expect(model.requests).toHaveLength(2);
+  });
+
+  it('stops after max rounds when each round fixes something but never all, repairing from the best draft', async () => {
+    const { model, run } = setup([module('ERROR a/a 1', 'ERROR a/b 2'), module('ERROR a/b 2', 'ERROR a/c 3', 'ERROR a/d 4'), module('ERROR a/a 1'), module('ERROR a/e 5')]);
+    const outcome = await run({ maxRounds: 3, candidates: 1 });
+    expect(outcome).toMatchObject({ stopReason: 'max-rounds', repairRounds: 3 });
+    expect(outcome.detail).toMatch(/3 repair round\(s\) used; the best draft \(repair round 2\) still has 1 error/);
+    // Round 2 repaired the first draft again (round 1 was worse); round 3 repaired round 2's draft.
+    expect(model.requests[2]!.messages[1]!.content).toBe(module('ERROR a/a 1', 'ERROR a/b 2'));
+    expect(model.requests[3]!.messages[1]!.content).toBe(module('ERROR a/a 1'));
+  });
+
+  it('draws N candidates and repairs the best-verified one', async () => {
+    const { model, run } = setup([module('ERROR a/a', 'ERROR a/b'), module('ERROR a/c'), module('ERROR a/d', 'ERROR a/e', 'ERROR a/f'), module()]);
+    const outcome = await run({ maxRounds: 3, candidates: 3 });
+    expect(outcome).toMatchObject({ stopReason: 'passed', repairRounds: 1 });
+    expect(outcome.drafts.map((draft) => [draft.round, draft.candidate, draft.score.errors])).toEqual([[0, 1, 2], [0, 2, 1], [0, 3, 3], [1, 1, 0]]);
+    expect(model.requests[3]!.messages[1]!.content).toBe(module('ERROR a/c'));
+  });
+
+  it('stops drawing candidates once one passes', async () => {
+    const { model, run } = setup([module('ERROR a/a'), module(), module()]);
+    expect((await run({ maxRounds: 3, candidates: 3 })).stopReason).toBe('passed');
+    expect(model.requests).toHaveLength(2);
+  });
+
+  it('never verifies a reply cut by the output limit: continues it, then gives up', async () => {
+    const cut = { text: module().slice(0, 40), finishReason: 'length' as const };
+    const { model, verified, run } = setup([cut, cut, cut, cut, cut, cut]);
+    const outcome = await run({ maxRounds: 0, candidates: 1 });
+    expect(outcome).toMatchObject({ stopReason: 'incomplete-reply', best: null });
+    expect(outcome.detail).toMatch(/cut off by the output limit after 2 request\(s\); incomplete code is never verified/);
+    expect(verified).toEqual([]);
+    expect(model.requests).toHaveLength(6);
+  });
+
+  it('stitches a continued reply and verifies only the whole module', async () => {
+    const whole = module();
+    const { verified, run } = setup([{ text: whole.slice(0, 50), finishReason: 'length' }, whole.slice(50)]);
+    expect((await run()).stopReason).toBe('passed');
+    expect(verified).toEqual([whole]);
+  });
+
+  it('retries an aborted (dropped) reply once, as incomplete', async () => {
+    const { verified, run } = setup([{ text: 'import o', finishReason: 'aborted' }, module()]);
+    expect((await run()).stopReason).toBe('passed');
+    expect(verified).toHaveLength(1);
+  });
+
+  it('reports cancellation and stops', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { model, run } = setup([module('ERROR a/a')], { signal: controller.signal });
+    const outcome = await run();
+    expect(outcome).toMatchObject({ stopReason: 'cancelled', best: null });
+    expect(model.requests).toHaveLength(0);
+  });
+
+  it('stops when a reply holds no module and there is a draft to fall back on', async () => {
+    const { run } = setup([module('ERROR a/a'), "I'm sorry, I can't do that."]);
+    const outcome = await run();
+    expect(outcome).toMatchObject({ stopReason: 'no-code' });
+    expect(outcome.best?.round).toBe(0);
+  });
+
+  it('asks again when a first draft holds no module', async () => {
+    const { run } = setup(['Sure, what should the module do?', module()]);
+    expect(await run()).toMatchObject({ stopReason: 'passed', repairRounds: 1 });
+  });
+
+  it('stops when the repair prompt cannot fit', async () => {
+    const { run } = setup([module('ERROR a/a')], { repairTooLarge: true });
+    expect(await run()).toMatchObject({ stopReason: 'prompt-too-large', repairRounds: 0 });
+  });
+
+  it('emits events in order', async () => {
+    const { events, run } = setup([module('ERROR a/a'), module()]);
+    await run();
+    expect(events.map((event) => event.type)).toEqual(['attempt', 'verifying', 'draft', 'attempt', 'verifying', 'draft']);
+  });
+});
