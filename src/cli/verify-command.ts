@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
+import { readDesignFile } from '../inputs/design/read-design-file.js';
+import { readStoriesFile } from '../inputs/stories/read-stories-file.js';
 import { EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import { formatHumanReport } from '../report/format-human.js';
 import { formatJsonReport } from '../report/format-json.js';
@@ -17,6 +19,7 @@ interface VerifyFlags {
   config?: string;
   run: boolean;
   python?: string;
+  allowUnsandboxed?: boolean;
 }
 
 /** Registers `backsmith verify`. */
@@ -33,15 +36,22 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith)')
     .option('--no-run', 'skip the sandboxed run of the module')
     .option('--python <path>', 'Python interpreter for syntax checks and the sandbox (default: python3)')
+    .option('--allow-unsandboxed', 'run runtime checks even where the host lacks a required sandbox protection')
     .action(async (paths: string[], flags: VerifyFlags) => {
       const config = await loadConfig(flags.config);
       warmUpVerifier(config, flags.python ?? config.python ?? 'python3');
+      // A bad --design or --stories file is a fatal error (exit 2), not a finding.
+      const design = flags.design ? await readDesignFile(flags.design) : undefined;
+      const stories = flags.stories ? await readStoriesFile(flags.stories) : undefined;
       const report = await verifyModules({
         paths,
         config,
+        ...(design ? { design } : {}),
+        ...(stories ? { stories } : {}),
         noRun: !flags.run,
         ...(flags.tests ? { tests: flags.tests } : {}),
         ...(flags.python ? { python: flags.python } : {}),
+        ...(flags.allowUnsandboxed ? { allowUnsandboxed: true } : {}),
       });
       io.stdout(flags.json ? formatJsonReport(report) : formatHumanReport(report));
       if (flags.sarif) {

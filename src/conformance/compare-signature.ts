@@ -33,8 +33,14 @@ function alignVariadicNames(expected: SignatureShape['parameters'], actual: Sign
   return names;
 }
 
+/** Extra knowledge for comparing signatures. */
+export interface CompareOptions {
+  /** Whether two default values mean the same (e.g. a constant and its value); text equality otherwise. */
+  sameValue?: (expected: string, actual: string) => boolean;
+}
+
 /** Compares parameter names, order, kinds, defaults and annotations (annotations by meaning). */
-export function compareParameters(expected: SignatureShape, actual: SignatureShape, normalizer: PythonNormalizer): SignatureDifference[] {
+export function compareParameters(expected: SignatureShape, actual: SignatureShape, normalizer: PythonNormalizer, options: CompareOptions = {}): SignatureDifference[] {
   const differences: SignatureDifference[] = [];
   const variadic = alignVariadicNames(expected.parameters, actual.parameters);
   const actualParameters = actual.parameters.map((parameter) => ({ ...parameter, name: variadic.get(parameter.name) ?? parameter.name }));
@@ -74,7 +80,9 @@ export function compareParameters(expected: SignatureShape, actual: SignatureSha
       differences.push({ aspect: 'default', parameter: wanted.name, severity: 'error', message: `\`${wanted.name}\` has no default; the design gives \`${wanted.defaultValue}\`` });
     } else if (wanted.defaultValue === null && found.defaultValue !== null) {
       differences.push({ aspect: 'default', parameter: wanted.name, severity: 'warning', message: `\`${wanted.name}\` defaults to \`${found.defaultValue}\`; the design gives no default` });
-    } else if (normalizer.expression(wanted.defaultValue) !== normalizer.expression(found.defaultValue)) {
+    } else if (wanted.defaultValue !== null && found.defaultValue !== null
+      && normalizer.expression(wanted.defaultValue) !== normalizer.expression(found.defaultValue)
+      && !options.sameValue?.(wanted.defaultValue, found.defaultValue)) {
       differences.push({ aspect: 'default', parameter: wanted.name, severity: 'error', message: `\`${wanted.name}\` defaults to \`${found.defaultValue}\`; the design gives \`${wanted.defaultValue}\`` });
     }
     if (wanted.annotation !== null && normalizer.annotation(wanted.annotation) !== normalizer.annotation(found.annotation)) {

@@ -22,7 +22,11 @@ export type MessageMatch =
 
 /** Below this share of identical tokens a candidate is not a near miss but another message. */
 export const NEAR_MISS_SIMILARITY = 0.6;
-/** A pattern must pin down this share of the message's letters, or `"{}: {}"` would match anything. */
+/**
+ * A pattern must pin down some literal text, or `"{}: {}"` would match anything: this many letters,
+ * or this share of the message's letters.
+ */
+const MIN_LITERAL_LETTERS = 10;
 const MIN_LITERAL_SHARE = 0.4;
 
 interface Prepared {
@@ -50,7 +54,7 @@ export class MessageIndex {
     const wanted = wildcardText(template, 'braces');
     const wantedLetters = Math.max(literalLetters(wanted), 1);
     for (const entry of this.prepared) {
-      if (entry.letters < MIN_LITERAL_SHARE * wantedLetters) continue;
+      if (entry.letters < MIN_LITERAL_LETTERS && entry.letters < MIN_LITERAL_SHARE * wantedLetters) continue;
       if (wildcardMatches(entry.wild, wanted) || wildcardMatches(wanted, entry.wild)) return { status: 'found', candidate: entry.candidate };
     }
     const wantedTokens = tokenize(wanted);

@@ -1,7 +1,10 @@
 import type { BacksmithConfig } from '../config/config-schema.js';
+import type { DesignSpec } from '../inputs/design/design-types.js';
+import type { StoriesSpec } from '../inputs/stories/story-types.js';
 import type { PythonModule } from '../python/python-model.js';
 import type { LintDiagnostic } from '../python/ruff-lint.js';
 import type { SyntaxVerdict } from '../python/python-syntax.js';
+import type { RuntimeResults } from '../sandbox/runtime-types.js';
 
 /** Everything a check may read about the module under verification. */
 export interface CheckContext {
@@ -17,4 +20,10 @@ export interface CheckContext {
   /** Ruff's diagnostics; empty when the module does not parse. */
   lint: LintDiagnostic[];
   config: BacksmithConfig;
+  /** The technical design, when `--design` was given (checks with `requires: ['design']`). */
+  design?: DesignSpec;
+  /** The user stories, when `--stories` was given (checks with `requires: ['stories']`). */
+  stories?: StoriesSpec;
+  /** What running the module in the sandbox showed; absent with --no-run or when it could not run. */
+  runtime?: RuntimeResults;
 }

@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import { defaultConfig, type BacksmithConfig } from '../config/config-schema.js';
 import { readTextFile } from '../inputs/read-text-file.js';
 import type { SyntaxVerdict } from '../python/python-syntax.js';
+import type { DesignSpec } from '../inputs/design/design-types.js';
+import type { StoriesSpec } from '../inputs/stories/story-types.js';
+import type { ProbeExamples, RuntimeResults, SandboxReport } from '../sandbox/runtime-types.js';
+import { runtimeForVerify, runtimeRequirementGaps } from '../sandbox/verify-runtime.js';
 import { buildCheckContext } from './build-context.js';
 import type { Check, CheckRequirement } from './check.js';
 import type { CheckContext } from './check-context.js';
@@ -36,6 +40,8 @@ export interface ModuleReport {
   findings: Finding[];
   checks: CheckOutcome[];
   syntax: { authority: SyntaxVerdict['authority']; pythonVersion: string | null; fallbackReason: string | null };
+  /** The runtime stage's sandbox: protections active, interpreter, limits, run figures; absent when it did not run. */
+  sandbox?: SandboxReport;
   durationMs: number;
 }
 
@@ -52,17 +58,24 @@ export interface VerifyModuleOptions {
   noRun?: boolean;
   /** Acceptance test files to run against the module. */
   tests?: string[];
+  /** Run runtime checks even when required sandbox protections are missing (the report says so). */
+  allowUnsandboxed?: boolean;
+  /** Extra valid arguments for contract probing, keyed `Class.method`. */
+  probeExamples?: ProbeExamples;
+  /** The parsed technical design (`readDesignFile`); enables the `design/` checks. */
+  design?: DesignSpec;
+  /** The parsed user stories (`readStoriesFile`); enables the `stories/` checks. */
+  stories?: StoriesSpec;
 }
 
 /** Why a requirement is not met for this run, or undefined when it is. */
 export type RequirementGaps = Partial<Record<CheckRequirement, string>>;
 
-function requirementGaps(options: VerifyModuleOptions): RequirementGaps {
+function requirementGaps(options: VerifyModuleOptions, runtime: RuntimeResults | null = null): RequirementGaps {
   return {
-    design: 'no --design given',
-    stories: 'no --stories given',
-    runtime: options.noRun ? '--no-run given' : 'the sandboxed runtime stage is not built yet',
-    tests: options.tests?.length ? 'the sandboxed runtime stage is not built yet' : 'no --tests given',
+    ...(options.design ? {} : { design: 'no --design given' }),
+    ...(options.stories ? {} : { stories: 'no --stories given' }),
+    ...runtimeRequirementGaps(options, runtime),
   };
 }
 
@@ -144,13 +157,18 @@ export async function verifyModule(options: VerifyModuleOptions): Promise<Module
   const config = options.config ?? defaultConfig();
   const source = options.source ?? (await readTextFile(options.path, { maxBytes: MAX_MODULE_BYTES, label: 'Python module' }));
   const context = await buildCheckContext({ source, path: options.path, config, ...(options.python !== undefined ? { python: options.python } : {}) });
+  if (options.design) context.design = options.design;
+  if (options.stories) context.stories = options.stories;
   const { syntax } = context;
-  const result = await runChecks(context, ALL_CHECKS, requirementGaps(options));
+  const runtime = await runtimeForVerify(context, options);
+  if (runtime) context.runtime = runtime;
+  const result = await runChecks(context, ALL_CHECKS, requirementGaps(options, runtime));
   return {
     path: options.path,
     sha256: createHash('sha256').update(source).digest('hex'),
     ...result,
     syntax: { authority: syntax.authority, pythonVersion: syntax.pythonVersion, fallbackReason: syntax.fallbackReason },
+    ...(runtime ? { sandbox: runtime.sandbox } : {}),
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -1,4 +1,6 @@
 import type { Check } from '../../check.js';
+import { messageMismatch } from './message-mismatch.js';
+import { messageMissing } from './message-missing.js';
 
-/** Checks of the `stories/` category. */
-export const storiesChecks: Check[] = [];
+/** Checks of the `stories/` category: the module against the user stories. */
+export const storiesChecks: Check[] = [messageMissing, messageMismatch];
