@@ -42,9 +42,14 @@ export function stringValue(node: Node): string {
   if (node.type === 'concatenated_string') return namedChildren(node).map(stringValue).join('');
   const start = node.child(0);
   const isRaw = !!start && /[rR]/.test(start.text);
+  const formatted = isFString(node);
   let text = '';
   for (const child of namedChildren(node)) {
-    if (child.type === 'string_content') text += isRaw ? child.text : decodeEscapes(child.text);
+    if (child.type === 'string_content') {
+      const content = isRaw ? child.text : decodeEscapes(child.text);
+      // In an f-string `{{` and `}}` are escaped braces: at run time they are single braces.
+      text += formatted ? content.replace(/\{\{/g, '{').replace(/\}\}/g, '}') : content;
+    }
     else if (child.type === 'interpolation') {
       const expression = child.childForFieldName('expression');
       text += `{${expression ? expression.text : ''}}`;

@@ -153,3 +153,10 @@ describe('readPythonModule', () => {
     expect(module.lineCount).toBe(0);
   });
 });
+
+describe('f-string escaped braces', () => {
+  it('reads {{ and }} in f-strings as the single braces Python produces', async () => {
+    const module = await readPythonModule('x = f"Invalid \'{{phone}}\'. Use {LOW} to {HIGH}."\ny = "plain {{x}}"\n');
+    expect(module.strings.map((entry) => entry.text)).toEqual(["Invalid '{phone}'. Use {LOW} to {HIGH}.", 'plain {{x}}']);
+  });
+});
