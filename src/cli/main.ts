@@ -3,6 +3,7 @@ import { BacksmithError, EXIT_FATAL } from '../errors.js';
 import { BACKSMITH_VERSION } from '../version.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { registerVerifyCommand } from './verify-command.js';
+import { registerSpecCommand } from './spec-command.js';
 import { registerAgentsCommand } from './agents-command.js';
 
 function buildProgram(io: CliIo): Command {
@@ -14,6 +15,7 @@ function buildProgram(io: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerVerifyCommand(program, io);
+  registerSpecCommand(program, io);
   registerAgentsCommand(program, io);
   return program;
 }
