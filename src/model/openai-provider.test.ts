@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ProviderError } from './provider-error.js';
 import { resolveModel } from './resolve-model.js';
 import { adapterContract, CONTRACT_REQUEST } from './test-support/adapter-contract.js';
 import { startOpenAiServer } from './test-support/openai-wire.js';
+import { recordingClock } from './test-support/recording-clock.js';
 import { wireFixture } from './test-support/wire-fixture.js';
 
 const KEY = 'sk-test-openai-0123456789abcdef';
@@ -31,6 +33,45 @@ describe('openai adapter (chat completions) against a fake api.openai.com', () =
         ],
       });
     },
+  });
+
+  it('does not wait for a Retry-After beyond maxRetryAfterMs, and says how long the server asked for', async () => {
+    const server = await startOpenAiServer([wireFixture('openai/rate-limited.http', { headers: { 'retry-after-ms': '', 'retry-after': '3600' } })]);
+    try {
+      const clock = recordingClock();
+      const model = resolveModel('openai:gpt-4.1', { env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.baseUrl }, clock });
+      const error = await model.complete(CONTRACT_REQUEST).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ProviderError);
+      expect((error as ProviderError).describe()).toMatch(/HTTP 429 .*\(the server asks to retry in 3600 s\)$/);
+      expect(clock.delays).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('ends an attempt at the request timeout, idle timer or not', async () => {
+    const slow = wireFixture('openai/fenced-code.sse', { delayMs: 400 });
+    const server = await startOpenAiServer([slow]);
+    try {
+      const model = resolveModel('openai:gpt-4.1', { env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.baseUrl }, retry: { maxAttempts: 1, requestTimeoutMs: 150, idleTimeoutMs: 0 } });
+      await expect(model.complete(CONTRACT_REQUEST)).rejects.toMatchObject({ kind: 'timeout', isRetryable: true, message: expect.stringMatching(/request timeout \(no complete reply within 150 ms\)/) });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("returns 'aborted' when the caller cancels during a backoff wait, without another request", async () => {
+    const server = await startOpenAiServer([wireFixture('openai/server-error.http'), wireFixture('openai/fenced-code.sse')]);
+    try {
+      const controller = new AbortController();
+      const clock = { ...recordingClock(), sleep: async () => controller.abort() };
+      const model = resolveModel('openai:gpt-4.1', { env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.baseUrl }, clock });
+      const result = await model.complete({ ...CONTRACT_REQUEST, signal: controller.signal });
+      expect(result).toMatchObject({ text: '', finishReason: 'aborted', attempts: 1 });
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 
   it('does not retry a 401 and names the key variable', async () => {

@@ -60,9 +60,12 @@ export class ProviderError extends BacksmithError {
     this.partialTextLength = fields.partialTextLength ?? 0;
   }
 
-  /** The message with the attempt count, as the CLI prints it. */
+  /** The message with the attempt count and any requested wait, as the CLI prints it. */
   describe(): string {
-    return this.attempts > 1 ? `${this.message} (after ${this.attempts} attempts)` : this.message;
+    const notes: string[] = [];
+    if (this.attempts > 1) notes.push(`after ${this.attempts} attempts`);
+    if (this.retryAfterMs !== undefined) notes.push(`the server asks to retry in ${Math.ceil(this.retryAfterMs / 1000)} s`);
+    return notes.length > 0 ? `${this.message} (${notes.join('; ')})` : this.message;
   }
 
   /** A plain, secret-free record of the error (for run records and `--json`). */
