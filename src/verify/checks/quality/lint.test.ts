@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { buildCheckContext } from '../../build-context.js';
+import { testCheck } from '../../test-support/check-tester.js';
+import { defaultConfig } from '../../../config/config-schema.js';
+import { lint } from './lint.js';
+
+const CLEAN = '"""Doc."""\n\n\ndef add(a: int, b: int) -> int:\n    """Add.\n\n    Args:\n        a: A.\n        b: B.\n\n    Returns:\n        int: The sum.\n    """\n    return a + b\n';
+
+testCheck(lint, {
+  valid: [
+    CLEAN,
+    { name: 'docstring codes owned by other checks are skipped', code: 'import os\n\n\ndef run(path: str) -> bool:\n    return os.path.exists(path)\n' },
+    { name: 'the brief\'s docstring layout', code: '"""\nModule name and purpose.\n\nExample:\n    x = 1\n"""\n\n\ndef f(a: int) -> int:\n    """\n    Do the thing\n    """\n    return a\n' },
+  ],
+  invalid: [
+    { code: `${CLEAN}\nimport os\n`, findings: [{ line: 16, messageIncludes: 'E402' }, { line: 16, messageIncludes: 'F401' }] },
+    { code: '"""Doc."""\n\n\ndef f() -> int:\n    """F."""\n    return undefined_name\n', findings: [{ line: 6, messageIncludes: 'F821 Undefined name `undefined_name`' }] },
+    { code: `"""Doc."""\nTEXT = "${'x'.repeat(120)}"\n`, findings: [{ line: 2, messageIncludes: 'E501 Line too long (129 > 100)' }] },
+  ],
+});
+
+describe('quality/lint severities and line length', () => {
+  const run = async (code: string, lineLength = 100) => lint.run(await buildCheckContext({ source: code, config: { ...defaultConfig(), lineLength } }));
+
+  it('reports bugs as errors and style as warnings', async () => {
+    const reports = await run('"""Doc."""\n\n\ndef f(items: list = []) -> list:  # noqa: D103\n    """F."""\n    x = 1\n    return items\n');
+    expect(reports.map((report) => [report.message.split(' ')[0], report.severity ?? 'warning'])).toEqual([
+      ['B006', 'error'],
+      ['F841', 'warning'],
+    ]);
+  });
+
+  it('follows config.lineLength', async () => {
+    const code = `"""Doc."""\nTEXT = "${'x'.repeat(70)}"\n`;
+    expect(await run(code, 100)).toEqual([]);
+    expect((await run(code, 60)).map((report) => report.message)).toEqual(['E501 Line too long (79 > 60)']);
+  });
+});

@@ -1,0 +1,57 @@
+import type { LintDiagnostic } from '../../../python/ruff-lint.js';
+import { defineCheck, type CheckReport } from '../../check.js';
+
+/**
+ * Ruff codes that are bugs, not style: reported at `error`. Undefined or redefined names, literal
+ * identity comparisons, repeated dict keys, statements outside their construct, mutable defaults,
+ * and syntax Ruff rejects for the target Python version (`invalid-syntax`, formerly E999).
+ */
+const BUG_CODES = new Set([
+  'F821', 'F822', 'F823', 'F811', 'F632', 'F601', 'F602', 'F631', 'F701', 'F702', 'F704', 'F706', 'F707',
+  'B006', 'E999', 'invalid-syntax',
+]);
+
+/**
+ * Ruff codes not reported, and why:
+ * - D100–D107 (missing docstrings): `quality/missing-docstring` reports them, with its own rules for `__init__`.
+ * - D417 (undocumented arguments): `quality/docstring-sections` reports them.
+ * - D212: the brief's own module docstring puts the summary on the line after the opening quotes.
+ * - D200, D202, D209, D210, D211: where the quotes and blank lines sit around a docstring; layout only.
+ * - D403, D415: capitalisation and final punctuation of the summary line; wording only.
+ * - D410, D411, D412: blank lines around section headers; the brief's template spaces them its own way.
+ * Kept: D205 (summary separated from the body), D206–D208 (indentation that breaks section parsing),
+ * D300/D301 (quotes, backslashes), D405/D414/D416 (malformed section headers), D418, D419 (empty docstring).
+ */
+export const EXCLUDED_LINT_CODES: ReadonlySet<string> = new Set([
+  'D100', 'D101', 'D102', 'D103', 'D104', 'D105', 'D106', 'D107', 'D417', 'D212',
+  'D200', 'D202', 'D209', 'D210', 'D211', 'D403', 'D415', 'D410', 'D411', 'D412',
+]);
+
+function toReport(diagnostic: LintDiagnostic): CheckReport {
+  const code = diagnostic.code ?? 'invalid-syntax';
+  const isBug = BUG_CODES.has(code);
+  return {
+    message: `${code} ${diagnostic.message}`,
+    line: diagnostic.line,
+    column: diagnostic.column,
+    ...(isBug ? { severity: 'error' as const } : {}),
+    ...(diagnostic.fixable ? { hint: `Ruff can fix this automatically (\`ruff check --fix --select ${code}\`).` } : {}),
+  };
+}
+
+/**
+ * `quality/lint`: Ruff's diagnostics (pycodestyle, pyflakes, pep8-naming, bugbear, pyupgrade,
+ * pydocstyle with the Google convention), with the line length from `config.lineLength`. Warnings,
+ * except the codes that mean real bugs (undefined names, redefinitions, mutable defaults, ...),
+ * which are errors. Docstring codes other checks own, and layout-only docstring codes, are skipped.
+ */
+export const lint = defineCheck({
+  id: 'quality/lint',
+  category: 'quality',
+  severity: 'warning',
+  description: 'The brief asks for PEP 8 code: Ruff\'s pycodestyle, pyflakes, naming, bugbear, pyupgrade and pydocstyle findings, with real bugs (undefined names, mutable defaults, ...) as errors.',
+  fixHint: 'Fix the code Ruff names in the message; `ruff rule <code>` explains it.',
+  run({ lint: diagnostics }) {
+    return diagnostics.filter((diagnostic) => !EXCLUDED_LINT_CODES.has(diagnostic.code ?? '')).map(toReport);
+  },
+});
