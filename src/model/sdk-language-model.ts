@@ -1,8 +1,8 @@
 import type { LanguageModel as SdkLanguageModel } from 'ai';
 import { startAttemptWatchdog } from './attempt-watchdog.js';
 import type { CompletionRequest, CompletionResult, LanguageModel } from './language-model.js';
-import { mapProviderError, type ProviderCallContext } from './map-provider-error.js';
-import { ProviderError } from './provider-error.js';
+import { judgeAttempt, type AttemptReply } from './judge-attempt.js';
+import type { ProviderCallContext } from './map-provider-error.js';
 import { SYSTEM_CLOCK, withRetries, type RetryClock, type RetrySettings } from './retry-policy.js';
 import { streamAttempt } from './stream-attempt.js';
 import { trackingFetch, type FetchFunction } from './tracking-fetch.js';
@@ -43,55 +43,28 @@ export function createSdkLanguageModel(options: SdkModelOptions): LanguageModel 
     secrets: [options.apiKey],
     ...(options.apiKeyEnv ? { apiKeyEnv: options.apiKeyEnv } : {}),
   };
-  const label = `${options.provider}:${options.modelId}`;
-
   async function complete(request: CompletionRequest): Promise<CompletionResult> {
     silenceSdkWarnings();
     const started = performance.now();
     let attempts = 0;
-    const result = await withRetries(
-      async (attempt) => {
-        if (request.signal?.aborted) {
-          return { text: '', finishReason: 'aborted' as const, usage: { inputTokens: null, outputTokens: null }, warnings: [] };
-        }
+    const reply = await withRetries(
+      async (attempt): Promise<AttemptReply> => {
+        if (request.signal?.aborted) return { text: '', finishReason: 'aborted', usage: { inputTokens: null, outputTokens: null }, warnings: [] };
         attempts = attempt;
         const watchdog = startAttemptWatchdog(options.retry, request.signal);
         try {
           const model = options.createSdkModel(trackingFetch(watchdog.touch, options.fetch));
           const outcome = await streamAttempt(model, request, watchdog.signal);
-          const failed = { ...context, partialTextLength: outcome.text.length, now: clock.now() };
-          if (request.signal?.aborted) {
-            return { text: outcome.text, finishReason: 'aborted' as const, usage: outcome.finish?.usage ?? { inputTokens: null, outputTokens: null }, warnings: outcome.warnings };
-          }
-          const timeout = watchdog.timedOut();
-          if (timeout) {
-            const limit = timeout === 'idle' ? `no data for ${options.retry.idleTimeoutMs} ms` : `no complete reply within ${options.retry.requestTimeoutMs} ms`;
-            throw new ProviderError(`${label}: ${timeout} timeout (${limit}).`, { ...failed, kind: 'timeout', isRetryable: true });
-          }
-          if (outcome.error !== undefined) throw mapProviderError(outcome.error, failed);
-          if (outcome.aborted || !outcome.finish || (outcome.finish.reason === 'other' && outcome.finish.providerReason === undefined)) {
-            // The stream ended without the provider's finish event: the connection closed early.
-            throw new ProviderError(`${label}: the reply ended before the provider's finish event (connection closed early).`, {
-              ...failed,
-              kind: 'connection',
-              isRetryable: true,
-            });
-          }
-          return { text: outcome.text, finishReason: outcome.finish.reason, providerFinishReason: outcome.finish.providerReason, usage: outcome.finish.usage, warnings: outcome.warnings };
+          const state = { callerAborted: request.signal?.aborted === true, timedOut: watchdog.timedOut() };
+          return judgeAttempt(outcome, state, { ...context, now: clock.now() }, options.retry);
         } finally {
           watchdog.dispose();
         }
       },
       { settings: options.retry, clock, ...(request.signal ? { signal: request.signal } : {}), ...(request.onRetry ? { onRetry: request.onRetry } : {}) },
     );
-    const { providerFinishReason, warnings, ...rest } = result as typeof result & { providerFinishReason?: string };
-    return {
-      ...rest,
-      durationMs: performance.now() - started,
-      attempts,
-      ...(providerFinishReason === undefined ? {} : { providerFinishReason }),
-      ...(warnings.length > 0 ? { warnings } : {}),
-    };
+    const { warnings, ...rest } = reply;
+    return { ...rest, durationMs: performance.now() - started, attempts, ...(warnings.length > 0 ? { warnings } : {}) };
   }
 
   return {

@@ -1,0 +1,55 @@
+import type { TimeoutKind } from './attempt-watchdog.js';
+import type { FinishReason, TokenUsage } from './language-model.js';
+import { mapProviderError, type ProviderCallContext } from './map-provider-error.js';
+import { ProviderError } from './provider-error.js';
+import type { RetrySettings } from './retry-policy.js';
+import type { AttemptOutcome } from './stream-attempt.js';
+
+/** A usable answer of one attempt: complete, cut by a limit, or cancelled by the caller. */
+export interface AttemptReply {
+  text: string;
+  finishReason: FinishReason;
+  providerFinishReason?: string;
+  usage: TokenUsage;
+  warnings: string[];
+}
+
+const NO_USAGE: TokenUsage = { inputTokens: null, outputTokens: null };
+
+/**
+ * Decides what a streamed attempt means, in this order: the caller cancelled ('aborted', partial text
+ * kept); a timeout fired; the SDK reported an error; the stream ended without the provider's finish
+ * event (the SDK ends such streams silently — a connection closed early). Failures are thrown as
+ * ProviderErrors for the retry policy; everything else is returned with the provider's finish reason.
+ */
+export function judgeAttempt(
+  outcome: AttemptOutcome,
+  state: { callerAborted: boolean; timedOut: TimeoutKind | null },
+  context: ProviderCallContext,
+  limits: Pick<RetrySettings, 'idleTimeoutMs' | 'requestTimeoutMs'>,
+): AttemptReply {
+  const usage = outcome.finish?.usage ?? NO_USAGE;
+  if (state.callerAborted) return { text: outcome.text, finishReason: 'aborted', usage, warnings: outcome.warnings };
+  const failed = { ...context, partialTextLength: outcome.text.length };
+  const label = `${context.provider}:${context.modelId}`;
+  if (state.timedOut) {
+    const limit = state.timedOut === 'idle' ? `no data for ${limits.idleTimeoutMs} ms` : `no complete reply within ${limits.requestTimeoutMs} ms`;
+    throw new ProviderError(`${label}: ${state.timedOut} timeout (${limit}).`, { ...failed, kind: 'timeout', isRetryable: true });
+  }
+  if (outcome.error !== undefined) throw mapProviderError(outcome.error, failed);
+  const finish = outcome.finish;
+  if (outcome.aborted || !finish || (finish.reason === 'other' && finish.providerReason === undefined)) {
+    throw new ProviderError(`${label}: the reply ended before the provider's finish event (connection closed early).`, {
+      ...failed,
+      kind: 'connection',
+      isRetryable: true,
+    });
+  }
+  return {
+    text: outcome.text,
+    finishReason: finish.reason,
+    ...(finish.providerReason === undefined ? {} : { providerFinishReason: finish.providerReason }),
+    usage: finish.usage,
+    warnings: outcome.warnings,
+  };
+}
