@@ -1,4 +1,6 @@
 import type { Check } from '../../check.js';
+import { exceptionEscapes } from './exception-escapes.js';
+import { responseShape } from './response-shape.js';
 
 /** Checks of the `contract/` category. */
-export const contractChecks: Check[] = [];
+export const contractChecks: Check[] = [responseShape, exceptionEscapes];

@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { runSandboxed } from './run-sandboxed.js';
+import { DEFAULT_SANDBOX_LIMITS, type SandboxInterpreter, type SandboxRunResult } from './sandbox-types.js';
+
+/** Tried when the default `python3` cannot be used by the sandbox user (e.g. it lives in /root). */
+export const SYSTEM_PYTHON = '/usr/bin/python3';
+
+const HOST_TIMEOUT_MS = 10_000;
+
+/** An interpreter the sandbox can use, or why there is none. */
+export type InterpreterResolution =
+  | { ok: true; interpreter: SandboxInterpreter; run: SandboxRunResult | null }
+  | { ok: false; reason: string; run: SandboxRunResult | null };
+
+/** What an interpreter says about itself on the host. */
+interface HostPython {
+  executable: string;
+  version: string;
+  prefix: string;
+}
+
+/** The real executable behind a command (`python3` may be a pyenv shim); only Python itself runs. */
+function hostPython(command: string): Promise<HostPython | null> {
+  return new Promise((resolve) => {
+    const child = spawn(command, ['-I', '-S', '-c', 'import sys; print(sys.executable); print(sys.version.split()[0]); print(sys.prefix)'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: HOST_TIMEOUT_MS,
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.on('error', () => resolve(null));
+    child.on('close', (code) => {
+      const [executable = '', version = '', prefix = ''] = stdout.trim().split('\n');
+      resolve(code === 0 && executable.startsWith('/') ? { executable, version, prefix } : null);
+    });
+  });
+}
+
+async function probeInSandbox(executable: string, allowUnsandboxed: boolean) {
+  const run = await runSandboxed({
+    interpreter: executable,
+    files: [],
+    script: 'interpreter_info.py',
+    config: {},
+    limits: { ...DEFAULT_SANDBOX_LIMITS, wallMs: HOST_TIMEOUT_MS },
+    allowUnsandboxed,
+  });
+  const info = run.records.find((record) => record.event === 'interpreter');
+  return { run, info };
+}
+
+async function resolve(requested: string, explicit: boolean, allowUnsandboxed: boolean): Promise<InterpreterResolution> {
+  const host = await hostPython(requested);
+  const executable = host?.executable;
+  let why: string;
+  let lastRun: SandboxRunResult | null = null;
+  if (host && executable) {
+    const { run, info } = await probeInSandbox(executable, allowUnsandboxed);
+    lastRun = run;
+    // An interpreter whose own files the sandbox user cannot read may still start, by loading
+    // the system's libpython and standard library: a different Python than the one asked for.
+    const same = info && info.version === host.version && info.prefix === host.prefix;
+    if (info && same) {
+      return {
+        ok: true,
+        run,
+        interpreter: { requested, executable, version: String(info.version), hasPytest: info.hasPytest === true },
+      };
+    }
+    const detail = info
+      ? `it loads Python ${String(info.version)} from ${String(info.prefix)} instead of its own ${host.version} from ${host.prefix}: its files are not readable by other users`
+      : run.stderr.text.trim().split('\n').pop() ?? '';
+    why = `${requested} (${executable}) does not work inside the sandbox${detail ? `: ${detail}` : ''}`;
+  } else {
+    why = `${requested} could not be started`;
+  }
+  if (explicit || requested === SYSTEM_PYTHON) return { ok: false, reason: `${why}; pass --python with an interpreter every user can read`, run: lastRun };
+  const fallback = await resolve(SYSTEM_PYTHON, true, allowUnsandboxed);
+  if (!fallback.ok) return { ok: false, reason: `${why}, nor does ${SYSTEM_PYTHON}; pass --python with an interpreter every user can read`, run: fallback.run };
+  return { ...fallback, interpreter: { ...fallback.interpreter, requested, note: `${why}; using ${SYSTEM_PYTHON} instead` } };
+}
+
+const cache = new Map<string, Promise<InterpreterResolution>>();
+
+/**
+ * Finds the interpreter for sandboxed runs: the requested one when the sandbox user can run
+ * it; when it was only the default (`python3`) and cannot, the system's /usr/bin/python3 —
+ * and the report says so. Cached per process.
+ */
+export function resolveSandboxInterpreter(requested: string, explicit: boolean, allowUnsandboxed: boolean): Promise<InterpreterResolution> {
+  const key = `${requested}|${explicit}|${allowUnsandboxed}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = resolve(requested, explicit, allowUnsandboxed);
+    cache.set(key, found);
+  }
+  return found;
+}

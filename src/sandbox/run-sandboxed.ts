@@ -1,0 +1,172 @@
+import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { chmod, chown, copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pythonHelperPath } from '../python/package-paths.js';
+import { CappedOutput, parseJsonLines } from './capped-output.js';
+import { hostCapabilities, missingProtections, protectionsFor } from './host-capabilities.js';
+import { buildLaunchPlan, sandboxEnvironment, sandboxPaths, SETUP_FAILED_EXIT } from './sandbox-command.js';
+import { SandboxRefusedError } from './sandbox-errors.js';
+import { REQUIRED_PROTECTIONS, type SandboxProtections, type SandboxRunRequest, type SandboxRunResult } from './sandbox-types.js';
+import { killProcessesOfUid, pickSandboxUid, processesOfUid } from './sandbox-user.js';
+
+/** backsmith's Python helpers copied into every sandbox (stdlib only). */
+export const SANDBOX_HELPERS = ['sandbox_guard.py', 'probe_values.py', 'response_shape.py', 'probe_harness.py', 'test_runner.py', 'interpreter_info.py', 'run_script.py'];
+
+/** Grace after the main process exits for stragglers to release the pipes. */
+const CLOSE_GRACE_MS = 2_000;
+
+const activeRuns = new Set<{ pid: number; uid: number | null }>();
+process.once('exit', () => {
+  // backsmith is going away: take every sandbox with it (synchronously, nothing else runs now).
+  for (const run of activeRuns) {
+    try {
+      process.kill(-run.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    if (run.uid !== null) for (const pid of processesOfUid(run.uid)) process.kill(pid, 'SIGKILL');
+  }
+});
+
+async function prepareRoot(request: SandboxRunRequest, uid: number | null): Promise<string> {
+  const hostRoot = await mkdtemp(path.join(os.tmpdir(), 'backsmith-sandbox-'));
+  const host = sandboxPaths(hostRoot);
+  await Promise.all([host.work, host.home, host.tmp, host.lib].map((folder) => mkdir(folder)));
+  for (const file of request.files) {
+    if (file.name !== path.basename(file.name) || file.name.startsWith('.')) throw new Error(`invalid sandbox file name: ${file.name}`);
+    await writeFile(path.join(host.work, file.name), file.content);
+  }
+  await Promise.all(SANDBOX_HELPERS.map((name) => copyFile(pythonHelperPath(name), path.join(host.lib, name))));
+  if (uid !== null) {
+    for (const folder of [host.work, host.home, host.tmp, host.lib]) {
+      for (const entry of await readdir(folder)) await chown(path.join(folder, entry), uid, uid);
+      await chown(folder, uid, uid);
+    }
+    await chown(hostRoot, uid, uid);
+  }
+  await chmod(hostRoot, 0o700);
+  return hostRoot;
+}
+
+function kill(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // the group is gone
+  }
+}
+
+/**
+ * Runs one of backsmith's Python helpers on untrusted files in the sandbox: a fresh folder,
+ * namespaces, a dedicated uid, resource limits and a wall-clock limit; every process of the
+ * run is killed at the end. Throws `SandboxRefusedError` when a required protection is
+ * missing and `allowUnsandboxed` is false.
+ */
+export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxRunResult> {
+  const capabilities = await hostCapabilities();
+  const protections: SandboxProtections = protectionsFor(capabilities);
+  const missing = missingProtections(protections, REQUIRED_PROTECTIONS);
+  if (missing.length > 0 && !request.allowUnsandboxed) throw new SandboxRefusedError(missing, capabilities.notes);
+  const uid = capabilities.isRoot ? pickSandboxUid() : null;
+  const hostRoot = await prepareRoot(request, uid);
+  const { limits } = request;
+  const plan = buildLaunchPlan(capabilities, hostRoot, uid, (inner) => [
+    request.interpreter, '-I', '-B', '-X', 'utf8', path.join(inner.lib, request.script), path.join(inner.lib, 'config.json'),
+  ]);
+  const config = {
+    ...request.config,
+    workdir: plan.inner.work,
+    tmpdir: plan.inner.tmp,
+    limits: {
+      cpuSeconds: limits.cpuSeconds,
+      addressSpaceBytes: limits.addressSpaceBytes,
+      fileSizeBytes: limits.fileSizeBytes,
+      // Without a dedicated uid the count includes the user's other processes.
+      processes: uid !== null ? limits.processes : limits.processes + processesOfUid(process.getuid?.() ?? -1).length,
+      openFiles: limits.openFiles,
+    },
+  };
+  const configPath = path.join(sandboxPaths(hostRoot).lib, 'config.json');
+  await writeFile(configPath, JSON.stringify(config));
+  if (uid !== null) await chown(configPath, uid, uid);
+
+  const started = performance.now();
+  const child = spawn(plan.command, plan.args, {
+    cwd: sandboxPaths(hostRoot).work,
+    env: sandboxEnvironment(plan.inner),
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    detached: true,
+    ...(plan.spawnIds ?? {}),
+  });
+  const entry = { pid: child.pid ?? -1, uid };
+  activeRuns.add(entry);
+  const stdout = new CappedOutput(limits.outputBytes).attach(child.stdout);
+  const stderr = new CappedOutput(limits.outputBytes).attach(child.stderr);
+  const results = new CappedOutput(limits.resultBytes).attach(child.stdio[3] as Readable);
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+
+  let timedOut = false;
+  let sweptProcesses = 0;
+  const sweep = async () => {
+    kill(child.pid);
+    if (uid !== null) sweptProcesses += await killProcessesOfUid(uid);
+  };
+  const exit = await new Promise<{ code: number | null; signal: string | null; spawnError?: Error }>((resolve) => {
+    const expire = () => {
+      timedOut = true;
+      void sweep();
+    };
+    const timer = setTimeout(expire, limits.wallMs);
+    const { stallMs } = request;
+    if (stallMs) {
+      // The allowed silence may depend on the last record (an import may take longer than a call).
+      const allowed = () => (typeof stallMs === 'number' ? stallMs : stallMs(results.lastRecord()));
+      let stall = setTimeout(expire, allowed());
+      child.stdio[3]?.on('data', () => {
+        clearTimeout(stall);
+        stall = setTimeout(expire, allowed());
+      });
+      child.once('exit', () => clearTimeout(stall));
+    }
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      resolve({ code: null, signal: null, spawnError: error });
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal });
+    });
+  });
+  await sweep();
+  const grace = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), CLOSE_GRACE_MS).unref());
+  if ((await Promise.race([closed, grace])) === 'late') {
+    // Something still holds the pipes open after the sweep: stop reading.
+    for (const stream of [child.stdout, child.stderr, child.stdio[3]]) (stream as Readable | null)?.destroy();
+  }
+  const durationMs = Math.round(performance.now() - started);
+  activeRuns.delete(entry);
+  const leftoverProcesses = uid !== null ? processesOfUid(uid).length : 0;
+  await rm(hostRoot, { recursive: true, force: true }).catch(() => undefined);
+  if (exit.spawnError) throw new Error(`could not start the sandbox: ${exit.spawnError.message}`);
+  const stderrResult = stderr.result();
+  const records = parseJsonLines(results.buffer().toString('utf8'));
+  if (exit.code === SETUP_FAILED_EXIT && !timedOut && records.length === 0) {
+    throw new Error(`the sandbox could not be set up: ${stderrResult.text.trim().split('\n').pop() ?? ''}`);
+  }
+  return {
+    exitCode: exit.code,
+    signal: exit.signal,
+    timedOut,
+    durationMs,
+    stdout: stdout.result(),
+    stderr: stderrResult,
+    records,
+    leftoverProcesses,
+    sweptProcesses,
+    uid,
+    protections,
+  };
+}

@@ -1,0 +1,91 @@
+import { readBlocked } from './run-probe.js';
+import { runSandboxed } from './run-sandboxed.js';
+import type { TestCaseResult, TestRunResult } from './runtime-types.js';
+import type { SandboxFile, SandboxLimits, SandboxRunResult } from './sandbox-types.js';
+
+/** What to run. */
+export interface TestsRequest {
+  interpreter: string;
+  module: SandboxFile;
+  /** Test files, placed next to the module under their own names. */
+  testFiles: SandboxFile[];
+  runner?: 'auto' | 'pytest' | 'unittest';
+  /** Time limit of one test, in seconds. */
+  testSeconds?: number;
+  limits: SandboxLimits;
+  allowUnsandboxed: boolean;
+}
+
+const STORY_PATTERN = /(?:^|[^a-z0-9])test_?us_?(\d+)(?:_?ac_?(\d+))?/i;
+
+/** Story and criterion ids in a test name: `test_us003_ac2_borrow` gives `US-003` and `AC2`. */
+export function storyIdsOf(name: string): { story: string | null; criterion: string | null } {
+  const match = STORY_PATTERN.exec(name.split('::').pop() ?? name);
+  if (!match) return { story: null, criterion: null };
+  return { story: `US-${match[1]!.padStart(3, '0')}`, criterion: match[2] ? `AC${Number(match[2])}` : null };
+}
+
+const OUTCOMES = new Set(['passed', 'failed', 'error', 'skipped']);
+
+function readTest(record: Record<string, unknown>): TestCaseResult {
+  const name = String(record.name ?? record.id ?? '');
+  const outcome = OUTCOMES.has(String(record.outcome)) ? (record.outcome as TestCaseResult['outcome']) : 'error';
+  return {
+    id: String(record.id ?? name),
+    name,
+    file: String(record.file ?? ''),
+    outcome,
+    message: String(record.message ?? ''),
+    line: typeof record.line === 'number' ? record.line : 0,
+    seconds: typeof record.seconds === 'number' ? record.seconds : 0,
+    ...storyIdsOf(name),
+  };
+}
+
+function interruption(run: SandboxRunResult, wallMs: number): string {
+  if (run.timedOut) return `the test run was killed after ${Math.round(wallMs / 1000)} s`;
+  const stderr = run.stderr.text.trim().split('\n').slice(-2).join(' | ');
+  return `the test process ended before reporting (${run.signal ?? `exit code ${run.exitCode}`})${stderr ? `: ${stderr}` : ''}`;
+}
+
+/** Builds the result from the runner's records; never claims tests ran that did not report. */
+export function readTestRun(run: SandboxRunResult, files: string[], wallMs: number): TestRunResult {
+  const tests: TestCaseResult[] = [];
+  const collectErrors: TestRunResult['collectErrors'] = [];
+  let runner: TestRunResult['runner'] = null;
+  let completed = false;
+  const finished = new Set<string>();
+  for (const record of run.records) {
+    if (record.event === 'start') runner = record.runner === 'pytest' ? 'pytest' : 'unittest';
+    else if (record.event === 'test') {
+      const test = readTest(record);
+      tests.push(test);
+      finished.add(test.id);
+    } else if (record.event === 'collect-error') collectErrors.push({ file: String(record.file ?? ''), message: String(record.message ?? '') });
+    else if (record.event === 'done') completed = true;
+  }
+  const incompleteReason = completed ? null : interruption(run, wallMs);
+  const running = run.records.filter((record) => record.event === 'running').at(-1);
+  const runningId = running ? String(running.test ?? '') : '';
+  if (!completed && runningId && !finished.has(runningId)) {
+    const name = runningId.split(/::|\./).pop() ?? runningId;
+    tests.push({ id: runningId, name, file: '', outcome: 'error', message: `${incompleteReason} while this test ran`, line: 0, seconds: 0, ...storyIdsOf(name) });
+  }
+  const blocked = run.records.filter((record) => record.event === 'blocked').map((record) => readBlocked(record, 'tests'));
+  const ran = tests.filter((test) => test.outcome !== 'skipped').length;
+  return { runner, files, tests, ran, collectErrors, completed, incompleteReason, blocked, durationMs: run.durationMs };
+}
+
+/** Runs acceptance tests (pytest when the interpreter has it, else unittest) in the sandbox. */
+export async function runAcceptanceTests(request: TestsRequest): Promise<{ result: TestRunResult; run: SandboxRunResult }> {
+  const names = request.testFiles.map((file) => file.name);
+  const run = await runSandboxed({
+    interpreter: request.interpreter,
+    files: [request.module, ...request.testFiles],
+    script: 'test_runner.py',
+    config: { files: names, moduleFileName: request.module.name, runner: request.runner ?? 'auto', testSeconds: request.testSeconds ?? 10 },
+    limits: request.limits,
+    allowUnsandboxed: request.allowUnsandboxed,
+  });
+  return { result: readTestRun(run, names, request.limits.wallMs), run };
+}

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { readTextFile } from '../inputs/read-text-file.js';
+import { isPublicMethod, serviceClasses } from '../python/module-roles.js';
+import type { CheckContext } from '../verify/check-context.js';
+import { hostCapabilities, missingProtections, protectionsFor } from './host-capabilities.js';
+import { resolveSandboxInterpreter } from './resolve-interpreter.js';
+import { runProbe, type ProbeTimeLimits } from './run-probe.js';
+import { runAcceptanceTests } from './run-tests.js';
+import type { ProbeExamples, RuntimeResults, SandboxReport, SandboxRunSummary } from './runtime-types.js';
+import { SandboxRefusedError } from './sandbox-errors.js';
+import { DEFAULT_SANDBOX_LIMITS, REQUIRED_PROTECTIONS, type SandboxFile, type SandboxLimits, type SandboxRunResult } from './sandbox-types.js';
+
+/** Largest acceptance-test file accepted. */
+const MAX_TEST_FILE_BYTES = 1024 * 1024;
+
+/** How the runtime stage runs. */
+export interface RuntimeStageOptions {
+  /** Interpreter to use (`python3` by default). */
+  python?: string;
+  /** True when the user named the interpreter (then it is never replaced by the system one). */
+  pythonExplicit?: boolean;
+  /** Run even when required sandbox protections are missing; the report says so. */
+  allowUnsandboxed?: boolean;
+  /** Acceptance test files. */
+  tests?: string[];
+  /** Extra valid arguments for probing (e.g. the design's examples). */
+  examples?: ProbeExamples;
+  /** Whether `data` may be a pandas DataFrame (the design declares pandas). */
+  allowDataFrame?: boolean;
+  limits?: Partial<SandboxLimits>;
+  timeLimits?: ProbeTimeLimits;
+}
+
+function summarize(purpose: SandboxRunSummary['purpose'], run: SandboxRunResult): SandboxRunSummary {
+  return {
+    purpose, durationMs: run.durationMs, exitCode: run.exitCode, signal: run.signal, timedOut: run.timedOut,
+    stdoutBytes: run.stdout.totalBytes, stderrBytes: run.stderr.totalBytes, outputTruncated: run.stdout.truncated || run.stderr.truncated,
+    sweptProcesses: run.sweptProcesses, leftoverProcesses: run.leftoverProcesses,
+  };
+}
+
+async function readTestFiles(files: string[]): Promise<SandboxFile[]> {
+  const read: SandboxFile[] = [];
+  for (const file of files) {
+    const name = path.basename(file);
+    if (read.some((other) => other.name === name)) continue;
+    read.push({ name, content: await readTextFile(file, { maxBytes: MAX_TEST_FILE_BYTES, label: 'test file' }) });
+  }
+  return read;
+}
+
+/**
+ * The runtime stage: runs the module in the sandbox (import, docstring examples, contract
+ * probing) and, when test files are given, the acceptance tests, both at once. Never throws
+ * for the module's behaviour; a host that cannot sandbox gives a `refused` report.
+ */
+export async function runRuntimeStage(context: CheckContext, options: RuntimeStageOptions = {}): Promise<RuntimeResults> {
+  const limits: SandboxLimits = { ...DEFAULT_SANDBOX_LIMITS, ...options.limits };
+  const allowUnsandboxed = options.allowUnsandboxed ?? false;
+  const protections = protectionsFor(await hostCapabilities());
+  const missing = missingProtections(protections, REQUIRED_PROTECTIONS);
+  const report: SandboxReport = {
+    status: 'ran', reason: null, protections, missing, unsandboxed: missing.length > 0, interpreter: null, limits, runs: [],
+  };
+  const refuse = (status: SandboxReport['status'], reason: string): RuntimeResults => ({ sandbox: { ...report, status, reason, unsandboxed: false }, probe: null, tests: null });
+  if (missing.length > 0 && !allowUnsandboxed) return refuse('refused', new SandboxRefusedError(missing, (await hostCapabilities()).notes).message);
+  const clash = (options.tests ?? []).find((file) => path.basename(file) === context.fileName);
+  if (clash) return refuse('failed', `test file ${clash} has the module's own file name, ${context.fileName}`);
+  const testFiles = await readTestFiles(options.tests ?? []);
+  try {
+    const resolution = await resolveSandboxInterpreter(options.python ?? 'python3', options.pythonExplicit ?? false, allowUnsandboxed);
+    if (!resolution.ok) return refuse('failed', resolution.reason);
+    report.interpreter = resolution.interpreter;
+    const module: SandboxFile = { name: context.fileName, content: context.source };
+    const services = serviceClasses(context.module).map((cls) => ({ name: cls.name, methods: cls.methods.filter(isPublicMethod).map((method) => method.name) }));
+    const common = { interpreter: resolution.interpreter.executable, module, limits, allowUnsandboxed };
+    const [probe, tests] = await Promise.all([
+      runProbe({
+        ...common, services, allowDataFrame: options.allowDataFrame ?? context.config.allowedImports.includes('pandas'),
+        ...(options.examples ? { examples: options.examples } : {}), ...(options.timeLimits ? { timeLimits: options.timeLimits } : {}),
+      }),
+      testFiles.length > 0 ? runAcceptanceTests({ ...common, testFiles }) : Promise.resolve(null),
+    ]);
+    report.runs = [...probe.runs.map((run) => summarize('probe', run)), ...(tests ? [summarize('tests', tests.run)] : [])];
+    return { sandbox: report, probe: probe.result, tests: tests?.result ?? null };
+  } catch (error) {
+    if (error instanceof SandboxRefusedError) return refuse('refused', error.message);
+    return refuse('failed', `the sandbox failed: ${(error as Error).message}`);
+  }
+}

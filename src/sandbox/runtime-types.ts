@@ -1,0 +1,189 @@
+/** What the sandboxed runtime stage learned about a module; checks read it from `context.runtime`. */
+import type { SandboxInterpreter, SandboxLimits, SandboxProtections } from './sandbox-types.js';
+
+/** An exception raised by the module, as the harness described it. */
+export interface PythonError {
+  type: string;
+  message: string;
+  /** Innermost line in the module, 0 when the traceback never reached it. */
+  line: number;
+  frames: Array<{ line: number; function: string; text: string }>;
+}
+
+/** The outcome of importing the module. */
+export interface ImportOutcome {
+  ok: boolean;
+  seconds: number;
+  /** True when the import ran past its limit (interrupted, or the run was killed). */
+  timedOut: boolean;
+  /** Characters the module printed while importing. */
+  stdoutChars: number;
+  error?: PythonError;
+}
+
+/** A docstring example whose output differed or that raised. */
+export interface DoctestFailure {
+  /** Doctest name, e.g. `library_lending_service.LibraryLendingService.add_book`. */
+  name: string;
+  line: number;
+  source: string;
+  expected: string;
+  got: string;
+}
+
+/** A call that ran past its time limit. */
+export interface HangReport {
+  /** `Class.method`, `<import>` or `<module>` (module docstring). */
+  symbol: string;
+  stage: string;
+  seconds: number;
+  line: number;
+  arguments?: string;
+  /** True when the harness could not interrupt it and the whole run was killed. */
+  killed: boolean;
+}
+
+/** A probe call that raised instead of answering. */
+export interface EscapeReport {
+  symbol: string;
+  /** `valid`, `bad`, `bad-optional` or `construct`. */
+  stage: string;
+  arguments: string;
+  /** Which bad input, e.g. `None`, `blank string`; null for valid arguments. */
+  input: string | null;
+  parameter: string | null;
+  error: PythonError;
+}
+
+/** A probe call whose answer is not a Gradio-ready response. */
+export interface ShapeReport {
+  symbol: string;
+  stage: string;
+  arguments: string;
+  input: string | null;
+  parameter: string | null;
+  problems: string[];
+}
+
+/** A bad input (None, blank) for a required parameter that was answered with success: True. */
+export interface AcceptedReport {
+  symbol: string;
+  arguments: string;
+  input: string;
+  parameter: string;
+}
+
+/** A network, process or filesystem action the audit hook blocked. */
+export interface BlockedAction {
+  kind: 'network' | 'process' | 'filesystem';
+  auditEvent: string;
+  detail: string;
+  /** The module's function that tried (`Class.method`, `<import>`), or the running context. */
+  symbol: string;
+  line: number;
+  /** True when a frame of the module was on the stack. */
+  inModule: boolean;
+  context: string;
+  source: 'probe' | 'tests';
+}
+
+/** The probe process died (not a timeout) while running `symbol`. */
+export interface CrashReport {
+  symbol: string;
+  stage: string;
+  exitCode: number | null;
+  signal: string | null;
+  stderrTail: string;
+}
+
+/** Everything the probe harness reported. */
+export interface ProbeResult {
+  /** False when the probe could not finish even after restarts. */
+  completed: boolean;
+  import: ImportOutcome | null;
+  doctests: { attempted: number; failures: DoctestFailure[]; errors: string[] };
+  hangs: HangReport[];
+  escapes: EscapeReport[];
+  shapes: ShapeReport[];
+  accepted: AcceptedReport[];
+  blocked: BlockedAction[];
+  crashes: CrashReport[];
+  /** Methods probed to the end. */
+  probed: string[];
+  /** Service classes the module does not define at runtime. */
+  missingServices: string[];
+  restarts: number;
+  durationMs: number;
+}
+
+/** One acceptance test's outcome. */
+export interface TestCaseResult {
+  id: string;
+  name: string;
+  file: string;
+  outcome: 'passed' | 'failed' | 'error' | 'skipped';
+  message: string;
+  /** Line in the test file. */
+  line: number;
+  seconds: number;
+  /** Story id parsed from the name (`test_us003_ac2_...` gives `US-003`), or null. */
+  story: string | null;
+  /** Criterion id parsed from the name (`AC2`), or null. */
+  criterion: string | null;
+}
+
+/** The acceptance-test run. */
+export interface TestRunResult {
+  runner: 'pytest' | 'unittest' | null;
+  files: string[];
+  tests: TestCaseResult[];
+  /** Tests that ran (passed, failed or errored; skipped ones do not count). */
+  ran: number;
+  collectErrors: Array<{ file: string; message: string }>;
+  /** False when the run was killed or died before reporting its end. */
+  completed: boolean;
+  /** Why the run did not complete, when it did not. */
+  incompleteReason: string | null;
+  blocked: BlockedAction[];
+  durationMs: number;
+}
+
+/** Figures of one sandboxed process run. */
+export interface SandboxRunSummary {
+  purpose: 'interpreter' | 'probe' | 'tests';
+  durationMs: number;
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  stdoutBytes: number;
+  stderrBytes: number;
+  outputTruncated: boolean;
+  sweptProcesses: number;
+  leftoverProcesses: number;
+}
+
+/** The `sandbox` section of a module report. */
+export interface SandboxReport {
+  /** `ran`: runtime checks ran; `refused`: protections missing; `failed`: could not run. */
+  status: 'ran' | 'refused' | 'failed';
+  reason: string | null;
+  protections: SandboxProtections;
+  /** Required protections this host lacks. */
+  missing: string[];
+  /** True when runtime checks ran without a required protection (`--allow-unsandboxed`). */
+  unsandboxed: boolean;
+  interpreter: SandboxInterpreter | null;
+  limits: SandboxLimits;
+  runs: SandboxRunSummary[];
+}
+
+/** What `context.runtime` holds when the runtime stage ran (or tried to). */
+export interface RuntimeResults {
+  sandbox: SandboxReport;
+  probe: ProbeResult | null;
+  /** Null when no test files were given or the stage did not run. */
+  tests: TestRunResult | null;
+}
+
+/** Extra valid arguments for probing, keyed `Class.method` (or `Class.__init__`). */
+export type ProbeExamples = Record<string, Array<{ args?: unknown[]; kwargs?: Record<string, unknown> }>>;

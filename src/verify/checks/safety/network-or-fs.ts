@@ -1,0 +1,37 @@
+import { defineCheck } from '../../check.js';
+import type { BlockedAction } from '../../../sandbox/runtime-types.js';
+import { clip, findingLine } from '../runtime/support/runtime-symbols.js';
+
+const WHAT: Record<BlockedAction['kind'], string> = {
+  network: 'use the network',
+  process: 'start or signal a process',
+  filesystem: 'write outside its working directory',
+};
+
+/** `safety/network-or-fs`: the module must not reach the network, spawn processes or write elsewhere. */
+export const networkOrFs = defineCheck({
+  id: 'safety/network-or-fs',
+  category: 'safety',
+  severity: 'error',
+  description: 'While the module runs in the sandbox, attempts to open sockets, start or signal processes, or write files outside its working directory are blocked by audit hooks and reported with the method that tried: a self-contained backend module needs none of them.',
+  fixHint: 'Keep state in memory (or in the storage the design specifies); remove network calls, subprocesses and writes to fixed paths.',
+  requires: ['runtime'],
+  run(context) {
+    const runtime = context.runtime;
+    if (!runtime) return [];
+    // In the test run, only what the module's own code tried counts (not the tests themselves).
+    const actions = [...(runtime.probe?.blocked ?? []), ...(runtime.tests?.blocked ?? []).filter((action) => action.inModule)];
+    const seen = new Set<string>();
+    return actions.flatMap((action) => {
+      const key = `${action.kind}\u0000${action.symbol}\u0000${action.auditEvent}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      const who = action.symbol === '<import>' ? 'The module, while importing,' : action.symbol.startsWith('test ') ? `During ${action.symbol}, the module` : action.symbol;
+      return [{
+        message: `${who} tried to ${WHAT[action.kind] ?? action.kind}: ${clip(action.detail, 160)} (blocked)`,
+        line: findingLine(context.module, action.line, action.symbol),
+        symbol: action.symbol,
+      }];
+    });
+  },
+});

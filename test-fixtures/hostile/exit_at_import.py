@@ -1,0 +1,4 @@
+"""Hostile fixture: calls sys.exit at import."""
+import sys
+
+sys.exit(3)
