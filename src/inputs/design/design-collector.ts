@@ -9,8 +9,8 @@ import type { CodeMapping, DeclaredException } from './exception-sources.js';
 /** A method whose class the design leaves to context (an unqualified table row, a `def f(self)` outside a class). */
 export interface PendingMethod {
   fn: DesignFunction;
-  /** Text around it (headings, lead-in) that may name its class. */
-  context: string;
+  /** Texts around it that may name its class, nearest first: innermost heading, lead-in, outer headings. */
+  context: string[];
 }
 
 /** Model fields read for a class, and how the class is declared. */

@@ -102,17 +102,24 @@ function choosePrimary(collector: DesignCollector): string | null {
   return best && publicCount(best) > 0 ? best.name : collector.explicitPrimary;
 }
 
+/** Class names the texts give, nearest text first: `Backticked` names, then CamelCase words. */
+function classNamesIn(texts: string[]): string[] {
+  const quoted = texts.flatMap((text) => [...text.matchAll(/`([A-Z][A-Za-z0-9_]*)`/g)].map((match) => match[1]!));
+  const camel = texts.flatMap((text) => [...text.matchAll(/\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\b/g)].map((match) => match[1]!));
+  return [...quoted, ...camel];
+}
+
 function placePendingMethods(collector: DesignCollector, primary: string | null): string | null {
   for (const { fn, context } of collector.pendingMethods) {
-    const named = [...context.matchAll(/\b([A-Z][a-z]+[A-Za-z0-9]*)\b/g)].map((match) => match[1]!);
+    const named = classNamesIn(context).filter((name) => !looksLikeExceptionName(name) && !collector.fields.has(name));
     const known = named.find((name) => collector.classes.get(name)?.role === 'other' || collector.classes.get(name)?.role === 'service');
-    const owner = known ?? primary ?? named.find((name) => !looksLikeExceptionName(name) && name.length > 3) ?? null;
+    const owner = known ?? named[0] ?? primary ?? null;
     if (!owner) {
       collector.warn('orphan', `\`${fn.name}\` takes \`self\` but no class is named for it; read as a module-level function`, fn.line);
       collector.addFunction({ ...fn, className: null });
       continue;
     }
-    if (!known && owner !== primary) collector.warn('orphan', `methods outside a class were attached to \`${owner}\`, the class the text names`, fn.line);
+    if (fn.origin === 'code' && !known) collector.warn('orphan', `\`${fn.name}\` is written outside a class; read as a method of \`${owner}\`, the class the text around it names`, fn.line);
     collector.addMethod(owner, fn);
     primary ??= owner;
   }

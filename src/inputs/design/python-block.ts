@@ -1,5 +1,5 @@
 import { isModelClass } from '../../python/module-roles.js';
-import type { PythonClass, PythonFunction, PythonImport } from '../../python/python-model.js';
+import type { PythonClass, PythonFunction, PythonImport, PythonModule } from '../../python/python-model.js';
 import { readPythonModule } from '../../python/read-module.js';
 import type { DesignClass, DesignConstant, DesignField, DesignFunction, DesignModelKind } from './design-types.js';
 
@@ -106,17 +106,52 @@ export function isConstantName(name: string): boolean {
 }
 
 /**
+ * Splits a block that does not parse into its top-level statements (a new piece starts at each
+ * unindented line after an indented one), so that one broken definition cannot hide the others.
+ */
+function topLevelPieces(code: string): Array<{ text: string; lineOffset: number }> {
+  const lines = code.split('\n');
+  const pieces: Array<{ text: string; lineOffset: number }> = [];
+  let start = 0;
+  lines.forEach((line, index) => {
+    const startsStatement = index > start && line.length > 0 && line.trim() !== '' && !/^\s/.test(line) && !/^[)\]}]/.test(line);
+    const previous = lines.slice(start, index).filter((other) => other.trim() !== '');
+    if (startsStatement && previous.some((other) => /^\s/.test(other)) && !/^@/.test(previous[previous.length - 1] ?? '')) {
+      pieces.push({ text: lines.slice(start, index).join('\n'), lineOffset: start });
+      start = index;
+    }
+  });
+  pieces.push({ text: lines.slice(start).join('\n'), lineOffset: start });
+  return pieces;
+}
+
+async function readModules(code: string): Promise<Array<{ module: PythonModule; lineOffset: number }>> {
+  const whole = await readPythonModule(code);
+  if (whole.parseErrors.length === 0) return [{ module: whole, lineOffset: 0 }];
+  const pieces = topLevelPieces(code);
+  if (pieces.length <= 1) return [{ module: whole, lineOffset: 0 }];
+  return Promise.all(pieces.map(async (piece) => ({ module: await readPythonModule(piece.text), lineOffset: piece.lineOffset })));
+}
+
+/**
  * Reads one Python code block. `firstLine` is the design line of the block's first code line.
- * Fragments, `...` bodies and indented excerpts are tolerated: the tree-sitter parser recovers.
+ * Fragments, `...` bodies and indented excerpts are tolerated: the tree-sitter parser recovers,
+ * and a block that still does not parse is read statement by statement.
  */
 export async function readPythonBlock(code: string, firstLine: number): Promise<PythonBlockFacts> {
-  const module = await readPythonModule(dedent(code));
-  const offset = firstLine - 1;
   const facts: PythonBlockFacts = {
-    classes: [], functions: [], orphanMethods: [], constants: [], fields: new Map(), imports: [],
-    parseErrorLines: [...new Set(module.parseErrors.map((error) => error.line + offset))],
-    definesSomething: module.classes.length + module.functions.length + module.constants.length + module.imports.length > 0,
+    classes: [], functions: [], orphanMethods: [], constants: [], fields: new Map(), imports: [], parseErrorLines: [], definesSomething: false,
   };
+  for (const { module, lineOffset } of await readModules(dedent(code))) readModuleFacts(module, firstLine - 1 + lineOffset, facts);
+  facts.parseErrorLines = [...new Set(facts.parseErrorLines)].sort((a, b) => a - b);
+  return facts;
+}
+
+function readModuleFacts(module: PythonModule, offset: number, facts: PythonBlockFacts): void {
+  facts.parseErrorLines.push(...module.parseErrors.map((error) => error.line + offset));
+  facts.definesSomething ||= module.classes.length + module.functions.length + module.constants.length + module.imports.length > 0;
+  // In a block of methods written without their class, static and class methods belong to it too.
+  const methodBlock = module.functions.some((fn) => SELF_NAMES.has(fn.parameters[0]?.name ?? ''));
   for (const cls of module.classes) {
     const { designClass, kind, fields } = readClass(cls, offset);
     facts.classes.push(designClass);
@@ -124,13 +159,13 @@ export async function readPythonBlock(code: string, firstLine: number): Promise<
   }
   for (const fn of module.functions) {
     const first = fn.parameters[0];
-    if (first && SELF_NAMES.has(first.name)) facts.orphanMethods.push(toDesignFunction(fn, '', offset));
+    const boundElsewhere = methodBlock && fn.decorators.some((decorator) => decorator === 'staticmethod' || decorator === 'classmethod');
+    if ((first && SELF_NAMES.has(first.name)) || boundElsewhere) facts.orphanMethods.push(toDesignFunction(fn, '', offset));
     else facts.functions.push(toDesignFunction(fn, null, offset));
   }
   for (const constant of module.constants) {
     if (!isConstantName(constant.name)) continue;
     facts.constants.push({ name: constant.name, value: constant.value, annotation: constant.annotation, origin: 'code', line: constant.line + offset });
   }
-  facts.imports = module.imports.map((entry) => ({ ...entry, designLine: entry.line + offset }));
-  return facts;
+  facts.imports.push(...module.imports.map((entry) => ({ ...entry, designLine: entry.line + offset })));
 }

@@ -6,7 +6,7 @@ import { DesignCollector } from './design-collector.js';
 import {
   DEPENDENCY_HEADING, STANDARD_LIBRARY_ONLY, dependenciesFromRequirements, dependenciesFromShell, dependencyFromBullet,
 } from './design-dependencies.js';
-import type { DesignSpec } from './design-types.js';
+import type { DesignModelKind, DesignSpec } from './design-types.js';
 import { isExceptionTable, readCodeMappings, readExceptionTable, readHierarchyTree } from './exception-sources.js';
 import { finalizeDesign, type BlockImport } from './finalize-design.js';
 import { constantsFromSnippets, mayBeAssignment, type CodeSnippet } from './inline-constants.js';
@@ -42,6 +42,12 @@ function sectionText(block: MarkdownBlock): string {
   return block.headings.map((heading) => heading.text).join(' / ');
 }
 
+/** Headings and lead-in of a block, nearest first: where a class name for loose methods may be. */
+function nearbyTexts(document: MarkdownDocument, block: MarkdownBlock): string[] {
+  const headingSources = block.headings.map((heading) => document.source.split('\n')[heading.line - 1] ?? heading.text).reverse();
+  return [headingSources[0] ?? '', block.leadIn, ...headingSources.slice(1)];
+}
+
 function layoutFileName(code: Code, leadIn: string): string | null {
   const firstLine = code.value.split('\n', 1)[0] ?? '';
   const fromComment = /^#\s*(?:file(?:name)?\s*:?\s*)?(?:[\w.-]+\/)*([\w-]+\.py)\b/i.exec(firstLine.trim());
@@ -68,7 +74,7 @@ async function readPython(state: ReadState, block: MarkdownBlock, code: Code, st
   for (const cls of facts.classes) collector.addClass(cls);
   for (const [className, entry] of facts.fields) collector.addFields(className, { ...entry, origin: 'code', line: facts.classes.find((cls) => cls.name === className)?.line ?? firstLine });
   for (const fn of facts.functions) collector.addFunction(fn);
-  for (const fn of facts.orphanMethods) collector.pendingMethods.push({ fn, context: `${sectionText(block)} ${block.leadIn}` });
+  for (const fn of facts.orphanMethods) collector.pendingMethods.push({ fn, context: nearbyTexts(state.document, block) });
   for (const constant of facts.constants) collector.addConstant(constant);
   for (const entry of facts.imports) if (!entry.isNested) state.imports.push({ module: entry.module, level: entry.level, line: entry.designLine });
   return true;
@@ -99,6 +105,16 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
   }
 }
 
+/** "(dataclass)", "Pydantic model", "TypedDict": how prose says a model is declared. */
+function modelKindNamedIn(text: string): DesignModelKind | null {
+  if (/\bdataclass/i.test(text)) return 'dataclass';
+  if (/pydantic|BaseModel/i.test(text)) return 'pydantic';
+  if (/typeddict|typed dict/i.test(text)) return 'typed-dict';
+  if (/namedtuple|named tuple/i.test(text)) return 'named-tuple';
+  if (/\benum\b/i.test(text)) return 'enum';
+  return null;
+}
+
 async function readTableBlock(state: ReadState, block: MarkdownBlock, table: Table): Promise<void> {
   const { collector } = state;
   const { header, rows } = readTable(table);
@@ -111,7 +127,7 @@ async function readTableBlock(state: ReadState, block: MarkdownBlock, table: Tab
       if (fn.className === null) collector.addFunction(fn);
       else if (fn.className !== '') collector.addMethod(fn.className, fn);
       else if (tableClass) collector.addMethod(tableClass, fn);
-      else collector.pendingMethods.push({ fn, context: `${sectionText(block)} ${block.leadIn}` });
+      else collector.pendingMethods.push({ fn, context: nearbyTexts(state.document, block) });
     }
     return;
   }
@@ -134,7 +150,8 @@ async function readTableBlock(state: ReadState, block: MarkdownBlock, table: Tab
       const fields = rows
         .map((row) => ({ name: (row.cells[nameColumn] ?? '').replace(/`/g, '').trim(), annotation: row.cells[typeColumn]?.replace(/`/g, '').trim() || null, defaultValue: valueColumn >= 0 ? row.cells[valueColumn]?.replace(/`/g, '').trim() || null : null, line: row.line }))
         .filter((field) => /^[a-z_]\w*$/.test(field.name));
-      if (fields.length > 0) collector.addFields(owner, { kind: null, fields, origin: 'table', line: table.position?.start.line ?? 0 });
+      const kind = modelKindNamedIn(`${block.headings[block.headings.length - 1]?.text ?? ''} ${block.leadIn}`);
+      if (fields.length > 0) collector.addFields(owner, { kind, fields, origin: 'table', line: table.position?.start.line ?? 0 });
       return;
     }
   }

@@ -29,7 +29,8 @@ export interface MarkdownDocument {
 
 /** Plain text of a markdown node: text and inline code concatenated, markup dropped. */
 export function plainText(node: Nodes): string {
-  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value;
+  // Inline HTML keeps its text: `<amount>` in a story is a placeholder, not a tag.
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code' || node.type === 'html') return node.value;
   if (node.type === 'break') return '\n';
   if ('children' in node) {
     const separator = node.type === 'tableRow' ? ' | ' : node.type === 'list' || node.type === 'listItem' ? '\n' : '';

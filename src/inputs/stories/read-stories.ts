@@ -14,7 +14,7 @@ export interface ReadStoriesOptions {
 /** `US-001`, `STORY-12`, `US12`: a story id; criteria (`AC-1`) and standards (`ISBN-10`) are not. */
 const STORY_ID = /\b([A-Z][A-Z0-9]{0,7}-\d{1,4}|US_?\d{1,4})\b/;
 const NOT_STORY_PREFIX = /^(AC|ISBN|ISO|UTF|SHA|PEP|RFC|HTTP|TLS|MD|ES|GPT)\b/;
-const ROLE_GOAL_BENEFIT = /\bAs an? ([^,]+?),?\s+I (?:want|need|would like|wish|can)(?: to)?\s+(.+?)(?:,?\s+so (?:that|I can)\s+(.+?))?\s*(?:\.(?:\s|$)|$)/i;
+const ROLE_GOAL_BENEFIT = /\bAs an? ([^,]+?),?\s+I(?: want| need| would like|'d like| wish| can)(?: to)?\s+(.+?)(?:,?\s+so (?:that|I can)\s+(.+?))?\s*(?:\.(?:\s|$)|$)/i;
 
 function storyIdIn(text: string): string | null {
   const match = STORY_ID.exec(text);
@@ -64,18 +64,20 @@ class StoryBuilder {
     this.story = { id, title: cleanTitle(start.title, start.id), role: null, goal: null, benefit: null, criteria: [], messages: [], line: start.line };
   }
 
-  addMessages(node: Nodes, criterion: string | null, listLeadIn: string | null): void {
+  /** Adds the messages quoted in a node; `criterion` may depend on the line (Gherkin blocks). */
+  addMessages(node: Nodes, criterion: string | null | ((line: number) => string | null), listLeadIn: string | null): void {
     const markdown = sourceOf(this.document, node);
     const base = node.position?.start.offset ?? 0;
     for (const quoted of quotedTexts(markdown)) {
       if (!isMessageText(quoted.text, quoted.lead)) continue;
       const lead = quoted.lead.replace(/^\s*([-*+]|\d+[.)])\s*/, '');
+      const line = lineAt(this.document, base + quoted.offset);
       this.push({
         ...toMessageTemplate(quoted.text),
         kind: messageKind(quoted.lead, lead.replace(/\*\*[^*]*\*\*/g, '').trim() === '' ? listLeadIn : null),
         storyId: this.story.id,
-        criterionId: criterion,
-        line: lineAt(this.document, base + quoted.offset),
+        criterionId: typeof criterion === 'function' ? criterion(line) : criterion,
+        line,
       });
     }
   }
@@ -151,23 +153,20 @@ class StoryBuilder {
     if (tableMessages.length === 0) this.addMessages(node, null, null);
   }
 
+  /** Reads `Scenario:` sections of a Gherkin block as criteria `Scenario 1`, `Scenario 2`, ... */
   readGherkin(block: MarkdownBlock, code: string): void {
     const firstLine = block.line + 1;
-    let current: { title: string; lines: string[]; line: number } | null = null;
-    const flush = () => {
-      if (!current) return;
-      const text = current.lines.join(' ');
-      this.addCriterion({ id: current.title || this.nextCriterionId(), text, ...splitGivenWhenThen(text), line: current.line });
-    };
+    const scenarios: Array<{ title: string; lines: string[]; line: number; id: string }> = [];
     code.split('\n').forEach((raw, index) => {
       const scenario = /^\s*Scenario(?: Outline)?:\s*(.*)$/i.exec(raw);
-      if (scenario) {
-        flush();
-        current = { title: scenario[1]!.trim(), lines: [], line: firstLine + index };
-      } else if (current && /^\s*(Given|When|Then|And|But)\b/i.test(raw)) current.lines.push(raw.trim());
+      if (scenario) scenarios.push({ title: scenario[1]!.trim(), lines: [], line: firstLine + index, id: `Scenario ${scenarios.length + 1}` });
+      else if (scenarios.length > 0 && /^\s*(Given|When|Then|And|But)\b/i.test(raw)) scenarios[scenarios.length - 1]!.lines.push(raw.trim());
     });
-    flush();
-    this.addMessages(block.node, this.story.criteria[this.story.criteria.length - 1]?.id ?? null, null);
+    for (const scenario of scenarios) {
+      const steps = scenario.lines.join(' ');
+      this.addCriterion({ id: scenario.id, text: scenario.title ? `${scenario.title}: ${steps}` : steps, ...splitGivenWhenThen(steps), line: scenario.line });
+    }
+    this.addMessages(block.node, (line) => [...scenarios].reverse().find((scenario) => scenario.line <= line)?.id ?? null, null);
   }
 }
 
