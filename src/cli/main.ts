@@ -2,9 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { BacksmithError, EXIT_FATAL } from '../errors.js';
 import { BACKSMITH_VERSION } from '../version.js';
 import { processIo, type CliIo } from './cli-io.js';
+import { registerChecksCommand } from './checks-command.js';
 import { registerVerifyCommand } from './verify-command.js';
 import { registerSpecCommand } from './spec-command.js';
 import { registerAgentsCommand } from './agents-command.js';
+import { registerRunsCommand } from './runs-command.js';
+import { registerGenerateCommand } from './generate-command.js';
 
 function buildProgram(io: CliIo): Command {
   const program = new Command()
@@ -16,7 +19,10 @@ function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerVerifyCommand(program, io);
   registerSpecCommand(program, io);
+  registerChecksCommand(program, io);
   registerAgentsCommand(program, io);
+  registerRunsCommand(program, io);
+  registerGenerateCommand(program, io);
   return program;
 }
 

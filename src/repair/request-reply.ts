@@ -14,7 +14,7 @@ export interface ReplyOptions {
   /** Whole-request retries after an incomplete reply (default 1). Output-limit cuts are first continued. */
   incompleteRetries?: number;
   /** Called with every finished request's result, complete or not (run records, token counts). */
-  onResult?: (result: CompletionResult, request: number) => void;
+  onResult?: (result: CompletionResult, request: number) => void | Promise<void>;
   /** The completion function (default: complete, continuing replies cut by the output limit). */
   complete?: (model: LanguageModel, request: CompletionRequest) => Promise<CompletionResult>;
 }
@@ -39,7 +39,7 @@ export async function requestReply(model: LanguageModel, prompt: ModelPrompt, op
       ...(options.onText ? { onText: options.onText } : {}),
       ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     });
-    options.onResult?.(last, request);
+    await options.onResult?.(last, request);
     if (options.signal?.aborted) return failure({ kind: 'cancelled' });
     if (last.finishReason === 'stop') return success(last);
   }

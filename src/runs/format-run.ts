@@ -40,7 +40,7 @@ export function formatRun(record: RunRecord, dir: string): string {
     'Drafts:',
     ...record.drafts.flatMap((draft) => [
       `  round ${draft.round} candidate ${draft.candidate}: ${draft.passed ? 'passed' : 'failed'} (${draft.errors} error(s), ${draft.warnings} warning(s)), ${draft.lines} lines${draft.stripped ? `; ${draft.stripped}` : ''}`,
-      ...draft.findings.filter((finding) => finding.severity === 'error').slice(0, 10).map((finding) => `    ${finding.checkId} line ${finding.line}: ${finding.message}`),
+      ...draft.findings.filter((finding) => finding.severity === 'error').slice(0, 10).map((finding) => `    ${finding.checkId}${finding.line > 0 ? ` line ${finding.line}` : ''}: ${finding.message}`),
     ]),
   ];
   if (record.delivered) lines.push('', `Delivered: ${record.delivered.path}${record.delivered.backupPath ? ` (previous file kept as ${record.delivered.backupPath})` : ''}`);

@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { loadConfig } from '../config/load-config.js';
+import { deliverModule } from '../deliver/deliver-module.js';
+import { BacksmithError } from '../errors.js';
+import type { LanguageModel } from '../model/language-model.js';
+import { redactSecrets } from '../model/redact-secrets.js';
+import { resolveModel } from '../model/resolve-model.js';
+import { assertPromptFits, replyTokenBudget } from '../prompt/fit-context.js';
+import type { Draft } from '../repair/draft.js';
+import type { LoopOutcome } from '../repair/loop-types.js';
+import { runRepairLoop } from '../repair/repair-loop.js';
+import { environmentSecrets } from '../runs/environment-secrets.js';
+import { createRunRecorder, type RunRecorder } from '../runs/run-recorder.js';
+import { createGenerationSteps } from './generation-steps.js';
+import type { GenerateModuleOptions, GenerateResult } from './generate-types.js';
+import { prepareGeneration, type PreparedGeneration } from './prepare-generation.js';
+import type { ProgressEvent } from './progress-events.js';
+
+/** Upper bounds that keep a mistyped flag from running up a bill. */
+const MAX_ROUNDS_LIMIT = 20;
+const MAX_CANDIDATES_LIMIT = 10;
+
+function checkedCount(value: number | undefined, fallback: number, minimum: number, maximum: number, flag: string): number {
+  const count = value ?? fallback;
+  if (!Number.isInteger(count) || count < minimum || count > maximum) {
+    throw new BacksmithError(`${flag} must be a whole number from ${minimum} to ${maximum} (got ${value}).`);
+  }
+  return count;
+}
+
+function resolveLanguageModel(options: GenerateModuleOptions, configModel: string | undefined, configBaseUrl: string | undefined): LanguageModel {
+  if (typeof options.model === 'object') return options.model;
+  const baseUrl = options.baseUrl ?? configBaseUrl;
+  return resolveModel(options.model ?? configModel, baseUrl ? { baseUrl } : {});
+}
+
+async function conclude(loop: LoopOutcome, prepared: PreparedGeneration, recorder: RunRecorder, options: GenerateModuleOptions, emit: (event: ProgressEvent) => void) {
+  const best: Draft | null = loop.best;
+  const chosen = best ? { round: best.round, candidate: best.candidate, sha256: best.report.sha256 } : null;
+  if (loop.stopReason === 'passed' && best && !options.signal?.aborted) {
+    emit({ type: 'stage', stage: 'delivering', round: best.round, candidate: best.candidate, candidates: 0, maxRounds: 0 });
+    const delivery = await deliverModule(prepared.outDir, prepared.deliverable.fileName, best.code);
+    await recorder.finish({ outcome: 'delivered', reason: loop.detail, stopReason: loop.stopReason, chosen, delivered: delivery });
+    return { outcome: 'delivered' as const, reason: loop.detail, backupPath: delivery.backupPath, failingDraftPath: null };
+  }
+  if (loop.stopReason === 'cancelled' || options.signal?.aborted) {
+    const reason = loop.stopReason === 'cancelled' ? loop.detail : 'cancelled before delivery';
+    await recorder.finish({ outcome: 'cancelled', reason, stopReason: 'cancelled', chosen });
+    return { outcome: 'cancelled' as const, reason, backupPath: null, failingDraftPath: null };
+  }
+  const failingDraftPath = best ? await recorder.saveFailingDraft(best.code) : null;
+  await recorder.finish({ outcome: 'failed', reason: loop.detail, stopReason: loop.stopReason, chosen });
+  return { outcome: 'failed' as const, reason: loop.detail, backupPath: null, failingDraftPath };
+}
+
+/**
+ * Turns a technical design and user stories into one verified Python module: drafts it through
+ * the model, verifies every draft, repairs in bounded rounds and delivers only a draft that passes
+ * (atomically, keeping any previous file as a backup). Every run is recorded in
+ * `.backsmith/runs/<id>/`. Returns the outcome; throws BacksmithError for fatal problems (bad
+ * inputs, no model configured, input too large for the model, provider down after retries).
+ */
+export async function generateModule(options: GenerateModuleOptions): Promise<GenerateResult> {
+  const started = performance.now();
+  const emit = (event: ProgressEvent) => options.onProgress?.(event);
+  const maxRounds = checkedCount(options.maxRounds, 3, 0, MAX_ROUNDS_LIMIT, '--max-rounds');
+  const candidates = checkedCount(options.candidates, 1, 1, MAX_CANDIDATES_LIMIT, '--candidates');
+  const projectDir = path.resolve(options.projectDir ?? process.cwd());
+  const config = options.config ?? (await loadConfig(undefined, projectDir));
+  emit({ type: 'stage', stage: 'preparing', round: 0, candidate: 0, candidates, maxRounds });
+  const prepared = await prepareGeneration({ ...options, projectDir }, config);
+  const model = resolveLanguageModel(options, config.model, config.baseUrl);
+  const replyTokens = replyTokenBudget(model, options.maxOutputTokens);
+  assertPromptFits(prepared.firstPrompt, model, replyTokens);
+  const secrets = options.secrets ?? environmentSecrets();
+  const recorder = await createRunRecorder(projectDir, {
+    model: { provider: model.provider, modelId: model.modelId, contextWindow: model.contextWindow },
+    agent: { name: prepared.agent.name, source: prepared.agent.source, sha256: prepared.agentSha256 },
+    inputs: { design: prepared.design.fingerprint, stories: prepared.stories.fingerprint, tests: prepared.tests },
+    settings: { maxRounds, candidates, outDir: prepared.outDir, deliverable: prepared.deliverable.fileName },
+  }, { secrets });
+  try {
+    const steps = createGenerationSteps({ model, prepared, config, options, recorder, replyTokens, emit });
+    const pending: Promise<void>[] = [];
+    const loop = await runRepairLoop(prepared.firstPrompt, steps, { maxRounds, candidates }, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      onEvent: (event) => {
+        if (event.type === 'attempt') emit({ type: 'stage', stage: event.kind === 'draft' ? 'drafting' : 'repairing', round: event.at.round, candidate: event.at.candidate, candidates, maxRounds });
+        if (event.type === 'verifying') emit({ type: 'stage', stage: 'verifying', round: event.at.round, candidate: event.at.candidate, candidates, maxRounds });
+        if (event.type === 'extraction-failed') emit({ type: 'note', message: `round ${event.at.round}: ${event.reason}` });
+        if (event.type === 'draft') {
+          const { draft } = event;
+          emit({ type: 'draft', round: draft.round, candidate: draft.candidate, passed: draft.report.passed, errors: draft.score.errors, warnings: draft.score.warnings, stripped: draft.extraction.summary });
+          pending.push(recorder.recordDraft(draft));
+        }
+      },
+    });
+    await Promise.all(pending);
+    const end = await conclude(loop, prepared, recorder, options, emit);
+    const { record } = recorder;
+    return {
+      ...end,
+      stopReason: loop.stopReason,
+      deliverable: prepared.deliverable,
+      drafts: loop.drafts.map((draft) => ({ round: draft.round, candidate: draft.candidate, passed: draft.report.passed, errors: draft.score.errors, warnings: draft.score.warnings })),
+      remainingErrors: end.outcome === 'delivered' ? [] : (loop.best?.report.findings ?? []).filter((finding) => finding.severity === 'error'),
+      model: { provider: model.provider, modelId: model.modelId },
+      agent: prepared.agent.name,
+      runId: recorder.id,
+      runDir: recorder.dir,
+      usage: { inputTokens: record.usage.inputTokens, outputTokens: record.usage.outputTokens, costUsd: record.usage.costUsd },
+      durationMs: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
+    await recorder.finish({ outcome: 'error', reason: message });
+    throw error;
+  }
+}

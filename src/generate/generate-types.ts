@@ -1,0 +1,82 @@
+import type { BacksmithConfig } from '../config/config-schema.js';
+import type { AgentDefinition } from '../inputs/agents/agent-definition.js';
+import type { LanguageModel } from '../model/language-model.js';
+import type { LoopSteps, StopReason } from '../repair/loop-types.js';
+import type { Finding } from '../verify/finding.js';
+import type { ProgressEvent } from './progress-events.js';
+
+/** What `generateModule` needs: the two documents and a model; everything else has a default. */
+export interface GenerateModuleOptions {
+  /** The Engineering Lead's technical design (markdown file). */
+  design: string;
+  /** The Product Manager's user stories (markdown file). */
+  stories: string;
+  /** A LanguageModel, or a model id (`openai:gpt-4.1`); default: `model` from the configuration. */
+  model?: LanguageModel | string;
+  /** Base URL for an OpenAI-compatible server (with a model id). */
+  baseUrl?: string;
+  /** The project the module is delivered into (default: the current directory). */
+  projectDir?: string;
+  /** Where the module goes (default: `outDir` from the configuration, else `src/copilot_genereated/engineering`). */
+  outDir?: string;
+  /** Override the design's feature and module names: the file is `[feature]_[module].py`. */
+  feature?: string;
+  module?: string;
+  /** Acceptance test files run against each draft in the sandbox. */
+  tests?: string[];
+  /** An agent, an `.agent.md` path or an agent name (default: the built-in agent). */
+  agent?: AgentDefinition | string;
+  /** Repair rounds after the first drafts (default 3). */
+  maxRounds?: number;
+  /** First drafts drawn; repair starts from the best (default 1). */
+  candidates?: number;
+  config?: BacksmithConfig;
+  /** Python interpreter for the verifier; null forces the tree-sitter syntax fallback. */
+  python?: string | null;
+  /** Skip the sandboxed run of each draft. */
+  noRun?: boolean;
+  /** Tokens asked for the reply (default: the model's maximum, capped; see `replyTokenBudget`). */
+  maxOutputTokens?: number;
+  /** Cancels the run (Ctrl-C): nothing is delivered and the run is recorded as cancelled. */
+  signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+  /** Secrets to keep out of records (default: secret-looking environment variables). */
+  secrets?: string[];
+  /** Replace loop steps (tests, benchmarks, other verifiers). */
+  steps?: Partial<LoopSteps>;
+}
+
+/** How a generation ended. */
+export type GenerateOutcome = 'delivered' | 'failed' | 'cancelled';
+
+/** Summary of one verified draft. */
+export interface DraftSummary {
+  round: number;
+  candidate: number;
+  passed: boolean;
+  errors: number;
+  warnings: number;
+}
+
+/** What `generateModule` returns (fatal problems are thrown as BacksmithError instead). */
+export interface GenerateResult {
+  outcome: GenerateOutcome;
+  /** One sentence: why it ended so. */
+  reason: string;
+  stopReason: StopReason;
+  /** The deliverable's file name and where it goes (or went). */
+  deliverable: { fileName: string; path: string; nameSource: string };
+  /** Set when delivered: the previous file's backup, if there was one. */
+  backupPath: string | null;
+  /** The best draft when not delivered, saved beside the run record and marked FAILING. */
+  failingDraftPath: string | null;
+  drafts: DraftSummary[];
+  /** Error findings of the best draft (empty when delivered). */
+  remainingErrors: Finding[];
+  model: { provider: string; modelId: string };
+  agent: string;
+  runId: string;
+  runDir: string;
+  usage: { inputTokens: number | null; outputTokens: number | null; costUsd: number | null };
+  durationMs: number;
+}

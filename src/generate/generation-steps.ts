@@ -1,0 +1,74 @@
+import type { BacksmithConfig } from '../config/config-schema.js';
+import { estimateCost } from '../model/estimate-cost.js';
+import type { LanguageModel } from '../model/language-model.js';
+import { checkPromptFits } from '../prompt/fit-context.js';
+import { buildRepairPrompt } from '../repair/build-repair-prompt.js';
+import type { LoopSteps } from '../repair/loop-types.js';
+import { requestReply } from '../repair/request-reply.js';
+import { failure, success } from '../result.js';
+import type { RunRecorder } from '../runs/run-recorder.js';
+import { extractModule } from '../sanitize/extract-module.js';
+import { verifyModule, type VerifyModuleOptions } from '../verify/verify-module.js';
+import type { GenerateModuleOptions } from './generate-types.js';
+import type { PreparedGeneration } from './prepare-generation.js';
+import type { ProgressEvent } from './progress-events.js';
+
+/** What the default steps work with. */
+export interface StepContext {
+  model: LanguageModel;
+  prepared: PreparedGeneration;
+  config: BacksmithConfig;
+  options: GenerateModuleOptions;
+  recorder: RunRecorder;
+  replyTokens: number;
+  emit: (event: ProgressEvent) => void;
+}
+
+/** Verifier options for a draft: the deliverable's path, the parsed design and stories, the tests. */
+export function draftVerifyOptions(context: Pick<StepContext, 'prepared' | 'config' | 'options'>, code: string): VerifyModuleOptions {
+  const { prepared, config, options } = context;
+  return {
+    path: prepared.deliverable.path,
+    source: code,
+    config,
+    design: prepared.design.spec,
+    stories: prepared.stories.spec,
+    ...(options.python !== undefined ? { python: options.python } : {}),
+    ...(options.noRun ? { noRun: true } : {}),
+    ...(prepared.tests.length > 0 ? { tests: prepared.tests.map((test) => test.path) } : {}),
+  };
+}
+
+/**
+ * The loop's steps as `generate` runs them: the model behind the continuation and incompleteness
+ * policy, every call recorded with its cost; the sanitiser told what the design defines; the full
+ * verifier; repair prompts checked against the context window. `options.steps` replaces any of them.
+ */
+export function createGenerationSteps(context: StepContext): LoopSteps {
+  const { model, prepared, options, recorder, replyTokens, emit } = context;
+  const defaults: LoopSteps = {
+    async reply(prompt, at) {
+      const kind = at.round === 0 ? 'draft' : 'repair';
+      return requestReply(model, prompt, {
+        maxOutputTokens: replyTokens,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onText: (delta) => emit({ type: 'text', characters: delta.length }),
+        onRetry: (event) => emit({ type: 'retry', reason: event.reason, delayMs: event.delayMs, discarded: event.discardedText }),
+        onResult: async (result, request) => {
+          emit({ type: 'reply', outputTokens: result.usage.outputTokens, finishReason: result.finishReason, continuations: result.continuations ?? 0 });
+          const cost = estimateCost(model.provider, model.modelId, result.usage);
+          await recorder.recordCall({ ...at, kind, request, prompt, result, costUsd: cost?.usd ?? null });
+          if (cost && !recorder.record.usage.costBasis) await recorder.update({ usage: { ...recorder.record.usage, costBasis: `${cost.basis}, prices as of ${cost.pricesAsOf}` } });
+        },
+      });
+    },
+    extract: (reply) => extractModule(reply, prepared.expectation),
+    verify: (code) => verifyModule(draftVerifyOptions(context, code)),
+    repairPrompt(draft) {
+      const prompt = buildRepairPrompt(prepared.task, draft);
+      const fits = checkPromptFits(prompt, model, replyTokens);
+      return fits.ok ? success(prompt) : failure(fits.error);
+    },
+  };
+  return { ...defaults, ...options.steps };
+}

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { BacksmithConfig } from '../config/config-schema.js';
+import { DEFAULT_OUT_DIR, deliverableName } from '../deliver/deliverable-name.js';
+import type { AgentDefinition } from '../inputs/agents/agent-definition.js';
+import { loadAgent } from '../inputs/agents/load-agent.js';
+import { MAX_DOCUMENT_BYTES, readDesign, type DesignSpec } from '../inputs/design/index.js';
+import { readTextFile } from '../inputs/read-text-file.js';
+import { readStories, type StoriesSpec } from '../inputs/stories/index.js';
+import { buildGenerationPrompt, type GenerationPromptInput } from '../prompt/build-generation-prompt.js';
+import { checklistFromSpec, expectationFromDesign } from '../prompt/checklist-from-spec.js';
+import type { ModelPrompt } from '../prompt/model-prompt.js';
+import type { InputFingerprint } from '../runs/run-record.js';
+import type { ModuleExpectation } from '../sanitize/module-expectation.js';
+import type { GenerateModuleOptions } from './generate-types.js';
+
+/** An input document: where it is, its text and what the reader made of it. */
+interface ReadDocument<T> {
+  path: string;
+  text: string;
+  spec: T;
+  fingerprint: InputFingerprint;
+}
+
+/** Everything a generation needs before the first model call. */
+export interface PreparedGeneration {
+  projectDir: string;
+  outDir: string;
+  deliverable: { fileName: string; path: string; nameSource: string };
+  agent: AgentDefinition;
+  agentSha256: string;
+  design: ReadDocument<DesignSpec>;
+  stories: ReadDocument<StoriesSpec>;
+  tests: InputFingerprint[];
+  task: GenerationPromptInput;
+  firstPrompt: ModelPrompt;
+  expectation: ModuleExpectation;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+async function readDocument<T>(file: string, label: string, read: (text: string, sourceName: string) => T | Promise<T>): Promise<ReadDocument<T>> {
+  const text = await readTextFile(file, { maxBytes: MAX_DOCUMENT_BYTES, label });
+  const spec = await read(text, path.basename(file));
+  return { path: file, text, spec, fingerprint: { path: file, sha256: sha256(text), bytes: Buffer.byteLength(text) } };
+}
+
+/**
+ * Reads the design, the stories, the tests and the agent; names the deliverable; builds the first
+ * prompt. Throws BacksmithError for unreadable inputs or an unnamed deliverable.
+ */
+export async function prepareGeneration(options: GenerateModuleOptions, config: BacksmithConfig): Promise<PreparedGeneration> {
+  const projectDir = path.resolve(options.projectDir ?? process.cwd());
+  const resolve = (file: string) => path.resolve(projectDir, file);
+  const design = await readDocument(resolve(options.design), 'Design document', (text, sourceName) => readDesign(text, { sourceName }));
+  const stories = await readDocument(resolve(options.stories), 'User stories document', (text, sourceName) => readStories(text, { sourceName }));
+  const tests: InputFingerprint[] = [];
+  for (const test of options.tests ?? []) {
+    const document = await readDocument(resolve(test), 'Acceptance test file', () => null);
+    tests.push(document.fingerprint);
+  }
+  const agent = typeof options.agent === 'object' ? options.agent : await loadAgent(options.agent, projectDir);
+  const name = deliverableName({ feature: options.feature ?? null, module: options.module ?? null, design: design.spec });
+  const outDir = resolve(options.outDir ?? config.outDir ?? DEFAULT_OUT_DIR);
+  const task: GenerationPromptInput = {
+    agent,
+    design: { name: path.basename(design.path), text: design.text },
+    stories: { name: path.basename(stories.path), text: stories.text },
+    checklist: checklistFromSpec(name.fileName, design.spec, stories.spec),
+  };
+  return {
+    projectDir,
+    outDir,
+    deliverable: { fileName: name.fileName, path: path.join(outDir, name.fileName), nameSource: name.source === 'design' ? design.spec.deliverableSource ?? 'the design' : `--feature/--module (${name.source})` },
+    agent,
+    agentSha256: sha256(agent.prompt),
+    design,
+    stories,
+    tests,
+    task,
+    firstPrompt: buildGenerationPrompt(task),
+    expectation: expectationFromDesign(design.spec),
+  };
+}

@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chatty, flawedDraft, GOOD_MODULE, makeProject } from '../src/generate/test-support/plant-swap-fixture.js';
+import type { FakeServer, ScriptedResponse } from '../src/model/test-support/fake-http-server.js';
+import { openAiErrorBody, openAiStreamEvents, startOpenAiServer } from '../src/model/test-support/openai-wire.js';
+import { REPO_ROOT, type CliRun } from './run-cli.js';
+
+const FAKE_KEY = 'sk-proj-BACKSMITHfakeKEY-0123456789abcdefXYZ';
+let project: Awaited<ReturnType<typeof makeProject>>;
+let server: FakeServer | null = null;
+
+beforeEach(async () => {
+  project = await makeProject();
+});
+afterEach(async () => {
+  await server?.close();
+  server = null;
+  await rm(project.dir, { recursive: true, force: true });
+});
+
+/** Runs the built binary without blocking this process (the fake server lives here). */
+function backsmith(args: string[], options: { env?: NodeJS.ProcessEnv; onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'backsmith.js'), ...args], {
+      cwd: project.dir,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      options.onStderr?.(stderr, child);
+    });
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+function reply(text: string, finishReason = 'stop'): ScriptedResponse {
+  return { events: openAiStreamEvents(text, { finishReason, deltaSize: 400 }) };
+}
+
+const generateArgs = () => ['generate', '--design', project.design, '--stories', project.stories, '--tests', project.tests, '--model', 'openai:gpt-4.1', '--base-url', server!.baseUrl];
+
+async function allText(dir: string): Promise<string> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const texts = await Promise.all(entries.filter((entry) => entry.isFile()).map((entry) => readFile(path.join(entry.parentPath, entry.name), 'utf8')));
+  return texts.join('\n');
+}
+
+describe('backsmith generate (built binary, fake OpenAI server over HTTP)', () => {
+  it('stops with exact setup instructions when no model is configured, creating no run', async () => {
+    const run = await backsmith(['generate', '--design', project.design, '--stories', project.stories]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('No model is configured');
+    expect(run.stderr).toContain('--model');
+    expect(run.stderr).toMatch(/OPENAI_API_KEY/);
+    expect(existsSync(path.join(project.dir, '.backsmith'))).toBe(false);
+  });
+
+  it('repairs over real SSE and delivers; --json prints one result; runs list and show it', async () => {
+    server = await startOpenAiServer([reply(chatty(flawedDraft())), reply(GOOD_MODULE)]);
+    const run = await backsmith([...generateArgs(), '--json'], { env: { OPENAI_API_KEY: FAKE_KEY } });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ outcome: 'delivered', stopReason: 'passed', model: { provider: 'openai', modelId: 'gpt-4.1' } });
+    expect(result.usage.inputTokens).toBeGreaterThan(0);
+    expect(result.usage.costUsd).toBeGreaterThan(0);
+    expect(await readFile(path.join(project.dir, 'src/copilot_genereated/engineering/plant_swap_registry.py'), 'utf8')).toBe(GOOD_MODULE);
+    expect(server.requests).toHaveLength(2);
+    const second = server.requests[1]!.body as { messages: { role: string; content: string }[] };
+    expect(second.messages.map((message) => message.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(second.messages[3]!.content).toMatch(/^# Problems to fix/);
+    expect(run.stderr).toMatch(/✘ first draft 1: \d+ error\(s\)/);
+    expect(run.stderr).toMatch(/✔ repair round 1: passed/);
+
+    const list = await backsmith(['runs']);
+    expect(list.stdout).toContain(`${result.runId}  delivered`);
+    const show = await backsmith(['runs', 'show', 'latest']);
+    expect(show.stdout).toContain(`Run ${result.runId}: delivered`);
+    expect(show.stdout).toMatch(/Delivered: .*plant_swap_registry\.py/);
+  });
+
+  it('exits 1 when the model never fixes anything; the summary points at the FAILING draft', async () => {
+    server = await startOpenAiServer([reply(flawedDraft()), reply(flawedDraft())]);
+    const run = await backsmith(generateArgs(), { env: { OPENAI_API_KEY: FAKE_KEY } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✘ Not delivered: repair round 1 fixed none of the \d+ error\(s\)/);
+    expect(run.stdout).toMatch(/best draft \(FAILING verification, not at the deliverable path\): \.backsmith\/runs\/[\w-]+\/best-draft\.FAILING\.py/);
+    expect(existsSync(path.join(project.dir, 'src/copilot_genereated/engineering/plant_swap_registry.py'))).toBe(false);
+  });
+
+  it('never writes or prints the API key, even when the model or the provider echoes it', async () => {
+    server = await startOpenAiServer([reply(`# key: ${FAKE_KEY}\n${flawedDraft()}`), { status: 401, body: openAiErrorBody(`Incorrect API key provided: ${FAKE_KEY}.`, 'invalid_request_error', 'invalid_api_key') }]);
+    const run = await backsmith(generateArgs(), { env: { OPENAI_API_KEY: FAKE_KEY } });
+    expect(run.code).toBe(2);
+    const everything = `${run.stdout}\n${run.stderr}\n${await allText(path.join(project.dir, '.backsmith'))}`;
+    expect(everything).not.toContain(FAKE_KEY);
+    expect(everything).not.toContain(FAKE_KEY.slice(8, 30));
+    const [runId] = await readdir(path.join(project.dir, '.backsmith', 'runs'));
+    const record = JSON.parse(await readFile(path.join(project.dir, '.backsmith', 'runs', runId!, 'run.json'), 'utf8'));
+    expect(record.outcome).toBe('error');
+  });
+
+  it('Ctrl-C cancels cleanly: exit 1, nothing delivered, the run recorded as cancelled', async () => {
+    server = await startOpenAiServer([{ ...reply(GOOD_MODULE), delayMs: 20_000 }]);
+    let sent = false;
+    const run = await backsmith(generateArgs(), {
+      env: { OPENAI_API_KEY: FAKE_KEY },
+      onStderr: (text, child) => {
+        if (!sent && /drafting/.test(text)) {
+          sent = true;
+          setTimeout(() => child.kill('SIGINT'), 200);
+        }
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✘ Cancelled: nothing was delivered/);
+    expect(existsSync(path.join(project.dir, 'src'))).toBe(false);
+    const [runId] = await readdir(path.join(project.dir, '.backsmith', 'runs'));
+    const record = JSON.parse(await readFile(path.join(project.dir, '.backsmith', 'runs', runId!, 'run.json'), 'utf8'));
+    expect(record).toMatchObject({ outcome: 'cancelled', stopReason: 'cancelled' });
+  });
+
+  it('rejects bad usage with exit 2', async () => {
+    const run = await backsmith(['generate', '--design', project.design, '--stories', project.stories, '--max-rounds', 'many']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--max-rounds.*expected a whole number/);
+  });
+});
