@@ -56,6 +56,18 @@ describe('module layout facts', () => {
     expect(module.statements.at(-1)).toMatchObject({ line: 4, hasError: true });
   });
 
+  it('marks an annotation on the line after its colon, which CPython rejects', async () => {
+    const module = await readPythonModule('Explanation:\n"""Doc."""\nimport os\nx: int = 1\ny: dict[\n    str, int] = {}\n');
+    expect(module.statements.map((statement) => [statement.line, statement.column, statement.hasError])).toEqual([
+      [1, 1, true], [3, 1, false], [4, 1, false], [5, 1, false],
+    ]);
+  });
+
+  it('gives statements that start mid-line their column', async () => {
+    const module = await readPythonModule("Here's the plan: import os\n");
+    expect(module.statements.some((statement) => statement.column > 1)).toBe(true);
+  });
+
   it('lists pass and ... statements with the definition around them', async () => {
     const module = await readPythonModule(SAMPLE);
     expect(module.placeholderStatements).toEqual([

@@ -13,6 +13,10 @@ testCheck(surroundingProse, {
     { name: 'a docstring that explains the module', code: '"""This module implements the ledger.\n\nLet me know how it works for you.\n"""\nimport os\n' },
     { name: 'a syntax error in the last function is not prose', code: `${MODULE}\n\ndef broken(x) -> int:\n    return x +\n` },
     { name: 'fences alone are not prose', code: `\`\`\`python\n${MODULE}\`\`\`\n` },
+    {
+      name: 'a syntax error in the middle of the module is not prose',
+      code: `${MODULE}\n\ndef log(order) -> None:\n    logger.info("Processing the order for the customer now")\n    if order\n        return\n\n\ndef done() -> bool:\n    """Done."""\n    return True\n`,
+    },
     { name: 'a module cut off inside a docstring', code: `${MODULE}\n\ndef total(items) -> int:\n    \"\"\"Compute the total price of all the items\n\n    in the cart, with taxes.\n` },
   ],
   invalid: [
@@ -22,6 +26,11 @@ testCheck(surroundingProse, {
       name: 'markdown bullets after the code',
       code: `${MODULE}\nKey features:\n- **Fast**: it runs quickly.\n- Thread-safe storage for every call.\n`,
       findings: [{ line: 9, messageIncludes: '3 lines of prose' }],
+    },
+    {
+      name: 'a usage example appended in a second fenced block',
+      code: `\`\`\`python\n${MODULE}\`\`\`\n\nHere is how you can use it from the Gradio app:\n\n\`\`\`python\nprint(run())\n\`\`\`\n`,
+      findings: [{ line: 11, messageIncludes: 'prose between blocks of code: "Here is how you can use it' }],
     },
     { name: 'a one-word heading before the code', code: `Explanation:\n${MODULE}`, findings: [{ line: 1 }] },
     { name: 'only prose', code: 'I am sorry, but I cannot write that module without the design.\n', findings: [{ line: 1 }] },

@@ -1,7 +1,13 @@
 import { defineCheck } from '../../check.js';
-import { proseRegions } from './support/prose-lines.js';
+import { proseRegions, type ProseRegion } from './support/prose-lines.js';
 
 const QUOTE_LIMIT = 70;
+
+const HINTS: Record<ProseRegion['where'], string> = {
+  before: 'Delete everything above the module docstring or the first import.',
+  between: 'Delete the text between the code blocks; usage examples belong in the module docstring.',
+  after: 'Delete everything after the last line of code.',
+};
 
 function quote(text: string): string {
   const trimmed = text.trim();
@@ -10,8 +16,8 @@ function quote(text: string): string {
 
 /**
  * `format/surrounding-prose`: chat text around the module ("Here's the implementation:", "Let me
- * know…"). tree-sitter locates the text that is not Python before the first and after the last clean
- * statement; comments, docstrings and valid code are never flagged.
+ * know…"). tree-sitter locates the text that is not Python before the first clean statement, after
+ * the last one, and between two blocks of code; comments, docstrings and valid code are never flagged.
  */
 export const surroundingProse = defineCheck({
   id: 'format/surrounding-prose',
@@ -26,11 +32,9 @@ export const surroundingProse = defineCheck({
       const count = region.proseLines.length;
       const extent = count > 1 ? ` (${count} lines of prose, lines ${first}–${region.proseLines.at(-1)})` : '';
       return {
-        message: `Explanatory prose ${region.where} the code${extent}: ${quote(lines[first - 1] ?? '')}`,
+        message: `Explanatory prose ${region.where === 'between' ? 'between blocks of code' : `${region.where} the code`}${extent}: ${quote(lines[first - 1] ?? '')}`,
         line: first,
-        hint: region.where === 'before'
-          ? 'Delete everything above the module docstring or the first import.'
-          : 'Delete everything after the last line of code.',
+        hint: HINTS[region.where],
       };
     });
   },

@@ -17,7 +17,8 @@ function argumentProblems(entry: FunctionEntry, sections: DocstringSection[]): s
   const argsSections = sections.filter((section) => section.kind === 'args');
   const { fn, cls } = entry;
   if (fn.name === '__init__' && cls?.docstring) {
-    argsSections.push(...parseDocstringSections(cls.docstring.text).filter((section) => section.kind === 'args'));
+    // Constructor arguments may be documented on the class, as Args or as the Attributes they become.
+    argsSections.push(...parseDocstringSections(cls.docstring.text).filter((section) => section.kind === 'args' || section.kind === 'attributes'));
   }
   if (argsSections.length === 0) return [`no Args section (${parameters.length === 1 ? 'parameter' : 'parameters'} ${listNames(parameters.map(parameterLabel))})`];
   const documented = new Set(argsSections.flatMap((section) => section.entries));
@@ -30,7 +31,7 @@ function argumentProblems(entry: FunctionEntry, sections: DocstringSection[]): s
  * (and `__init__`): Args naming every parameter, Returns when a value is returned, Yields for
  * generators, Raises when a `raise` is not caught in the same function. Accepts `Arguments:` /
  * `Parameters:`, `Return:`, NumPy-style underlined headers, and constructor arguments documented in
- * the class docstring. Private helpers, property accessors and overload stubs are not checked.
+ * the class docstring (Args or Attributes). Private helpers, property accessors and overload stubs are not checked.
  */
 export const docstringSections = defineCheck({
   id: 'quality/docstring-sections',

@@ -19,7 +19,8 @@ testCheck(magicNumber, {
     { code: 'def f() -> None:\n    time.sleep(30)\n', findings: [{ line: 2, messageIncludes: 'an argument of `time.sleep()`' }] },
     { code: 'def due(start: date) -> date:\n    return start + timedelta(days=14)\n', findings: [{ line: 2, messageIncludes: 'the `days=` argument of `timedelta()`' }] },
     { code: 'def short(text: str) -> str:\n    return text[:50]\n', findings: [{ line: 2, messageIncludes: 'a slice bound' }] },
-    { code: 'def f(x: int) -> bool:\n    return x in (3, 5)\n', findings: [{ line: 2, messageIncludes: '3 in a comparison (`in`)' }, { line: 2, messageIncludes: '5 in a comparison (`in`)' }] },
+    { code: 'def f(x: int) -> bool:\n    return x in (3, 5)\n', findings: [{ line: 2, messageIncludes: 'Magic numbers 3 and 5 in a comparison (`in`)' }] },
+    { name: 'one finding per line', code: 'def f(text: str) -> object:\n    return datetime(2024, 3, 9), text[:300] + text[:300]\n', findings: [{ line: 2, messageIncludes: 'Magic numbers 2024, 3, 9 and 300 in an argument of `datetime()`' }] },
     { code: 'def f(x: int) -> int:\n    total = x\n    total -= 10\n    return total\n', findings: [{ line: 3, messageIncludes: '(`-=`)' }] },
     { name: 'numbers in lambdas and f-strings count', code: 'def f(rows: list) -> object:\n    rows.sort(key=lambda row: row % 7)\n    return f"{len(rows) * 60}"\n', findings: [{ line: 2, messageIncludes: '7' }, { line: 3, messageIncludes: '60' }] },
     {

@@ -44,13 +44,20 @@ export const magicNumber = defineCheck({
   description: 'The brief asks for constants or configuration instead of hard-coded values: a number in the logic of a function (a limit, a period, a rate) belongs in a named module-level constant.',
   fixHint: 'Define a module-level UPPER_CASE constant (e.g. `MAX_ACTIVE_LOANS = 3`) and use it instead of the literal.',
   run({ module }) {
-    return module.numbers
-      .filter((number) => number.functionName !== null && LOGIC_ROLES.has(number.role) && !isExempt(number))
-      .map((number) => ({
-        message: `Magic number ${number.text} in ${usage(number)} in \`${number.functionName}\``,
-        line: number.line,
-        column: number.column,
-        symbol: number.functionName ?? undefined,
-      }));
+    const flagged = module.numbers.filter((number) => number.functionName !== null && LOGIC_ROLES.has(number.role) && !isExempt(number));
+    // One finding per line: `datetime(2024, 3, 9)` is one hard-coded value, not three.
+    const byLine = new Map<number, NumberLiteral[]>();
+    for (const number of flagged) byLine.set(number.line, [...(byLine.get(number.line) ?? []), number]);
+    return [...byLine.values()].map((numbers) => {
+      const first = numbers[0] as NumberLiteral;
+      const values = [...new Set(numbers.map((number) => number.text))];
+      const label = values.length === 1 ? `Magic number ${values[0]}` : `Magic numbers ${values.slice(0, -1).join(', ')} and ${values.at(-1)}`;
+      return {
+        message: `${label} in ${usage(first)} in \`${first.functionName}\``,
+        line: first.line,
+        column: first.column,
+        symbol: first.functionName ?? undefined,
+      };
+    });
   },
 });

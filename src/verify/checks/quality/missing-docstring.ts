@@ -3,17 +3,24 @@ import type { PythonClass } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { everyFunction, explicitParameters, hasDecorator, isOverload, type FunctionEntry } from './support/functions.js';
 
-function classDocumentsArguments(cls: PythonClass | null): boolean {
-  return !!cls?.docstring && parseDocstringSections(cls.docstring.text).some((section) => section.kind === 'args');
+/** Whether the class docstring documents every given parameter in its Args or Attributes section. */
+function classDocumentsParameters(cls: PythonClass, names: string[]): boolean {
+  if (!cls.docstring) return false;
+  const documented = new Set(parseDocstringSections(cls.docstring.text)
+    .filter((section) => section.kind === 'args' || section.kind === 'attributes')
+    .flatMap((section) => section.entries));
+  return names.every((name) => documented.has(name));
 }
 
 /** Why a function needs a docstring (a phrase for the message), or null when it is exempt. */
 function requirement(entry: FunctionEntry): string | null {
   const { fn, cls, symbol } = entry;
   if (fn.name === '__init__' && cls) {
-    // Google style lets the class docstring's Args section document the constructor instead.
-    if (explicitParameters(entry).length === 0 || classDocumentsArguments(cls)) return null;
-    return `\`${symbol}\` takes parameters but has no docstring (and the class docstring has no Args section)`;
+    // Google style lets the class docstring document the constructor (the brief's exception template
+    // lists `message` and `code` under Attributes); only parameters documented nowhere need one.
+    const names = explicitParameters(entry).map((parameter) => parameter.name);
+    if (names.length === 0 || classDocumentsParameters(cls, names)) return null;
+    return `\`${symbol}\` takes parameters but has no docstring (and the class docstring does not document them)`;
   }
   if (fn.name.startsWith('_') || cls?.name.startsWith('_')) return null;
   // Overload stubs and property setters/deleters share the docstring of their implementation/getter.
@@ -23,8 +30,9 @@ function requirement(entry: FunctionEntry): string | null {
 
 /**
  * `quality/missing-docstring`: the module, every class, and every public function and method need a
- * docstring. Private names (`_helper`) and dunder methods are exempt, except `__init__` when it takes
- * parameters beyond `self` and the class docstring does not document them in an Args section.
+ * docstring. Private names (`_helper`), methods of private classes and dunder methods are exempt,
+ * except `__init__` when it takes parameters beyond `self` that the class docstring does not
+ * document (in its Args or Attributes section).
  */
 export const missingDocstring = defineCheck({
   id: 'quality/missing-docstring',

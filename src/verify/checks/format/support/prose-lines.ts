@@ -20,8 +20,10 @@ const MIN_WORD_SHARE = 0.6;
 
 /** Whether a line reads as natural-language text rather than (broken) Python. */
 export function looksLikeProse(line: string): boolean {
-  const text = line.trim().replace(LINE_MARKER, '');
-  if (!/^[*_`"(]*[A-Za-z]/.test(text) || /[={}]/.test(text)) return false;
+  // Inline code in backticks (`add_item()`) is a word of the sentence, whatever it holds.
+  const text = line.trim().replace(LINE_MARKER, '').replace(/`[^`]+`/g, 'code');
+  // Assignments, braces and calls (`name(`) are code; prose puts a space before its parentheses.
+  if (!/^[*_`"(]*[A-Za-z]/.test(text) || /[={}]|\w\(/.test(text)) return false;
   const tokens = text.split(/\s+/);
   const first = (tokens[0] ?? '').replace(/[^A-Za-z_]/g, '');
   if (CODE_STARTERS.has(first)) return false;
@@ -39,7 +41,7 @@ export function isFenceLine(line: string): boolean {
 
 /** A run of lines outside the code, and the prose lines found in it. */
 export interface ProseRegion {
-  where: 'before' | 'after';
+  where: 'before' | 'between' | 'after';
   firstLine: number;
   lastLine: number;
   proseLines: number[];
@@ -52,7 +54,8 @@ function isAnchor(statement: PythonModule['statements'][number]): boolean {
 }
 
 /**
- * The text before the first and after the last clean statement of real code, when it does not parse
+ * The text before the first clean statement of real code, between two of them, and after the last
+ * one, when it does not parse
  * (tree-sitter's error nodes, or the line CPython's compile() stopped at), with the lines in it that
  * read as prose. Valid Python never yields a region: without a parse error in it, text around the
  * code can only be comments and blank lines.
@@ -63,9 +66,13 @@ export function proseRegions(module: PythonModule, syntaxErrorLine: number | nul
   const lineCount = lines.length;
   const first = anchors[0];
   const last = anchors.at(-1);
-  const spans: Array<Omit<ProseRegion, 'proseLines'>> = first && last
-    ? [{ where: 'before', firstLine: 1, lastLine: first.line - 1 }, { where: 'after', firstLine: last.endLine + 1, lastLine: lineCount }]
-    : [{ where: 'before', firstLine: 1, lastLine: lineCount }];
+  const spans: Array<Omit<ProseRegion, 'proseLines'>> = [];
+  if (first && last) {
+    spans.push({ where: 'before', firstLine: 1, lastLine: first.line - 1 });
+    // Between two blocks of code: "Here is how to use it:" above a second fenced block.
+    anchors.slice(1).forEach((anchor, index) => spans.push({ where: 'between', firstLine: (anchors[index]?.endLine ?? 0) + 1, lastLine: anchor.line - 1 }));
+    spans.push({ where: 'after', firstLine: last.endLine + 1, lastLine: lineCount });
+  } else spans.push({ where: 'before', firstLine: 1, lastLine: lineCount });
   const commentLines = new Set(module.comments.filter((comment) => lines[comment.line - 1]?.trimStart().startsWith('#')).map((comment) => comment.line));
   const stringContinuation = (line: number): boolean => module.strings.some((string) => line > string.line && line <= string.endLine
     && !module.parseErrors.some((error) => error.line >= string.line && error.line <= string.endLine));
