@@ -28,3 +28,4 @@ export { formatSarifReport } from './report/format-sarif.js';
 export { BacksmithError, EXIT_PASSED, EXIT_FINDINGS, EXIT_FATAL } from './errors.js';
 export { BACKSMITH_VERSION } from './version.js';
 export * from './model/index.js';
+export * from './generate/index.js';
