@@ -116,6 +116,7 @@ DATA = "/var/data.json"
 COUNT = 3
 requests.get("http://example.org")
 `);
+    expect((await readPythonModule('from x import (y as z, w)\n')).imports[0]!.nameAliases).toEqual(['z', null]);
     expect(module.imports.map((entry) => [entry.module, entry.handlers, entry.isTypeCheckingOnly])).toEqual([
       ['os', [], false],
       ['numpy', [['ImportError']], false],

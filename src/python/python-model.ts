@@ -219,6 +219,8 @@ export interface PythonImport {
   module: string;
   /** Names imported by a `from` import; empty for a plain `import`. */
   names: string[];
+  /** The `as` alias of each entry of `names` (same order), or null where there is none. */
+  nameAliases: Array<string | null>;
   alias: string | null;
   isFrom: boolean;
   /** Number of leading dots of a relative import; 0 for absolute imports. */

@@ -38,7 +38,7 @@ function readImports(node: Node, place: ImportPlace, into: PythonImport[]): void
   if (node.type === 'import_statement') {
     for (const child of namedChildren(node)) {
       const { module, alias } = importedModule(child);
-      into.push({ module, names: [], alias, isFrom: false, level: 0, line, isNested, ...extra });
+      into.push({ module, names: [], nameAliases: [], alias, isFrom: false, level: 0, line, isNested, ...extra });
     }
   } else if (node.type === 'import_from_statement' || node.type === 'future_import_statement') {
     const moduleNode = node.childForFieldName('module_name');
@@ -49,11 +49,16 @@ function readImports(node: Node, place: ImportPlace, into: PythonImport[]): void
       level = prefix ? prefix.text.length : 0;
       module = namedChildren(moduleNode).find((child) => child.type === 'dotted_name')?.text ?? '';
     }
-    const names = namedChildren(node)
+    const imported = namedChildren(node)
       .filter((child) => child.id !== moduleNode?.id && child.type !== 'wildcard_import')
-      .map((child) => importedModule(child).module);
-    if (namedChildren(node).some((child) => child.type === 'wildcard_import')) names.push('*');
-    into.push({ module, names, alias: null, isFrom: true, level, line, isNested, ...extra });
+      .map(importedModule);
+    const names = imported.map((entry) => entry.module);
+    const nameAliases = imported.map((entry) => entry.alias);
+    if (namedChildren(node).some((child) => child.type === 'wildcard_import')) {
+      names.push('*');
+      nameAliases.push(null);
+    }
+    into.push({ module, names, nameAliases, alias: null, isFrom: true, level, line, isNested, ...extra });
   }
 }
 

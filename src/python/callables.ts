@@ -1,0 +1,110 @@
+import type { BodyFacts, CallArgumentFact, PythonClass, PythonFunction, PythonModule } from './python-model.js';
+
+/** Callables bound to a function's parameters at one call site (`operation` → the lambda passed in). */
+export type Bindings = ReadonlyMap<string, Callable>;
+
+/**
+ * Code that a call may run: a function or method of the module, or a lambda passed as an argument.
+ * `owner` is the function whose locals the code sees (the lambda's enclosing function).
+ */
+export type Callable =
+  | { kind: 'function'; fn: PythonFunction; owner: PythonFunction; body: BodyFacts; bindings: Bindings }
+  | { kind: 'lambda'; owner: PythonFunction; body: BodyFacts; bindings: Bindings; line: number };
+
+/** How deep analyses follow calls; deeper chains are treated as unknown. */
+export const MAX_CALL_DEPTH = 8;
+
+const NO_BINDINGS: Bindings = new Map();
+
+/** A callable for a function with no bound parameters. */
+export function functionCallable(fn: PythonFunction, bindings: Bindings = NO_BINDINGS): Callable {
+  return { kind: 'function', fn, owner: fn, body: fn.body, bindings };
+}
+
+/** A short name for messages: `_run`, `helper`, or `lambda (line 12)`. */
+export function callableName(callable: Callable): string {
+  return callable.kind === 'function' ? callable.fn.name : `lambda (line ${callable.line})`;
+}
+
+/** A stable identity for cycle guards and memoisation. */
+export function callableKey(callable: Callable): string {
+  const base = callable.kind === 'function' ? `${callable.fn.className ?? ''}.${callable.fn.name}:${callable.fn.line}` : `lambda:${callable.line}`;
+  if (callable.bindings.size === 0) return base;
+  return `${base}(${[...callable.bindings].map(([name, bound]) => `${name}=${callableKey(bound)}`).join(',')})`;
+}
+
+function classOf(module: PythonModule, name: string | null): PythonClass | undefined {
+  return name === null ? undefined : module.classes.find((cls) => cls.name === name);
+}
+
+/** A method of a class or, failing that, of its base classes defined in the module. */
+export function findMethod(module: PythonModule, cls: PythonClass | undefined, name: string, seen = new Set<string>()): PythonFunction | undefined {
+  if (!cls || seen.has(cls.name)) return undefined;
+  seen.add(cls.name);
+  const own = cls.methods.find((method) => method.name === name);
+  if (own) return own;
+  for (const base of cls.bases) {
+    const found = findMethod(module, classOf(module, base.split('.').pop() ?? base), name, seen);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function isStatic(fn: PythonFunction): boolean {
+  return fn.decorators.some((decorator) => decorator === 'staticmethod');
+}
+
+function isClassMethod(fn: PythonFunction): boolean {
+  return fn.decorators.some((decorator) => decorator === 'classmethod');
+}
+
+/** Resolves a callee's text, as seen from `owner`, to a function of the module or a bound callable. */
+export function resolveCallee(callee: string, owner: PythonFunction, bindings: Bindings, module: PythonModule): { fn: PythonFunction; skipsFirst: boolean } | Callable | null {
+  const bound = bindings.get(callee);
+  if (bound) return bound;
+  const parts = callee.split('.');
+  if (parts.length === 1) {
+    const fn = module.functions.find((candidate) => candidate.name === callee);
+    return fn ? { fn, skipsFirst: false } : null;
+  }
+  if (parts.length !== 2) return null;
+  const [objectName, memberName] = parts as [string, string];
+  const ownClass = classOf(module, owner.className);
+  if (objectName === 'self' || objectName === 'cls' || objectName === ownClass?.name) {
+    const fn = findMethod(module, ownClass, memberName);
+    if (!fn) return null;
+    const skipsFirst = objectName === 'self' || objectName === 'cls' ? !isStatic(fn) : isClassMethod(fn);
+    return { fn, skipsFirst };
+  }
+  return null;
+}
+
+function argumentCallable(argument: CallArgumentFact, owner: PythonFunction, bindings: Bindings, module: PythonModule): Callable | null {
+  if (argument.lambda) return { kind: 'lambda', owner, body: argument.lambda, bindings, line: argument.lambda.returns[0]?.line ?? 0 };
+  if (argument.nodeType !== 'identifier' && argument.nodeType !== 'attribute') return null;
+  const resolved = resolveCallee(argument.text, owner, bindings, module);
+  if (!resolved) return null;
+  return 'kind' in resolved ? resolved : functionCallable(resolved.fn);
+}
+
+/**
+ * The callable a call runs, with lambdas and function references among its arguments bound to
+ * the callee's parameters; null when the callee is not code of this module.
+ */
+export function callTarget(callee: string, callArguments: CallArgumentFact[], from: Callable, module: PythonModule): Callable | null {
+  const resolved = resolveCallee(callee, from.owner, from.bindings, module);
+  if (!resolved) return null;
+  if ('kind' in resolved) return resolved;
+  const { fn, skipsFirst } = resolved;
+  const parameters = fn.parameters.slice(skipsFirst ? 1 : 0);
+  const bound = new Map<string, Callable>();
+  let position = 0;
+  for (const argument of callArguments) {
+    if (argument.nodeType === 'list_splat' || argument.nodeType === 'dictionary_splat') break;
+    const parameter = argument.keyword === null ? parameters[position++] : parameters.find((candidate) => candidate.name === argument.keyword);
+    if (!parameter || parameter.kind === 'var-positional' || parameter.kind === 'var-keyword') continue;
+    const value = argumentCallable(argument, from.owner, from.bindings, module);
+    if (value) bound.set(parameter.name, value);
+  }
+  return functionCallable(fn, bound);
+}
