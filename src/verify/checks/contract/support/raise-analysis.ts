@@ -1,0 +1,82 @@
+import { callTarget, callableKey, callableName, MAX_CALL_DEPTH, type Callable } from '../../../../python/callables.js';
+import { handlerCatches, resolveRaisedType } from '../../../../python/exception-hierarchy.js';
+import type { CallFact, PythonModule, TryFact } from '../../../../python/python-model.js';
+
+/** An exception that leaves a callable: where it is raised and what it is. */
+export interface Escape {
+  /** Line of the `raise` statement. */
+  line: number;
+  /** The exception class when the source tells, null for a bare re-raise or an unresolved value. */
+  type: string | null;
+  /** Text of what is raised, for messages (`ValidationError.from_code`); null for a bare `raise`. */
+  raised: string | null;
+  /** Name of the function (or lambda) holding the `raise`. */
+  where: string;
+}
+
+/** Callees that call the functions they are given right away (`sorted(key=...)`, `map(f, ...)`). */
+const IMMEDIATE_CALLERS = new Set(['sorted', 'sort', 'min', 'max', 'map', 'filter', 'reduce', 'any', 'all', 'sum']);
+
+/**
+ * Whether the handlers of the enclosing tries (innermost first) take the exception. A handler that
+ * re-raises still takes it: the re-raise is a `raise` statement of its own, judged where it stands.
+ * Unknown parts of the hierarchy count as caught, so that only certain escapes are reported.
+ */
+export function isCaught(type: string | null, tries: TryFact[], module: PythonModule): boolean {
+  for (const tryFact of tries) {
+    for (const handler of tryFact.handlers) {
+      for (const handlerType of handler.types) {
+        if (handlerCatches(handlerType, type, module) !== false) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Follows calls (helpers, module functions, lambdas handed to them) to the raises that escape. */
+export class RaiseAnalysis {
+  private readonly memo = new Map<string, Escape[]>();
+  private readonly active = new Set<string>();
+
+  constructor(private readonly module: PythonModule) {}
+
+  /** Exceptions raised by the callable or the module code it calls that no handler on the way catches. */
+  escapesOf(callable: Callable, depth = 0): Escape[] {
+    const key = callableKey(callable);
+    const known = this.memo.get(key);
+    if (known) return known;
+    if (this.active.has(key) || depth > MAX_CALL_DEPTH) return [];
+    this.active.add(key);
+    const where = callableName(callable);
+    const escapes: Escape[] = [];
+    for (const fact of callable.body.raises) {
+      const type = fact.exception === null ? null : resolveRaisedType(fact.exception, callable.owner, this.module);
+      if (fact.exception === null && !fact.inExceptClause) continue;
+      // An unresolved value (`raise error`) may be anything: only report it when nothing at all is around it.
+      if (fact.exception !== null && type === null && fact.enclosingTries.length > 0) continue;
+      if (!isCaught(type, fact.enclosingTries, this.module)) escapes.push({ line: fact.line, type, raised: fact.exception, where });
+    }
+    for (const call of callable.body.calls) {
+      for (const escape of this.callEscapes(call, callable, depth)) {
+        if (!isCaught(escape.type, call.enclosingTries, this.module)) escapes.push(escape);
+      }
+    }
+    this.active.delete(key);
+    this.memo.set(key, escapes);
+    return escapes;
+  }
+
+  private callEscapes(call: CallFact, from: Callable, depth: number): Escape[] {
+    const target = callTarget(call.callee, call.arguments, from, this.module);
+    if (target) {
+      // Public methods of the class answer for themselves; private helpers and module functions are followed.
+      const isPublicMethod = target.kind === 'function' && target.fn.className !== null && !target.fn.name.startsWith('_');
+      return isPublicMethod ? [] : this.escapesOf(target, depth + 1);
+    }
+    if (!IMMEDIATE_CALLERS.has(call.callee.split('.').pop() ?? '')) return [];
+    return call.arguments.flatMap((argument) => {
+      if (!argument.lambda) return [];
+      return this.escapesOf({ kind: 'lambda', owner: from.owner, body: argument.lambda, bindings: from.bindings, line: call.line }, depth + 1);
+    });
+  }
+}

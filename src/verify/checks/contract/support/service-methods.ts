@@ -1,0 +1,54 @@
+import { isPublicMethod, serviceClasses } from '../../../../python/module-roles.js';
+import type { PythonClass, PythonFunction, PythonModule } from '../../../../python/python-model.js';
+
+/** A public method of a service class: what the Gradio UI calls. */
+export interface ServiceMethod {
+  cls: PythonClass;
+  method: PythonFunction;
+  /** `Class.method`, the finding's symbol. */
+  symbol: string;
+  /**
+   * True when a decorator other than the well-known built-in ones wraps the method: the wrapper
+   * (often a guard that catches and builds the response) is not visible, so exception checks skip it.
+   */
+  isWrapped: boolean;
+}
+
+/** Decorators that do not change what a method returns or raises. */
+const TRANSPARENT_DECORATORS = /^(staticmethod|classmethod|(functools\.)?(lru_cache|cache|wraps)\b.*|(typing\.)?(override|final)|(abc\.)?abstractmethod)$/;
+
+/** Public methods that serialise an object rather than answer the UI (`to_dict` on a plain class). */
+const SERIALIZER_NAMES = new Set(['to_dict', 'as_dict', 'dict', 'to_json', 'as_json', 'serialize', 'to_row', 'to_record', 'model_dump']);
+
+const RESPONSE_ANNOTATION = /\b(dict|Dict|Mapping|Response|Result)\b/;
+
+function looksLikeHandler(method: PythonFunction): boolean {
+  if (!isPublicMethod(method) || SERIALIZER_NAMES.has(method.name)) return false;
+  if (RESPONSE_ANNOTATION.test(method.returnAnnotation ?? '')) return true;
+  return method.body.returns.some((fact) => fact.kind === 'dict' && fact.dictKeys.includes('success'));
+}
+
+function isExempt(method: PythonFunction): boolean {
+  if (method.decorators.some((decorator) => /^(property|functools\.cached_property|cached_property|abc\.abstractmethod|abstractmethod)$|\.(setter|deleter)$/.test(decorator))) return true;
+  // A class-method factory (`return cls(...)`) builds the service; the UI does not call it.
+  const isClassMethod = method.decorators.includes('classmethod');
+  return isClassMethod && method.body.returns.length > 0 && method.body.returns.every((fact) => fact.kind === 'call' && fact.callee === 'cls');
+}
+
+/**
+ * The service classes whose public methods must answer with the response dict, and those methods.
+ * A class counts when `module-roles` calls it a service and some public method other than a
+ * serialiser (`to_dict`, ...) is typed or written to return a dict; properties and factories are left out.
+ */
+export function serviceMethods(module: PythonModule): ServiceMethod[] {
+  return serviceClasses(module)
+    .filter((cls) => cls.methods.some(looksLikeHandler))
+    .flatMap((cls) => cls.methods
+      .filter((method) => isPublicMethod(method) && !isExempt(method))
+      .map((method) => ({
+        cls,
+        method,
+        symbol: `${cls.name}.${method.name}`,
+        isWrapped: method.decorators.some((decorator) => !TRANSPARENT_DECORATORS.test(decorator)),
+      })));
+}

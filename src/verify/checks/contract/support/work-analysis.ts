@@ -1,0 +1,103 @@
+import { callTarget, callableKey, MAX_CALL_DEPTH, type Callable } from '../../../../python/callables.js';
+import { isBuiltinException, simpleName } from '../../../../python/exception-hierarchy.js';
+import { canonicalName, importBindings } from '../../../../python/import-bindings.js';
+import { exceptionClasses } from '../../../../python/module-roles.js';
+import type { CallFact, PythonFunction, PythonModule } from '../../../../python/python-model.js';
+import { RaiseAnalysis } from './raise-analysis.js';
+
+/** Built-in functions that do not fail on the values handlers pass them. */
+const TRIVIAL_FUNCTIONS = new Set([
+  'len', 'isinstance', 'issubclass', 'str', 'repr', 'bool', 'type', 'id', 'list', 'tuple', 'dict', 'set', 'frozenset',
+  'sorted', 'reversed', 'enumerate', 'zip', 'range', 'any', 'all', 'abs', 'round', 'min', 'max', 'sum', 'print',
+  'hasattr', 'callable', 'super', 'format', 'iter',
+]);
+
+/** Method names (last segment) of string, container, date and logging calls that do not fail in practice. */
+const TRIVIAL_METHODS = new Set([
+  'get', 'items', 'keys', 'values', 'copy', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'casefold', 'title',
+  'capitalize', 'startswith', 'endswith', 'join', 'split', 'rsplit', 'splitlines', 'replace', 'format', 'isdigit',
+  'isalpha', 'isalnum', 'isspace', 'isnumeric', 'isdecimal', 'isoformat', 'append', 'extend', 'add', 'discard',
+  'update', 'setdefault', 'clear', 'insert', 'count', 'find', 'zfill', 'ljust', 'rjust', 'center', 'partition',
+  'debug', 'info', 'warning', 'error', 'exception', 'critical', 'log', 'now', 'today', 'utcnow', 'time',
+  'monotonic', 'perf_counter', 'uuid4', 'hex', '__init__', 'acquire', 'release', 'total_seconds', 'most_common',
+  'match', 'fullmatch', 'search', 'findall', 'finditer', 'sub', 'quantize', 'is_integer', 'is_finite', 'to_dict',
+]);
+
+/** A call that may raise with nothing around it to catch. */
+export interface UnguardedCall {
+  line: number;
+  callee: string;
+}
+
+/** Standard-library functions (canonical names) that do not fail in practice. */
+const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns)|datetime\.(datetime\.(now|utcnow|today)|date\.today)|uuid\.uuid4|dataclasses\.(asdict|astuple|field)|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex)$/;
+
+function isTrivial(callee: string, imports: ReadonlyMap<string, string>, module: PythonModule): boolean {
+  const first = callee.split('.')[0] ?? '';
+  // `datetime.now().isoformat`: a method of some call's result.
+  if (callee.includes('(')) return TRIVIAL_METHODS.has(callee.split('.').pop() ?? '');
+  if (imports.has(first)) {
+    const canonical = canonicalName(callee, imports);
+    return TRIVIAL_LIBRARY_FUNCTION.test(canonical) || isBuiltinException(simpleName(canonical));
+  }
+  if (!callee.includes('.')) return TRIVIAL_FUNCTIONS.has(callee) || isBuiltinException(callee) || isExceptionClass(callee, module);
+  return TRIVIAL_METHODS.has(callee.split('.').pop() ?? '');
+}
+
+function isExceptionClass(name: string, module: PythonModule): boolean {
+  return exceptionClasses(module).some((cls) => cls.name === name);
+}
+
+/** Whether a function catches `Exception` (or everything) somewhere without re-raising: a guard. */
+export function isGuard(fn: PythonFunction): boolean {
+  return fn.body.tries.some((tryFact) => tryFact.handlers.some((handler) => !handler.reraises && handler.types.some((type) => /^(builtins\.)?(Exception|BaseException)$/.test(type))));
+}
+
+/** Finds the calls a public method makes that can raise and that no try and no guard helper covers. */
+export class WorkAnalysis {
+  private readonly memo = new Map<string, UnguardedCall[]>();
+  private readonly active = new Set<string>();
+  private readonly raises: RaiseAnalysis;
+  private readonly imports: ReadonlyMap<string, string>;
+
+  constructor(private readonly module: PythonModule) {
+    this.raises = new RaiseAnalysis(module);
+    this.imports = importBindings(module);
+  }
+
+  /** Calls of the callable (or of module code it calls outside any guard) that may raise, first-found order. */
+  unguardedCalls(callable: Callable, depth = 0): UnguardedCall[] {
+    const key = callableKey(callable);
+    const known = this.memo.get(key);
+    if (known) return known;
+    if (this.active.has(key) || depth > MAX_CALL_DEPTH) return [];
+    this.active.add(key);
+    const found: UnguardedCall[] = [];
+    for (const call of callable.body.calls) {
+      if (call.handlers.length > 0) continue;
+      if (this.callMayRaise(call, callable, depth)) found.push({ line: call.line, callee: call.callee });
+    }
+    this.active.delete(key);
+    this.memo.set(key, found);
+    return found;
+  }
+
+  private callMayRaise(call: CallFact, from: Callable, depth: number): boolean {
+    const target = callTarget(call.callee, call.arguments, from, this.module);
+    if (target) {
+      if (target.kind === 'function' && isGuard(target.fn)) return false;
+      return this.unguardedCalls(target, depth + 1).length > 0 || this.raises.escapesOf(target, depth + 1).length > 0;
+    }
+    const cls = this.module.classes.find((candidate) => candidate.name === call.callee);
+    if (cls && !isExceptionClass(cls.name, this.module)) {
+      const initializer = cls.methods.find((method) => method.name === '__init__' || method.name === '__post_init__');
+      if (!initializer) return false;
+      const inner: Callable = { kind: 'function', fn: initializer, owner: initializer, body: initializer.body, bindings: new Map() };
+      return this.unguardedCalls(inner, depth + 1).length > 0 || this.raises.escapesOf(inner, depth + 1).length > 0;
+    }
+    if (!isTrivial(call.callee, this.imports, this.module)) return true;
+    // `sorted(rows, key=lambda row: self._rank(row))` runs the lambda right here.
+    return call.arguments.some((argument) => argument.lambda !== null
+      && this.unguardedCalls({ kind: 'lambda', owner: from.owner, body: argument.lambda, bindings: from.bindings, line: call.line }, depth + 1).length > 0);
+  }
+}

@@ -1,0 +1,38 @@
+import { functionCallable } from '../../../python/callables.js';
+import { defineCheck, type CheckReport } from '../../check.js';
+import { RaiseAnalysis, type Escape } from './support/raise-analysis.js';
+import { serviceMethods } from './support/service-methods.js';
+
+function describe(escape: Escape, methods: string[]): string {
+  const via = escape.where === methods[0] && methods.length === 1 ? '' : ` in ${escape.where}`;
+  if (escape.raised === null) return `bare \`raise\`${via} re-raises the caught exception out of ${methods.join(', ')}`;
+  const where = via ? `raised${via}` : 'raised here';
+  return `${escape.type ?? escape.raised} (${where}) escapes ${methods.join(', ')} uncaught`;
+}
+
+/** `contract/uncaught-raise`: no `raise` may escape a public service method to the UI. */
+export const uncaughtRaise = defineCheck({
+  id: 'contract/uncaught-raise',
+  category: 'contract',
+  severity: 'error',
+  description: 'A raise in a public service method (or in a helper or module function it calls) must be caught by an enclosing try in that method; otherwise the exception escapes to the Gradio UI instead of a failure response.',
+  fixHint: "Catch the module's base exception (and Exception as a last resort) in the public method, or in one guard helper it delegates to, and return {'success': False, 'message': ..., 'data': None}.",
+  run(context) {
+    const analysis = new RaiseAnalysis(context.module);
+    const grouped = new Map<number, { escape: Escape; symbol: string; methods: string[] }>();
+    for (const { method, symbol, isWrapped } of serviceMethods(context.module)) {
+      if (isWrapped) continue;
+      for (const escape of analysis.escapesOf(functionCallable(method))) {
+        const entry = grouped.get(escape.line);
+        if (entry) {
+          if (!entry.methods.includes(method.name)) entry.methods.push(method.name);
+        } else grouped.set(escape.line, { escape, symbol, methods: [method.name] });
+      }
+    }
+    return [...grouped.values()].map(({ escape, symbol, methods }): CheckReport => ({
+      line: escape.line,
+      symbol,
+      message: `${describe(escape, methods)}: the UI would get a traceback instead of a failure response`,
+    }));
+  },
+});

@@ -1,0 +1,84 @@
+import { testCheck } from '../../test-support/check-tester.js';
+import { unguardedCall } from './unguarded-call.js';
+
+const PRELUDE = `"""Notes service."""
+# Notes service.
+import json
+import logging
+from datetime import datetime
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+
+class Notes:
+`;
+// PRELUDE is 11 lines: the first method starts on line 12.
+
+testCheck(unguardedCall, {
+  valid: [
+    { name: 'trivial work only', code: `${PRELUDE}    def count(self) -> dict[str, Any]:
+        logger.info("counting")
+        names = sorted(self._notes.keys())
+        return {"success": True, "message": f"{len(names)} notes at {datetime.now().isoformat()}", "data": names}
+` },
+    { name: 'real work inside try/except', code: `${PRELUDE}    def load(self, text: str) -> dict[str, Any]:
+        try:
+            data = json.loads(text)
+        except ValueError as error:
+            return {"success": False, "message": str(error), "data": None}
+        return {"success": True, "message": "Loaded", "data": data}
+` },
+    { name: 'delegation to a guard helper (reference pattern)', code: `${PRELUDE}    def load(self, text: str) -> dict[str, Any]:
+        return self._run(lambda: json.loads(text))
+
+    def save(self) -> dict[str, Any]:
+        return self._run(self._save)
+
+    def _run(self, operation) -> dict[str, Any]:
+        try:
+            return {"success": True, "message": "ok", "data": operation()}
+        except Exception as error:
+            return {"success": False, "message": str(error), "data": None}
+
+    def _save(self):
+        return json.dumps(self._notes)
+` },
+    { name: 'helpers that do trivial work', code: `${PRELUDE}    def add(self, text: str) -> dict[str, Any]:
+        note = self._clean(text)
+        return {"success": True, "message": "Added", "data": Note(note)}
+
+    def _clean(self, text: str) -> str:
+        return text.strip().lower()
+
+
+class Note:
+    text: str
+` },
+  ],
+  invalid: [
+    { name: 'library calls without try, one finding per method', code: `${PRELUDE}    def load(self, text: str) -> dict[str, Any]:
+        data = json.loads(text)
+        stamp = datetime.fromisoformat(data["when"])
+        return {"success": True, "message": "Loaded", "data": stamp}
+`, findings: [{ line: 13, messageIncludes: 'load calls json.loads (and datetime.fromisoformat) with no try/except', symbol: 'Notes.load' }] },
+    { name: 'a helper that raises, called directly', code: `${PRELUDE}    def add(self, text: str) -> dict[str, Any]:
+        self._check(text)
+        return {"success": True, "message": "Added", "data": text}
+
+    def _check(self, text: str) -> None:
+        if not text:
+            raise ValueError("empty")
+`, findings: [{ line: 13, messageIncludes: 'calls self._check' }] },
+    { name: 'a guard that re-raises does not guard', code: `${PRELUDE}    def load(self, text: str) -> dict[str, Any]:
+        return self._run(lambda: int(text))
+
+    def _run(self, operation) -> dict[str, Any]:
+        try:
+            return {"success": True, "message": "ok", "data": operation()}
+        except Exception:
+            logger.exception("failed")
+            raise
+`, findings: [{ line: 13, messageIncludes: 'calls self._run' }] },
+  ],
+});

@@ -1,0 +1,32 @@
+import { functionCallable } from '../../../python/callables.js';
+import { defineCheck, type CheckReport } from '../../check.js';
+import { serviceMethods } from './support/service-methods.js';
+import { WorkAnalysis } from './support/work-analysis.js';
+
+/** `contract/unguarded-call`: a public service method that does real work must guard it with try/except. */
+export const unguardedCall = defineCheck({
+  id: 'contract/unguarded-call',
+  category: 'contract',
+  severity: 'warning',
+  description: 'A public service method that makes calls which can raise (parsing, I/O, library calls, helpers that raise) must run them inside try/except or delegate to a guard helper that catches Exception, so that no exception reaches the UI.',
+  fixHint: "Wrap the method's work in try/except (the module's base exception, then Exception) returning a failure response, or route it through one guard helper such as `self._run(lambda: ...)`.",
+  run(context) {
+    const analysis = new WorkAnalysis(context.module);
+    const reports: CheckReport[] = [];
+    for (const { method, symbol, isWrapped } of serviceMethods(context.module)) {
+      if (isWrapped) continue;
+      const calls = analysis.unguardedCalls(functionCallable(method));
+      const first = calls[0];
+      if (!first) continue;
+      const others = new Set(calls.slice(1).map((call) => call.callee));
+      others.delete(first.callee);
+      const more = others.size > 0 ? ` (and ${[...others].slice(0, 3).join(', ')}${others.size > 3 ? ', ...' : ''})` : '';
+      reports.push({
+        line: first.line,
+        symbol,
+        message: `${method.name} calls ${first.callee}${more} with no try/except around it and no guard helper: an exception there reaches the UI`,
+      });
+    }
+    return reports;
+  },
+});
