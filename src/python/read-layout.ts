@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { endLineOf, lineOf, namedChildren } from './node-text.js';
 import type { PlaceholderStatement, PythonComment, TopLevelStatement } from './python-model.js';
-import { placeholderKind, walkScopes } from './walk-scopes.js';
+import { nodesOfType, placeholderKind, scopeOf } from './walk-scopes.js';
 
 const STATEMENT_TEXT_LIMIT = 80;
 
@@ -31,26 +31,23 @@ export function readTopLevelStatements(root: Node): TopLevelStatement[] {
 
 /** Every `#` comment and every `pass` / bare `...` statement of the module, in source order. */
 export function readCommentsAndPlaceholders(root: Node): { comments: PythonComment[]; placeholders: PlaceholderStatement[] } {
-  const comments: PythonComment[] = [];
+  const comments = nodesOfType(root, ['comment']).map((node) => ({ text: node.text, line: lineOf(node), column: node.startPosition.column + 1 }));
   const placeholders: PlaceholderStatement[] = [];
-  walkScopes(root, (node, scope) => {
-    if (node.type === 'comment') {
-      comments.push({ text: node.text, line: lineOf(node), column: node.startPosition.column + 1 });
-      return false;
-    }
+  const candidates = nodesOfType(root, ['pass_statement', 'ellipsis'])
+    .map((node) => (node.type === 'ellipsis' ? node.parent : node))
+    .filter((node): node is Node => node !== null);
+  for (const node of candidates) {
     const kind = placeholderKind(node);
-    if (kind) {
-      placeholders.push({
-        kind,
-        line: lineOf(node),
-        owner: scope.owner,
-        ownerKind: scope.ownerKind,
-        inOwnerBody: node.parent?.id === scope.bodyId,
-        ownerBodyIsPlaceholder: scope.bodyIsPlaceholder,
-      });
-      return false;
-    }
-    return true;
-  });
+    if (!kind) continue;
+    const scope = scopeOf(node, root);
+    placeholders.push({
+      kind,
+      line: lineOf(node),
+      owner: scope.owner,
+      ownerKind: scope.ownerKind,
+      inOwnerBody: node.parent?.id === scope.bodyId,
+      ownerBodyIsPlaceholder: scope.bodyIsPlaceholder,
+    });
+  }
   return { comments, placeholders };
 }

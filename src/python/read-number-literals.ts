@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { dottedName, lineOf } from './node-text.js';
 import type { NumberLiteral, NumberRole } from './python-model.js';
-import { walkScopes } from './walk-scopes.js';
+import { nodesOfType, scopeOf } from './walk-scopes.js';
 
 const COLLECTIONS = new Set(['list', 'tuple', 'set', 'dictionary', 'pair', 'expression_list']);
 /** Nodes that end the search for an enclosing annotation. */
@@ -91,21 +91,18 @@ function numericValue(text: string): number {
 
 /** Every numeric literal of the module with its role and enclosing function. */
 export function readNumberLiterals(root: Node): NumberLiteral[] {
-  const numbers: NumberLiteral[] = [];
-  walkScopes(root, (node, scope) => {
-    if (node.type === 'comment') return false;
-    if (node.type !== 'integer' && node.type !== 'float') return true;
+  return nodesOfType(root, ['integer', 'float']).map((node) => {
     const parent = node.parent;
     const signed = parent?.type === 'unary_operator' && (parent.text.startsWith('-') || parent.text.startsWith('+')) ? parent : node;
-    numbers.push({
-      text: signed.text.replace(/\s+/g, ''),
-      value: numericValue(signed.text.replace(/\s+/g, '')),
+    const text = signed.text.replace(/\s+/g, '');
+    const scope = scopeOf(node, root);
+    return {
+      text,
+      value: numericValue(text),
       line: lineOf(signed),
       column: signed.startPosition.column + 1,
       ...roleOf(signed),
       functionName: scope.ownerKind === 'function' ? scope.owner : null,
-    });
-    return false;
+    };
   });
-  return numbers;
 }

@@ -32,34 +32,32 @@ export function isPlaceholderBlock(block: Node): boolean {
     .every((statement) => placeholderKind(statement) !== null);
 }
 
-function enter(definition: Node, outer: Scope): Scope {
-  const name = definition.childForFieldName('name')?.text ?? '?';
-  const body = definition.childForFieldName('body');
+/**
+ * The scope of a node: the function or class definitions around it, innermost last in the name.
+ * A definition node itself, and everything inside it (parameters, body), belongs to its own scope.
+ * Walking up the ancestors of the few nodes a collector needs is far cheaper than visiting every
+ * node of the tree through the wasm boundary.
+ */
+export function scopeOf(node: Node, root: Node): Scope {
+  const names: string[] = [];
+  let innermost: Node | null = null;
+  for (let current: Node | null = node; current && current.id !== root.id; current = current.parent) {
+    if (current.type === 'function_definition' || current.type === 'class_definition') {
+      innermost ??= current;
+      names.push(current.childForFieldName('name')?.text ?? '?');
+    }
+  }
+  if (!innermost) return { owner: null, ownerKind: 'module', bodyId: root.id, bodyIsPlaceholder: false };
+  const body = innermost.childForFieldName('body');
   return {
-    owner: outer.owner ? `${outer.owner}.${name}` : name,
-    ownerKind: definition.type === 'class_definition' ? 'class' : 'function',
+    owner: names.reverse().join('.'),
+    ownerKind: innermost.type === 'class_definition' ? 'class' : 'function',
     bodyId: body?.id ?? -1,
     bodyIsPlaceholder: body ? isPlaceholderBlock(body) : true,
   };
 }
 
-/**
- * Visits every named node (comments included) with the scope that encloses it. A function or
- * class definition node itself, and everything inside it (parameters, body), gets its own scope.
- * `visit` returns false to skip a node's children.
- */
-export function walkScopes(root: Node, visit: (node: Node, scope: Scope) => boolean | void): void {
-  const moduleScope: Scope = { owner: null, ownerKind: 'module', bodyId: root.id, bodyIsPlaceholder: false };
-  const walk = (node: Node, scope: Scope): void => {
-    const inner = node.type === 'function_definition' || node.type === 'class_definition' ? enter(node, scope) : scope;
-    if (visit(node, inner) === false) return;
-    for (let index = 0; index < node.namedChildCount; index++) {
-      const child = node.namedChild(index);
-      if (child) walk(child, inner);
-    }
-  };
-  for (let index = 0; index < root.namedChildCount; index++) {
-    const child = root.namedChild(index);
-    if (child) walk(child, moduleScope);
-  }
+/** The nodes of the given types under `root`, in source order. */
+export function nodesOfType(root: Node, types: string[]): Node[] {
+  return root.descendantsOfType(types).filter((node): node is Node => node !== null);
 }
