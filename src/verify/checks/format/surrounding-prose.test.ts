@@ -32,6 +32,7 @@ testCheck(surroundingProse, {
       code: `\`\`\`python\n${MODULE}\`\`\`\n\nHere is how you can use it from the Gradio app:\n\n\`\`\`python\nprint(run())\n\`\`\`\n`,
       findings: [{ line: 11, messageIncludes: 'prose between blocks of code: "Here is how you can use it' }],
     },
+    { name: 'a byte-order mark in front of the module', code: `\ufeff${MODULE}\nThat is the whole module. Enjoy using it!\n`, findings: [{ line: 9, messageIncludes: 'after the code' }] },
     { name: 'a one-word heading before the code', code: `Explanation:\n${MODULE}`, findings: [{ line: 1 }] },
     { name: 'only prose', code: 'I am sorry, but I cannot write that module without the design.\n', findings: [{ line: 1 }] },
     {

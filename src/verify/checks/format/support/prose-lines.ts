@@ -47,9 +47,11 @@ export interface ProseRegion {
   proseLines: number[];
 }
 
-function isAnchor(statement: PythonModule['statements'][number]): boolean {
-  // Top-level code starts in column 1; a "statement" that starts mid-line is the tail of a sentence.
-  if (statement.hasError || statement.type === 'ERROR' || statement.column !== 1) return false;
+function isAnchor(statement: PythonModule['statements'][number], hasByteOrderMark: boolean): boolean {
+  // Top-level code starts in column 1 (2 after a byte-order mark); a "statement" that starts
+  // mid-line is the tail of a sentence.
+  const startColumn = statement.line === 1 && hasByteOrderMark ? 2 : 1;
+  if (statement.hasError || statement.type === 'ERROR' || statement.column !== startColumn) return false;
   return statement.type !== 'expression_statement' || CODE_EXPRESSIONS.has(statement.expression ?? '');
 }
 
@@ -62,7 +64,8 @@ function isAnchor(statement: PythonModule['statements'][number]): boolean {
  */
 export function proseRegions(module: PythonModule, syntaxErrorLine: number | null = null): ProseRegion[] {
   const lines = module.source.split('\n');
-  const anchors = module.statements.filter(isAnchor);
+  const hasByteOrderMark = module.source.charCodeAt(0) === 0xfeff;
+  const anchors = module.statements.filter((statement) => isAnchor(statement, hasByteOrderMark));
   const lineCount = lines.length;
   const first = anchors[0];
   const last = anchors.at(-1);
