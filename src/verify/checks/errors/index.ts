@@ -1,4 +1,6 @@
 import type { Check } from '../../check.js';
+import { baseExceptionFields } from './base-exception-fields.js';
+import { exceptionHierarchy } from './exception-hierarchy.js';
 
 /** Checks of the `errors/` category. */
-export const errorsChecks: Check[] = [];
+export const errorsChecks: Check[] = [exceptionHierarchy, baseExceptionFields];
