@@ -26,4 +26,9 @@ export interface CheckContext {
   stories?: StoriesSpec;
   /** What running the module in the sandbox showed; absent with --no-run or when it could not run. */
   runtime?: RuntimeResults;
+  /**
+   * Third-party top-level modules allowed besides `config.allowedImports` (e.g. the design's
+   * declared dependencies), read by `deps/third-party-import`; absent means none.
+   */
+  extraAllowedImports?: string[];
 }
