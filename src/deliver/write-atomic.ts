@@ -4,16 +4,16 @@ import path from 'node:path';
 
 /**
  * Writes `content` to `file` atomically: a temporary file in the same directory (same file system),
- * flushed to disk, then renamed over the target. Readers see the old file or the new one, never a
- * part; an interrupted write leaves no partial file behind.
+ * flushed to disk (unless `durable` is false), then renamed over the target. Readers see the old
+ * file or the new one, never a part; an interrupted write leaves no partial file behind.
  */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string, options: { durable?: boolean } = {}): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'wx', 0o644);
     try {
       await handle.writeFile(content, 'utf8');
-      await handle.sync();
+      if (options.durable !== false) await handle.sync();
     } finally {
       await handle.close();
     }

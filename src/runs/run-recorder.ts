@@ -69,7 +69,7 @@ export async function createRunRecorder(projectDir: string, initial: Pick<RunRec
     timings: { totalMs: 0, modelMs: 0, verifyMs: 0, backsmithMs: 0 },
   };
   let writes: Promise<void> = Promise.resolve();
-  const save = () => (writes = writes.then(() => writeFileAtomic(path.join(dir, 'run.json'), clean(`${JSON.stringify(record, null, 2)}\n`))));
+  const save = () => (writes = writes.then(() => writeFileAtomic(path.join(dir, 'run.json'), clean(`${JSON.stringify(record, null, 2)}\n`), { durable: false })));
   const write = (relative: string, text: string) => writeFile(path.join(dir, relative), clean(text));
   await save();
   return {

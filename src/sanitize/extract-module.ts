@@ -1,8 +1,8 @@
-import { readPythonModule } from '../python/read-module.js';
 import { failure, success, type Result } from '../result.js';
 import { findFencedBlocks } from './find-fenced-blocks.js';
 import type { ExtractedModule, ExtractionFailure, ModuleExpectation } from './module-expectation.js';
 import { blockCandidates, joinedCandidate, outermostCandidate, rawCandidate, type Candidate } from './reply-candidates.js';
+import { outlinePython } from './outline-python.js';
 import { describeStripped, strippedParts } from './stripped-parts.js';
 
 interface Assessment {
@@ -29,17 +29,17 @@ function reasoningLines(lines: readonly string[]): Set<number> {
 }
 
 async function assess(candidate: Candidate, expectation: ModuleExpectation): Promise<Assessment> {
-  const module = await readPythonModule(candidate.code);
-  const names = [...module.classes.map((cls) => cls.name), ...module.functions.map((fn) => fn.name)];
+  const outline = await outlinePython(candidate.code);
+  const names = outline.definitions;
   const expected = [...(expectation.primaryClass ? [expectation.primaryClass] : []), ...(expectation.symbols ?? [])];
   return {
     candidate,
-    parses: module.parseErrors.length === 0,
+    parses: outline.parseErrors === 0,
     names,
     matched: [...new Set(expected.filter((name) => names.includes(name)))],
     hasPrimary: !!expectation.primaryClass && names.includes(expectation.primaryClass),
     definitions: names.length,
-    otherStatements: module.imports.length + module.constants.length,
+    otherStatements: outline.otherStatements,
   };
 }
 
@@ -70,16 +70,17 @@ export async function extractModule(reply: string, expectation: ModuleExpectatio
   const lines = allLines.map((line, index) => (hidden.has(index + 1) ? '' : line));
   if (lines.every((line) => line.trim() === '')) return failure({ reason: 'the reply is empty' });
   const blocks = findFencedBlocks(lines);
-  const countErrors = async (code: string) => (await readPythonModule(code)).parseErrors.length;
-  const singles = [...blockCandidates(blocks), outermostCandidate(lines, blocks), await rawCandidate(lines, countErrors)];
+  const countErrors = async (code: string) => (await outlinePython(code)).parseErrors;
+  // Raw text is a candidate only when the reply starts with code before any fence (see below).
+  const raw = await rawCandidate(lines, countErrors, blocks[0]?.startLine);
+  const singles = [...blockCandidates(blocks), outermostCandidate(lines, blocks), raw];
   const assessed: Assessment[] = [];
   for (const candidate of singles) {
     if (!candidate || candidate.code === '') continue;
     const assessment = await assess(candidate, expectation);
     if (candidate.origin === 'raw' && blocks.length > 0) {
-      // Raw text across fences is a module only when the reply starts with code (fences in a docstring).
-      const firstKept = Math.min(...candidate.keptLines);
-      if (!assessment.parses || firstKept > blocks[0]!.startLine) continue;
+      // Raw text across fences is a module only when it parses (fences inside a docstring).
+      if (!assessment.parses) continue;
     }
     // Text spanning several fences counts every block's definitions: only a version that parses is a module.
     if (assessment.parses || candidate.origin !== 'outermost-fence') assessed.push(assessment);

@@ -99,9 +99,9 @@ function trailingProseStarts(lines: readonly string[], from: number, to: number)
  * The whole reply as code, prose before the first code-looking line removed. Trailing prose
  * paragraphs are cut points; the cut that leaves the fewest parse errors wins (the latest on a tie).
  */
-export async function rawCandidate(lines: readonly string[], countErrors: (code: string) => Promise<number>): Promise<Candidate | null> {
+export async function rawCandidate(lines: readonly string[], countErrors: (code: string) => Promise<number>, firstFenceLine?: number): Promise<Candidate | null> {
   const start = lines.findIndex((line) => looksLikeCodeStart(line));
-  if (start < 0) return null;
+  if (start < 0 || (firstFenceLine !== undefined && start + 1 > firstFenceLine)) return null;
   let end = lines.length;
   let errors = await countErrors(lines.slice(start, end).join('\n'));
   for (const cut of trailingProseStarts(lines, start, end).slice(0, MAX_PROSE_CUTS)) {

@@ -1,0 +1,46 @@
+import type { Node } from 'web-tree-sitter';
+import { namedChildren } from '../python/node-text.js';
+import { unwrapDefinition } from '../python/read-function.js';
+import { withPythonTree } from '../python/tree-sitter-parser.js';
+
+/** What the sanitiser needs to know about candidate code: cheap to compute even for large modules. */
+export interface PythonOutline {
+  /** Places where tree-sitter could not parse (ERROR nodes and tokens it had to assume). */
+  parseErrors: number;
+  /** Top-level class and function names. */
+  definitions: string[];
+  /** Top-level imports and assignments. */
+  otherStatements: number;
+}
+
+function countErrors(node: Node): number {
+  if (!node.hasError && !node.isMissing) return 0;
+  if (node.isMissing) return 1;
+  let count = node.type === 'ERROR' ? 1 : 0;
+  for (const child of node.children) if (child) count += countErrors(child);
+  return count;
+}
+
+function isStatementWorthCounting(node: Node): boolean {
+  if (node.type === 'import_statement' || node.type === 'import_from_statement' || node.type === 'future_import_statement') return true;
+  return node.type === 'expression_statement' && namedChildren(node)[0]?.type === 'assignment';
+}
+
+/**
+ * Parses `code` and returns its outline: parse errors, top-level definitions, imports and
+ * assignments. A tenth of the cost of the full module model, which matters when every block of a
+ * long reply is a candidate.
+ */
+export function outlinePython(code: string): Promise<PythonOutline> {
+  return withPythonTree(code, (tree) => {
+    const definitions: string[] = [];
+    let otherStatements = 0;
+    for (const statement of namedChildren(tree.rootNode)) {
+      const unwrapped = unwrapDefinition(statement);
+      const name = unwrapped?.definition.childForFieldName('name')?.text;
+      if (name) definitions.push(name);
+      else if (isStatementWorthCounting(statement)) otherStatements++;
+    }
+    return { parseErrors: countErrors(tree.rootNode), definitions, otherStatements };
+  });
+}
