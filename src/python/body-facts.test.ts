@@ -57,6 +57,7 @@ describe('call facts', () => {
     ]);
     expect(run.arguments[2]!.callees).toEqual(['os.path.join']);
     expect(run.arguments[2]!.names).toEqual(['tmp_dir', 'name']);
+    expect(run.receiver).toMatchObject({ text: 'self', names: ['self'] });
     const lambda = run.arguments[0]!.lambda!;
     expect(lambda.calls.map((call) => call.callee)).toEqual(['self._add']);
     expect(lambda.returns[0]).toMatchObject({ kind: 'call', callee: 'self._add' });
@@ -124,5 +125,15 @@ requests.get("http://example.org")
     ]);
     expect(module.constants.map((constant) => [constant.name, constant.stringValue])).toEqual([['DATA', '/var/data.json'], ['COUNT', null]]);
     expect(module.moduleBody.calls.map((call) => call.callee)).toEqual(['requests.get']);
+  });
+});
+
+describe('receivers and literals', () => {
+  it('describes the object of a method call and the literals of an argument', async () => {
+    const fn = await functionOf('def f(name):\n    Path("/var/app").joinpath(name, "x.json").write_text(os.path.join("/etc", name))\n', 'f');
+    const write = fn.body.calls.find((call) => call.callee.endsWith('.write_text'))!;
+    expect(write.receiver).toMatchObject({ nodeType: 'call', strings: ['/var/app', 'x.json'], callees: ['Path("/var/app").joinpath', 'Path'], names: ['name'] });
+    expect(write.arguments[0]!.strings).toEqual(['/etc']);
+    expect(fn.body.calls.find((call) => call.callee === 'Path')!.receiver).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import type {
   TryFact,
   ValueFact,
 } from './python-model.js';
-import { describeArguments, describeValue, plainStringValue, type LambdaReader } from './value-facts.js';
+import { describeArguments, describeExpression, describeValue, plainStringValue, type LambdaReader } from './value-facts.js';
 
 /** Methods that change a list, dict, set or deque in place. */
 const MUTATING_METHODS = new Set([
@@ -86,6 +86,12 @@ function recordMutation(facts: BodyFacts, state: WalkState, target: Node, operat
   facts.attributeMutations.push({ line, target: root, operation, method, heldContexts: [...state.heldContexts], value });
 }
 
+/** The object of a method call (`x` in `x.write_text(...)`), described; null for plain function calls. */
+function receiverOf(callee: Node, readLambda: LambdaReader) {
+  const object = callee.type === 'attribute' ? callee.childForFieldName('object') : null;
+  return object ? describeExpression(object, null, readLambda) : null;
+}
+
 /** Records `name = value` and `name["key"] = value` bindings of local names. */
 function recordLocalAssignment(facts: BodyFacts, state: WalkState, target: Node, right: Node, line: number): void {
   if (target.type === 'identifier') {
@@ -142,6 +148,7 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
           enclosingTries: state.tries,
           arguments: describeArguments(argumentsNode, state.readLambda),
           heldContexts: [...state.heldContexts],
+          receiver: receiverOf(callee, state.readLambda),
         });
         const method = calleeText.split('.').pop() ?? '';
         if (callee.type === 'attribute' && MUTATING_METHODS.has(method)) {

@@ -54,6 +54,8 @@ export interface CallArgumentFact {
   names: string[];
   /** Callees of calls inside the argument (`os.path.join`, `tempfile.mkdtemp`). */
   callees: string[];
+  /** Plain string literals inside the argument, in source order (`["/var/data", "x.json"]`). */
+  strings: string[];
   /** For a lambda: facts about its body; its value is recorded as the lambda's one return. */
   lambda: BodyFacts | null;
 }
@@ -77,6 +79,8 @@ export interface ValueFact {
   arguments: CallArgumentFact[];
   /** For `a if condition else b` (and nested ones): the values it may take. */
   alternatives: ValueFact[];
+  /** Decoded text when the expression is a plain (non-f) string literal. */
+  stringValue: string | null;
 }
 
 /** What a `return` statement gives back. */
@@ -123,6 +127,8 @@ export interface CallFact {
   arguments: CallArgumentFact[];
   /** Context managers (`with X:`) that enclose the call, as source text. */
   heldContexts: string[];
+  /** The object a method is called on (`Path("/x")` in `Path("/x").write_text(...)`), described like an argument; null for plain function calls. */
+  receiver: CallArgumentFact | null;
 }
 
 /** One `except` clause. */

@@ -20,15 +20,20 @@ function isChain(node: Node): boolean {
   return !!object && isChain(object);
 }
 
-function collectNamesAndCallees(node: Node, names: string[], callees: string[]): void {
+function collectNamesAndCallees(node: Node, names: string[], callees: string[], strings: string[]): void {
   if (node.type === 'lambda') return;
+  const literal = plainStringValue(node);
+  if (literal !== null) {
+    strings.push(literal);
+    return;
+  }
   if (node.type === 'identifier' || (node.type === 'attribute' && isChain(node))) {
     names.push(dottedName(node));
     return;
   }
   if (node.type === 'keyword_argument') {
     const value = node.childForFieldName('value');
-    if (value) collectNamesAndCallees(value, names, callees);
+    if (value) collectNamesAndCallees(value, names, callees, strings);
     return;
   }
   if (node.type === 'call') {
@@ -36,18 +41,18 @@ function collectNamesAndCallees(node: Node, names: string[], callees: string[]):
     if (callee) callees.push(dottedName(callee));
     // The callee is not a value read by the argument, but `Path(x).open` still reads `x`.
     const calleeObject = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
-    if (calleeObject && !isChain(calleeObject)) collectNamesAndCallees(calleeObject, names, callees);
+    if (calleeObject && !isChain(calleeObject)) collectNamesAndCallees(calleeObject, names, callees, strings);
     const argumentsNode = node.childForFieldName('arguments');
-    if (argumentsNode) collectNamesAndCallees(argumentsNode, names, callees);
+    if (argumentsNode) collectNamesAndCallees(argumentsNode, names, callees, strings);
     return;
   }
   if (node.type === 'attribute') {
     // `Path(x).parent`: only the object carries names; the attribute name is not a variable.
     const object = node.childForFieldName('object');
-    if (object) collectNamesAndCallees(object, names, callees);
+    if (object) collectNamesAndCallees(object, names, callees, strings);
     return;
   }
-  for (const child of namedChildren(node)) collectNamesAndCallees(child, names, callees);
+  for (const child of namedChildren(node)) collectNamesAndCallees(child, names, callees, strings);
 }
 
 /** The arguments of a call's `argument_list` (or generator expression) one by one. */
@@ -57,19 +62,26 @@ export function describeArguments(argumentsNode: Node | null, readLambda: Lambda
   return entries.map((entry) => {
     const keyword = entry.type === 'keyword_argument' ? entry.childForFieldName('name')?.text ?? null : null;
     const value = entry.type === 'keyword_argument' ? entry.childForFieldName('value') ?? entry : entry;
-    const names: string[] = [];
-    const callees: string[] = [];
-    collectNamesAndCallees(value, names, callees);
-    return {
-      keyword,
-      text: value.text,
-      nodeType: value.type,
-      stringValue: plainStringValue(value),
-      names,
-      callees,
-      lambda: value.type === 'lambda' ? readLambda(value) : null,
-    };
+    return describeExpression(value, keyword, readLambda);
   });
+}
+
+/** Describes one expression the way call arguments are described (names, callees, literals, lambda). */
+export function describeExpression(value: Node, keyword: string | null, readLambda: LambdaReader): CallArgumentFact {
+  const names: string[] = [];
+  const callees: string[] = [];
+  const strings: string[] = [];
+  collectNamesAndCallees(value, names, callees, strings);
+  return {
+    keyword,
+    text: value.text,
+    nodeType: value.type,
+    stringValue: plainStringValue(value),
+    names,
+    callees,
+    strings,
+    lambda: value.type === 'lambda' ? readLambda(value) : null,
+  };
 }
 
 function unwrapParentheses(node: Node): Node {
@@ -95,6 +107,7 @@ export function describeValue(node: Node | null, readLambda: LambdaReader): Valu
     callee: null,
     arguments: [],
     alternatives: [],
+    stringValue: plainStringValue(value),
   };
   if (!value || value.type === 'none') {
     fact.kind = 'none';
