@@ -173,17 +173,23 @@ class AuditGuard:
         return None
 
     def locate(self):
-        """The module's function that triggered the event: (qualified name, line, found)."""
+        """Who triggered the event: (entry, line, found, innermost).
+
+        ``entry`` is the outermost function of the module on the stack (the method the
+        caller invoked), ``innermost`` the module function that made the call, ``line``
+        where it made it; without a module frame, the running context.
+        """
         frame = sys._getframe(2)
+        found = []
         while frame is not None:
             code = frame.f_code
             if os.path.normcase(os.path.abspath(code.co_filename)) == self.module_file:
                 name = getattr(code, "co_qualname", code.co_name)
-                if name == "<module>":
-                    name = "<import>"
-                return name, frame.f_lineno, True
+                found.append(("<import>" if name == "<module>" else name, frame.f_lineno))
             frame = frame.f_back
-        return self.context, 0, False
+        if not found:
+            return self.context, 0, False, None
+        return found[-1][0], found[0][1], True, found[0][0]
 
     def hook(self, event, args):
         """The audit hook: raise PermissionError for forbidden events."""
@@ -195,14 +201,15 @@ class AuditGuard:
             if verdict is None:
                 return
             kind, detail = verdict
-            symbol, line, in_module = self.locate()
+            symbol, line, in_module, innermost = self.locate()
             key = (kind, symbol, event)
             self.counts[key] = self.counts.get(key, 0) + 1
             if self.counts[key] == 1 and self.sent < MAX_BLOCKED_RECORDS:
                 self.sent += 1
                 self.channel.send({"event": "blocked", "kind": kind, "auditEvent": event,
                                    "detail": detail[:300], "symbol": symbol, "line": line,
-                                   "inModule": in_module, "context": self.context})
+                                   "inModule": in_module, "function": innermost,
+                                   "context": self.context})
         finally:
             self._busy = False
         raise PermissionError(f"backsmith sandbox: {kind} access is blocked ({event})")

@@ -95,8 +95,10 @@ class JsonResult(unittest.TestResult):
             code = getattr(getattr(test, method), "__code__", None)
             line = code.co_firstlineno if code else 0
         if type(test).__name__ == "_FailedTest":
+            # The message holds the whole import traceback; its last line says what failed.
+            lines = [line for line in message.strip().splitlines() if line.strip()]
             self.reporter.channel.send({"event": "collect-error", "file": method,
-                                        "message": message})
+                                        "message": lines[-1] if lines else message})
             return
         self.reporter.result(id=test.id(), name=name or method or test.id(), file=os.path.basename(file_name),
                              outcome=outcome, message=message, line=line, seconds=seconds)
@@ -140,8 +142,7 @@ def run_unittest(files, reporter, guard):
     suite = unittest.TestSuite()
     for file_name in files:
         suite.addTests(loader.loadTestsFromName(os.path.splitext(file_name)[0]))
-    for error in loader.errors:
-        reporter.channel.send({"event": "collect-error", "file": "", "message": error[-800:]})
+    # Each load error also becomes a _FailedTest in the suite, reported when it runs.
     suite.run(JsonResult(reporter, guard))
 
 

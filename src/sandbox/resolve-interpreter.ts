@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { runSandboxed } from './run-sandboxed.js';
+import { SandboxRefusedError } from './sandbox-errors.js';
 import { DEFAULT_SANDBOX_LIMITS, type SandboxInterpreter, type SandboxRunResult } from './sandbox-types.js';
 
 /** Tried when the default `python3` cannot be used by the sandbox user (e.g. it lives in /root). */
@@ -36,15 +37,21 @@ function hostPython(command: string): Promise<HostPython | null> {
   });
 }
 
-async function probeInSandbox(executable: string, allowUnsandboxed: boolean) {
-  const run = await runSandboxed({
-    interpreter: executable,
-    files: [],
-    script: 'interpreter_info.py',
-    config: {},
-    limits: { ...DEFAULT_SANDBOX_LIMITS, wallMs: HOST_TIMEOUT_MS },
-    allowUnsandboxed,
-  });
+async function probeInSandbox(executable: string, allowUnsandboxed: boolean): Promise<{ run: SandboxRunResult | null; info: Record<string, unknown> | undefined; failure?: string }> {
+  let run: SandboxRunResult;
+  try {
+    run = await runSandboxed({
+      interpreter: executable,
+      files: [],
+      script: 'interpreter_info.py',
+      config: {},
+      limits: { ...DEFAULT_SANDBOX_LIMITS, wallMs: HOST_TIMEOUT_MS },
+      allowUnsandboxed,
+    });
+  } catch (error) {
+    if (error instanceof SandboxRefusedError) throw error;
+    return { run: null, info: undefined, failure: (error as Error).message };
+  }
   const info = run.records.find((record) => record.event === 'interpreter');
   return { run, info };
 }
@@ -55,7 +62,7 @@ async function resolve(requested: string, explicit: boolean, allowUnsandboxed: b
   let why: string;
   let lastRun: SandboxRunResult | null = null;
   if (host && executable) {
-    const { run, info } = await probeInSandbox(executable, allowUnsandboxed);
+    const { run, info, failure } = await probeInSandbox(executable, allowUnsandboxed);
     lastRun = run;
     // An interpreter whose own files the sandbox user cannot read may still start, by loading
     // the system's libpython and standard library: a different Python than the one asked for.
@@ -63,13 +70,13 @@ async function resolve(requested: string, explicit: boolean, allowUnsandboxed: b
     if (info && same) {
       return {
         ok: true,
-        run,
+        run: run ?? null,
         interpreter: { requested, executable, version: String(info.version), hasPytest: info.hasPytest === true },
       };
     }
     const detail = info
       ? `it loads Python ${String(info.version)} from ${String(info.prefix)} instead of its own ${host.version} from ${host.prefix}: its files are not readable by other users`
-      : run.stderr.text.trim().split('\n').pop() ?? '';
+      : failure ?? run?.stderr.text.trim().split('\n').pop() ?? '';
     why = `${requested} (${executable}) does not work inside the sandbox${detail ? `: ${detail}` : ''}`;
   } else {
     why = `${requested} could not be started`;

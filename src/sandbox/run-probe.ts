@@ -51,7 +51,8 @@ export function readPythonError(value: unknown): PythonError {
 export function readBlocked(record: Record<string, unknown>, source: BlockedAction['source']): BlockedAction {
   return {
     kind: text(record.kind) as BlockedAction['kind'], auditEvent: text(record.auditEvent), detail: text(record.detail),
-    symbol: text(record.symbol), line: number(record.line), inModule: record.inModule === true, context: text(record.context), source,
+    symbol: text(record.symbol), line: number(record.line), function: nullableText(record.function), inModule: record.inModule === true,
+    context: text(record.context), source,
   };
 }
 

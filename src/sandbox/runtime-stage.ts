@@ -60,7 +60,7 @@ export async function runRuntimeStage(context: CheckContext, options: RuntimeSta
   const protections = protectionsFor(await hostCapabilities());
   const missing = missingProtections(protections, REQUIRED_PROTECTIONS);
   const report: SandboxReport = {
-    status: 'ran', reason: null, protections, missing, unsandboxed: missing.length > 0, interpreter: null, limits, runs: [],
+    status: 'ran', reason: null, protections, missing, unsandboxed: missing.length > 0, interpreter: null, limits, runs: [], probe: null, tests: null,
   };
   const refuse = (status: SandboxReport['status'], reason: string): RuntimeResults => ({ sandbox: { ...report, status, reason, unsandboxed: false }, probe: null, tests: null });
   if (missing.length > 0 && !allowUnsandboxed) return refuse('refused', new SandboxRefusedError(missing, (await hostCapabilities()).notes).message);
@@ -82,6 +82,13 @@ export async function runRuntimeStage(context: CheckContext, options: RuntimeSta
       testFiles.length > 0 ? runAcceptanceTests({ ...common, testFiles }) : Promise.resolve(null),
     ]);
     report.runs = [...probe.runs.map((run) => summarize('probe', run)), ...(tests ? [summarize('tests', tests.run)] : [])];
+    const { result } = probe;
+    report.probe = { completed: result.completed, probedMethods: result.probed.length, doctestsAttempted: result.doctests.attempted, restarts: result.restarts };
+    if (tests) {
+      const count = (outcome: string) => tests.result.tests.filter((test) => test.outcome === outcome).length;
+      const { runner, ran, completed } = tests.result;
+      report.tests = { runner, ran, passed: count('passed'), failed: count('failed'), errors: count('error'), skipped: count('skipped'), completed };
+    }
     return { sandbox: report, probe: probe.result, tests: tests?.result ?? null };
   } catch (error) {
     if (error instanceof SandboxRefusedError) return refuse('refused', error.message);

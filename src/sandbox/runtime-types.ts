@@ -78,9 +78,12 @@ export interface BlockedAction {
   kind: 'network' | 'process' | 'filesystem';
   auditEvent: string;
   detail: string;
-  /** The module's function that tried (`Class.method`, `<import>`), or the running context. */
+  /** The module's entry point that tried (`Class.method`, `<import>`), or the running context. */
   symbol: string;
+  /** Line of the call that tried, in the innermost module function. */
   line: number;
+  /** The innermost module function on the stack (may differ from `symbol`), or null. */
+  function: string | null;
   /** True when a frame of the module was on the stack. */
   inModule: boolean;
   context: string;
@@ -175,6 +178,10 @@ export interface SandboxReport {
   interpreter: SandboxInterpreter | null;
   limits: SandboxLimits;
   runs: SandboxRunSummary[];
+  /** What the probe covered, when it ran. */
+  probe: { completed: boolean; probedMethods: number; doctestsAttempted: number; restarts: number } | null;
+  /** Acceptance-test counts, when tests were given and ran: never success for tests that did not run. */
+  tests: { runner: string | null; ran: number; passed: number; failed: number; errors: number; skipped: number; completed: boolean } | null;
 }
 
 /** What `context.runtime` holds when the runtime stage ran (or tried to). */

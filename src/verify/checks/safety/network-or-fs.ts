@@ -27,8 +27,9 @@ export const networkOrFs = defineCheck({
       if (seen.has(key)) return [];
       seen.add(key);
       const who = action.symbol === '<import>' ? 'The module, while importing,' : action.symbol.startsWith('test ') ? `During ${action.symbol}, the module` : action.symbol;
+      const via = action.function && action.function !== action.symbol ? ` (in ${action.function})` : '';
       return [{
-        message: `${who} tried to ${WHAT[action.kind] ?? action.kind}: ${clip(action.detail, 160)} (blocked)`,
+        message: `${who} tried to ${WHAT[action.kind] ?? action.kind}${via}: ${clip(action.detail, 160)} (blocked)`,
         line: findingLine(context.module, action.line, action.symbol),
         symbol: action.symbol,
       }];

@@ -1,0 +1,39 @@
+import type { TestCaseResult } from '../../../sandbox/runtime-types.js';
+import { fakeRuntime } from '../../../sandbox/test-support/fake-runtime.js';
+import { testCheck } from '../../test-support/check-tester.js';
+import { error } from './error.js';
+import { failed } from './failed.js';
+import { noneRan } from './none-ran.js';
+
+const MODULE = 'X = 1\n';
+const test = (name: string, outcome: TestCaseResult['outcome'], message = ''): TestCaseResult => ({
+  id: `t.${name}`, name, file: 'test_x.py', outcome, message, line: 12, seconds: 0, story: 'US-003', criterion: 'AC2',
+});
+const run = [test('test_us003_ac2_ok', 'passed'), test('test_us003_ac2_total', 'failed', 'AssertionError: 4 != 5'), test('test_us003_ac2_boom', 'error', 'KeyError: x')];
+
+testCheck(failed, {
+  valid: [],
+  invalid: [{ code: MODULE, findings: [{ line: 0, messageIncludes: 'test_us003_ac2_total (US-003 AC2, test_x.py:12) failed: AssertionError: 4 != 5', symbol: 'test_us003_ac2_total' }] }],
+  prepare: (context) => ({ ...context, runtime: fakeRuntime({}, { tests: run, ran: 3 }) }),
+});
+testCheck(error, {
+  valid: [],
+  invalid: [{
+    code: MODULE,
+    findings: [
+      { line: 0, messageIncludes: 'test_us003_ac2_boom (US-003 AC2, test_x.py:12) raised an error: KeyError: x' },
+      { line: 0, messageIncludes: 'Could not load the acceptance tests (test_y): ImportError' },
+      { line: 0, messageIncludes: 'did not finish: the test run was killed after 30 s' },
+    ],
+  }],
+  prepare: (context) => ({
+    ...context,
+    runtime: fakeRuntime({}, { tests: run, ran: 3, collectErrors: [{ file: 'test_y', message: 'ImportError: nope' }], completed: false, incompleteReason: 'the test run was killed after 30 s' }),
+  }),
+});
+testCheck(noneRan, {
+  valid: [],
+  invalid: [{ code: MODULE, findings: [{ line: 0, messageIncludes: 'No acceptance test ran (all 1 collected tests were skipped)' }] }],
+  prepare: (context) => ({ ...context, runtime: fakeRuntime({}, { tests: [test('test_later', 'skipped')], ran: 0 }) }),
+});
+testCheck(noneRan, { valid: [MODULE], invalid: [], prepare: (context) => ({ ...context, runtime: fakeRuntime({}, { tests: run, ran: 3 }) }) });
