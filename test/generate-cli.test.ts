@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chatty, flawedDraft, GOOD_MODULE, makeProject } from '../src/generate/test-support/plant-swap-fixture.js';
@@ -123,6 +123,15 @@ describe('backsmith generate (built binary, fake OpenAI server over HTTP)', () =
     const [runId] = await readdir(path.join(project.dir, '.backsmith', 'runs'));
     const record = JSON.parse(await readFile(path.join(project.dir, '.backsmith', 'runs', runId!, 'run.json'), 'utf8'));
     expect(record).toMatchObject({ outcome: 'cancelled', stopReason: 'cancelled' });
+  });
+
+  it('lists the agents --agent can pick', async () => {
+    await mkdir(path.join(project.dir, '.github', 'agents'), { recursive: true });
+    await writeFile(path.join(project.dir, '.github', 'agents', 'reviewer.agent.md'), '---\ndescription: Reviews modules\n---\nReview.\n');
+    const run = await backsmith(['agents']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^python-backend-engineer \(built-in, default\)\n {4}Writes one complete/);
+    expect(run.stdout).toMatch(/reviewer {2}.*\.github\/agents\/reviewer\.agent\.md\n {4}Reviews modules/);
   });
 
   it('rejects bad usage with exit 2', async () => {

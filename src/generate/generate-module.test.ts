@@ -9,7 +9,7 @@ import { ALL_CHECKS } from '../verify/registry.js';
 import { verifyModule } from '../verify/verify-module.js';
 import { generateModule } from './generate-module.js';
 import type { ProgressEvent } from './progress-events.js';
-import { ADD_MESSAGE, chatty, flawedDraft, GOOD_MODULE, makeProject, REWORDED_ADD_MESSAGE } from './test-support/plant-swap-fixture.js';
+import { ADD_MESSAGE, chatty, FIXTURE_DIR, flawedDraft, GOOD_MODULE, makeProject, REWORDED_ADD_MESSAGE } from './test-support/plant-swap-fixture.js';
 
 const hasCheck = (id: string) => ALL_CHECKS.some((check) => check.id === id);
 let project: Awaited<ReturnType<typeof makeProject>>;
@@ -34,7 +34,27 @@ function listedFindings(repairMessage: string): string[] {
   return [...repairMessage.matchAll(/^\d+\. (\S+) \(/gm)].map((match) => match[1]!);
 }
 
+const SEED_AGENT = path.resolve(FIXTURE_DIR, '../../../shared/seed/python-backend-engineer.agent.md');
+
 describe('generateModule end to end (scripted model, real verifier)', () => {
+  it('sends the built-in agent as the system prompt, or the one --agent names, warning about a long one', async () => {
+    const builtIn = run([GOOD_MODULE]);
+    await builtIn.result;
+    expect(builtIn.model.requests[0]!.system).toMatch(/^# Python backend engineer for Gradio apps/);
+    await writeFile(path.join(project.dir, 'terse.agent.md'), `---\ndescription: Terse\n---\nYou write Python.\n${'x'.repeat(30_001)}\n`);
+    const custom = run([GOOD_MODULE], { agent: 'terse.agent.md' });
+    const outcome = await custom.result;
+    expect(custom.model.requests[0]!.system).toMatch(/^You write Python\./);
+    expect(outcome.agent).toBe('terse');
+    expect(custom.events).toContainEqual({ type: 'note', message: expect.stringMatching(/^agent terse: the body is 30,0\d\d characters/) });
+  });
+
+  it.skipIf(!existsSync(SEED_AGENT))('runs with the seed Copilot agent file', async () => {
+    const seeded = run([GOOD_MODULE], { agent: SEED_AGENT });
+    expect((await seeded.result).outcome).toBe('delivered');
+    expect(seeded.model.requests[0]!.system).toMatch(/^# Senior Python Backend Engineer/);
+  });
+
   it('repairs a fenced first draft missing a method with a reworded message, then delivers a module that verifies clean', async () => {
     const { model, result, events } = run([chatty(flawedDraft()), GOOD_MODULE]);
     const outcome = await result;

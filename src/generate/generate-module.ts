@@ -69,6 +69,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
   const config = options.config ?? (await loadConfig(undefined, projectDir));
   emit({ type: 'stage', stage: 'preparing', round: 0, candidate: 0, candidates, maxRounds });
   const prepared = await prepareGeneration({ ...options, projectDir }, config);
+  for (const warning of prepared.agent.warnings) emit({ type: 'note', message: `agent ${prepared.agent.name}: ${warning}` });
   const model = resolveLanguageModel(options, config.model, config.baseUrl);
   const replyTokens = replyTokenBudget(model, options.maxOutputTokens);
   assertPromptFits(prepared.firstPrompt, model, replyTokens);
