@@ -29,3 +29,4 @@ export { BacksmithError, EXIT_PASSED, EXIT_FINDINGS, EXIT_FATAL } from './errors
 export { BACKSMITH_VERSION } from './version.js';
 export * from './model/index.js';
 export * from './generate/index.js';
+export * from './sandbox/index.js';

@@ -1,3 +1,4 @@
+import { formatSandboxLines } from '../sandbox/format-sandbox.js';
 import type { Finding, Severity } from '../verify/finding.js';
 import type { ModuleReport } from '../verify/verify-module.js';
 import type { VerifyReport } from '../verify/verify-report.js';
@@ -31,6 +32,7 @@ function formatModule(module: ModuleReport): string {
     for (const [reason, ids] of reasons) lines.push(`  ${reason}: ${ids.join(', ')}`);
   }
   if (module.syntax.authority === 'tree-sitter') lines.push(`Syntax judged by tree-sitter: ${module.syntax.fallbackReason ?? ''}`);
+  if (module.sandbox) lines.push(...formatSandboxLines(module.sandbox));
   return lines.join('\n');
 }
 
