@@ -3,12 +3,15 @@ import { defaultConfig, type BacksmithConfig } from '../../config/config-schema.
 import { buildCheckContext } from '../build-context.js';
 import type { Check } from '../check.js';
 import type { CheckContext } from '../check-context.js';
+import type { Severity } from '../finding.js';
 
 /** A finding a table row expects: its line, and optionally text its message contains. */
 export interface ExpectedFinding {
   line: number;
   messageIncludes?: string;
   symbol?: string;
+  /** The finding's severity: its own override, else the check's default. */
+  severity?: Severity;
 }
 
 /** A snippet the check must flag, with the findings it must produce (all of them, in line order). */
@@ -56,6 +59,7 @@ export function testCheck(check: Check, table: CheckTable): void {
           const report = reports[index]!;
           if (finding.messageIncludes) expect(report.message).toContain(finding.messageIncludes);
           if (finding.symbol) expect(report.symbol).toBe(finding.symbol);
+          if (finding.severity) expect(report.severity ?? check.severity, report.message).toBe(finding.severity);
         });
       });
     }

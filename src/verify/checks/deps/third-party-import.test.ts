@@ -11,17 +11,17 @@ testCheck(thirdPartyImport, {
   config: { allowedImports: ['pydantic', 'typing-extensions'] },
   invalid: [
     { name: 'third-party and invented modules', code: 'import json\nimport requests\nfrom pandas import DataFrame\nimport numpy as np, os\nfrom inventory_models import Item\n', findings: [
-      { line: 2, messageIncludes: "`import requests`: 'requests' is not in the standard library; the brief requires no external dependencies" },
-      { line: 3, messageIncludes: "`from pandas import ...`: 'pandas' is not in the standard library" },
-      { line: 4, messageIncludes: "'numpy' is not in the standard library" },
-      { line: 5, messageIncludes: "'inventory_models' is not in the standard library" },
+      { line: 2, messageIncludes: "`import requests`: 'requests' is not in the standard library; the brief requires no external dependencies", severity: 'error' },
+      { line: 3, messageIncludes: "`from pandas import ...`: 'pandas' is not in the standard library", severity: 'error' },
+      { line: 4, messageIncludes: "'numpy' is not in the standard library", severity: 'error' },
+      { line: 5, messageIncludes: "'inventory_models' is not in the standard library", severity: 'error' },
     ] },
     { name: 'modules removed from newer Pythons or missing from 3.10', code: 'import distutils.util\nimport telnetlib\nimport tomllib\n', findings: [
-      { line: 1, messageIncludes: "'distutils' was removed from the standard library in Python 3.12" },
-      { line: 2, messageIncludes: 'removed from the standard library in Python 3.13' },
-      { line: 3, messageIncludes: "'tomllib' is only in the standard library from Python 3.11" },
+      { line: 1, messageIncludes: "'distutils' was removed from the standard library in Python 3.12", severity: 'warning' },
+      { line: 2, messageIncludes: 'removed from the standard library in Python 3.13', severity: 'warning' },
+      { line: 3, messageIncludes: "'tomllib' is only in the standard library from Python 3.11", severity: 'warning' },
     ] },
-    { name: 'an optional import guarded by ImportError', code: 'try:\n    import yaml\nexcept ImportError:\n    yaml = None\n', findings: [{ line: 2, messageIncludes: 'the import is optional here' }] },
+    { name: 'an optional import guarded by ImportError', code: 'try:\n    import yaml\nexcept ImportError:\n    yaml = None\n', findings: [{ line: 2, messageIncludes: 'the import is optional here', severity: 'warning' }] },
   ],
 });
 

@@ -1,5 +1,8 @@
 import type { Check } from '../../check.js';
+import { fileWrite } from './file-write.js';
+import { network } from './network.js';
 import { networkOrFs } from './network-or-fs.js';
+import { subprocess } from './subprocess.js';
 
 /** Checks of the `safety/` category. */
-export const safetyChecks: Check[] = [networkOrFs];
+export const safetyChecks: Check[] = [network, subprocess, fileWrite, networkOrFs];

@@ -1,0 +1,33 @@
+import { testCheck } from '../../test-support/check-tester.js';
+import { subprocess } from './subprocess.js';
+
+testCheck(subprocess, {
+  valid: [
+    'import os\n\n\ndef where() -> str:\n    return os.path.join(os.getcwd(), "x")\n',
+    { name: 'methods named run or system on other objects', code: 'class Engine:\n    def go(self) -> None:\n        self.run()\n        self.system("x")\n' },
+  ],
+  invalid: [
+    { name: 'subprocess, os.system/popen/exec and pty under aliases', code: `import os
+import pty
+import subprocess as sp
+from os import system, popen as open_pipe
+from subprocess import check_output
+
+
+def shell(command: str) -> None:
+    sp.run(command, shell=True)
+    system(command)
+    open_pipe(command)
+    os.execvp("ls", ["ls"])
+    check_output(["ls"])
+    pty.spawn("/bin/sh")
+`, findings: [
+      { line: 9, messageIncludes: 'starts a process (subprocess.run)', symbol: 'shell' },
+      { line: 10, messageIncludes: '(os.system)' },
+      { line: 11, messageIncludes: '(os.popen)' },
+      { line: 12, messageIncludes: '(os.execvp)' },
+      { line: 13, messageIncludes: '(subprocess.check_output)' },
+      { line: 14, messageIncludes: '(pty.spawn)' },
+    ] },
+  ],
+});
