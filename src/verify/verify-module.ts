@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { defaultConfig, type BacksmithConfig } from '../config/config-schema.js';
 import { readTextFile } from '../inputs/read-text-file.js';
 import type { SyntaxVerdict } from '../python/python-syntax.js';
+import { designAllowedImports } from '../inputs/design/allowed-imports.js';
 import type { DesignSpec } from '../inputs/design/design-types.js';
 import type { StoriesSpec } from '../inputs/stories/story-types.js';
 import type { ProbeExamples, RuntimeResults, SandboxReport } from '../sandbox/runtime-types.js';
@@ -157,7 +158,10 @@ export async function verifyModule(options: VerifyModuleOptions): Promise<Module
   const config = options.config ?? defaultConfig();
   const source = options.source ?? (await readTextFile(options.path, { maxBytes: MAX_MODULE_BYTES, label: 'Python module' }));
   const context = await buildCheckContext({ source, path: options.path, config, ...(options.python !== undefined ? { python: options.python } : {}) });
-  if (options.design) context.design = options.design;
+  if (options.design) {
+    context.design = options.design;
+    context.extraAllowedImports = [...(context.extraAllowedImports ?? []), ...designAllowedImports(options.design)];
+  }
   if (options.stories) context.stories = options.stories;
   const { syntax } = context;
   const runtime = await runtimeForVerify(context, options);

@@ -1,5 +1,5 @@
 import type { Nodes, Table } from 'mdast';
-import { readPythonModule } from '../../python/read-module.js';
+import { readPythonOutline } from './read-python-outline.js';
 import { plainText, readTable } from '../markdown/markdown-document.js';
 import type { DesignFunction, DesignWarning } from './design-types.js';
 import { toDesignFunction } from './python-block.js';
@@ -77,12 +77,31 @@ function splitName(cell: string): { className: string | null; name: string; sign
   return { className: parts.length > 0 ? parts[parts.length - 1]! : null, name, signature: signature && signature !== '()' ? signature : null };
 }
 
-async function parseSignature(name: string, isMethod: boolean, signature: string): Promise<DesignFunction | null> {
-  // A leading `self` is optional in tables; toDesignFunction drops it when present.
-  const module = await readPythonModule(`def ${name}${signature.trim()}:\n    ...\n`);
-  const fn = module.functions[0];
-  if (!fn || module.parseErrors.length > 0) return null;
-  return toDesignFunction(fn, isMethod ? '' : null, 0);
+/** A row's signature as Python: `def name(params) -> returns: ...`, one line. */
+interface RowSignature {
+  name: string;
+  isMethod: boolean;
+  signature: string;
+}
+
+function asDefinition(row: RowSignature): string {
+  return `def ${row.name}${row.signature.trim().replace(/\s*\n\s*/g, ' ')}: ...`;
+}
+
+/**
+ * Parses the rows' signatures in one go (one line each); when that does not parse, row by row, so a
+ * broken row costs only itself. A leading `self` is optional in tables: toDesignFunction drops it.
+ */
+async function parseSignatures(rows: RowSignature[]): Promise<Array<DesignFunction | null>> {
+  const together = await readPythonOutline(`${rows.map(asDefinition).join('\n')}\n`);
+  if (together.parseErrorLines.length === 0 && together.functions.length === rows.length) {
+    return together.functions.map((fn, index) => toDesignFunction(fn, rows[index]!.isMethod ? '' : null, 0));
+  }
+  return Promise.all(rows.map(async (row) => {
+    const module = await readPythonOutline(`${asDefinition(row)}\n`);
+    const fn = module.functions[0];
+    return !fn || module.parseErrorLines.length > 0 ? null : toDesignFunction(fn, row.isMethod ? '' : null, 0);
+  }));
 }
 
 /**
@@ -91,7 +110,7 @@ async function parseSignature(name: string, isMethod: boolean, signature: string
  */
 export async function readApiTable(table: Table, columns: ApiTableColumns, warnings: DesignWarning[]): Promise<DesignFunction[]> {
   const { rows } = readTable(table);
-  const functions: DesignFunction[] = [];
+  const read: Array<RowSignature & { row: (typeof rows)[number]; nameText: string; className: string | null }> = [];
   for (const row of rows) {
     const nameCell = row.nodes[columns.name];
     const nameText = firstCode(nameCell) ?? row.cells[columns.name] ?? '';
@@ -101,7 +120,6 @@ export async function readApiTable(table: Table, columns: ApiTableColumns, warni
       warnings.push({ kind: 'unparseable', message: `API table row "${nameText}" does not name a method or function; skipped`, line: row.line });
       continue;
     }
-    const isMethod = !columns.functions || className !== null;
     let signature = inlineSignature;
     if (!signature && columns.signature !== null) {
       const text = firstCode(row.nodes[columns.signature]) ?? row.cells[columns.signature] ?? '';
@@ -112,20 +130,25 @@ export async function readApiTable(table: Table, columns: ApiTableColumns, warni
       const returns = columns.returns !== null ? firstCode(row.nodes[columns.returns]) : null;
       signature = `(${parameters.join(', ')})${returns ? ` -> ${returns}` : ''}`;
     }
-    const fn = await parseSignature(name, isMethod, signature);
+    read.push({ row, nameText, className, name, isMethod: !columns.functions || className !== null, signature });
+  }
+  const parsed = await parseSignatures(read);
+  const functions: DesignFunction[] = [];
+  read.forEach((entry, index) => {
+    const fn = parsed[index];
     if (!fn) {
-      warnings.push({ kind: 'unparseable', message: `cannot read the signature of \`${nameText}\` from the table: ${signature}`, line: row.line });
-      continue;
+      warnings.push({ kind: 'unparseable', message: `cannot read the signature of \`${entry.nameText}\` from the table: ${entry.signature}`, line: entry.row.line });
+      return;
     }
-    const raises = columns.raises !== null ? cellItems(row.nodes[columns.raises]).filter((item) => /^[A-Za-z_]\w*$/.test(item)) : [];
+    const raises = columns.raises !== null ? cellItems(entry.row.nodes[columns.raises]).filter((item) => /^[A-Za-z_]\w*$/.test(item)) : [];
     functions.push({
       ...fn,
-      className: isMethod ? className ?? '' : null,
+      className: entry.isMethod ? entry.className ?? '' : null,
       raises,
-      description: columns.description !== null ? row.cells[columns.description] || null : null,
+      description: columns.description !== null ? entry.row.cells[columns.description] || null : null,
       origin: 'table',
-      line: row.line,
+      line: entry.row.line,
     });
-  }
+  });
   return functions;
 }

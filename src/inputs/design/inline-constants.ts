@@ -1,4 +1,4 @@
-import { readPythonModule } from '../../python/read-module.js';
+import { readPythonOutline } from './read-python-outline.js';
 import type { DesignConstant } from './design-types.js';
 import { isConstantName } from './python-block.js';
 
@@ -19,7 +19,7 @@ export function mayBeAssignment(text: string): boolean {
  */
 export async function constantsFromSnippets(snippets: CodeSnippet[]): Promise<DesignConstant[]> {
   if (snippets.length === 0) return [];
-  const module = await readPythonModule(`${snippets.map((snippet) => snippet.text.replace(/\s*\n\s*/g, ' ')).join('\n')}\n`);
+  const module = await readPythonOutline(`${snippets.map((snippet) => snippet.text.replace(/\s*\n\s*/g, ' ')).join('\n')}\n`);
   const constants: DesignConstant[] = [];
   for (const constant of module.constants) {
     const snippet = snippets[constant.line - 1];

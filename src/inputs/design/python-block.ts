@@ -1,6 +1,6 @@
 import { isModelClass } from '../../python/module-roles.js';
-import type { PythonClass, PythonFunction, PythonImport, PythonModule } from '../../python/python-model.js';
-import { readPythonModule } from '../../python/read-module.js';
+import type { PythonClass, PythonFunction } from '../../python/python-model.js';
+import { readPythonOutline, type OutlineImport, type PythonOutline } from './read-python-outline.js';
 import type { DesignClass, DesignConstant, DesignField, DesignFunction, DesignModelKind } from './design-types.js';
 
 /** What one Python code block of the design contributes, lines already in design coordinates. */
@@ -13,7 +13,7 @@ export interface PythonBlockFacts {
   constants: DesignConstant[];
   /** Model fields per class name (class-body annotated names, enum members). */
   fields: Map<string, { kind: DesignModelKind | null; fields: DesignField[] }>;
-  imports: Array<PythonImport & { designLine: number }>;
+  imports: Array<OutlineImport & { designLine: number }>;
   /** Design lines where the parser gave up on part of the block. */
   parseErrorLines: number[];
   /** Whether the block defines anything at all (classes, functions, constants or imports). */
@@ -125,12 +125,12 @@ function topLevelPieces(code: string): Array<{ text: string; lineOffset: number 
   return pieces;
 }
 
-async function readModules(code: string): Promise<Array<{ module: PythonModule; lineOffset: number }>> {
-  const whole = await readPythonModule(code);
-  if (whole.parseErrors.length === 0) return [{ module: whole, lineOffset: 0 }];
+async function readModules(code: string): Promise<Array<{ module: PythonOutline; lineOffset: number }>> {
+  const whole = await readPythonOutline(code);
+  if (whole.parseErrorLines.length === 0) return [{ module: whole, lineOffset: 0 }];
   const pieces = topLevelPieces(code);
   if (pieces.length <= 1) return [{ module: whole, lineOffset: 0 }];
-  return Promise.all(pieces.map(async (piece) => ({ module: await readPythonModule(piece.text), lineOffset: piece.lineOffset })));
+  return Promise.all(pieces.map(async (piece) => ({ module: await readPythonOutline(piece.text), lineOffset: piece.lineOffset })));
 }
 
 /**
@@ -147,8 +147,8 @@ export async function readPythonBlock(code: string, firstLine: number): Promise<
   return facts;
 }
 
-function readModuleFacts(module: PythonModule, offset: number, facts: PythonBlockFacts): void {
-  facts.parseErrorLines.push(...module.parseErrors.map((error) => error.line + offset));
+function readModuleFacts(module: PythonOutline, offset: number, facts: PythonBlockFacts): void {
+  facts.parseErrorLines.push(...module.parseErrorLines.map((line) => line + offset));
   facts.definesSomething ||= module.classes.length + module.functions.length + module.constants.length + module.imports.length > 0;
   // In a block of methods written without their class, static and class methods belong to it too.
   const methodBlock = module.functions.some((fn) => SELF_NAMES.has(fn.parameters[0]?.name ?? ''));

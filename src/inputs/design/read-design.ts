@@ -30,6 +30,8 @@ interface ReadState {
   snippets: CodeSnippet[];
   imports: BlockImport[];
   responseSnippets: Array<{ text: string; line: number; summary: string }>;
+  /** The document's lines, split once when first needed. */
+  sourceLines?: string[];
 }
 
 function inlineCodes(node: Nodes, into: Array<{ text: string; line: number }> = []): Array<{ text: string; line: number }> {
@@ -43,8 +45,9 @@ function sectionText(block: MarkdownBlock): string {
 }
 
 /** Headings and lead-in of a block, nearest first: where a class name for loose methods may be. */
-function nearbyTexts(document: MarkdownDocument, block: MarkdownBlock): string[] {
-  const headingSources = block.headings.map((heading) => document.source.split('\n')[heading.line - 1] ?? heading.text).reverse();
+function nearbyTexts(state: ReadState, block: MarkdownBlock): string[] {
+  state.sourceLines ??= state.document.source.split('\n');
+  const headingSources = block.headings.map((heading) => state.sourceLines![heading.line - 1] ?? heading.text).reverse();
   return [headingSources[0] ?? '', block.leadIn, ...headingSources.slice(1)];
 }
 
@@ -74,9 +77,9 @@ async function readPython(state: ReadState, block: MarkdownBlock, code: Code, st
   for (const cls of facts.classes) collector.addClass(cls);
   for (const [className, entry] of facts.fields) collector.addFields(className, { ...entry, origin: 'code', line: facts.classes.find((cls) => cls.name === className)?.line ?? firstLine });
   for (const fn of facts.functions) collector.addFunction(fn);
-  for (const fn of facts.orphanMethods) collector.pendingMethods.push({ fn, context: nearbyTexts(state.document, block) });
+  for (const fn of facts.orphanMethods) collector.pendingMethods.push({ fn, context: nearbyTexts(state, block) });
   for (const constant of facts.constants) collector.addConstant(constant);
-  for (const entry of facts.imports) if (!entry.isNested) state.imports.push({ module: entry.module, level: entry.level, line: entry.designLine });
+  for (const entry of facts.imports) state.imports.push({ module: entry.module, level: entry.level, line: entry.designLine });
   return true;
 }
 
@@ -127,7 +130,7 @@ async function readTableBlock(state: ReadState, block: MarkdownBlock, table: Tab
       if (fn.className === null) collector.addFunction(fn);
       else if (fn.className !== '') collector.addMethod(fn.className, fn);
       else if (tableClass) collector.addMethod(tableClass, fn);
-      else collector.pendingMethods.push({ fn, context: nearbyTexts(state.document, block) });
+      else collector.pendingMethods.push({ fn, context: nearbyTexts(state, block) });
     }
     return;
   }

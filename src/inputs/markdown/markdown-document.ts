@@ -2,6 +2,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import type { Code, Heading, List, Nodes, Paragraph, Root, Table } from 'mdast';
+import { scanMarkdown } from './scan-markdown.js';
 
 /** A heading as it encloses later blocks. */
 export interface SectionHeading {
@@ -77,9 +78,12 @@ function collectBlocks(nodes: Nodes[], headings: SectionHeading[], state: { lead
   }
 }
 
-/** Parses markdown (CommonMark + GitHub tables) and lists its blocks with their sections. */
-export function readMarkdown(source: string): MarkdownDocument {
-  const root = fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+/** Which parser builds the tree: backsmith's fast scanner, or micromark (full CommonMark + GFM, several times slower). */
+export type MarkdownParser = 'scanner' | 'micromark';
+
+/** Parses markdown into mdast with positions and lists its blocks with their sections. */
+export function readMarkdown(source: string, parser: MarkdownParser = 'scanner'): MarkdownDocument {
+  const root = parser === 'scanner' ? scanMarkdown(source) : fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const blocks: MarkdownBlock[] = [];
   collectBlocks(root.children as Nodes[], [], { leadIn: '' }, blocks);
   return { source, root, blocks };

@@ -1,0 +1,124 @@
+import type { Node } from 'web-tree-sitter';
+import { dottedName, endLineOf, lineOf, namedChildren } from '../../python/node-text.js';
+import type { ClassAttribute, PythonClass, PythonFunction } from '../../python/python-model.js';
+import { readDocstring, readFunction, unwrapDefinition } from '../../python/read-function.js';
+import { withPythonTree } from '../../python/tree-sitter-parser.js';
+
+/** A module-level `NAME = value` (or `NAME: type = value`). */
+export interface OutlineConstant {
+  name: string;
+  annotation: string | null;
+  value: string;
+  line: number;
+}
+
+/** A top-level import: the module path, its relative level and line. */
+export interface OutlineImport {
+  module: string;
+  level: number;
+  line: number;
+}
+
+/**
+ * What a design's code block defines: the definitions only. The full module model (strings,
+ * scopes, layout, literals) is built for verification; a design needs a fraction of it, and reading
+ * only that keeps `backsmith spec` fast.
+ */
+export interface PythonOutline {
+  classes: PythonClass[];
+  functions: PythonFunction[];
+  constants: OutlineConstant[];
+  imports: OutlineImport[];
+  /** Lines where the parser found an error or had to assume a missing token. */
+  parseErrorLines: number[];
+}
+
+function assignmentOf(statement: Node): Node | null {
+  if (statement.type !== 'expression_statement') return null;
+  const assignment = namedChildren(statement)[0];
+  return assignment?.type === 'assignment' ? assignment : null;
+}
+
+function readAttribute(statement: Node): ClassAttribute | null {
+  const assignment = assignmentOf(statement);
+  const left = assignment?.childForFieldName('left');
+  if (!assignment || left?.type !== 'identifier') return null;
+  const type = assignment.childForFieldName('type');
+  const right = assignment.childForFieldName('right');
+  return { name: left.text, annotation: type ? type.text : null, value: right ? right.text : null, line: lineOf(statement) };
+}
+
+function readClass(node: Node, decorators: string[]): PythonClass {
+  const name = node.childForFieldName('name')?.text ?? '';
+  const body = node.childForFieldName('body');
+  const superclasses = node.childForFieldName('superclasses');
+  const bases: string[] = [];
+  const keywords: string[] = [];
+  for (const argument of superclasses ? namedChildren(superclasses) : []) {
+    if (argument.type === 'keyword_argument') keywords.push(argument.text);
+    else bases.push(dottedName(argument));
+  }
+  const cls: PythonClass = { name, line: lineOf(node), endLine: endLineOf(node), bases, keywords, decorators, docstring: readDocstring(body), attributes: [], methods: [] };
+  for (const statement of body ? namedChildren(body) : []) {
+    const unwrapped = unwrapDefinition(statement);
+    if (unwrapped?.definition.type === 'function_definition') cls.methods.push(readFunction(unwrapped.definition, unwrapped.decorators, name));
+    else {
+      const attribute = readAttribute(statement);
+      if (attribute) cls.attributes.push(attribute);
+    }
+  }
+  return cls;
+}
+
+function readImport(node: Node, into: OutlineImport[]): void {
+  const line = lineOf(node);
+  if (node.type === 'import_statement') {
+    for (const child of namedChildren(node)) {
+      const module = child.type === 'aliased_import' ? child.childForFieldName('name')?.text ?? '' : child.text;
+      into.push({ module, level: 0, line });
+    }
+    return;
+  }
+  const moduleNode = node.childForFieldName('module_name');
+  if (node.type === 'future_import_statement') into.push({ module: '__future__', level: 0, line });
+  else if (moduleNode?.type === 'relative_import') {
+    const prefix = namedChildren(moduleNode).find((child) => child.type === 'import_prefix');
+    into.push({ module: namedChildren(moduleNode).find((child) => child.type === 'dotted_name')?.text ?? '', level: prefix ? prefix.text.length : 0, line });
+  } else into.push({ module: moduleNode?.text ?? '', level: 0, line });
+}
+
+function collectErrorLines(node: Node, into: number[]): void {
+  if (!node.hasError && !node.isMissing) return;
+  if (node.isMissing || node.type === 'ERROR') {
+    into.push(lineOf(node));
+    if (node.isMissing) return;
+  }
+  for (let index = 0; index < node.childCount; index++) {
+    const child = node.child(index);
+    if (child) collectErrorLines(child, into);
+  }
+}
+
+/** Reads the top-level definitions of Python source (a design's code block); never throws on bad Python. */
+export function readPythonOutline(source: string): Promise<PythonOutline> {
+  return withPythonTree(source, (tree) => {
+    const outline: PythonOutline = { classes: [], functions: [], constants: [], imports: [], parseErrorLines: [] };
+    for (const statement of namedChildren(tree.rootNode)) {
+      const unwrapped = unwrapDefinition(statement);
+      if (unwrapped?.definition.type === 'class_definition') outline.classes.push(readClass(unwrapped.definition, unwrapped.decorators));
+      else if (unwrapped?.definition.type === 'function_definition') outline.functions.push(readFunction(unwrapped.definition, unwrapped.decorators, null));
+      else if (statement.type === 'import_statement' || statement.type === 'import_from_statement' || statement.type === 'future_import_statement') readImport(statement, outline.imports);
+      else {
+        const assignment = assignmentOf(statement);
+        const left = assignment?.childForFieldName('left');
+        const right = assignment?.childForFieldName('right');
+        if (assignment && left?.type === 'identifier' && right) {
+          const type = assignment.childForFieldName('type');
+          outline.constants.push({ name: left.text, annotation: type ? type.text : null, value: right.text, line: lineOf(statement) });
+        }
+      }
+    }
+    collectErrorLines(tree.rootNode, outline.parseErrorLines);
+    return outline;
+  });
+}

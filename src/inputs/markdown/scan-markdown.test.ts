@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { plainText, readMarkdown, type MarkdownDocument } from './markdown-document.js';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const FIXTURES = path.join(REPO, 'test-fixtures/designs');
+const SHARED = path.resolve(REPO, '../shared/examples');
+
+function markdownFiles(directory: string): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(directory, entry.name);
+    return entry.isDirectory() ? markdownFiles(full) : entry.name.endsWith('.md') ? [full] : [];
+  });
+}
+
+/** What the readers use of a document: each block's kind, line, heading path and text. */
+function outline(document: MarkdownDocument): string[] {
+  return document.blocks.map((block) => {
+    const node = block.node;
+    const extra = node.type === 'code' ? `[${node.lang ?? ''}]` : node.type === 'heading' ? `#${node.depth}` : '';
+    return `${block.line} ${node.type}${extra} <${block.headings.map((heading) => heading.text).join('/')}> ${plainText(node).replace(/\s+/g, ' ').trim()}`;
+  });
+}
+
+describe('scanMarkdown', () => {
+  const files = [...markdownFiles(FIXTURES), ...markdownFiles(SHARED)];
+  it.each(files.map((file) => [path.relative(REPO, file), file]))('reads %s as micromark does', (_name, file) => {
+    const source = readFileSync(file, 'utf8');
+    expect(outline(readMarkdown(source, 'scanner'))).toEqual(outline(readMarkdown(source, 'micromark')));
+  });
+
+  const samples: Array<[string, string]> = [
+    ['nested lists and code in items', '- a\n  - b `x`\n    ```py\n    x = 1\n    ```\n- c\n\n1. one\n2. two\n'],
+    ['tables with escaped pipes and inline code', '| Method | Parameters |\n|---|:---:|\n| `f` | `x: int \\| None`, `y` |\n| g | - |\n\nafter\n'],
+    ['setext headings, quotes, breaks', 'Title\n=====\n\n> quoted **bold**\n> more\n\n---\n\nSub\n---\ntext _it_ and *em* [link](http://x)\n'],
+    ['tilde fences, indented code, task items', '~~~\nraw\n~~~\n\n    indented\n\n- [ ] todo\n- [x] done\n'],
+    ['a table right after a paragraph', 'Lead-in:\n| a | b |\n|---|---|\n| 1 | 2 |\n'],
+  ];
+  it.each(samples)('reads %s as micromark does', (_name, source) => {
+    expect(outline(readMarkdown(source, 'scanner'))).toEqual(outline(readMarkdown(source, 'micromark')));
+  });
+
+  it('keeps exact positions of inline code, for design line numbers', () => {
+    const document = readMarkdown('# T\n\n- `MAX = 3` and\n  `MIN = 1`\n');
+    const list = document.blocks.find((block) => block.node.type === 'list')!.node;
+    const codes: string[] = [];
+    const walk = (node: { type: string; value?: string; position?: { start: { line: number; offset?: number } }; children?: unknown[] }) => {
+      if (node.type === 'inlineCode') codes.push(`${node.value}@${node.position?.start.line}:${document.source.slice(node.position?.start.offset ?? 0).split('\n')[0]}`);
+      for (const child of (node.children ?? []) as typeof node[]) walk(child);
+    };
+    walk(list as never);
+    expect(codes).toEqual(['MAX = 3@3:`MAX = 3` and', 'MIN = 1@4:`MIN = 1`']);
+  });
+});
