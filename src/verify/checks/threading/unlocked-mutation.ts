@@ -1,0 +1,124 @@
+import { callTarget, callableKey, callableName, functionCallable, MAX_CALL_DEPTH, type Callable } from '../../../python/callables.js';
+import { canonicalName, importBindings } from '../../../python/import-bindings.js';
+import type { AttributeMutationFact, PythonClass, PythonModule } from '../../../python/python-model.js';
+import { defineCheck, type CheckReport } from '../../check.js';
+import { serviceMethods } from '../contract/support/service-methods.js';
+
+const LOCK_FACTORY = /^(threading\.(Lock|RLock|Condition|Semaphore|BoundedSemaphore)|asyncio\.(Lock|Condition|Semaphore)|multiprocessing\.(Lock|RLock))$/;
+/** Context managers whose name says they are a lock even when their construction is not visible. */
+const LOCK_NAME = /(lock|mutex|cond(ition)?|semaphore)$/i;
+/** Mutations that change shared containers or counters in place (rebinding an attribute is not one). */
+const SHARED_STATE_CHANGES = new Set<AttributeMutationFact['operation']>(['subscript-assign', 'augmented-assign', 'delete', 'method-call']);
+
+/** The expressions that name a lock of the class: `self._lock`, `Class._lock`, module-level `_LOCK`. */
+function lockExpressions(module: PythonModule, cls: PythonClass, imports: ReadonlyMap<string, string>): Set<string> {
+  const locks = new Set<string>();
+  const isLockCall = (callee: string | null): boolean => !!callee && LOCK_FACTORY.test(canonicalName(callee, imports));
+  for (const method of cls.methods) {
+    for (const mutation of method.body.attributeMutations) {
+      if (mutation.operation === 'assign' && mutation.value?.kind === 'call' && isLockCall(mutation.value.callee)) locks.add(mutation.target);
+    }
+  }
+  for (const attribute of cls.attributes) {
+    const callee = attribute.value?.split('(')[0]?.trim() ?? null;
+    if (attribute.value?.includes('(') && isLockCall(callee)) for (const owner of ['self', 'cls', cls.name]) locks.add(`${owner}.${attribute.name}`);
+  }
+  for (const binding of module.moduleBody.localAssignments) {
+    if (binding.key === null && binding.value.kind === 'call' && isLockCall(binding.value.callee)) locks.add(binding.name);
+  }
+  return locks;
+}
+
+interface UnlockedMutation {
+  mutation: AttributeMutationFact;
+  where: Callable;
+  reachedFrom: string;
+}
+
+/** Walks from public methods into the helpers and lambdas they run, tracking whether a lock is held. */
+class LockWalk {
+  private seen = new Set<string>();
+  readonly found: UnlockedMutation[] = [];
+
+  constructor(private readonly module: PythonModule, private readonly locks: Set<string>) {}
+
+  private isLock(context: string): boolean {
+    const name = context.replace(/\(.*$/s, '');
+    return this.locks.has(context) || this.locks.has(name) || LOCK_NAME.test(name.split('.').pop() ?? '');
+  }
+
+  private holds(contexts: string[]): boolean {
+    return contexts.some((context) => this.isLock(context));
+  }
+
+  /** Starts a walk from one public method (helpers are walked again for each, to know all callers). */
+  walkFrom(callable: Callable, name: string): void {
+    this.seen = new Set();
+    this.walk(callable, false, name);
+  }
+
+  private walk(callable: Callable, locked: boolean, reachedFrom: string, depth = 0): void {
+    const key = `${callableKey(callable)}|${locked}`;
+    if (this.seen.has(key) || depth > MAX_CALL_DEPTH) return;
+    this.seen.add(key);
+    // `self._lock.acquire()` ... `finally: release()`: the whole body counts as locked.
+    const acquires = callable.body.calls.some((call) => call.callee.endsWith('.acquire') && this.isLock(call.callee.slice(0, -'.acquire'.length)));
+    const held = locked || acquires;
+    for (const mutation of callable.body.attributeMutations) {
+      if (!mutation.target.startsWith('self.') || !SHARED_STATE_CHANGES.has(mutation.operation)) continue;
+      if (!held && !this.holds(mutation.heldContexts)) this.found.push({ mutation, where: callable, reachedFrom });
+    }
+    for (const call of callable.body.calls) {
+      const callHeld = held || this.holds(call.heldContexts);
+      const target = callTarget(call.callee, call.arguments, callable, this.module);
+      if (target) {
+        if (target.kind === 'lambda' || target.fn.className !== null) this.walk(target, callHeld, reachedFrom, depth + 1);
+        continue;
+      }
+      // Lambdas handed to library code (`sorted(key=...)`, `map(...)`) run right here.
+      for (const argument of call.arguments) {
+        if (argument.lambda) this.walk({ kind: 'lambda', owner: callable.owner, body: argument.lambda, bindings: callable.bindings, line: call.line }, callHeld, reachedFrom, depth + 1);
+      }
+    }
+  }
+}
+
+/** `threading/unlocked-mutation`: shared state of a service changes only while a lock is held. */
+export const unlockedMutation = defineCheck({
+  id: 'threading/unlocked-mutation',
+  category: 'threading',
+  severity: 'error',
+  description: "A service class whose public methods (or the helpers they call) change shared state in place - dict/list/set attributes, counters - must hold a threading.Lock/RLock while doing so: Gradio runs handlers from several threads at once.",
+  fixHint: 'Create `self._lock = threading.RLock()` in __init__ and wrap each state change (or one guard helper every public method goes through) in `with self._lock:`.',
+  run(context) {
+    const imports = importBindings(context.module);
+    const byClass = new Map<PythonClass, ReturnType<typeof serviceMethods>>();
+    for (const entry of serviceMethods(context.module)) byClass.set(entry.cls, [...(byClass.get(entry.cls) ?? []), entry]);
+    const reports: CheckReport[] = [];
+    for (const [cls, methods] of byClass) {
+      const locks = lockExpressions(context.module, cls, imports);
+      const walk = new LockWalk(context.module, locks);
+      for (const { method, isWrapped } of methods) {
+        if (isWrapped || method.isAsync) continue;
+        walk.walkFrom(functionCallable(method), method.name);
+      }
+      const byWhere = new Map<string, UnlockedMutation[]>();
+      for (const entry of walk.found) {
+        const name = callableName(entry.where);
+        byWhere.set(name, [...(byWhere.get(name) ?? []), entry]);
+      }
+      for (const [where, entries] of byWhere) {
+        const sorted = entries.sort((a, b) => a.mutation.line - b.mutation.line);
+        const targets = [...new Set(sorted.map((entry) => entry.mutation.target))];
+        const callers = [...new Set(sorted.map((entry) => entry.reachedFrom))].filter((name) => name !== where);
+        const noLock = locks.size === 0 ? `; ${cls.name} creates no threading.Lock/RLock` : '';
+        reports.push({
+          line: sorted[0]!.mutation.line,
+          symbol: `${cls.name}.${sorted[0]!.where.owner.name}`,
+          message: `${where} changes shared state (${targets.join(', ')}) without holding a lock${callers.length > 0 ? ` (reached from ${callers.join(', ')})` : ''}${noLock}`,
+        });
+      }
+    }
+    return reports;
+  },
+});
