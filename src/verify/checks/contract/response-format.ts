@@ -18,7 +18,9 @@ export const responseFormat = defineCheck({
       for (const problem of analysis.problemsOf(functionCallable(method))) {
         const key = `${problem.line}\u0000${problem.message}`;
         const entry = grouped.get(key);
-        if (entry) entry.reachedFrom.push(method.name);
+        if (entry) {
+          if (!entry.reachedFrom.includes(method.name)) entry.reachedFrom.push(method.name);
+        }
         else grouped.set(key, { report: { line: problem.line, message: problem.message, symbol }, reachedFrom: [method.name] });
       }
     }

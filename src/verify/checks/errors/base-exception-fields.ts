@@ -34,7 +34,7 @@ export const baseExceptionFields = defineCheck({
       reports.push({
         line: init?.line ?? base.line,
         symbol: base.name,
-        message: `The base exception ${base.name} does not carry ${missing.map((field) => `\`${field}\``).join(' or ')}: set ${missing.map((field) => `self.${field}`).join(' and ')} in __init__ (or declare them as fields)`,
+        message: `The base exception ${base.name} does not carry ${missing.map((field) => `\`${field}\``).join(' or ')}: set ${missing.map((field) => `self.${field}`).join(' and ')} in __init__ (or declare ${missing.length > 1 ? 'them as fields' : 'it as a field'})`,
       });
     }
     if (init && !callsSuperInit(base, init)) {
