@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { MessageIndex, type MessageCandidate } from './match-message.js';
+
+const python = (text: string, line = 1): MessageCandidate => ({ text, line, style: 'python' });
+
+describe('MessageIndex.match', () => {
+  const found: Array<[string, string, string]> = [
+    ['an f-string', "Member '{name}' added to the group.", "Member 'Alice' added to the group."],
+    ['a .format template with specs', 'Amount cannot exceed {symbol}{limit:,.2f}.', 'Amount cannot exceed $100,000.00.'],
+    ['a %-template', 'The board already holds %d tasks.', 'The board already holds 200 tasks.'],
+    ['a named %-template', 'Hello %(name)s, you owe %(amount).2f.', 'Hello Ana, you owe 3.50.'],
+    ['a template against a story template', 'Task #{task_id} moved to {column}.', 'Task #{id} moved to {target}.'],
+    ['a %-template with a literal percent', 'Discount of %d%% applied.', 'Discount of 15% applied.'],
+    ['long placeholder values', "'{title}' borrowed by {name}. Due back on {due_on}.", "'The Quiet Orchard' borrowed by Priya Natarajan. Due back on 2024-03-15."],
+    ['whitespace differences', 'Split   mode must be\n equal.', 'Split mode must be equal.'],
+  ];
+  it.each(found)('finds a story message in %s', (_name, candidate, story) => {
+    expect(new MessageIndex([python(candidate)]).match(story).status).toBe('found');
+  });
+
+  it('does not let a mostly-placeholder string match anything', () => {
+    expect(new MessageIndex([python('{}: {}'), python('Error: {detail}')]).match('Borrowing blocked: fines of $5.25 exceed the limit.').status).not.toBe('found');
+  });
+
+  it('reports a reworded message as a near miss with the differing words', () => {
+    const match = new MessageIndex([python('Member name must not be empty.', 7), python('Unrelated text entirely here.')]).match('Member name cannot be empty.');
+    expect(match.status).toBe('near');
+    if (match.status !== 'near') return;
+    expect(match.candidate.line).toBe(7);
+    expect(match.differences).toEqual([{ expected: 'cannot', actual: 'must not' }]);
+  });
+
+  it('reports a changed case or punctuation as a near miss', () => {
+    const match = new MessageIndex([python("Task #{task_id} removed!")]).match('Task #3 Removed.');
+    expect(match.status).toBe('near');
+    if (match.status === 'near') expect(match.differences.map((difference) => `${difference.expected}>${difference.actual}`)).toEqual(['Removed.>removed!']);
+  });
+
+  it('reports nothing close as missing', () => {
+    expect(new MessageIndex([python('Saved.'), python('Deleted the recipe for good.')]).match('No plant needs water today.').status).toBe('missing');
+  });
+});
