@@ -115,26 +115,40 @@ export function alignTokens(expected: string[], actual: string[]): { distance: n
   };
   let i = expected.length;
   let j = actual.length;
+  // Prefer, on ties: exact matches, then a wildcard absorbing tokens, then insertions and
+  // deletions, then substitutions; that reads best ("added "was"" rather than "1" → "was").
   while (i > 0 || j > 0) {
-    const a = expected[i - 1];
-    const b = actual[j - 1];
-    const wild = a === WILDCARD || b === WILDCARD;
+    const a = i > 0 ? expected[i - 1]! : null;
+    const b = j > 0 ? actual[j - 1]! : null;
     const here = at(i, j);
-    if (i > 0 && j > 0 && here === at(i - 1, j - 1) + (wild ? 0 : tokenCost(a!, b!))) {
-      if (wild || a === b) flush();
-      else {
-        pending.expected.unshift(a!);
-        pending.actual.unshift(b!);
-      }
+    if (a !== null && b !== null && a !== WILDCARD && a === b && here === at(i - 1, j - 1)) {
+      flush();
       i--;
       j--;
-    } else if (i > 0 && here === at(i - 1, j) + (wild ? 0 : 1)) {
-      if (wild) flush();
-      else pending.expected.unshift(a!);
+    } else if (b === WILDCARD && a !== null && here === at(i - 1, j)) {
+      flush();
       i--;
+    } else if (a === WILDCARD && b !== null && here === at(i, j - 1)) {
+      flush();
+      j--;
+    } else if ((a === WILDCARD || b === WILDCARD) && a !== null && b !== null && here === at(i - 1, j - 1)) {
+      flush();
+      i--;
+      j--;
+    } else if (a === WILDCARD || b === WILDCARD) {
+      flush();
+      if (a === WILDCARD) i--;
+      else j--;
+    } else if (a !== null && here === at(i - 1, j) + 1) {
+      pending.expected.unshift(a);
+      i--;
+    } else if (b !== null && here === at(i, j - 1) + 1) {
+      pending.actual.unshift(b);
+      j--;
     } else {
-      if (wild) flush();
-      else pending.actual.unshift(b!);
+      pending.expected.unshift(a!);
+      pending.actual.unshift(b!);
+      i--;
       j--;
     }
   }

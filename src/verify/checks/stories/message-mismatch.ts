@@ -13,7 +13,11 @@ export const messageMismatch = defineCheck({
     const reports = [];
     for (const { message, alsoIn, match } of storyMessageMatches(context.module, context.stories!)) {
       if (match.status !== 'near') continue;
-      const differences = match.differences.map((difference) => `"${difference.expected}" → "${difference.actual}"`).join(', ');
+      const differences = match.differences.map((difference) => {
+        if (difference.expected === '') return `added "${difference.actual}"`;
+        if (difference.actual === '') return `dropped "${difference.expected}"`;
+        return `"${difference.expected}" → "${difference.actual}"`;
+      }).join(', ');
       reports.push({
         message: `${placeOf(message)} expects "${message.text}" (stories line ${message.line}${alsoIn.length > 0 ? `; also ${alsoIn.join(', ')}` : ''}) but the module says "${match.candidate.text}"; story → module: ${differences}`,
         line: match.candidate.line,
