@@ -14,6 +14,6 @@ sandbox_guard.Channel().send({
     "event": "interpreter",
     "executable": sys.executable,
     "version": sys.version.split()[0],
-    "prefix": sys.prefix,
+    "basePrefix": sys.base_prefix,
     "hasPytest": importlib.util.find_spec("pytest") is not None,
 })

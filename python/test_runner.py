@@ -171,11 +171,14 @@ class PytestCollector:
         if report.skipped:
             outcome = "skipped"
             message = report.longrepr[2] if isinstance(report.longrepr, tuple) else message
-        elif report.when == "call" and message.split(":")[0].strip() in ("AssertionError", "assert"):
+        elif report.when == "call" and message.startswith(("AssertionError", "assert ")):
             outcome = "failed"
         else:
             outcome = "error"
-        self.outcomes[report.nodeid] = (outcome, message[-800:], report.location[1] + 1)
+        line = report.location[1] + 1
+        if crash is not None and os.path.basename(str(crash.path)) == os.path.basename(report.location[0]):
+            line = crash.lineno  # the failing line itself, as unittest reports it
+        self.outcomes[report.nodeid] = (outcome, message[-800:], line)
 
     def pytest_runtest_logfinish(self, nodeid, location):
         seconds = self.reporter.stop()

@@ -17,13 +17,14 @@ export type InterpreterResolution =
 interface HostPython {
   executable: string;
   version: string;
+  /** `sys.base_prefix`: where its standard library comes from (venvs share their base's). */
   prefix: string;
 }
 
 /** The real executable behind a command (`python3` may be a pyenv shim); only Python itself runs. */
 function hostPython(command: string): Promise<HostPython | null> {
   return new Promise((resolve) => {
-    const child = spawn(command, ['-I', '-S', '-c', 'import sys; print(sys.executable); print(sys.version.split()[0]); print(sys.prefix)'], {
+    const child = spawn(command, ['-I', '-S', '-c', 'import sys; print(sys.executable); print(sys.version.split()[0]); print(sys.base_prefix)'], {
       stdio: ['ignore', 'pipe', 'ignore'],
       timeout: HOST_TIMEOUT_MS,
     });
@@ -66,7 +67,7 @@ async function resolve(requested: string, explicit: boolean, allowUnsandboxed: b
     lastRun = run;
     // An interpreter whose own files the sandbox user cannot read may still start, by loading
     // the system's libpython and standard library: a different Python than the one asked for.
-    const same = info && info.version === host.version && info.prefix === host.prefix;
+    const same = info && info.version === host.version && info.basePrefix === host.prefix;
     if (info && same) {
       return {
         ok: true,
@@ -75,8 +76,8 @@ async function resolve(requested: string, explicit: boolean, allowUnsandboxed: b
       };
     }
     const detail = info
-      ? `it loads Python ${String(info.version)} from ${String(info.prefix)} instead of its own ${host.version} from ${host.prefix}: its files are not readable by other users`
-      : failure ?? run?.stderr.text.trim().split('\n').pop() ?? '';
+      ? `it loads Python ${String(info.version)} from ${String(info.basePrefix)} instead of its own ${host.version} from ${host.prefix}: its files are not readable by other users`
+      : `${failure ?? run?.stderr.text.trim().split('\n').pop() ?? ''}${/^\/(tmp|var\/tmp|dev\/shm)\//.test(executable) ? ' (the sandbox has its own /tmp, so interpreters under /tmp are not visible in it)' : ''}`;
     why = `${requested} (${executable}) does not work inside the sandbox${detail ? `: ${detail}` : ''}`;
   } else {
     why = `${requested} could not be started`;

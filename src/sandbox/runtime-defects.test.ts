@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveSandboxInterpreter } from './resolve-interpreter.js';
 import { canSandbox, findingKeys, FIXTURES, fixture, inject, runtimeFindings, verifySource } from './test-support/runtime-fixtures.js';
 
 // One defect at a time, injected into a small correct module; each must be reported under
@@ -83,5 +84,21 @@ describe.skipIf(!usable)('runtime stage on injected defects', () => {
     expect(report.sandbox).toBeUndefined();
     const skipped = report.checks.filter((check) => /^(runtime|tests)\//.test(check.id));
     expect(skipped.every((check) => check.status === 'skipped' && check.reason === '--no-run given')).toBe(true);
+  });
+});
+
+// pytest runs when the interpreter has it (CI: `apt-get install python3-pytest`, or point
+// BACKSMITH_PYTEST_PYTHON at one every user can read); otherwise this part is skipped.
+const pytestPython = process.env.BACKSMITH_PYTEST_PYTHON ?? '/usr/bin/python3';
+const withPytest = usable && (await resolveSandboxInterpreter(pytestPython, true, false).then((found) => found.ok && found.interpreter.hasPytest, () => false));
+
+describe.skipIf(!withPytest)('runtime stage with pytest', () => {
+  it('runs pytest-style tests and reports a plain assert as tests/failed', async () => {
+    const tests = [path.join(FIXTURES.runtime, 'test_tally_pytest_style.py')];
+    const clean = await verifySource(MODULE, base, { tests, python: pytestPython });
+    expect(clean.sandbox?.tests).toMatchObject({ runner: 'pytest', ran: 2, passed: 2 });
+    const report = await verifySource(MODULE, inject(base, 'count = sum(self._counts.values())', 'count = sum(self._counts.values()) - 1'), { tests, python: pytestPython });
+    const failure = report.findings.find((item) => item.checkId === 'tests/failed');
+    expect(failure?.message).toContain('test_us002_ac1_total_plain (US-002 AC1, test_tally_pytest_style.py:13) failed: assert 4 == 5');
   });
 });
