@@ -60,18 +60,28 @@ export class MessageIndex {
     const wantedTokens = tokenize(wanted);
     let best: { entry: Prepared; similarity: number; differences: TextDifference[] } | null = null;
     for (const entry of this.prepared) {
-      const { distance, differences } = alignTokens(wantedTokens, entry.tokens);
-      const size = Math.max(countLiteral(wantedTokens), countLiteral(entry.tokens), 1);
-      const similarity = 1 - distance / size;
-      if (similarity >= NEAR_MISS_SIMILARITY && (!best || similarity > best.similarity)) best = { entry, similarity, differences };
+      const alignment = alignTokens(wantedTokens, entry.tokens);
+      // Tokens a placeholder stands for are neither agreement nor difference; but a placeholder
+      // may not stand for most of the message ("{detail}." is near to everything). Words weigh
+      // by their length, so sharing "removed" counts for more than sharing "#" and ".".
+      const ownWanted = literalWeight(wantedTokens) - alignment.absorbedExpected;
+      const ownActual = literalWeight(entry.tokens) - alignment.absorbedActual;
+      if (ownWanted < literalWeight(wantedTokens) / 2 || ownActual < literalWeight(entry.tokens) / 2) continue;
+      const similarity = (2 * alignment.matched) / Math.max(ownWanted + ownActual, 1);
+      if (similarity >= NEAR_MISS_SIMILARITY && (!best || similarity > best.similarity)) best = { entry, similarity, differences: alignment.differences };
     }
     if (!best) return { status: 'missing' };
     return { status: 'near', candidate: best.entry.candidate, similarity: Math.round(best.similarity * 100) / 100, differences: best.differences };
   }
 }
 
-function countLiteral(tokens: string[]): number {
-  return tokens.filter((token) => token !== WILDCARD).length;
+/** How much a token counts when comparing texts: a word its length, a punctuation mark 1. */
+function weight(token: string): number {
+  return token === WILDCARD ? 0 : token.length;
+}
+
+function literalWeight(tokens: string[]): number {
+  return tokens.reduce((sum, token) => sum + weight(token), 0);
 }
 
 function tokenCost(a: string, b: string): number {
@@ -83,11 +93,22 @@ function joinTokens(tokens: string[]): string {
   return tokens.map((token) => (token === WILDCARD ? '{…}' : token)).join(' ').replace(/ ([.,;:!?)'])/g, '$1').replace(/([('$]) /g, '$1');
 }
 
+/** How two token sequences line up. */
+export interface TokenAlignment {
+  distance: number;
+  differences: TextDifference[];
+  /** Weight of the literal tokens equal on both sides (a case-only difference counts three quarters). */
+  matched: number;
+  /** Weight of the literal tokens of each side that the other side's wildcards stand for. */
+  absorbedExpected: number;
+  absorbedActual: number;
+}
+
 /**
  * Token edit distance in which a wildcard on either side absorbs any run of tokens for free, with
  * the differing stretches read back from the table.
  */
-export function alignTokens(expected: string[], actual: string[]): { distance: number; differences: TextDifference[] } {
+export function alignTokens(expected: string[], actual: string[]): TokenAlignment {
   const rows = expected.length + 1;
   const columns = actual.length + 1;
   const table = new Float64Array(rows * columns);
@@ -115,6 +136,9 @@ export function alignTokens(expected: string[], actual: string[]): { distance: n
   };
   let i = expected.length;
   let j = actual.length;
+  let matched = 0;
+  let absorbedExpected = 0;
+  let absorbedActual = 0;
   // Prefer, on ties: exact matches, then a wildcard absorbing tokens, then insertions and
   // deletions, then substitutions; that reads best ("added "was"" rather than "1" → "was").
   while (i > 0 || j > 0) {
@@ -123,16 +147,21 @@ export function alignTokens(expected: string[], actual: string[]): { distance: n
     const here = at(i, j);
     if (a !== null && b !== null && a !== WILDCARD && a === b && here === at(i - 1, j - 1)) {
       flush();
+      matched += weight(a);
       i--;
       j--;
     } else if (b === WILDCARD && a !== null && here === at(i - 1, j)) {
       flush();
+      absorbedExpected += weight(a);
       i--;
     } else if (a === WILDCARD && b !== null && here === at(i, j - 1)) {
       flush();
+      absorbedActual += weight(b);
       j--;
     } else if ((a === WILDCARD || b === WILDCARD) && a !== null && b !== null && here === at(i - 1, j - 1)) {
       flush();
+      if (b === WILDCARD) absorbedExpected += weight(a);
+      if (a === WILDCARD) absorbedActual += weight(b);
       i--;
       j--;
     } else if (a === WILDCARD || b === WILDCARD) {
@@ -146,6 +175,7 @@ export function alignTokens(expected: string[], actual: string[]): { distance: n
       pending.actual.unshift(b);
       j--;
     } else {
+      if (a!.toLowerCase() === b!.toLowerCase()) matched += 0.75 * weight(a!);
       pending.expected.unshift(a!);
       pending.actual.unshift(b!);
       i--;
@@ -153,5 +183,5 @@ export function alignTokens(expected: string[], actual: string[]): { distance: n
     }
   }
   flush();
-  return { distance: at(expected.length, actual.length), differences };
+  return { distance: at(expected.length, actual.length), differences, matched, absorbedExpected, absorbedActual };
 }
