@@ -31,6 +31,12 @@ export interface RuntimeStageOptions {
   timeLimits?: ProbeTimeLimits;
 }
 
+/** Whether the design (or the configuration) declares pandas, so `data` may be a DataFrame. */
+function declaresPandas(context: CheckContext): boolean {
+  const names = [...context.config.allowedImports, ...(context.design?.dependencies ?? []).map((dependency) => dependency.name)];
+  return names.some((name) => name.toLowerCase() === 'pandas');
+}
+
 function summarize(purpose: SandboxRunSummary['purpose'], run: SandboxRunResult): SandboxRunSummary {
   return {
     purpose, durationMs: run.durationMs, exitCode: run.exitCode, signal: run.signal, timedOut: run.timedOut,
@@ -72,11 +78,12 @@ export async function runRuntimeStage(context: CheckContext, options: RuntimeSta
     if (!resolution.ok) return refuse('failed', resolution.reason);
     report.interpreter = resolution.interpreter;
     const module: SandboxFile = { name: context.fileName, content: context.source };
-    const services = serviceClasses(context.module).map((cls) => ({ name: cls.name, methods: cls.methods.filter(isPublicMethod).map((method) => method.name) }));
+    const { design } = context;
+    const services = serviceClasses(context.module, design?.primaryClass ? [design.primaryClass] : []).map((cls) => ({ name: cls.name, methods: cls.methods.filter(isPublicMethod).map((method) => method.name) }));
     const common = { interpreter: resolution.interpreter.executable, module, limits, allowUnsandboxed };
     const [probe, tests] = await Promise.all([
       runProbe({
-        ...common, services, allowDataFrame: options.allowDataFrame ?? context.config.allowedImports.includes('pandas'),
+        ...common, services, allowDataFrame: options.allowDataFrame ?? declaresPandas(context),
         ...(options.examples ? { examples: options.examples } : {}), ...(options.timeLimits ? { timeLimits: options.timeLimits } : {}),
       }),
       testFiles.length > 0 ? runAcceptanceTests({ ...common, testFiles }) : Promise.resolve(null),

@@ -9,7 +9,7 @@ export const IMPORT_OUTPUT_LIMIT = 1024 * 1024;
 function hintFor(type: string): string | undefined {
   if (type === 'SystemExit') return 'Never call sys.exit() or exit() in a module the UI imports; return failure responses instead.';
   if (type === 'Timeout') return 'Do no work at import time: move loops, network calls and heavy set-up into functions the UI calls.';
-  if (type === 'ModuleNotFoundError') return 'Use only the standard library (or the dependencies the design declares), installed for the interpreter backsmith runs.';
+  if (type === 'ModuleNotFoundError') return 'Use only the standard library or the dependencies the design declares; install declared ones for that interpreter (or pass --python with one that has them).';
   if (type === 'PermissionError') return 'Do not open sockets, start processes or write outside the working directory at import time.';
   return undefined;
 }
@@ -30,8 +30,11 @@ export const importError = defineCheck({
       const error = outcome.error ?? { type: 'Error', message: 'the import failed', line: 0, frames: [] };
       const where = error.frames.length > 0 ? ` (via ${error.frames.map((frame) => `${frame.function}:${frame.line}`).join(' → ')})` : '';
       const hint = hintFor(error.type);
+      // A missing package may be the environment's fault: say which interpreter lacked it.
+      const interpreter = context.runtime?.sandbox.interpreter;
+      const missing = error.type === 'ModuleNotFoundError' && interpreter ? ` with ${interpreter.executable} ${interpreter.version}` : '';
       reports.push({
-        message: `Importing the module failed: ${error.type}: ${clip(error.message)}${where}`,
+        message: `Importing the module failed${missing}: ${error.type}: ${clip(error.message)}${where}`,
         line: error.line,
         symbol: '<import>',
         ...(hint ? { hint } : {}),
