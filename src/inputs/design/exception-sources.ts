@@ -48,15 +48,15 @@ export function readExceptionTable(table: Table): DeclaredException[] {
 }
 
 /**
- * Reads prose like "`*_REQUIRED`, `INVALID_*`: `ValidationError`; other codes: `LibraryError`" from
- * a paragraph's markdown source.
+ * Reads prose like "`*_REQUIRED`, `INVALID_*`: `ValidationError`; other codes → `LibraryError`"
+ * from a paragraph's markdown source.
  */
 export function readCodeMappings(markdown: string, line: number): CodeMapping[] {
   const mappings: CodeMapping[] = [];
   for (const segment of markdown.split(/;|\.\s+(?=[A-Z`])|\n\s*[-*]\s/)) {
     const spans = [...segment.matchAll(/`([^`]+)`/g)].map((match) => match[1]!.trim());
     const exception = spans[spans.length - 1];
-    if (!exception || !looksLikeExceptionName(exception) || !/:\s*`[^`]+`\s*\.?\s*$/.test(segment.trim())) continue;
+    if (!exception || !looksLikeExceptionName(exception) || !/(:|→|->|=>|—|–)\s*`[^`]+`\s*\.?\s*$/.test(segment.trim())) continue;
     const patterns = spans.slice(0, -1).filter((span) => /^[A-Z0-9_*]+$/.test(span) && /[A-Z]/.test(span));
     if (patterns.length === 0 && !/\bother\b|\bremaining\b|\ball others\b|\bany other\b/i.test(segment)) continue;
     mappings.push({ patterns, exception, line });
