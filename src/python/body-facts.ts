@@ -10,7 +10,7 @@ import type {
   TryFact,
   ValueFact,
 } from './python-model.js';
-import { describeArguments, describeExpression, describeValue, plainStringValue, type LambdaReader } from './value-facts.js';
+import { createExpressionReader, describeArguments, describeExpression, describeValue, plainStringValue, type ExpressionReader } from './value-facts.js';
 
 /** Methods that change a list, dict, set or deque in place. */
 const MUTATING_METHODS = new Set([
@@ -25,7 +25,7 @@ interface WalkState {
   tries: TryFact[];
   inExceptClause: boolean;
   heldContexts: string[];
-  readLambda: LambdaReader;
+  reader: ExpressionReader;
 }
 
 /** Names of the exception types an `except` clause catches. */
@@ -66,7 +66,7 @@ function attributeRoot(node: Node): string | null {
 
 function describeReturn(node: Node, state: WalkState): ReturnFact {
   const value = namedChildren(node)[0] ?? null;
-  return { line: lineOf(node), ...describeValue(value, state.readLambda) };
+  return { line: lineOf(node), ...describeValue(value, state.reader) };
 }
 
 function describeTry(node: Node): TryFact {
@@ -87,21 +87,21 @@ function recordMutation(facts: BodyFacts, state: WalkState, target: Node, operat
 }
 
 /** The object of a method call (`x` in `x.write_text(...)`), described; null for plain function calls. */
-function receiverOf(callee: Node, readLambda: LambdaReader) {
+function receiverOf(callee: Node, reader: ExpressionReader) {
   const object = callee.type === 'attribute' ? callee.childForFieldName('object') : null;
-  return object ? describeExpression(object, null, readLambda) : null;
+  return object ? describeExpression(object, null, reader) : null;
 }
 
 /** Records `name = value` and `name["key"] = value` bindings of local names. */
 function recordLocalAssignment(facts: BodyFacts, state: WalkState, target: Node, right: Node, line: number): void {
   if (target.type === 'identifier') {
-    facts.localAssignments.push({ line, name: target.text, key: null, dynamicKey: false, via: 'assign', value: describeValue(right, state.readLambda) });
+    facts.localAssignments.push({ line, name: target.text, key: null, dynamicKey: false, via: 'assign', value: describeValue(right, state.reader) });
     return;
   }
   const object = target.type === 'subscript' ? target.childForFieldName('value') : null;
   if (object?.type !== 'identifier') return;
   const key = plainStringValue(target.childForFieldName('subscript'));
-  facts.localAssignments.push({ line, name: object.text, key, dynamicKey: key === null, via: 'assign', value: describeValue(right, state.readLambda) });
+  facts.localAssignments.push({ line, name: object.text, key, dynamicKey: key === null, via: 'assign', value: describeValue(right, state.reader) });
 }
 
 function assignmentTargets(left: Node): Node[] {
@@ -146,9 +146,9 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
           argumentsText: argumentsNode?.text ?? '()',
           handlers: state.handlers,
           enclosingTries: state.tries,
-          arguments: describeArguments(argumentsNode, state.readLambda),
+          arguments: describeArguments(argumentsNode, state.reader),
           heldContexts: [...state.heldContexts],
-          receiver: receiverOf(callee, state.readLambda),
+          receiver: receiverOf(callee, state.reader),
         });
         const method = calleeText.split('.').pop() ?? '';
         if (callee.type === 'attribute' && MUTATING_METHODS.has(method)) {
@@ -166,7 +166,7 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
         // `a = b = value` nests assignments; the value described is the right-hand side as written.
         const single = targets.length === 1 && right.type !== 'assignment';
         for (const target of targets) {
-          if (target.type === 'attribute') recordMutation(facts, state, target, 'assign', null, lineOf(node), single ? describeValue(right, state.readLambda) : null);
+          if (target.type === 'attribute') recordMutation(facts, state, target, 'assign', null, lineOf(node), single ? describeValue(right, state.reader) : null);
           else if (target.type === 'subscript') recordMutation(facts, state, target, 'subscript-assign', null, lineOf(node));
           if (single) recordLocalAssignment(facts, state, target, right, lineOf(node));
         }
@@ -210,7 +210,7 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
         const aliasName = alias ? namedChildren(alias)[0] : null;
         if (expression && aliasName?.type === 'identifier') {
           facts.localAssignments.push({
-            line: lineOf(item), name: aliasName.text, key: null, dynamicKey: false, via: 'with', value: describeValue(expression, state.readLambda),
+            line: lineOf(item), name: aliasName.text, key: null, dynamicKey: false, via: 'with', value: describeValue(expression, state.reader),
           });
         }
       }
@@ -258,24 +258,15 @@ export function emptyBodyFacts(): BodyFacts {
   };
 }
 
-/** A lambda reader that reads each lambda node once. */
-function createLambdaReader(): LambdaReader {
-  const cache = new Map<number, BodyFacts>();
-  const read: LambdaReader = (lambda) => {
-    const known = cache.get(lambda.id);
-    if (known) return known;
-    const facts = emptyBodyFacts();
-    facts.isPlaceholder = false;
-    facts.canFallThrough = false;
-    cache.set(lambda.id, facts);
-    const body = lambda.childForFieldName('body');
-    const state: WalkState = { handlers: [], tries: [], inExceptClause: false, heldContexts: [], readLambda: read };
-    // A lambda's value is its one return; its calls run wherever the lambda is called.
-    facts.returns.push({ line: lineOf(lambda), ...describeValue(body, read) });
-    if (body) visit(body, facts, state);
-    return facts;
-  };
-  return read;
+/** Facts of a lambda: its value is its one return; its calls run wherever the lambda is called. */
+function readLambdaFacts(lambda: Node, reader: ExpressionReader): BodyFacts {
+  const facts = emptyBodyFacts();
+  facts.isPlaceholder = false;
+  facts.canFallThrough = false;
+  const body = lambda.childForFieldName('body');
+  facts.returns.push({ line: lineOf(lambda), ...describeValue(body, reader) });
+  if (body) visit(body, facts, { handlers: [], tries: [], inExceptClause: false, heldContexts: [], reader });
+  return facts;
 }
 
 /** Gathers body facts for a function's `block` node (or the module node, for module-level statements). */
@@ -285,6 +276,6 @@ export function readBodyFacts(block: Node): BodyFacts {
   const meaningful = statements.filter((statement, index) => !(index === 0 && isDocstringStatement(statement)));
   facts.isPlaceholder = meaningful.length === 0 || meaningful.every(isPlaceholderStatement);
   facts.canFallThrough = blockCanComplete(block);
-  visitChildren(block, facts, { handlers: [], tries: [], inExceptClause: false, heldContexts: [], readLambda: createLambdaReader() });
+  visitChildren(block, facts, { handlers: [], tries: [], inExceptClause: false, heldContexts: [], reader: createExpressionReader(readLambdaFacts) });
   return facts;
 }
