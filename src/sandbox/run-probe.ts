@@ -124,7 +124,7 @@ function recordInterruption(result: ProbeResult, run: SandboxRunResult, limits: 
   const stage = text(running?.stage);
   if (!running || stage === 'import') {
     const why = run.timedOut
-      ? `importing did not finish within ${Math.round(wallMs / 1000)} s; the run was killed`
+      ? `importing did not finish within ${Math.round((run.stalled ? run.durationMs : wallMs) / 1000)} s; the run was killed`
       : `the interpreter died while importing (${run.signal ?? `exit code ${run.exitCode}`})`;
     result.import = { ok: false, seconds: 0, timedOut: run.timedOut, stdoutChars: 0, error: { type: run.timedOut ? 'Timeout' : 'Crash', message: why, line: 0, frames: [] } };
     if (!running && !run.timedOut) result.import.error!.message += `: ${run.stderr.text.trim().split('\n').slice(-3).join(' | ')}`;

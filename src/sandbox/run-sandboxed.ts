@@ -109,6 +109,7 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
 
   let timedOut = false;
+  let stalled = false;
   let sweptProcesses = 0;
   const sweep = async () => {
     kill(child.pid);
@@ -124,10 +125,14 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
     if (stallMs) {
       // The allowed silence may depend on the last record (an import may take longer than a call).
       const allowed = () => (typeof stallMs === 'number' ? stallMs : stallMs(results.lastRecord()));
-      let stall = setTimeout(expire, allowed());
+      const expireStalled = () => {
+        stalled = true;
+        expire();
+      };
+      let stall = setTimeout(expireStalled, allowed());
       child.stdio[3]?.on('data', () => {
         clearTimeout(stall);
-        stall = setTimeout(expire, allowed());
+        stall = setTimeout(expireStalled, allowed());
       });
       child.once('exit', () => clearTimeout(stall));
     }
@@ -160,6 +165,7 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
     exitCode: exit.code,
     signal: exit.signal,
     timedOut,
+    stalled,
     durationMs,
     stdout: stdout.result(),
     stderr: stderrResult,

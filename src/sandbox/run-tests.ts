@@ -25,6 +25,11 @@ export function storyIdsOf(name: string): { story: string | null; criterion: str
   return { story: `US-${match[1]!.padStart(3, '0')}`, criterion: match[2] ? `AC${Number(match[2])}` : null };
 }
 
+/** Grace beyond a test's limit before a silent run is killed. */
+const STALL_GRACE_SECONDS = 2;
+/** Silence allowed while the runner starts and collects (imports the test files and the module). */
+const COLLECT_SECONDS = 20;
+
 const OUTCOMES = new Set(['passed', 'failed', 'error', 'skipped']);
 
 function readTest(record: Record<string, unknown>): TestCaseResult {
@@ -43,6 +48,7 @@ function readTest(record: Record<string, unknown>): TestCaseResult {
 }
 
 function interruption(run: SandboxRunResult, wallMs: number): string {
+  if (run.stalled) return `the test run was killed after ${(run.durationMs / 1000).toFixed(1)} s without progress (a test stuck past its time limit)`;
   if (run.timedOut) return `the test run was killed after ${Math.round(wallMs / 1000)} s`;
   const stderr = run.stderr.text.trim().split('\n').slice(-2).join(' | ');
   return `the test process ended before reporting (${run.signal ?? `exit code ${run.exitCode}`})${stderr ? `: ${stderr}` : ''}`;
@@ -79,13 +85,16 @@ export function readTestRun(run: SandboxRunResult, files: string[], wallMs: numb
 /** Runs acceptance tests (pytest when the interpreter has it, else unittest) in the sandbox. */
 export async function runAcceptanceTests(request: TestsRequest): Promise<{ result: TestRunResult; run: SandboxRunResult }> {
   const names = request.testFiles.map((file) => file.name);
+  const testSeconds = request.testSeconds ?? 10;
   const run = await runSandboxed({
     interpreter: request.interpreter,
     files: [request.module, ...request.testFiles],
     script: 'test_runner.py',
-    config: { files: names, moduleFileName: request.module.name, runner: request.runner ?? 'auto', testSeconds: request.testSeconds ?? 10 },
+    config: { files: names, moduleFileName: request.module.name, runner: request.runner ?? 'auto', testSeconds },
     limits: request.limits,
     allowUnsandboxed: request.allowUnsandboxed,
+    // A test stuck where no alarm reaches (C code) is killed soon after its own limit.
+    stallMs: (last) => (last?.event === 'running' ? testSeconds + STALL_GRACE_SECONDS : COLLECT_SECONDS) * 1000,
   });
   return { result: readTestRun(run, names, request.limits.wallMs), run };
 }

@@ -3,6 +3,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModuleReport } from '../verify/verify-module.js';
+import { SYSTEM_PYTHON } from './resolve-interpreter.js';
+import { runAcceptanceTests } from './run-tests.js';
+import { DEFAULT_SANDBOX_LIMITS } from './sandbox-types.js';
 import { canSandbox, findingKeys, FIXTURES, fixture, inject, verifySource } from './test-support/runtime-fixtures.js';
 
 // The hostile fixtures through the whole runtime stage (probe harness with audit hooks):
@@ -87,5 +90,23 @@ describe.skipIf(!usable)('runtime stage on hostile modules', () => {
     const report = await verifyHostile('kill_parent.py');
     expect(findingKeys(report, 'error')).toContain('safety/network-or-fs ReaperService.reap');
     expect(messageOf(report, 'safety/network-or-fs')).toContain('os.kill');
+  });
+});
+
+describe.skipIf(!usable)('acceptance tests stuck where no alarm reaches', () => {
+  it('kills the run soon after the test limit, keeps earlier results and claims nothing after', async () => {
+    const { result, run } = await runAcceptanceTests({
+      interpreter: SYSTEM_PYTHON,
+      module: { name: 'tally_service.py', content: fixture(FIXTURES.runtime, 'tally_service.py') },
+      testFiles: [{ name: 'test_tally_stuck.py', content: fixture(FIXTURES.runtime, 'test_tally_stuck.py') }],
+      testSeconds: 1,
+      limits: DEFAULT_SANDBOX_LIMITS,
+      allowUnsandboxed: false,
+    });
+    expect(run.stalled).toBe(true);
+    expect(run.durationMs).toBeLessThan(8_000);
+    expect(run.leftoverProcesses).toBe(0);
+    expect(result.completed).toBe(false);
+    expect(result.tests.map((test) => `${test.name} ${test.outcome}`)).toEqual(['test_us001_ac1_first passed', 'test_us001_ac2_stuck_in_c error']);
   });
 });

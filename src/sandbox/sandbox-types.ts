@@ -131,6 +131,8 @@ export interface SandboxRunResult {
   signal: string | null;
   /** True when the wall-clock limit (or the stall limit) ended the run. */
   timedOut: boolean;
+  /** True when it was the stall limit: nothing reported for too long. */
+  stalled: boolean;
   durationMs: number;
   stdout: CapturedOutput;
   stderr: CapturedOutput;
