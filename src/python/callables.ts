@@ -26,6 +26,12 @@ export function callableName(callable: Callable): string {
   return callable.kind === 'function' ? callable.fn.name : `lambda (line ${callable.line})`;
 }
 
+/** The finding symbol for code of a callable: `Class.method`, `function`, or its enclosing function's for a lambda. */
+export function callableSymbol(callable: Callable): string {
+  const fn = callable.kind === 'function' ? callable.fn : callable.owner;
+  return fn.className ? `${fn.className}.${fn.name}` : fn.name;
+}
+
 /** A stable identity for cycle guards and memoisation. */
 export function callableKey(callable: Callable): string {
   const base = callable.kind === 'function' ? `${callable.fn.className ?? ''}.${callable.fn.name}:${callable.fn.line}` : `lambda:${callable.line}`;

@@ -163,7 +163,7 @@ class Item:
 
     def _respond(self, ok: bool, message: str, data: Any) -> dict[str, Any]:
         return {"status": ok, "message": message, "data": data}
-`), findings: [{ line: 16, messageIncludes: "_respond returns a dict with keys 'status', 'message', 'data' (missing 'success'; unexpected 'status'); the response must have exactly 'success', 'message' and 'data' (reached from add, remove)", symbol: 'Desk.add' }] },
+`), findings: [{ line: 16, messageIncludes: "_respond returns a dict with keys 'status', 'message', 'data' (missing 'success'; unexpected 'status'); the response must have exactly 'success', 'message' and 'data' (reached from add, remove)", symbol: 'Desk._respond' }] },
     { name: 'a local response with a wrong key added later', code: service(`    def add(self, name: str) -> dict[str, Any]:
         result = {"success": True, "message": "Added"}
         result["payload"] = name

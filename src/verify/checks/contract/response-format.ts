@@ -21,7 +21,7 @@ export const responseFormat = defineCheck({
         if (entry) {
           if (!entry.reachedFrom.includes(method.name)) entry.reachedFrom.push(method.name);
         }
-        else grouped.set(key, { report: { line: problem.line, message: problem.message, symbol }, reachedFrom: [method.name] });
+        else grouped.set(key, { report: { line: problem.line, message: problem.message, symbol: problem.symbol ?? symbol }, reachedFrom: [method.name] });
       }
     }
     return [...grouped.values()].map(({ report, reachedFrom }) => {

@@ -124,7 +124,7 @@ def check(name: str) -> str:
     def _validate(self, name: str) -> None:
         if not name:
             raise NotFoundError.from_code("EMPTY")
-`, findings: [{ line: 31, messageIncludes: 'NotFoundError (raised in _validate) escapes take, put uncaught' }] },
+`, findings: [{ line: 31, messageIncludes: 'NotFoundError (raised in _validate) escapes take, put uncaught', symbol: 'Shelf._validate' }] },
     { name: 'a module function raising through a lambda passed to a non-guard', code: `${PRELUDE}    def take(self, name: str) -> dict[str, Any]:
         return self._apply(lambda: parse(name))
 

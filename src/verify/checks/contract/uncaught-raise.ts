@@ -19,19 +19,19 @@ export const uncaughtRaise = defineCheck({
   fixHint: "Catch the module's base exception (and Exception as a last resort) in the public method, or in one guard helper it delegates to, and return {'success': False, 'message': ..., 'data': None}.",
   run(context) {
     const analysis = new RaiseAnalysis(context.module);
-    const grouped = new Map<number, { escape: Escape; symbol: string; methods: string[] }>();
-    for (const { method, symbol, isWrapped } of serviceMethods(context.module)) {
+    const grouped = new Map<number, { escape: Escape; methods: string[] }>();
+    for (const { method, isWrapped } of serviceMethods(context.module)) {
       if (isWrapped) continue;
       for (const escape of analysis.escapesOf(functionCallable(method))) {
         const entry = grouped.get(escape.line);
         if (entry) {
           if (!entry.methods.includes(method.name)) entry.methods.push(method.name);
-        } else grouped.set(escape.line, { escape, symbol, methods: [method.name] });
+        } else grouped.set(escape.line, { escape, methods: [method.name] });
       }
     }
-    return [...grouped.values()].map(({ escape, symbol, methods }): CheckReport => ({
+    return [...grouped.values()].map(({ escape, methods }): CheckReport => ({
       line: escape.line,
-      symbol,
+      symbol: escape.symbol,
       message: `${describe(escape, methods)}: the UI would get a traceback instead of a failure response`,
     }));
   },

@@ -1,4 +1,4 @@
-import { callTarget, callableKey, callableName, MAX_CALL_DEPTH, type Callable } from '../../../../python/callables.js';
+import { callTarget, callableKey, callableName, callableSymbol, MAX_CALL_DEPTH, type Callable } from '../../../../python/callables.js';
 import { handlerCatches, resolveRaisedType } from '../../../../python/exception-hierarchy.js';
 import type { CallFact, PythonModule, TryFact } from '../../../../python/python-model.js';
 
@@ -12,6 +12,8 @@ export interface Escape {
   raised: string | null;
   /** Name of the function (or lambda) holding the `raise`. */
   where: string;
+  /** `Class.method` (or function) holding the `raise`. */
+  symbol: string;
 }
 
 /** Callees that call the functions they are given right away (`sorted(key=...)`, `map(f, ...)`). */
@@ -48,13 +50,14 @@ export class RaiseAnalysis {
     if (this.active.has(key) || depth > MAX_CALL_DEPTH) return [];
     this.active.add(key);
     const where = callableName(callable);
+    const symbol = callableSymbol(callable);
     const escapes: Escape[] = [];
     for (const fact of callable.body.raises) {
       const type = fact.exception === null ? null : resolveRaisedType(fact.exception, callable.owner, this.module);
       if (fact.exception === null && !fact.inExceptClause) continue;
       // An unresolved value (`raise error`) may be anything: only report it when nothing at all is around it.
       if (fact.exception !== null && type === null && fact.enclosingTries.length > 0) continue;
-      if (!isCaught(type, fact.enclosingTries, this.module)) escapes.push({ line: fact.line, type, raised: fact.exception, where });
+      if (!isCaught(type, fact.enclosingTries, this.module)) escapes.push({ line: fact.line, type, raised: fact.exception, where, symbol });
     }
     for (const call of callable.body.calls) {
       for (const escape of this.callEscapes(call, callable, depth)) {

@@ -1,4 +1,4 @@
-import { callTarget, callableKey, callableName, MAX_CALL_DEPTH, type Callable } from '../../../../python/callables.js';
+import { callTarget, callableKey, callableName, callableSymbol, MAX_CALL_DEPTH, type Callable } from '../../../../python/callables.js';
 import type { DictEntryFact, PythonModule, ValueFact } from '../../../../python/python-model.js';
 
 /** The keys of the structured response, in the order the brief gives them. */
@@ -8,6 +8,8 @@ export const RESPONSE_KEYS = ['success', 'message', 'data'] as const;
 export interface ResponseProblem {
   line: number;
   message: string;
+  /** `Class.method` (or function) holding the offending return; set by `problemsOf`. */
+  symbol?: string;
 }
 
 /** Expression types that are certainly not a dict. */
@@ -80,6 +82,8 @@ export class ResponseAnalysis {
       }
     }
     this.active.delete(key);
+    const symbol = callableSymbol(callable);
+    for (const problem of problems) problem.symbol ??= symbol;
     this.memo.set(key, problems);
     return problems;
   }
