@@ -41,17 +41,19 @@ export function kindNamedIn(text: string): MessageKind | null {
   return kinds.length === 1 ? kinds[0]! : null;
 }
 
-function rowKind(columns: MessageColumns, cells: string[], heading: string): MessageKind | null {
+/** The kind a table's heading gives its rows when a row does not say: "Success and info messages" → success. */
+function headingKind(columns: MessageColumns, heading: string): MessageKind | null {
+  const named = kindNamedIn(heading);
+  if (named) return named;
+  if (/\bsuccess/i.test(heading)) return 'success';
+  return columns.code !== null || columns.exception !== null ? 'error' : null;
+}
+
+function rowKind(columns: MessageColumns, cells: string[], fallback: MessageKind | null): MessageKind | null {
   const stated = columns.kind !== null ? kindNamedIn(cells[columns.kind] ?? '') : null;
   if (stated) return stated;
   const situation = columns.situation !== null ? kindNamedIn(cells[columns.situation] ?? '') : null;
-  if (situation) return situation;
-  const fromHeading = kindNamedIn(heading);
-  if (fromHeading) return fromHeading;
-  // "Success and info messages": success unless the row says info.
-  if (/\bsuccess/i.test(heading)) return 'success';
-  if (columns.code !== null || columns.exception !== null) return 'error';
-  return null;
+  return situation ?? fallback;
 }
 
 /** The quoted message in a cell, or the whole cell when it has no double quotes. */
@@ -72,6 +74,7 @@ export function readMessageTable(table: Table, heading: string): DesignMessage[]
   const columns = messageColumns(header);
   if (!columns) return [];
   const messages: DesignMessage[] = [];
+  const fallback = headingKind(columns, heading);
   for (const row of rows) {
     const raw = messageText(row.cells[columns.message] ?? '');
     if (raw === null) continue;
@@ -82,7 +85,7 @@ export function readMessageTable(table: Table, heading: string): DesignMessage[]
       exception: cell(columns.exception),
       method: cell(columns.method),
       situation: cell(columns.situation),
-      kind: rowKind(columns, row.cells, heading),
+      kind: rowKind(columns, row.cells, fallback),
       line: row.line,
     });
   }

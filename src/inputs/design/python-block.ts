@@ -1,6 +1,4 @@
-import { isModelClass } from '../../python/module-roles.js';
-import type { PythonClass, PythonFunction } from '../../python/python-model.js';
-import { readPythonOutline, type OutlineImport, type PythonOutline } from './read-python-outline.js';
+import { readPythonOutline, type OutlineClass, type OutlineFunction, type OutlineImport, type PythonOutline } from './read-python-outline.js';
 import type { DesignClass, DesignConstant, DesignField, DesignFunction, DesignModelKind } from './design-types.js';
 
 /** What one Python code block of the design contributes, lines already in design coordinates. */
@@ -47,8 +45,8 @@ function dedent(code: string): string {
 
 const SELF_NAMES = new Set(['self', 'cls']);
 
-/** Converts a parsed function to the design's form: `self`/`cls` dropped, raises gathered. */
-export function toDesignFunction(fn: PythonFunction, className: string | null, offset: number): DesignFunction {
+/** Converts a parsed function (outline or full model) to the design's form: `self`/`cls` dropped, raises gathered. */
+export function toDesignFunction(fn: OutlineFunction, className: string | null, offset: number): DesignFunction {
   const isStatic = fn.decorators.includes('staticmethod');
   const first = fn.parameters[0];
   const dropFirst = className !== null && !isStatic && first !== undefined && (SELF_NAMES.has(first.name) || fn.decorators.includes('classmethod'));
@@ -67,18 +65,18 @@ export function toDesignFunction(fn: PythonFunction, className: string | null, o
   };
 }
 
-function modelKind(cls: PythonClass): DesignModelKind | null {
+function modelKind(cls: OutlineClass): DesignModelKind | null {
   if (cls.decorators.some((decorator) => /(^|\.)dataclass\b/.test(decorator))) return 'dataclass';
   const bases = cls.bases.map((base) => base.split('.').pop() ?? base);
   if (bases.some((base) => base === 'BaseModel' || base === 'RootModel')) return 'pydantic';
   if (bases.includes('TypedDict')) return 'typed-dict';
   if (bases.includes('NamedTuple')) return 'named-tuple';
   if (bases.some((base) => /^(Enum|IntEnum|StrEnum|Flag|IntFlag)$/.test(base))) return 'enum';
-  if (isModelClass(cls)) return 'plain';
+  if (cls.decorators.some((decorator) => /^(attrs?\.)?(s|define|frozen|mutable)\b/.test(decorator))) return 'dataclass';
   return null;
 }
 
-function readClass(cls: PythonClass, offset: number): { designClass: DesignClass; kind: DesignModelKind | null; fields: DesignField[] } {
+function readClass(cls: OutlineClass, offset: number): { designClass: DesignClass; kind: DesignModelKind | null; fields: DesignField[] } {
   const kind = modelKind(cls);
   const fields = cls.attributes
     .filter((attribute) => attribute.annotation !== null || kind === 'enum')

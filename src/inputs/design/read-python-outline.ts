@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { dottedName, endLineOf, lineOf, namedChildren } from '../../python/node-text.js';
 import type { ClassAttribute, PythonClass, PythonFunction } from '../../python/python-model.js';
-import { readDocstring, readFunction, unwrapDefinition } from '../../python/read-function.js';
+import { readDocstring, readParameters, unwrapDefinition } from '../../python/read-function.js';
 import { withPythonTree } from '../../python/tree-sitter-parser.js';
 
 /** A module-level `NAME = value` (or `NAME: type = value`). */
@@ -11,6 +11,14 @@ export interface OutlineConstant {
   value: string;
   line: number;
 }
+
+/** What the design reader needs of a function: its signature, docstring and the exceptions it raises. */
+export type OutlineFunction = Pick<PythonFunction, 'name' | 'line' | 'decorators' | 'parameters' | 'returnAnnotation' | 'isAsync' | 'docstring' | 'className'> & {
+  body: { raises: Array<{ exception: string | null }> };
+};
+
+/** A class with outline methods. */
+export type OutlineClass = Omit<PythonClass, 'methods'> & { methods: OutlineFunction[] };
 
 /** A top-level import: the module path, its relative level and line. */
 export interface OutlineImport {
@@ -25,8 +33,8 @@ export interface OutlineImport {
  * only that keeps `backsmith spec` fast.
  */
 export interface PythonOutline {
-  classes: PythonClass[];
-  functions: PythonFunction[];
+  classes: OutlineClass[];
+  functions: OutlineFunction[];
   constants: OutlineConstant[];
   imports: OutlineImport[];
   /** Lines where the parser found an error or had to assume a missing token. */
@@ -48,7 +56,38 @@ function readAttribute(statement: Node): ClassAttribute | null {
   return { name: left.text, annotation: type ? type.text : null, value: right ? right.text : null, line: lineOf(statement) };
 }
 
-function readClass(node: Node, decorators: string[]): PythonClass {
+/** Raised type names in a body, not counting nested functions and classes (they raise on their own). */
+function collectRaises(node: Node, into: Array<{ exception: string | null }>): void {
+  for (const child of namedChildren(node)) {
+    if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'lambda') continue;
+    if (child.type === 'raise_statement') {
+      const raised = namedChildren(child)[0];
+      const typeNode = raised?.type === 'call' ? raised.childForFieldName('function') : raised;
+      into.push({ exception: typeNode ? dottedName(typeNode) : null });
+    }
+    collectRaises(child, into);
+  }
+}
+
+function readOutlineFunction(node: Node, decorators: string[], className: string | null): OutlineFunction {
+  const body = node.childForFieldName('body');
+  const returnType = node.childForFieldName('return_type');
+  const raises: Array<{ exception: string | null }> = [];
+  if (body) collectRaises(body, raises);
+  return {
+    name: node.childForFieldName('name')?.text ?? '',
+    line: lineOf(node),
+    decorators,
+    parameters: readParameters(node.childForFieldName('parameters')),
+    returnAnnotation: returnType ? returnType.text : null,
+    isAsync: node.child(0)?.type === 'async',
+    docstring: readDocstring(body),
+    className,
+    body: { raises },
+  };
+}
+
+function readClass(node: Node, decorators: string[]): OutlineClass {
   const name = node.childForFieldName('name')?.text ?? '';
   const body = node.childForFieldName('body');
   const superclasses = node.childForFieldName('superclasses');
@@ -58,10 +97,10 @@ function readClass(node: Node, decorators: string[]): PythonClass {
     if (argument.type === 'keyword_argument') keywords.push(argument.text);
     else bases.push(dottedName(argument));
   }
-  const cls: PythonClass = { name, line: lineOf(node), endLine: endLineOf(node), bases, keywords, decorators, docstring: readDocstring(body), attributes: [], methods: [] };
+  const cls: OutlineClass = { name, line: lineOf(node), endLine: endLineOf(node), bases, keywords, decorators, docstring: readDocstring(body), attributes: [], methods: [] };
   for (const statement of body ? namedChildren(body) : []) {
     const unwrapped = unwrapDefinition(statement);
-    if (unwrapped?.definition.type === 'function_definition') cls.methods.push(readFunction(unwrapped.definition, unwrapped.decorators, name));
+    if (unwrapped?.definition.type === 'function_definition') cls.methods.push(readOutlineFunction(unwrapped.definition, unwrapped.decorators, name));
     else {
       const attribute = readAttribute(statement);
       if (attribute) cls.attributes.push(attribute);
@@ -106,7 +145,7 @@ export function readPythonOutline(source: string): Promise<PythonOutline> {
     for (const statement of namedChildren(tree.rootNode)) {
       const unwrapped = unwrapDefinition(statement);
       if (unwrapped?.definition.type === 'class_definition') outline.classes.push(readClass(unwrapped.definition, unwrapped.decorators));
-      else if (unwrapped?.definition.type === 'function_definition') outline.functions.push(readFunction(unwrapped.definition, unwrapped.decorators, null));
+      else if (unwrapped?.definition.type === 'function_definition') outline.functions.push(readOutlineFunction(unwrapped.definition, unwrapped.decorators, null));
       else if (statement.type === 'import_statement' || statement.type === 'import_from_statement' || statement.type === 'future_import_statement') readImport(statement, outline.imports);
       else {
         const assignment = assignmentOf(statement);
