@@ -113,15 +113,18 @@ except ImportError:
     np = None
 if TYPE_CHECKING:
     import pandas
+if __name__ == "__main__":
+    import gradio
 DATA = "/var/data.json"
 COUNT = 3
 requests.get("http://example.org")
 `);
     expect((await readPythonModule('from x import (y as z, w)\n')).imports[0]!.nameAliases).toEqual(['z', null]);
-    expect(module.imports.map((entry) => [entry.module, entry.handlers, entry.isTypeCheckingOnly])).toEqual([
-      ['os', [], false],
-      ['numpy', [['ImportError']], false],
-      ['pandas', [], true],
+    expect(module.imports.map((entry) => [entry.module, entry.handlers, entry.isTypeCheckingOnly, entry.isMainBlockOnly])).toEqual([
+      ['os', [], false, false],
+      ['numpy', [['ImportError']], false, false],
+      ['pandas', [], true, false],
+      ['gradio', [], false, true],
     ]);
     expect(module.constants.map((constant) => [constant.name, constant.stringValue])).toEqual([['DATA', '/var/data.json'], ['COUNT', null]]);
     expect(module.moduleBody.calls.map((call) => call.callee)).toEqual(['requests.get']);

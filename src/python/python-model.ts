@@ -238,6 +238,8 @@ export interface PythonImport {
   handlers: EnclosingHandlers;
   /** True inside `if TYPE_CHECKING:` (never executed at runtime). */
   isTypeCheckingOnly: boolean;
+  /** True inside `if __name__ == "__main__":` (runs only when the file is executed as a script). */
+  isMainBlockOnly: boolean;
 }
 
 /** A module-level assignment to a single name. */

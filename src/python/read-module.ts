@@ -29,12 +29,13 @@ interface ImportPlace {
   isNested: boolean;
   handlers: EnclosingHandlers;
   isTypeCheckingOnly: boolean;
+  isMainBlockOnly: boolean;
 }
 
 function readImports(node: Node, place: ImportPlace, into: PythonImport[]): void {
   const line = lineOf(node);
   const { isNested } = place;
-  const extra = { handlers: place.handlers, isTypeCheckingOnly: place.isTypeCheckingOnly };
+  const extra = { handlers: place.handlers, isTypeCheckingOnly: place.isTypeCheckingOnly, isMainBlockOnly: place.isMainBlockOnly };
   if (node.type === 'import_statement') {
     for (const child of namedChildren(node)) {
       const { module, alias } = importedModule(child);
@@ -71,12 +72,19 @@ function exceptTypes(clause: Node): string[] {
   return parts.map(dottedName);
 }
 
+function isMainCondition(node: Node): boolean {
+  const condition = node.childForFieldName('condition');
+  if (condition?.type !== 'comparison_operator') return false;
+  const operands = namedChildren(condition);
+  return operands.length === 2 && operands.some((operand) => operand.text === '__name__') && operands.some((operand) => plainStringValue(operand) === '__main__');
+}
+
 function isTypeCheckingCondition(node: Node): boolean {
   const condition = node.childForFieldName('condition');
   return !!condition && /^(typing\.)?TYPE_CHECKING$/.test(dottedName(condition));
 }
 
-function walkImports(node: Node, depth: number, into: PythonImport[], place: Omit<ImportPlace, 'isNested'> = { handlers: [], isTypeCheckingOnly: false }): void {
+function walkImports(node: Node, depth: number, into: PythonImport[], place: Omit<ImportPlace, 'isNested'> = { handlers: [], isTypeCheckingOnly: false, isMainBlockOnly: false }): void {
   for (const child of namedChildren(node)) {
     if (child.type === 'import_statement' || child.type === 'import_from_statement' || child.type === 'future_import_statement') {
       readImports(child, { ...place, isNested: depth > 0 }, into);
@@ -86,9 +94,10 @@ function walkImports(node: Node, depth: number, into: PythonImport[], place: Omi
         const protectedPlace = part.type === 'block' && caught.length > 0 ? { ...place, handlers: [caught, ...place.handlers] } : place;
         walkImports(part, depth + 1, into, protectedPlace);
       }
-    } else if (child.type === 'if_statement' && isTypeCheckingCondition(child)) {
+    } else if (child.type === 'if_statement' && (isTypeCheckingCondition(child) || isMainCondition(child))) {
       const consequence = child.childForFieldName('consequence');
-      if (consequence) walkImports(consequence, depth + 1, into, { ...place, isTypeCheckingOnly: true });
+      const flag = isMainCondition(child) ? { isMainBlockOnly: true } : { isTypeCheckingOnly: true };
+      if (consequence) walkImports(consequence, depth + 1, into, { ...place, ...flag });
       for (const part of namedChildren(child)) if (part.id !== consequence?.id) walkImports(part, depth + 1, into, place);
     } else if (child.namedChildCount > 0) walkImports(child, depth + 1, into, place);
   }

@@ -70,6 +70,13 @@ class Note:
         if not text:
             raise ValueError("empty")
 `, findings: [{ line: 13, messageIncludes: 'calls self._check' }] },
+    { name: 'an enum lookup can raise ValueError', code: `${PRELUDE}    def pick(self, value: str) -> dict[str, Any]:
+        return {"success": True, "message": "ok", "data": Colour(value)}
+
+
+class Colour(Enum):
+    RED = "red"
+`, findings: [{ line: 13, messageIncludes: 'calls Colour' }] },
     { name: 'a guard that re-raises does not guard', code: `${PRELUDE}    def load(self, text: str) -> dict[str, Any]:
         return self._run(lambda: int(text))
 

@@ -21,6 +21,7 @@ testCheck(thirdPartyImport, {
       { line: 2, messageIncludes: 'removed from the standard library in Python 3.13', severity: 'warning' },
       { line: 3, messageIncludes: "'tomllib' is only in the standard library from Python 3.11", severity: 'warning' },
     ] },
+    { name: 'a demo under if __name__ == "__main__"', code: 'import os\n\nif __name__ == "__main__":\n    import gradio as gr\n', findings: [{ line: 4, messageIncludes: 'only the `if __name__ == "__main__":` demo imports it', severity: 'warning' }] },
     { name: 'an optional import guarded by ImportError', code: 'try:\n    import yaml\nexcept ImportError:\n    yaml = None\n', findings: [{ line: 2, messageIncludes: 'the import is optional here', severity: 'warning' }] },
   ],
 });

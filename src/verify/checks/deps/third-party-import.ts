@@ -39,6 +39,10 @@ export const thirdPartyImport = defineCheck({
         continue;
       }
       if (allowed.has(normalize(top))) continue;
+      if (entry.isMainBlockOnly) {
+        reports.push({ line: entry.line, symbol: top, severity: 'warning', message: `\`${written}\`: '${top}' is not in the standard library (only the \`if __name__ == "__main__":\` demo imports it); the brief requires no external dependencies` });
+        continue;
+      }
       if (guardedByImportError(entry)) {
         reports.push({ line: entry.line, symbol: top, severity: 'warning', message: `\`${written}\`: '${top}' is not in the standard library (the import is optional here: an ImportError is caught); the brief requires no external dependencies` });
         continue;

@@ -30,7 +30,7 @@ export interface UnguardedCall {
 }
 
 /** Standard-library functions (canonical names) that do not fail in practice. */
-const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns)|datetime\.(datetime\.(now|utcnow|today)|date\.today)|uuid\.uuid4|dataclasses\.(asdict|astuple|field)|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex)$/;
+const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns|sleep)|math\.(isclose|isfinite|isnan|fabs)|datetime\.(datetime\.(now|utcnow|today)|date\.today)|uuid\.uuid4|dataclasses\.(asdict|astuple|field)|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex)$/;
 
 function isTrivial(callee: string, imports: ReadonlyMap<string, string>, module: PythonModule): boolean {
   const first = callee.split('.')[0] ?? '';
@@ -89,6 +89,8 @@ export class WorkAnalysis {
       return this.unguardedCalls(target, depth + 1).length > 0 || this.raises.escapesOf(target, depth + 1).length > 0;
     }
     const cls = this.module.classes.find((candidate) => candidate.name === call.callee);
+    // `Status(value)` looks an enum member up and raises ValueError for an unknown value.
+    if (cls?.bases.some((base) => /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag)$/.test(base))) return true;
     if (cls && !isExceptionClass(cls.name, this.module)) {
       const initializer = cls.methods.find((method) => method.name === '__init__' || method.name === '__post_init__');
       if (!initializer) return false;
