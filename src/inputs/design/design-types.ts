@@ -124,7 +124,7 @@ export interface DesignResponseFormat {
 
 /** Something the reader could not understand or had to decide. */
 export interface DesignWarning {
-  kind: 'untyped' | 'conflict' | 'unparseable' | 'no-api' | 'duplicate' | 'layout' | 'naming' | 'orphan';
+  kind: 'untyped' | 'conflict' | 'unparseable' | 'no-api' | 'layout' | 'naming' | 'orphan';
   message: string;
   line: number;
 }
