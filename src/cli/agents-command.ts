@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { listAgents } from '../inputs/agents/list-agents.js';
 import type { CliIo } from './cli-io.js';
 
 /** Registers `backsmith agents`: the built-in agent and any `.agent.md` files found. */
@@ -9,6 +8,8 @@ export function registerAgentsCommand(program: Command, io: CliIo): void {
     .description('List the agents --agent can pick: the built-in one, .github/agents/*.agent.md and ./*.agent.md')
     .option('--json', 'print the list as JSON')
     .action(async (flags: { json?: boolean }) => {
+      // Loaded on use: the YAML parser is not needed by the other commands.
+      const { listAgents } = await import('../inputs/agents/list-agents.js');
       const listings = await listAgents(process.cwd());
       if (flags.json) {
         const rows = listings.map(({ name, source, agent, error }) => ({

@@ -1,14 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadConfig } from '../config/load-config.js';
-import { BacksmithError, EXIT_FATAL, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
-import { formatGenerateResult } from '../generate/format-generate-result.js';
-import { generateModule } from '../generate/generate-module.js';
-import { createProgressReporter } from '../generate/progress-reporter.js';
-import { redactSecrets } from '../model/redact-secrets.js';
-import { environmentSecrets } from '../runs/environment-secrets.js';
 import type { CliIo } from './cli-io.js';
 
-interface GenerateFlags {
+/** Flags of `backsmith generate` as commander parses them. */
+export interface GenerateFlags {
   design: string;
   stories: string;
   feature?: string;
@@ -33,18 +27,6 @@ function wholeNumber(value: string): number {
   return number;
 }
 
-/** Ctrl-C aborts the run (it is recorded as cancelled); a second Ctrl-C quits at once. */
-function interruptible(io: CliIo): { signal: AbortSignal; release: () => void } {
-  const controller = new AbortController();
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(130);
-    io.stderr('\nCancelling… (Ctrl-C again to quit at once)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  return { signal: controller.signal, release: () => process.off('SIGINT', onSigint) };
-}
-
 /** Registers `backsmith generate`. */
 export function registerGenerateCommand(program: Command, io: CliIo): void {
   program
@@ -67,37 +49,7 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
     .option('--python <path>', 'Python interpreter for the verifier and the sandbox (default: python3)')
     .option('--no-run', 'skip the sandboxed run of each draft')
     .action(async (flags: GenerateFlags) => {
-      const secrets = environmentSecrets();
-      const clean = (text: string) => redactSecrets(text, secrets);
-      const progress = createProgressReporter({ write: (text) => io.stderr(clean(text)), isTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb' });
-      const { signal, release } = interruptible(io);
-      try {
-        const config = await loadConfig(flags.config);
-        const result = await generateModule({
-          design: flags.design, stories: flags.stories, config, signal, secrets,
-          maxRounds: flags.maxRounds, candidates: flags.candidates, noRun: !flags.run,
-          onProgress: (event) => progress.onEvent(event),
-          ...(flags.model ? { model: flags.model } : {}),
-          ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
-          ...(flags.feature ? { feature: flags.feature } : {}),
-          ...(flags.module ? { module: flags.module } : {}),
-          ...(flags.outDir ? { outDir: flags.outDir } : {}),
-          ...(flags.tests ? { tests: flags.tests } : {}),
-          ...(flags.agent ? { agent: flags.agent } : {}),
-          ...(flags.python ? { python: flags.python } : {}),
-          ...(flags.maxOutputTokens ? { maxOutputTokens: flags.maxOutputTokens } : {}),
-        });
-        progress.stop();
-        io.stdout(clean(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatGenerateResult(result)));
-        io.setExitCode(result.outcome === 'delivered' ? EXIT_PASSED : EXIT_FINDINGS);
-      } catch (error) {
-        progress.stop();
-        const message = clean(error instanceof Error ? error.message : String(error));
-        if (!(error instanceof BacksmithError)) throw new Error(message, { cause: error });
-        if (flags.json) io.stdout(`${JSON.stringify({ outcome: 'error', exitCode: error.exitCode, message }, null, 2)}\n`);
-        throw new BacksmithError(message, error.exitCode ?? EXIT_FATAL);
-      } finally {
-        release();
-      }
+      const { runGenerateCommand } = await import('./generate-action.js');
+      await runGenerateCommand(flags, io);
     });
 }

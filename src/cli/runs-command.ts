@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { formatRun, formatRunList } from '../runs/format-run.js';
-import { findRun, listRuns } from '../runs/list-runs.js';
 import type { CliIo } from './cli-io.js';
 
 /** Registers `backsmith runs` and `backsmith runs show <id>`. */
@@ -11,6 +9,8 @@ export function registerRunsCommand(program: Command, io: CliIo): void {
     .option('--json', 'print the records as JSON')
     .option('--limit <n>', 'show at most this many runs', (value) => Number.parseInt(value, 10), 20)
     .action(async (flags: { json?: boolean; limit: number }) => {
+      const { listRuns } = await import('../runs/list-runs.js');
+      const { formatRunList } = await import('../runs/format-run.js');
       const records = (await listRuns(process.cwd())).slice(0, Math.max(1, flags.limit || 20));
       io.stdout(flags.json ? `${JSON.stringify(records, null, 2)}\n` : formatRunList(records));
     });
@@ -20,6 +20,8 @@ export function registerRunsCommand(program: Command, io: CliIo): void {
     .argument('<id>', 'run id, an unambiguous prefix of one, or "latest"')
     .option('--json', 'print the record as JSON')
     .action(async (id: string, flags: { json?: boolean }) => {
+      const { findRun } = await import('../runs/list-runs.js');
+      const { formatRun } = await import('../runs/format-run.js');
       const { record, dir } = await findRun(process.cwd(), id);
       io.stdout(flags.json ? `${JSON.stringify(record, null, 2)}\n` : formatRun(record, dir));
     });

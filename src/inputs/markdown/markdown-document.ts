@@ -1,6 +1,3 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import type { Code, Heading, List, Nodes, Paragraph, Root, Table } from 'mdast';
 import { scanMarkdown } from './scan-markdown.js';
 
@@ -78,12 +75,15 @@ function collectBlocks(nodes: Nodes[], headings: SectionHeading[], state: { lead
   }
 }
 
-/** Which parser builds the tree: backsmith's fast scanner, or micromark (full CommonMark + GFM, several times slower). */
-export type MarkdownParser = 'scanner' | 'micromark';
+/**
+ * Builds the mdast tree: backsmith's fast scanner by default. Tests pass micromark (full
+ * CommonMark + GFM, several times slower) to check that both give the same tree.
+ */
+export type MarkdownParser = (source: string) => Root;
 
 /** Parses markdown into mdast with positions and lists its blocks with their sections. */
-export function readMarkdown(source: string, parser: MarkdownParser = 'scanner'): MarkdownDocument {
-  const root = parser === 'scanner' ? scanMarkdown(source) : fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+export function readMarkdown(source: string, parser: MarkdownParser = scanMarkdown): MarkdownDocument {
+  const root = parser(source);
   const blocks: MarkdownBlock[] = [];
   collectBlocks(root.children as Nodes[], [], { leadIn: '' }, blocks);
   return { source, root, blocks };

@@ -1,0 +1,57 @@
+import { loadConfig } from '../config/load-config.js';
+import { BacksmithError, EXIT_FATAL, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
+import { formatGenerateResult } from '../generate/format-generate-result.js';
+import { generateModule } from '../generate/generate-module.js';
+import { createProgressReporter } from '../generate/progress-reporter.js';
+import { redactSecrets } from '../model/redact-secrets.js';
+import { environmentSecrets } from '../runs/environment-secrets.js';
+import type { CliIo } from './cli-io.js';
+import type { GenerateFlags } from './generate-command.js';
+
+/** Ctrl-C aborts the run (it is recorded as cancelled); a second Ctrl-C quits at once. */
+function interruptible(io: CliIo): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    io.stderr('\nCancelling… (Ctrl-C again to quit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  return { signal: controller.signal, release: () => process.off('SIGINT', onSigint) };
+}
+
+/** Runs `backsmith generate` with parsed flags (loaded only when the command runs: it pulls in the model SDKs). */
+export async function runGenerateCommand(flags: GenerateFlags, io: CliIo): Promise<void> {
+  const secrets = environmentSecrets();
+  const clean = (text: string) => redactSecrets(text, secrets);
+  const progress = createProgressReporter({ write: (text) => io.stderr(clean(text)), isTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb' });
+  const { signal, release } = interruptible(io);
+  try {
+    const config = await loadConfig(flags.config);
+    const result = await generateModule({
+      design: flags.design, stories: flags.stories, config, signal, secrets,
+      maxRounds: flags.maxRounds, candidates: flags.candidates, noRun: !flags.run,
+      onProgress: (event) => progress.onEvent(event),
+      ...(flags.model ? { model: flags.model } : {}),
+      ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+      ...(flags.feature ? { feature: flags.feature } : {}),
+      ...(flags.module ? { module: flags.module } : {}),
+      ...(flags.outDir ? { outDir: flags.outDir } : {}),
+      ...(flags.tests ? { tests: flags.tests } : {}),
+      ...(flags.agent ? { agent: flags.agent } : {}),
+      ...(flags.python ? { python: flags.python } : {}),
+      ...(flags.maxOutputTokens ? { maxOutputTokens: flags.maxOutputTokens } : {}),
+    });
+    progress.stop();
+    io.stdout(clean(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatGenerateResult(result)));
+    io.setExitCode(result.outcome === 'delivered' ? EXIT_PASSED : EXIT_FINDINGS);
+  } catch (error) {
+    progress.stop();
+    const message = clean(error instanceof Error ? error.message : String(error));
+    if (!(error instanceof BacksmithError)) throw new Error(message, { cause: error });
+    if (flags.json) io.stdout(`${JSON.stringify({ outcome: 'error', exitCode: error.exitCode, message }, null, 2)}\n`);
+    throw new BacksmithError(message, error.exitCode ?? EXIT_FATAL);
+  } finally {
+    release();
+  }
+}
