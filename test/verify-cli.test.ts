@@ -124,6 +124,8 @@ describe('backsmith verify on bad input: a clear message and exit 2, never a sta
     },
     { name: 'a missing configuration file', make: () => [CLEAN_MODULE, '--config', path.join(scratch, 'nope.json')], message: /Configuration file not found/ },
     { name: 'an invalid configuration', make: () => [CLEAN_MODULE, '--config', scratchFile('bad.json', '{"lineLength": "long"}')], message: /Invalid configuration .*\n\s+- lineLength/ },
+    { name: 'a missing acceptance test file', make: () => [CLEAN_MODULE, '--tests', path.join(scratch, 'test_absent.py')], message: /test file not found: .*test_absent\.py/ },
+    { name: 'a SARIF path in a missing folder', make: () => [CLEAN_MODULE, '--sarif', path.join(scratch, 'no-folder', 'out.sarif')], message: /Cannot write the SARIF report to .*out\.sarif/ },
     { name: 'a configuration that is not JSON', make: () => [CLEAN_MODULE, '--config', scratchFile('bad2.json', '{oops')], message: /not valid JSON/ },
   ];
   for (const testCase of cases) {

@@ -1,13 +1,14 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import { readDesignFile } from '../inputs/design/read-design-file.js';
 import { readStoriesFile } from '../inputs/stories/read-stories-file.js';
-import { EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
+import { writeFileAtomic } from '../deliver/write-atomic.js';
+import { BacksmithError, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import { formatHumanReport } from '../report/format-human.js';
 import { formatJsonReport } from '../report/format-json.js';
 import { warmUpVerifier } from '../verify/build-context.js';
 import { verifyModules } from '../verify/verify-modules.js';
+import type { VerifyReport } from '../verify/verify-report.js';
 import type { CliIo } from './cli-io.js';
 
 interface VerifyFlags {
@@ -20,6 +21,16 @@ interface VerifyFlags {
   run: boolean;
   python?: string;
   allowUnsandboxed?: boolean;
+}
+
+/** Writes the SARIF file atomically; a file that cannot be written is a fatal error (exit 2). */
+async function writeSarif(file: string, report: VerifyReport): Promise<void> {
+  const { formatSarifReport } = await import('../report/format-sarif.js');
+  try {
+    await writeFileAtomic(file, formatSarifReport(report), { durable: false });
+  } catch (error) {
+    throw new BacksmithError(`Cannot write the SARIF report to ${file}: ${(error as Error).message}`);
+  }
 }
 
 /** Registers `backsmith verify`. */
@@ -53,11 +64,8 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
         ...(flags.python ? { python: flags.python } : {}),
         ...(flags.allowUnsandboxed ? { allowUnsandboxed: true } : {}),
       });
+      if (flags.sarif) await writeSarif(flags.sarif, report);
       io.stdout(flags.json ? formatJsonReport(report) : formatHumanReport(report));
-      if (flags.sarif) {
-        const { formatSarifReport } = await import('../report/format-sarif.js');
-        await writeFile(flags.sarif, formatSarifReport(report));
-      }
       io.setExitCode(report.passed ? EXIT_PASSED : EXIT_FINDINGS);
     });
 }
