@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../deliver/write-atomic.js';
 import { BacksmithError, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import { formatHumanReport } from '../report/format-human.js';
 import { formatJsonReport } from '../report/format-json.js';
+import { readTestFiles } from '../sandbox/runtime-stage.js';
 import { warmUpVerifier } from '../verify/build-context.js';
 import { verifyModules } from '../verify/verify-modules.js';
 import type { VerifyReport } from '../verify/verify-report.js';
@@ -54,6 +55,8 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
       // A bad --design or --stories file is a fatal error (exit 2), not a finding.
       const design = flags.design ? await readDesignFile(flags.design) : undefined;
       const stories = flags.stories ? await readStoriesFile(flags.stories) : undefined;
+      // A missing or unreadable test file is a usage error even when --no-run skips the tests.
+      if (flags.tests) await readTestFiles(flags.tests);
       const report = await verifyModules({
         paths,
         config,

@@ -45,7 +45,8 @@ function summarize(purpose: SandboxRunSummary['purpose'], run: SandboxRunResult)
   };
 }
 
-async function readTestFiles(files: string[]): Promise<SandboxFile[]> {
+/** Reads acceptance test files (once per file name), refusing unreadable or non-text files with a clear error. */
+export async function readTestFiles(files: string[]): Promise<SandboxFile[]> {
   const read: SandboxFile[] = [];
   for (const file of files) {
     const name = path.basename(file);
