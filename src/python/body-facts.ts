@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { blockCanComplete } from './control-flow.js';
 import { dottedName, lineOf, endLineOf, namedChildren } from './node-text.js';
 import type {

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { namedChildren } from './node-text.js';
 
 /** Whether a `break` inside `node` leaves the loop `node` belongs to (nested loops and definitions keep theirs). */

@@ -1,5 +1,6 @@
-import type { Node, Parser } from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
 import { namedChildren, stringValue } from './node-text.js';
+import { mirrorTree, type SyntaxNode as Node } from './syntax-node.js';
 import { loadPythonParser } from './tree-sitter-parser.js';
 
 /** Old `typing` spellings and their built-in equivalents (PEP 585). */
@@ -31,16 +32,19 @@ class Renderer {
   constructor(private readonly parser: Parser) {}
 
   parse<T>(text: string, use: (expression: Node | null) => T): T {
-    const tree = this.parser.parse(`(${text.replace(/\n/g, ' ')})\n`);
+    const source = `(${text.replace(/\n/g, ' ')})\n`;
+    const tree = this.parser.parse(source);
+    if (!tree) return use(null);
+    let root: Node;
     try {
-      const root = tree?.rootNode;
-      if (!root || root.hasError) return use(null);
-      let node = namedChildren(root)[0] ?? null;
-      while (node && (node.type === 'expression_statement' || node.type === 'parenthesized_expression')) node = namedChildren(node)[0] ?? null;
-      return use(node);
+      root = mirrorTree(tree, source);
     } finally {
-      tree?.delete();
+      tree.delete();
     }
+    if (root.hasError) return use(null);
+    let node = namedChildren(root)[0] ?? null;
+    while (node && (node.type === 'expression_statement' || node.type === 'parenthesized_expression')) node = namedChildren(node)[0] ?? null;
+    return use(node);
   }
 
   unionMembers(node: Node, into: Set<string>): void {

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { emptyBodyFacts, readBodyFacts } from './body-facts.js';
 import { endLineOf, lineOf, namedChildren, stringValue } from './node-text.js';
 import type { ParameterKind, PythonDocstring, PythonFunction, PythonParameter } from './python-model.js';

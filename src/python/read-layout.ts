@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { endLineOf, lineOf, namedChildren } from './node-text.js';
 import type { PlaceholderStatement, PythonComment, TopLevelStatement } from './python-model.js';
 import { nodesOfType, placeholderKind, scopeOf } from './walk-scopes.js';

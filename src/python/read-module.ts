@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { dottedName, endLineOf, isFString, lineOf, namedChildren, stringValue } from './node-text.js';
 import type {
   ClassAttribute,
@@ -239,5 +239,5 @@ export function buildModuleModel(root: Node, source: string): PythonModule {
 
 /** Parses Python source into the module model. Never throws on bad Python: see `parseErrors`. */
 export function readPythonModule(source: string): Promise<PythonModule> {
-  return withPythonTree(source, (tree) => buildModuleModel(tree.rootNode, source));
+  return withPythonTree(source, (root) => buildModuleModel(root, source));
 }

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { dottedName, lineOf } from './node-text.js';
 import type { NumberLiteral, NumberRole } from './python-model.js';
 import { nodesOfType, scopeOf } from './walk-scopes.js';

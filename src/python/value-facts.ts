@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { dottedName, isFString, namedChildren, stringValue } from './node-text.js';
 import type { BodyFacts, CallArgumentFact, DictEntryFact, ValueFact } from './python-model.js';
 

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { namedChildren } from './node-text.js';
 
 /** The definition that encloses a node, by qualified name (`Service.add`, `outer.inner`). */

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../python/syntax-node.js';
 import { namedChildren } from '../python/node-text.js';
 import { unwrapDefinition } from '../python/read-function.js';
 import { withPythonTree } from '../python/tree-sitter-parser.js';
@@ -32,15 +32,15 @@ function isStatementWorthCounting(node: Node): boolean {
  * long reply is a candidate.
  */
 export function outlinePython(code: string): Promise<PythonOutline> {
-  return withPythonTree(code, (tree) => {
+  return withPythonTree(code, (root) => {
     const definitions: string[] = [];
     let otherStatements = 0;
-    for (const statement of namedChildren(tree.rootNode)) {
+    for (const statement of namedChildren(root)) {
       const unwrapped = unwrapDefinition(statement);
       const name = unwrapped?.definition.childForFieldName('name')?.text;
       if (name) definitions.push(name);
       else if (isStatementWorthCounting(statement)) otherStatements++;
     }
-    return { parseErrors: countErrors(tree.rootNode), definitions, otherStatements };
+    return { parseErrors: countErrors(root), definitions, otherStatements };
   });
 }

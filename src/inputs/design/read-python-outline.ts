@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../../python/syntax-node.js';
 import { dottedName, endLineOf, lineOf, namedChildren } from '../../python/node-text.js';
 import type { ClassAttribute, PythonClass, PythonFunction } from '../../python/python-model.js';
 import { readDocstring, readParameters, unwrapDefinition } from '../../python/read-function.js';
@@ -140,9 +140,9 @@ function collectErrorLines(node: Node, into: number[]): void {
 
 /** Reads the top-level definitions of Python source (a design's code block); never throws on bad Python. */
 export function readPythonOutline(source: string): Promise<PythonOutline> {
-  return withPythonTree(source, (tree) => {
+  return withPythonTree(source, (root) => {
     const outline: PythonOutline = { classes: [], functions: [], constants: [], imports: [], parseErrorLines: [] };
-    for (const statement of namedChildren(tree.rootNode)) {
+    for (const statement of namedChildren(root)) {
       const unwrapped = unwrapDefinition(statement);
       if (unwrapped?.definition.type === 'class_definition') outline.classes.push(readClass(unwrapped.definition, unwrapped.decorators));
       else if (unwrapped?.definition.type === 'function_definition') outline.functions.push(readOutlineFunction(unwrapped.definition, unwrapped.decorators, null));
@@ -157,7 +157,7 @@ export function readPythonOutline(source: string): Promise<PythonOutline> {
         }
       }
     }
-    collectErrorLines(tree.rootNode, outline.parseErrorLines);
+    collectErrorLines(root, outline.parseErrorLines);
     return outline;
   });
 }

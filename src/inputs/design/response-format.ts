@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from '../../python/syntax-node.js';
 import { namedChildren, stringValue } from '../../python/node-text.js';
 import { withPythonTree } from '../../python/tree-sitter-parser.js';
 
@@ -22,9 +22,9 @@ function collectKeys(node: Node, into: string[]): void {
  * Placeholders like `<payload>` break the Python, but tree-sitter keeps the pairs it could read.
  */
 export function responseKeys(snippet: string): Promise<string[]> {
-  return withPythonTree(snippet, (tree) => {
+  return withPythonTree(snippet, (root) => {
     const keys: string[] = [];
-    collectKeys(tree.rootNode, keys);
+    collectKeys(root, keys);
     return keys;
   });
 }
