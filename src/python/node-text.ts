@@ -5,9 +5,10 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 };
 
 /** Named children of a node, skipping comments. */
-export function namedChildren(node: Node): Node[] {
-  // One call across the wasm boundary for all children is far cheaper than one per index.
-  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+export function namedChildren(node: Node): readonly Node[] {
+  const named = node.namedChildren;
+  // Comments are rare: most nodes hand out their own (cached) list.
+  return named.some((child) => child.type === 'comment') ? named.filter((child) => child.type !== 'comment') : named;
 }
 
 /** 1-based line of a node's start. */

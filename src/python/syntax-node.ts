@@ -42,6 +42,28 @@ export interface SyntaxNode {
 
 const NO_CHILDREN: readonly MirrorNode[] = [];
 
+/** The source a mirror was built from, with the offset where each of its lines starts. */
+class MirrorSource {
+  private readonly lines = [0];
+
+  constructor(readonly text: string) {
+    // tree-sitter counts rows by `\n` only.
+    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) this.lines.push(index + 1);
+  }
+
+  point(index: number): Point {
+    const { lines } = this;
+    let low = 0;
+    let high = lines.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lines[middle]! <= index) low = middle;
+      else high = middle - 1;
+    }
+    return { row: low, column: index - lines[low]! };
+  }
+}
+
 class MirrorNode implements SyntaxNode {
   children: MirrorNode[] = NO_CHILDREN as MirrorNode[];
   /** Field name of each child (null when it has none; may stop short of the last children). */
@@ -50,7 +72,7 @@ class MirrorNode implements SyntaxNode {
   private named: MirrorNode[] | null = null;
 
   constructor(
-    private readonly source: string,
+    private readonly source: MirrorSource,
     readonly id: number,
     readonly type: string,
     readonly isNamed: boolean,
@@ -58,17 +80,23 @@ class MirrorNode implements SyntaxNode {
     readonly hasError: boolean,
     readonly startIndex: number,
     readonly endIndex: number,
-    readonly startPosition: Point,
-    readonly endPosition: Point,
     readonly parent: MirrorNode | null,
   ) {}
 
   get text(): string {
-    return this.source.slice(this.startIndex, this.endIndex);
+    return this.source.text.slice(this.startIndex, this.endIndex);
+  }
+
+  get startPosition(): Point {
+    return this.source.point(this.startIndex);
+  }
+
+  get endPosition(): Point {
+    return this.source.point(this.endIndex);
   }
 
   get namedChildren(): readonly MirrorNode[] {
-    this.named ??= this.children.filter((child) => child.isNamed);
+    this.named ??= this.children.every((child) => child.isNamed) ? this.children : this.children.filter((child) => child.isNamed);
     return this.named;
   }
 
@@ -129,42 +157,23 @@ class MirrorNode implements SyntaxNode {
 
 function collectOfType(node: MirrorNode, wanted: ReadonlySet<string>, into: MirrorNode[]): void {
   // web-tree-sitter searches from point (0, 0) and skips subtrees ending at or before it.
-  if (node.endPosition.row === 0 && node.endPosition.column === 0) return;
+  if (node.endIndex === 0) return;
   if (wanted.has(node.type)) into.push(node);
   for (const child of node.children) collectOfType(child, wanted, into);
 }
 
-/** Offsets where each line starts (tree-sitter counts rows by `\n` only). */
-function lineStarts(source: string): number[] {
-  const starts = [0];
-  for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
 /** Reads the cursor's node facts, a handful of wasm calls; everything else is derived in JS. */
 class MirrorBuilder {
-  private readonly lines: number[];
+  private readonly source: MirrorSource;
   private readonly types: string[];
   private readonly fieldNames: Array<string | null>;
   private readonly namedByType = new Map<number, boolean>();
   private nextId = 0;
 
-  constructor(tree: Tree, private readonly source: string, private readonly cursor: TreeCursor, private readonly hasErrors: boolean) {
-    this.lines = lineStarts(source);
+  constructor(tree: Tree, source: string, private readonly cursor: TreeCursor, private readonly hasErrors: boolean) {
+    this.source = new MirrorSource(source);
     this.types = tree.language.types;
     this.fieldNames = tree.language.fields;
-  }
-
-  private point(index: number): Point {
-    const { lines } = this;
-    let low = 0;
-    let high = lines.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lines[middle]! <= index) low = middle;
-      else high = middle - 1;
-    }
-    return { row: low, column: index - lines[low]! };
   }
 
   /** The node under the cursor, appended to `parent`'s children. */
@@ -183,7 +192,7 @@ class MirrorBuilder {
     const real = this.hasErrors ? cursor.currentNode : null;
     const node = new MirrorNode(
       this.source, this.nextId++, this.types[typeId] || 'ERROR', isNamed, real?.isMissing ?? false, real?.hasError ?? false,
-      startIndex, endIndex, this.point(startIndex), this.point(endIndex), parent,
+      startIndex, endIndex, parent,
     );
     if (parent) {
       if (parent.children === NO_CHILDREN) parent.children = [];
@@ -211,11 +220,12 @@ export function mirrorTree(tree: Tree, source: string): SyntaxNode {
     for (;;) {
       if (cursor.gotoFirstChild()) {
         ancestors.push(current);
-      } else {
-        while (!cursor.gotoNextSibling()) {
-          if (!cursor.gotoParent()) return root;
-          ancestors.pop();
-        }
+        current = builder.node(current);
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return root;
+        ancestors.pop();
       }
       current = builder.node(ancestors[ancestors.length - 1]!);
     }
