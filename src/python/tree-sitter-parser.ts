@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Language, Parser } from 'web-tree-sitter';
+import { withLiveNodes } from './live-node.js';
 import { mirrorTree, type SyntaxNode } from './syntax-node.js';
 
 const require = createRequire(import.meta.url);
@@ -17,17 +18,28 @@ export function loadPythonParser(): Promise<Parser> {
   return parserPromise;
 }
 
+/** How a reader will read the tree. */
+export interface PythonTreeOptions {
+  /**
+   * The reader looks at a small part of the tree (top-level statements, signatures): hand it nodes
+   * that read the wasm tree on demand, valid only until `use` returns, instead of a full mirror.
+   */
+  partial?: boolean;
+}
+
 /**
- * Parses Python source and hands the root of its plain-JS mirror to `use`. The wasm tree is
- * deleted as soon as it is mirrored: wasm memory is not garbage-collected, so a leaked tree leaks
- * for the life of the process; and reading the mirror never crosses the wasm boundary.
+ * Parses Python source and hands the root of its syntax tree to `use`: a plain-JS mirror, built
+ * in one walk, which never crosses the wasm boundary again (or live nodes, see `partial`). The
+ * wasm tree is always deleted: wasm memory is not garbage-collected, so a leaked tree leaks for
+ * the life of the process.
  */
-export async function withPythonTree<T>(source: string, use: (root: SyntaxNode) => T): Promise<T> {
+export async function withPythonTree<T>(source: string, use: (root: SyntaxNode) => T, options: PythonTreeOptions = {}): Promise<T> {
   const parser = await loadPythonParser();
   const tree = parser.parse(source);
   if (!tree) throw new Error('tree-sitter returned no tree');
   let root: SyntaxNode;
   try {
+    if (options.partial) return withLiveNodes(tree, use);
     root = mirrorTree(tree, source);
   } finally {
     tree.delete();

@@ -35,8 +35,7 @@ export function isPlaceholderBlock(block: Node): boolean {
 /**
  * The scope of a node: the function or class definitions around it, innermost last in the name.
  * A definition node itself, and everything inside it (parameters, body), belongs to its own scope.
- * Walking up the ancestors of the few nodes a collector needs is far cheaper than visiting every
- * node of the tree through the wasm boundary.
+ * Walking up the ancestors of the few nodes a collector needs is cheaper than visiting every node.
  */
 export function scopeOf(node: Node, root: Node): Scope {
   const names: string[] = [];

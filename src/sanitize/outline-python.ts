@@ -42,5 +42,5 @@ export function outlinePython(code: string): Promise<PythonOutline> {
       else if (isStatementWorthCounting(statement)) otherStatements++;
     }
     return { parseErrors: countErrors(root), definitions, otherStatements };
-  });
+  }, { partial: true });
 }

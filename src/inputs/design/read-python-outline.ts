@@ -159,5 +159,5 @@ export function readPythonOutline(source: string): Promise<PythonOutline> {
     }
     collectErrorLines(root, outline.parseErrorLines);
     return outline;
-  });
+  }, { partial: true });
 }

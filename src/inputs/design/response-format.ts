@@ -26,5 +26,5 @@ export function responseKeys(snippet: string): Promise<string[]> {
     const keys: string[] = [];
     collectKeys(root, keys);
     return keys;
-  });
+  }, { partial: true });
 }
