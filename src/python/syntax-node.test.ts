@@ -67,8 +67,10 @@ describe('mirrorTree', () => {
       const realNodes = flatten(real);
       const mirrorNodes = flatten(mirror);
       expect(mirrorNodes.map((node) => describeNode(node, fieldNames))).toEqual(realNodes.map((node) => describeNode(node, fieldNames)));
-      const types = ['comment', 'pass_statement', 'ellipsis', 'integer', 'float'];
-      expect(mirror.descendantsOfType(types).map(brief)).toEqual(real.descendantsOfType(types).map(brief));
+      const types = ['comment', 'pass_statement', 'ellipsis', 'integer', 'float', 'block'];
+      // From the root (answered from lists gathered while mirroring) and from every other node.
+      expect(mirrorNodes.map((node) => node.descendantsOfType(types).map(brief))).toEqual(realNodes.map((node) => node.descendantsOfType(types).map(brief)));
+      expect(mirror.descendantsOfType('identifier').map(brief)).toEqual(real.descendantsOfType('identifier').map(brief));
       expect(new Set(mirrorNodes.map((node) => node.id)).size).toBe(mirrorNodes.length);
     });
   });

@@ -42,9 +42,11 @@ export interface SyntaxNode {
 
 const NO_CHILDREN: readonly MirrorNode[] = [];
 
-/** The source a mirror was built from, with the offset where each of its lines starts. */
+/** The source a mirror was built from, with the offset where each of its lines starts, and its nodes by type. */
 class MirrorSource {
   private readonly lines = [0];
+  /** Every node of the tree, by type, in source order. */
+  readonly nodesByType = new Map<string, MirrorNode[]>();
 
   constructor(readonly text: string) {
     // tree-sitter counts rows by `\n` only.
@@ -150,8 +152,16 @@ class MirrorNode implements SyntaxNode {
   descendantsOfType(types: string | readonly string[]): MirrorNode[] {
     const wanted = new Set(typeof types === 'string' ? [types] : types);
     const found: MirrorNode[] = [];
-    collectOfType(this, wanted, found);
-    return found;
+    if (this.parent) {
+      collectOfType(this, wanted, found);
+      return found;
+    }
+    // From the root: the lists gathered while mirroring, merged back into source order.
+    for (const type of wanted) {
+      // web-tree-sitter searches from point (0, 0) and skips nodes ending there.
+      for (const node of this.source.nodesByType.get(type) ?? NO_CHILDREN) if (node.endIndex !== 0) found.push(node);
+    }
+    return wanted.size > 1 ? found.sort((left, right) => left.id - right.id) : found;
   }
 }
 
@@ -194,6 +204,9 @@ class MirrorBuilder {
       this.source, this.nextId++, this.types[typeId] || 'ERROR', isNamed, real?.isMissing ?? false, real?.hasError ?? false,
       startIndex, endIndex, parent,
     );
+    const ofType = this.source.nodesByType.get(node.type);
+    if (ofType) ofType.push(node);
+    else this.source.nodesByType.set(node.type, [node]);
     if (parent) {
       if (parent.children === NO_CHILDREN) parent.children = [];
       node.indexInParent = parent.children.length;
