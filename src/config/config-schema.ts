@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LINE_LENGTH } from '../python/ruff-lint.js';
 
 const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
 
@@ -10,7 +11,7 @@ export const configSchema = z
     /** Third-party top-level modules the module may import (e.g. `pandas`, `pydantic`). */
     allowedImports: z.array(z.string().min(1)).default([]),
     /** Maximum line length for the PEP 8 line-length check. */
-    lineLength: z.number().int().min(40).max(400).default(100),
+    lineLength: z.number().int().min(40).max(400).default(DEFAULT_LINE_LENGTH),
     /** Which checks run: ids or category prefixes (`quality/`); empty `include` means all. */
     checks: z
       .object({

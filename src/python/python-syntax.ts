@@ -30,8 +30,14 @@ function treeSitterVerdict(module: PythonModule, reason: string): SyntaxVerdict 
  * Decides whether the module is valid Python with CPython's `compile()` (the code is compiled,
  * never run), falling back to tree-sitter's error nodes when no interpreter can be started.
  */
-export async function checkSyntax(source: string, module: PythonModule, fileName: string, python: string | null): Promise<SyntaxVerdict> {
-  if (!python) return treeSitterVerdict(module, 'no Python interpreter configured');
+export async function checkSyntax(
+  source: string,
+  module: PythonModule | Promise<PythonModule>,
+  fileName: string,
+  python: string | null,
+): Promise<SyntaxVerdict> {
+  // The module (for the fallback) may still be parsing: the compile request goes out first.
+  if (!python) return treeSitterVerdict(await module, 'no Python interpreter configured');
   try {
     const output = await compileWithPython(python, source, fileName);
     return {
@@ -42,6 +48,6 @@ export async function checkSyntax(source: string, module: PythonModule, fileName
       fallbackReason: null,
     };
   } catch (error) {
-    return treeSitterVerdict(module, `could not run ${python}: ${(error as Error).message}`);
+    return treeSitterVerdict(await module, `could not run ${python}: ${(error as Error).message}`);
   }
 }

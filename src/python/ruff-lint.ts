@@ -1,70 +1,88 @@
-import type { Workspace as RuffWorkspace } from '@astral-sh/ruff-wasm-nodejs';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { runRuff, type LintDiagnostic } from './ruff-engine.js';
+import type { RuffRequest } from './ruff-worker.js';
 
-/** One diagnostic from Ruff, with 1-based positions. */
-export interface LintDiagnostic {
-  /** Ruff rule code, e.g. `E501`, `F401`, `N802`; null for a syntax error Ruff found. */
-  code: string | null;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  /** Whether Ruff knows an automatic fix. */
-  fixable: boolean;
+export { RUFF_RULE_FAMILIES, type LintDiagnostic } from './ruff-engine.js';
+
+const DEFAULT_TARGET_VERSION = 'py310';
+/** The line length of the default configuration (kept here so the CLI can warm Ruff up before loading it). */
+export const DEFAULT_LINE_LENGTH = 100;
+const WORKER_FILE = fileURLToPath(new URL('./ruff-worker.js', import.meta.url));
+
+interface Pending {
+  resolve: (diagnostics: LintDiagnostic[]) => void;
+  reject: (error: Error) => void;
 }
 
-/** Rule families backsmith asks Ruff for: PEP 8, pyflakes, naming, bugbear, pyupgrade, pydocstyle. */
-export const RUFF_RULE_FAMILIES = ['E', 'W', 'F', 'N', 'B', 'UP', 'D'];
+/**
+ * Ruff on its own thread: loading and running its 10 MB wasm then overlaps the parse, the
+ * interpreter's compile and the checks on the main thread. The worker is unref'd while idle,
+ * so it never keeps the process alive.
+ */
+class RuffThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  failed = false;
 
-const workspaces = new Map<string, Promise<RuffWorkspace>>();
-
-async function workspaceFor(lineLength: number, targetVersion: string): Promise<RuffWorkspace> {
-  const key = `${lineLength}|${targetVersion}`;
-  let workspace = workspaces.get(key);
-  if (!workspace) {
-    workspace = (async () => {
-      const ruff = await import('@astral-sh/ruff-wasm-nodejs');
-      return new ruff.Workspace(
-        {
-          'line-length': lineLength,
-          'target-version': targetVersion,
-          lint: {
-            select: RUFF_RULE_FAMILIES,
-            pydocstyle: { convention: 'google' },
-          },
-        },
-        ruff.PositionEncoding.Utf16,
-      );
-    })();
-    workspaces.set(key, workspace);
+  constructor() {
+    this.worker = new Worker(WORKER_FILE);
+    this.worker.unref();
+    this.worker.on('message', (answer: { id: number; diagnostics?: LintDiagnostic[]; error?: string }) => {
+      const pending = this.pending.get(answer.id);
+      if (!pending) return;
+      this.pending.delete(answer.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (answer.error !== undefined) pending.reject(new Error(answer.error));
+      else pending.resolve(answer.diagnostics ?? []);
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`Ruff's worker thread exited with ${code}`)));
   }
-  return workspace;
+
+  private fail(error: Error): void {
+    this.failed = true;
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+
+  request(source: string | null, lineLength: number, targetVersion: string): Promise<LintDiagnostic[]> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.ref();
+      const request: RuffRequest = { id, source, lineLength, targetVersion };
+      this.worker.postMessage(request);
+    });
+  }
 }
 
-interface RuffDiagnostic {
-  code: string | null;
-  message: string;
-  start_location: { row: number; column: number };
-  end_location: { row: number; column: number };
-  fix: unknown;
+let thread: RuffThread | null = null;
+
+/** The worker, or null where it cannot run (sources run by a TypeScript test runner have no .js worker file). */
+function ruffThread(): RuffThread | null {
+  if (thread && !thread.failed) return thread;
+  if (!existsSync(WORKER_FILE)) return null;
+  thread = new RuffThread();
+  return thread;
 }
 
 /** Loads Ruff's wasm ahead of the first lint, so that it overlaps other start-up work. */
-export function warmUpRuff(lineLength: number, targetVersion = 'py310'): void {
-  void workspaceFor(lineLength, targetVersion).catch(() => undefined);
+export function warmUpRuff(lineLength: number, targetVersion = DEFAULT_TARGET_VERSION): void {
+  void ruffThread()?.request(null, lineLength, targetVersion).catch(() => undefined);
 }
 
-/** Lints Python source with Ruff, in-process (wasm). */
-export async function lintPython(source: string, lineLength: number, targetVersion = 'py310'): Promise<LintDiagnostic[]> {
-  const workspace = await workspaceFor(lineLength, targetVersion);
-  const diagnostics = workspace.check(source) as RuffDiagnostic[];
-  return diagnostics.map((diagnostic) => ({
-    code: diagnostic.code,
-    message: diagnostic.message,
-    line: diagnostic.start_location.row,
-    column: diagnostic.start_location.column,
-    endLine: diagnostic.end_location.row,
-    endColumn: diagnostic.end_location.column,
-    fixable: diagnostic.fix !== null && diagnostic.fix !== undefined,
-  }));
+/** Lints Python source with Ruff (on a worker thread when possible, else on this one). */
+export async function lintPython(source: string, lineLength: number, targetVersion = DEFAULT_TARGET_VERSION): Promise<LintDiagnostic[]> {
+  const worker = ruffThread();
+  if (worker) {
+    try {
+      return await worker.request(source, lineLength, targetVersion);
+    } catch {
+      // A crashed worker must not lose the lint: run it here instead.
+    }
+  }
+  return runRuff(source, lineLength, targetVersion);
 }

@@ -31,13 +31,13 @@ export async function buildCheckContext(options: BuildContextOptions): Promise<C
   const config = options.config ?? defaultConfig();
   const modulePath = options.path ?? 'module.py';
   const fileName = path.basename(modulePath);
-  const module = await readPythonModule(options.source);
   const python = options.python === undefined ? config.python ?? 'python3' : options.python;
-  // The interpreter's verdict and Ruff's lint are independent: run them side by side.
-  const [syntax, lintDiagnostics] = await Promise.all([
-    checkSyntax(options.source, module, fileName, python),
-    lintPython(options.source, config.lineLength),
-  ]);
+  // Ruff (its own thread) and the interpreter (its own process) get their requests before the
+  // parse starts on this thread, so the three run side by side.
+  const lintPromise = lintPython(options.source, config.lineLength);
+  const modulePromise = readPythonModule(options.source);
+  const syntaxPromise = checkSyntax(options.source, modulePromise, fileName, python);
+  const [module, syntax, lintDiagnostics] = await Promise.all([modulePromise, syntaxPromise, lintPromise]);
   const lint = syntax.ok ? lintDiagnostics : [];
   return { path: modulePath, fileName, source: options.source, module, syntax, lint, config };
 }
