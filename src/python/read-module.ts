@@ -103,7 +103,8 @@ function walkImports(node: Node, depth: number, into: PythonImport[], place: Omi
   }
 }
 
-function singleAssignment(statement: Node): Node | null {
+/** The assignment of an `x = ...` / `x: T = ...` statement, or null for any other statement. */
+export function singleAssignment(statement: Node): Node | null {
   if (statement.type !== 'expression_statement') return null;
   const assignment = namedChildren(statement)[0];
   return assignment?.type === 'assignment' ? assignment : null;
@@ -118,7 +119,8 @@ function readConstant(statement: Node): PythonConstant | null {
   return { name: left.text, annotation: type ? type.text : null, value: right.text, line: lineOf(statement), stringValue: plainStringValue(right) };
 }
 
-function readClassAttribute(statement: Node): ClassAttribute | null {
+/** A name bound in a class body (`x: int = 1`), or null when the statement binds none. */
+export function readClassAttribute(statement: Node): ClassAttribute | null {
   const assignment = singleAssignment(statement);
   const left = assignment?.childForFieldName('left');
   if (!assignment || left?.type !== 'identifier') return null;

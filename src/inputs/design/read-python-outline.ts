@@ -1,4 +1,5 @@
 import type { SyntaxNode as Node } from '../../python/syntax-node.js';
+import { readClassAttribute, singleAssignment } from '../../python/read-module.js';
 import { dottedName, endLineOf, lineOf, namedChildren } from '../../python/node-text.js';
 import type { ClassAttribute, PythonClass, PythonFunction } from '../../python/python-model.js';
 import { readDocstring, readParameters, unwrapDefinition } from '../../python/read-function.js';
@@ -39,21 +40,6 @@ export interface PythonOutline {
   imports: OutlineImport[];
   /** Lines where the parser found an error or had to assume a missing token. */
   parseErrorLines: number[];
-}
-
-function assignmentOf(statement: Node): Node | null {
-  if (statement.type !== 'expression_statement') return null;
-  const assignment = namedChildren(statement)[0];
-  return assignment?.type === 'assignment' ? assignment : null;
-}
-
-function readAttribute(statement: Node): ClassAttribute | null {
-  const assignment = assignmentOf(statement);
-  const left = assignment?.childForFieldName('left');
-  if (!assignment || left?.type !== 'identifier') return null;
-  const type = assignment.childForFieldName('type');
-  const right = assignment.childForFieldName('right');
-  return { name: left.text, annotation: type ? type.text : null, value: right ? right.text : null, line: lineOf(statement) };
 }
 
 /** Raised type names in a body, not counting nested functions and classes (they raise on their own). */
@@ -102,7 +88,7 @@ function readClass(node: Node, decorators: string[]): OutlineClass {
     const unwrapped = unwrapDefinition(statement);
     if (unwrapped?.definition.type === 'function_definition') cls.methods.push(readOutlineFunction(unwrapped.definition, unwrapped.decorators, name));
     else {
-      const attribute = readAttribute(statement);
+      const attribute = readClassAttribute(statement);
       if (attribute) cls.attributes.push(attribute);
     }
   }
@@ -148,7 +134,7 @@ export function readPythonOutline(source: string): Promise<PythonOutline> {
       else if (unwrapped?.definition.type === 'function_definition') outline.functions.push(readOutlineFunction(unwrapped.definition, unwrapped.decorators, null));
       else if (statement.type === 'import_statement' || statement.type === 'import_from_statement' || statement.type === 'future_import_statement') readImport(statement, outline.imports);
       else {
-        const assignment = assignmentOf(statement);
+        const assignment = singleAssignment(statement);
         const left = assignment?.childForFieldName('left');
         const right = assignment?.childForFieldName('right');
         if (assignment && left?.type === 'identifier' && right) {
