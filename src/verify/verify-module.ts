@@ -149,7 +149,7 @@ export async function runChecks(
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.line - b.line);
   const summary = summarize(findings);
-  return { findings, checks: outcomes, summary, passed: summary.errors === 0 };
+  return { passed: summary.errors === 0, summary, findings, checks: outcomes };
 }
 
 /** Verifies one Python module and returns its report. Throws `BacksmithError` only for unreadable input. */
