@@ -1,6 +1,6 @@
 // Verify stage figures: cold CLI run (whole process), warm in-process verify, batch throughput.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,12 @@ export default async function verifyBench() {
 
   const folder = mkdtempSync(path.join(tmpdir(), 'backsmith-bench-'));
   for (let index = 0; index < BATCH_SIZE; index++) writeFileSync(path.join(folder, `module_${index}.py`), source);
-  const batch = await timeRuns(() => verifyModules({ paths: [folder], noRun: true }), 3, 1);
+  let batch;
+  try {
+    batch = await timeRuns(() => verifyModules({ paths: [folder], noRun: true }), 3, 1);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
   const perSecond = batch.map((ms) => (BATCH_SIZE * 1000) / ms);
   console.log(`${`batch of ${BATCH_SIZE} modules (in-process)`.padEnd(58)} median ${median(perSecond).toFixed(1)} modules/s  (${median(batch).toFixed(0)} ms per batch)`);
 }

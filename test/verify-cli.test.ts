@@ -1,7 +1,7 @@
-import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runBacksmith } from './run-cli.js';
 
 const CLEAN_MODULE = path.join(REPO_ROOT, 'test-fixtures', 'modules', 'clean_counter.py');
@@ -15,6 +15,10 @@ function scratchFile(name: string, content: string | Buffer): string {
 
 beforeAll(() => {
   scratch = mkdtempSync(path.join(tmpdir(), 'backsmith-cli-'));
+});
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe('backsmith verify (built binary)', () => {

@@ -1,13 +1,20 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BacksmithError } from '../errors.js';
 import { defaultConfig } from './config-schema.js';
 import { loadConfig } from './load-config.js';
 
+const folders: string[] = [];
+
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
 function folderWith(files: Record<string, string>): string {
   const directory = mkdtempSync(path.join(tmpdir(), 'backsmith-config-'));
+  folders.push(directory);
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(directory, name), content);
   return directory;
 }
