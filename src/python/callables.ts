@@ -39,6 +39,31 @@ export function callableKey(callable: Callable): string {
   return `${base}(${[...callable.bindings].map(([name, bound]) => `${name}=${callableKey(bound)}`).join(',')})`;
 }
 
+/**
+ * Per-callable results of an analysis that follows calls: each callable is computed once, and a
+ * callable already on the call chain (recursion) or one past `MAX_CALL_DEPTH` gives no results.
+ */
+export class CallableMemo<T> {
+  private readonly memo = new Map<string, T[]>();
+  private readonly active = new Set<string>();
+
+  /** The memoised results for `callable`, computing them with `compute` the first time. */
+  resultsOf(callable: Callable, depth: number, compute: () => T[]): T[] {
+    const key = callableKey(callable);
+    const known = this.memo.get(key);
+    if (known) return known;
+    if (this.active.has(key) || depth > MAX_CALL_DEPTH) return [];
+    this.active.add(key);
+    try {
+      const results = compute();
+      this.memo.set(key, results);
+      return results;
+    } finally {
+      this.active.delete(key);
+    }
+  }
+}
+
 function classOf(module: PythonModule, name: string | null): PythonClass | undefined {
   return name === null ? undefined : module.classes.find((cls) => cls.name === name);
 }

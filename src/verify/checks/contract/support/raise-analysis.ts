@@ -1,4 +1,4 @@
-import { callTarget, callableKey, callableName, callableSymbol, MAX_CALL_DEPTH, type Callable } from '../../../../python/callables.js';
+import { CallableMemo, callTarget, callableName, callableSymbol, type Callable } from '../../../../python/callables.js';
 import { handlerCatches, resolveRaisedType } from '../../../../python/exception-hierarchy.js';
 import type { CallFact, PythonModule, TryFact } from '../../../../python/python-model.js';
 
@@ -37,18 +37,16 @@ export function isCaught(type: string | null, tries: TryFact[], module: PythonMo
 
 /** Follows calls (helpers, module functions, lambdas handed to them) to the raises that escape. */
 export class RaiseAnalysis {
-  private readonly memo = new Map<string, Escape[]>();
-  private readonly active = new Set<string>();
+  private readonly memo = new CallableMemo<Escape>();
 
   constructor(private readonly module: PythonModule) {}
 
   /** Exceptions raised by the callable or the module code it calls that no handler on the way catches. */
   escapesOf(callable: Callable, depth = 0): Escape[] {
-    const key = callableKey(callable);
-    const known = this.memo.get(key);
-    if (known) return known;
-    if (this.active.has(key) || depth > MAX_CALL_DEPTH) return [];
-    this.active.add(key);
+    return this.memo.resultsOf(callable, depth, () => this.computeEscapes(callable, depth));
+  }
+
+  private computeEscapes(callable: Callable, depth: number): Escape[] {
     const where = callableName(callable);
     const symbol = callableSymbol(callable);
     const escapes: Escape[] = [];
@@ -64,8 +62,6 @@ export class RaiseAnalysis {
         if (!isCaught(escape.type, call.enclosingTries, this.module)) escapes.push(escape);
       }
     }
-    this.active.delete(key);
-    this.memo.set(key, escapes);
     return escapes;
   }
 

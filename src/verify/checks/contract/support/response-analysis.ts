@@ -1,4 +1,4 @@
-import { callTarget, callableKey, callableName, callableSymbol, MAX_CALL_DEPTH, type Callable } from '../../../../python/callables.js';
+import { CallableMemo, callTarget, callableName, callableSymbol, type Callable } from '../../../../python/callables.js';
 import type { DictEntryFact, PythonModule, ValueFact } from '../../../../python/python-model.js';
 
 /** The keys of the structured response, in the order the brief gives them. */
@@ -61,18 +61,16 @@ function dictProblems(keys: string[], hasDynamicKeys: boolean, entries: DictEntr
 
 /** Follows return values through helpers, lambdas and local variables to the dicts they build. */
 export class ResponseAnalysis {
-  private readonly memo = new Map<string, ResponseProblem[]>();
-  private readonly active = new Set<string>();
+  private readonly memo = new CallableMemo<ResponseProblem>();
 
   constructor(private readonly module: PythonModule) {}
 
   /** Problems on the return paths of a callable; paths the source cannot decide give none. */
   problemsOf(callable: Callable, depth = 0): ResponseProblem[] {
-    const key = callableKey(callable);
-    const known = this.memo.get(key);
-    if (known) return known;
-    if (this.active.has(key) || depth > MAX_CALL_DEPTH) return [];
-    this.active.add(key);
+    return this.memo.resultsOf(callable, depth, () => this.computeProblems(callable, depth));
+  }
+
+  private computeProblems(callable: Callable, depth: number): ResponseProblem[] {
     const where = callableName(callable);
     const problems: ResponseProblem[] = [];
     if (!callable.body.yields) {
@@ -81,10 +79,8 @@ export class ResponseAnalysis {
         problems.push({ line: callable.fn.line, message: `${where} can reach the end of its body without a return statement, so it returns None` });
       }
     }
-    this.active.delete(key);
     const symbol = callableSymbol(callable);
     for (const problem of problems) problem.symbol ??= symbol;
-    this.memo.set(key, problems);
     return problems;
   }
 

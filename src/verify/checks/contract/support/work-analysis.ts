@@ -1,4 +1,4 @@
-import { callTarget, callableKey, MAX_CALL_DEPTH, type Callable } from '../../../../python/callables.js';
+import { CallableMemo, callTarget, type Callable } from '../../../../python/callables.js';
 import { isBuiltinException, simpleName } from '../../../../python/exception-hierarchy.js';
 import { canonicalName, importBindings } from '../../../../python/import-bindings.js';
 import { exceptionClasses } from '../../../../python/module-roles.js';
@@ -55,8 +55,7 @@ export function isGuard(fn: PythonFunction): boolean {
 
 /** Finds the calls a public method makes that can raise and that no try and no guard helper covers. */
 export class WorkAnalysis {
-  private readonly memo = new Map<string, UnguardedCall[]>();
-  private readonly active = new Set<string>();
+  private readonly memo = new CallableMemo<UnguardedCall>();
   private readonly raises: RaiseAnalysis;
   private readonly imports: ReadonlyMap<string, string>;
 
@@ -67,18 +66,15 @@ export class WorkAnalysis {
 
   /** Calls of the callable (or of module code it calls outside any guard) that may raise, first-found order. */
   unguardedCalls(callable: Callable, depth = 0): UnguardedCall[] {
-    const key = callableKey(callable);
-    const known = this.memo.get(key);
-    if (known) return known;
-    if (this.active.has(key) || depth > MAX_CALL_DEPTH) return [];
-    this.active.add(key);
+    return this.memo.resultsOf(callable, depth, () => this.computeUnguardedCalls(callable, depth));
+  }
+
+  private computeUnguardedCalls(callable: Callable, depth: number): UnguardedCall[] {
     const found: UnguardedCall[] = [];
     for (const call of callable.body.calls) {
       if (call.handlers.length > 0) continue;
       if (this.callMayRaise(call, callable, depth)) found.push({ line: call.line, callee: call.callee });
     }
-    this.active.delete(key);
-    this.memo.set(key, found);
     return found;
   }
 
