@@ -129,8 +129,8 @@ export function readClassAttribute(statement: Node): ClassAttribute | null {
   return { name: left.text, annotation: type ? type.text : null, value: right ? right.text : null, line: lineOf(statement) };
 }
 
-function readClass(node: Node, decorators: string[]): PythonClass {
-  const name = node.childForFieldName('name')?.text ?? '';
+/** What a `class` statement says before its body: name, bases, keywords, position and docstring. */
+export function readClassHeader(node: Node, decorators: string[]): Omit<PythonClass, 'attributes' | 'methods'> & { body: Node | null } {
   const body = node.childForFieldName('body');
   const superclasses = node.childForFieldName('superclasses');
   const bases: string[] = [];
@@ -139,10 +139,16 @@ function readClass(node: Node, decorators: string[]): PythonClass {
     if (argument.type === 'keyword_argument') keywords.push(argument.text);
     else bases.push(dottedName(argument));
   }
-  const cls: PythonClass = {
-    name, line: lineOf(node), endLine: endLineOf(node), bases, keywords, decorators,
-    docstring: readDocstring(body), attributes: [], methods: [],
+  return {
+    name: node.childForFieldName('name')?.text ?? '', line: lineOf(node), endLine: endLineOf(node),
+    bases, keywords, decorators, docstring: readDocstring(body), body,
   };
+}
+
+function readClass(node: Node, decorators: string[]): PythonClass {
+  const { body, ...header } = readClassHeader(node, decorators);
+  const name = header.name;
+  const cls: PythonClass = { ...header, attributes: [], methods: [] };
   for (const statement of body ? namedChildren(body) : []) {
     const unwrapped = unwrapDefinition(statement);
     if (unwrapped?.definition.type === 'function_definition') {

@@ -1,7 +1,7 @@
 import type { SyntaxNode as Node } from '../../python/syntax-node.js';
-import { readClassAttribute, singleAssignment } from '../../python/read-module.js';
-import { dottedName, endLineOf, lineOf, namedChildren } from '../../python/node-text.js';
-import type { ClassAttribute, PythonClass, PythonFunction } from '../../python/python-model.js';
+import { readClassAttribute, readClassHeader, singleAssignment } from '../../python/read-module.js';
+import { dottedName, lineOf, namedChildren } from '../../python/node-text.js';
+import type { PythonClass, PythonFunction } from '../../python/python-model.js';
 import { readDocstring, readParameters, unwrapDefinition } from '../../python/read-function.js';
 import { withPythonTree } from '../../python/tree-sitter-parser.js';
 
@@ -74,16 +74,9 @@ function readOutlineFunction(node: Node, decorators: string[], className: string
 }
 
 function readClass(node: Node, decorators: string[]): OutlineClass {
-  const name = node.childForFieldName('name')?.text ?? '';
-  const body = node.childForFieldName('body');
-  const superclasses = node.childForFieldName('superclasses');
-  const bases: string[] = [];
-  const keywords: string[] = [];
-  for (const argument of superclasses ? namedChildren(superclasses) : []) {
-    if (argument.type === 'keyword_argument') keywords.push(argument.text);
-    else bases.push(dottedName(argument));
-  }
-  const cls: OutlineClass = { name, line: lineOf(node), endLine: endLineOf(node), bases, keywords, decorators, docstring: readDocstring(body), attributes: [], methods: [] };
+  const { body, ...header } = readClassHeader(node, decorators);
+  const name = header.name;
+  const cls: OutlineClass = { ...header, attributes: [], methods: [] };
   for (const statement of body ? namedChildren(body) : []) {
     const unwrapped = unwrapDefinition(statement);
     if (unwrapped?.definition.type === 'function_definition') cls.methods.push(readOutlineFunction(unwrapped.definition, unwrapped.decorators, name));
