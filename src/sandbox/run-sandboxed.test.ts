@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hostCapabilities, missingProtections, protectionsFor } from './host-capabilities.js';
 import { SYSTEM_PYTHON } from './resolve-interpreter.js';
 import { runSandboxed } from './run-sandboxed.js';
 import { DEFAULT_SANDBOX_LIMITS, REQUIRED_PROTECTIONS, type SandboxLimits, type SandboxRunResult } from './sandbox-types.js';
+import { useConnectionCounter } from './test-support/connection-counter.js';
 import { processesOfUid } from './sandbox-user.js';
 
 // The operating-system layer alone: hostile code runs through run_script.py, without the
@@ -39,18 +39,7 @@ async function expectNoSurvivors(result: SandboxRunResult): Promise<void> {
 }
 
 describe.skipIf(!usable)('runSandboxed against hostile code (no audit hooks)', () => {
-  let server: net.Server;
-  let port = 0;
-  let connections = 0;
-  beforeAll(async () => {
-    server = net.createServer((socket) => {
-      connections++;
-      socket.destroy();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as net.AddressInfo).port;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const listener = useConnectionCounter();
 
   it('runs as a dedicated unprivileged uid with every protection active', async () => {
     const result = await runRaw({ code: 'import os\nprint(sorted(os.environ))\n' });
@@ -64,9 +53,9 @@ describe.skipIf(!usable)('runSandboxed against hostile code (no audit hooks)', (
   });
 
   it('has no network: a connection to 127.0.0.1 never arrives', async () => {
-    const result = await runRaw({ fixture: 'socket_connect.py', args: [port] });
+    const result = await runRaw({ fixture: 'socket_connect.py', args: [listener.port] });
     expect(String(done(result)?.message)).toMatch(/unreachable|refused|Errno/i);
-    expect(connections).toBe(0);
+    expect(listener.connections).toBe(0);
     await expectNoSurvivors(result);
   });
 

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModuleReport } from '../verify/verify-module.js';
 import { SYSTEM_PYTHON } from './resolve-interpreter.js';
 import { runAcceptanceTests } from './run-tests.js';
 import { DEFAULT_SANDBOX_LIMITS } from './sandbox-types.js';
+import { useConnectionCounter } from './test-support/connection-counter.js';
 import { canSandbox, findingKeys, FIXTURES, fixture, inject, verifySource } from './test-support/runtime-fixtures.js';
 
 // The hostile fixtures through the whole runtime stage (probe harness with audit hooks):
@@ -22,24 +22,13 @@ async function verifyHostile(name: string, source = fixture(FIXTURES.hostile, na
 const messageOf = (report: ModuleReport, id: string) => report.findings.filter((finding) => finding.checkId === id).map((finding) => finding.message).join('\n');
 
 describe.skipIf(!usable)('runtime stage on hostile modules', () => {
-  let server: net.Server;
-  let port = 0;
-  let connections = 0;
-  beforeAll(async () => {
-    server = net.createServer((socket) => {
-      connections++;
-      socket.destroy();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as net.AddressInfo).port;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const listener = useConnectionCounter();
 
   it('blocks and reports a socket connection to 127.0.0.1, naming the method', async () => {
-    const report = await verifyHostile('socket_connect.py', inject(fixture(FIXTURES.hostile, 'socket_connect.py'), 'PORT = 0', `PORT = ${port}`));
+    const report = await verifyHostile('socket_connect.py', inject(fixture(FIXTURES.hostile, 'socket_connect.py'), 'PORT = 0', `PORT = ${listener.port}`));
     expect(findingKeys(report, 'error')).toContain('safety/network-or-fs PingService.ping');
-    expect(messageOf(report, 'safety/network-or-fs')).toContain(`127.0.0.1', ${port}`);
-    expect(connections).toBe(0);
+    expect(messageOf(report, 'safety/network-or-fs')).toContain(`127.0.0.1', ${listener.port}`);
+    expect(listener.connections).toBe(0);
   });
 
   it('blocks and reports writes to ~ and to /tmp outside its folder', async () => {
