@@ -1,0 +1,91 @@
+// Scores the design reader on real designs: ../shared/real-designs/<id>/<design>.md against the
+// hand-made labels in gold/<id>.json. Prints a line per design, then three summary lines (a hook
+// reads `npm run -s score:designs | tail -3`). `--verbose` lists what was missed and what was extra.
+// Matching rules (the data's README): a method matches on owner class and name, a function on its
+// name; parameters compare by name and order (labels with `params: null` are not compared).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readDesignFile } from '../dist/inputs/design/index.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = process.env.BACKSMITH_REAL_DESIGNS ?? path.resolve(ROOT, '..', 'shared', 'real-designs');
+const verbose = process.argv.includes('--verbose');
+
+const percent = (part, whole) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
+
+function goldItems(gold) {
+  const items = new Map();
+  for (const cls of gold.classes ?? []) for (const method of cls.methods ?? []) items.set(`${cls.name}.${method.name}`, method);
+  for (const fn of gold.functions ?? []) items.set(fn.name, fn);
+  return items;
+}
+
+function specItems(spec) {
+  const items = new Map();
+  for (const cls of spec.classes) for (const method of cls.methods) items.set(`${cls.name}.${method.name}`, method);
+  for (const fn of spec.functions) items.set(fn.name, fn);
+  return items;
+}
+
+/** Scores one design; returns the counts. */
+async function scoreOne(id) {
+  const gold = JSON.parse(readFileSync(path.join(DATA, 'gold', `${id}.json`), 'utf8'));
+  const folder = path.join(DATA, id);
+  const file = readdirSync(folder).find((name) => name.endsWith('.md'));
+  const spec = await readDesignFile(path.join(folder, file));
+  const expected = goldItems(gold);
+  const found = specItems(spec);
+  const counts = { expected: expected.size, reported: found.size, matched: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0 };
+  const missed = [];
+  const wrongParameters = [];
+  for (const [key, item] of expected) {
+    const mine = found.get(key);
+    if (!mine) {
+      missed.push(key);
+      continue;
+    }
+    counts.matched++;
+    if (!Array.isArray(item.params)) continue;
+    counts.compared++;
+    const names = mine.parameters.map((parameter) => parameter.name);
+    if (names.join(',') === item.params.join(',')) counts.exact++;
+    else wrongParameters.push(`${key}(${names.join(', ')}) ≠ (${item.params.join(', ')})`);
+  }
+  const extra = [...found.keys()].filter((key) => !expected.has(key));
+  if (gold.module_file) {
+    counts.states = 1;
+    counts.named = spec.deliverable === gold.module_file ? 1 : 0;
+  }
+  const exceptionNames = new Set(spec.exceptions.map((exception) => exception.name));
+  const missedExceptions = (gold.exceptions ?? []).filter((exception) => !exceptionNames.has(exception.name)).map((exception) => exception.name);
+  counts.exceptions = (gold.exceptions ?? []).length;
+  counts.exceptionsFound = counts.exceptions - missedExceptions.length;
+  const deliverable = gold.module_file ? (counts.named ? 'name ok' : `name ${spec.deliverable} ≠ ${gold.module_file}`) : 'name n/a';
+  console.log(`${id.padEnd(52)} found ${counts.matched}/${counts.expected}  precise ${counts.reported - extra.length}/${counts.reported}  params ${counts.exact}/${counts.compared}  exceptions ${counts.exceptionsFound}/${counts.exceptions}  ${deliverable}`);
+  if (verbose) {
+    if (missed.length > 0) console.log(`    missed: ${missed.join(', ')}`);
+    if (extra.length > 0) console.log(`    extra: ${extra.join(', ')}`);
+    if (wrongParameters.length > 0) console.log(`    parameters: ${wrongParameters.join('; ')}`);
+    if (missedExceptions.length > 0) console.log(`    exceptions missed: ${missedExceptions.join(', ')}`);
+  }
+  return { ...counts, extra: extra.length };
+}
+
+async function main() {
+  if (!existsSync(path.join(DATA, 'gold'))) {
+    console.log(`score:designs: no real designs at ${DATA} (the shared data set is absent); nothing to score.`);
+    return;
+  }
+  const ids = readdirSync(path.join(DATA, 'gold')).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
+  const total = { expected: 0, reported: 0, matched: 0, extra: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0 };
+  for (const id of ids) {
+    const counts = await scoreOne(id);
+    for (const key of Object.keys(total)) total[key] += counts[key];
+  }
+  console.log(`designs: ${ids.length}; deliverable equals the stated module_file: ${total.named}/${total.states} (${percent(total.named, total.states)})`);
+  console.log(`methods and functions found: ${percent(total.matched, total.expected)} (${total.matched}/${total.expected}); precision: ${percent(total.reported - total.extra, total.reported)} (${total.reported - total.extra}/${total.reported})`);
+  console.log(`parameter names exact: ${percent(total.exact, total.compared)} (${total.exact}/${total.compared}); exceptions found: ${percent(total.exceptionsFound, total.exceptions)} (${total.exceptionsFound}/${total.exceptions})`);
+}
+
+await main();
