@@ -140,3 +140,13 @@ describe('receivers and literals', () => {
     expect(fn.body.calls.find((call) => call.callee === 'Path')!.receiver).toBeNull();
   });
 });
+
+describe('module-level name facts', () => {
+  it('records changes to names (item assignment, mutating calls, del, +=) and global declarations', async () => {
+    const fn = await functionOf('def f(k):\n    global _COUNT\n    _COUNT += 1\n    _CACHE[k] = 1\n    _LOG.append(k)\n    del _CACHE[k]\n    x = 1\n', 'f');
+    expect(fn.body.globalNames).toEqual(['_COUNT']);
+    expect(fn.body.attributeMutations.map((m) => `${m.line} ${m.target} ${m.operation}`)).toEqual([
+      '3 _COUNT augmented-assign', '4 _CACHE subscript-assign', '5 _LOG method-call', '6 _CACHE delete',
+    ]);
+  });
+});

@@ -56,11 +56,11 @@ function containsRaise(node: Node): boolean {
   return namedChildren(node).some(containsRaise);
 }
 
-/** The attribute path at the root of a subscript or attribute chain, e.g. `self._items`. */
+/** The attribute path or name at the root of a subscript chain, e.g. `self._items`, `_REGISTRY`. */
 function attributeRoot(node: Node): string | null {
   let current: Node | null = node;
   while (current && current.type === 'subscript') current = current.childForFieldName('value');
-  if (!current || current.type !== 'attribute') return null;
+  if (!current || (current.type !== 'attribute' && current.type !== 'identifier')) return null;
   return dottedName(current);
 }
 
@@ -81,7 +81,7 @@ function describeTry(node: Node): TryFact {
 }
 
 function recordMutation(facts: BodyFacts, state: WalkState, target: Node, operation: AttributeMutationFact['operation'], method: string | null, line: number, value: ValueFact | null = null): void {
-  const root = target.type === 'attribute' && operation !== 'subscript-assign' ? dottedName(target) : attributeRoot(target);
+  const root = (target.type === 'attribute' || target.type === 'identifier') && operation !== 'subscript-assign' ? dottedName(target) : attributeRoot(target);
   if (!root) return;
   facts.attributeMutations.push({ line, target: root, operation, method, heldContexts: [...state.heldContexts], value });
 }
@@ -119,6 +119,9 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
       return;
     case 'yield':
       facts.yields = true;
+      break;
+    case 'global_statement':
+      facts.globalNames.push(...namedChildren(node).filter((child) => child.type === 'identifier').map((child) => child.text));
       break;
     case 'return_statement':
       facts.returns.push(describeReturn(node, state));
@@ -175,7 +178,7 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
     }
     case 'augmented_assignment': {
       const left = node.childForFieldName('left');
-      if (left?.type === 'attribute') recordMutation(facts, state, left, 'augmented-assign', null, lineOf(node));
+      if (left?.type === 'attribute' || left?.type === 'identifier') recordMutation(facts, state, left, 'augmented-assign', null, lineOf(node));
       else if (left?.type === 'subscript') recordMutation(facts, state, left, 'subscript-assign', null, lineOf(node));
       break;
     }
@@ -255,6 +258,7 @@ export function emptyBodyFacts(): BodyFacts {
     yields: false,
     canFallThrough: true,
     localAssignments: [],
+    globalNames: [],
   };
 }
 

@@ -148,10 +148,10 @@ export interface TryFact {
   hasFinally: boolean;
 }
 
-/** A change to state reached through an attribute, e.g. `self._items[key] = value`. */
+/** A change to state reached through an attribute or a name, e.g. `self._items[key] = value`, `_CACHE.pop(key)`. */
 export interface AttributeMutationFact {
   line: number;
-  /** The attribute path that is changed, e.g. `self._items`, `self.count`. */
+  /** The attribute path or name that is changed, e.g. `self._items`, `self.count`, `_CACHE`; plain names are never 'assign'. */
   target: string;
   operation: 'assign' | 'augmented-assign' | 'subscript-assign' | 'delete' | 'method-call';
   /** For 'method-call': the mutating method called (`append`, `update`, ...). */
@@ -179,6 +179,8 @@ export interface BodyFacts {
   canFallThrough: boolean;
   /** Bindings of local names (`x = ...`, `x["k"] = ...`, `with ... as x`); unpacking targets are not recorded. */
   localAssignments: LocalAssignmentFact[];
+  /** Names declared `global` in the body. */
+  globalNames: string[];
 }
 
 /** A function or method. */
