@@ -13,7 +13,6 @@ import signal
 import sys
 import time
 
-RESULT_FD = 3
 MAX_BLOCKED_RECORDS = 50
 LIMITS = {
     "cpuSeconds": resource.RLIMIT_CPU,
@@ -56,28 +55,8 @@ def apply_limits(limits):
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
-class Channel:
-    """JSON lines to backsmith on fd 3 (stdout when fd 3 is not open)."""
-
-    def __init__(self):
-        try:
-            os.fstat(RESULT_FD)
-            os.set_inheritable(RESULT_FD, False)
-            self.fd = RESULT_FD
-        except OSError:
-            self.fd = sys.__stdout__.fileno()
-
-    def send(self, record):
-        """Write one record as a JSON line."""
-        data = (json.dumps(record, default=repr) + "\n").encode("utf-8", "replace")
-        while data:
-            try:
-                written = os.write(self.fd, data)
-            except InterruptedError:
-                continue
-            except OSError:
-                return
-            data = data[written:]
+# The record protocol (format, secret) lives in result_channel; re-exported for the helpers.
+from result_channel import Channel  # noqa: E402,F401
 
 
 class CappedStream(io.TextIOBase):

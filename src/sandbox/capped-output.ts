@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { readRecords, RECORD_LIMITS } from './read-records.js';
 import type { CapturedOutput } from './sandbox-types.js';
 
 /**
@@ -12,7 +13,8 @@ export class CappedOutput {
   private partialLine = '';
   private completeLine = '';
 
-  constructor(private readonly capBytes: number) {}
+  /** `recordSecret`: when set, `lastRecord` only answers records that carry it. */
+  constructor(private readonly capBytes: number, private readonly recordSecret: string | null = null) {}
 
   /** Starts reading `stream`. */
   attach(stream: Readable | null | undefined): this {
@@ -29,14 +31,15 @@ export class CappedOutput {
     this.chunks.push(Buffer.from(part));
     this.kept += part.length;
     const lines = (this.partialLine + part.toString('utf8')).split('\n');
-    this.partialLine = lines.pop() ?? '';
+    // An endless line is rejected anyway: keep no more of it than a record may hold, so each chunk costs its own size.
+    this.partialLine = (lines.pop() ?? '').slice(0, RECORD_LIMITS.maxRecordChars + 1);
     const last = lines.filter((line) => line.trim()).pop();
     if (last !== undefined) this.completeLine = last;
   }
 
   /** The last complete JSON-lines record received so far, or null. */
   lastRecord(): Record<string, unknown> | null {
-    return parseJsonLines(this.completeLine)[0] ?? null;
+    return readRecords(`${this.completeLine}\n`, this.recordSecret).records[0] ?? null;
   }
 
   /** The kept bytes as raw data. */
@@ -50,17 +53,7 @@ export class CappedOutput {
   }
 }
 
-/** Parses JSON lines, dropping lines that are not JSON objects (a torn last line, noise). */
+/** Parses JSON lines without a secret, dropping lines that are not bounded JSON objects (see `readRecords`). */
 export function parseJsonLines(text: string): Array<Record<string, unknown>> {
-  const records: Array<Record<string, unknown>> = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const value: unknown = JSON.parse(line);
-      if (value && typeof value === 'object' && !Array.isArray(value)) records.push(value as Record<string, unknown>);
-    } catch {
-      // not a record
-    }
-  }
-  return records;
+  return readRecords(text.endsWith('\n') ? text : `${text}\n`, null).records;
 }

@@ -1,18 +1,20 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { chmod, chown, copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pythonHelperPath } from '../python/package-paths.js';
-import { CappedOutput, parseJsonLines } from './capped-output.js';
+import { CappedOutput } from './capped-output.js';
 import { hostCapabilities, missingProtections, protectionsFor } from './host-capabilities.js';
 import { buildLaunchPlan, sandboxEnvironment, sandboxPaths, SETUP_FAILED_EXIT } from './sandbox-command.js';
 import { SandboxRefusedError } from './sandbox-errors.js';
 import { REQUIRED_PROTECTIONS, type SandboxProtections, type SandboxRunRequest, type SandboxRunResult } from './sandbox-types.js';
+import { readRecords } from './read-records.js';
 import { killProcessesOfUid, pickSandboxUid, processesOfUid } from './sandbox-user.js';
 
 /** backsmith's Python helpers copied into every sandbox (stdlib only). */
-export const SANDBOX_HELPERS = ['sandbox_guard.py', 'probe_values.py', 'response_shape.py', 'probe_harness.py', 'test_runner.py', 'interpreter_info.py', 'run_script.py'];
+export const SANDBOX_HELPERS = ['result_channel.py', 'sandbox_guard.py', 'probe_values.py', 'response_shape.py', 'probe_harness.py', 'test_runner.py', 'interpreter_info.py', 'run_script.py'];
 
 /** Grace after the main process exits for stragglers to release the pipes. */
 const CLOSE_GRACE_MS = 2_000;
@@ -76,8 +78,11 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
   const plan = buildLaunchPlan(capabilities, hostRoot, uid, (inner) => [
     request.interpreter, '-I', '-B', '-X', 'utf8', path.join(inner.lib, request.script), path.join(inner.lib, 'config.json'),
   ]);
+  // Only records carrying this run's secret are accepted (see python/result_channel.py).
+  const secret = randomBytes(16).toString('hex');
   const config = {
     ...request.config,
+    secret,
     workdir: plan.inner.work,
     tmpdir: plan.inner.tmp,
     limits: {
@@ -105,7 +110,7 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
   activeRuns.add(entry);
   const stdout = new CappedOutput(limits.outputBytes).attach(child.stdout);
   const stderr = new CappedOutput(limits.outputBytes).attach(child.stderr);
-  const results = new CappedOutput(limits.resultBytes).attach(child.stdio[3] as Readable);
+  const results = new CappedOutput(limits.resultBytes, secret).attach(child.stdio[3] as Readable);
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
 
   let timedOut = false;
@@ -157,7 +162,8 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
   await rm(hostRoot, { recursive: true, force: true }).catch(() => undefined);
   if (exit.spawnError) throw new Error(`could not start the sandbox: ${exit.spawnError.message}`);
   const stderrResult = stderr.result();
-  const records = parseJsonLines(results.buffer().toString('utf8'));
+  const { records, problems: recordProblems } = readRecords(results.buffer().toString('utf8'), secret);
+  if (results.result().truncated) recordProblems.push(`the results exceeded ${limits.resultBytes} bytes; the rest was not read`);
   if (exit.code === SETUP_FAILED_EXIT && !timedOut && records.length === 0) {
     throw new Error(`the sandbox could not be set up: ${stderrResult.text.trim().split('\n').pop() ?? ''}`);
   }
@@ -170,6 +176,7 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
     stdout: stdout.result(),
     stderr: stderrResult,
     records,
+    recordProblems,
     leftoverProcesses,
     sweptProcesses,
     uid,

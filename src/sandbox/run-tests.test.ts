@@ -5,7 +5,7 @@ import type { SandboxRunResult } from './sandbox-types.js';
 function run(records: Array<Record<string, unknown>>, overrides: Partial<SandboxRunResult> = {}): SandboxRunResult {
   const output = { text: '', totalBytes: 0, truncated: false };
   return {
-    exitCode: 0, signal: null, timedOut: false, stalled: false, durationMs: 5, stdout: output, stderr: output, records, leftoverProcesses: 0,
+    exitCode: 0, signal: null, timedOut: false, stalled: false, durationMs: 5, stdout: output, stderr: output, records, recordProblems: [], leftoverProcesses: 0,
     sweptProcesses: 0, uid: null, protections: {} as SandboxRunResult['protections'], ...overrides,
   };
 }

@@ -136,8 +136,10 @@ export interface SandboxRunResult {
   durationMs: number;
   stdout: CapturedOutput;
   stderr: CapturedOutput;
-  /** Records sent on fd 3 (JSON lines), parsed; malformed lines are dropped. */
+  /** Records sent on fd 3 (JSON lines) that carry the run's secret and are within bounds. */
   records: Array<Record<string, unknown>>;
+  /** Why lines on fd 3 were rejected (malformed, too big or deep, without the secret): never silently dropped. */
+  recordProblems: string[];
   /** Processes of the sandbox user still alive after the run and its cleanup (should be 0). */
   leftoverProcesses: number;
   /** Processes killed by the end-of-run sweep. */
