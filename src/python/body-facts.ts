@@ -95,13 +95,13 @@ function receiverOf(callee: Node, reader: ExpressionReader) {
 /** Records `name = value` and `name["key"] = value` bindings of local names. */
 function recordLocalAssignment(facts: BodyFacts, state: WalkState, target: Node, right: Node, line: number): void {
   if (target.type === 'identifier') {
-    facts.localAssignments.push({ line, name: target.text, key: null, dynamicKey: false, via: 'assign', value: describeValue(right, state.reader) });
+    facts.localAssignments.push({ line, name: target.text, key: null, dynamicKey: false, via: 'assign', value: describeValue(right, state.reader), heldContexts: [...state.heldContexts] });
     return;
   }
   const object = target.type === 'subscript' ? target.childForFieldName('value') : null;
   if (object?.type !== 'identifier') return;
   const key = plainStringValue(target.childForFieldName('subscript'));
-  facts.localAssignments.push({ line, name: object.text, key, dynamicKey: key === null, via: 'assign', value: describeValue(right, state.reader) });
+  facts.localAssignments.push({ line, name: object.text, key, dynamicKey: key === null, via: 'assign', value: describeValue(right, state.reader), heldContexts: [...state.heldContexts] });
 }
 
 function assignmentTargets(left: Node): Node[] {
@@ -213,7 +213,7 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
         const aliasName = alias ? namedChildren(alias)[0] : null;
         if (expression && aliasName?.type === 'identifier') {
           facts.localAssignments.push({
-            line: lineOf(item), name: aliasName.text, key: null, dynamicKey: false, via: 'with', value: describeValue(expression, state.reader),
+            line: lineOf(item), name: aliasName.text, key: null, dynamicKey: false, via: 'with', value: describeValue(expression, state.reader), heldContexts: [...state.heldContexts],
           });
         }
       }

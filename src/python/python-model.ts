@@ -99,6 +99,8 @@ export interface LocalAssignmentFact {
   /** 'assign' for `=`, 'with' for `with value as name`. */
   via: 'assign' | 'with';
   value: ValueFact;
+  /** Context managers (`with X:`) that enclose the binding, as source text. */
+  heldContexts: string[];
 }
 
 /** A `raise` statement. */
@@ -299,6 +301,19 @@ export interface PythonModule {
   placeholderStatements: PlaceholderStatement[];
   /** Body facts of the module-level statements (outside classes and functions). */
   moduleBody: BodyFacts;
+  /**
+   * Places nested deeper than the reader's bound (MAX_SYNTAX_DEPTH): what lies below them was not
+   * read, so no other fact covers it. Absent or empty when the whole module was read.
+   */
+  tooDeep?: TooDeepFact;
+}
+
+/** Where the module nests deeper than the syntax reader's bound. */
+export interface TooDeepFact {
+  /** How many places were cut. */
+  count: number;
+  /** The first few, in source order. */
+  places: Array<{ line: number; column: number; nodeType: string }>;
 }
 
 /** A `#` comment anywhere in the source (tree-sitter keeps them out of the other facts). */

@@ -80,8 +80,90 @@ class Counter:
         rows.append(1)
         return {"success": True, "message": "ok", "data": rows}
 ` },
+    { name: 'module-level state changed under a module-level _LOCK or the class lock', code: `${PRELUDE}_POLLS: dict[int, str] = {}
+_LOCK = threading.Lock()
+_NEXT_ID = 0
+
+
+class Polls:
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+
+    def add(self, text: str) -> dict[str, Any]:
+        global _NEXT_ID
+        with _LOCK:
+            _NEXT_ID += 1
+            _POLLS[_NEXT_ID] = text
+        return {"success": True, "message": "ok", "data": None}
+
+    def drop(self, poll_id: int) -> dict[str, Any]:
+        with self._lock:
+            _forget(poll_id)
+        return {"success": True, "message": "ok", "data": None}
+
+
+def _forget(poll_id: int) -> None:
+    global _NEXT_ID
+    _POLLS.pop(poll_id, None)
+    _NEXT_ID = _NEXT_ID - 1
+` },
+    { name: 'local names and parameters that shadow module-level ones are not shared state', code: `${PRELUDE}_ROWS: list[int] = []
+
+
+class Polls:
+    def list(self, _ROWS: list[int]) -> dict[str, Any]:
+        _ROWS.append(1)
+        return {"success": True, "message": "ok", "data": None}
+
+    def count(self) -> dict[str, Any]:
+        _ROWS = []
+        _ROWS.append(2)
+        total = 0
+        total += 1
+        return {"success": True, "message": "ok", "data": len(_ROWS)}
+` },
   ],
   invalid: [
+    { name: 'issue example: a global dict changed in public methods while the class lock goes unused', code: `${PRELUDE}_VOTES: dict[str, int] = {}
+
+
+class Votes:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def vote(self, option: str) -> dict[str, Any]:
+        _VOTES[option] = _VOTES.get(option, 0) + 1
+        return {"success": True, "message": "ok", "data": None}
+
+    def reset(self, option: str) -> dict[str, Any]:
+        del _VOTES[option]
+        _VOTES.update({})
+        return {"success": True, "message": "ok", "data": None}
+`, findings: [
+      { line: 13, messageIncludes: 'vote changes shared state (_VOTES) without holding a lock', symbol: 'Votes.vote' },
+      { line: 17, messageIncludes: 'reset changes shared state (_VOTES) without holding a lock', symbol: 'Votes.reset' },
+    ] },
+    { name: 'issue example: global _COUNTER rebinding for ids, reached through a module-level helper', code: `${PRELUDE}_COUNTER = 0
+
+
+def _next_id() -> int:
+    global _COUNTER
+    _COUNTER += 1
+    return _COUNTER
+
+
+class Tickets:
+    def open(self) -> dict[str, Any]:
+        return {"success": True, "message": "ok", "data": _next_id()}
+
+    def close(self) -> dict[str, Any]:
+        global _COUNTER
+        _COUNTER = 0
+        return {"success": True, "message": "ok", "data": None}
+`, findings: [
+      { line: 10, messageIncludes: '_next_id changes shared state (_COUNTER) without holding a lock (reached from open); Tickets creates no threading.Lock/RLock', symbol: '_next_id' },
+      { line: 20, messageIncludes: 'close changes shared state (_COUNTER) without holding a lock', symbol: 'Tickets.close' },
+    ] },
     { name: 'no lock at all', code: `${PRELUDE}class Counter:
     def __init__(self) -> None:
         self._items: list[str] = []

@@ -1,4 +1,4 @@
-import { callTarget, callableKey, callableName, functionCallable, MAX_CALL_DEPTH, type Callable } from '../../../python/callables.js';
+import { callTarget, callableKey, callableName, callableSymbol, functionCallable, MAX_CALL_DEPTH, type Callable } from '../../../python/callables.js';
 import { canonicalName, importBindings } from '../../../python/import-bindings.js';
 import type { AttributeMutationFact, PythonClass, PythonModule } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
@@ -29,6 +29,33 @@ function lockExpressions(module: PythonModule, cls: PythonClass, imports: Readon
   return locks;
 }
 
+/** Names bound at module level (`_REGISTRY = {}`, `_COUNTER: int = 0`): state every instance and thread shares. */
+function moduleLevelNames(module: PythonModule): Set<string> {
+  const names = new Set(module.constants.map((constant) => constant.name));
+  for (const binding of module.moduleBody.localAssignments) if (binding.key === null) names.add(binding.name);
+  return names;
+}
+
+/** A change the callable makes to module-level state; a name bound locally (or a parameter) shadows the global one. */
+function changesModuleState(mutation: AttributeMutationFact, callable: Callable, globals: Set<string>): boolean {
+  if (mutation.target.includes('.') || !globals.has(mutation.target)) return false;
+  const owner = callable.owner;
+  if (owner.body.globalNames.includes(mutation.target)) return true;
+  // Without a `global` declaration, `NAME += 1` is an error and a local binding hides the module's name.
+  if (mutation.operation === 'augmented-assign') return false;
+  return !owner.parameters.some((parameter) => parameter.name === mutation.target)
+    && !owner.body.localAssignments.some((binding) => binding.name === mutation.target && binding.key === null && !binding.dynamicKey);
+}
+
+/** `global NAME` followed by `NAME = ...`: rebinding module state, recorded like an in-place change. */
+function globalRebindings(callable: Callable): AttributeMutationFact[] {
+  if (callable.kind !== 'function') return [];
+  const declared = new Set(callable.body.globalNames);
+  return callable.body.localAssignments
+    .filter((binding) => binding.key === null && !binding.dynamicKey && binding.via === 'assign' && declared.has(binding.name))
+    .map((binding) => ({ line: binding.line, target: binding.name, operation: 'assign', method: null, heldContexts: binding.heldContexts, value: binding.value }));
+}
+
 interface UnlockedMutation {
   mutation: AttributeMutationFact;
   where: Callable;
@@ -40,7 +67,11 @@ class LockWalk {
   private seen = new Set<string>();
   readonly found: UnlockedMutation[] = [];
 
-  constructor(private readonly module: PythonModule, private readonly locks: Set<string>) {}
+  private readonly globals: Set<string>;
+
+  constructor(private readonly module: PythonModule, private readonly locks: Set<string>) {
+    this.globals = moduleLevelNames(module);
+  }
 
   private isLock(context: string): boolean {
     const name = context.replace(/\(.*$/s, '');
@@ -64,15 +95,15 @@ class LockWalk {
     // `self._lock.acquire()` ... `finally: release()`: the whole body counts as locked.
     const acquires = callable.body.calls.some((call) => call.callee.endsWith('.acquire') && this.isLock(call.callee.slice(0, -'.acquire'.length)));
     const held = locked || acquires;
-    for (const mutation of callable.body.attributeMutations) {
-      if (!mutation.target.startsWith('self.') || !SHARED_STATE_CHANGES.has(mutation.operation)) continue;
-      if (!held && !this.holds(mutation.heldContexts)) this.found.push({ mutation, where: callable, reachedFrom });
+    for (const mutation of [...callable.body.attributeMutations, ...globalRebindings(callable)]) {
+      const shared = mutation.target.startsWith('self.') ? SHARED_STATE_CHANGES.has(mutation.operation) : changesModuleState(mutation, callable, this.globals);
+      if (shared && !held && !this.holds(mutation.heldContexts)) this.found.push({ mutation, where: callable, reachedFrom });
     }
     for (const call of callable.body.calls) {
       const callHeld = held || this.holds(call.heldContexts);
       const target = callTarget(call.callee, call.arguments, callable, this.module);
       if (target) {
-        if (target.kind === 'lambda' || target.fn.className !== null) this.walk(target, callHeld, reachedFrom, depth + 1);
+        this.walk(target, callHeld, reachedFrom, depth + 1);
         continue;
       }
       // Lambdas handed to library code (`sorted(key=...)`, `map(...)`) run right here.
@@ -88,13 +119,14 @@ export const unlockedMutation = defineCheck({
   id: 'threading/unlocked-mutation',
   category: 'threading',
   severity: 'error',
-  description: "A service class whose public methods (or the helpers they call) change shared state in place - dict/list/set attributes, counters - must hold a threading.Lock/RLock while doing so: Gradio runs handlers from several threads at once.",
-  fixHint: 'Create `self._lock = threading.RLock()` in __init__ and wrap each state change (or one guard helper every public method goes through) in `with self._lock:`.',
+  description: "A service class whose public methods (or the helpers they call) change shared state in place - dict/list/set attributes, counters, module-level containers and `global` names - must hold a threading.Lock/RLock while doing so: Gradio runs handlers from several threads at once.",
+  fixHint: 'Create `self._lock = threading.RLock()` in __init__ (or a module-level `_LOCK = threading.Lock()` for module-level state) and wrap each state change (or one guard helper every public method goes through) in `with self._lock:`.',
   run(context) {
     const imports = importBindings(context.module);
     const byClass = new Map<PythonClass, ReturnType<typeof serviceMethods>>();
     for (const entry of serviceMethods(context.module)) byClass.set(entry.cls, [...(byClass.get(entry.cls) ?? []), entry]);
     const reports: CheckReport[] = [];
+    const reported = new Set<string>();
     for (const [cls, methods] of byClass) {
       const locks = lockExpressions(context.module, cls, imports);
       const walk = new LockWalk(context.module, locks);
@@ -109,12 +141,15 @@ export const unlockedMutation = defineCheck({
       }
       for (const [where, entries] of byWhere) {
         const sorted = entries.sort((a, b) => a.mutation.line - b.mutation.line);
+        // A module-level helper reached from two classes is reported once.
+        if (reported.has(`${where}:${sorted[0]!.mutation.line}`)) continue;
+        reported.add(`${where}:${sorted[0]!.mutation.line}`);
         const targets = [...new Set(sorted.map((entry) => entry.mutation.target))];
         const callers = [...new Set(sorted.map((entry) => entry.reachedFrom))].filter((name) => name !== where);
         const noLock = locks.size === 0 ? `; ${cls.name} creates no threading.Lock/RLock` : '';
         reports.push({
           line: sorted[0]!.mutation.line,
-          symbol: `${cls.name}.${sorted[0]!.where.owner.name}`,
+          symbol: callableSymbol(sorted[0]!.where),
           message: `${where} changes shared state (${targets.join(', ')}) without holding a lock${callers.length > 0 ? ` (reached from ${callers.join(', ')})` : ''}${noLock}`,
         });
       }
