@@ -74,7 +74,7 @@ function describeTry(node: Node): TryFact {
   let hasFinally = false;
   for (const child of namedChildren(node)) {
     if (child.type === 'except_clause' || child.type === 'except_group_clause') {
-      handlers.push({ line: lineOf(child), types: handlerTypes(child), reraises: containsRaise(child) });
+      handlers.push({ line: lineOf(child), endLine: endLineOf(child), types: handlerTypes(child), reraises: containsRaise(child) });
     } else if (child.type === 'finally_clause') hasFinally = true;
   }
   return { line: lineOf(node), endLine: endLineOf(node), handlers, hasFinally };

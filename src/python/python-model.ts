@@ -136,6 +136,8 @@ export interface CallFact {
 /** One `except` clause. */
 export interface ExceptHandlerFact {
   line: number;
+  /** Last line of the clause: calls and returns between `line` and `endLine` run in the handler. */
+  endLine: number;
   /** Caught type names; `BaseException` for a bare `except:`. */
   types: string[];
   /** True when the handler's body re-raises (a `raise` statement anywhere inside it). */

@@ -1,0 +1,139 @@
+import { testCheck } from '../../test-support/check-tester.js';
+import { swallowedException } from './swallowed-exception.js';
+
+const PRELUDE = `"""Poll service."""
+import logging
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+`;
+// PRELUDE is 6 lines: the code starts on line 7.
+
+testCheck(swallowedException, {
+  valid: [
+    { name: "the brief's top-level handler returns an error response", code: `${PRELUDE}class Polls:
+    def vote(self, poll_id: int) -> dict[str, Any]:
+        try:
+            return {"success": True, "message": "ok", "data": self._count(poll_id)}
+        except Exception as error:
+            return {"success": False, "message": f"Unexpected error: {error}", "data": None}
+` },
+    { name: 'error responses built by helpers (fixed, with a success parameter, through a guard)', code: `${PRELUDE}def _failure(message: str) -> dict[str, Any]:
+    return {"success": False, "message": message, "data": None}
+
+
+class Polls:
+    def one(self) -> dict[str, Any]:
+        try:
+            return self._respond(True, "ok")
+        except BaseException as error:
+            return self._respond(False, str(error))
+
+    def two(self) -> dict[str, Any]:
+        try:
+            return self._respond(True, "ok")
+        except Exception as error:
+            return _failure(str(error))
+
+    def three(self) -> dict[str, Any]:
+        try:
+            return self._respond(True, "ok")
+        except (ValueError, Exception) as error:
+            response = {"success": False, "message": str(error), "data": None}
+            return response
+
+    def _respond(self, success: bool, message: str) -> dict[str, Any]:
+        return {"success": success, "message": message, "data": None}
+` },
+    { name: 're-raising, raising a domain error, logging', code: `${PRELUDE}class Polls:
+    def __init__(self) -> None:
+        self._logger = logging.getLogger("polls")
+
+    def one(self) -> None:
+        try:
+            self.load()
+        except Exception:
+            raise
+
+    def two(self) -> None:
+        try:
+            self.load()
+        except Exception as error:
+            raise RuntimeError("load failed") from error
+
+    def three(self) -> None:
+        for name in ["a", "b"]:
+            try:
+                self.load()
+            except Exception:
+                logger.exception("could not load %s", name)
+                continue
+
+    def four(self) -> None:
+        try:
+            self.load()
+        except Exception as error:
+            self._logger.warning("load failed: %s", error)
+
+    def load(self) -> None:
+        pass
+` },
+    { name: 'specific exception types may be handled quietly', code: `${PRELUDE}def parse(text: str) -> int | None:
+    try:
+        return int(text)
+    except (ValueError, TypeError):
+        return None
+` },
+  ],
+  invalid: [
+    { name: 'pass, continue and a bare return None in catch-all handlers', code: `${PRELUDE}class Polls:
+    def one(self) -> None:
+        try:
+            self.load()
+        except Exception:
+            pass
+
+    def two(self, names: list[str]) -> None:
+        for name in names:
+            try:
+                self.load()
+            except:
+                continue
+
+    def three(self) -> None:
+        try:
+            self.load()
+        except (KeyError, BaseException):
+            return None
+
+    def load(self) -> None:
+        pass
+`, findings: [
+      { line: 11, messageIncludes: '`except Exception` in Polls.one catches every error and neither re-raises, logs it, nor returns an error response', symbol: 'Polls.one' },
+      { line: 18, messageIncludes: '`except:`/`except BaseException` in Polls.two', symbol: 'Polls.two' },
+      { line: 24, messageIncludes: '`except (KeyError, BaseException)` in Polls.three', symbol: 'Polls.three' },
+    ] },
+    { name: 'a success response or a helper that succeeds is not an error response; print is not a log', code: `${PRELUDE}def _ok() -> dict[str, Any]:
+    return {"success": True, "message": "ok", "data": None}
+
+
+def vote() -> dict[str, Any]:
+    try:
+        return _ok()
+    except Exception:
+        return _ok()
+
+
+def close() -> dict[str, Any]:
+    try:
+        return _ok()
+    except Exception as error:
+        print(error)
+        return {"success": True, "message": "closed", "data": None}
+`, findings: [
+      { line: 14, symbol: 'vote' },
+      { line: 21, symbol: 'close' },
+    ] },
+  ],
+});
