@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { STAGED_FOLDERS, VIEW_MOUNT_POINT, viewArguments, viewScript } from './filesystem-view.js';
 import type { HostCapabilities, SandboxProtections } from './sandbox-types.js';
 
 const SEARCH_PATH = ['/usr/bin', '/bin', '/usr/sbin', '/sbin'];
@@ -32,7 +35,20 @@ function trial(command: string, args: string[]): Promise<string | null> {
 
 /** The `unshare` arguments that create the namespaces (a user namespace when not root). */
 export function namespaceArguments(isRoot: boolean): string[] {
-  return [...(isRoot ? [] : ['--user', '--map-root-user']), '--net', '--pid', '--fork', '--mount-proc', '--kill-child'];
+  return [...(isRoot ? [] : ['--user', '--map-root-user']), '--net', '--ipc', '--pid', '--fork', '--mount-proc', '--kill-child'];
+}
+
+/** Builds the real view once, with a shell in place of the interpreter. */
+async function viewWorks(unshare: string, mount: string, isRoot: boolean): Promise<boolean> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'backsmith-sandbox-'));
+  try {
+    await Promise.all([...STAGED_FOLDERS, VIEW_MOUNT_POINT].map((name) => mkdir(path.join(root, name))));
+    const script = viewScript(mount);
+    const output = await trial(unshare, [...namespaceArguments(isRoot), '--', '/bin/sh', '-c', script, 'sh', ...viewArguments(root, 1024 * 1024, null, []), '/bin/sh', '-c', 'test -d /etc && test ! -e /home/. && echo view']);
+    return output?.includes('view') === true;
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 }
 
 async function detect(): Promise<HostCapabilities> {
@@ -46,12 +62,10 @@ async function detect(): Promise<HostCapabilities> {
   if (!unshare || !setpriv) {
     notes.push(`${process.platform === 'linux' ? 'util-linux unshare/setpriv not found' : `no Linux namespaces on ${process.platform}`}`);
   } else {
-    const script = `${mount ?? 'mount'} -t tmpfs -o size=1m tmpfs /tmp 2>/dev/null && echo tmpfs; echo ok`;
-    const output = await trial(unshare, [...namespaceArguments(isRoot), '--', '/bin/sh', '-c', script]);
-    namespaces = output?.includes('ok') ?? false;
-    privateTmp = namespaces && (output?.includes('tmpfs') ?? false);
-    if (!namespaces) notes.push('unshare could not create network/pid/mount namespaces (user namespaces disabled?)');
-    else if (!privateTmp) notes.push('tmpfs cannot be mounted in the new mount namespace: /tmp is shared');
+    privateTmp = await viewWorks(unshare, mount ?? 'mount', isRoot);
+    namespaces = privateTmp || (await trial(unshare, [...namespaceArguments(isRoot), '--', '/bin/sh', '-c', 'echo ok']))?.includes('ok') === true;
+    if (!namespaces) notes.push('unshare could not create network/ipc/pid/mount namespaces (user namespaces disabled?)');
+    else if (!privateTmp) notes.push('the minimal filesystem view (tmpfs, read-only bind mounts, pivot_root) cannot be built in the new mount namespace');
   }
   return { isRoot, unshare, setpriv, mount, namespaces, privateTmp, notes };
 }
@@ -74,6 +88,9 @@ export function protectionsFor(capabilities: HostCapabilities): SandboxProtectio
     networkNamespace: namespaces,
     pidNamespace: namespaces,
     privateTmp,
+    filesystemView: privateTmp,
+    ipcNamespace: namespaces,
+    diskQuota: privateTmp,
     // As root we switch to a dedicated uid (Node can do that even without setpriv);
     // otherwise the user is already unprivileged.
     unprivilegedUser: true,

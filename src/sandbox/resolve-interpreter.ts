@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { describeHostInterpreter } from './host-interpreter.js';
 import { runSandboxed } from './run-sandboxed.js';
 import { SandboxRefusedError } from './sandbox-errors.js';
 import { DEFAULT_SANDBOX_LIMITS, type SandboxInterpreter, type SandboxRunResult } from './sandbox-types.js';
@@ -12,31 +12,6 @@ const HOST_TIMEOUT_MS = 10_000;
 export type InterpreterResolution =
   | { ok: true; interpreter: SandboxInterpreter; run: SandboxRunResult | null }
   | { ok: false; reason: string; run: SandboxRunResult | null };
-
-/** What an interpreter says about itself on the host. */
-interface HostPython {
-  executable: string;
-  version: string;
-  /** `sys.base_prefix`: where its standard library comes from (venvs share their base's). */
-  prefix: string;
-}
-
-/** The real executable behind a command (`python3` may be a pyenv shim); only Python itself runs. */
-function hostPython(command: string): Promise<HostPython | null> {
-  return new Promise((resolve) => {
-    const child = spawn(command, ['-I', '-S', '-c', 'import sys; print(sys.executable); print(sys.version.split()[0]); print(sys.base_prefix)'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: HOST_TIMEOUT_MS,
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.on('error', () => resolve(null));
-    child.on('close', (code) => {
-      const [executable = '', version = '', prefix = ''] = stdout.trim().split('\n');
-      resolve(code === 0 && executable.startsWith('/') ? { executable, version, prefix } : null);
-    });
-  });
-}
 
 async function probeInSandbox(executable: string, allowUnsandboxed: boolean): Promise<{ run: SandboxRunResult | null; info: Record<string, unknown> | undefined; failure?: string }> {
   let run: SandboxRunResult;
@@ -58,7 +33,7 @@ async function probeInSandbox(executable: string, allowUnsandboxed: boolean): Pr
 }
 
 async function resolve(requested: string, explicit: boolean, allowUnsandboxed: boolean): Promise<InterpreterResolution> {
-  const host = await hostPython(requested);
+  const host = await describeHostInterpreter(requested);
   const executable = host?.executable;
   let why: string;
   let lastRun: SandboxRunResult | null = null;
@@ -75,9 +50,10 @@ async function resolve(requested: string, explicit: boolean, allowUnsandboxed: b
         interpreter: { requested, executable, version: String(info.version), hasPytest: info.hasPytest === true },
       };
     }
+    const hidden = host.refused.length > 0 ? ` (${host.refused.join(', ')} is not shown in the sandbox: it holds a home folder or the project)` : '';
     const detail = info
-      ? `it loads Python ${String(info.version)} from ${String(info.basePrefix)} instead of its own ${host.version} from ${host.prefix}: its files are not readable by other users`
-      : `${failure ?? run?.stderr.text.trim().split('\n').pop() ?? ''}${/^\/(tmp|var\/tmp|dev\/shm)\//.test(executable) ? ' (the sandbox has its own /tmp, so interpreters under /tmp are not visible in it)' : ''}`;
+      ? `it loads Python ${String(info.version)} from ${String(info.basePrefix)} instead of its own ${host.version} from ${host.prefix}: its files are not readable by the sandbox user${hidden}`
+      : `${failure ?? run?.stderr.text.trim().split('\n').pop() ?? ''}${hidden}`;
     why = `${requested} (${executable}) does not work inside the sandbox${detail ? `: ${detail}` : ''}`;
   } else {
     why = `${requested} could not be started`;
@@ -91,8 +67,8 @@ async function resolve(requested: string, explicit: boolean, allowUnsandboxed: b
 const cache = new Map<string, Promise<InterpreterResolution>>();
 
 /**
- * Finds the interpreter for sandboxed runs: the requested one when the sandbox user can run
- * it; when it was only the default (`python3`) and cannot, the system's /usr/bin/python3 —
+ * Finds the interpreter for sandboxed runs: the requested one (its prefixes are bound
+ * read-only into the sandbox's view) when the sandbox user can run it; when it was only the default (`python3`) and cannot, the system's /usr/bin/python3 —
  * and the report says so. Cached per process.
  */
 export function resolveSandboxInterpreter(requested: string, explicit: boolean, allowUnsandboxed: boolean): Promise<InterpreterResolution> {

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { pythonHelperPath } from '../python/package-paths.js';
 import { CappedOutput } from './capped-output.js';
 import { hostCapabilities, missingProtections, protectionsFor } from './host-capabilities.js';
+import { VIEW_MOUNT_POINT } from './filesystem-view.js';
+import { describeHostInterpreter } from './host-interpreter.js';
+import { trackRun, type ActiveRun } from './sandbox-lifecycle.js';
 import { buildLaunchPlan, sandboxEnvironment, sandboxPaths, SETUP_FAILED_EXIT } from './sandbox-command.js';
 import { SandboxRefusedError } from './sandbox-errors.js';
 import { REQUIRED_PROTECTIONS, type SandboxProtections, type SandboxRunRequest, type SandboxRunResult } from './sandbox-types.js';
@@ -19,23 +22,9 @@ export const SANDBOX_HELPERS = ['result_channel.py', 'sandbox_guard.py', 'probe_
 /** Grace after the main process exits for stragglers to release the pipes. */
 const CLOSE_GRACE_MS = 2_000;
 
-const activeRuns = new Set<{ pid: number; uid: number | null }>();
-process.once('exit', () => {
-  // backsmith is going away: take every sandbox with it (synchronously, nothing else runs now).
-  for (const run of activeRuns) {
-    try {
-      process.kill(-run.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-    if (run.uid !== null) for (const pid of processesOfUid(run.uid)) process.kill(pid, 'SIGKILL');
-  }
-});
-
-async function prepareRoot(request: SandboxRunRequest, uid: number | null): Promise<string> {
-  const hostRoot = await mkdtemp(path.join(os.tmpdir(), 'backsmith-sandbox-'));
+async function prepareRoot(hostRoot: string, request: SandboxRunRequest, uid: number | null): Promise<void> {
   const host = sandboxPaths(hostRoot);
-  await Promise.all([host.work, host.home, host.tmp, host.lib].map((folder) => mkdir(folder)));
+  await Promise.all([host.work, host.home, host.tmp, host.lib, path.join(hostRoot, VIEW_MOUNT_POINT)].map((folder) => mkdir(folder)));
   for (const file of request.files) {
     if (file.name !== path.basename(file.name) || file.name.startsWith('.')) throw new Error(`invalid sandbox file name: ${file.name}`);
     await writeFile(path.join(host.work, file.name), file.content);
@@ -49,7 +38,6 @@ async function prepareRoot(request: SandboxRunRequest, uid: number | null): Prom
     await chown(hostRoot, uid, uid);
   }
   await chmod(hostRoot, 0o700);
-  return hostRoot;
 }
 
 function kill(pid: number | undefined): void {
@@ -73,11 +61,21 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
   const missing = missingProtections(protections, REQUIRED_PROTECTIONS);
   if (missing.length > 0 && !request.allowUnsandboxed) throw new SandboxRefusedError(missing, capabilities.notes);
   const uid = capabilities.isRoot ? pickSandboxUid() : null;
-  const hostRoot = await prepareRoot(request, uid);
+  const hostRoot = await mkdtemp(path.join(os.tmpdir(), 'backsmith-sandbox-'));
+  const run: ActiveRun = { hostRoot, pid: null, uid };
+  const untrack = trackRun(run);
+  try {
+    await prepareRoot(hostRoot, request, uid);
+  } catch (error) {
+    await rm(hostRoot, { recursive: true, force: true }).catch(() => undefined);
+    untrack();
+    throw error;
+  }
   const { limits } = request;
+  const readOnly = (await describeHostInterpreter(request.interpreter))?.mounts ?? [];
   const plan = buildLaunchPlan(capabilities, hostRoot, uid, (inner) => [
     request.interpreter, '-I', '-B', '-X', 'utf8', path.join(inner.lib, request.script), path.join(inner.lib, 'config.json'),
-  ]);
+  ], { readOnly, diskBytes: limits.diskBytes });
   // Only records carrying this run's secret are accepted (see python/result_channel.py).
   const secret = randomBytes(16).toString('hex');
   const config = {
@@ -100,14 +98,13 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
 
   const started = performance.now();
   const child = spawn(plan.command, plan.args, {
-    cwd: sandboxPaths(hostRoot).work,
+    cwd: plan.cwd,
     env: sandboxEnvironment(plan.inner),
     stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     detached: true,
     ...(plan.spawnIds ?? {}),
   });
-  const entry = { pid: child.pid ?? -1, uid };
-  activeRuns.add(entry);
+  run.pid = child.pid ?? null;
   const stdout = new CappedOutput(limits.outputBytes).attach(child.stdout);
   const stderr = new CappedOutput(limits.outputBytes).attach(child.stderr);
   const results = new CappedOutput(limits.resultBytes, secret).attach(child.stdio[3] as Readable);
@@ -157,9 +154,9 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
     for (const stream of [child.stdout, child.stderr, child.stdio[3]]) (stream as Readable | null)?.destroy();
   }
   const durationMs = Math.round(performance.now() - started);
-  activeRuns.delete(entry);
   const leftoverProcesses = uid !== null ? processesOfUid(uid).length : 0;
   await rm(hostRoot, { recursive: true, force: true }).catch(() => undefined);
+  untrack();
   if (exit.spawnError) throw new Error(`could not start the sandbox: ${exit.spawnError.message}`);
   const stderrResult = stderr.result();
   const { records, problems: recordProblems } = readRecords(results.buffer().toString('utf8'), secret);

@@ -23,7 +23,7 @@ const tests = [path.join(FIXTURES.runtime, 'test_tally_acceptance.py')];
 describe.skipIf(!usable)('runtime stage on a host lacking a required protection', () => {
   it('refuses, and every runtime and tests check is skipped with the reason', async () => {
     const report = await verifySource(MODULE, fixture(FIXTURES.runtime, MODULE), { tests });
-    expect(report.sandbox).toMatchObject({ status: 'refused', unsandboxed: false, missing: ['networkNamespace'] });
+    expect(report.sandbox).toMatchObject({ status: 'refused', unsandboxed: false, missing: ['networkNamespace', 'filesystemView', 'ipcNamespace'] });
     expect(report.sandbox?.reason).toContain('--allow-unsandboxed');
     const gated = report.checks.filter((check) => /^(runtime|tests)\/|^contract\/(response-shape|exception-escapes)$|^safety\/network-or-fs$/.test(check.id));
     expect(gated.length).toBe(9);
@@ -33,7 +33,7 @@ describe.skipIf(!usable)('runtime stage on a host lacking a required protection'
   it('runs with allowUnsandboxed, and the report says it ran without the missing protection', async () => {
     const report = await verifySource(MODULE, fixture(FIXTURES.runtime, MODULE), { tests, allowUnsandboxed: true });
     expect(report.sandbox?.reason ?? null).toBe(null);
-    expect(report.sandbox).toMatchObject({ status: 'ran', unsandboxed: true, missing: ['networkNamespace'] });
+    expect(report.sandbox).toMatchObject({ status: 'ran', unsandboxed: true, missing: ['networkNamespace', 'filesystemView', 'ipcNamespace'] });
     expect(report.sandbox?.protections.networkNamespace).toBe(false);
     expect(report.sandbox?.protections.unprivilegedUser).toBe(true);
     expect(report.sandbox?.runs.every((run) => run.leftoverProcesses === 0)).toBe(true);

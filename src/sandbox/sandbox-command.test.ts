@@ -18,6 +18,17 @@ describe('buildLaunchPlan', () => {
     expect(plan.inner).toEqual(sandboxPaths(PRIVATE_ROOT));
     expect(plan.args.at(-1)).toBe(`${PRIVATE_ROOT}/lib/probe_harness.py`);
     expect(plan.spawnIds).toBeUndefined();
+    expect(plan.cwd).toBe('/tmp/backsmith-sandbox-x');
+  });
+
+  it('builds the view: ipc namespace, size, uid and the interpreter prefixes read-only', () => {
+    const plan = buildLaunchPlan(LINUX_ROOT, '/tmp/b', 1850000123, python, { readOnly: ['/root/.pyenv/versions/3.11.7'], diskBytes: 1000 });
+    expect(plan.args).toContain('--ipc');
+    const script = plan.args[plan.args.indexOf('-c') + 1]!;
+    expect(script).toContain('pivot_root . .old');
+    expect(script).toContain('umount -l /.old');
+    const after = plan.args.slice(plan.args.indexOf('-c') + 2);
+    expect(after.slice(0, 6)).toEqual(['sh', '/tmp/b', '1000', '1850000123', '/root/.pyenv/versions/3.11.7', '--']);
   });
 
   it('as a user: a user namespace, no uid switch', () => {
@@ -45,7 +56,13 @@ describe('sandboxEnvironment', () => {
 describe('required protections', () => {
   it('a host without namespaces (macOS, no user namespaces) lacks the network namespace', () => {
     const protections = protectionsFor({ ...LINUX_ROOT, isRoot: false, namespaces: false, privateTmp: false, unshare: null });
-    expect(missingProtections(protections, REQUIRED_PROTECTIONS)).toEqual(['networkNamespace', 'killAll']);
+    expect(missingProtections(protections, REQUIRED_PROTECTIONS)).toEqual(['networkNamespace', 'filesystemView', 'ipcNamespace', 'killAll']);
+  });
+
+  it('namespaces without the filesystem view are not enough', () => {
+    const protections = protectionsFor({ ...LINUX_ROOT, privateTmp: false });
+    expect(missingProtections(protections, REQUIRED_PROTECTIONS)).toEqual(['filesystemView']);
+    expect(protections.diskQuota).toBe(false);
   });
 
   it('root with namespaces has them all', () => {

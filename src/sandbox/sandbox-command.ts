@@ -1,12 +1,9 @@
 import path from 'node:path';
+import { PRIVATE_ROOT, SETUP_FAILED_EXIT, viewArguments, viewScript } from './filesystem-view.js';
 import { namespaceArguments } from './host-capabilities.js';
 import type { HostCapabilities } from './sandbox-types.js';
 
-/** Where the sandbox root appears inside the private /tmp. */
-export const PRIVATE_ROOT = '/tmp/backsmith';
-
-/** Exit code of the launcher script when the sandbox could not be set up. */
-export const SETUP_FAILED_EXIT = 97;
+export { PRIVATE_ROOT, SETUP_FAILED_EXIT } from './filesystem-view.js';
 
 /** The folders of one sandbox, as seen from inside it. */
 export interface SandboxPaths {
@@ -23,8 +20,18 @@ export interface LaunchPlan {
   args: string[];
   /** Paths as the sandboxed process sees them. */
   inner: SandboxPaths;
+  /** Host folder to start the command in. */
+  cwd: string;
   /** uid/gid Node must switch to itself (root without namespaces). */
   spawnIds?: { uid: number; gid: number };
+}
+
+/** What the minimal filesystem view holds besides the system folders. */
+export interface ViewOptions {
+  /** Host folders bound read-only at their own paths (the interpreter's prefixes). */
+  readOnly: readonly string[];
+  /** Size of the view's tmpfs (work folder, /tmp, /dev/shm together), in bytes. */
+  diskBytes: number;
 }
 
 /** The sandbox folders under a root. */
@@ -32,44 +39,28 @@ export function sandboxPaths(root: string): SandboxPaths {
   return { root, work: path.join(root, 'work'), home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), lib: path.join(root, 'lib') };
 }
 
-function privateTmpScript(mount: string): string {
-  const tmpfs = (size: string) => `${mount} -t tmpfs -o size=${size},mode=1777,nosuid,nodev tmpfs`;
-  // The sandbox root lives under the host's /tmp, which the private /tmp hides: keep it open
-  // on fd 9 and bind it back at a fixed place inside the new /tmp.
-  return [
-    `exec 9<"$1" || exit ${SETUP_FAILED_EXIT}`,
-    'shift',
-    `${tmpfs('64m')} /tmp || exit ${SETUP_FAILED_EXIT}`,
-    `mkdir ${PRIVATE_ROOT} && ${mount} --bind /proc/self/fd/9 ${PRIVATE_ROOT} || exit ${SETUP_FAILED_EXIT}`,
-    `for d in /var/tmp /dev/shm /run/lock; do if [ -d "$d" ]; then ${tmpfs('8m')} "$d" || exit ${SETUP_FAILED_EXIT}; fi; done`,
-    'exec 9<&-',
-    `cd ${PRIVATE_ROOT}/work || exit ${SETUP_FAILED_EXIT}`,
-    // Not `exec`: this shell stays pid 1 of the namespace, so the code under test is an
-    // ordinary process, and when it ends the shell ends and the kernel kills the rest.
-    '"$@"',
-  ].join('\n');
-}
-
 function sharedTmpScript(): string {
   return [`cd "$1" || exit ${SETUP_FAILED_EXIT}`, 'shift', '"$@"'].join('\n');
 }
 
 /**
- * Builds the command for one run: namespaces (net, pid, mount) via `unshare`, a private /tmp,
- * then `setpriv` to the dedicated uid with no capabilities and no new privileges.
- * Without namespaces the interpreter is started directly (only with --allow-unsandboxed).
+ * Builds the command for one run: namespaces (net, pid, ipc, mount) via `unshare`, the
+ * minimal filesystem view (see filesystem-view.ts), then `setpriv` to the dedicated uid with
+ * no capabilities and no new privileges. Without namespaces the interpreter is started
+ * directly (only with --allow-unsandboxed).
  */
 export function buildLaunchPlan(
   capabilities: HostCapabilities,
   hostRoot: string,
   uid: number | null,
   python: (inner: SandboxPaths) => string[],
+  view: ViewOptions = { readOnly: [], diskBytes: 64 * 1024 * 1024 },
 ): LaunchPlan {
   const { unshare, setpriv, namespaces, privateTmp, mount } = capabilities;
   if (!namespaces || !unshare || !setpriv) {
     const inner = sandboxPaths(hostRoot);
     const [command, ...args] = python(inner);
-    return { command: command!, args, inner, ...(uid !== null ? { spawnIds: { uid, gid: uid } } : {}) };
+    return { command: command!, args, inner, cwd: inner.work, ...(uid !== null ? { spawnIds: { uid, gid: uid } } : {}) };
   }
   const inner = sandboxPaths(privateTmp ? PRIVATE_ROOT : hostRoot);
   const drop = [
@@ -77,13 +68,14 @@ export function buildLaunchPlan(
     ...(uid !== null ? [`--reuid=${uid}`, `--regid=${uid}`, '--clear-groups'] : []),
     '--no-new-privs', '--inh-caps=-all', '--bounding-set=-all', '--',
   ];
-  const script = privateTmp ? privateTmpScript(mount ?? 'mount') : sharedTmpScript();
-  const scriptArgument = privateTmp ? hostRoot : inner.work;
+  const script = privateTmp ? viewScript(mount ?? 'mount') : sharedTmpScript();
+  const scriptArguments = privateTmp ? viewArguments(hostRoot, view.diskBytes, uid, view.readOnly) : [inner.work];
   return {
     // setpriv --pdeathsig: if backsmith itself dies, unshare dies, and with it the namespace.
     command: setpriv,
-    args: ['--pdeathsig', 'KILL', '--', unshare, ...namespaceArguments(capabilities.isRoot), '--', '/bin/sh', '-c', script, 'sh', scriptArgument, ...drop, ...python(inner)],
+    args: ['--pdeathsig', 'KILL', '--', unshare, ...namespaceArguments(capabilities.isRoot), '--', '/bin/sh', '-c', script, 'sh', ...scriptArguments, ...drop, ...python(inner)],
     inner,
+    cwd: privateTmp ? hostRoot : inner.work,
   };
 }
 

@@ -18,6 +18,8 @@ export interface SandboxLimits {
   outputBytes: number;
   /** Bytes of results (fd 3) kept. */
   resultBytes: number;
+  /** Size of the sandbox's own tmpfs (work folder, /tmp, /dev/shm together). */
+  diskBytes: number;
 }
 
 /** The defaults: generous for a backend module and its tests, tight for anything hostile. */
@@ -30,6 +32,7 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
   openFiles: 256,
   outputBytes: 64 * 1024,
   resultBytes: 8 * 1024 * 1024,
+  diskBytes: 64 * 1024 * 1024,
 };
 
 /** Each protection and whether it is active for runs on this host. */
@@ -44,8 +47,17 @@ export interface SandboxProtections {
   networkNamespace: boolean;
   /** A new pid namespace: when the run ends, the kernel kills every process in it. */
   pidNamespace: boolean;
-  /** Private, size-limited /tmp, /var/tmp, /dev/shm and /run/lock (mount namespace). */
+  /** Private /tmp and /dev/shm (in the filesystem view's tmpfs). */
   privateTmp: boolean;
+  /**
+   * A minimal filesystem view (mount namespace + pivot_root): read-only system folders and
+   * interpreter, a synthetic /etc, the work folder; no home folders, project, /run, sockets.
+   */
+  filesystemView: boolean;
+  /** A new IPC namespace: SysV shared memory, semaphores and queues die with the run. */
+  ipcNamespace: boolean;
+  /** The work folder, /tmp and /dev/shm share one size-limited tmpfs (`diskBytes`). */
+  diskQuota: boolean;
   /** The code runs as a dedicated unprivileged uid, so RLIMIT_NPROC binds and files are safe. */
   unprivilegedUser: boolean;
   /** CPU, address-space, file-size, process and open-file limits. */
@@ -59,6 +71,8 @@ export interface SandboxProtections {
 /** Protections without which runtime checks refuse to run (unless `--allow-unsandboxed`). */
 export const REQUIRED_PROTECTIONS: ReadonlyArray<keyof SandboxProtections> = [
   'networkNamespace',
+  'filesystemView',
+  'ipcNamespace',
   'unprivilegedUser',
   'killAll',
   'resourceLimits',
@@ -72,7 +86,7 @@ export interface HostCapabilities {
   mount: string | null;
   /** Whether `unshare --net --pid --mount-proc` works here (as root, or in a user namespace). */
   namespaces: boolean;
-  /** Whether tmpfs can be mounted in the new mount namespace. */
+  /** Whether the minimal filesystem view (tmpfs root, read-only binds, pivot_root) can be built. */
   privateTmp: boolean;
   /** Why a capability is missing, for the report. */
   notes: string[];

@@ -3,7 +3,7 @@ import type { ProbeResult, RuntimeResults, TestRunResult } from '../runtime-type
 
 const ALL_ACTIVE: SandboxProtections = {
   privateWorkingDirectory: true, isolatedInterpreter: true, minimalEnvironment: true, networkNamespace: true, pidNamespace: true,
-  privateTmp: true, unprivilegedUser: true, resourceLimits: true, auditHooks: true, killAll: true,
+  privateTmp: true, filesystemView: true, ipcNamespace: true, diskQuota: true, unprivilegedUser: true, resourceLimits: true, auditHooks: true, killAll: true,
 };
 
 /** A probe result with nothing wrong, to override in check tests. */
