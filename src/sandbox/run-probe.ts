@@ -32,7 +32,7 @@ const MAX_RESTARTS = 3;
 function emptyResult(): ProbeResult {
   return {
     completed: false, import: null, doctests: { attempted: 0, failures: [], errors: [] }, hangs: [], escapes: [],
-    shapes: [], accepted: [], blocked: [], crashes: [], probed: [], missingServices: [], restarts: 0, durationMs: 0,
+    shapes: [], accepted: [], blocked: [], crashes: [], probed: [], missingServices: [], restarts: 0, durationMs: 0, recordProblems: [],
   };
 }
 
@@ -40,10 +40,16 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 const number = (value: unknown): number => (typeof value === 'number' ? value : 0);
 const nullableText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
+/** Frames of one exception kept from the harness's description. */
+const MAX_FRAMES = 50;
+
 /** Reads an exception description sent by the harness. */
 export function readPythonError(value: unknown): PythonError {
   const record = (value ?? {}) as Record<string, unknown>;
-  const frames = Array.isArray(record.frames) ? (record.frames as PythonError['frames']) : [];
+  const frames = (Array.isArray(record.frames) ? record.frames.slice(0, MAX_FRAMES) : []).map((frame: unknown) => {
+    const fields = (frame && typeof frame === 'object' ? frame : {}) as Record<string, unknown>;
+    return { line: number(fields.line), function: text(fields.function), text: text(fields.text) };
+  });
   return { type: text(record.type), message: text(record.message), line: number(record.line), frames };
 }
 
@@ -168,6 +174,7 @@ export async function runProbe(request: ProbeRequest): Promise<{ result: ProbeRe
       stallMs: (last) => stallAllowance(last, limits),
     });
     runs.push(run);
+    result.recordProblems.push(...run.recordProblems.map((problem) => `probe run ${attempt + 1}: ${problem}`));
     merge(result, run.records, seen);
     if (result.completed) break;
     if (run.records.some((record) => record.event === 'doctests')) doctests = false;

@@ -1,3 +1,4 @@
+import { testKey, type CountedTests } from './count-tests.js';
 import { readBlocked } from './run-probe.js';
 import { runSandboxed } from './run-sandboxed.js';
 import type { TestCaseResult, TestRunResult } from './runtime-types.js';
@@ -14,6 +15,8 @@ export interface TestsRequest {
   testSeconds?: number;
   limits: SandboxLimits;
   allowUnsandboxed: boolean;
+  /** The tests the host counted in the files beforehand, to compare with what reports. */
+  counted?: CountedTests;
 }
 
 const STORY_PATTERN = /(?:^|[^a-z0-9])test_?us_?(\d+)(?:_?ac_?(\d+))?/i;
@@ -79,7 +82,31 @@ export function readTestRun(run: SandboxRunResult, files: string[], wallMs: numb
   }
   const blocked = run.records.filter((record) => record.event === 'blocked').map((record) => readBlocked(record, 'tests'));
   const ran = tests.filter((test) => test.outcome !== 'skipped').length;
-  return { runner, files, tests, ran, collectErrors, completed, incompleteReason, blocked, durationMs: run.durationMs };
+  return {
+    runner, files, tests, ran, collectErrors, completed, incompleteReason, blocked, durationMs: run.durationMs,
+    recordProblems: [...run.recordProblems], expected: null, unreported: [], unknown: [],
+  };
+}
+
+/**
+ * Compares what the runner reported with what the host counted: the tests that never reported
+ * (pytest-style ones say when the runner was unittest) and reported ids the host does not know.
+ */
+export function compareWithCount(result: TestRunResult, counted: CountedTests): TestRunResult {
+  const expected = result.runner === 'unittest' ? counted.unittest : [...counted.unittest, ...counted.pytestOnly];
+  const known = new Set(expected);
+  const reported = new Set<string>();
+  const unknown: string[] = [];
+  for (const test of result.tests) {
+    const key = testKey(test.id, result.files);
+    if (key !== null && known.has(key)) reported.add(key);
+    else if (!unknown.includes(test.id)) unknown.push(test.id);
+  }
+  const unreported = expected.filter((key) => !reported.has(key));
+  if (result.runner === 'unittest') {
+    unreported.push(...counted.pytestOnly.map((key) => `${key} (pytest-style, and the interpreter has no pytest)`));
+  }
+  return { ...result, expected, unreported, unknown };
 }
 
 /** Runs acceptance tests (pytest when the interpreter has it, else unittest) in the sandbox. */
@@ -96,5 +123,6 @@ export async function runAcceptanceTests(request: TestsRequest): Promise<{ resul
     // A test stuck where no alarm reaches (C code) is killed soon after its own limit.
     stallMs: (last) => (last?.event === 'running' ? testSeconds + STALL_GRACE_SECONDS : COLLECT_SECONDS) * 1000,
   });
-  return { result: readTestRun(run, names, request.limits.wallMs), run };
+  const result = readTestRun(run, names, request.limits.wallMs);
+  return { result: request.counted ? compareWithCount(result, request.counted) : result, run };
 }

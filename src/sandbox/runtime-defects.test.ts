@@ -73,17 +73,20 @@ describe.skipIf(!usable)('runtime stage on injected defects', () => {
     expect(report.passed).toBe(false);
   });
 
-  it('reports a test file that cannot be imported (tests/error and tests/none-ran)', async () => {
+  it('reports a test file that cannot be imported (tests/error, tests/none-ran, and the counted tests as unreported)', async () => {
     const report = await verifySource(MODULE, base, { tests: [path.join(FIXTURES.runtime, 'test_tally_broken_import.py')] });
-    expect(findingKeys(report, 'error').sort()).toEqual(['tests/error', 'tests/none-ran']);
+    expect(findingKeys(report, 'error').sort()).toEqual(['tests/error', 'tests/none-ran', 'tests/unreported <tests>']);
     expect(report.findings.find((item) => item.checkId === 'tests/error')?.message).toContain('TallyLedger');
   });
 
   it('skips runtime checks with --no-run and says why', async () => {
     const report = await verifySource(MODULE, base, { noRun: true, tests: [acceptance] });
     expect(report.sandbox).toBeUndefined();
-    const skipped = report.checks.filter((check) => /^(runtime|tests)\//.test(check.id));
+    // The fail-closed checks run (nothing was asked for, so nothing to report); the rest are skipped.
+    const failClosed = ['runtime/not-run', 'runtime/bad-results', 'tests/not-run'];
+    const skipped = report.checks.filter((check) => /^(runtime|tests)\//.test(check.id) && !failClosed.includes(check.id));
     expect(skipped.every((check) => check.status === 'skipped' && check.reason === '--no-run given')).toBe(true);
+    expect(report.checks.filter((check) => failClosed.includes(check.id)).map((check) => check.status)).toEqual(['passed', 'passed', 'passed']);
   });
 });
 

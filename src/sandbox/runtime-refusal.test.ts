@@ -21,13 +21,18 @@ const MODULE = 'tally_service.py';
 const tests = [path.join(FIXTURES.runtime, 'test_tally_acceptance.py')];
 
 describe.skipIf(!usable)('runtime stage on a host lacking a required protection', () => {
-  it('refuses, and every runtime and tests check is skipped with the reason', async () => {
+  it('refuses: the module fails (runtime/not-run, tests/not-run), every other runtime and tests check is skipped with the reason', async () => {
     const report = await verifySource(MODULE, fixture(FIXTURES.runtime, MODULE), { tests });
     expect(report.sandbox).toMatchObject({ status: 'refused', unsandboxed: false, missing: ['networkNamespace', 'filesystemView', 'ipcNamespace'] });
     expect(report.sandbox?.reason).toContain('--allow-unsandboxed');
     const gated = report.checks.filter((check) => /^(runtime|tests)\/|^contract\/(response-shape|exception-escapes)$|^safety\/network-or-fs$/.test(check.id));
-    expect(gated.length).toBe(9);
-    expect(gated.every((check) => check.status === 'skipped' && check.reason?.includes('networkNamespace'))).toBe(true);
+    const failClosed = ['runtime/not-run', 'runtime/bad-results', 'tests/not-run'];
+    expect(gated.length).toBe(13);
+    expect(gated.filter((check) => !failClosed.includes(check.id)).every((check) => check.status === 'skipped' && check.reason?.includes('networkNamespace'))).toBe(true);
+    expect(report.passed).toBe(false);
+    const notRun = report.findings.filter((finding) => finding.checkId.endsWith('/not-run'));
+    expect(notRun.map((finding) => finding.checkId)).toEqual(['runtime/not-run', 'tests/not-run']);
+    expect(notRun.every((finding) => finding.severity === 'error' && finding.message.includes('networkNamespace'))).toBe(true);
   });
 
   it('runs with allowUnsandboxed, and the report says it ran without the missing protection', async () => {

@@ -1,12 +1,14 @@
 import path from 'node:path';
+import { BacksmithError } from '../errors.js';
 import { readTextFile } from '../inputs/read-text-file.js';
 import { isPublicMethod, serviceClasses } from '../python/module-roles.js';
 import type { CheckContext } from '../verify/check-context.js';
+import { countTests } from './count-tests.js';
 import { hostCapabilities, missingProtections, protectionsFor } from './host-capabilities.js';
 import { resolveSandboxInterpreter } from './resolve-interpreter.js';
 import { runProbe, type ProbeTimeLimits } from './run-probe.js';
 import { runAcceptanceTests } from './run-tests.js';
-import type { ProbeExamples, RuntimeResults, SandboxReport, SandboxRunSummary } from './runtime-types.js';
+import type { ProbeExamples, ProbeResult, RuntimeResults, SandboxReport, SandboxRunSummary, TestRunResult } from './runtime-types.js';
 import { SandboxRefusedError } from './sandbox-errors.js';
 import { DEFAULT_SANDBOX_LIMITS, REQUIRED_PROTECTIONS, type SandboxFile, type SandboxLimits, type SandboxRunResult } from './sandbox-types.js';
 
@@ -45,15 +47,50 @@ function summarize(purpose: SandboxRunSummary['purpose'], run: SandboxRunResult)
   };
 }
 
-/** Reads acceptance test files (once per file name), refusing unreadable or non-text files with a clear error. */
+/**
+ * Reads acceptance test files (a file given twice is read once), refusing unreadable or
+ * non-text files, and two different files with one base name (they would share one module
+ * name in the sandbox), with a clear error.
+ */
 export async function readTestFiles(files: string[]): Promise<SandboxFile[]> {
-  const read: SandboxFile[] = [];
+  const read: Array<SandboxFile & { path: string }> = [];
   for (const file of files) {
     const name = path.basename(file);
-    if (read.some((other) => other.name === name)) continue;
-    read.push({ name, content: await readTextFile(file, { maxBytes: MAX_TEST_FILE_BYTES, label: 'test file' }) });
+    const resolved = path.resolve(file);
+    const other = read.find((entry) => entry.name === name);
+    if (other?.path === resolved) continue;
+    if (other) throw new BacksmithError(`Test files ${other.path} and ${resolved} have the same name, ${name}: rename one so both can run.`);
+    read.push({ name, path: resolved, content: await readTextFile(file, { maxBytes: MAX_TEST_FILE_BYTES, label: 'test file' }) });
   }
-  return read;
+  return read.map(({ name, content }) => ({ name, content }));
+}
+
+/** Why the probe, though the sandbox ran, did not do its work; null when it did. */
+function probeGap(probe: ProbeResult): string | null {
+  if (probe.import === null) return 'the probe harness never reported importing the module';
+  if (!probe.completed && probe.import.ok && probe.hangs.length === 0 && probe.crashes.length === 0) return 'the probe harness ended without reporting its end';
+  return null;
+}
+
+/** Why the acceptance tests, though the sandbox ran, did not run; null when they did. */
+function testsGap(tests: TestRunResult | null): string | null {
+  if (tests === null) return 'the test runner did not run';
+  if (tests.runner === null) return `the test runner never reported starting${tests.incompleteReason ? ` (${tests.incompleteReason})` : ''}`;
+  return null;
+}
+
+/** Results of a runtime stage that was asked for but could not start, e.g. without an interpreter. */
+export async function notRunResults(reason: string, testsRequested: boolean, limits: Partial<SandboxLimits> = {}): Promise<RuntimeResults> {
+  const protections = protectionsFor(await hostCapabilities());
+  return {
+    sandbox: {
+      status: 'failed', reason, protections, missing: missingProtections(protections, REQUIRED_PROTECTIONS), unsandboxed: false, interpreter: null,
+      limits: { ...DEFAULT_SANDBOX_LIMITS, ...limits }, runs: [], probe: null, tests: null,
+    },
+    probe: null,
+    tests: null,
+    notRun: { runtime: reason, tests: testsRequested ? reason : null },
+  };
 }
 
 /**
@@ -69,7 +106,12 @@ export async function runRuntimeStage(context: CheckContext, options: RuntimeSta
   const report: SandboxReport = {
     status: 'ran', reason: null, protections, missing, unsandboxed: missing.length > 0, interpreter: null, limits, runs: [], probe: null, tests: null,
   };
-  const refuse = (status: SandboxReport['status'], reason: string): RuntimeResults => ({ sandbox: { ...report, status, reason, unsandboxed: false }, probe: null, tests: null });
+  const testsRequested = (options.tests ?? []).length > 0;
+  // Fail closed: whatever was asked for and did not run is said so, and the checks make it an error.
+  const refuse = (status: SandboxReport['status'], reason: string): RuntimeResults => ({
+    sandbox: { ...report, status, reason, unsandboxed: false }, probe: null, tests: null,
+    notRun: { runtime: reason, tests: testsRequested ? reason : null },
+  });
   if (missing.length > 0 && !allowUnsandboxed) return refuse('refused', new SandboxRefusedError(missing, (await hostCapabilities()).notes).message);
   const clash = (options.tests ?? []).find((file) => path.basename(file) === context.fileName);
   if (clash) return refuse('failed', `test file ${clash} has the module's own file name, ${context.fileName}`);
@@ -82,12 +124,13 @@ export async function runRuntimeStage(context: CheckContext, options: RuntimeSta
     const { design } = context;
     const services = serviceClasses(context.module, design?.primaryClass ? [design.primaryClass] : []).map((cls) => ({ name: cls.name, methods: cls.methods.filter(isPublicMethod).map((method) => method.name) }));
     const common = { interpreter: resolution.interpreter.executable, module, limits, allowUnsandboxed };
+    const counted = testFiles.length > 0 ? await countTests(testFiles) : undefined;
     const [probe, tests] = await Promise.all([
       runProbe({
         ...common, services, allowDataFrame: options.allowDataFrame ?? declaresPandas(context),
         ...(options.examples ? { examples: options.examples } : {}), ...(options.timeLimits ? { timeLimits: options.timeLimits } : {}),
       }),
-      testFiles.length > 0 ? runAcceptanceTests({ ...common, testFiles }) : Promise.resolve(null),
+      testFiles.length > 0 ? runAcceptanceTests({ ...common, testFiles, ...(counted ? { counted } : {}) }) : Promise.resolve(null),
     ]);
     report.runs = [...probe.runs.map((run) => summarize('probe', run)), ...(tests ? [summarize('tests', tests.run)] : [])];
     const { result } = probe;
@@ -97,7 +140,8 @@ export async function runRuntimeStage(context: CheckContext, options: RuntimeSta
       const { runner, ran, completed } = tests.result;
       report.tests = { runner, ran, passed: count('passed'), failed: count('failed'), errors: count('error'), skipped: count('skipped'), completed };
     }
-    return { sandbox: report, probe: probe.result, tests: tests?.result ?? null };
+    const notRun = { runtime: probeGap(result), tests: testsRequested ? testsGap(tests?.result ?? null) : null };
+    return { sandbox: report, probe: result, tests: tests?.result ?? null, notRun };
   } catch (error) {
     if (error instanceof SandboxRefusedError) return refuse('refused', error.message);
     return refuse('failed', `the sandbox failed: ${(error as Error).message}`);

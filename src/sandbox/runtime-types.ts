@@ -117,6 +117,8 @@ export interface ProbeResult {
   missingServices: string[];
   restarts: number;
   durationMs: number;
+  /** Lines the harness sent that were rejected (malformed, oversized, too deep, without the run's secret). */
+  recordProblems: string[];
 }
 
 /** One acceptance test's outcome. */
@@ -149,6 +151,14 @@ export interface TestRunResult {
   incompleteReason: string | null;
   blocked: BlockedAction[];
   durationMs: number;
+  /** Lines the runner sent that were rejected (malformed, oversized, too deep, without the run's secret). */
+  recordProblems: string[];
+  /** Tests the host found in the files (`file::Class::method`), counted before the run; null when not counted. */
+  expected: string[] | null;
+  /** Tests the host found that never reported an outcome (each with why, when known). */
+  unreported: string[];
+  /** Reported test ids the host did not find in the files. */
+  unknown: string[];
 }
 
 /** Figures of one sandboxed process run. */
@@ -190,6 +200,8 @@ export interface RuntimeResults {
   probe: ProbeResult | null;
   /** Null when no test files were given or the stage did not run. */
   tests: TestRunResult | null;
+  /** Requested work that did not happen, with why: the fail-closed checks `runtime/not-run` and `tests/not-run` report it. */
+  notRun: { runtime: string | null; tests: string | null };
 }
 
 /** Extra valid arguments for probing, keyed `Class.method` (or `Class.__init__`). */

@@ -1,7 +1,7 @@
 import type { BacksmithConfig } from '../config/config-schema.js';
 import type { CheckContext } from '../verify/check-context.js';
 import type { ProbeExamples, RuntimeResults } from './runtime-types.js';
-import { runRuntimeStage } from './runtime-stage.js';
+import { notRunResults, runRuntimeStage } from './runtime-stage.js';
 
 /** The verify options the runtime stage depends on. */
 export interface RuntimeVerifyOptions {
@@ -15,11 +15,13 @@ export interface RuntimeVerifyOptions {
 }
 
 /**
- * Runs the runtime stage for `verifyModule`, or returns null when it must not run
- * (`--no-run`, the module does not compile, no interpreter).
+ * Runs the runtime stage for `verifyModule`, or returns null when it must not run (`--no-run`,
+ * the module does not compile). Without an interpreter (`python: null`) the stage was asked
+ * for and cannot run: the results say so, and the fail-closed checks make it an error.
  */
 export async function runtimeForVerify(context: CheckContext, options: RuntimeVerifyOptions): Promise<RuntimeResults | null> {
-  if (options.noRun || !context.syntax.ok || options.python === null) return null;
+  if (options.noRun || !context.syntax.ok) return null;
+  if (options.python === null) return notRunResults('no Python interpreter configured', (options.tests ?? []).length > 0);
   const explicit = typeof options.python === 'string' || context.config.python !== undefined;
   return runRuntimeStage(context, {
     python: options.python ?? context.config.python ?? 'python3',

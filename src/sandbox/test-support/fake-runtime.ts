@@ -10,14 +10,14 @@ const ALL_ACTIVE: SandboxProtections = {
 export function cleanProbe(overrides: Partial<ProbeResult> = {}): ProbeResult {
   return {
     completed: true, import: { ok: true, seconds: 0.01, timedOut: false, stdoutChars: 0 }, doctests: { attempted: 0, failures: [], errors: [] },
-    hangs: [], escapes: [], shapes: [], accepted: [], blocked: [], crashes: [], probed: [], missingServices: [], restarts: 0, durationMs: 10,
+    hangs: [], escapes: [], shapes: [], accepted: [], blocked: [], crashes: [], probed: [], missingServices: [], restarts: 0, durationMs: 10, recordProblems: [],
     ...overrides,
   };
 }
 
 /** A test run with nothing wrong, to override in check tests. */
 export function cleanTests(overrides: Partial<TestRunResult> = {}): TestRunResult {
-  return { runner: 'unittest', files: ['test_x.py'], tests: [], ran: 1, collectErrors: [], completed: true, incompleteReason: null, blocked: [], durationMs: 10, ...overrides };
+  return { runner: 'unittest', files: ['test_x.py'], tests: [], ran: 1, collectErrors: [], completed: true, incompleteReason: null, blocked: [], durationMs: 10, recordProblems: [], expected: null, unreported: [], unknown: [], ...overrides };
 }
 
 /** Runtime results as the stage would produce them, for `testCheck`'s `prepare`. */
@@ -29,5 +29,6 @@ export function fakeRuntime(probe: Partial<ProbeResult> = {}, tests: Partial<Tes
     },
     probe: cleanProbe(probe),
     tests: tests ? cleanTests(tests) : null,
+    notRun: { runtime: null, tests: null },
   };
 }

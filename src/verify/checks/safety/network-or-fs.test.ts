@@ -24,7 +24,7 @@ testCheck(networkOrFs, {
       ...fakeRuntime({ blocked: [action({}), action({ detail: 'again' }), action({ kind: 'filesystem', auditEvent: 'open', detail: "open '/etc/x'", symbol: '<import>', line: 0, function: '<import>' })] }),
       // The tests' own attempts (no module frame on the stack) are not the module's doing.
       tests: { runner: 'unittest', files: [], tests: [], ran: 1, collectErrors: [], completed: true, incompleteReason: null, durationMs: 1,
-        blocked: [action({ source: 'tests', inModule: false, symbol: 'test runner' })] },
+        blocked: [action({ source: 'tests', inModule: false, symbol: 'test runner' })], recordProblems: [], expected: null, unreported: [], unknown: [] },
     },
   }),
 });

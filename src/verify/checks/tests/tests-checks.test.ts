@@ -4,6 +4,8 @@ import { testCheck } from '../../test-support/check-tester.js';
 import { error } from './error.js';
 import { failed } from './failed.js';
 import { noneRan } from './none-ran.js';
+import { notRun } from './not-run.js';
+import { unreported } from './unreported.js';
 
 const MODULE = 'X = 1\n';
 const test = (name: string, outcome: TestCaseResult['outcome'], message = ''): TestCaseResult => ({
@@ -37,3 +39,25 @@ testCheck(noneRan, {
   prepare: (context) => ({ ...context, runtime: fakeRuntime({}, { tests: [test('test_later', 'skipped')], ran: 0 }) }),
 });
 testCheck(noneRan, { valid: [MODULE], invalid: [], prepare: (context) => ({ ...context, runtime: fakeRuntime({}, { tests: run, ran: 3 }) }) });
+testCheck(notRun, { valid: [MODULE], invalid: [], prepare: (context) => ({ ...context, runtime: fakeRuntime({}, { tests: run, ran: 3 }) }) });
+testCheck(notRun, {
+  valid: [],
+  invalid: [{ code: MODULE, findings: [{ line: 0, messageIncludes: 'The acceptance tests did not run: the interpreter /root/venv/bin/python cannot be used by the sandbox user', symbol: '<tests>' }] }],
+  prepare: (context) => ({
+    ...context,
+    runtime: { ...fakeRuntime(), tests: null, notRun: { runtime: 'x', tests: 'the interpreter /root/venv/bin/python cannot be used by the sandbox user' } },
+  }),
+});
+const counted = ['test_x.py::T::test_us003_ac2_ok', 'test_x.py::T::test_us003_ac2_total', 'test_x.py::T::test_us003_ac2_boom', 'test_x.py::T::test_gone'];
+testCheck(unreported, { valid: [MODULE], invalid: [], prepare: (context) => ({ ...context, runtime: fakeRuntime({}, { tests: run, ran: 3, expected: counted.slice(0, 3) }) }) });
+testCheck(unreported, {
+  valid: [],
+  invalid: [{
+    code: MODULE,
+    findings: [
+      { line: 0, messageIncludes: '1 of 4 acceptance tests found in the files never reported an outcome: test_x.py::T::test_gone', symbol: '<tests>' },
+      { line: 0, messageIncludes: 'The test run reported 1 tests the files do not define: t.test_forged' },
+    ],
+  }],
+  prepare: (context) => ({ ...context, runtime: fakeRuntime({}, { tests: run, ran: 3, expected: counted, unreported: ['test_x.py::T::test_gone'], unknown: ['t.test_forged'] }) }),
+});
