@@ -2,7 +2,7 @@ import { compareParameters, compareReturn, formatSignature } from '../../conform
 import type { PythonNormalizer } from '../../python/normalize-annotation.js';
 import type {
   DesignClass, DesignConstant, DesignDependency, DesignField, DesignFunction, DesignMessage,
-  DesignModelKind, DesignOrigin, DesignResponseFormat, DesignWarning,
+  DesignModelKind, DesignOrigin, DesignResponseFormat, DesignStats, DesignWarning,
 } from './design-types.js';
 import type { CodeMapping, DeclaredException } from './exception-sources.js';
 
@@ -38,7 +38,7 @@ export class DesignCollector {
   readonly dependencies: DesignDependency[] = [];
   readonly layoutFiles = new Set<string>();
   readonly warnings: DesignWarning[] = [];
-  readonly stats = { pythonBlocks: 0, ignoredBlocks: 0, apiTables: 0, messageTables: 0 };
+  readonly stats: DesignStats = { pythonBlocks: 0, ignoredBlocks: 0, apiTables: 0, messageTables: 0, signatureSnippets: 0, attributedSnippets: 0, unwrappedOuterFence: false };
   responseFormat: DesignResponseFormat | null = null;
   standardLibraryOnly = false;
   /** Class named explicitly as primary ("the primary class is `X`"). */
@@ -53,7 +53,7 @@ export class DesignCollector {
   /** Keeps one of two definitions of the same function; warns, saying which wins, when they differ. */
   private merge(existing: DesignFunction, incoming: DesignFunction): DesignFunction {
     // A side that leaves a type out does not disagree; it is just less precise.
-    const unannotated = new Set(incoming.parameters.filter((parameter) => parameter.annotation === null).map((parameter) => parameter.name));
+    const unannotated = new Set([...incoming.parameters, ...existing.parameters].filter((parameter) => parameter.annotation === null).map((parameter) => parameter.name));
     const differences = [
       ...compareParameters(existing, incoming, this.normalizer)
         .filter((difference) => !(difference.aspect === 'annotation' && unannotated.has(difference.parameter)))
@@ -61,7 +61,10 @@ export class DesignCollector {
       existing.returnAnnotation !== null && incoming.returnAnnotation !== null
         ? compareReturn(existing, incoming, this.normalizer, existing.name)?.message : undefined,
     ].filter((message): message is string => !!message);
-    const incomingWins = ORIGIN_RANK[incoming.origin] < ORIGIN_RANK[existing.origin];
+    // Between two sources of the same rank (an overview list, then the detailed section) the more precise one wins.
+    const precision = (fn: DesignFunction) => fn.parameters.filter((parameter) => parameter.annotation !== null).length + (fn.returnAnnotation !== null ? 1 : 0);
+    const incomingWins = ORIGIN_RANK[incoming.origin] < ORIGIN_RANK[existing.origin]
+      || (ORIGIN_RANK[incoming.origin] === ORIGIN_RANK[existing.origin] && precision(incoming) > precision(existing));
     const [winner, loser] = incomingWins ? [incoming, existing] : [existing, incoming];
     if (differences.length > 0) {
       const label = existing.className ? `${existing.className}.${existing.name}` : existing.name;
@@ -74,6 +77,7 @@ export class DesignCollector {
       ...winner,
       raises: [...new Set([...winner.raises, ...loser.raises])],
       description: winner.description ?? loser.description,
+      ...(winner.external || loser.external ? { external: true } : {}),
     };
   }
 

@@ -25,6 +25,8 @@ export interface DesignFunction {
   /** Exception names the design says it raises (code `raise`, docstring `Raises:`, a table column). */
   raises: string[];
   description: string | null;
+  /** The design says the function is provided, mocked or external (a test stand-in may still be asked for). */
+  external?: boolean;
   origin: DesignOrigin;
   line: number;
 }
@@ -124,9 +126,23 @@ export interface DesignResponseFormat {
 
 /** Something the reader could not understand or had to decide. */
 export interface DesignWarning {
-  kind: 'untyped' | 'conflict' | 'unparseable' | 'no-api' | 'layout' | 'naming' | 'orphan';
+  kind: 'untyped' | 'conflict' | 'unparseable' | 'no-api' | 'layout' | 'naming' | 'orphan' | 'unplaced';
   message: string;
   line: number;
+}
+
+/** Counts for people and benchmarks, and how much of the document's API the reader understood. */
+export interface DesignStats {
+  pythonBlocks: number;
+  ignoredBlocks: number;
+  apiTables: number;
+  messageTables: number;
+  /** Signature-like snippets seen anywhere (code blocks, headings, bullets, table cells, inline code). */
+  signatureSnippets: number;
+  /** Of those, how many were read and given an owner (a class, or the module). */
+  attributedSnippets: number;
+  /** True when the whole document was wrapped in an outer markdown fence (unwrapped before reading). */
+  unwrappedOuterFence: boolean;
 }
 
 /** Everything read from a technical design. */
@@ -154,5 +170,5 @@ export interface DesignSpec {
   layoutFiles: string[];
   warnings: DesignWarning[];
   /** Counts for people and benchmarks. */
-  stats: { pythonBlocks: number; ignoredBlocks: number; apiTables: number; messageTables: number };
+  stats: DesignStats;
 }

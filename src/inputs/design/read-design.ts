@@ -13,6 +13,10 @@ import { constantsFromSnippets, mayBeAssignment, type CodeSnippet } from './inli
 import { isMessageTable, readMessageTable } from './message-table.js';
 import { readPythonBlock } from './python-block.js';
 import { RESPONSE_HEADING, responseKeys } from './response-format.js';
+import { unwrapOuterFence } from './unwrap-outer-fence.js';
+import { harvestSignatures, LineMode } from './harvest-signatures.js';
+import { placeHarvest } from './place-signatures.js';
+import { sectionOwner } from './section-owner.js';
 
 /** Options for reading a design. */
 export interface ReadDesignOptions {
@@ -30,6 +34,8 @@ interface ReadState {
   snippets: CodeSnippet[];
   imports: BlockImport[];
   responseSnippets: Array<{ text: string; line: number; summary: string }>;
+  /** Design lines where a code block's definitions were already read (the harvester skips them). */
+  coveredLines: number[];
   /** The document's lines, split once when first needed. */
   sourceLines?: string[];
 }
@@ -59,15 +65,26 @@ function layoutFileName(code: Code, leadIn: string): string | null {
   return fromLeadIn ? fromLeadIn[1]! : null;
 }
 
-async function readPython(state: ReadState, block: MarkdownBlock, code: Code, strict: boolean): Promise<boolean> {
+/** The class the block's sections name (innermost first), or null. */
+function sectionClass(block: MarkdownBlock): string | null {
+  for (let index = block.headings.length - 1; index >= 0; index--) {
+    const owner = sectionOwner(block.headings[index]!.text);
+    if (owner.kind === 'class') return owner.name;
+    if (owner.kind === 'functions') return null;
+  }
+  return null;
+}
+
+/** Reads a Python block; says how the harvester should treat its lines afterwards. */
+async function readPython(state: ReadState, block: MarkdownBlock, code: Code, strict: boolean): Promise<LineMode | null> {
   const firstLine = (code.position?.start.line ?? 0) + 1;
   const facts = await readPythonBlock(code.value, firstLine);
-  if (strict && (!facts.definesSomething || facts.parseErrorLines.length > 0)) return false;
+  if (strict && (!facts.definesSomething || facts.parseErrorLines.length > 0)) return null;
   const { collector } = state;
   const inResponseSection = block.headings.some((heading) => RESPONSE_HEADING.test(heading.text));
   if (inResponseSection) state.responseSnippets.push({ text: code.value, line: firstLine, summary: block.leadIn });
   // A response sample such as `{"data": <payload>}` is not meant to be Python.
-  if (inResponseSection && !facts.definesSomething) return true;
+  if (inResponseSection && !facts.definesSomething) return LineMode.Skip;
   collector.stats.pythonBlocks++;
   if (facts.parseErrorLines.length > 0) {
     collector.warn('unparseable', `the Python block at line ${firstLine - 1} does not fully parse (near line ${facts.parseErrorLines[0]}); backsmith read what it could`, firstLine - 1);
@@ -77,19 +94,26 @@ async function readPython(state: ReadState, block: MarkdownBlock, code: Code, st
   for (const cls of facts.classes) collector.addClass(cls);
   for (const [className, entry] of facts.fields) collector.addFields(className, { ...entry, origin: 'code', line: facts.classes.find((cls) => cls.name === className)?.line ?? firstLine });
   for (const fn of facts.functions) collector.addFunction(fn);
-  for (const fn of facts.orphanMethods) collector.pendingMethods.push({ fn, context: nearbyTexts(state, block) });
+  const owner = facts.orphanMethods.length > 0 ? sectionClass(block) : null;
+  for (const fn of facts.orphanMethods) {
+    if (owner) collector.addMethod(owner, fn);
+    else collector.pendingMethods.push({ fn, context: nearbyTexts(state, block) });
+  }
+  for (const fn of [...facts.functions, ...facts.orphanMethods, ...facts.classes.flatMap((cls) => cls.methods)]) state.coveredLines.push(fn.line);
+  collector.stats.signatureSnippets += facts.functions.length + facts.orphanMethods.length + facts.classes.reduce((sum, cls) => sum + cls.methods.length, 0);
+  collector.stats.attributedSnippets += facts.functions.length + facts.orphanMethods.length + facts.classes.reduce((sum, cls) => sum + cls.methods.length, 0);
   for (const constant of facts.constants) collector.addConstant(constant);
   for (const entry of facts.imports) state.imports.push({ module: entry.module, level: entry.level, line: entry.designLine });
-  return true;
+  return facts.parseErrorLines.length > 0 || !facts.definesSomething ? LineMode.DefinitionsOnly : LineMode.Skip;
 }
 
-async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Promise<void> {
+async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Promise<LineMode> {
   const language = (code.lang ?? '').toLowerCase();
   const { collector } = state;
   const firstLine = (code.position?.start.line ?? 0) + 1;
   const section = `${sectionText(block)} ${block.leadIn}`;
   if (PYTHON_LANGUAGES.has(language)) {
-    await readPython(state, block, code, false);
+    return (await readPython(state, block, code, false)) ?? LineMode.DefinitionsOnly;
   } else if (SHELL_LANGUAGES.has(language)) {
     for (const dependency of dependenciesFromShell(code.value, firstLine)) collector.addDependency(dependency);
   } else if (language === 'requirements' || language === 'pip-requirements' || /requirements\.txt/i.test(section)) {
@@ -100,12 +124,17 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
     const hierarchy = readHierarchyTree(code.value, firstLine);
     collector.declaredExceptions.push(...hierarchy);
     if (hierarchy.length === 0) collector.stats.ignoredBlocks++;
-  } else if (language === '' && (await readPython(state, block, code, true))) {
-    // An unlabelled block that parses cleanly as Python definitions is Python.
+  } else if (language === '' || language === 'text' || language === 'txt' || language === 'plaintext') {
+    // An unlabelled block that parses cleanly as Python definitions is Python; otherwise only its `def` lines count.
+    const mode = await readPython(state, block, code, true);
+    if (mode !== null) return mode;
+    collector.stats.ignoredBlocks++;
+    return LineMode.DefinitionsOnly;
   } else {
     // Mermaid diagrams, file trees, JSON samples, other languages: not part of the API.
     collector.stats.ignoredBlocks++;
   }
+  return LineMode.Skip;
 }
 
 /** "(dataclass)", "Pydantic model", "TypedDict": how prose says a model is declared. */
@@ -188,14 +217,41 @@ function readProse(state: ReadState, block: MarkdownBlock, node: Nodes): void {
   }
 }
 
+/** Marks a code block's lines (fences included) for the prose harvester. */
+function markCode(modes: Uint8Array, code: Code, mode: LineMode): void {
+  const first = (code.position?.start.line ?? 1) - 1;
+  const last = (code.position?.end.line ?? first + 1) - 1;
+  for (let index = Math.max(0, first); index <= last && index < modes.length; index++) modes[index] = mode;
+}
+
+/** Signatures written in headings, bullets, table cells and broken code, attributed by section; coverage counted. */
+async function harvestProse(state: ReadState, modes: Uint8Array): Promise<void> {
+  const { collector } = state;
+  const harvest = harvestSignatures(state.sourceLines!, modes);
+  const placed = await placeHarvest(harvest, collector);
+  collector.stats.signatureSnippets += harvest.signatures.length;
+  collector.stats.attributedSnippets += placed;
+  const known = new Set([...collector.functions.keys(), ...[...collector.classes.values()].flatMap((cls) => cls.methods.map((method) => method.name)), ...collector.pendingMethods.map((pending) => pending.fn.name)]);
+  for (const mention of harvest.mentions) {
+    if (known.has(mention.name)) continue;
+    known.add(mention.name);
+    collector.stats.signatureSnippets++;
+    collector.warn('unplaced', `${mention.text} is written like a signature in running text, but no section defines \`${mention.name}\`; not placed`, mention.line);
+  }
+}
+
 /** Reads a technical design (markdown) into a `DesignSpec`. Never throws on odd input: it warns. */
-export async function readDesign(text: string, options: ReadDesignOptions = {}): Promise<DesignSpec> {
+export async function readDesign(original: string, options: ReadDesignOptions = {}): Promise<DesignSpec> {
+  const { text, unwrapped } = unwrapOuterFence(original);
   const document = readMarkdown(text);
   const collector = new DesignCollector(await loadPythonNormalizer());
-  const state: ReadState = { collector, document, snippets: [], imports: [], responseSnippets: [] };
+  collector.stats.unwrappedOuterFence = unwrapped;
+  const state: ReadState = { collector, document, snippets: [], imports: [], responseSnippets: [], coveredLines: [] };
+  state.sourceLines ??= document.source.split('\n');
+  const modes = new Uint8Array(state.sourceLines.length);
   for (const block of document.blocks) {
     const { node } = block;
-    if (node.type === 'code') await readCode(state, block, node);
+    if (node.type === 'code') markCode(modes, node, await readCode(state, block, node));
     else if (node.type === 'table') await readTableBlock(state, block, node);
     else if (node.type === 'paragraph' || node.type === 'list') readProse(state, block, node);
     else if (node.type === 'heading' && STANDARD_LIBRARY_ONLY.test(sourceOf(document, node))) collector.standardLibraryOnly = true;
@@ -203,6 +259,8 @@ export async function readDesign(text: string, options: ReadDesignOptions = {}):
   if (!document.blocks.some((block) => block.node.type !== 'paragraph')) {
     collector.warn('no-api', 'the design has no markdown structure (no headings, lists, tables or code blocks); is it the right file?', 0);
   }
+  for (const line of state.coveredLines) if (line >= 1 && line <= modes.length) modes[line - 1] = LineMode.Skip;
+  await harvestProse(state, modes);
   for (const constant of await constantsFromSnippets(state.snippets)) collector.addConstant(constant);
   for (const snippet of state.responseSnippets) {
     const keys = await responseKeys(snippet.text);

@@ -1,0 +1,179 @@
+import { EXTERNAL_WORDING, pseudoHeading, sectionOwner, type SectionOwner } from './section-owner.js';
+import { opensUnclosedSignature, readClassLine, readSignatureSnippet, type SignatureSnippet } from './signature-snippet.js';
+
+/** How the harvester treats a line: read it, skip it (code already read), or read only `def` lines (broken code). */
+export const enum LineMode {
+  Prose = 0,
+  Skip = 1,
+  DefinitionsOnly = 2,
+}
+
+/** A signature found in the document's text, with the owner its section gives it. */
+export interface HarvestedSignature {
+  snippet: SignatureSnippet;
+  line: number;
+  owner: SectionOwner;
+  /** The design says the function is provided, mocked or external. */
+  external: boolean;
+  /** Heading texts around it, nearest first (for methods whose class is named only nearby). */
+  context: string[];
+  /** The snippet came from a code block that did not parse (a bare `def` line). */
+  fromCode: boolean;
+  /** Only mentioned in running text that calls it external: kept unless the name is a method. */
+  mentionOnly?: boolean;
+}
+
+/** A class declared in prose (`class InsufficientFundsError(AccountError)`) or as an exception bullet. */
+export interface HarvestedClass {
+  name: string;
+  bases: string[];
+  line: number;
+  /** Declared under an exceptions heading, in a bullet or table row. */
+  exception: boolean;
+}
+
+/** Everything signature-like the prose holds. */
+export interface Harvest {
+  signatures: HarvestedSignature[];
+  classes: HarvestedClass[];
+  /** Signature-like inline code the harvester saw in running text but could not read as a definition. */
+  mentions: Array<{ name: string; text: string; line: number }>;
+}
+
+const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const EXCEPTION_SECTION = /\b(?:exceptions?|errors?|excepci[oó]n(?:es)?|errores|custom errors?)\b/i;
+const EXCEPTION_NAME = /^[\s|>*+\-\d.)]*(?:\*\*|__|`)*\s*`?([A-Z][A-Za-z0-9_]*(?:Error|Exception))`?/;
+const BASE_IN_TEXT = /(?:\(\s*(?:base:?\s*|inherits? from\s+|subclass of\s+|extends\s+|hereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)|\b(?:inherits? from|subclass(?:es)? of|extends|derives from|hereda de|base class:?|base:)\s+`?([A-Z][A-Za-z0-9_.]*)`?)/i;
+const MENTION = /`([a-z_][A-Za-z0-9_]*)\(([^`()]*)\)(\s*->\s*[^`]+)?`/g;
+const MAX_CONTINUATION_LINES = 30;
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** Table columns that hold signatures; other columns (a UI table's "Backend call") only mention calls. */
+const SIGNATURE_HEADER = /signature|method|function|api|firma|m[eé]todo|funci[oó]n|operation|endpoint/i;
+const LIST_OR_QUOTE = /^\s*(?:[-*+]|\d{1,3}[.)]|>)\s/;
+
+function cellsOf(row: string): string[] {
+  const cells = row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/);
+  return cells.map((cell) => cell.trim());
+}
+
+/**
+ * A signature opening a plain line of prose counts when the line says `def`, when the signature
+ * is typed, or when it is all the line holds: "`to_dict()` returns every field" is a sentence.
+ */
+function standsAlone(snippet: SignatureSnippet, line: string): boolean {
+  if (snippet.hasDef || snippet.returns !== null || snippet.parameters.includes(':')) return true;
+  const rest = line.trim().replace(/[`*]/g, '');
+  return /^[\w.]+\([^()]*\)\s*:?$/.test(rest);
+}
+const PSEUDO_DEPTH = 7;
+
+interface OpenSection {
+  depth: number;
+  text: string;
+  owner: SectionOwner;
+}
+
+function ownerOf(stack: OpenSection[], lineClass: string | null): SectionOwner {
+  if (lineClass) return { kind: 'class', name: lineClass };
+  for (let index = stack.length - 1; index >= 0; index--) if (stack[index]!.owner.kind !== 'none') return stack[index]!.owner;
+  return { kind: 'none' };
+}
+
+function baseIn(text: string, name: string): string[] {
+  const match = BASE_IN_TEXT.exec(text.replace(name, ''));
+  const base = match?.[1] ?? match?.[2];
+  return base && base !== name ? [base] : [];
+}
+
+/**
+ * Walks the document's lines once, keeping the section structure, and collects every signature
+ * written at the start of a heading, bullet, table cell or line, with the owner its section gives.
+ * `modes` says, per line (0-based), whether code blocks already read cover it.
+ */
+export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
+  const harvest: Harvest = { signatures: [], classes: [], mentions: [] };
+  const stack: OpenSection[] = [];
+  let lineClass: string | null = null;
+  let signatureColumns: number[] = [0];
+  let inExceptions = false;
+  const add = (snippet: SignatureSnippet, index: number, fromCode: boolean) => {
+    const nearby = lines.slice(index, index + 3).join(' ');
+    const owner = ownerOf(stack, lineClass);
+    harvest.signatures.push({
+      snippet,
+      line: index + 1,
+      owner,
+      external: (owner.kind === 'functions' && owner.external) || EXTERNAL_WORDING.test(nearby),
+      context: stack.map((section) => section.text).reverse(),
+      fromCode,
+    });
+  };
+  for (let index = 0; index < lines.length; index++) {
+    const mode = modes[index] as LineMode;
+    if (mode === LineMode.Skip) continue;
+    const line = lines[index]!.replace(/\r$/, '');
+    if (line.trim() === '') continue;
+    if (mode === LineMode.DefinitionsOnly) {
+      if (!/^\s*(?:async\s+)?def\s/.test(line)) continue;
+      const snippet = readSignatureSnippet(line) ?? readSignatureSnippet(lines.slice(index, index + MAX_CONTINUATION_LINES).join('\n'));
+      if (snippet) add(snippet, index, true);
+      continue;
+    }
+    const heading = line.includes('#') ? ATX_HEADING.exec(line) : null;
+    const pseudo = heading || !line.includes('**') ? null : pseudoHeading(line);
+    if (heading || pseudo) {
+      const depth = heading ? heading[1]!.length : PSEUDO_DEPTH;
+      const text = heading ? heading[2]! : pseudo!;
+      while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
+      stack.push({ depth, text, owner: sectionOwner(text) });
+      lineClass = null;
+    }
+    const declared = line.includes('class') ? readClassLine(heading ? heading[2]! : line) : null;
+    if (declared) {
+      harvest.classes.push({ ...declared, line: index + 1, exception: false });
+      if (!heading) lineClass = declared.name;
+      continue;
+    }
+    if (heading || pseudo) inExceptions = stack.some((section) => EXCEPTION_SECTION.test(section.text) && section.owner.kind !== 'class');
+    if (inExceptions && !heading) {
+      const exception = EXCEPTION_NAME.exec(line);
+      if (exception && /^\s*(?:[-*+]|\d{1,3}[.)]|\|)/.test(line)) {
+        harvest.classes.push({ name: exception[1]!, bases: baseIn(line, exception[1]!), line: index + 1, exception: true });
+        continue;
+      }
+    }
+    // Every signature and every mention has a parenthesis; most prose lines have none.
+    if (!line.includes('(') && !line.includes('|')) continue;
+    const isRow = !heading && line.trimStart().startsWith('|');
+    if (isRow && TABLE_DELIMITER.test(lines[index + 1] ?? '')) {
+      signatureColumns = cellsOf(line).map((cell, column) => (SIGNATURE_HEADER.test(cell) || column === 0 ? column : -1)).filter((column) => column >= 0);
+      continue;
+    }
+    const cells = isRow ? cellsOf(line).filter((_cell, column) => signatureColumns.includes(column)) : [line];
+    let found = false;
+    for (const cell of cells) {
+      let snippet = readSignatureSnippet(cell);
+      if (!snippet && !isRow && opensUnclosedSignature(cell)) {
+        snippet = readSignatureSnippet(lines.slice(index, index + MAX_CONTINUATION_LINES).join('\n'));
+      }
+      if (snippet && !isRow && !heading && !LIST_OR_QUOTE.test(line) && !standsAlone(snippet, line)) snippet = null;
+      if (snippet) {
+        add(snippet, index, false);
+        found = true;
+        break;
+      }
+    }
+    if (found || heading) continue;
+    for (const mention of line.matchAll(MENTION)) {
+      const start = mention.index ?? 0;
+      const namedFunction = /\b(?:function|funci[oó]n|fonction)\s*$/i.test(line.slice(Math.max(0, start - 20), start))
+        || /^\s*(?:function|funci[oó]n|fonction)\b/i.test(line.slice(start + mention[0].length));
+      const snippet = EXTERNAL_WORDING.test(line) || namedFunction ? readSignatureSnippet(mention[0].slice(1, -1)) : null;
+      if (snippet && /^[\w\s,=*]*$/.test(snippet.parameters) && !/^\s*(self|cls)\b/.test(snippet.parameters)) {
+        const external = EXTERNAL_WORDING.test(line);
+        harvest.signatures.push({ snippet, line: index + 1, owner: { kind: 'functions', external }, external, context: [], fromCode: false, mentionOnly: true });
+      } else if (/:|->/.test(`${mention[2]}${mention[3] ?? ''}`)) harvest.mentions.push({ name: mention[1]!, text: mention[0], line: index + 1 });
+    }
+  }
+  return harvest;
+}

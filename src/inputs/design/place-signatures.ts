@@ -1,0 +1,102 @@
+import type { DesignCollector } from './design-collector.js';
+import type { DesignFunction } from './design-types.js';
+import { looksLikeExceptionName } from './exception-sources.js';
+import type { Harvest, HarvestedSignature } from './harvest-signatures.js';
+import { toDesignFunction } from './python-block.js';
+import { readPythonOutline } from './read-python-outline.js';
+
+const SELF_NAMES = new Set(['self', 'cls']);
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/,\s*$/, '').trim();
+}
+
+function definition(signature: HarvestedSignature, withReturns: boolean): string {
+  const { name, parameters, returns } = signature.snippet;
+  const arrow = withReturns && returns ? ` -> ${oneLine(returns).replace(/`/g, '')}` : '';
+  return `def ${name}(${oneLine(parameters)})${arrow}: ...`;
+}
+
+type Parsed = { fn: NonNullable<Awaited<ReturnType<typeof readPythonOutline>>['functions'][number]>; hasSelf: boolean } | null;
+
+async function parseOne(text: string): Promise<Parsed> {
+  const module = await readPythonOutline(`${text}\n`);
+  const fn = module.functions[0];
+  if (!fn || module.parseErrorLines.length > 0 || module.functions.length !== 1) return null;
+  return { fn, hasSelf: SELF_NAMES.has(fn.parameters[0]?.name ?? '') };
+}
+
+/** Parses every harvested signature with the Python parser: all at once, then one by one where that fails. */
+async function parseAll(signatures: HarvestedSignature[]): Promise<Parsed[]> {
+  if (signatures.length === 0) return [];
+  const together = await readPythonOutline(`${signatures.map((signature) => definition(signature, true)).join('\n')}\n`);
+  if (together.parseErrorLines.length === 0 && together.functions.length === signatures.length) {
+    return together.functions.map((fn) => ({ fn, hasSelf: SELF_NAMES.has(fn.parameters[0]?.name ?? '') }));
+  }
+  return Promise.all(signatures.map(async (signature) => (await parseOne(definition(signature, true))) ?? parseOne(definition(signature, false))));
+}
+
+function withSource(fn: DesignFunction, signature: HarvestedSignature): DesignFunction {
+  return { ...fn, origin: signature.fromCode ? 'code' : 'prose', line: signature.line, external: signature.external || undefined };
+}
+
+/**
+ * Adds what the harvester found to the collector: each signature to the class its section names
+ * (signatures written without `self` there are still methods), to the module functions, or to the
+ * pending methods when only `self` says it is a method. Returns how many it placed and warns for
+ * each one it could not read.
+ */
+export async function placeHarvest(harvest: Harvest, collector: DesignCollector): Promise<number> {
+  for (const declared of harvest.classes) {
+    const base = declared.bases[0] ?? null;
+    if (declared.exception || looksLikeExceptionName(declared.name) || (base !== null && looksLikeExceptionName(base.split('.').pop()!))) {
+      collector.declaredExceptions.push({ name: declared.name, base, codes: [], line: declared.line });
+    } else {
+      collector.addClass({ name: declared.name, bases: declared.bases, decorators: [], role: 'other', methods: [], description: null, origin: 'prose', line: declared.line });
+    }
+  }
+  const signatures = harvest.signatures.filter((signature) => !signature.mentionOnly);
+  const mentions = harvest.signatures.filter((signature) => signature.mentionOnly);
+  const parsed = await parseAll(signatures);
+  let placed = 0;
+  // A signature with no class, no `self` and no functions section may be a method named in passing
+  // (an overview list, a UI flow); it is a module function only when no class defines the name.
+  const loose: Array<{ signature: HarvestedSignature; fn: DesignFunction }> = [];
+  signatures.forEach((signature, index) => {
+    const result = parsed[index];
+    if (!result) {
+      collector.warn('unplaced', `\`${signature.snippet.name}(${oneLine(signature.snippet.parameters)})\` looks like a signature but does not read as Python parameters; not placed`, signature.line);
+      return;
+    }
+    placed++;
+    const owner = signature.snippet.owner ?? (signature.owner.kind === 'class' ? signature.owner.name : null);
+    if (owner) {
+      collector.addMethod(owner, withSource(toDesignFunction(result.fn, owner, 0), signature));
+    } else if (result.hasSelf) {
+      collector.pendingMethods.push({ fn: withSource(toDesignFunction(result.fn, '', 0), signature), context: signature.context });
+    } else if (signature.owner.kind === 'none') {
+      loose.push({ signature, fn: withSource(toDesignFunction(result.fn, null, 0), signature) });
+    } else {
+      collector.addFunction(withSource(toDesignFunction(result.fn, null, 0), signature));
+    }
+  });
+  const methodNames = new Set([...collector.classes.values()].flatMap((cls) => cls.methods.map((method) => method.name)));
+  for (const { fn } of loose) {
+    if (methodNames.has(fn.name) || collector.pendingMethods.some((pending) => pending.fn.name === fn.name)) continue;
+    collector.addFunction(fn);
+  }
+  for (const mention of mentions) {
+    const name = mention.snippet.name;
+    if (methodNames.has(name) || collector.pendingMethods.some((pending) => pending.fn.name === name)) continue;
+    const known = collector.functions.get(name);
+    if (known) {
+      known.external = true;
+      continue;
+    }
+    const result = await parseOne(definition(mention, true));
+    if (!result) continue;
+    collector.addFunction(withSource(toDesignFunction(result.fn, null, 0), mention));
+    placed++;
+  }
+  return placed;
+}

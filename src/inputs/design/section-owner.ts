@@ -1,0 +1,54 @@
+/**
+ * What a section of a design is about, from its heading (or a bold line standing in for one):
+ * a class (`### Class: Account`, `## Clase \`Cuenta\``, `### 2. \`Account\``, `## Account class`),
+ * module functions (`## Function: get_share_price`, `### External Dependencies (Mocked)`,
+ * `## Funciones auxiliares`), or neither ("Methods", "Métodos", "Overview") — then the enclosing
+ * section decides.
+ */
+
+/** The owner a section gives to the signatures under it. */
+export type SectionOwner =
+  | { kind: 'class'; name: string }
+  | { kind: 'functions'; external: boolean }
+  | { kind: 'none' };
+
+const CLASS_AFTER = /\b(?:[Cc]lass|CLASS|[Cc]lase|[Cc]lasse|[Kk]lasse|[Dd]ataclass)\b\s*(?:\*\*)?\s*[:\-—–]?\s*(?:\*\*)?\s*`?([A-Z][A-Za-z0-9_]*)`?/;
+const CLASS_BEFORE = /`?([A-Z][A-Za-z0-9_]*)`?\s+(?:\(\s*)?(?:[Cc]lass|[Cc]lase|[Dd]ataclass|[Mm]odel|[Ee]ntity|[Rr]ecord)\b/;
+const PYTHON_CLASS = /\bclass\s+([A-Z][A-Za-z0-9_]*)\s*[(:`]/;
+const FUNCTION_SECTION = /\b(?:functions?|funci[oó]n(?:es)?|fonctions?|helpers?|utilit(?:y|ies)|utilidades|module[- ]level|external|externas?|dependenc(?:y|ies)|dependencias|mock(?:ed)?|price (?:lookup|provider|service|function))\b/i;
+const METHOD_WORDS = /\bm[eé]thods?\b|\bm[eé]todos?\b|\bmethoden\b|\bconstructor\b|\bconstructeur\b/i;
+/** Wording that says a function is provided or faked elsewhere, not built here. */
+export const EXTERNAL_WORDING = /\b(?:external(?:ly)?|externa|mock(?:ed)?|simulad[oa]|provided (?:by|elsewhere|externally)|placeholder|stub(?:bed)?|third[- ]party|assumed to (?:be available|exist)|test implementation|implementaci[oó]n de prueba)\b/i;
+/** Words that are never class names even when capitalised at the start of a heading. */
+const NOT_NAMES = new Set(['Class', 'Classes', 'Clase', 'Clases', 'Main', 'Primary', 'Core', 'Helper', 'Data', 'The', 'A', 'An', 'Model', 'Models', 'Modelo', 'Entity', 'Dataclass', 'Python', 'Exception', 'Exceptions', 'Module', 'Methods', 'Method', 'Base',
+  'Diagram', 'Design', 'Structure', 'Structures', 'Overview', 'Definition', 'Definitions', 'Hierarchy', 'Responsibilities', 'Interface',
+  'Attributes', 'Details', 'Specification', 'Summary', 'Descripci', 'Description', 'Diagrama', 'Principal', 'Service', 'Domain', 'Custom', 'Error', 'Errors']);
+
+function cleanHeading(text: string): string {
+  return text.replace(/^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+|[IVX]{1,4}\.\s+)/, '').replace(/\*\*|__/g, '').trim();
+}
+
+/** The owner a heading's text gives, or `none`. */
+export function sectionOwner(headingText: string): SectionOwner {
+  const text = cleanHeading(headingText);
+  const python = PYTHON_CLASS.exec(text);
+  if (python) return { kind: 'class', name: python[1]! };
+  const after = CLASS_AFTER.exec(text);
+  if (after && !NOT_NAMES.has(after[1]!) && !/^classes\b/i.test(after[0])) return { kind: 'class', name: after[1]! };
+  const before = CLASS_BEFORE.exec(text);
+  if (before && !NOT_NAMES.has(before[1]!)) return { kind: 'class', name: before[1]! };
+  // A heading that is just a class name: `### 2. \`Account\``, `### Transaction`.
+  const alone = /^(`?)([A-Z][A-Za-z0-9_]*)\1\s*(?:\([^)]*\))?\s*:?$/.exec(text);
+  const camel = alone && (alone[1] === '`' || /^[A-Z][a-z0-9]+[A-Z]/.test(alone[2]!));
+  if (alone && camel && !NOT_NAMES.has(alone[2]!) && /[a-z]/.test(alone[2]!)) return { kind: 'class', name: alone[2]! };
+  if (FUNCTION_SECTION.test(text) && !METHOD_WORDS.test(text)) return { kind: 'functions', external: EXTERNAL_WORDING.test(text) };
+  return { kind: 'none' };
+}
+
+/** A bold line standing in for a heading: `**Class: Account**`, `- **Class**: \`Account\``. */
+export function pseudoHeading(line: string): string | null {
+  const bold = /^\s*(?:[-*+]\s+)?\*\*([^*]{1,80})\*\*\s*:?\s*(`[A-Z][A-Za-z0-9_]*`)?\s*$/.exec(line);
+  if (!bold) return null;
+  const text = `${bold[1]!} ${bold[2] ?? ''}`.trim();
+  return sectionOwner(text).kind === 'class' ? text : null;
+}
