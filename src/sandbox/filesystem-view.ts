@@ -1,62 +1,56 @@
+import { lstat, access, chmod, copyFile, mkdir, readlink, symlink, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import path from 'node:path';
+
 /** Exit code of the launcher script when the sandbox could not be set up. */
 export const SETUP_FAILED_EXIT = 97;
 
 /** Where the sandbox folders (work, home, tmp, lib) appear inside the view. */
 export const PRIVATE_ROOT = '/tmp/backsmith';
 
-/** Name of the empty folder, in the host's sandbox folder, that the view's tmpfs is mounted on. */
+/** Empty folder, in the host's sandbox folder, that the view's tmpfs is mounted on. */
 export const VIEW_MOUNT_POINT = 'view';
-
-/** The sandbox folders copied into the view (their host copies are deleted at once). */
-export const STAGED_FOLDERS = ['work', 'home', 'tmp', 'lib'] as const;
+/** The tree copied into the view's tmpfs: folders, symlinks, /etc, and the sandbox folders. */
+const SKELETON = 'skeleton';
+/** The bind mounts of the view, as an fstab for one `mount --all --fstab` call. */
+const FSTAB = 'view.fstab';
 
 /** System folders bound read-only (symlinks, as on merged-/usr systems, are recreated). */
 const SYSTEM_FOLDERS = ['/usr', '/bin', '/sbin', '/lib', '/lib64', '/lib32', '/libx32'];
 const DEVICES = ['null', 'zero', 'full', 'random', 'urandom'];
+const DEVICE_LINKS: Array<[string, string]> = [['fd', '/proc/self/fd'], ['stdin', '/proc/self/fd/0'], ['stdout', '/proc/self/fd/1'], ['stderr', '/proc/self/fd/2']];
 /** Copied (not bound) from the host's /etc: the loader cache and the time zone; nothing else. */
-const ETC_FILES = ['/etc/ld.so.cache', '/etc/localtime'];
+const ETC_FILES = ['ld.so.cache', 'localtime'];
 /** Inodes of the view's tmpfs: tmpfs inodes cost kernel memory that `size=` does not count. */
 const VIEW_INODES = 16_384;
+const READ_ONLY = 'ro,nosuid,nodev';
+
+/** What the view holds besides the system folders, and how big it may grow. */
+export interface ViewOptions {
+  /** Host folders bound read-only at their own paths (the interpreter's prefixes). */
+  readOnly: readonly string[];
+  /** Size of the view's tmpfs (work folder, /tmp, /dev/shm together), in bytes. */
+  diskBytes: number;
+}
 
 /**
- * The shell script (run as root of the new mount namespace, before the uid switch) that builds
- * the minimal view: a size-limited tmpfs as the new root holding /tmp (with the sandbox
- * folders), /dev/shm and a synthetic /etc; the system folders and the interpreter's prefixes
- * bound read-only at their own paths; a few devices; the namespace's /proc. It then
- * pivot_roots into it and detaches the host's tree, so nothing else of the host (home folders,
- * the project, /run and its sockets, /etc) exists for the code under test.
+ * The launcher script, run as root of the new mount namespace before the uid switch: mounts a
+ * size-limited tmpfs, copies the skeleton into it (then deletes the host copy, so the module and
+ * tests live only in the tmpfs and vanish with the namespace, even if backsmith is SIGKILLed),
+ * makes every bind mount in one `mount --all`, pivot_roots into it and detaches the host's
+ * tree. Six processes in all, to keep start-up cheap.
  *
- * Arguments: host sandbox folder, tmpfs size in bytes, sandbox uid (or empty), read-only
- * paths, `--`, the command.
+ * Arguments: host sandbox folder, tmpfs size in bytes, then the command.
  */
 export function viewScript(mount: string): string {
   const fail = `exit ${SETUP_FAILED_EXIT}`;
   return [
-    'H="$1"; SIZE="$2"; ID="${3:-0}"; shift 3; P="$PATH"; PATH=/usr/sbin:/usr/bin:/sbin:/bin',
+    'H="$1"; SIZE="$2"; shift 2; P="$PATH"; PATH=/usr/sbin:/usr/bin:/sbin:/bin',
     `R="$H/${VIEW_MOUNT_POINT}"`,
     `${mount} -t tmpfs -o size=$SIZE,nr_inodes=${VIEW_INODES},mode=755,nosuid,nodev tmpfs "$R" || ${fail}`,
-    // bind $1 read-only at the same path; an unreadable extra path is skipped (the interpreter
-    // then fails to start in the sandbox and the report says why)
-    'ro() {',
-    '  if [ -L "$1" ]; then mkdir -p "$R$(dirname "$1")" && ln -s "$(readlink "$1")" "$R$1"; return; fi',
-    '  [ -d "$1" ] && [ -x "$1" ] || return 0',
-    `  mkdir -p "$R$1" && ${mount} --rbind "$1" "$R$1" && ${mount} -o remount,bind,ro,nosuid,nodev "$R$1"`,
-    '}',
-    `for p in ${SYSTEM_FOLDERS.join(' ')}; do ro "$p" || ${fail}; done`,
-    `while [ "$1" != "--" ]; do ro "$1" || ${fail}; shift; done; shift`,
-    `mkdir -p "$R/tmp/backsmith" "$R/dev/shm" "$R/proc" "$R/etc" && chmod 1777 "$R/tmp" "$R/dev/shm" || ${fail}`,
-    `for d in ${DEVICES.join(' ')}; do : > "$R/dev/$d" && ${mount} --bind "/dev/$d" "$R/dev/$d" || ${fail}; done`,
-    'ln -s /proc/self/fd "$R/dev/fd"; ln -s /proc/self/fd/0 "$R/dev/stdin"; ln -s /proc/self/fd/1 "$R/dev/stdout"; ln -s /proc/self/fd/2 "$R/dev/stderr"',
-    `${mount} --rbind /proc "$R/proc" || ${fail}`,
-    `printf 'root:x:0:0::/root:/bin/sh\\nsandbox:x:%s:%s::${PRIVATE_ROOT}/home:/bin/sh\\nnobody:x:65534:65534::/nonexistent:/bin/sh\\n' "$ID" "$ID" > "$R/etc/passwd"`,
-    `printf 'root:x:0:\\nsandbox:x:%s:\\nnogroup:x:65534:\\n' "$ID" > "$R/etc/group"`,
-    `printf '127.0.0.1 localhost\\n::1 localhost\\n' > "$R/etc/hosts"`,
-    `for f in ${ETC_FILES.join(' ')}; do if [ -e "$f" ]; then cp -L "$f" "$R$f"; fi; done`,
-    // The module and tests now live only in the view's tmpfs, which vanishes with the namespace
-    // (even when backsmith is SIGKILLed); backsmith's helpers are read-only.
-    `cp -a ${STAGED_FOLDERS.map((name) => `"$H/${name}"`).join(' ')} "$R${PRIVATE_ROOT}/" && rm -rf ${STAGED_FOLDERS.map((name) => `"$H/${name}"`).join(' ')} || ${fail}`,
-    `${mount} --bind "$R${PRIVATE_ROOT}/lib" "$R${PRIVATE_ROOT}/lib" && ${mount} -o remount,bind,ro,nosuid,nodev "$R${PRIVATE_ROOT}/lib" || ${fail}`,
-    `cd "$R" && mkdir .old && pivot_root . .old && umount -l /.old && rmdir /.old || ${fail}`,
+    `cp -a "$H/${SKELETON}/." "$R/" && rm -rf "$H/${SKELETON}" || ${fail}`,
+    `${mount} --all --fstab "$H/${FSTAB}" || ${fail}`,
+    `cd "$R" && pivot_root . .old && umount -l /.old || ${fail}`,
     `cd ${PRIVATE_ROOT}/work || ${fail}`,
     'PATH="$P"',
     // Not `exec`: this shell stays pid 1 of the namespace, so the code under test is an
@@ -65,7 +59,85 @@ export function viewScript(mount: string): string {
   ].join('\n');
 }
 
-/** The script's arguments before the command: host folder, size, uid, read-only paths, `--`. */
-export function viewArguments(hostRoot: string, diskBytes: number, uid: number | null, readOnly: readonly string[]): string[] {
-  return [hostRoot, String(diskBytes), uid === null ? '' : String(uid), ...readOnly, '--'];
+/** fstab fields escape blanks and backslashes as octal. */
+function fstabField(text: string): string {
+  return text.replace(/[\\\s]/g, (character) => `\\${character.charCodeAt(0).toString(8).padStart(3, '0')}`);
+}
+
+async function kind(file: string): Promise<'link' | 'folder' | 'file' | null> {
+  try {
+    const stats = await lstat(file);
+    return stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'folder' : 'file';
+  } catch {
+    return null;
+  }
+}
+
+async function usable(folder: string): Promise<boolean> {
+  try {
+    await access(folder, constants.R_OK | constants.X_OK);
+    return (await kind(folder)) === 'folder';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes the skeleton and the fstab of the view into the host folder `hostRoot` and returns
+ * the host folder to stage the sandbox folders in (it becomes `/tmp/backsmith` in the view).
+ * Extra read-only folders this user cannot read are left out: the interpreter then fails to
+ * start in the sandbox, and the interpreter check says why.
+ */
+export async function prepareView(hostRoot: string, options: ViewOptions, uid: number | null): Promise<string> {
+  const skeleton = path.join(hostRoot, SKELETON);
+  const view = path.join(hostRoot, VIEW_MOUNT_POINT);
+  const stage = viewStage(hostRoot);
+  const mounts: string[] = [];
+  const bind = (source: string, options: string, target = source) => mounts.push(`${fstabField(source)} ${fstabField(path.join(view, target))} none ${options} 0 0`);
+  await Promise.all([view, ...['work', 'home', 'tmp', 'lib'].map((name) => path.join(stage, name)), path.join(skeleton, 'dev/shm'), path.join(skeleton, 'proc'), path.join(skeleton, 'etc'), path.join(skeleton, '.old')].map((folder) => mkdir(folder, { recursive: true })));
+  await Promise.all([path.join(skeleton, 'tmp'), path.join(skeleton, 'dev/shm')].map((folder) => chmod(folder, 0o1777)));
+  // Gathered in parallel, bound in a fixed order: system folders, interpreter, devices.
+  const [system, extra, devices] = await Promise.all([
+    Promise.all(SYSTEM_FOLDERS.map(async (folder) => {
+      const found = await kind(folder);
+      if (found === 'link') await symlink(await readlink(folder), path.join(skeleton, folder));
+      else if (found === 'folder') await mkdir(path.join(skeleton, folder));
+      return found === 'folder' ? folder : null;
+    })),
+    Promise.all(options.readOnly.map(async (folder) => {
+      if (!(await usable(folder))) return null;
+      await mkdir(path.join(skeleton, folder), { recursive: true });
+      return folder;
+    })),
+    Promise.all(DEVICES.map(async (device) => {
+      if ((await kind(`/dev/${device}`)) === null) return null;
+      await writeFile(path.join(skeleton, 'dev', device), '');
+      return `/dev/${device}`;
+    })),
+  ]);
+  for (const folder of [...system, ...extra]) if (folder) bind(folder, `rbind,${READ_ONLY}`);
+  for (const device of devices) if (device) bind(device, 'bind');
+  await Promise.all(DEVICE_LINKS.map(([name, target]) => symlink(target, path.join(skeleton, 'dev', name))));
+  bind('/proc', 'rbind');
+  // backsmith's helpers and the run's configuration: readable, not writable, by the code under test.
+  bind(path.join(view, PRIVATE_ROOT, 'lib'), `bind,${READ_ONLY}`, path.join(PRIVATE_ROOT, 'lib'));
+  const id = uid ?? 0;
+  await Promise.all([
+    writeFile(path.join(skeleton, 'etc/passwd'), `root:x:0:0::/root:/bin/sh\nsandbox:x:${id}:${id}::${PRIVATE_ROOT}/home:/bin/sh\nnobody:x:65534:65534::/nonexistent:/bin/sh\n`),
+    writeFile(path.join(skeleton, 'etc/group'), `root:x:0:\nsandbox:x:${id}:\nnogroup:x:65534:\n`),
+    writeFile(path.join(skeleton, 'etc/hosts'), '127.0.0.1 localhost\n::1 localhost\n'),
+    ...ETC_FILES.map((name) => copyFile(path.join('/etc', name), path.join(skeleton, 'etc', name)).catch(() => undefined)),
+    writeFile(path.join(hostRoot, FSTAB), `${mounts.join('\n')}\n`),
+  ]);
+  return stage;
+}
+
+/** The host folder where the sandbox folders are staged before they are copied into the view. */
+export function viewStage(hostRoot: string): string {
+  return path.join(hostRoot, SKELETON, PRIVATE_ROOT);
+}
+
+/** The script's arguments before the command: the host folder and the tmpfs size. */
+export function viewArguments(hostRoot: string, diskBytes: number): string[] {
+  return [hostRoot, String(diskBytes)];
 }

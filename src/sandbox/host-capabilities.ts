@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { STAGED_FOLDERS, VIEW_MOUNT_POINT, viewArguments, viewScript } from './filesystem-view.js';
+import { prepareView, viewArguments, viewScript } from './filesystem-view.js';
 import type { HostCapabilities, SandboxProtections } from './sandbox-types.js';
 
 const SEARCH_PATH = ['/usr/bin', '/bin', '/usr/sbin', '/sbin'];
@@ -42,9 +42,9 @@ export function namespaceArguments(isRoot: boolean): string[] {
 async function viewWorks(unshare: string, mount: string, isRoot: boolean): Promise<boolean> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'backsmith-sandbox-'));
   try {
-    await Promise.all([...STAGED_FOLDERS, VIEW_MOUNT_POINT].map((name) => mkdir(path.join(root, name))));
+    await prepareView(root, { readOnly: [], diskBytes: 1024 * 1024 }, null);
     const script = viewScript(mount);
-    const output = await trial(unshare, [...namespaceArguments(isRoot), '--', '/bin/sh', '-c', script, 'sh', ...viewArguments(root, 1024 * 1024, null, []), '/bin/sh', '-c', 'test -d /etc && test ! -e /home/. && echo view']);
+    const output = await trial(unshare, [...namespaceArguments(isRoot), '--', '/bin/sh', '-c', script, 'sh', ...viewArguments(root, 1024 * 1024), '/bin/sh', '-c', 'test -d /etc && test ! -e /home/. && echo view']);
     return output?.includes('view') === true;
   } finally {
     await rm(root, { recursive: true, force: true });

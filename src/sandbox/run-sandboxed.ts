@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pythonHelperPath } from '../python/package-paths.js';
 import { CappedOutput } from './capped-output.js';
 import { hostCapabilities, missingProtections, protectionsFor } from './host-capabilities.js';
-import { VIEW_MOUNT_POINT } from './filesystem-view.js';
+import { prepareView } from './filesystem-view.js';
 import { describeHostInterpreter } from './host-interpreter.js';
 import { trackRun, type ActiveRun } from './sandbox-lifecycle.js';
 import { buildLaunchPlan, sandboxEnvironment, sandboxPaths, SETUP_FAILED_EXIT } from './sandbox-command.js';
@@ -22,9 +22,9 @@ export const SANDBOX_HELPERS = ['result_channel.py', 'sandbox_guard.py', 'probe_
 /** Grace after the main process exits for stragglers to release the pipes. */
 const CLOSE_GRACE_MS = 2_000;
 
-async function prepareRoot(hostRoot: string, request: SandboxRunRequest, uid: number | null): Promise<void> {
-  const host = sandboxPaths(hostRoot);
-  await Promise.all([host.work, host.home, host.tmp, host.lib, path.join(hostRoot, VIEW_MOUNT_POINT)].map((folder) => mkdir(folder)));
+async function prepareRoot(hostRoot: string, stage: string, request: SandboxRunRequest, uid: number | null): Promise<void> {
+  const host = sandboxPaths(stage);
+  await Promise.all([host.work, host.home, host.tmp, host.lib].map((folder) => mkdir(folder, { recursive: true })));
   for (const file of request.files) {
     if (file.name !== path.basename(file.name) || file.name.startsWith('.')) throw new Error(`invalid sandbox file name: ${file.name}`);
     await writeFile(path.join(host.work, file.name), file.content);
@@ -64,18 +64,19 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
   const hostRoot = await mkdtemp(path.join(os.tmpdir(), 'backsmith-sandbox-'));
   const run: ActiveRun = { hostRoot, pid: null, uid };
   const untrack = trackRun(run);
+  const { limits } = request;
+  const plan = buildLaunchPlan(capabilities, hostRoot, uid, (inner) => [
+    request.interpreter, '-I', '-B', '-X', 'utf8', path.join(inner.lib, request.script), path.join(inner.lib, 'config.json'),
+  ], limits.diskBytes);
   try {
-    await prepareRoot(hostRoot, request, uid);
+    // The interpreter's own folders (a pyenv build under /root, a venv) are bound read-only.
+    if (plan.view) await prepareView(hostRoot, { readOnly: (await describeHostInterpreter(request.interpreter))?.mounts ?? [], diskBytes: limits.diskBytes }, uid);
+    await prepareRoot(hostRoot, plan.stage, request, uid);
   } catch (error) {
     await rm(hostRoot, { recursive: true, force: true }).catch(() => undefined);
     untrack();
     throw error;
   }
-  const { limits } = request;
-  const readOnly = (await describeHostInterpreter(request.interpreter))?.mounts ?? [];
-  const plan = buildLaunchPlan(capabilities, hostRoot, uid, (inner) => [
-    request.interpreter, '-I', '-B', '-X', 'utf8', path.join(inner.lib, request.script), path.join(inner.lib, 'config.json'),
-  ], { readOnly, diskBytes: limits.diskBytes });
   // Only records carrying this run's secret are accepted (see python/result_channel.py).
   const secret = randomBytes(16).toString('hex');
   const config = {
@@ -92,7 +93,7 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
       openFiles: limits.openFiles,
     },
   };
-  const configPath = path.join(sandboxPaths(hostRoot).lib, 'config.json');
+  const configPath = path.join(sandboxPaths(plan.stage).lib, 'config.json');
   await writeFile(configPath, JSON.stringify(config));
   if (uid !== null) await chown(configPath, uid, uid);
 

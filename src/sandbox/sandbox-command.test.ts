@@ -21,14 +21,14 @@ describe('buildLaunchPlan', () => {
     expect(plan.cwd).toBe('/tmp/backsmith-sandbox-x');
   });
 
-  it('builds the view: ipc namespace, size, uid and the interpreter prefixes read-only', () => {
-    const plan = buildLaunchPlan(LINUX_ROOT, '/tmp/b', 1850000123, python, { readOnly: ['/root/.pyenv/versions/3.11.7'], diskBytes: 1000 });
+  it('builds the view: ipc namespace, the tmpfs size, folders staged in the skeleton', () => {
+    const plan = buildLaunchPlan(LINUX_ROOT, '/tmp/b', 1850000123, python, 1000);
     expect(plan.args).toContain('--ipc');
     const script = plan.args[plan.args.indexOf('-c') + 1]!;
     expect(script).toContain('pivot_root . .old');
     expect(script).toContain('umount -l /.old');
-    const after = plan.args.slice(plan.args.indexOf('-c') + 2);
-    expect(after.slice(0, 6)).toEqual(['sh', '/tmp/b', '1000', '1850000123', '/root/.pyenv/versions/3.11.7', '--']);
+    expect(plan.args.slice(plan.args.indexOf('-c') + 2, plan.args.indexOf('-c') + 5)).toEqual(['sh', '/tmp/b', '1000']);
+    expect(plan).toMatchObject({ view: true, stage: '/tmp/b/skeleton/tmp/backsmith', cwd: '/tmp/b' });
   });
 
   it('as a user: a user namespace, no uid switch', () => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { PRIVATE_ROOT, SETUP_FAILED_EXIT, viewArguments, viewScript } from './filesystem-view.js';
+import { PRIVATE_ROOT, SETUP_FAILED_EXIT, viewArguments, viewScript, viewStage } from './filesystem-view.js';
 import { namespaceArguments } from './host-capabilities.js';
 import type { HostCapabilities } from './sandbox-types.js';
 
@@ -22,16 +22,12 @@ export interface LaunchPlan {
   inner: SandboxPaths;
   /** Host folder to start the command in. */
   cwd: string;
+  /** Host folder where the sandbox folders (work, home, tmp, lib) are prepared. */
+  stage: string;
+  /** Whether the minimal filesystem view must be prepared (`prepareView`) before the start. */
+  view: boolean;
   /** uid/gid Node must switch to itself (root without namespaces). */
   spawnIds?: { uid: number; gid: number };
-}
-
-/** What the minimal filesystem view holds besides the system folders. */
-export interface ViewOptions {
-  /** Host folders bound read-only at their own paths (the interpreter's prefixes). */
-  readOnly: readonly string[];
-  /** Size of the view's tmpfs (work folder, /tmp, /dev/shm together), in bytes. */
-  diskBytes: number;
 }
 
 /** The sandbox folders under a root. */
@@ -54,13 +50,13 @@ export function buildLaunchPlan(
   hostRoot: string,
   uid: number | null,
   python: (inner: SandboxPaths) => string[],
-  view: ViewOptions = { readOnly: [], diskBytes: 64 * 1024 * 1024 },
+  diskBytes = 64 * 1024 * 1024,
 ): LaunchPlan {
   const { unshare, setpriv, namespaces, privateTmp, mount } = capabilities;
   if (!namespaces || !unshare || !setpriv) {
     const inner = sandboxPaths(hostRoot);
     const [command, ...args] = python(inner);
-    return { command: command!, args, inner, cwd: inner.work, ...(uid !== null ? { spawnIds: { uid, gid: uid } } : {}) };
+    return { command: command!, args, inner, cwd: inner.work, stage: hostRoot, view: false, ...(uid !== null ? { spawnIds: { uid, gid: uid } } : {}) };
   }
   const inner = sandboxPaths(privateTmp ? PRIVATE_ROOT : hostRoot);
   const drop = [
@@ -69,13 +65,15 @@ export function buildLaunchPlan(
     '--no-new-privs', '--inh-caps=-all', '--bounding-set=-all', '--',
   ];
   const script = privateTmp ? viewScript(mount ?? 'mount') : sharedTmpScript();
-  const scriptArguments = privateTmp ? viewArguments(hostRoot, view.diskBytes, uid, view.readOnly) : [inner.work];
+  const scriptArguments = privateTmp ? viewArguments(hostRoot, diskBytes) : [inner.work];
   return {
     // setpriv --pdeathsig: if backsmith itself dies, unshare dies, and with it the namespace.
     command: setpriv,
     args: ['--pdeathsig', 'KILL', '--', unshare, ...namespaceArguments(capabilities.isRoot), '--', '/bin/sh', '-c', script, 'sh', ...scriptArguments, ...drop, ...python(inner)],
     inner,
     cwd: privateTmp ? hostRoot : inner.work,
+    stage: privateTmp ? viewStage(hostRoot) : hostRoot,
+    view: privateTmp,
   };
 }
 
