@@ -7,11 +7,13 @@ import { missingException } from './missing-exception.js';
 import { missingFunction } from './missing-function.js';
 import { missingMethod } from './missing-method.js';
 import { missingModelField } from './missing-model-field.js';
+import { noApi } from './no-api.js';
 import { returnTypeMismatch } from './return-type-mismatch.js';
 import { signatureMismatch } from './signature-mismatch.js';
 
 /** Checks of the `design/` category: the module against the technical design. */
 export const designChecks: Check[] = [
+  noApi,
   missingClass,
   missingMethod,
   missingFunction,
