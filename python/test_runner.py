@@ -4,6 +4,11 @@ Runs the given unittest or pytest files (pytest when the interpreter has it, els
 unittest) with a time limit per test, and reports each test's outcome as JSON lines on
 fd 3 (see sandbox_guard.Channel); test output itself goes to stdout/stderr.
 
+This process is trusted: it never imports the module. It forks the module server first
+(module_proxy), and the tests reach the module through a proxy module, so the module's
+code cannot touch the assertions, the results or fd 3. Files the proxy cannot carry run
+in a forked child next to the real module (in_process_run), reported as such.
+
 Usage: python -I -B test_runner.py CONFIG.json
 """
 import importlib.util
@@ -17,7 +22,11 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import in_process_run  # noqa: E402
+import module_proxy  # noqa: E402
+import result_channel  # noqa: E402
 import sandbox_guard  # noqa: E402
+import test_isolation  # noqa: E402
 
 
 class TestTimeout(Exception):
@@ -27,9 +36,10 @@ class TestTimeout(Exception):
 class Reporter:
     """Shared state: the channel, the per-test timer and counts."""
 
-    def __init__(self, config):
+    def __init__(self, config, channel, link=None):
         self.config = config
-        self.channel = sandbox_guard.Channel()
+        self.channel = channel
+        self.link = link
         self.seconds = config.get("testSeconds", 10)
         self.active = False
         self.started = 0.0
@@ -108,6 +118,8 @@ class JsonResult(unittest.TestResult):
         text = "".join(traceback.format_exception_only(kind, value)).strip()
         module = sys.modules.get(type(test).__module__)
         line = _test_line(traceback.extract_tb(tb), getattr(module, "__file__", "") or "")
+        if isinstance(value, TestTimeout) and self.reporter.link is not None:
+            text += self.reporter.link.hang_location()
         return text[-800:], line
 
     def addFailure(self, test, err):  # noqa: N802
@@ -168,6 +180,8 @@ class PytestCollector:
             return
         crash = getattr(report.longrepr, "reprcrash", None)
         message = crash.message if crash else str(report.longrepr)
+        if "TestTimeout" in message and self.reporter.link is not None:
+            message += self.reporter.link.hang_location()
         if report.skipped:
             outcome = "skipped"
             message = report.longrepr[2] if isinstance(report.longrepr, tuple) else message
@@ -194,35 +208,127 @@ def run_pytest(files, reporter, guard, workdir):
     pytest.main(arguments, plugins=[PytestCollector(reporter, guard)])
 
 
+class Context:
+    """What runs now, for the module's blocked actions relayed from its process."""
+
+    context = "test runner"
+
+
+class FailedImport:
+    """A meta-path finder that fails the module's import the way the module process did."""
+
+    _bs_failed = True
+
+    def __init__(self, name, error):
+        self.name = name
+        self.error = error
+
+    def find_spec(self, fullname, path=None, target=None):
+        """Raise the module's import error for its name."""
+        if fullname == self.name:
+            raise self.error
+        return None
+
+
+def run_files(files, reporter, context, runner, workdir):
+    """Run test files with the chosen runner, in this process."""
+    if runner == "pytest":
+        run_pytest(files, reporter, context, workdir)
+    else:
+        run_unittest(files, reporter, context)
+
+
+def start_proxy(link, config, reporter, context):
+    """Import the module in its own process and put the proxy in its place."""
+    def relay(record):
+        fields = {key: record[key] for key in in_process_run.FIELDS & record.keys()
+                  if isinstance(record[key], (str, int, bool)) and key != "event"}
+        fields = {key: value[:300] if isinstance(value, str) else value for key, value in fields.items()}
+        reporter.channel.send({**fields, "event": "blocked", "context": context.context})
+    link.notes = relay
+    module_file = os.path.join(config["workdir"], config["moduleFileName"])
+    inner = {key: config.get(key) for key in ("workdir", "tmpdir", "moduleFileName", "moduleName", "limits")}
+    try:
+        outline = link.start(inner)
+    except module_proxy.ProxyError as error:
+        sys.meta_path.insert(0, FailedImport(config["moduleName"], ImportError(str(error))))
+        return
+    except Exception as error:  # noqa: BLE001 - the module's import error, rebuilt here
+        sys.meta_path.insert(0, FailedImport(config["moduleName"], error))
+        return
+    link.install(config["moduleName"], module_file, outline)
+
+
+def run_in_process(file_name, reason, config, reporter, runner, seen):
+    """Run one file next to the real module in a child; relay its results marked inProcess."""
+    reporter.channel.send({"event": "in-process", "file": file_name, "reason": reason})
+    module_file = os.path.join(config["workdir"], config["moduleFileName"])
+
+    def child(channel):
+        inner = Reporter(config, channel)
+        context = in_process_run.guard_for(channel, config, module_file)
+        run_files([file_name], inner, context, runner, config["workdir"])
+
+    def relay(record):
+        if record["event"] == "test":
+            if record.get("id") in seen or record.get("outcome") not in in_process_run.OUTCOMES:
+                return
+            seen.add(record.get("id"))
+            fields = {key: value for key, value in record.items() if key != "event"}
+            reporter.result(**{**fields, "inProcess": True})
+        else:
+            reporter.channel.send({**record, "inProcess": True})
+    in_process_run.run_file(file_name, config["moduleName"], child, relay)
+
+
 def main():
-    """Run the tests and report."""
+    """Fork the module server, then run the tests through the proxy and report."""
+    link = module_proxy.ModuleLink().fork()
     with open(sys.argv[1], encoding="utf-8") as handle:
         config = json.load(handle)
+    secret = config.pop("secret", "")
+    try:
+        os.unlink(sys.argv[1])  # the module process must not read the secret from disk
+    except OSError:
+        pass
+    config.setdefault("moduleName", os.path.splitext(config["moduleFileName"])[0])
     sandbox_guard.apply_limits(config.get("limits", {}))
     workdir = config["workdir"]
     sys.path.insert(0, workdir)
-    reporter = Reporter(config)
-    module_file = os.path.join(workdir, config["moduleFileName"])
-    guard = sandbox_guard.AuditGuard(reporter.channel, [workdir, config["tmpdir"]], module_file)
-    guard.context = "test runner"
-    guard.install()
+    reporter = Reporter(config, result_channel.Channel(secret if isinstance(secret, str) else ""), link)
+    context = Context()
     wanted = config.get("runner", "auto")
     use_pytest = wanted == "pytest" or (wanted == "auto" and importlib.util.find_spec("pytest") is not None)
     runner = "pytest" if use_pytest else "unittest"
-    reporter.channel.send({"event": "start", "runner": runner, "python": sys.version.split()[0]})
+    fallback = {}
+    for file_name in config["files"]:
+        if config.get("isolation", "proxy") != "proxy":
+            fallback[file_name] = "in-process runs were asked for (isolation: in-process)"
+            continue
+        with open(os.path.join(workdir, file_name), encoding="utf-8", errors="replace") as handle:
+            reason = test_isolation.in_process_reason(handle.read(), config["moduleName"])
+        if reason:
+            fallback[file_name] = reason
+    proxied = [name for name in config["files"] if name not in fallback]
+    reporter.channel.send({"event": "start", "runner": runner, "python": sys.version.split()[0],
+                           "isolation": {"proxied": proxied, "inProcess": sorted(fallback),
+                                         "nonDumpable": link.non_dumpable}})
     started = time.perf_counter()
+    seen = set()
     try:
-        if use_pytest:
-            run_pytest(config["files"], reporter, guard, workdir)
-        else:
-            run_unittest(config["files"], reporter, guard)
+        if proxied:
+            start_proxy(link, config, reporter, context)
+            run_files(proxied, reporter, context, runner, workdir)
+        link.close()
+        for file_name, reason in fallback.items():
+            run_in_process(file_name, reason, config, reporter, runner, seen)
     except BaseException as error:  # noqa: BLE001 - e.g. sys.exit() in a test module
         reporter.channel.send({"event": "collect-error", "file": "",
                                "message": f"the test run stopped: {type(error).__name__}: {error}"[:800]})
     reporter.channel.send({"event": "done", "runner": runner, "ran": reporter.ran,
-                           "seconds": round(time.perf_counter() - started, 4),
-                           "blocked": guard.summary()})
+                           "seconds": round(time.perf_counter() - started, 4), "blocked": []})
     sys.stdout.flush()
+    link.close()
     os._exit(0)
 
 

@@ -17,7 +17,9 @@ import { readRecords } from './read-records.js';
 import { killProcessesOfUid, pickSandboxUid, processesOfUid } from './sandbox-user.js';
 
 /** backsmith's Python helpers copied into every sandbox (stdlib only). */
-export const SANDBOX_HELPERS = ['result_channel.py', 'sandbox_guard.py', 'probe_values.py', 'response_shape.py', 'probe_harness.py', 'test_runner.py', 'interpreter_info.py', 'run_script.py'];
+export const SANDBOX_HELPERS = ['result_channel.py', 'sandbox_guard.py', 'probe_values.py', 'response_shape.py', 'probe_harness.py', 'test_runner.py', 'interpreter_info.py', 'run_script.py',
+  // The trusted test runner's module process and proxy (see docs/SANDBOX.md, "A verdict the module cannot forge").
+  'proxy_wire.py', 'module_server.py', 'module_proxy.py', 'remote_objects.py', 'test_isolation.py', 'in_process_run.py'];
 
 /** Grace after the main process exits for stragglers to release the pipes. */
 const CLOSE_GRACE_MS = 2_000;

@@ -1,0 +1,402 @@
+"""The trusted side of the module server (stdlib only): a proxy module in place of the real one.
+
+``ModuleLink.fork()`` forks the module server (module_server.py) before anything else,
+after making this process non-dumpable, so the module's code cannot open this process's
+descriptors or memory through /proc. ``link.install(...)`` then puts a proxy module under
+the deliverable's name in ``sys.modules``: classes are local stand-ins whose instances are
+handles, exceptions and enums are local mirrors of the module's hierarchy, plain values
+are copies. Assertions run here, never next to the module's code.
+"""
+import builtins
+import enum
+import logging
+import os
+import select
+import signal
+import socket
+import sys
+import threading
+import types
+
+import proxy_wire
+from remote_objects import MirrorErrorMeta, ProxyMeta, RemoteMethod, RemoteObject
+
+# Frames of the proxy machinery are left out of test failure tracebacks (unittest, pytest).
+__unittest = True
+__tracebackhide__ = True
+
+DUMP_BYTES = 64 * 1024
+PARENT_DEPTH = 8
+
+
+def make_non_dumpable():
+    """prctl(PR_SET_DUMPABLE, 0): a same-uid process can no longer ptrace us or read /proc/<pid>/fd|mem."""
+    try:
+        import ctypes
+        return ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+class ProxyError(Exception):
+    """The proxy could not carry an operation (the module process died, a stale handle ...)."""
+
+
+class ModuleLink:
+    """The connection to one module server, restarted after a hang or a crash."""
+
+    def __init__(self):
+        self.lock = threading.RLock()
+        self.sock = None
+        self.pid = 0
+        self.dump_fd = -1
+        self.generation = 0
+        self.requests = 0
+        self.config = None
+        self.mirrors = {}
+        self.kinds = {}
+        self.handles = {}
+        self.locals = {}
+        self.local_ids = {}
+        self.module = None
+        self.notes = lambda record: None
+        self.last_hang = ""
+        self.non_dumpable = False
+        self.codec = proxy_wire.Codec(self.other, self.special)
+
+    # -------------------------------------------------------------- lifecycle
+    def fork(self):
+        """Start a module server process (it waits for ``init``)."""
+        self.non_dumpable = self.non_dumpable or make_non_dumpable()
+        parent_sock, child_sock = socket.socketpair()
+        read_fd, write_fd = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            parent_sock.close()
+            os.close(read_fd)
+            import module_server
+            module_server.serve(child_sock, write_fd)
+        child_sock.close()
+        os.close(write_fd)
+        self.sock, self.pid, self.dump_fd = parent_sock, pid, read_fd
+        self.generation += 1
+        self.handles = {}
+        return self
+
+    def start(self, config):
+        """Send the configuration; returns the module outline or raises the import error."""
+        self.config = config
+        return self.request({"op": "init", "config": config})
+
+    def abandon(self, dump):
+        """Kill the server (after asking for its stack when ``dump``); keep the stack text."""
+        if not self.pid:
+            return ""
+        text = ""
+        if dump:
+            try:
+                os.kill(self.pid, signal.SIGUSR1)
+                text = self._read_dump()
+            except OSError:
+                pass
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except (OSError, ChildProcessError):
+            pass
+        self.sock.close()
+        os.close(self.dump_fd)
+        self.pid = 0
+        return text
+
+    def _read_dump(self):
+        chunks, size = [], 0
+        deadline = 0.5
+        while size < DUMP_BYTES:
+            ready, _, _ = select.select([self.dump_fd], [], [], deadline)
+            if not ready:
+                break
+            chunk = os.read(self.dump_fd, DUMP_BYTES - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            deadline = 0.1
+        return b"".join(chunks).decode("utf-8", "replace")
+
+    def hang_location(self):
+        """Where the module process was stuck at the last time limit, as a sentence ('' if unknown)."""
+        if not self.config:
+            return ""
+        frames = stuck_frames(self.last_hang, os.path.join(self.config["workdir"], self.config["moduleFileName"]))
+        if not frames:
+            return " (no stack of the module process could be read)" if self.last_hang else ""
+        (function, line), rest = frames[0], frames[1:]
+        called = "".join(f", called from {name} (line {number})" for name, number in rest[:3])
+        return f"; the module was stuck in {function} at line {line}{called}"
+
+    def close(self):
+        """Stop the server."""
+        self.abandon(dump=False)
+
+    def ensure(self):
+        """A running server: restart one (same module, same mirrors) after a hang or crash."""
+        if self.pid:
+            return
+        if self.config is None:
+            raise ProxyError("the module process is not running")
+        self.fork()
+        self.request({"op": "init", "config": self.config})
+
+    # --------------------------------------------------------------- requests
+    def request(self, message):
+        """Send a request and wait for its answer, serving callbacks and notes meanwhile."""
+        with self.lock:
+            if message.get("op") != "init":
+                self.ensure()
+            self.requests += 1
+            number = self.requests
+            try:
+                proxy_wire.send_frame(self.sock, {**message, "id": number})
+                while True:
+                    reply = proxy_wire.recv_frame(self.sock)
+                    if reply.get("re") == number:
+                        break
+                    self.serve(reply)
+            except proxy_wire.WireError as error:
+                self.last_hang = ""
+                self.abandon(dump=False)
+                raise ProxyError(f"the module process failed: {error}") from None
+            except BaseException:
+                # A time limit (or Ctrl-C) in the middle of a call: the stream is out of step.
+                self.last_hang = self.abandon(dump=True)
+                raise
+            if "raised" in reply:
+                raise self.rebuild_exception(reply["raised"])
+            return self.codec.decode(reply.get("value"))
+
+    def serve(self, message):
+        """Answer a callback from the module into a test object, or relay a note."""
+        op = message.get("op")
+        if op == "log":
+            relay_log(message.get("record"))
+            return
+        if op == "note":
+            record = message.get("record")
+            if isinstance(record, dict):
+                self.notes(record)
+            return
+        if op != "callback":
+            raise proxy_wire.WireError("an unexpected message")
+        number = message.get("id")
+        try:
+            target = self.locals[message.get("target")]
+            name = str(message.get("name"))
+            if message.get("kind") == "getattr":
+                if name.startswith("_"):
+                    raise AttributeError(name)
+                value = getattr(target, name)
+            else:
+                args, kwargs = self.codec.decode(message.get("args")), self.codec.decode(message.get("kwargs"))
+                if not isinstance(args, list) or not isinstance(kwargs, dict) or not all(isinstance(key, str) for key in kwargs):
+                    raise proxy_wire.WireError("malformed callback arguments")
+                value = target(*args, **kwargs)
+            reply = {"re": number, "value": self.codec.encode(value)}
+        except proxy_wire.WireError:
+            raise
+        except Exception as error:  # noqa: BLE001 - the test object's error goes back to the module
+            reply = {"re": number, "raised": {"type": type(error).__name__, "builtin": _builtin_name(type(error)),
+                                              "args": [str(error)[:500]]}}
+        proxy_wire.send_frame(self.sock, reply)
+
+    def op(self, op, target, **fields):
+        """One operation on a remote ``target`` (a handle, a class, the module)."""
+        encoded = {key: self.codec.encode(value) if key in ("args", "kwargs", "value") else value
+                   for key, value in fields.items()}
+        return self.request({"op": op, "target": self.codec.encode(target), **encoded})
+
+    # --------------------------------------------------------------- encoding
+    def other(self, value):
+        """Encode what does not copy: handles, mirrors, or a test object the module may call."""
+        if isinstance(value, (RemoteObject, RemoteMethod)):
+            return value._bs_encode(self)
+        if value is self.module:
+            return ["module"]
+        if isinstance(value, type):
+            if self.mirrors.get(value.__name__) is value:
+                return ["class", value.__name__]
+            if getattr(builtins, value.__name__, None) is value:
+                return ["builtin", value.__name__]
+        elif isinstance(value, enum.Enum):
+            cls = type(value)
+            if self.mirrors.get(cls.__name__) is cls:
+                return ["enum", cls.__name__, value.name]
+            if cls.__module__ in sys.stdlib_module_names:
+                return ["stdenum", cls.__module__, cls.__qualname__, value.name]
+        elif isinstance(value, BaseException):
+            return ["exc", {"type": type(value).__name__, "builtin": _builtin_name(type(value)),
+                            "args": [arg if type(arg) in proxy_wire.SCALARS else repr(arg) for arg in value.args]}]
+        ident = self.local_ids.get(id(value))
+        if ident is None:
+            ident = len(self.locals) + 1
+            self.locals[ident] = value
+            self.local_ids[id(value)] = ident
+        return ["cb", ident]
+
+    def special(self, tag, rest, decode):
+        """Decode what the module sent that is not plain data; never runs its code."""
+        if tag == "ref":
+            key = (self.generation, proxy_wire.int_field(rest, 0))
+            handle = self.handles.get(key)
+            if handle is None:
+                cls = self.mirrors.get(proxy_wire.text_field(rest, 1, 100))
+                cls = cls if isinstance(cls, ProxyMeta) else RemoteObject
+                handle = object.__new__(cls)
+                handle._bs_bind(self, key, proxy_wire.text_field(rest, 2, 100))
+                self.handles[key] = handle
+            return handle
+        if tag == "method":
+            return RemoteMethod(self, decode(rest[0]) if rest else None, proxy_wire.text_field(rest, 1, 200))
+        if tag == "class":
+            return self.mirrors[proxy_wire.text_field(rest, 0)]
+        if tag == "enum":
+            return self.mirrors[proxy_wire.text_field(rest, 0)][proxy_wire.text_field(rest, 1)]
+        if tag == "stdenum":
+            owner = sys.modules[proxy_wire.text_field(rest, 0)]
+            for part in proxy_wire.text_field(rest, 1).split("."):
+                owner = owner.__dict__[part]
+            if not isinstance(owner, enum.EnumMeta):
+                raise proxy_wire.WireError("not an enum")
+            return owner[proxy_wire.text_field(rest, 2)]
+        if tag == "builtin":
+            value = builtins.__dict__[proxy_wire.text_field(rest, 0)]
+            if not isinstance(value, type):
+                raise proxy_wire.WireError("not a built-in class")
+            return value
+        if tag == "exc":
+            return self.rebuild_exception(rest[0] if rest else None)
+        if tag == "cb":
+            return self.locals[proxy_wire.int_field(rest, 0)]
+        if tag == "module":
+            return self.module
+        raise proxy_wire.WireError(f"an unknown tag {tag[:40]!r}")
+
+    def rebuild_exception(self, described):
+        """A local exception for one the module raised: its mirror class, or the built-in one."""
+        if not isinstance(described, dict):
+            return ProxyError("the module process sent a malformed exception")
+        name = str(described.get("type"))[:100]
+        message = str(described.get("message", ""))[:2000]
+        args = [arg for arg in described.get("args", []) if type(arg) in proxy_wire.SCALARS][:20] \
+            if isinstance(described.get("args"), list) else []
+        cls = self.mirrors.get(name) if described.get("module") is True else None
+        if not (isinstance(cls, type) and issubclass(cls, BaseException)):
+            cls = _builtin_exception(name) or _builtin_exception(str(described.get("builtin"))) or RuntimeError
+        if not issubclass(cls, Exception):
+            cls, args = RuntimeError, [f"the module raised {name}: {message}"]
+        try:
+            # A mirror is built without running its (remote) constructor.
+            error = cls.__new__(cls, *args) if isinstance(cls, MirrorErrorMeta) else cls(*args)
+        except Exception:  # noqa: BLE001 - e.g. UnicodeDecodeError wants five arguments
+            error = RuntimeError(f"{name}: {message}")
+        attrs = described.get("attrs")
+        for key, value in (attrs.items() if isinstance(attrs, dict) else ()):
+            if isinstance(key, str) and key.isidentifier() and not key.startswith("_") and type(value) in proxy_wire.SCALARS:
+                try:
+                    setattr(error, key, value)
+                except (AttributeError, TypeError):
+                    pass
+        if self.mirrors.get(name) is type(error):
+            error._bs_message = message
+        frames = described.get("frames")
+        if isinstance(frames, list) and frames and isinstance(frames[-1], dict):
+            error.add_note(f"(raised in the module at line {frames[-1].get('line')}, in {str(frames[-1].get('function'))[:100]})")
+        return error
+
+    # ---------------------------------------------------------------- mirrors
+    def install(self, name, module_file, outline):
+        """Put the proxy module under ``name`` in sys.modules, with mirrors of the module's classes."""
+        module = types.ModuleType(name, outline.get("doc") or None)
+        module.__file__ = module_file
+        module.__getattr__ = lambda attribute: self.op("getattr", ["module"], name=attribute)
+        self.module = module
+        for entry in outline.get("classes", [])[:2000]:
+            cls = self.mirror(name, entry)
+            if cls is not None:
+                self.mirrors[cls.__name__] = cls
+                setattr(module, cls.__name__, cls)
+        for key, encoded in list(outline.get("values", {}).items())[:10_000]:
+            if isinstance(key, str) and key.isidentifier():
+                setattr(module, key, self.codec.decode(encoded))
+        sys.modules[name] = module
+        return module
+
+    def mirror(self, module_name, entry):
+        """A local class standing for one of the module's classes."""
+        name = str(entry.get("name"))
+        if not name.isidentifier():
+            return None
+        bases = tuple(self.mirrors[base] for base in entry.get("bases", []) if base in self.mirrors)
+        namespace = {"__module__": module_name, "__doc__": str(entry.get("doc") or "") or None}
+        kind = entry.get("kind")
+        if kind == "exception":
+            bases = bases or (_builtin_exception(str(entry.get("builtin"))) or Exception,)
+            namespace["__str__"] = lambda error: getattr(error, "_bs_message", None) or BaseException.__str__(error)
+            return MirrorErrorMeta(name, bases, {**namespace, "_bs_name": name, "_bs_link": self})
+        if kind == "enum":
+            base = getattr(enum, str(entry.get("enumBase")), enum.Enum)
+            base = base if isinstance(base, enum.EnumMeta) else enum.Enum
+            members = [(str(member), self.codec.decode(value)) for member, value in entry.get("members", [])[:5000]]
+            mixin = {"str": str, "int": int, "float": float}.get(str(entry.get("builtin")))
+            if mixin is not None and base is enum.Enum:
+                return enum.Enum(name, members, module=module_name, type=mixin)
+            return base(name, members, module=module_name)
+        if any(not isinstance(base, ProxyMeta) for base in bases):
+            bases = ()
+        return ProxyMeta(name, bases or (RemoteObject,), {**namespace, "_bs_name": name, "_bs_link": self})
+
+
+LOG_FIELDS = {"name": str, "levelno": int, "levelname": str, "msg": str, "exc_text": str,
+              "pathname": str, "lineno": int, "funcName": str}
+
+
+def relay_log(record):
+    """Re-emit one of the module's log records here, through the logger of the same name."""
+    if not isinstance(record, dict):
+        return
+    fields = {key: record[key] for key, kind in LOG_FIELDS.items() if type(record.get(key)) is kind}
+    if "name" not in fields or "levelno" not in fields:
+        return
+    logger = logging.getLogger(fields["name"][:200])
+    if logger.isEnabledFor(fields["levelno"]):
+        logger.handle(logging.makeLogRecord({**fields, "args": None}))
+
+
+def stuck_frames(dump, module_file):
+    """(function, line) of the module's frames in a faulthandler dump, innermost first, first thread."""
+    frames = []
+    for line in dump.splitlines()[:400]:
+        text = line.strip()
+        if text.startswith(("Thread ", "Current thread ")) and frames:
+            break
+        if not text.startswith('File "'):
+            continue
+        path, _, rest = text[6:].partition('", line ')
+        number, _, function = rest.partition(" in ")
+        if path == module_file and number.isdigit():
+            frames.append((function[:100], int(number)))
+    return frames
+
+
+def _builtin_exception(name):
+    value = builtins.__dict__.get(name)
+    return value if isinstance(value, type) and issubclass(value, BaseException) else None
+
+
+def _builtin_name(cls):
+    for base in cls.__mro__:
+        if builtins.__dict__.get(base.__name__) is base:
+            return base.__name__
+    return "Exception"

@@ -1,0 +1,329 @@
+"""The module server (stdlib only): the only process that imports the module under test.
+
+Forked by backsmith's trusted test process before it reads its configuration, it keeps
+nothing but its end of a socket pair and a pipe for stack dumps, installs the sandbox
+guard, imports the module and answers requests (get an attribute, call, compare ...).
+Plain values go back by copy, other objects by handle (see proxy_wire); objects of the
+test side (a clock, a callback) arrive as ``ParentObject`` and are called back.
+"""
+import builtins
+import enum
+import faulthandler
+import importlib.util
+import logging
+import operator
+import os
+import resource
+import signal
+import sys
+import types
+
+import proxy_wire
+import sandbox_guard
+
+MAX_OBJECTS = 200_000
+MAX_BATCH = 64
+
+
+def _call(function, *args, **kwargs):
+    return function(*args, **kwargs)
+
+
+def _batch(iterator):
+    items = []
+    for _ in range(MAX_BATCH):
+        try:
+            items.append(next(iterator))
+        except StopIteration:
+            return [items, True]
+    return [items, False]
+
+
+APPLY = {
+    "eq": operator.eq, "ne": operator.ne, "lt": operator.lt, "le": operator.le, "gt": operator.gt,
+    "ge": operator.ge, "hash": hash, "repr": repr, "str": str, "len": len, "bool": bool,
+    "contains": operator.contains, "getitem": operator.getitem, "setitem": operator.setitem,
+    "delitem": operator.delitem, "iter": iter, "next": next, "batch": _batch, "call": _call,
+    "add": operator.add, "sub": operator.sub, "mul": operator.mul, "truediv": operator.truediv,
+    "floordiv": operator.floordiv, "mod": operator.mod, "neg": operator.neg, "abs": abs,
+    "int": int, "float": float, "index": operator.index, "format": format, "dir": dir,
+    "enter": lambda target: target.__enter__(), "exit": lambda target, *args: target.__exit__(*args),
+}
+
+
+class ParentObject:
+    """An object of the test side; only calls and public attribute reads reach it."""
+
+    __slots__ = ("_bs_server", "_bs_id")
+
+    def __init__(self, server, ident):
+        object.__setattr__(self, "_bs_server", server)
+        object.__setattr__(self, "_bs_id", ident)
+
+    def __call__(self, *args, **kwargs):
+        return self._bs_server.callback(self._bs_id, "call", "", args, kwargs)
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self._bs_server.callback(self._bs_id, "getattr", name, (), {})
+
+    def __repr__(self):
+        return "<an object of the test>"
+
+
+def builtin_base(cls):
+    """The nearest built-in class in ``cls``'s MRO (``object`` at worst)."""
+    for base in cls.__mro__:
+        if getattr(builtins, base.__name__, None) is base:
+            return base.__name__
+    return "object"
+
+
+class Server:
+    """Serves one module to the trusted parent over ``sock``."""
+
+    def __init__(self, sock):
+        self.sock = sock
+        self.objects = {}
+        self.ids = {}
+        self.requests = 0
+        self.module = None
+        self.module_file = ""
+        self.classes = {}
+        self.codec = proxy_wire.Codec(self.other, self.special)
+
+    # ---------------------------------------------------------------- encoding
+    def ref(self, value):
+        """A handle for ``value`` (the same handle for the same object)."""
+        ident = self.ids.get(id(value))
+        if ident is None:
+            if len(self.objects) >= MAX_OBJECTS:
+                raise proxy_wire.WireError(f"more than {MAX_OBJECTS} objects handed out")
+            ident = len(self.objects) + 1
+            self.objects[ident] = value
+            self.ids[id(value)] = ident
+        cls = next((base.__name__ for base in type(value).__mro__ if self.classes.get(base.__name__) is base), "")
+        return ["ref", ident, cls, type(value).__name__[:100]]
+
+    def other(self, value):
+        """Encode what does not copy."""
+        if isinstance(value, ParentObject):
+            return ["cb", value._bs_id]
+        if value is self.module:
+            return ["module"]
+        if isinstance(value, type):
+            if self.classes.get(value.__name__) is value:
+                return ["class", value.__name__]
+            if getattr(builtins, value.__name__, None) is value:
+                return ["builtin", value.__name__]
+        elif isinstance(value, enum.Enum):
+            cls = type(value)
+            if self.classes.get(cls.__name__) is cls:
+                return ["enum", cls.__name__, value.name]
+            if cls.__module__ in sys.stdlib_module_names:
+                return ["stdenum", cls.__module__, cls.__qualname__, value.name]
+        elif isinstance(value, BaseException):
+            return ["exc", self.describe(value)]
+        elif isinstance(value, types.MethodType) and not isinstance(value.__self__, ParentObject):
+            return ["method", self.codec._encode(value.__self__, proxy_wire.MAX_DEPTH - 1), value.__name__]
+        return self.ref(value)
+
+    def describe(self, error):
+        """An exception as the parent rebuilds it: class, copied arguments, message, frames."""
+        cls = type(error)
+        args = [arg if type(arg) in proxy_wire.SCALARS else repr(arg)[:500] for arg in error.args[:20]]
+        attrs = {key: value for key, value in list(vars(error).items())[:30]
+                 if not key.startswith("_") and type(value) in proxy_wire.SCALARS} if hasattr(error, "__dict__") else {}
+        return {"type": cls.__name__, "module": self.classes.get(cls.__name__) is cls,
+                "builtin": builtin_base(cls), "args": args, "attrs": attrs,
+                "message": str(error)[:2000] if not isinstance(error, SystemExit) else f"sys.exit({error.code!r}) was called",
+                "frames": sandbox_guard.module_frames(error.__traceback__, self.module_file)}
+
+    def special(self, tag, rest, decode):
+        """Decode what the parent sent that is not plain data."""
+        if tag == "ref":
+            return self.objects[proxy_wire.int_field(rest, 0)]
+        if tag == "cb":
+            return ParentObject(self, proxy_wire.int_field(rest, 0))
+        if tag == "module":
+            return self.module
+        if tag == "class":
+            return self.classes[proxy_wire.text_field(rest, 0)]
+        if tag == "enum":
+            return self.classes[proxy_wire.text_field(rest, 0)][proxy_wire.text_field(rest, 1)]
+        if tag == "stdenum":
+            owner = sys.modules[proxy_wire.text_field(rest, 0)]
+            for part in proxy_wire.text_field(rest, 1).split("."):
+                owner = getattr(owner, part)
+            return owner[proxy_wire.text_field(rest, 2)]
+        if tag == "builtin":
+            return getattr(builtins, proxy_wire.text_field(rest, 0))
+        if tag == "exc":
+            described = rest[0] if rest and isinstance(rest[0], dict) else {}
+            cls = self.classes.get(described.get("type")) or getattr(builtins, str(described.get("builtin")), RuntimeError)
+            return cls(*[arg for arg in described.get("args", []) if type(arg) in proxy_wire.SCALARS])
+        raise proxy_wire.WireError(f"an unknown tag {tag[:40]!r}")
+
+    # ---------------------------------------------------------------- requests
+    def send(self, message):
+        """Send one frame."""
+        proxy_wire.send_frame(self.sock, message)
+
+    def callback(self, ident, kind, name, args, kwargs):
+        """Call back into the test side and wait for the answer (serving nested requests)."""
+        self.requests += 1
+        number = -self.requests
+        self.send({"op": "callback", "id": number, "target": ident, "kind": kind, "name": name,
+                   "args": self.codec.encode(list(args)), "kwargs": self.codec.encode(dict(kwargs))})
+        while True:
+            message = proxy_wire.recv_frame(self.sock)
+            if message.get("re") != number:
+                self.handle(message)
+                continue
+            if "raised" in message:
+                described = message["raised"] if isinstance(message["raised"], dict) else {}
+                raise self.special("exc", [described], None)
+            return self.codec.decode(message.get("value"))
+
+    def handle(self, message):
+        """Answer one request."""
+        number = message.get("id")
+        try:
+            value = self.perform(message)
+            reply = {"re": number, "value": self.codec.encode(value)}
+        except proxy_wire.WireError:
+            raise
+        except BaseException as error:  # noqa: BLE001 - every error of the module goes back
+            reply = {"re": number, "raised": self.describe(error)}
+        self.send(reply)
+
+    def perform(self, message):
+        """Run the requested operation."""
+        op = message.get("op")
+        if op == "init":
+            return self.init(message.get("config") or {})
+        target = self.codec.decode(message.get("target"))
+        if op == "getattr":
+            return getattr(target, str(message.get("name")))
+        if op == "setattr":
+            return setattr(target, str(message.get("name")), self.codec.decode(message.get("value")))
+        if op == "delattr":
+            return delattr(target, str(message.get("name")))
+        if op in ("call", "callattr"):
+            args = self.codec.decode(message.get("args"))
+            kwargs = self.codec.decode(message.get("kwargs"))
+            if not isinstance(args, list) or not isinstance(kwargs, dict):
+                raise proxy_wire.WireError("malformed call arguments")
+            function = getattr(target, str(message.get("name"))) if op == "callattr" else target
+            return function(*args, **kwargs)
+        if op == "apply":
+            args = self.codec.decode(message.get("args"))
+            return APPLY[str(message.get("name"))](target, *(args if isinstance(args, list) else []))
+        raise proxy_wire.WireError(f"an unknown operation {str(op)[:40]!r}")
+
+    # ------------------------------------------------------------------ import
+    def init(self, config):
+        """Apply the limits and the guard, import the module, describe it."""
+        sandbox_guard.apply_limits(config.get("limits", {}))
+        workdir = config["workdir"]
+        sys.path.insert(0, workdir)
+        os.chdir(workdir)
+        self.module_file = os.path.join(workdir, config["moduleFileName"])
+        guard = sandbox_guard.AuditGuard(NoteChannel(self), [workdir, config["tmpdir"]], self.module_file)
+        guard.context = "module import"
+        guard.install()
+        handler = LogRelay(self)
+        logging.getLogger().addHandler(handler)
+        logging.getLogger().setLevel(logging.DEBUG)
+        spec = importlib.util.spec_from_file_location(config["moduleName"], self.module_file)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+        guard.context = "module call"
+        self.module = module
+        return self.outline(module)
+
+    def outline(self, module):
+        """The module's classes (bases first) and its plain-valued globals."""
+        found = [value for name, value in vars(module).items()
+                 if isinstance(value, type) and value.__module__ == module.__name__ and value.__name__ == name]
+        found.sort(key=lambda cls: len(cls.__mro__))
+        self.classes = {cls.__name__: cls for cls in found}
+        classes = []
+        for cls in found:
+            entry = {"name": cls.__name__, "bases": [base.__name__ for base in cls.__bases__ if self.classes.get(base.__name__) is base],
+                     "builtin": builtin_base(cls), "doc": (cls.__doc__ or "")[:4000]}
+            if issubclass(cls, BaseException):
+                entry["kind"] = "exception"
+            elif isinstance(cls, enum.EnumMeta):
+                entry["kind"] = "enum"
+                entry["enumBase"] = next((base.__name__ for base in cls.__mro__ if base.__module__ == "enum"
+                                          and base.__name__ in ("IntFlag", "Flag", "IntEnum", "StrEnum", "Enum")), "Enum")
+                entry["members"] = [[name, self.codec.encode(member.value)] for name, member in cls.__members__.items()]
+            else:
+                entry["kind"] = "class"
+            classes.append(entry)
+        values = {}
+        for name, value in list(vars(module).items()):
+            if name.startswith("__") or isinstance(value, (type, types.ModuleType)):
+                continue
+            values[name] = self.codec.encode(value)
+        return {"classes": classes, "values": values, "doc": (module.__doc__ or "")[:8000]}
+
+
+class LogRelay(logging.Handler):
+    """Sends the module's log records to the parent, where assertLogs and pytest's caplog see them."""
+
+    LIMIT = 10_000
+
+    def __init__(self, server):
+        super().__init__(logging.DEBUG)
+        self.server = server
+        self.sent = 0
+
+    def emit(self, record):
+        """Forward one record (message already formatted; exception as text)."""
+        if self.sent >= self.LIMIT:
+            return
+        self.sent += 1
+        try:
+            exc_text = logging.Formatter().formatException(record.exc_info) if record.exc_info else None
+            self.server.send({"op": "log", "record": {
+                "name": str(record.name)[:200], "levelno": int(record.levelno), "levelname": str(record.levelname)[:20],
+                "msg": record.getMessage()[:4000], "exc_text": exc_text[-4000:] if exc_text else None,
+                "pathname": str(record.pathname)[:300], "lineno": int(record.lineno), "funcName": str(record.funcName)[:100]}})
+        except Exception:  # noqa: BLE001 - logging must never break the module
+            pass
+
+
+class NoteChannel:
+    """The guard's channel: blocked actions go to the parent as notes."""
+
+    def __init__(self, server):
+        self.server = server
+
+    def send(self, record):
+        """Forward one guard record."""
+        try:
+            self.server.send({"op": "note", "record": {key: value for key, value in record.items()
+                                                        if type(value) in proxy_wire.SCALARS}})
+        except OSError:
+            pass
+
+
+def serve(sock, dump_fd):
+    """The child's whole life: close every other descriptor, then answer until the parent goes."""
+    keep = sorted({0, 1, 2, sock.fileno(), dump_fd})
+    limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    limit = 65536 if limit == resource.RLIM_INFINITY else min(limit, 1 << 20)
+    for low, high in zip(keep, [*keep[1:], limit]):
+        os.closerange(low + 1, high)
+    faulthandler.register(signal.SIGUSR1, file=dump_fd, all_threads=True, chain=False)
+    server = Server(sock)
+    try:
+        while True:
+            server.handle(proxy_wire.recv_frame(sock))
+    except BaseException:  # noqa: BLE001 - the parent went away or sent garbage: stop
+        pass
+    os._exit(0)

@@ -1,0 +1,168 @@
+"""Wire format between backsmith's trusted test process and the module server (stdlib only).
+
+Frames are a 4-byte length and a JSON object. Values cross by copy as tagged JSON
+(``["list", ...]``, ``["dict", [k, v], ...]``, ``["datetime", iso]`` ...); anything else is
+handed to a side-specific hook (a handle, a class reference, an enum member ...). Never
+pickle: the peer may be hostile, so decoding only ever builds plain data, bounded in size,
+depth and count.
+"""
+import base64
+import datetime
+import decimal
+import json
+import struct
+import uuid
+
+MAX_FRAME = 16 * 1024 * 1024
+MAX_DEPTH = 48
+MAX_NODES = 200_000
+SCALARS = (type(None), bool, int, float, str)
+TIMES = {datetime.datetime: "datetime", datetime.date: "date", datetime.time: "time"}
+
+
+class WireError(Exception):
+    """The peer sent something malformed, too large or too deep."""
+
+
+class PeerGone(WireError):
+    """The peer closed the connection (it exited or was killed)."""
+
+
+def send_frame(sock, message):
+    """Send one message (a dict) as a frame."""
+    data = json.dumps(message, separators=(",", ":")).encode("ascii")
+    if len(data) > MAX_FRAME:
+        raise WireError(f"a message of {len(data)} bytes is over the {MAX_FRAME}-byte limit")
+    sock.sendall(struct.pack(">I", len(data)) + data)
+
+
+def _recv_exact(sock, size):
+    chunks = []
+    while size:
+        chunk = sock.recv(min(size, 1 << 20))
+        if not chunk:
+            raise PeerGone("the module process closed the connection")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def recv_frame(sock):
+    """Receive one message; a WireError when it is malformed or over the limits."""
+    (size,) = struct.unpack(">I", _recv_exact(sock, 4))
+    if size > MAX_FRAME:
+        raise WireError(f"a message of {size} bytes is over the {MAX_FRAME}-byte limit")
+    try:
+        message = json.loads(_recv_exact(sock, size).decode("ascii"))
+    except (ValueError, RecursionError, UnicodeDecodeError) as error:
+        raise WireError(f"a malformed message: {type(error).__name__}") from None
+    if not isinstance(message, dict):
+        raise WireError("a message that is not an object")
+    return message
+
+
+class Codec:
+    """Copies plain values; ``other(value)`` encodes the rest, ``special(tag, rest)`` decodes it."""
+
+    def __init__(self, other, special):
+        self.other = other
+        self.special = special
+        self.nodes = 0
+
+    def encode(self, value):
+        """Tagged JSON for ``value``."""
+        self.nodes = 0
+        return self._encode(value, 0)
+
+    def _encode(self, value, depth):
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise WireError(f"a value with more than {MAX_NODES} parts")
+        kind = type(value)
+        if kind in SCALARS:
+            if kind is int and abs(value) > 10 ** 4000:
+                return self.other(value)
+            return value
+        if depth >= MAX_DEPTH:
+            return self.other(value)
+        if kind in (list, tuple, set, frozenset):
+            return [kind.__name__, *(self._encode(item, depth + 1) for item in value)]
+        if kind is dict:
+            return ["dict", *([self._encode(k, depth + 1), self._encode(v, depth + 1)] for k, v in value.items())]
+        if kind in (bytes, bytearray):
+            return [kind.__name__, base64.b64encode(bytes(value)).decode("ascii")]
+        if kind in TIMES:
+            return [TIMES[kind], value.isoformat()]
+        if kind is datetime.timedelta:
+            return ["timedelta", value.days, value.seconds, value.microseconds]
+        if kind is decimal.Decimal:
+            return ["decimal", str(value)]
+        if kind is uuid.UUID:
+            return ["uuid", str(value)]
+        return self.other(value)
+
+    def decode(self, data):
+        """The value for tagged JSON ``data``; WireError when malformed."""
+        self.nodes = 0
+        try:
+            return self._decode(data, 0)
+        except WireError:
+            raise
+        except (TypeError, ValueError, KeyError, IndexError, OverflowError, decimal.InvalidOperation) as error:
+            raise WireError(f"a malformed value: {type(error).__name__}: {str(error)[:200]}") from None
+
+    def _decode(self, data, depth):
+        self.nodes += 1
+        if self.nodes > MAX_NODES or depth > MAX_DEPTH + 2:
+            raise WireError("a value too large or too deep")
+        if type(data) in SCALARS:
+            return data
+        if type(data) is not list or not data or type(data[0]) is not str:
+            raise WireError("a value without a tag")
+        tag, rest = data[0], data[1:]
+        if tag in ("list", "tuple", "set", "frozenset"):
+            items = [self._decode(item, depth + 1) for item in rest]
+            return {"list": list, "tuple": tuple, "set": set, "frozenset": frozenset}[tag](items)
+        if tag == "dict":
+            result = {}
+            for pair in rest:
+                if type(pair) is not list or len(pair) != 2:
+                    raise WireError("a malformed dict entry")
+                result[self._decode(pair[0], depth + 1)] = self._decode(pair[1], depth + 1)
+            return result
+        if tag in ("bytes", "bytearray"):
+            raw = base64.b64decode(_text(rest, 0, MAX_FRAME), validate=True)
+            return raw if tag == "bytes" else bytearray(raw)
+        if tag == "datetime":
+            return datetime.datetime.fromisoformat(_text(rest, 0))
+        if tag == "date":
+            return datetime.date.fromisoformat(_text(rest, 0))
+        if tag == "time":
+            return datetime.time.fromisoformat(_text(rest, 0))
+        if tag == "timedelta":
+            if len(rest) != 3 or not all(type(part) is int for part in rest):
+                raise WireError("a malformed timedelta")
+            return datetime.timedelta(days=rest[0], seconds=rest[1], microseconds=rest[2])
+        if tag == "decimal":
+            return decimal.Decimal(_text(rest, 0))
+        if tag == "uuid":
+            return uuid.UUID(_text(rest, 0))
+        return self.special(tag, rest, lambda item: self._decode(item, depth + 1))
+
+
+def _text(rest, index, limit=10_000):
+    if len(rest) <= index or type(rest[index]) is not str or len(rest[index]) > limit:
+        raise WireError("a malformed text field")
+    return rest[index]
+
+
+def text_field(rest, index, limit=300):
+    """``rest[index]`` when it is a string of at most ``limit`` characters, else WireError."""
+    return _text(rest, index, limit)
+
+
+def int_field(rest, index):
+    """``rest[index]`` when it is a non-negative int, else WireError."""
+    if len(rest) <= index or type(rest[index]) is not int or rest[index] < 0:
+        raise WireError("a malformed number field")
+    return rest[index]

@@ -1,0 +1,209 @@
+"""Local stand-ins for objects living in the module server (stdlib only).
+
+A ``RemoteObject`` is a handle: attribute reads, calls, comparisons, ``len``, indexing and
+iteration are forwarded to the module process and their results come back by copy or as
+further handles. ``ProxyMeta`` makes the stand-in classes: calling one builds a remote
+instance, its attributes are read remotely. The link is ``module_proxy.ModuleLink``.
+"""
+
+# Frames of the proxy machinery are left out of test failure tracebacks (unittest, pytest).
+__unittest = True
+__tracebackhide__ = True
+
+
+def _is_dunder(name):
+    return name.startswith("__") and name.endswith("__")
+
+
+class ProxyMeta(type):
+    """Metaclass of the stand-ins for the module's classes."""
+
+    def __call__(cls, *args, **kwargs):
+        return cls._bs_link.op("call", cls, args=list(args), kwargs=kwargs)
+
+    def __getattr__(cls, name):
+        if _is_dunder(name) or name.startswith("_bs_"):
+            raise AttributeError(name)
+        return cls._bs_link.op("getattr", cls, name=name)
+
+    def __repr__(cls):
+        return f"<class '{cls.__module__}.{cls.__name__}' (in the module process)>"
+
+
+class MirrorErrorMeta(type):
+    """Metaclass of the local mirrors of the module's exceptions: built and read remotely."""
+
+    def __call__(cls, *args, **kwargs):
+        return cls._bs_link.op("call", cls, args=list(args), kwargs=kwargs)
+
+    def __getattr__(cls, name):
+        if _is_dunder(name) or name.startswith("_bs_"):
+            raise AttributeError(name)
+        return cls._bs_link.op("getattr", cls, name=name)
+
+
+class RemoteMethod:
+    """A bound method of a remote object: one round trip per call."""
+
+    __slots__ = ("_bs_link", "_bs_self", "_bs_method")
+
+    def __init__(self, link, owner, name):
+        self._bs_link = link
+        self._bs_self = owner
+        self._bs_method = name
+
+    def __call__(self, *args, **kwargs):
+        return self._bs_link.op("callattr", self._bs_self, name=self._bs_method, args=list(args), kwargs=kwargs)
+
+    def _bs_encode(self, link):
+        return ["method", link.codec._encode(self._bs_self, 1), self._bs_method]
+
+    @property
+    def __name__(self):
+        return self._bs_method
+
+    def __repr__(self):
+        return f"<bound method {self._bs_method} (in the module process)>"
+
+
+class RemoteObject:
+    """A handle on an object in the module process."""
+
+    def _bs_bind(self, link, key, type_name):
+        object.__setattr__(self, "_bs_link", link)
+        object.__setattr__(self, "_bs_key", key)
+        object.__setattr__(self, "_bs_type", type_name)
+
+    def _bs_encode(self, link):
+        generation, ident = self._bs_key
+        if link is not self._bs_link or generation != link.generation:
+            from module_proxy import ProxyError
+            raise ProxyError("an object from before the module process was restarted (after a hang or a crash)")
+        return ["ref", ident]
+
+    def _bs_apply(self, name, *args):
+        return self._bs_link.op("apply", self, name=name, args=list(args))
+
+    def __getattr__(self, name):
+        if name.startswith("_bs_") or name in ("__length_hint__", "__array__", "__array_interface__"):
+            raise AttributeError(name)
+        return self._bs_link.op("getattr", self, name=name)
+
+    def __setattr__(self, name, value):
+        self._bs_link.op("setattr", self, name=name, value=value)
+
+    def __delattr__(self, name):
+        self._bs_link.op("delattr", self, name=name)
+
+    def __call__(self, *args, **kwargs):
+        return self._bs_link.op("call", self, args=list(args), kwargs=kwargs)
+
+    def __repr__(self):
+        return _text(self._bs_apply("repr"), "__repr__")
+
+    def __str__(self):
+        return _text(self._bs_apply("str"), "__str__")
+
+    def __format__(self, spec):
+        return _text(self._bs_apply("format", spec), "__format__")
+
+    def __hash__(self):
+        value = self._bs_apply("hash")
+        if type(value) is not int:
+            raise TypeError("__hash__ returned a non-integer")
+        return value
+
+    def __bool__(self):
+        return self._bs_apply("bool") is True
+
+    def __len__(self):
+        value = self._bs_apply("len")
+        if type(value) is not int or value < 0:
+            raise TypeError("__len__ returned a bad value")
+        return value
+
+    def __iter__(self):
+        iterator = self._bs_apply("iter")
+        while True:
+            batch = iterator._bs_apply("batch") if isinstance(iterator, RemoteObject) else None
+            if not (isinstance(batch, list) and len(batch) == 2 and isinstance(batch[0], list)):
+                raise TypeError("the module process sent a malformed iteration batch")
+            yield from batch[0]
+            if batch[1] is True:
+                return
+
+    def __next__(self):
+        return self._bs_apply("next")
+
+    def __contains__(self, item):
+        return self._bs_apply("contains", item) is True
+
+    def __getitem__(self, key):
+        return self._bs_apply("getitem", key)
+
+    def __setitem__(self, key, value):
+        self._bs_apply("setitem", key, value)
+
+    def __delitem__(self, key):
+        self._bs_apply("delitem", key)
+
+    def __eq__(self, other):
+        return self._bs_apply("eq", other)
+
+    def __ne__(self, other):
+        return self._bs_apply("ne", other)
+
+    def __lt__(self, other):
+        return self._bs_apply("lt", other)
+
+    def __le__(self, other):
+        return self._bs_apply("le", other)
+
+    def __gt__(self, other):
+        return self._bs_apply("gt", other)
+
+    def __ge__(self, other):
+        return self._bs_apply("ge", other)
+
+    def __add__(self, other):
+        return self._bs_apply("add", other)
+
+    def __sub__(self, other):
+        return self._bs_apply("sub", other)
+
+    def __mul__(self, other):
+        return self._bs_apply("mul", other)
+
+    def __truediv__(self, other):
+        return self._bs_apply("truediv", other)
+
+    def __neg__(self):
+        return self._bs_apply("neg")
+
+    def __abs__(self):
+        return self._bs_apply("abs")
+
+    def __int__(self):
+        return int(self._bs_apply("int"))
+
+    def __float__(self):
+        return float(self._bs_apply("float"))
+
+    def __index__(self):
+        return int(self._bs_apply("index"))
+
+    def __enter__(self):
+        return self._bs_apply("enter")
+
+    def __exit__(self, kind, value, traceback):
+        return self._bs_apply("exit", kind, value, None)
+
+    def __dir__(self):
+        names = self._bs_apply("dir")
+        return [name for name in names if isinstance(name, str)] if isinstance(names, list) else []
+
+
+def _text(value, what):
+    if type(value) is not str:
+        raise TypeError(f"{what} returned a non-string")
+    return value
