@@ -12,11 +12,27 @@ interface SourceLine {
 
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const BLOCKQUOTE = /^ {0,3}> ?/;
 const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+/** Block quotes and list items nested deeper than this are read as paragraphs. */
+const MAX_NESTING = 32;
+
+/** `---`, `* * *`, `___`: one pass, where the equivalent regex backtracks on long lines. */
+function isThematicBreak(text: string): boolean {
+  let index = 0;
+  while (index < 3 && text[index] === ' ') index++;
+  const marker = text[index];
+  if (marker !== '-' && marker !== '*' && marker !== '_') return false;
+  let count = 0;
+  for (; index < text.length; index++) {
+    const char = text[index];
+    if (char === marker) count++;
+    else if (char !== ' ' && char !== '\t') return false;
+  }
+  return count >= 3;
+}
 
 function isBlank(line: SourceLine | undefined): boolean {
   return !line || line.text.trim() === '';
@@ -102,15 +118,20 @@ class Scanner {
       total += line.text.length + 1;
     }
     return scanInline(text, (index) => {
-      let which = starts.length - 1;
-      while (which > 0 && starts[which]! > index) which--;
-      return this.point(lines[which]!.offset + Math.min(index - starts[which]!, lines[which]!.text.length));
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle]! <= index) low = middle;
+        else high = middle - 1;
+      }
+      return this.point(lines[low]!.offset + Math.min(index - starts[low]!, lines[low]!.text.length));
     });
   }
 
   startsBlock(line: SourceLine, next: SourceLine | undefined): boolean {
     const text = line.text;
-    if (ATX_HEADING.test(text) || FENCE.test(text) || BLOCKQUOTE.test(text) || THEMATIC_BREAK.test(text)) return true;
+    if (ATX_HEADING.test(text) || FENCE.test(text) || BLOCKQUOTE.test(text) || isThematicBreak(text)) return true;
     const item = LIST_ITEM.exec(text);
     if (item && text.trim().length > item[0].trim().length && (!/^\d/.test(item[2]!) || /^1[.)]/.test(item[2]!))) return true;
     return this.startsTable(line, next);
@@ -121,8 +142,11 @@ class Scanner {
       && splitCells(line).length === splitCells(next).length;
   }
 
-  blocks(lines: SourceLine[]): RootContent[] {
+  /** Blocks of a container's lines; `depth` counts the block quotes and list items around them. */
+  blocks(lines: SourceLine[], depth = 0): RootContent[] {
     const nodes: RootContent[] = [];
+    // Deeper containers are read as plain paragraphs: recursion stays bounded, time linear.
+    const nests = depth < MAX_NESTING;
     let index = 0;
     while (index < lines.length) {
       const line = lines[index]!;
@@ -139,10 +163,10 @@ class Scanner {
         const contentLine = { text: content, offset: line.offset + text.indexOf(content.length > 0 ? content : '#'), line: line.line };
         nodes.push({ type: 'heading', depth: match[1]!.length as Heading['depth'], children: this.inline([contentLine]), position: this.span(line, line) });
         index++;
-      } else if (THEMATIC_BREAK.test(text)) {
+      } else if (isThematicBreak(text)) {
         nodes.push({ type: 'thematicBreak', position: this.span(line, line) });
         index++;
-      } else if (BLOCKQUOTE.test(text)) {
+      } else if (nests && BLOCKQUOTE.test(text)) {
         const inner: SourceLine[] = [];
         const first = index;
         while (index < lines.length && !isBlank(lines[index]) && BLOCKQUOTE.test(lines[index]!.text)) {
@@ -151,8 +175,8 @@ class Scanner {
           inner.push({ text: current.text.slice(prefix), offset: current.offset + prefix, line: current.line });
           index++;
         }
-        nodes.push({ type: 'blockquote', children: this.blocks(inner) as BlockContent[], position: this.span(lines[first]!, lines[index - 1]!) });
-      } else if (LIST_ITEM.test(text)) index = this.list(lines, index, nodes);
+        nodes.push({ type: 'blockquote', children: this.blocks(inner, depth + 1) as BlockContent[], position: this.span(lines[first]!, lines[index - 1]!) });
+      } else if (nests && LIST_ITEM.test(text)) index = this.list(lines, index, nodes, depth);
       else if (this.startsTable(line, lines[index + 1])) index = this.table(lines, index, nodes);
       else index = this.paragraph(lines, index, nodes);
     }
@@ -187,7 +211,7 @@ class Scanner {
     return cursor;
   }
 
-  list(lines: SourceLine[], index: number, nodes: RootContent[]): number {
+  list(lines: SourceLine[], index: number, nodes: RootContent[], depth: number): number {
     const first = LIST_ITEM.exec(lines[index]!.text)!;
     const ordered = /^\d/.test(first[2]!);
     const delimiter = ordered ? first[2]!.slice(-1) : first[2]!;
@@ -195,7 +219,7 @@ class Scanner {
     const start = index;
     while (index < lines.length) {
       const match = LIST_ITEM.exec(lines[index]!.text);
-      if (!match || /^\d/.test(match[2]!) !== ordered || (ordered ? match[2]!.slice(-1) : match[2]) !== delimiter || THEMATIC_BREAK.test(lines[index]!.text)) break;
+      if (!match || /^\d/.test(match[2]!) !== ordered || (ordered ? match[2]!.slice(-1) : match[2]) !== delimiter || isThematicBreak(lines[index]!.text)) break;
       const head = lines[index]!;
       const spaces = match[3]!.length;
       const contentIndent = match[1]!.length + match[2]!.length + (spaces > 4 || spaces === 0 ? 1 : spaces);
@@ -220,7 +244,7 @@ class Scanner {
       const checkbox = /^\[([ xX])\][ \t]+/.exec(body[0]!.text);
       if (checkbox) body[0] = { ...body[0]!, text: body[0]!.text.slice(checkbox[0].length), offset: body[0]!.offset + checkbox[0].length };
       const last = [...body].reverse().find((line) => !isBlank(line)) ?? head;
-      items.push({ type: 'listItem', spread: false, checked: checkbox ? checkbox[1] !== ' ' : null, children: this.blocks(body) as BlockContent[], position: { start: this.point(head.offset), end: this.point(last.offset + last.text.length) } });
+      items.push({ type: 'listItem', spread: false, checked: checkbox ? checkbox[1] !== ' ' : null, children: this.blocks(body, depth + 1) as BlockContent[], position: { start: this.point(head.offset), end: this.point(last.offset + last.text.length) } });
       let next = index;
       while (next < lines.length && isBlank(lines[next])) next++;
       if (next >= lines.length || !LIST_ITEM.test(lines[next]!.text)) break;
@@ -272,7 +296,8 @@ class Scanner {
  * Reads markdown into an mdast tree with exact positions, fast: headings, fenced and indented code,
  * GitHub tables, lists (nested, task items), block quotes and paragraphs, with code spans, strong,
  * emphasis and links inline. That is all a design or stories document needs, at a fraction of a
- * full CommonMark parser's cost.
+ * full CommonMark parser's cost. Hostile input stays cheap: time is linear in the text (containers
+ * nest at most MAX_NESTING deep) and no recursion follows the document's depth further.
  */
 export function scanMarkdown(source: string): Root {
   const scanner = new Scanner(source);
