@@ -1,0 +1,29 @@
+// Runs one hostile fixture through the built sandbox (dist/) in a separate Node process, so a
+// test can run it as another, unprivileged user (the user-namespace path). Argument: a JSON
+// job { fixture, args, limits }; prints the SandboxRunResult as JSON, or { missing } when this
+// user cannot have every required protection.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const { runSandboxed } = await import(path.join(ROOT, 'dist/sandbox/run-sandboxed.js'));
+const { hostCapabilities, missingProtections, protectionsFor } = await import(path.join(ROOT, 'dist/sandbox/host-capabilities.js'));
+const { DEFAULT_SANDBOX_LIMITS, REQUIRED_PROTECTIONS } = await import(path.join(ROOT, 'dist/sandbox/sandbox-types.js'));
+
+const job = JSON.parse(process.argv[2]);
+const capabilities = await hostCapabilities();
+const missing = missingProtections(protectionsFor(capabilities), REQUIRED_PROTECTIONS);
+if (missing.length > 0) {
+  process.stdout.write(JSON.stringify({ missing, notes: capabilities.notes }));
+} else {
+  const result = await runSandboxed({
+    interpreter: job.interpreter ?? '/usr/bin/python3',
+    files: [{ name: job.fixture, content: readFileSync(path.join(ROOT, 'test-fixtures/hostile', job.fixture), 'utf8') }],
+    script: 'run_script.py',
+    config: { target: job.fixture, args: job.args ?? [] },
+    limits: { ...DEFAULT_SANDBOX_LIMITS, wallMs: 15_000, ...job.limits },
+    allowUnsandboxed: false,
+  });
+  process.stdout.write(JSON.stringify(result));
+}
