@@ -5,6 +5,7 @@ import { generateModule } from '../generate/generate-module.js';
 import { createProgressReporter } from '../generate/progress-reporter.js';
 import { redactSecrets } from '../model/redact-secrets.js';
 import { environmentSecrets } from '../runs/environment-secrets.js';
+import { applySelectionFlags } from '../verify/suppressions/selection-options.js';
 import type { CliIo } from './cli-io.js';
 import type { GenerateFlags } from './generate-command.js';
 
@@ -27,7 +28,7 @@ export async function runGenerateCommand(flags: GenerateFlags, io: CliIo): Promi
   const progress = createProgressReporter({ write: (text) => io.stderr(clean(text)), isTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb' });
   const { signal, release } = interruptible(io);
   try {
-    const config = await loadConfig(flags.config);
+    const config = applySelectionFlags(await loadConfig(flags.config), flags);
     const result = await generateModule({
       design: flags.design, stories: flags.stories, config, signal, secrets,
       maxRounds: flags.maxRounds, candidates: flags.candidates, noRun: !flags.run,

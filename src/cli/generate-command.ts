@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { collectSelectors } from '../verify/suppressions/collect-selectors.js';
 import type { CliIo } from './cli-io.js';
 
 /** Flags of `backsmith generate` as commander parses them. */
@@ -19,6 +20,8 @@ export interface GenerateFlags {
   config?: string;
   python?: string;
   run: boolean;
+  select?: string[];
+  ignore?: string[];
 }
 
 function wholeNumber(value: string): number {
@@ -48,6 +51,8 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
     .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith)')
     .option('--python <path>', 'Python interpreter for the verifier and the sandbox (default: python3)')
     .option('--no-run', 'skip the sandboxed run of each draft')
+    .option('--select <ids>', "judge drafts only by these checks (ids or categories, comma-separated); the model's own comments never waive a finding", collectSelectors)
+    .option('--ignore <ids>', 'do not hold drafts to these checks (ids or categories, comma-separated)', collectSelectors)
     .action(async (flags: GenerateFlags) => {
       const { runGenerateCommand } = await import('./generate-action.js');
       await runGenerateCommand(flags, io);

@@ -9,6 +9,8 @@ import { formatJsonReport } from '../report/format-json.js';
 import { readTestFiles } from '../sandbox/runtime-stage.js';
 import { warmUpVerifier } from '../verify/build-context.js';
 import { verifyModules } from '../verify/verify-modules.js';
+import { applySelectionFlags } from '../verify/suppressions/selection-options.js';
+import { collectSelectors } from '../verify/suppressions/collect-selectors.js';
 import type { VerifyReport } from '../verify/verify-report.js';
 import type { CliIo } from './cli-io.js';
 
@@ -22,6 +24,8 @@ interface VerifyFlags {
   run: boolean;
   python?: string;
   allowUnsandboxed?: boolean;
+  select?: string[];
+  ignore?: string[];
 }
 
 /** Writes the SARIF file atomically; a file that cannot be written is a fatal error (exit 2). */
@@ -48,9 +52,11 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith)')
     .option('--no-run', 'skip the sandboxed run of the module')
     .option('--python <path>', 'Python interpreter for syntax checks and the sandbox (default: python3)')
+    .option('--select <ids>', 'report only these checks (ids or categories such as safety/, comma-separated); the rest are counted as suppressed', collectSelectors)
+    .option('--ignore <ids>', 'count findings of these checks (ids or categories, comma-separated) as suppressed', collectSelectors)
     .option('--allow-unsandboxed', 'run runtime checks even where the host lacks a required sandbox protection')
     .action(async (paths: string[], flags: VerifyFlags) => {
-      const config = await loadConfig(flags.config);
+      const config = applySelectionFlags(await loadConfig(flags.config), flags);
       warmUpVerifier(config, flags.python ?? config.python ?? 'python3');
       // A bad --design or --stories file is a fatal error (exit 2), not a finding.
       const design = flags.design ? await readDesignFile(flags.design) : undefined;

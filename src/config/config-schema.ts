@@ -20,6 +20,10 @@ export const configSchema = z
       })
       .strict()
       .default({ include: [], exclude: [] }),
+    /** Only findings of these checks are reported (ids or categories, `safety/`); the others are counted as suppressed. Empty means all. */
+    select: z.array(z.string().min(1)).default([]),
+    /** Findings of these checks (ids or categories) are counted as suppressed instead of reported. */
+    ignore: z.array(z.string().min(1)).default([]),
     /** Python interpreter used for syntax checks and the sandbox. */
     python: z.string().min(1).optional(),
     /** Where `generate` delivers modules, relative to the project. */

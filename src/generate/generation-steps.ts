@@ -31,6 +31,7 @@ export function draftVerifyOptions(context: Pick<StepContext, 'prepared' | 'conf
     path: prepared.deliverable.path,
     source: code,
     config,
+    draft: true,
     design: prepared.design.spec,
     stories: prepared.stories.spec,
     ...(options.python !== undefined ? { python: options.python } : {}),

@@ -2,6 +2,7 @@ import { formatSandboxLines } from '../sandbox/format-sandbox.js';
 import type { Finding, Severity } from '../verify/finding.js';
 import type { ModuleReport } from '../verify/verify-module.js';
 import type { VerifyReport } from '../verify/verify-report.js';
+import { formatSuppressedLines } from './format-suppressed.js';
 
 const SEVERITY_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -24,6 +25,7 @@ function formatModule(module: ModuleReport): string {
     lines.push(`${SEVERITY_TITLES[severity]} (${findings.length}):`);
     for (const finding of findings) lines.push(formatFinding(module.path, finding));
   }
+  lines.push(...formatSuppressedLines(module.path, module.suppressed));
   const skipped = module.checks.filter((check) => check.status === 'skipped');
   if (skipped.length > 0) {
     const reasons = new Map<string, string[]>();

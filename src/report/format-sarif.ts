@@ -1,7 +1,8 @@
 import path from 'node:path';
-import type { Severity } from '../verify/finding.js';
+import type { Finding, Severity } from '../verify/finding.js';
 import { ALL_CHECKS } from '../verify/registry.js';
 import type { VerifyReport } from '../verify/verify-report.js';
+import type { SuppressionReason } from '../verify/suppressions/apply-suppressions.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SARIF_LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -11,6 +12,11 @@ const INFORMATION_URI = 'https://www.npmjs.com/package/backsmith';
 function artifactUri(modulePath: string): string {
   const relative = path.isAbsolute(modulePath) ? path.relative(process.cwd(), modulePath) : modulePath;
   return relative.split(path.sep).join('/');
+}
+
+function sarifSuppression(reason: SuppressionReason): { kind: 'inSource' | 'external'; justification: string } {
+  const inSource = reason.kind === 'line' || reason.kind === 'file' || reason.kind === 'noqa';
+  return { kind: inSource ? 'inSource' : 'external', justification: `${reason.text}${reason.line ? ` (line ${reason.line})` : ''}` };
 }
 
 /**
@@ -28,7 +34,7 @@ export function formatSarifReport(report: VerifyReport): string {
   }));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = report.modules.flatMap((module) =>
-    module.findings.map((finding) => ({
+    [...module.findings, ...(module.suppressed ?? [])].map((finding: Finding & { suppressedBy?: SuppressionReason }) => ({
       ruleId: finding.checkId,
       ...(ruleIndex.has(finding.checkId) ? { ruleIndex: ruleIndex.get(finding.checkId) } : {}),
       level: SARIF_LEVELS[finding.severity],
@@ -43,6 +49,8 @@ export function formatSarifReport(report: VerifyReport): string {
         },
       ],
       partialFingerprints: { 'backsmith/v1': `${finding.checkId}:${finding.symbol ?? ''}:${finding.message}` },
+      // SARIF's own way to show a waived result: in-source for comments, external for select/ignore.
+      ...(finding.suppressedBy ? { suppressions: [sarifSuppression(finding.suppressedBy)] } : {}),
     })),
   );
   const sarif = {

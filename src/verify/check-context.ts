@@ -32,3 +32,5 @@ export interface CheckContext {
    */
   extraAllowedImports?: string[];
 }
+  /** True for a model's draft in `generate`: its own suppression comments waive nothing. */
+  draft?: boolean;

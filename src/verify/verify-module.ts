@@ -12,6 +12,7 @@ import type { Check, CheckRequirement } from './check.js';
 import type { CheckContext } from './check-context.js';
 import { SEVERITY_ORDER, type Finding, type Severity } from './finding.js';
 import { ALL_CHECKS } from './registry.js';
+import { applySuppressions, type SuppressedFinding } from './suppressions/apply-suppressions.js';
 
 /** Largest module backsmith verifies; generated backend modules are far smaller. */
 export const MAX_MODULE_BYTES = 1024 * 1024;
@@ -39,6 +40,8 @@ export interface ModuleReport {
   passed: boolean;
   summary: FindingSummary;
   findings: Finding[];
+  /** Findings waived by `select`/`ignore` or by suppression comments, each with what waived it (always set by `verifyModule`). */
+  suppressed?: SuppressedFinding[];
   checks: CheckOutcome[];
   syntax: { authority: SyntaxVerdict['authority']; pythonVersion: string | null; fallbackReason: string | null };
   /** The runtime stage's sandbox: protections active, interpreter, limits, run figures; absent when it did not run. */
@@ -67,6 +70,8 @@ export interface VerifyModuleOptions {
   design?: DesignSpec;
   /** The parsed user stories (`readStoriesFile`); enables the `stories/` checks. */
   stories?: StoriesSpec;
+  /** The module is a model's draft (`generate`): its suppression comments waive nothing. */
+  draft?: boolean;
 }
 
 /** Why a requirement is not met for this run, or undefined when it is. */
@@ -126,8 +131,8 @@ export async function runChecks(
   context: CheckContext,
   checks: readonly Check[],
   gaps: RequirementGaps,
-): Promise<Pick<ModuleReport, 'findings' | 'checks' | 'summary' | 'passed'>> {
-  const findings: Finding[] = [];
+): Promise<Pick<ModuleReport, 'findings' | 'suppressed' | 'checks' | 'summary' | 'passed'>> {
+  const found: Finding[] = [];
   const outcomes: CheckOutcome[] = [];
   for (const check of checks) {
     const reason = skipReason(check, context.config, gaps, context.syntax.ok);
@@ -144,12 +149,13 @@ export async function runChecks(
       outcomes.push({ id: check.id, status: 'skipped', reason: `check crashed: ${(error as Error).message}`, durationMs: performance.now() - started });
       continue;
     }
-    findings.push(...checkFindings);
+    found.push(...checkFindings);
     outcomes.push({ id: check.id, status: checkFindings.length > 0 ? 'failed' : 'passed', durationMs: Math.round((performance.now() - started) * 100) / 100 });
   }
+  const { findings, suppressed } = applySuppressions(found, context.module, context.config, !context.draft);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.line - b.line);
   const summary = summarize(findings);
-  return { passed: summary.errors === 0, summary, findings, checks: outcomes };
+  return { passed: summary.errors === 0, summary, findings, suppressed, checks: outcomes };
 }
 
 /** Verifies one Python module and returns its report. Throws `BacksmithError` only for unreadable input. */
@@ -163,6 +169,7 @@ export async function verifyModule(options: VerifyModuleOptions): Promise<Module
     context.extraAllowedImports = [...(context.extraAllowedImports ?? []), ...designAllowedImports(options.design)];
   }
   if (options.stories) context.stories = options.stories;
+  if (options.draft) context.draft = true;
   const { syntax } = context;
   const runtime = await runtimeForVerify(context, options);
   if (runtime) context.runtime = runtime;

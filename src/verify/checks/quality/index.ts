@@ -6,8 +6,9 @@ import { missingDocstring } from './missing-docstring.js';
 import { missingTypeHints } from './missing-type-hints.js';
 import { moduleExample } from './module-example.js';
 import { placeholder } from './placeholder.js';
+import { suppressionComment } from './suppression-comment.js';
 
 /** Checks of the `quality/` category. */
 export const qualityChecks: Check[] = [
-  missingTypeHints, missingDocstring, docstringSections, moduleExample, placeholder, magicNumber, lint,
+  missingTypeHints, missingDocstring, docstringSections, moduleExample, placeholder, magicNumber, lint, suppressionComment,
 ];

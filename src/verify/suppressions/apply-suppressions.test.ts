@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, type BacksmithConfig } from '../../config/config-schema.js';
+import { readPythonModule } from '../../python/read-module.js';
+import type { Finding } from '../finding.js';
+import { applySuppressions } from './apply-suppressions.js';
+
+const MODULE = `"""Polls."""
+# backsmith: ignore-file[deps/]
+import os  # noqa: F401
+import sys  # noqa
+
+
+def f() -> None:
+    try:
+        eval("1")  # backsmith: ignore[safety/network, errors/swallowed-exception]
+    except Exception:  # backsmith: ignore[errors/swallowed-exception]
+        pass
+    x = 42  # backsmith: ignore[quality]
+
+
+# backsmith: ignore-file[threading/] is too far down to cover the file
+`;
+
+function finding(checkId: string, line: number, message = 'something'): Finding {
+  return { checkId, category: checkId.split('/')[0] as Finding['category'], severity: 'error', message, line, hint: 'fix it' };
+}
+
+async function suppress(findings: Finding[], config: Partial<BacksmithConfig> = {}, honourComments = true) {
+  const module = await readPythonModule(MODULE);
+  return applySuppressions(findings, module, { ...defaultConfig(), ...config }, honourComments);
+}
+
+describe('applySuppressions', () => {
+  const cases: Array<{ name: string; finding: Finding; config?: Partial<BacksmithConfig>; by: string | null }> = [
+    { name: 'a line comment with the exact id', finding: finding('errors/swallowed-exception', 10), by: '# backsmith: ignore[errors/swallowed-exception]' },
+    { name: 'a line comment naming several ids', finding: finding('errors/swallowed-exception', 9), by: '# backsmith: ignore[safety/network, errors/swallowed-exception]' },
+    { name: 'a line comment naming a category without the slash', finding: finding('quality/magic-number', 12), by: '# backsmith: ignore[quality]' },
+    { name: 'a line comment only covers its own line', finding: finding('errors/swallowed-exception', 11), by: null },
+    { name: 'a line comment does not cover other checks', finding: finding('safety/subprocess', 9), by: null },
+    { name: 'ignore-file at the top covers every line and the whole module', finding: finding('deps/third-party-import', 0), by: '# backsmith: ignore-file[deps/]' },
+    { name: 'ignore-file far down covers only its line', finding: finding('threading/unlocked-mutation', 7), by: null },
+    { name: 'noqa with a code covers that Ruff code', finding: finding('quality/lint', 3, 'F401 `os` imported but unused'), by: '# noqa: F401' },
+    { name: 'noqa with a code does not cover another code', finding: finding('quality/lint', 3, 'E501 Line too long'), by: null },
+    { name: 'bare noqa covers every Ruff code', finding: finding('quality/lint', 4, 'F401 `sys` imported but unused'), by: '# noqa' },
+    { name: 'noqa does not waive backsmith checks', finding: finding('quality/magic-number', 4), by: null },
+    { name: 'ignore by category', finding: finding('safety/subprocess', 9), config: { ignore: ['safety/'] }, by: 'ignore safety/' },
+    { name: 'select leaves other checks out', finding: finding('safety/subprocess', 9), config: { select: ['errors/', 'quality/lint'] }, by: 'not in select [errors/, quality/lint]' },
+    { name: 'select keeps its own checks', finding: finding('errors/exception-hierarchy', 0), config: { select: ['errors'] }, by: null },
+  ];
+  for (const testCase of cases) {
+    it(testCase.name, async () => {
+      const outcome = await suppress([testCase.finding], testCase.config);
+      const waived = outcome.suppressed.filter((entry) => entry.suppressedBy.kind !== 'noqa' || entry.message === testCase.finding.message);
+      if (testCase.by === null) {
+        expect(outcome.findings).toEqual([testCase.finding]);
+        expect(waived).toEqual([]);
+      } else {
+        expect(outcome.findings).toEqual([]);
+        expect(waived.map((entry) => entry.suppressedBy.text)).toEqual([testCase.by]);
+      }
+    });
+  }
+
+  it('lists every noqa comment as a waiver (Ruff drops what they hide before backsmith sees it)', async () => {
+    const outcome = await suppress([]);
+    expect(outcome.suppressed.map((entry) => `${entry.line} ${entry.checkId} ${entry.suppressedBy.text}`)).toEqual(['3 quality/lint # noqa: F401', '4 quality/lint # noqa']);
+  });
+
+  it("a draft's comments waive nothing; the user's selection still applies", async () => {
+    const outcome = await suppress([finding('errors/swallowed-exception', 10), finding('safety/subprocess', 9)], { ignore: ['safety/subprocess'] }, false);
+    expect(outcome.findings.map((entry) => entry.checkId)).toEqual(['errors/swallowed-exception']);
+    expect(outcome.suppressed.map((entry) => entry.suppressedBy.text)).toEqual(['ignore safety/subprocess']);
+  });
+});

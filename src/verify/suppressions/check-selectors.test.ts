@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../config/config-schema.js';
+import { assertKnownSelectors, closestSelector, isKnownSelector } from './check-selectors.js';
+import { applySelectionFlags } from './selection-options.js';
+
+describe('check selectors', () => {
+  it('knows ids and categories with or without the slash', () => {
+    for (const selector of ['safety/', 'safety', 'errors/swallowed-exception', 'quality/lint']) expect(isKnownSelector(selector)).toBe(true);
+    for (const selector of ['safety/evl', 'saftey/', '', 'quality/lint/']) expect(isKnownSelector(selector)).toBe(false);
+  });
+
+  it('names the closest known id', () => {
+    expect(closestSelector('errors/swallowed-exceptions')).toBe('errors/swallowed-exception');
+    expect(closestSelector('saftey/')).toBe('safety/');
+    expect(closestSelector('x'.repeat(10_000)).length).toBeGreaterThan(0);
+  });
+
+  it('rejects an unknown id with one line naming it and the closest one', () => {
+    expect(() => assertKnownSelectors(['safety/', 'threading/unlocked-mutations'], '--ignore')).toThrow(/^Unknown check id "threading\/unlocked-mutations" in --ignore; closest known: "threading\/unlocked-mutation"/);
+  });
+
+  it('--select replaces the configuration, --ignore adds to it; the configuration is checked too', () => {
+    const config = { ...defaultConfig(), select: ['quality/'], ignore: ['safety/'] };
+    expect(applySelectionFlags(config, { select: ['errors/'], ignore: ['deps/'] })).toMatchObject({ select: ['errors/'], ignore: ['safety/', 'deps/'] });
+    expect(applySelectionFlags(config, {})).toMatchObject({ select: ['quality/'], ignore: ['safety/'] });
+    expect(() => applySelectionFlags({ ...defaultConfig(), ignore: ['qualty/'] }, {})).toThrow(/in the configuration's "ignore"; closest known: "quality\/"/);
+  });
+});

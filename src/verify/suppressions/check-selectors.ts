@@ -1,0 +1,49 @@
+import { BacksmithError } from '../../errors.js';
+import { CHECK_CATEGORIES } from '../finding.js';
+import { ALL_CHECKS } from '../registry.js';
+
+/** True when `selector` (an exact id, `category/` or `category`) names the check `id`. */
+export function matchesSelector(id: string, selector: string): boolean {
+  return selector.endsWith('/') ? id.startsWith(selector) : id === selector || id.startsWith(`${selector}/`);
+}
+
+/** Every selector backsmith accepts: check ids, and categories with and without the slash. */
+export function knownSelectors(): string[] {
+  return [...ALL_CHECKS.map((check) => check.id), ...CHECK_CATEGORIES.flatMap((category) => [`${category}/`, category])];
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_value, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The known selector nearest to `selector` (by edit distance; ids at most 100 characters are compared). */
+export function closestSelector(selector: string): string {
+  const probe = selector.slice(0, 100);
+  let best = '';
+  let bestDistance = Infinity;
+  for (const known of knownSelectors()) {
+    const distance = editDistance(probe, known);
+    if (distance < bestDistance) [best, bestDistance] = [known, distance];
+  }
+  return best;
+}
+
+/** True when the selector names a check or category backsmith knows. */
+export function isKnownSelector(selector: string): boolean {
+  return knownSelectors().includes(selector);
+}
+
+/** Throws a one-line usage error (exit 2) naming the first unknown selector and the closest known one. */
+export function assertKnownSelectors(selectors: readonly string[], origin: string): void {
+  for (const selector of selectors) {
+    if (!isKnownSelector(selector)) {
+      throw new BacksmithError(`Unknown check id "${selector.slice(0, 100)}" in ${origin}; closest known: "${closestSelector(selector)}" (see \`backsmith checks\`)`);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import type { BacksmithConfig } from '../../config/config-schema.js';
+import { assertKnownSelectors } from './check-selectors.js';
+
+/** `--select`/`--ignore` as commander collects them: repeatable, each value comma-separated. */
+export interface SelectionFlags {
+  select?: string[];
+  ignore?: string[];
+}
+
+/**
+ * The configuration with the command line's selection applied: `--select` replaces the
+ * configuration's `select`, `--ignore` adds to its `ignore`. Unknown ids, in either place, are a
+ * usage error (exit 2) naming the closest known id.
+ */
+export function applySelectionFlags(config: BacksmithConfig, flags: SelectionFlags): BacksmithConfig {
+  assertKnownSelectors(config.select, 'the configuration\'s "select"');
+  assertKnownSelectors(config.ignore, 'the configuration\'s "ignore"');
+  assertKnownSelectors(flags.select ?? [], '--select');
+  assertKnownSelectors(flags.ignore ?? [], '--ignore');
+  return {
+    ...config,
+    select: flags.select && flags.select.length > 0 ? flags.select : config.select,
+    ignore: [...new Set([...config.ignore, ...(flags.ignore ?? [])])],
+  };
+}
