@@ -129,6 +129,20 @@ describe('backsmith verify on bad input: a clear message and exit 2, never a sta
     { name: 'a missing configuration file', make: () => [CLEAN_MODULE, '--config', path.join(scratch, 'nope.json')], message: /Configuration file not found/ },
     { name: 'an invalid configuration', make: () => [CLEAN_MODULE, '--config', scratchFile('bad.json', '{"lineLength": "long"}')], message: /Invalid configuration .*\n\s+- lineLength/ },
     { name: 'a missing acceptance test file', make: () => [CLEAN_MODULE, '--tests', path.join(scratch, 'test_absent.py')], message: /test file not found: .*test_absent\.py/ },
+    { name: '--tests together with --no-run', make: () => [CLEAN_MODULE, '--tests', scratchFile('test_given.py', 'import unittest\n')], message: /^backsmith: --tests cannot be combined with --no-run: [^\n]*\n$/ },
+    {
+      name: 'two test files with one base name',
+      make: () => {
+        mkdirSync(path.join(scratch, 'one'), { recursive: true });
+        mkdirSync(path.join(scratch, 'two'), { recursive: true });
+        const first = path.join(scratch, 'one', 'test_same.py');
+        const second = path.join(scratch, 'two', 'test_same.py');
+        writeFileSync(first, 'import unittest\n');
+        writeFileSync(second, 'import unittest\n');
+        return [CLEAN_MODULE, '--tests', first, second];
+      },
+      message: /Test files .*one\/test_same\.py and .*two\/test_same\.py have the same name, test_same\.py: rename one so both can run\./,
+    },
     { name: 'a SARIF path in a missing folder', make: () => [CLEAN_MODULE, '--sarif', path.join(scratch, 'no-folder', 'out.sarif')], message: /Cannot write the SARIF report to .*out\.sarif/ },
     { name: 'a configuration that is not JSON', make: () => [CLEAN_MODULE, '--config', scratchFile('bad2.json', '{oops')], message: /not valid JSON/ },
   ];

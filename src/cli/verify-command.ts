@@ -63,6 +63,9 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
       const stories = flags.stories ? await readStoriesFile(flags.stories) : undefined;
       // A missing or unreadable test file is a usage error even when --no-run skips the tests.
       if (flags.tests) await readTestFiles(flags.tests);
+      if (flags.tests && !flags.run) {
+        throw new BacksmithError('--tests cannot be combined with --no-run: the acceptance tests run in the sandbox that --no-run skips.');
+      }
       const report = await verifyModules({
         paths,
         config,

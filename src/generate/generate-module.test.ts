@@ -163,3 +163,27 @@ describe('generateModule end to end (scripted model, real verifier)', () => {
     expect(model.requests[2]!.messages[1]!.content).toContain('def list_plants');
   });
 });
+
+describe('generateModule delivers only when every requested stage ran', () => {
+  it('does not deliver when the interpreter cannot be used: runtime/not-run and tests/not-run are errors', async () => {
+    const { result } = run([GOOD_MODULE], { python: path.join(project.dir, 'no-such-python'), maxRounds: 0 });
+    const outcome = await result;
+    expect(outcome.outcome).toBe('failed');
+    expect(existsSync(outcome.deliverable.path)).toBe(false);
+    expect(outcome.remainingErrors.map((finding) => finding.checkId)).toEqual(expect.arrayContaining(['runtime/not-run', 'tests/not-run']));
+  });
+
+  it('does not deliver a draft whose verifier skipped the runtime stage, however it scored', async () => {
+    const { result } = run([GOOD_MODULE], { maxRounds: 0, steps: { verify: (code) => verifyModule({ path: 'plant_swap_registry.py', source: code, noRun: true }) } });
+    const outcome = await result;
+    expect(outcome).toMatchObject({ outcome: 'failed', stopReason: 'passed' });
+    expect(outcome.reason).toContain('not delivered: the runtime stage did not run');
+    expect(existsSync(outcome.deliverable.path)).toBe(false);
+  });
+
+  it('rejects --tests with --no-run before drafting', async () => {
+    const { model, result } = run([GOOD_MODULE], { noRun: true });
+    await expect(result).rejects.toThrow('--tests cannot be combined with --no-run');
+    expect(model.requests).toHaveLength(0);
+  });
+});

@@ -15,6 +15,7 @@ import { createGenerationSteps } from './generation-steps.js';
 import type { GenerateModuleOptions, GenerateResult } from './generate-types.js';
 import { prepareGeneration, type PreparedGeneration } from './prepare-generation.js';
 import type { ProgressEvent } from './progress-events.js';
+import { unmetStages } from './unmet-stages.js';
 
 /** Upper bounds that keep a mistyped flag from running up a bill. */
 const MAX_ROUNDS_LIMIT = 20;
@@ -37,6 +38,14 @@ function resolveLanguageModel(options: GenerateModuleOptions, configModel: strin
 async function conclude(loop: LoopOutcome, prepared: PreparedGeneration, recorder: RunRecorder, options: GenerateModuleOptions, emit: (event: ProgressEvent) => void) {
   const best: Draft | null = loop.best;
   const chosen = best ? { round: best.round, candidate: best.candidate, sha256: best.report.sha256 } : null;
+  // Fail closed: a draft is delivered only when every stage asked for ran, whatever its verdict says.
+  const unmet = best ? unmetStages(best.report, { runtime: !options.noRun, tests: prepared.tests.length }) : [];
+  if (loop.stopReason === 'passed' && best && unmet.length > 0 && !options.signal?.aborted) {
+    const reason = `${loop.detail}, but not delivered: ${unmet.join('; ')}`;
+    const failingDraftPath = await recorder.saveFailingDraft(best.code);
+    await recorder.finish({ outcome: 'failed', reason, stopReason: loop.stopReason, chosen });
+    return { outcome: 'failed' as const, reason, backupPath: null, failingDraftPath };
+  }
   if (loop.stopReason === 'passed' && best && !options.signal?.aborted) {
     emit({ type: 'stage', stage: 'delivering', round: best.round, candidate: best.candidate, candidates: 0, maxRounds: 0 });
     const delivery = await deliverModule(prepared.outDir, prepared.deliverable.fileName, best.code);
@@ -69,6 +78,9 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
   const config = options.config ?? (await loadConfig(undefined, projectDir));
   emit({ type: 'stage', stage: 'preparing', round: 0, candidate: 0, candidates, maxRounds });
   const prepared = await prepareGeneration({ ...options, projectDir }, config);
+  if (options.noRun && prepared.tests.length > 0) {
+    throw new BacksmithError('--tests cannot be combined with --no-run: the acceptance tests run in the sandbox that --no-run skips.');
+  }
   for (const warning of prepared.agent.warnings) emit({ type: 'note', message: `agent ${prepared.agent.name}: ${warning}` });
   const model = resolveLanguageModel(options, config.model, config.baseUrl);
   const replyTokens = replyTokenBudget(model, options.maxOutputTokens);

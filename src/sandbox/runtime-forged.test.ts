@@ -1,0 +1,72 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ModuleReport } from '../verify/verify-module.js';
+import { canSandbox, FIXTURES, fixture, inject, verifySource } from './test-support/runtime-fixtures.js';
+
+// Modules that attack the result channel at import: each must FAIL with an error finding that
+// names what happened, never PASS, never crash the host ("Maximum call stack size exceeded").
+const usable = await canSandbox();
+const MODULE = 'forge_results.py';
+const tests = [path.join(FIXTURES.hostile, 'test_forge_results.py')];
+
+function attack(variant: string): Promise<ModuleReport> {
+  return verifySource(MODULE, inject(fixture(FIXTURES.hostile, MODULE), 'ATTACK = "none"', `ATTACK = "${variant}"`), { tests });
+}
+
+const errorIds = (report: ModuleReport) => [...new Set(report.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.checkId))];
+const messages = (report: ModuleReport, id: string) => report.findings.filter((finding) => finding.checkId === id).map((finding) => finding.message).join('\n');
+
+describe.skipIf(!usable)('runtime stage on modules that forge or break their results', () => {
+  it('an honest run of the wrong module fails its acceptance test (the baseline)', async () => {
+    const report = await attack('none');
+    expect(report.passed).toBe(false);
+    expect(errorIds(report)).toContain('tests/failed');
+    expect(errorIds(report)).not.toContain('runtime/bad-results');
+  });
+
+  it.each([
+    ['deep-open', 'nested more than 32 levels'],
+    ['deep-valid', 'nested more than 32 levels'],
+    ['deep-object', 'nested more than 32 levels'],
+    ['dup-forged', "lacks the run's secret"],
+    ['fd4-forged', "lacks the run's secret"],
+    ['forged-done-exit', "lacks the run's secret"],
+    ['wrong-secret', 'carries a wrong secret'],
+    ['torn', 'was cut off'],
+  ])('%s: FAIL with runtime/bad-results', async (variant, problem) => {
+    const report = await attack(variant);
+    expect(report.passed).toBe(false);
+    expect(report.sandbox?.status).toBe('ran');
+    expect(errorIds(report)).toContain('runtime/bad-results');
+    expect(messages(report, 'runtime/bad-results')).toContain(problem);
+    expect(messages(report, 'runtime/bad-results')).toContain('forged or corrupted');
+  });
+
+  it.each(['forged-done-exit', 'vanish'])('%s: the tests that never reported are named (tests/unreported)', async (variant) => {
+    const report = await attack(variant);
+    expect(report.passed).toBe(false);
+    expect(messages(report, 'tests/unreported')).toContain('test_forge_results.py::AddTests::test_adds');
+    expect(report.sandbox?.tests?.passed ?? 0).toBe(0);
+  });
+});
+
+describe.skipIf(!usable)('an interpreter the sandbox cannot use', () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'backsmith-bad-python-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it.each([
+    ['a script that is not Python', () => {
+      const file = path.join(folder, 'python');
+      writeFileSync(file, '#!/bin/sh\nexit 1\n');
+      chmodSync(file, 0o755);
+      return file;
+    }],
+    ['a missing file', () => path.join(folder, 'no-such-python')],
+  ])('%s with a broken module and tests: FAIL, never PASS', async (_label, make) => {
+    const report = await verifySource(MODULE, fixture(FIXTURES.hostile, MODULE), { tests, python: make() });
+    expect(report.passed).toBe(false);
+    expect(errorIds(report)).toEqual(expect.arrayContaining(['runtime/not-run', 'tests/not-run']));
+  });
+});
