@@ -31,6 +31,6 @@ export interface CheckContext {
    * declared dependencies), read by `deps/third-party-import`; absent means none.
    */
   extraAllowedImports?: string[];
-}
   /** True for a model's draft in `generate`: its own suppression comments waive nothing. */
   draft?: boolean;
+}
