@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareView, viewArguments, viewScript } from './filesystem-view.js';
+import { trackRun } from './sandbox-lifecycle.js';
 import type { HostCapabilities, SandboxProtections } from './sandbox-types.js';
 
 const SEARCH_PATH = ['/usr/bin', '/bin', '/usr/sbin', '/sbin'];
@@ -41,6 +42,7 @@ export function namespaceArguments(isRoot: boolean): string[] {
 /** Builds the real view once, with a shell in place of the interpreter. */
 async function viewWorks(unshare: string, mount: string, isRoot: boolean): Promise<boolean> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'backsmith-sandbox-'));
+  const untrack = trackRun({ hostRoot: root, pid: null, uid: null });
   try {
     await prepareView(root, { readOnly: [], diskBytes: 1024 * 1024 }, null);
     const script = viewScript(mount);
@@ -48,6 +50,7 @@ async function viewWorks(unshare: string, mount: string, isRoot: boolean): Promi
     return output?.includes('view') === true;
   } finally {
     await rm(root, { recursive: true, force: true });
+    untrack();
   }
 }
 
