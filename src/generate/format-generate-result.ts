@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { escapeTerminal } from '../report/escape-terminal.js';
 import type { GenerateResult } from './generate-types.js';
 
 /** Error findings shown in the summary; the run record holds them all. */
@@ -24,11 +25,11 @@ export function formatGenerateResult(result: GenerateResult): string {
   } else if (result.outcome === 'cancelled') {
     lines.push(`✘ Cancelled: nothing was delivered (${result.reason})`);
   } else {
-    lines.push(`✘ Not delivered: ${result.reason}`);
+    lines.push(`✘ Not delivered: ${escapeTerminal(result.reason)}`);
     if (result.failingDraftPath) {
       lines.push(`  best draft (FAILING verification, not at the deliverable path): ${relative(result.failingDraftPath)}`);
       for (const finding of result.remainingErrors.slice(0, SHOWN_ERRORS)) {
-        lines.push(`    ${finding.checkId}${finding.line > 0 ? ` line ${finding.line}` : ''}: ${finding.message}`);
+        lines.push(`    ${finding.checkId}${finding.line > 0 ? ` line ${finding.line}` : ''}: ${escapeTerminal(finding.message)}`);
       }
       if (result.remainingErrors.length > SHOWN_ERRORS) lines.push(`    … and ${result.remainingErrors.length - SHOWN_ERRORS} more`);
     }

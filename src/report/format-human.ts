@@ -2,6 +2,7 @@ import { formatSandboxLines } from '../sandbox/format-sandbox.js';
 import type { Finding, Severity } from '../verify/finding.js';
 import type { ModuleReport } from '../verify/verify-module.js';
 import type { VerifyReport } from '../verify/verify-report.js';
+import { escapeTerminal } from './escape-terminal.js';
 import { formatSuppressedLines } from './format-suppressed.js';
 
 const SEVERITY_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
@@ -11,14 +12,15 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+// Messages may quote the module's exceptions and test output: escaped, so they cannot hide the verdict.
 function formatFinding(modulePath: string, finding: Finding): string {
   const where = finding.line > 0 ? `${modulePath}:${finding.line}${finding.column ? `:${finding.column}` : ''}` : modulePath;
-  const symbol = finding.symbol ? ` [${finding.symbol}]` : '';
-  return `  ${where}  ${finding.message}${symbol}  (${finding.checkId})\n      fix: ${finding.hint}`;
+  const symbol = finding.symbol ? ` [${escapeTerminal(finding.symbol)}]` : '';
+  return `  ${escapeTerminal(where)}  ${escapeTerminal(finding.message)}${symbol}  (${finding.checkId})\n      fix: ${escapeTerminal(finding.hint)}`;
 }
 
 function formatModule(module: ModuleReport): string {
-  const lines = [`${module.passed ? 'PASS' : 'FAIL'} ${module.path}`];
+  const lines = [`${module.passed ? 'PASS' : 'FAIL'} ${escapeTerminal(module.path)}`];
   for (const severity of SEVERITIES) {
     const findings = module.findings.filter((finding) => finding.severity === severity);
     if (findings.length === 0) continue;
@@ -31,10 +33,10 @@ function formatModule(module: ModuleReport): string {
     const reasons = new Map<string, string[]>();
     for (const check of skipped) reasons.set(check.reason ?? 'skipped', [...(reasons.get(check.reason ?? 'skipped') ?? []), check.id]);
     lines.push(`Skipped ${plural(skipped.length, 'check')}:`);
-    for (const [reason, ids] of reasons) lines.push(`  ${reason}: ${ids.join(', ')}`);
+    for (const [reason, ids] of reasons) lines.push(`  ${escapeTerminal(reason)}: ${ids.join(', ')}`);
   }
   if (module.syntax.authority === 'tree-sitter') lines.push(`Syntax judged by tree-sitter: ${module.syntax.fallbackReason ?? ''}`);
-  if (module.sandbox) lines.push(...formatSandboxLines(module.sandbox));
+  if (module.sandbox) lines.push(...formatSandboxLines(module.sandbox).map(escapeTerminal));
   return lines.join('\n');
 }
 
