@@ -155,6 +155,8 @@ export interface DesignSpec {
   deliverable: string | null;
   /** How the deliverable's name was found, for people. */
   deliverableSource: string | null;
+  /** How it was found, for programs: stated in the title, a label, a code comment, the text, the file name... */
+  deliverableOrigin: 'title' | 'label' | 'code-comment' | 'prose' | 'mention' | 'file-name' | 'labels' | 'title-words' | null;
   primaryClass: string | null;
   classes: DesignClass[];
   functions: DesignFunction[];

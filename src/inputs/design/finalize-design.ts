@@ -182,6 +182,7 @@ export function finalizeDesign(collector: DesignCollector, input: FinalizeInput)
     collector.warn('no-api', 'no API found: no class with methods and no function in the code blocks or API tables; the design checks can only compare exceptions, models and constants', 0);
   }
   if (!naming.deliverable) collector.warn('naming', 'the deliverable\'s file name could not be worked out: name it `[feature]_[module].py` in the design', 0);
+  else if (naming.deliverableOrigin === 'title-words') collector.warn('naming', `the design states no file name; \`${naming.deliverable}\` is ${naming.deliverableSource}: state it (\`# accounts.py\`, \`Module: accounts.py\`) or pass --feature/--module`, 0);
   return {
     sourceName: input.sourceName,
     ...naming,
