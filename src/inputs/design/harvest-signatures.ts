@@ -1,4 +1,5 @@
 import { EXTERNAL_WORDING, pseudoHeading, sectionOwner, type SectionOwner } from './section-owner.js';
+import { readNestedDetails, readProseModel, readSharedExceptionBase, type NestedDetails } from './nested-details.js';
 import { opensUnclosedSignature, readClassLine, readSignatureSnippet, type SignatureSnippet } from './signature-snippet.js';
 
 /** How the harvester treats a line: read it, skip it (code already read), or read only `def` lines (broken code). */
@@ -21,6 +22,16 @@ export interface HarvestedSignature {
   fromCode: boolean;
   /** Only mentioned in running text that calls it external: kept unless the name is a method. */
   mentionOnly?: boolean;
+  /** Parameter types and return the bullets under it give. */
+  details?: NestedDetails;
+}
+
+/** A model written in prose: `**OrderLine** — \`sku: str\`, \`quantity: int\``. */
+export interface HarvestedModel {
+  name: string;
+  kindText: string;
+  fields: Array<{ name: string; annotation: string }>;
+  line: number;
 }
 
 /** A class declared in prose (`class InsufficientFundsError(AccountError)`) or as an exception bullet. */
@@ -38,6 +49,9 @@ export interface Harvest {
   classes: HarvestedClass[];
   /** Signature-like inline code the harvester saw in running text but could not read as a definition. */
   mentions: Array<{ name: string; text: string; line: number }>;
+  models: HarvestedModel[];
+  /** The base the text says every exception shares ("All exceptions inherit from `ShopError`"). */
+  sharedExceptionBase: string | null;
 }
 
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
@@ -91,7 +105,8 @@ function baseIn(text: string, name: string): string[] {
  * `modes` says, per line (0-based), whether code blocks already read cover it.
  */
 export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
-  const harvest: Harvest = { signatures: [], classes: [], mentions: [] };
+  const harvest: Harvest = { signatures: [], classes: [], mentions: [], models: [], sharedExceptionBase: null };
+  const isSignature = (text: string) => text.includes('(') && readSignatureSnippet(text) !== null;
   const stack: OpenSection[] = [];
   let lineClass: string | null = null;
   let signatureColumns: number[] = [0];
@@ -106,6 +121,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       external: (owner.kind === 'functions' && owner.external) || EXTERNAL_WORDING.test(nearby),
       context: stack.map((section) => section.text).reverse(),
       fromCode,
+      details: fromCode ? undefined : readNestedDetails(lines, index, isSignature),
     });
   };
   for (let index = 0; index < lines.length; index++) {
@@ -142,6 +158,12 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
         continue;
       }
     }
+    if (harvest.sharedExceptionBase === null && /xcep|rror/i.test(line)) harvest.sharedExceptionBase = readSharedExceptionBase(line);
+    const model = !heading ? readProseModel(line) : null;
+    if (model) {
+      harvest.models.push({ ...model, line: index + 1 });
+      continue;
+    }
     // Every signature and every mention has a parenthesis; most prose lines have none.
     if (!line.includes('(') && !line.includes('|')) continue;
     const isRow = !heading && line.trimStart().startsWith('|');
@@ -172,6 +194,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       if (snippet && /^[\w\s,=*]*$/.test(snippet.parameters) && !/^\s*(self|cls)\b/.test(snippet.parameters)) {
         const external = EXTERNAL_WORDING.test(line);
         harvest.signatures.push({ snippet, line: index + 1, owner: { kind: 'functions', external }, external, context: [], fromCode: false, mentionOnly: true });
+        // (No nested details: a mention sits in running text.)
       } else if (/:|->/.test(`${mention[2]}${mention[3] ?? ''}`)) harvest.mentions.push({ name: mention[1]!, text: mention[0], line: index + 1 });
     }
   }

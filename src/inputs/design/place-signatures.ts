@@ -1,5 +1,5 @@
 import type { DesignCollector } from './design-collector.js';
-import type { DesignFunction } from './design-types.js';
+import type { DesignFunction, DesignModelKind } from './design-types.js';
 import { looksLikeExceptionName } from './exception-sources.js';
 import type { Harvest, HarvestedSignature } from './harvest-signatures.js';
 import { toDesignFunction } from './python-block.js';
@@ -36,8 +36,20 @@ async function parseAll(signatures: HarvestedSignature[]): Promise<Parsed[]> {
   return Promise.all(signatures.map(async (signature) => (await parseOne(definition(signature, true))) ?? parseOne(definition(signature, false))));
 }
 
+/** The function with where it was read, and the types the bullets under it add where the signature gives none. */
 function withSource(fn: DesignFunction, signature: HarvestedSignature): DesignFunction {
-  return { ...fn, origin: signature.fromCode ? 'code' : 'prose', line: signature.line, external: signature.external || undefined };
+  const details = signature.details;
+  const parameters = details ? fn.parameters.map((parameter) => ({ ...parameter, annotation: parameter.annotation ?? details.parameterTypes.get(parameter.name) ?? null })) : fn.parameters;
+  const external = fn.className === null && signature.external ? { external: true } : {};
+  return { ...fn, parameters, returnAnnotation: fn.returnAnnotation ?? details?.returns ?? null, origin: signature.fromCode ? 'code' : 'prose', line: signature.line, ...external };
+}
+
+function modelKind(text: string): DesignModelKind | null {
+  if (/dataclass/i.test(text)) return 'dataclass';
+  if (/pydantic|BaseModel/i.test(text)) return 'pydantic';
+  if (/typeddict/i.test(text)) return 'typed-dict';
+  if (/enum/i.test(text)) return 'enum';
+  return null;
 }
 
 /**
@@ -54,6 +66,17 @@ export async function placeHarvest(harvest: Harvest, collector: DesignCollector)
     } else {
       collector.addClass({ name: declared.name, bases: declared.bases, decorators: [], role: 'other', methods: [], description: null, origin: 'prose', line: declared.line });
     }
+  }
+  for (const declared of collector.declaredExceptions) {
+    if (declared.base === null && harvest.sharedExceptionBase && declared.name !== harvest.sharedExceptionBase) declared.base = harvest.sharedExceptionBase;
+  }
+  for (const model of harvest.models) {
+    collector.addFields(model.name, {
+      kind: modelKind(model.kindText),
+      fields: model.fields.map((field) => ({ name: field.name, annotation: field.annotation, defaultValue: null, line: model.line })),
+      origin: 'prose',
+      line: model.line,
+    });
   }
   const signatures = harvest.signatures.filter((signature) => !signature.mentionOnly);
   const mentions = harvest.signatures.filter((signature) => signature.mentionOnly);
@@ -82,8 +105,16 @@ export async function placeHarvest(harvest: Harvest, collector: DesignCollector)
   });
   const methodNames = new Set([...collector.classes.values()].flatMap((cls) => cls.methods.map((method) => method.name)));
   for (const { fn } of loose) {
-    if (methodNames.has(fn.name) || collector.pendingMethods.some((pending) => pending.fn.name === fn.name)) continue;
-    collector.addFunction(fn);
+    if (collector.pendingMethods.some((pending) => pending.fn.name === fn.name)) continue;
+    if (!methodNames.has(fn.name)) {
+      collector.addFunction(fn);
+      continue;
+    }
+    // An overview line restating a method: merged into it (a conflict says which wins) when it says
+    // anything; a bare `name()` in a walkthrough only names the method.
+    const owners = [...collector.classes.values()].filter((cls) => cls.methods.some((method) => method.name === fn.name));
+    const saysSomething = fn.parameters.length > 0 || fn.returnAnnotation !== null;
+    if (owners.length === 1 && saysSomething) collector.addMethod(owners[0]!.name, { ...fn, className: owners[0]!.name });
   }
   for (const mention of mentions) {
     const name = mention.snippet.name;

@@ -158,7 +158,7 @@ async function readTableBlock(state: ReadState, block: MarkdownBlock, table: Tab
     for (const fn of functions) {
       if (fn.className === null) collector.addFunction(fn);
       else if (fn.className !== '') collector.addMethod(fn.className, fn);
-      else if (tableClass) collector.addMethod(tableClass, fn);
+      else if (tableClass ?? sectionClass(block)) collector.addMethod((tableClass ?? sectionClass(block))!, fn);
       else collector.pendingMethods.push({ fn, context: nearbyTexts(state, block) });
     }
     return;
