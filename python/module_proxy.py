@@ -9,7 +9,6 @@ are copies. Assertions run here, never next to the module's code.
 """
 import builtins
 import enum
-import logging
 import os
 import select
 import signal
@@ -130,7 +129,7 @@ class ModuleLink:
         """Where the module process was stuck at the last time limit, as a sentence ('' if unknown)."""
         if not self.config:
             return ""
-        frames = stuck_frames(self.last_hang, os.path.join(self.config["workdir"], self.config["moduleFileName"]))
+        frames = proxy_wire.stuck_frames(self.last_hang, os.path.join(self.config["workdir"], self.config["moduleFileName"]))
         if not frames:
             return " (no stack of the module process could be read)" if self.last_hang else ""
         (function, line), rest = frames[0], frames[1:]
@@ -171,7 +170,12 @@ class ModuleLink:
                 raise ProxyError(f"the module process failed: {error}") from None
             except BaseException:
                 # A time limit (or Ctrl-C) in the middle of a call: the stream is out of step.
-                self.last_hang = self.abandon(dump=True)
+                # The test timer repeats; hold it off while the stack is read and the server killed.
+                previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+                try:
+                    self.last_hang = self.abandon(dump=True)
+                finally:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, previous)
                 raise
             if "raised" in reply:
                 raise self.rebuild_exception(reply["raised"])
@@ -181,7 +185,7 @@ class ModuleLink:
         """Answer a callback from the module into a test object, or relay a note."""
         op = message.get("op")
         if op == "log":
-            relay_log(message.get("record"))
+            proxy_wire.relay_log(message.get("record"))
             return
         if op == "note":
             record = message.get("record")
@@ -356,38 +360,6 @@ class ModuleLink:
         if any(not isinstance(base, ProxyMeta) for base in bases):
             bases = ()
         return ProxyMeta(name, bases or (RemoteObject,), {**namespace, "_bs_name": name, "_bs_link": self})
-
-
-LOG_FIELDS = {"name": str, "levelno": int, "levelname": str, "msg": str, "exc_text": str,
-              "pathname": str, "lineno": int, "funcName": str}
-
-
-def relay_log(record):
-    """Re-emit one of the module's log records here, through the logger of the same name."""
-    if not isinstance(record, dict):
-        return
-    fields = {key: record[key] for key, kind in LOG_FIELDS.items() if type(record.get(key)) is kind}
-    if "name" not in fields or "levelno" not in fields:
-        return
-    logger = logging.getLogger(fields["name"][:200])
-    if logger.isEnabledFor(fields["levelno"]):
-        logger.handle(logging.makeLogRecord({**fields, "args": None}))
-
-
-def stuck_frames(dump, module_file):
-    """(function, line) of the module's frames in a faulthandler dump, innermost first, first thread."""
-    frames = []
-    for line in dump.splitlines()[:400]:
-        text = line.strip()
-        if text.startswith(("Thread ", "Current thread ")) and frames:
-            break
-        if not text.startswith('File "'):
-            continue
-        path, _, rest = text[6:].partition('", line ')
-        number, _, function = rest.partition(" in ")
-        if path == module_file and number.isdigit():
-            frames.append((function[:100], int(number)))
-    return frames
 
 
 def _builtin_exception(name):

@@ -4,12 +4,13 @@ Frames are a 4-byte length and a JSON object. Values cross by copy as tagged JSO
 (``["list", ...]``, ``["dict", [k, v], ...]``, ``["datetime", iso]`` ...); anything else is
 handed to a side-specific hook (a handle, a class reference, an enum member ...). Never
 pickle: the peer may be hostile, so decoding only ever builds plain data, bounded in size,
-depth and count.
+depth and count. Also read here: the module's log records and stack dumps.
 """
 import base64
 import datetime
 import decimal
 import json
+import logging
 import struct
 import uuid
 
@@ -166,3 +167,35 @@ def int_field(rest, index):
     if len(rest) <= index or type(rest[index]) is not int or rest[index] < 0:
         raise WireError("a malformed number field")
     return rest[index]
+
+
+LOG_FIELDS = {"name": str, "levelno": int, "levelname": str, "msg": str, "exc_text": str,
+              "pathname": str, "lineno": int, "funcName": str}
+
+
+def relay_log(record):
+    """Re-emit one of the module's log records here, through the logger of the same name."""
+    if not isinstance(record, dict):
+        return
+    fields = {key: record[key] for key, kind in LOG_FIELDS.items() if type(record.get(key)) is kind}
+    if "name" not in fields or "levelno" not in fields:
+        return
+    logger = logging.getLogger(fields["name"][:200])
+    if logger.isEnabledFor(fields["levelno"]):
+        logger.handle(logging.makeLogRecord({**fields, "args": None}))
+
+
+def stuck_frames(dump, module_file):
+    """(function, line) of the module's frames in a faulthandler dump, innermost first, first thread."""
+    frames = []
+    for line in dump.splitlines()[:400]:
+        text = line.strip()
+        if text.startswith(("Thread ", "Current thread ")) and frames:
+            break
+        if not text.startswith('File "'):
+            continue
+        path, _, rest = text[6:].partition('", line ')
+        number, _, function = rest.partition(" in ")
+        if path == module_file and number.isdigit():
+            frames.append((function[:100], int(number)))
+    return frames

@@ -26,5 +26,6 @@ export function formatSandboxLines(sandbox: SandboxReport): string[] {
   if (sandbox.interpreter?.note) lines.push(`  note: ${sandbox.interpreter.note}`);
   const { tests } = sandbox;
   if (tests) lines.push(`  acceptance tests (${tests.runner ?? 'none'}): ${tests.ran} ran, ${tests.passed} passed, ${tests.failed} failed, ${tests.errors} errors, ${tests.skipped} skipped${tests.completed ? '' : ' (run incomplete)'}`);
+  for (const entry of tests?.inProcess ?? []) lines.push(`  tests in ${entry.file} ran in-process with the module (its results could be forged): ${entry.reason}`);
   return lines;
 }

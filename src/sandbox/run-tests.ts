@@ -82,9 +82,10 @@ export function readTestRun(run: SandboxRunResult, files: string[], wallMs: numb
   }
   const blocked = run.records.filter((record) => record.event === 'blocked').map((record) => readBlocked(record, 'tests'));
   const ran = tests.filter((test) => test.outcome !== 'skipped').length;
+  const inProcess = run.records.filter((record) => record.event === 'in-process').map((record) => ({ file: String(record.file ?? ''), reason: String(record.reason ?? '') }));
   return {
     runner, files, tests, ran, collectErrors, completed, incompleteReason, blocked, durationMs: run.durationMs,
-    recordProblems: [...run.recordProblems], expected: null, unreported: [], unknown: [],
+    recordProblems: [...run.recordProblems], expected: null, unreported: [], unknown: [], inProcess,
   };
 }
 

@@ -138,7 +138,7 @@ export async function runRuntimeStage(context: CheckContext, options: RuntimeSta
     if (tests) {
       const count = (outcome: string) => tests.result.tests.filter((test) => test.outcome === outcome).length;
       const { runner, ran, completed } = tests.result;
-      report.tests = { runner, ran, passed: count('passed'), failed: count('failed'), errors: count('error'), skipped: count('skipped'), completed };
+      report.tests = { runner, ran, passed: count('passed'), failed: count('failed'), errors: count('error'), skipped: count('skipped'), completed, inProcess: tests.result.inProcess ?? [] };
     }
     const notRun = { runtime: probeGap(result), tests: testsRequested ? testsGap(tests?.result ?? null) : null };
     return { sandbox: report, probe: result, tests: tests?.result ?? null, notRun };

@@ -151,6 +151,8 @@ export interface TestRunResult {
   incompleteReason: string | null;
   blocked: BlockedAction[];
   durationMs: number;
+  /** Test files that ran next to the module instead of through the proxy, and why (their results could be forged). */
+  inProcess?: Array<{ file: string; reason: string }>;
   /** Lines the runner sent that were rejected (malformed, oversized, too deep, without the run's secret). */
   recordProblems: string[];
   /** Tests the host found in the files (`file::Class::method`), counted before the run; null when not counted. */
@@ -191,7 +193,11 @@ export interface SandboxReport {
   /** What the probe covered, when it ran. */
   probe: { completed: boolean; probedMethods: number; doctestsAttempted: number; restarts: number } | null;
   /** Acceptance-test counts, when tests were given and ran: never success for tests that did not run. */
-  tests: { runner: string | null; ran: number; passed: number; failed: number; errors: number; skipped: number; completed: boolean } | null;
+  tests: {
+    runner: string | null; ran: number; passed: number; failed: number; errors: number; skipped: number; completed: boolean;
+    /** Files whose tests ran next to the module (not through the proxy), and why. */
+    inProcess?: Array<{ file: string; reason: string }>;
+  } | null;
 }
 
 /** What `context.runtime` holds when the runtime stage ran (or tried to). */
