@@ -59,7 +59,16 @@ export function stringValue(node: Node): string {
   return text;
 }
 
-/** Dotted name text of a callee or base class (`self.store.get`), or the raw text otherwise. */
+/** Longest text `dottedName` returns whole; real names are far shorter, and facts keep one per call. */
+const MAX_DOTTED_LENGTH = 400;
+
+/**
+ * Dotted name text of a callee or base class (`self.store.get`), or the raw text otherwise. Text
+ * longer than MAX_DOTTED_LENGTH (a chain of thousands of calls) is cut, ending in `…`, so that
+ * the nested calls of a chain cost linear time, not quadratic.
+ */
 export function dottedName(node: Node): string {
-  return node.text.replace(/\s+/g, '');
+  const { startIndex, endIndex } = node;
+  if (endIndex - startIndex <= MAX_DOTTED_LENGTH) return node.text.replace(/\s+/g, '');
+  return `${node.text.slice(0, MAX_DOTTED_LENGTH).replace(/\s+/g, '')}…`;
 }

@@ -1,4 +1,4 @@
-import type { SyntaxNode as Node } from './syntax-node.js';
+import { prunedSubtrees, type SyntaxNode as Node } from './syntax-node.js';
 import { dottedName, endLineOf, isFString, lineOf, namedChildren, stringValue } from './node-text.js';
 import type {
   ClassAttribute,
@@ -245,6 +245,11 @@ export function buildModuleModel(root: Node, source: string): PythonModule {
   return module;
 }
 
+  const pruned = prunedSubtrees(root);
+  if (pruned.count > 0) {
+    const places = pruned.nodes.map((node) => ({ line: lineOf(node), column: node.startPosition.column + 1, nodeType: node.type }));
+    module.tooDeep = { count: pruned.count, places };
+  }
 /** Parses Python source into the module model. Never throws on bad Python: see `parseErrors`. */
 export function readPythonModule(source: string): Promise<PythonModule> {
   return withPythonTree(source, (root) => buildModuleModel(root, source));

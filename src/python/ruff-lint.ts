@@ -7,9 +7,17 @@ import type { RuffRequest } from './ruff-worker.js';
 export { RUFF_RULE_FAMILIES, type LintDiagnostic } from './ruff-engine.js';
 
 const DEFAULT_TARGET_VERSION = 'py310';
+const NOT_RUN = 'not run: the module nests too deeply for Ruff';
+/** Longest Ruff may take on one module (real modules take well under a second). */
+const RUFF_TIME_LIMIT_MS = 15_000;
 /** The line length of the default configuration (kept here so the CLI can warm Ruff up before loading it). */
 export const DEFAULT_LINE_LENGTH = 100;
 const WORKER_FILE = fileURLToPath(new URL('./ruff-worker.js', import.meta.url));
+
+/** Ruff itself failed on a source (e.g. its parser ran out of stack on deep nesting). */
+export class RuffCrash extends Error {
+  override readonly name = 'RuffCrash';
+}
 
 interface Pending {
   resolve: (diagnostics: LintDiagnostic[]) => void;
@@ -35,8 +43,11 @@ class RuffThread {
       if (!pending) return;
       this.pending.delete(answer.id);
       if (this.pending.size === 0) this.worker.unref();
-      if (answer.error !== undefined) pending.reject(new Error(answer.error));
-      else pending.resolve(answer.diagnostics ?? []);
+      if (answer.error !== undefined) {
+        pending.reject(new RuffCrash(answer.error));
+        // A crash can leave Ruff's wasm memory corrupt: later requests go to a fresh thread.
+        this.retire();
+      } else pending.resolve(answer.diagnostics ?? []);
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`Ruff's worker thread exited with ${code}`)));
@@ -46,6 +57,12 @@ class RuffThread {
     this.failed = true;
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
+  }
+
+  /** Stops the thread (its pending requests fail); the next request starts a fresh one. */
+  retire(): void {
+    this.fail(new Error("Ruff's worker thread was restarted"));
+    void this.worker.terminate();
   }
 
   request(source: string | null, lineLength: number, targetVersion: string): Promise<LintDiagnostic[]> {
@@ -74,15 +91,38 @@ export function warmUpRuff(lineLength: number, targetVersion = DEFAULT_TARGET_VE
   void ruffThread()?.request(null, lineLength, targetVersion).catch(() => undefined);
 }
 
-/** Lints Python source with Ruff (on a worker thread when possible, else on this one). */
-export async function lintPython(source: string, lineLength: number, targetVersion = DEFAULT_TARGET_VERSION): Promise<LintDiagnostic[]> {
-  const worker = ruffThread();
-  if (worker) {
+/**
+ * Lints Python source with Ruff (on a worker thread when possible, else on this one). Throws
+ * `RuffCrash` when Ruff fails on this source or takes longer than RUFF_TIME_LIMIT_MS, or when `safeHere` (the parse's verdict that the
+ * nesting is within bounds) resolves false first: the worker is then stopped, and on this thread
+ * Ruff does not start, since a crash would corrupt its wasm for the rest of the process.
+ */
+export async function lintPython(source: string, lineLength: number, targetVersion = DEFAULT_TARGET_VERSION, safeHere?: Promise<boolean>): Promise<LintDiagnostic[]> {
+  // A thread that died under another request's crash gets one fresh thread.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const worker = ruffThread();
+    if (!worker) break;
     try {
-      return await worker.request(source, lineLength, targetVersion);
-    } catch {
-      // A crashed worker must not lose the lint: run it here instead.
+      const linted = worker.request(source, lineLength, targetVersion);
+      // Ruff is slow and may crash on what the parse finds too deep, and its time grows faster
+      // than linearly on some flat shapes (tens of thousands of string literals): stop it then.
+      let timer: NodeJS.Timeout | undefined;
+      const timeUp = new Promise<'time-up'>((resolve) => (timer = setTimeout(() => resolve('time-up'), RUFF_TIME_LIMIT_MS)));
+      const verdict = await Promise.race([linted, safeHere ?? linted, timeUp]).finally(() => clearTimeout(timer));
+      if (verdict === false || verdict === 'time-up') {
+        linted.catch(() => undefined);
+        worker.retire();
+        throw new RuffCrash(verdict === false ? NOT_RUN : `stopped after ${RUFF_TIME_LIMIT_MS / 1000} s`);
+      }
+      return await linted;
+    } catch (error) {
+      if (error instanceof RuffCrash || attempt === 1) throw error instanceof RuffCrash ? error : new RuffCrash((error as Error).message);
     }
   }
-  return runRuff(source, lineLength, targetVersion);
+  if (safeHere && !(await safeHere)) throw new RuffCrash(NOT_RUN);
+  try {
+    return await runRuff(source, lineLength, targetVersion);
+  } catch (error) {
+    throw new RuffCrash((error as Error).message);
+  }
 }

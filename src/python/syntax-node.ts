@@ -42,11 +42,24 @@ export interface SyntaxNode {
 
 const NO_CHILDREN: readonly MirrorNode[] = [];
 
+/**
+ * Deepest node a mirror holds (the module node is depth 0). Subtrees below are cut, so every
+ * recursive reader of a mirror is bounded; real modules stay far below (the reference ones < 40),
+ * and CPython itself refuses more than 200 nested brackets.
+ */
+export const MAX_SYNTAX_DEPTH = 300;
+
+/** How many cut nodes a mirror remembers by position (the count is always exact). */
+const PRUNED_KEPT = 20;
+
 /** The source a mirror was built from, with the offset where each of its lines starts, and its nodes by type. */
 class MirrorSource {
   private readonly lines = [0];
   /** Every node of the tree, by type, in source order. */
   readonly nodesByType = new Map<string, MirrorNode[]>();
+  /** Nodes at MAX_SYNTAX_DEPTH whose children were cut (the first few), and how many there were. */
+  readonly pruned: MirrorNode[] = [];
+  prunedCount = 0;
 
   constructor(readonly text: string) {
     // tree-sitter counts rows by `\n` only.
@@ -149,6 +162,11 @@ class MirrorNode implements SyntaxNode {
     return this.fields?.[index] ?? null;
   }
 
+  /** Nodes of this mirror whose subtrees were cut at MAX_SYNTAX_DEPTH (the first few) and their count. */
+  get prunedSubtrees(): { nodes: readonly MirrorNode[]; count: number } {
+    return { nodes: this.source.pruned, count: this.source.prunedCount };
+  }
+
   descendantsOfType(types: string | readonly string[]): MirrorNode[] {
     const wanted = new Set(typeof types === 'string' ? [types] : types);
     const found: MirrorNode[] = [];
@@ -165,11 +183,15 @@ class MirrorNode implements SyntaxNode {
   }
 }
 
-function collectOfType(node: MirrorNode, wanted: ReadonlySet<string>, into: MirrorNode[]): void {
-  // web-tree-sitter searches from point (0, 0) and skips subtrees ending at or before it.
-  if (node.endIndex === 0) return;
-  if (wanted.has(node.type)) into.push(node);
-  for (const child of node.children) collectOfType(child, wanted, into);
+function collectOfType(top: MirrorNode, wanted: ReadonlySet<string>, into: MirrorNode[]): void {
+  const pending: MirrorNode[] = [top];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    // web-tree-sitter searches from point (0, 0) and skips subtrees ending at or before it.
+    if (node.endIndex === 0) continue;
+    if (wanted.has(node.type)) into.push(node);
+    for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index]!);
+  }
 }
 
 /** Reads the cursor's node facts, a handful of wasm calls; everything else is derived in JS. */
@@ -220,9 +242,23 @@ class MirrorBuilder {
     }
     return node;
   }
+
+  /** Records that `node`'s children are not mirrored. */
+  prune(node: MirrorNode): void {
+    if (this.source.pruned.length < PRUNED_KEPT) this.source.pruned.push(node);
+    this.source.prunedCount++;
+  }
 }
 
-/** Copies a parsed tree into plain JS nodes in one cursor walk; the tree can be deleted afterwards. */
+/** Nodes whose subtrees a mirror cut at MAX_SYNTAX_DEPTH (the first few) and how many; none for other trees. */
+export function prunedSubtrees(root: SyntaxNode): { nodes: readonly SyntaxNode[]; count: number } {
+  return root instanceof MirrorNode ? root.prunedSubtrees : { nodes: [], count: 0 };
+}
+
+/**
+ * Copies a parsed tree into plain JS nodes in one cursor walk; the tree can be deleted afterwards.
+ * Children of nodes at MAX_SYNTAX_DEPTH are left out (see `prunedSubtrees`).
+ */
 export function mirrorTree(tree: Tree, source: string): SyntaxNode {
   const cursor = tree.walk();
   try {
@@ -231,7 +267,9 @@ export function mirrorTree(tree: Tree, source: string): SyntaxNode {
     const ancestors: MirrorNode[] = [];
     let current = root;
     for (;;) {
-      if (cursor.gotoFirstChild()) {
+      const atLimit = ancestors.length >= MAX_SYNTAX_DEPTH;
+      if (atLimit && cursor.currentNode.childCount > 0) builder.prune(current);
+      if (!atLimit && cursor.gotoFirstChild()) {
         ancestors.push(current);
         current = builder.node(current);
         continue;

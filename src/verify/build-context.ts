@@ -34,10 +34,19 @@ export async function buildCheckContext(options: BuildContextOptions): Promise<C
   const python = options.python === undefined ? config.python ?? 'python3' : options.python;
   // Ruff (its own thread) and the interpreter (its own process) get their requests before the
   // parse starts on this thread, so the three run side by side.
-  const lintPromise = lintPython(options.source, config.lineLength);
+  let resolveShallow: (shallow: boolean) => void = () => undefined;
+  const shallow = new Promise<boolean>((resolve) => (resolveShallow = resolve));
+  const lintPromise = lintPython(options.source, config.lineLength, undefined, shallow).then(
+    (diagnostics) => ({ diagnostics, failure: undefined }),
+    (error: Error) => ({ diagnostics: [], failure: error.message }),
+  );
   const modulePromise = readPythonModule(options.source);
+  modulePromise.then((module) => resolveShallow(!module.tooDeep), () => resolveShallow(false));
   const syntaxPromise = checkSyntax(options.source, modulePromise, fileName, python);
-  const [module, syntax, lintDiagnostics] = await Promise.all([modulePromise, syntaxPromise, lintPromise]);
-  const lint = syntax.ok ? lintDiagnostics : [];
-  return { path: modulePath, fileName, source: options.source, module, syntax, lint, config };
+  const [module, syntax, linted] = await Promise.all([modulePromise, syntaxPromise, lintPromise]);
+  const lint = syntax.ok ? linted.diagnostics : [];
+  return {
+    path: modulePath, fileName, source: options.source, module, syntax, lint, config,
+    ...(syntax.ok && linted.failure !== undefined ? { lintFailure: linted.failure } : {}),
+  };
 }

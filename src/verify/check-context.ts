@@ -19,6 +19,8 @@ export interface CheckContext {
   syntax: SyntaxVerdict;
   /** Ruff's diagnostics; empty when the module does not parse. */
   lint: LintDiagnostic[];
+  /** Why Ruff could not lint a module that parses (reported by `quality/too-complex`); absent when it did. */
+  lintFailure?: string;
   config: BacksmithConfig;
   /** The technical design, when `--design` was given (checks with `requires: ['design']`). */
   design?: DesignSpec;
