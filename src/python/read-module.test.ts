@@ -120,7 +120,7 @@ describe('readPythonModule', () => {
     expect(add!.body.raises).toMatchObject([
       { line: 48, exception: 'StockError', inExceptClause: false, handlers: [['StockError', 'ValueError']] },
     ]);
-    expect(add!.body.tries[0]!.handlers).toEqual([{ line: 49, types: ['StockError', 'ValueError'], reraises: false }]);
+    expect(add!.body.tries[0]!.handlers).toEqual([{ line: 49, endLine: 50, types: ['StockError', 'ValueError'], reraises: false }]);
     expect(add!.body.attributeMutations.map((fact) => [fact.target, fact.operation, fact.method, fact.heldContexts])).toEqual([
       ['self._items', 'subscript-assign', null, ['self._lock']],
       ['self._log', 'method-call', 'append', ['self._lock']],
