@@ -8,7 +8,8 @@ import { requestReply } from '../repair/request-reply.js';
 import { failure, success } from '../result.js';
 import type { RunRecorder } from '../runs/run-recorder.js';
 import { extractModule } from '../sanitize/extract-module.js';
-import { verifyModule, type VerifyModuleOptions } from '../verify/verify-module.js';
+import type { VerifyModuleOptions } from '../verify/verify-module.js';
+import { verifyModuleOrReport } from '../verify/verify-failure.js';
 import type { GenerateModuleOptions } from './generate-types.js';
 import type { PreparedGeneration } from './prepare-generation.js';
 import type { ProgressEvent } from './progress-events.js';
@@ -64,7 +65,8 @@ export function createGenerationSteps(context: StepContext): LoopSteps {
       });
     },
     extract: (reply) => extractModule(reply, prepared.expectation),
-    verify: (code) => verifyModule(draftVerifyOptions(context, code)),
+    // A draft backsmith fails on is reported and repaired like any other, not the end of the run.
+    verify: (code) => verifyModuleOrReport(draftVerifyOptions(context, code)),
     repairPrompt(draft) {
       const prompt = buildRepairPrompt(prepared.task, draft);
       const fits = checkPromptFits(prompt, model, replyTokens);

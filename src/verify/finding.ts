@@ -1,10 +1,13 @@
 /** How serious a finding is. Only `error` findings make a module fail. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Check categories; every check id starts with its category and a slash. */
+/**
+ * Check categories; every check id starts with its category and a slash. `verify` holds no check:
+ * its findings (`verify/internal-error`) say a module could not be verified at all.
+ */
 export const CHECK_CATEGORIES = [
   'format', 'syntax', 'quality', 'contract', 'errors', 'deps', 'safety', 'threading',
-  'design', 'stories', 'runtime', 'tests',
+  'design', 'stories', 'runtime', 'tests', 'verify',
 ] as const;
 
 /** One of `CHECK_CATEGORIES`. */

@@ -145,8 +145,13 @@ export async function runChecks(
     try {
       checkFindings = await runCheck(check, context, context.config);
     } catch (error) {
-      // A crashing check is backsmith's bug, not the module's: say so instead of hiding it.
-      outcomes.push({ id: check.id, status: 'skipped', reason: `check crashed: ${(error as Error).message}`, durationMs: performance.now() - started });
+      // A crashing check is backsmith's bug, not the module's: say so, and do not pass what it did not check.
+      const reason = `check crashed: ${(error as Error).message}`;
+      found.push({
+        checkId: 'verify/internal-error', category: 'verify', severity: 'error', line: 0, message: `${check.id} could not check this module (${reason.slice(0, 200)})`,
+        hint: 'Simplify the code the check reads; if the module is ordinary, report the message as a backsmith bug.',
+      });
+      outcomes.push({ id: check.id, status: 'failed', reason, durationMs: performance.now() - started });
       continue;
     }
     found.push(...checkFindings);

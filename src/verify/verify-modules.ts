@@ -1,6 +1,7 @@
 import type { BacksmithConfig } from '../config/config-schema.js';
 import { findPythonFiles } from '../inputs/find-python-files.js';
-import { verifyModule, type VerifyModuleOptions } from './verify-module.js';
+import { verifyModuleOrReport } from './verify-failure.js';
+import type { VerifyModuleOptions } from './verify-module.js';
 import { buildVerifyReport, type VerifyReport } from './verify-report.js';
 
 /** Options for verifying several modules (files or directories). */
@@ -14,6 +15,7 @@ export async function verifyModules(options: VerifyModulesOptions): Promise<Veri
   const { paths, ...shared } = options;
   const files = await findPythonFiles(paths);
   const modules = [];
-  for (const file of files) modules.push(await verifyModule({ ...shared, path: file }));
+  // One module backsmith cannot verify (or read) is a finding for that file; the others still run.
+  for (const file of files) modules.push(await verifyModuleOrReport({ ...shared, path: file }, files.length > 1));
   return buildVerifyReport(modules);
 }
