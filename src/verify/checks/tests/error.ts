@@ -2,6 +2,12 @@ import { defineCheck, type CheckReport } from '../../check.js';
 import { clip } from '../runtime/support/runtime-symbols.js';
 import { testLabel } from './support/test-label.js';
 
+/** The end of a long load error (pytest's report ends with the exception itself), shortened. */
+function clipTail(text: string, length: number): string {
+  const single = clip(text, Number.MAX_SAFE_INTEGER);
+  return single.length > length ? `…${single.slice(single.length - length + 1)}` : single;
+}
+
 /** `tests/error`: acceptance tests must load and run without errors. */
 export const error = defineCheck({
   id: 'tests/error',
@@ -17,7 +23,7 @@ export const error = defineCheck({
       .filter((test) => test.outcome === 'error')
       .map((test) => ({ message: `Acceptance test ${testLabel(test)} raised an error: ${clip(test.message, 300)}`, line: 0, symbol: test.name }));
     for (const problem of tests.collectErrors) {
-      reports.push({ message: `Could not load the acceptance tests${problem.file ? ` (${problem.file})` : ''}: ${clip(problem.message, 300)}`, line: 0 });
+      reports.push({ message: `Could not load the acceptance tests${problem.file ? ` (${problem.file})` : ''}: ${clipTail(problem.message, 300)}`, line: 0 });
     }
     if (!tests.completed && tests.incompleteReason) {
       reports.push({ message: `The acceptance test run did not finish: ${clip(tests.incompleteReason, 300)}; the remaining tests did not run`, line: 0 });
