@@ -7,6 +7,11 @@ any record lacks it or carries another one ("results were forged or corrupted").
 also bounds each record (64 KiB, nesting depth 32) and the record count (20 000); anything
 past those bounds is a finding, never a silent drop. A helper that hands module code a
 process of its own should keep the secret (and this channel) out of that process.
+
+A test runner's ``test`` records name the test by ``id``: pytest's node id
+(``test_x.py::Class::test_y[param]``) or unittest's ``test.id()`` (``test_x.Class.test_y``);
+the host maps both to ``test_x.py::Class::test_y`` and compares them with the tests it counted
+in the files itself, so every test must report under one of those forms, once at least.
 """
 import json
 import os
