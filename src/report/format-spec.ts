@@ -14,7 +14,8 @@ function row(text: string, line: number, width: number): string {
 function functionRows(functions: DesignFunction[], indent: string): string[] {
   const texts = functions.map((fn) => `${indent}${fn.isAsync ? 'async ' : ''}${fn.name}${formatSignature(fn)}`);
   const width = Math.min(Math.max(...texts.map((text) => text.length), 0), 100);
-  return texts.map((text, index) => row(text, functions[index]!.line, width) + (functions[index]!.origin === 'table' ? ' (table)' : ''));
+  const source = (fn: DesignFunction) => (fn.origin === 'code' ? '' : ` (${fn.origin === 'table' ? 'table' : 'text'})`) + (fn.external ? ' (provided elsewhere)' : '');
+  return texts.map((text, index) => row(text, functions[index]!.line, width) + source(functions[index]!));
 }
 
 function exceptionRows(exceptions: DesignException[]): string[] {
@@ -35,6 +36,9 @@ function headerRows(design: DesignSpec, report: SpecReport): string[] {
   const lines = [`backsmith spec: ${design.sourceName}${report.stories ? ` + ${report.stories.sourceName}` : ''}`, ''];
   lines.push(`  Deliverable    ${design.deliverable ?? '(unknown)'}${design.deliverableSource ? `  (${design.deliverableSource})` : ''}`);
   lines.push(`  Primary class  ${design.primaryClass ?? '(none found)'}`);
+  const { signatureSnippets, attributedSnippets, unwrappedOuterFence } = design.stats;
+  const unplaced = signatureSnippets - attributedSnippets;
+  lines.push(`  Understood     ${attributedSnippets} of ${plural(signatureSnippets, 'signature-like snippet')} placed${unplaced > 0 ? `; ${unplaced} could not be (see warnings)` : ''}${unwrappedOuterFence ? '; the outer markdown fence was unwrapped' : ''}`);
   const third = design.dependencies.filter((dependency) => dependency.origin !== 'code-import');
   const imports = design.dependencies.filter((dependency) => dependency.origin === 'code-import').map((dependency) => dependency.name);
   const dependencies = third.map((dependency) => `${dependency.name}${dependency.specifier ?? ''}`).join(', ');
