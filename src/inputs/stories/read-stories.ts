@@ -49,11 +49,24 @@ function cleanTitle(title: string, id: string | null): string {
   return rest.replace(/^[\s:.\-–—|]+|[\s:.\-–—|*]+$/g, '').trim() || title.trim();
 }
 
-/** Line numbers of offsets in the document. */
+const LINE_STARTS = new WeakMap<MarkdownDocument, number[]>();
+
+/** The 1-based line of an offset in the document (line starts found once, then searched). */
 function lineAt(document: MarkdownDocument, offset: number): number {
-  let line = 1;
-  for (let index = document.source.indexOf('\n'); index >= 0 && index < offset; index = document.source.indexOf('\n', index + 1)) line++;
-  return line;
+  let starts = LINE_STARTS.get(document);
+  if (!starts) {
+    starts = [0];
+    for (let index = document.source.indexOf('\n'); index >= 0; index = document.source.indexOf('\n', index + 1)) starts.push(index + 1);
+    LINE_STARTS.set(document, starts);
+  }
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
 }
 
 class StoryBuilder {
@@ -213,6 +226,10 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
   }
   finish();
   if (stories.length === 0) warnings.push({ kind: 'no-stories', message: 'no user stories found: give each story a heading with its id, e.g. "## US-001 Add a member"', line: 0 });
+  const messageCount = stories.reduce((sum, story) => sum + story.messages.length, 0);
+  if (stories.length > 0 && messageCount === 0) {
+    warnings.push({ kind: 'no-messages', message: 'no user-facing message found in the stories: quote each one ("Poll created.", “…”, «…», 「…」) or write it after a colon (Then I see the message: Poll created.)', line: 0 });
+  }
   const seen = new Map<string, number>();
   for (const story of stories) {
     if (story.criteria.length === 0) warnings.push({ kind: 'no-criteria', message: `${story.id} has no acceptance criteria`, line: story.line });

@@ -44,7 +44,7 @@ export interface Story {
 
 /** Something the reader could not understand. */
 export interface StoriesWarning {
-  kind: 'no-stories' | 'no-criteria' | 'duplicate-id' | 'missing-id';
+  kind: 'no-stories' | 'no-criteria' | 'duplicate-id' | 'missing-id' | 'no-messages';
   message: string;
   line: number;
 }
