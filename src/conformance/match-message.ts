@@ -6,6 +6,8 @@ export interface MessageCandidate {
   line: number;
   /** How its placeholders are written: `python` adds `%s` templates to `{}` fields. */
   style: PlaceholderStyle;
+  /** False for texts that are names rather than messages (dict keys, identifiers): they may match exactly but are never a near miss. */
+  nearMiss?: boolean;
 }
 
 /** One place where two texts differ: what the expected text says, what the candidate says. */
@@ -60,6 +62,7 @@ export class MessageIndex {
     const wantedTokens = tokenize(wanted);
     let best: { entry: Prepared; similarity: number; differences: TextDifference[] } | null = null;
     for (const entry of this.prepared) {
+      if (entry.candidate.nearMiss === false) continue;
       const alignment = alignTokens(wantedTokens, entry.tokens);
       // Tokens a placeholder stands for are neither agreement nor difference; but a placeholder
       // may not stand for most of the message ("{detail}." is near to everything). Words weigh

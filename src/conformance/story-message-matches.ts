@@ -13,11 +13,26 @@ export interface StoryMessageMatch {
 const indexes = new WeakMap<PythonModule, MessageIndex>();
 const results = new WeakMap<PythonModule, WeakMap<StoriesSpec, StoryMessageMatch[]>>();
 
-/** The module's strings (not docstrings) as message candidates, with f-string, `.format` and `%` placeholders. */
+/** Texts that read as words: at least two words, not a lone identifier or dotted name. */
+function readsAsMessage(text: string): boolean {
+  return /[\p{L}\d][^\s]*\s+\S*[\p{L}\d]/u.test(text.trim());
+}
+
+/**
+ * The module's strings (not docstrings) as message candidates, with f-string, `.format` and `%`
+ * placeholders, plus strings assembled with `+`. Dict keys and single words may match a message
+ * exactly but are never offered as its near miss.
+ */
 export function moduleMessageIndex(module: PythonModule): MessageIndex {
   let index = indexes.get(module);
   if (!index) {
-    index = new MessageIndex(module.strings.filter((text) => !text.isDocstring).map((text) => ({ text: text.text, line: text.line, style: 'python' as const })));
+    const keys = new Set(module.stringExpressions.dictKeys.map((key) => `${key.line}:${key.column}`));
+    const literals = module.strings.filter((text) => !text.isDocstring).map((text) => ({
+      text: text.text, line: text.line, style: 'python' as const, nearMiss: !keys.has(`${text.line}:${text.column}`) && readsAsMessage(text.text),
+    }));
+    const assembled = module.stringExpressions.assembled.map((text) => ({ text: text.text, line: text.line, style: 'python' as const, nearMiss: readsAsMessage(text.text) }));
+    // Assembled texts first: `"Poll " + str(id) + " not found."` is found whole before its " not found." part is offered as a near miss.
+    index = new MessageIndex([...assembled, ...literals]);
     indexes.set(module, index);
   }
   return index;

@@ -271,6 +271,14 @@ export interface PythonString {
   endLine: number;
 }
 
+/** Strings the module builds from parts, and where string literals serve as dict keys. */
+export interface StringExpressionFacts {
+  /** `"Poll " + str(poll_id) + " not found."` as `Poll {} not found.`: literal parts kept, module string constants read, every other part a `{}` field. */
+  assembled: PythonString[];
+  /** Positions of string literals that are dict keys (`{"not_found": ...}`): names, not messages. */
+  dictKeys: Array<{ line: number; column: number }>;
+}
+
 /** A place where tree-sitter could not parse the source. */
 export interface ParseErrorFact {
   line: number;
@@ -303,6 +311,8 @@ export interface PythonModule {
   placeholderStatements: PlaceholderStatement[];
   /** Body facts of the module-level statements (outside classes and functions). */
   moduleBody: BodyFacts;
+  /** Strings assembled with `+`, and the string literals used as dict keys. */
+  stringExpressions: StringExpressionFacts;
   /**
    * Places nested deeper than the reader's bound (MAX_SYNTAX_DEPTH): what lies below them was not
    * read, so no other fact covers it. Absent or empty when the whole module was read.

@@ -16,6 +16,7 @@ import { plainStringValue } from './value-facts.js';
 import { withPythonTree } from './tree-sitter-parser.js';
 import { readCommentsAndPlaceholders, readTopLevelStatements } from './read-layout.js';
 import { readNumberLiterals } from './read-number-literals.js';
+import { readStringExpressions } from './string-expressions.js';
 
 function importedModule(node: Node): { module: string; alias: string | null } {
   if (node.type === 'aliased_import') {
@@ -222,6 +223,7 @@ export function buildModuleModel(root: Node, source: string): PythonModule {
     numbers: readNumberLiterals(root),
     placeholderStatements: [],
     moduleBody: readBodyFacts(root),
+    stringExpressions: { assembled: [], dictKeys: [] },
   };
   const statements = namedChildren(root);
   module.firstStatementLine = statements[0] ? lineOf(statements[0]) : null;
@@ -238,6 +240,7 @@ export function buildModuleModel(root: Node, source: string): PythonModule {
   const docstringNodes = new Set<number>();
   collectDocstringNodes(root, docstringNodes);
   collectStrings(root, docstringNodes, module.strings);
+  module.stringExpressions = readStringExpressions(root, module.constants);
   collectParseErrors(root, module.parseErrors);
   const layout = readCommentsAndPlaceholders(root);
   module.comments = layout.comments;
