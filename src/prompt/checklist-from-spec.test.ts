@@ -12,6 +12,20 @@ const SHARED = path.resolve(REPO, '../shared');
 const EXAMPLE = path.join(SHARED, 'examples', 'library_lending');
 
 describe('checklistFromSpec', () => {
+  it('states functions provided elsewhere and the methods of exceptions and models, as the design/ checks ask for them', async () => {
+    const design = await readDesign([
+      '# Shop', '', '## Exceptions', '', '```python', 'class OutOfStockError(Exception):', '    def __init__(self, sku: str) -> None: ...', '```', '',
+      '## Class: Shop', '', '- `buy(self, sku: str) -> bool`', '', '### External function', '', '- `stock_level(sku: str) -> int`: mocked with fixed numbers.', '',
+      '## Models', '', '```python', '@dataclass', 'class Line:', '    sku: str', '    def label(self) -> str: ...', '```', '',
+    ].join('\n'), { sourceName: 'shop_technical_design.md' });
+    const text = formatChecklist(checklistFromSpec('shop.py', design, null));
+    expect(text).toContain('- `stock_level(sku: str) -> int`');
+    expect(text).toContain('The design says `stock_level` is provided elsewhere or mocked: define it at module level anyway');
+    expect(text).toContain('OutOfStockError.__init__(self, sku: str) -> None');
+    expect(text).toContain('Line.label(self) -> str');
+    expect(text).toContain('Shop.buy(self, sku: str) -> bool');
+  });
+
   it.skipIf(!existsSync(EXAMPLE))('states the library example exactly', async () => {
     const design = await readDesign(readFileSync(path.join(EXAMPLE, 'library_lending_technical_design.md'), 'utf8'), { sourceName: 'library_lending_technical_design.md' });
     const stories = readStories(readFileSync(path.join(EXAMPLE, 'library_lending_user_stories.md'), 'utf8'));

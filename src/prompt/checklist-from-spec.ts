@@ -24,11 +24,10 @@ function signatures(design: DesignSpec): string[] {
     const fields = model.fields.map((field) => `${field.name}${field.annotation ? `: ${field.annotation}` : ''}${field.defaultValue !== null ? ` = ${field.defaultValue}` : ''}`);
     lines.push(`${model.name} (${model.kind}): ${fields.join(', ')}`);
   }
+  // design/missing-function asks for every function, also those the design says are provided elsewhere.
   for (const fn of design.functions) lines.push(designSignature(fn));
-  for (const cls of design.classes) {
-    if (cls.role === 'exception' || design.models.some((model) => model.name === cls.name)) continue;
-    for (const method of cls.methods) lines.push(designSignature(method));
-  }
+  // design/missing-method checks the methods of every designed class: exceptions and models included.
+  for (const cls of design.classes) for (const method of cls.methods) lines.push(designSignature(method));
   return lines;
 }
 
@@ -59,6 +58,7 @@ export function checklistFromSpec(deliverable: string, design: DesignSpec | null
     deliverable,
     primaryClass: design?.primaryClass ?? null,
     signatures: design ? signatures(design) : [],
+    providedElsewhere: (design?.functions ?? []).filter((fn) => fn.external).map((fn) => fn.name),
     exceptions: (design?.exceptions ?? []).map((exception) => ({ name: exception.name, base: exception.base, codes: exception.codes })),
     messages: messages(design, stories),
     responseKeys: design?.responseFormat?.keys ?? [],

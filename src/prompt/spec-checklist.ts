@@ -23,6 +23,8 @@ export interface SpecChecklist {
   primaryClass: string | null;
   /** Exact signatures, one per entry, e.g. `LibraryService.borrow(self, member_id: str) -> dict[str, Any]`. */
   signatures: string[];
+  /** Functions the design says are provided elsewhere or mocked; design/missing-function still asks for them. */
+  providedElsewhere?: string[];
   exceptions: ChecklistException[];
   messages: ChecklistMessage[];
   /** Keys every public response carries (`success`, `message`, `data`), when the design says. */
@@ -53,6 +55,9 @@ export function formatChecklist(checklist: SpecChecklist): string {
   if (checklist.signatures.length > 0) {
     lines.push('', 'Signatures (names, parameters, defaults and annotations exactly as here):');
     for (const signature of checklist.signatures) lines.push(`- \`${signature}\``);
+    if (checklist.providedElsewhere && checklist.providedElsewhere.length > 0) {
+      lines.push(`- The design says ${checklist.providedElsewhere.map((name) => `\`${name}\``).join(', ')} ${checklist.providedElsewhere.length > 1 ? 'are' : 'is'} provided elsewhere or mocked: define ${checklist.providedElsewhere.length > 1 ? 'them' : 'it'} at module level anyway, as a stand-in with the signature above.`);
+    }
   }
   if (checklist.exceptions.length > 0) {
     lines.push('', 'Exceptions (class, base, error codes):');
