@@ -245,14 +245,14 @@ export function buildModuleModel(root: Node, source: string): PythonModule {
   const layout = readCommentsAndPlaceholders(root);
   module.comments = layout.comments;
   module.placeholderStatements = layout.placeholders;
-  return module;
-}
-
   const pruned = prunedSubtrees(root);
   if (pruned.count > 0) {
     const places = pruned.nodes.map((node) => ({ line: lineOf(node), column: node.startPosition.column + 1, nodeType: node.type }));
     module.tooDeep = { count: pruned.count, places };
   }
+  return module;
+}
+
 /** Parses Python source into the module model. Never throws on bad Python: see `parseErrors`. */
 export function readPythonModule(source: string): Promise<PythonModule> {
   return withPythonTree(source, (root) => buildModuleModel(root, source));
