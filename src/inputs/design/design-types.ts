@@ -117,8 +117,12 @@ export interface DesignMessage {
 
 /** The response shape the design prescribes for public methods. */
 export interface DesignResponseFormat {
-  /** Keys of the response dict, e.g. `success`, `message`, `data`. */
+  /** Top-level keys of the response dict, e.g. `success`, `message`, `data`. */
   keys: string[];
+  /** Keys the design puts inside `data` when `success` is True (or not said), e.g. `balance`. */
+  dataOnSuccess: string[];
+  /** Keys the design puts inside `data` when `success` is False (or not said), e.g. `error_code`. */
+  dataOnFailure: string[];
   /** The section's text, for people. */
   summary: string;
   line: number;

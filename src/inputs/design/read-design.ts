@@ -12,7 +12,7 @@ import { finalizeDesign, type BlockImport } from './finalize-design.js';
 import { constantsFromSnippets, mayBeAssignment, type CodeSnippet } from './inline-constants.js';
 import { isMessageTable, readMessageTable } from './message-table.js';
 import { readPythonBlock } from './python-block.js';
-import { RESPONSE_HEADING, responseKeys } from './response-format.js';
+import { RESPONSE_HEADING, readResponseFormat } from './response-format.js';
 import { unwrapOuterFence } from './unwrap-outer-fence.js';
 import { harvestSignatures, LineMode } from './harvest-signatures.js';
 import { placeHarvest } from './place-signatures.js';
@@ -262,12 +262,7 @@ export async function readDesign(original: string, options: ReadDesignOptions = 
   for (const line of state.coveredLines) if (line >= 1 && line <= modes.length) modes[line - 1] = LineMode.Skip;
   await harvestProse(state, modes);
   for (const constant of await constantsFromSnippets(state.snippets)) collector.addConstant(constant);
-  for (const snippet of state.responseSnippets) {
-    const keys = await responseKeys(snippet.text);
-    if (keys.length === 0) continue;
-    collector.responseFormat ??= { keys: [], summary: snippet.summary.replace(/\s+/g, ' ').trim().slice(0, 200), line: snippet.line };
-    for (const key of keys) if (!collector.responseFormat.keys.includes(key)) collector.responseFormat.keys.push(key);
-  }
+  collector.responseFormat = await readResponseFormat(state.responseSnippets);
   const title = document.blocks.find((block) => block.node.type === 'heading')?.headings.length === 0
     ? sourceOf(document, document.blocks.find((block) => block.node.type === 'heading')!.node).replace(/^#+\s*/, '').trim()
     : null;
