@@ -318,6 +318,24 @@ export interface PythonModule {
    * read, so no other fact covers it. Absent or empty when the whole module was read.
    */
   tooDeep?: TooDeepFact;
+  /** Attribute accesses, calls and dunder names in every scope (see `readReferences`); absent in hand-built models. */
+  references?: ReferenceFact[];
+}
+
+/** An attribute access, a call of a name or dotted chain, or a dunder name, anywhere in the module. */
+export interface ReferenceFact {
+  kind: 'attribute' | 'call' | 'name';
+  /** The dotted text (`sys.modules.values`, `os._exit`, `__builtins__`); null for an attribute of a computed object. */
+  name: string | null;
+  /** For an attribute: its last name (`f_back` in `frame.f_back`). */
+  attribute: string | null;
+  line: number;
+  /** Written to: the target of `=`, `+=` or `del`. */
+  assigned: boolean;
+  /** For a call: its positional arguments, with the value of plain string literals (null when computed). */
+  arguments?: Array<{ literal: string | null; text: string }>;
+  /** For a call: the keywords it passes. */
+  keywords?: string[];
 }
 
 /** Where the module nests deeper than the syntax reader's bound. */

@@ -16,6 +16,7 @@ import { plainStringValue } from './value-facts.js';
 import { withPythonTree } from './tree-sitter-parser.js';
 import { readCommentsAndPlaceholders, readTopLevelStatements } from './read-layout.js';
 import { readNumberLiterals } from './read-number-literals.js';
+import { readReferences } from './read-references.js';
 import { readStringExpressions } from './string-expressions.js';
 
 function importedModule(node: Node): { module: string; alias: string | null } {
@@ -245,6 +246,7 @@ export function buildModuleModel(root: Node, source: string): PythonModule {
   const layout = readCommentsAndPlaceholders(root);
   module.comments = layout.comments;
   module.placeholderStatements = layout.placeholders;
+  module.references = readReferences(root);
   const pruned = prunedSubtrees(root);
   if (pruned.count > 0) {
     const places = pruned.nodes.map((node) => ({ line: lineOf(node), column: node.startPosition.column + 1, nodeType: node.type }));

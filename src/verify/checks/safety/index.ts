@@ -3,6 +3,7 @@ import { fileWrite } from './file-write.js';
 import { network } from './network.js';
 import { networkOrFs } from './network-or-fs.js';
 import { subprocess } from './subprocess.js';
+import { tampering } from './tampering.js';
 
 /** Checks of the `safety/` category. */
-export const safetyChecks: Check[] = [network, subprocess, fileWrite, networkOrFs];
+export const safetyChecks: Check[] = [network, subprocess, fileWrite, networkOrFs, tampering];

@@ -1,0 +1,72 @@
+import type { SyntaxNode as Node } from './syntax-node.js';
+import { dottedName, lineOf, namedChildren } from './node-text.js';
+import type { ReferenceFact } from './python-model.js';
+import { plainStringValue } from './value-facts.js';
+
+const ASSIGNING_PARENTS = new Set(['assignment', 'augmented_assignment']);
+const MAX_ARGUMENT_TEXT = 120;
+
+function isPlainChain(node: Node): boolean {
+  let current: Node | null = node;
+  while (current?.type === 'attribute') current = current.childForFieldName('object');
+  return current?.type === 'identifier';
+}
+
+/** Whether the node is written to: the left of `=`/`+=` (also inside a tuple target), or a `del` target. */
+function isWriteTarget(node: Node): boolean {
+  let child = node;
+  let parent = node.parent;
+  while (parent && (parent.type === 'pattern_list' || parent.type === 'tuple_pattern' || parent.type === 'list_pattern' || parent.type === 'expression_list')) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return false;
+  if (parent.type === 'delete_statement') return true;
+  return ASSIGNING_PARENTS.has(parent.type) && parent.childForFieldName('left')?.id === child.id;
+}
+
+function readCall(node: Node): ReferenceFact | null {
+  const callee = node.childForFieldName('function');
+  if (!callee || (callee.type !== 'identifier' && !(callee.type === 'attribute' && isPlainChain(callee)))) return null;
+  const values = namedChildren(node.childForFieldName('arguments') ?? node).filter((argument) => argument.type !== 'comment');
+  const positional = values.filter((argument) => argument.type !== 'keyword_argument');
+  const keywords = values.filter((argument) => argument.type === 'keyword_argument').map((argument) => argument.childForFieldName('name')?.text ?? '');
+  return {
+    kind: 'call', name: dottedName(callee), attribute: null, line: lineOf(node), assigned: false,
+    arguments: positional.map((argument) => ({
+      literal: argument.type === 'string' || argument.type === 'concatenated_string' ? plainStringValue(argument) : null,
+      text: argument.text.slice(0, MAX_ARGUMENT_TEXT),
+    })),
+    keywords,
+  };
+}
+
+/**
+ * Every attribute access, call of a plain name or dotted chain, and use of a dunder name, anywhere
+ * in the module (nested functions and class bodies included), in source order: the facts a check
+ * needs to see what the module reaches for, whatever scope it hides in.
+ */
+export function readReferences(root: Node): ReferenceFact[] {
+  const references: ReferenceFact[] = [];
+  for (const node of root.descendantsOfType(['attribute', 'identifier', 'call'])) {
+    if (node.type === 'call') {
+      const call = readCall(node);
+      if (call) references.push(call);
+      continue;
+    }
+    if (node.type === 'identifier') {
+      const text = node.text;
+      if (text.startsWith('__') && text.endsWith('__') && node.parent?.type !== 'attribute') {
+        references.push({ kind: 'name', name: text, attribute: null, line: lineOf(node), assigned: isWriteTarget(node) });
+      }
+      continue;
+    }
+    const attribute = node.childForFieldName('attribute')?.text ?? '';
+    // A plain chain is recorded once, whole (`sys.modules.values`), not once per prefix.
+    const plain = isPlainChain(node);
+    const parent = node.parent;
+    if (plain && parent?.type === 'attribute' && parent.childForFieldName('object')?.id === node.id) continue;
+    references.push({ kind: 'attribute', name: plain ? dottedName(node) : null, attribute, line: lineOf(node), assigned: isWriteTarget(node) });
+  }
+  return references;
+}

@@ -1,0 +1,85 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildCheckContext } from '../../build-context.js';
+import { testCheck } from '../../test-support/check-tester.js';
+import { tampering } from './tampering.js';
+
+const REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const SHARED = path.resolve(REPOSITORY, '../shared');
+const ATTACKS = readFileSync(path.join(REPOSITORY, 'test-fixtures/safety/tampering-attacks.py'), 'utf8');
+
+testCheck(tampering, {
+  valid: [
+    { name: 'ordinary imports and calls', code: 'import os\nimport re\nimport sys\nimport logging\nfrom importlib import import_module\n\nPATTERN = re.compile(r"\\d+")\nlogger = logging.getLogger(__name__)\n\n\ndef where() -> str:\n    print("x", file=sys.stderr)\n    return os.path.join(os.getcwd(), sys.version)\n\n\ndef load() -> object:\n    return import_module("json")\n' },
+    { name: 'getattr with a literal name, a local compile and a dunder name', code: 'def compile(text: str) -> str:\n    return text\n\n\nclass Box:\n    def name(self) -> str:\n        value = getattr(self, "label", None)\n        return compile(str(value)) + type(self).__name__ + __name__\n' },
+    { name: 'writing to an own object, not a module', code: 'class Config:\n    pass\n\n\nsettings = Config()\nsettings.stdout = "x"\n' },
+  ],
+  invalid: [
+    { name: 'every kind of reach, in the fixture', code: ATTACKS, findings: [
+      { line: 7, messageIncludes: 'an immediate process exit (os._exit) (imports os._exit)' },
+      { line: 8, messageIncludes: 'a raw file descriptor (os.write)' },
+      { line: 12, messageIncludes: 'the unittest module, replacing `unittest.TestCase.assertEqual`', symbol: '_silence' },
+      { line: 16, messageIncludes: 'the loaded modules (sys.modules)' },
+      { line: 22, messageIncludes: 'the interpreter stack (sys._getframe)' },
+      { line: 24, messageIncludes: 'interpreter internals (.f_locals)' },
+      { line: 25, messageIncludes: 'interpreter internals (.f_back)' },
+      { line: 30, messageIncludes: 'a raw file descriptor (os.write)', symbol: 'Service.finish' },
+      { line: 31, messageIncludes: 'os._exit' },
+      { line: 34, messageIncludes: "the collector's objects (gc.get_objects)" },
+      { line: 37, messageIncludes: 'the interpreter stack (inspect.stack)' },
+      { line: 40, messageIncludes: 'a name computed at runtime (`importlib.import_module(…"o" + name…)`)' },
+      { line: 44, messageIncludes: 'the unittest module, replacing its attributes (`setattr(unittest.TestCase, …)`)', symbol: 'Service.helper' },
+    ] },
+    { name: 'aliases, builtins and native code', code: `import builtins
+import ctypes
+import os as o
+import sys as s
+from _posixsubprocess import fork_exec
+
+
+def go(name: str) -> None:
+    builtins.print = None
+    s.stdout = None
+    o.dup2(1, 2)
+    ctypes.CDLL(None).system(b"id")
+    exec("x = 1")
+    eval(name)
+    __import__(name)
+    getattr(o, "_" + name)(0)
+    __builtins__["open"] = None
+    s.settrace(None)
+    fn = go.__globals__
+`, findings: [
+      { line: 2, messageIncludes: 'native code and raw memory (imports ctypes)' },
+      { line: 5, messageIncludes: 'imports _posixsubprocess.fork_exec' },
+      { line: 9, messageIncludes: 'the builtins module, replacing `builtins.print`' },
+      { line: 10, messageIncludes: 'the sys module, replacing `sys.stdout`' },
+      { line: 11, messageIncludes: 'os.dup2' },
+      { line: 12, messageIncludes: 'native code and raw memory (ctypes.CDLL)' },
+      { line: 13, messageIncludes: 'dynamic code execution (exec)' },
+      { line: 14, messageIncludes: 'dynamic code execution (eval)' },
+      { line: 15, messageIncludes: 'a name computed at runtime (`__import__(…name…)`)' },
+      { line: 16, messageIncludes: 'a name computed at runtime (`getattr(…"_" + name…)`)' },
+      { line: 17, messageIncludes: 'the builtins namespace (__builtins__)' },
+      { line: 18, messageIncludes: 'the tracing hooks (sys.settrace)' },
+      { line: 19, messageIncludes: 'interpreter internals (.__globals__)' },
+    ] },
+  ],
+});
+
+const REFERENCE_MODULES = [
+  path.join(REPOSITORY, 'examples/clinic_booking/clinic_booking_scheduler.py'),
+  path.join(SHARED, 'examples/library_lending/library_lending_service.py'),
+  path.join(SHARED, 'examples/expense_splitter/expense_splitter_ledger.py'),
+];
+
+describe('safety/tampering on the reference modules', () => {
+  for (const file of REFERENCE_MODULES) {
+    it.skipIf(!existsSync(file))(`finds nothing in ${path.basename(file)}`, async () => {
+      const context = await buildCheckContext({ source: readFileSync(file, 'utf8'), path: file, python: null });
+      expect(await tampering.run(context)).toEqual([]);
+    });
+  }
+});

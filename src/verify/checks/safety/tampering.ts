@@ -1,0 +1,120 @@
+import { canonicalName, importBindings } from '../../../python/import-bindings.js';
+import type { PythonModule, ReferenceFact } from '../../../python/python-model.js';
+import { defineCheck, type CheckReport } from '../../check.js';
+
+/** Modules whose only use in a backend module is reaching past Python into the process. */
+const FORBIDDEN_MODULES = ['ctypes', '_ctypes', 'cffi', '_posixsubprocess', '_testcapi', '_xxsubinterpreters'];
+
+/** Calls (canonical names) and what they reach for. */
+const FORBIDDEN_CALLS: Record<string, string> = {
+  'sys._getframe': 'the interpreter stack (sys._getframe)', 'sys._current_frames': 'the interpreter stack (sys._current_frames)',
+  'inspect.stack': 'the interpreter stack (inspect.stack)', 'inspect.currentframe': 'the interpreter stack (inspect.currentframe)',
+  'inspect.getouterframes': 'the interpreter stack (inspect.getouterframes)', 'inspect.getinnerframes': 'the interpreter stack (inspect.getinnerframes)',
+  'inspect.trace': 'the interpreter stack (inspect.trace)', 'traceback.walk_stack': 'the interpreter stack (traceback.walk_stack)',
+  'gc.get_objects': "the collector's objects (gc.get_objects)", 'gc.get_referrers': "the collector's objects (gc.get_referrers)",
+  'gc.get_referents': "the collector's objects (gc.get_referents)",
+  'os._exit': 'an immediate process exit (os._exit)', 'os.write': 'a raw file descriptor (os.write)', 'os.writev': 'a raw file descriptor (os.writev)',
+  'os.dup': 'a raw file descriptor (os.dup)', 'os.dup2': 'a raw file descriptor (os.dup2)', 'os.fdopen': 'a raw file descriptor (os.fdopen)',
+  'os.pwrite': 'a raw file descriptor (os.pwrite)', 'os.closerange': 'raw file descriptors (os.closerange)', 'os.kill': 'another process (os.kill)',
+  'sys.settrace': 'the tracing hooks (sys.settrace)', 'sys.setprofile': 'the profiling hooks (sys.setprofile)',
+  'threading.settrace': 'the tracing hooks (threading.settrace)', 'threading.setprofile': 'the profiling hooks (threading.setprofile)',
+  'sys.addaudithook': 'the audit hooks (sys.addaudithook)',
+  'exec': 'dynamic code execution (exec)', 'eval': 'dynamic code execution (eval)', 'compile': 'dynamic code compilation (compile)',
+  'builtins.exec': 'dynamic code execution (exec)', 'builtins.eval': 'dynamic code execution (eval)', 'builtins.compile': 'dynamic code compilation (compile)',
+};
+/** Calls that are harmless with a literal name and reach anywhere with a computed one (index of the name). */
+const COMPUTED_NAME_CALLS: Record<string, number> = { __import__: 0, 'importlib.import_module': 0, 'importlib.__import__': 0, getattr: 1, 'builtins.getattr': 1 };
+/** Modules whose attributes a module must not replace: the test machinery and the interpreter. */
+const PATCHED_MODULES = ['unittest', 'builtins', '__builtins__', 'sys', 'os', 'io', 'pytest', '_pytest', 'doctest', 'faulthandler', 'signal'];
+/** Attributes that lead from any object to frames, globals or every class in the process. */
+const ESCAPE_ATTRIBUTES = new Set([
+  'f_back', 'f_locals', 'f_globals', 'f_builtins', 'f_trace', 'tb_frame', 'gi_frame', 'cr_frame', 'ag_frame',
+  '__globals__', '__subclasses__', '__builtins__', '__code__',
+]);
+
+function isUnder(name: string, roots: readonly string[]): string | undefined {
+  return roots.find((root) => name === root || name.startsWith(`${root}.`));
+}
+
+function symbolAt(module: PythonModule, line: number): string {
+  for (const cls of module.classes) {
+    const method = cls.methods.find((candidate) => line >= candidate.line && line <= candidate.endLine);
+    if (method) return `${cls.name}.${method.name}`;
+    if (line >= cls.line && line <= cls.endLine) return cls.name;
+  }
+  return module.functions.find((fn) => line >= fn.line && line <= fn.endLine)?.name ?? '<module>';
+}
+
+/** What a reference reaches for, or null when it is ordinary. */
+function reachesFor(reference: ReferenceFact, bindings: ReadonlyMap<string, string>): string | null {
+  const name = reference.name === null ? null : canonicalName(reference.name, bindings);
+  if (reference.kind === 'call' && name !== null) {
+    const forbidden = FORBIDDEN_CALLS[name];
+    if (forbidden) return forbidden;
+    const module = isUnder(name, FORBIDDEN_MODULES);
+    if (module) return `native code and raw memory (${name})`;
+    const nameIndex = COMPUTED_NAME_CALLS[name];
+    if (nameIndex !== undefined) {
+      const argument = reference.arguments?.[nameIndex];
+      if (argument && argument.literal === null) return `a name computed at runtime (\`${name}(…${argument.text}…)\`)`;
+    }
+    if ((name === 'setattr' || name === 'delattr' || name === 'builtins.setattr') && reference.arguments?.[0]) {
+      const target = canonicalName(reference.arguments[0].text, bindings);
+      const patched = isUnder(target, PATCHED_MODULES);
+      if (patched) return `the ${patched} module, replacing its attributes (\`${name}(${target}, …)\`)`;
+      if (reference.arguments[1]?.literal === null) return `a name computed at runtime (\`${name}(…, ${reference.arguments[1].text})\`)`;
+    }
+    return null;
+  }
+  if (reference.kind === 'name') {
+    if (reference.name === '__builtins__') return 'the builtins namespace (__builtins__)';
+    return null;
+  }
+  const escape = reference.name === null ? reference.attribute : reference.name.split('.').find((part) => ESCAPE_ATTRIBUTES.has(part));
+  if (escape && ESCAPE_ATTRIBUTES.has(escape)) return `interpreter internals (.${escape})`;
+  if (name === null) return null;
+  if (isUnder(name, ['sys.modules'])) return 'the loaded modules (sys.modules), where the test harness lives';
+  const module = isUnder(name, FORBIDDEN_MODULES);
+  if (module) return `native code and raw memory (${name})`;
+  if (reference.assigned) {
+    const patched = isUnder(name, PATCHED_MODULES);
+    if (patched && name !== patched) return `the ${patched} module, replacing \`${name}\``;
+  }
+  return null;
+}
+
+/** `safety/tampering`: no reaching into the test machinery, the interpreter or the host process. */
+export const tampering = defineCheck({
+  id: 'safety/tampering',
+  category: 'safety',
+  severity: 'error',
+  description: 'The module must not reach into the test machinery or the host: sys.modules, stack frames (sys._getframe, inspect.stack, f_back/f_locals), gc object walks, raw descriptors (os.write, os.dup2, os.fdopen), os._exit, replacing unittest/builtins/sys attributes, ctypes/cffi/_posixsubprocess, __import__/import_module/getattr with computed names, exec/eval/compile, or trace, profile and audit hooks. A backend module needs none of them, and each can forge or hide test results.',
+  fixHint: 'Remove the code that reaches for the interpreter or test machinery: import modules by name at the top, call functions directly, return values instead of writing to descriptors, and raise exceptions instead of exiting.',
+  run(context) {
+    const { module } = context;
+    const bindings = importBindings(module);
+    const reports: CheckReport[] = [];
+    const seen = new Set<string>();
+    const report = (line: number, what: string): void => {
+      const key = `${line}\u0000${what}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      reports.push({ line, symbol: symbolAt(module, line), message: `The module reaches for ${what}; a backend module must not, since such code can forge or hide test results` });
+    };
+    for (const entry of module.imports) {
+      const imported = entry.isFrom ? entry.names.map((name) => `${entry.module}.${name}`) : [entry.module];
+      for (const name of imported) {
+        const module = isUnder(name, FORBIDDEN_MODULES) ?? (entry.isFrom && (FORBIDDEN_CALLS[name] || isUnder(name, ['sys.modules'])) ? name : undefined);
+        if (module) report(entry.line, entry.isFrom ? `${FORBIDDEN_CALLS[name] ?? name} (imports ${name})` : `native code and raw memory (imports ${name})`);
+      }
+    }
+    // A module's own `compile` or `getattr` is not the builtin.
+    const own = new Set([...module.functions.map((fn) => fn.name), ...module.classes.map((cls) => cls.name), ...module.constants.map((constant) => constant.name)]);
+    for (const reference of module.references ?? []) {
+      if (reference.kind === 'call' && reference.name !== null && own.has(reference.name)) continue;
+      const what = reachesFor(reference, bindings);
+      if (what) report(reference.line, what);
+    }
+    return reports.sort((a, b) => a.line - b.line);
+  },
+});
