@@ -47,6 +47,28 @@ def save(text: str) -> None:
       { line: 13, messageIncludes: "copies a file to the fixed absolute path '/srv/share/report.csv'", severity: 'error' },
       { line: 14, messageIncludes: 'writes a fixed absolute path', severity: 'error' },
     ] },
+    { name: 'databases on disk and raw os.open', code: `import os
+import shelve
+import sqlite3
+from sqlite3 import connect
+
+MEMORY = sqlite3.connect(":memory:")
+
+
+def keep(home_fd: int, path: str) -> None:
+    sqlite3.connect("/var/lib/app/data.db")
+    connect(path)
+    shelve.open("cache")
+    os.open(".bashrc", os.O_WRONLY | os.O_APPEND, dir_fd=home_fd)
+    os.open(path, os.O_RDONLY)
+    os.open(path, flags=os.O_CREAT | os.O_WRONLY)
+`, findings: [
+      { line: 10, messageIncludes: "opens (and creates) a database file at the fixed absolute path '/var/lib/app/data.db'", severity: 'error' },
+      { line: 11, messageIncludes: 'opens (and creates) a database file at a path computed at runtime', severity: 'warning' },
+      { line: 12, messageIncludes: "writes a database file at the fixed relative path 'cache'", severity: 'warning' },
+      { line: 13, messageIncludes: 'opens, relative to the directory descriptor `home_fd`,', severity: 'error' },
+      { line: 15, messageIncludes: 'writes a path computed at runtime', severity: 'warning' },
+    ] },
     { name: 'shutil.rmtree of anything but a temporary directory', code: 'import shutil\n\n\ndef wipe(path: str) -> None:\n    shutil.rmtree(path)\n', findings: [{ line: 5, messageIncludes: 'deletes a directory tree at a path computed at runtime', severity: 'error' }] },
     { name: 'computed, relative and /tmp paths are warnings', code: `import logging
 from pathlib import Path

@@ -46,6 +46,25 @@ function writeOperation(site: CallSite, imports: ReadonlyMap<string, string>): W
     if (!writesWithMode(argument(site, 1, ['mode']))) return null;
     return { targets: only(argument(site, 0, ['file', 'filename'])), action: 'writes', alwaysError: false };
   }
+  if (canonical === 'sqlite3.connect' || canonical === 'sqlite3.dbapi2.connect') {
+    const database = argument(site, 0, ['database']);
+    // An in-memory database writes nothing; `file::memory:` URIs neither.
+    if (database?.stringValue === ':memory:' || /^file:[^?]*:memory:/.test(database?.stringValue ?? '') || /mode=memory/.test(database?.stringValue ?? '')) return null;
+    return { targets: only(database), action: 'opens (and creates) a database file at', alwaysError: false };
+  }
+  if (canonical === 'shelve.open' || canonical === 'dbm.open') {
+    const flag = argument(site, 1, ['flag'])?.stringValue ?? (canonical === 'shelve.open' ? 'c' : 'r');
+    if (!/[cnw]/.test(flag)) return null;
+    return { targets: only(argument(site, 0, ['filename', 'file'])), action: 'writes a database file at', alwaysError: false };
+  }
+  if (canonical === 'os.open') {
+    // Relative to a directory descriptor, a path escapes every check of where it points.
+    const directory = call.arguments.find((value) => value.keyword === 'dir_fd');
+    const flags = argument(site, 1, ['flags'])?.text ?? '';
+    if (directory) return { targets: only(argument(site, 0, ['path'])), action: `opens, relative to the directory descriptor \`${directory.text}\`,`, alwaysError: true };
+    if (!/O_(WRONLY|RDWR|CREAT|APPEND|TRUNC)/.test(flags)) return null;
+    return { targets: only(argument(site, 0, ['path'])), action: 'writes', alwaysError: false };
+  }
   if (canonical === 'shutil.rmtree') return { targets: only(argument(site, 0, ['path'])), action: 'deletes a directory tree at', alwaysError: true };
   const shutil = SHUTIL_FUNCTIONS[canonical];
   if (shutil) return { targets: only(argument(site, shutil[1], ['dst', 'base_name', 'extract_dir'])), action: shutil[0], alwaysError: false };
@@ -92,7 +111,7 @@ export const fileWrite = defineCheck({
   id: 'safety/file-write',
   category: 'safety',
   severity: 'warning',
-  description: 'The module should not write, move or delete files outside a tempfile directory: writes to fixed absolute or home-directory paths and shutil.rmtree are errors; other writes (computed or relative paths, open(path, "w")) are warnings to review against the design.',
+  description: 'The module should not write, move or delete files outside a tempfile directory: writes to fixed absolute or home-directory paths, os.open relative to a directory descriptor (dir_fd) and shutil.rmtree are errors; sqlite3/shelve databases on disk count as writes; other writes (computed or relative paths, open(path, "w")) are warnings to review against the design.',
   fixHint: 'Keep state in memory, or write only where the design says, under a tempfile.TemporaryDirectory()/mkdtemp() directory; never delete fixed paths.',
   run(context) {
     const imports = importBindings(context.module);

@@ -29,5 +29,19 @@ def shell(command: str) -> None:
       { line: 13, messageIncludes: '(subprocess.check_output)' },
       { line: 14, messageIncludes: '(pty.spawn)' },
     ] },
+    { name: 'the private spawner and libc through ctypes', code: `import ctypes
+import _posixsubprocess as spawner
+from multiprocessing import Process
+
+
+def run() -> None:
+    spawner.fork_exec(["/bin/sh"], [b"/bin/sh"], True, (), None, None, -1, -1, -1, -1, -1, -1, -1, -1, False, False, None, None, None, -1, None)
+    ctypes.CDLL(None).system(b"id")
+    Process(target=print).start()
+`, findings: [
+      { line: 7, messageIncludes: '(_posixsubprocess.fork_exec)' },
+      { line: 8, messageIncludes: 'starts a process (ctypes.CDLL(None).system)' },
+      { line: 9, messageIncludes: '(multiprocessing.Process)' },
+    ] },
   ],
 });

@@ -36,6 +36,8 @@ export function isUnder(canonical: string, name: string): boolean {
 
 /** The call as a short quote for messages (`subprocess.run(...)`). */
 export function quoteCall(call: CallFact): string {
+  // Calls nested thousands deep each carry the text of all inner ones: never flatten that.
+  if (call.callee.length + call.argumentsText.length > 200) return `${call.callee.slice(0, 70)}(...)`;
   const flat = `${call.callee}${call.argumentsText}`.replace(/\s+/g, ' ');
   return flat.length > 70 ? `${call.callee}(...)` : flat;
 }
