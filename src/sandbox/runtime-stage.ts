@@ -7,7 +7,7 @@ import { countTests } from './count-tests.js';
 import { hostCapabilities, missingProtections, protectionsFor } from './host-capabilities.js';
 import { resolveSandboxInterpreter } from './resolve-interpreter.js';
 import { runProbe, type ProbeTimeLimits } from './run-probe.js';
-import { runAcceptanceTests } from './run-tests.js';
+import { compareWithCount, runAcceptanceTests } from './run-tests.js';
 import type { ProbeExamples, ProbeResult, RuntimeResults, SandboxReport, SandboxRunSummary, TestRunResult } from './runtime-types.js';
 import { SandboxRefusedError } from './sandbox-errors.js';
 import { DEFAULT_SANDBOX_LIMITS, REQUIRED_PROTECTIONS, type SandboxFile, type SandboxLimits, type SandboxRunResult } from './sandbox-types.js';
@@ -124,14 +124,16 @@ export async function runRuntimeStage(context: CheckContext, options: RuntimeSta
     const { design } = context;
     const services = serviceClasses(context.module, design?.primaryClass ? [design.primaryClass] : []).map((cls) => ({ name: cls.name, methods: cls.methods.filter(isPublicMethod).map((method) => method.name) }));
     const common = { interpreter: resolution.interpreter.executable, module, limits, allowUnsandboxed };
-    const counted = testFiles.length > 0 ? await countTests(testFiles) : undefined;
-    const [probe, tests] = await Promise.all([
+    // The host counts the tests from the files while the sandbox runs them, then compares.
+    const [probe, run, counted] = await Promise.all([
       runProbe({
         ...common, services, allowDataFrame: options.allowDataFrame ?? declaresPandas(context),
         ...(options.examples ? { examples: options.examples } : {}), ...(options.timeLimits ? { timeLimits: options.timeLimits } : {}),
       }),
-      testFiles.length > 0 ? runAcceptanceTests({ ...common, testFiles, ...(counted ? { counted } : {}) }) : Promise.resolve(null),
+      testFiles.length > 0 ? runAcceptanceTests({ ...common, testFiles }) : Promise.resolve(null),
+      testFiles.length > 0 ? countTests(testFiles) : Promise.resolve(null),
     ]);
+    const tests = run && counted ? { ...run, result: compareWithCount(run.result, counted) } : run;
     report.runs = [...probe.runs.map((run) => summarize('probe', run)), ...(tests ? [summarize('tests', tests.run)] : [])];
     const { result } = probe;
     report.probe = { completed: result.completed, probedMethods: result.probed.length, doctestsAttempted: result.doctests.attempted, restarts: result.restarts };
