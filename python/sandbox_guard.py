@@ -10,7 +10,9 @@ import json
 import os
 import resource
 import signal
+import stat
 import sys
+import types
 import time
 
 MAX_BLOCKED_RECORDS = 50
@@ -31,11 +33,13 @@ PROCESS_EVENTS = {
     "subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn",
     "os.fork", "os.forkpty", "pty.spawn", "os.killpg", "os.startfile",
 }
-# Filesystem events and the positions of the paths they change.
+# Filesystem events: positions of each path they change and of its dir_fd (None: no dir_fd).
 PATH_EVENTS = {
-    "os.remove": (0,), "os.rename": (0, 1), "os.mkdir": (0,), "os.rmdir": (0,),
-    "os.chmod": (0,), "os.chown": (0,), "os.symlink": (1,), "os.link": (1,),
-    "os.truncate": (0,), "os.utime": (0,), "shutil.rmtree": (0,),
+    "os.remove": ((0, 1),), "os.rmdir": ((0, 1),), "os.mkdir": ((0, 2),), "os.chmod": ((0, 2),),
+    "os.chown": ((0, 3),), "os.utime": ((0, 3),), "os.truncate": ((0, None),),
+    "os.rename": ((0, 2), (1, 3)), "os.link": ((0, 2), (1, 3)), "os.symlink": ((1, 2),),
+    "shutil.rmtree": ((0, 1),), "os.setxattr": ((0, None),), "os.removexattr": ((0, None),),
+    "sqlite3.connect": ((0, None),),
 }
 
 
@@ -93,13 +97,127 @@ class CappedStream(io.TextIOBase):
         return "".join(self.kept)
 
 
-def _path_text(value):
-    if isinstance(value, int) or value is None:
+# The policy below reads nothing but its arguments: the C functions and the folders it needs are
+# captured in tuples when the guard is installed, and the installed hook is a bound method over
+# such a tuple. Code under test can reach these functions (sys.modules, frames, gc) but cannot
+# change what they do: there is no flag to flip, module globals and builtins are never looked up
+# (a test checks the bytecode), and replacing their __code__ is itself an audited, blocked event.
+
+def _real_path(path, tools):
+    """``path`` (absolute) with every symlink resolved, /proc/self/fd/N included."""
+    lstat, readlink, is_link, _, os_error = tools[:5]
+    pending = [part for part in path.split("/") if part][::-1]
+    resolved = ""
+    links = 0
+    while pending:
+        part = pending.pop()
+        if part == "." or part == "..":
+            resolved = resolved[: resolved.rfind("/")] if part == ".." else resolved
+            continue
+        candidate = resolved + "/" + part
+        try:
+            link = is_link(lstat(candidate).st_mode)
+        except os_error:
+            link = False
+        if link and links < 40:
+            links += 1
+            target = readlink(candidate)
+            resolved = "" if target.startswith("/") else resolved
+            pending.extend([piece for piece in target.split("/") if piece][::-1])
+        else:
+            resolved = candidate
+    return resolved or "/"
+
+
+def _outside(value, dir_fd, any_dir_fd, roots, tools):
+    """The resolved path when ``value`` (path, bytes, PathLike or descriptor) lies outside ``roots``."""
+    (lstat, readlink, _, is_dir, os_error, type_error, fspath, getcwd, isinstance_, listdir,
+     str_, int_, bytes_, real_path) = tools[:14]
+    if value is None:
         return None
+    if isinstance_(value, int_):
+        text = "/proc/self/fd/" + str_(value)
+    else:
+        try:
+            text = fspath(value)
+        except (type_error, os_error):
+            return None
+        text = text.decode("utf-8", "surrogateescape") if isinstance_(text, bytes_) else text
+    if text == "/dev/null":
+        return None
+    if text.startswith("/"):
+        candidates = [text]
+    else:
+        candidates = [("/proc/self/fd/" + str_(dir_fd) if dir_fd is not None and dir_fd >= 0 else getcwd()) + "/" + text]
+        if any_dir_fd:
+            # open() does not pass its dir_fd to the hook: try every open folder descriptor.
+            for entry in listdir("/proc/self/fd"):
+                try:
+                    if is_dir(lstat(readlink("/proc/self/fd/" + entry)).st_mode):
+                        candidates.append("/proc/self/fd/" + entry + "/" + text)
+                except os_error:
+                    pass
+    for candidate in candidates:
+        full = real_path(candidate, tools)
+        inside = False
+        for root in roots:
+            inside = inside or full == root or full.startswith(root + "/")
+        if not inside:
+            return full
+    return None
+
+
+def _judge(policy, event, args):
+    """(kind, detail) for a forbidden event, else None."""
+    watched, network, process, paths, write_flags, roots, pid, protected, tools = policy
+    if event not in watched:
+        return None
+    outside, length, text, isinstance_, str_ = tools[14], tools[15], tools[16], tools[8], tools[10]
+    if event in network:
+        address = args[1] if event in ("socket.connect", "socket.bind", "socket.sendto") and length(args) > 1 else args[:2]
+        return "network", event + " " + text(address)
+    if event in process:
+        return "process", event + " " + text(args[:2])
+    if event == "os.kill":
+        return ("process", "os.kill(pid=" + text(args[0]) + ")") if args and args[0] != pid else None
+    if event == "object.__setattr__":
+        for item in protected:
+            if args[0] is item and args[1] in ("__code__", "__defaults__", "__kwdefaults__"):
+                return "process", "object.__setattr__: replacing " + args[1] + " of the sandbox guard"
+        return None
+    if event == "open":
+        if isinstance_(args[0], tools[11]):
+            return None  # wrapping a descriptor already open creates nothing
+        mode, flags = args[1], args[2] or 0
+        writes = (isinstance_(mode, str_) and ("w" in mode or "a" in mode or "x" in mode or "+" in mode)) or flags & write_flags
+        full = outside(args[0], None, True, roots, tools) if writes else None
+        return ("filesystem", "open " + text(full) + " for writing") if full else None
+    if event == "sqlite3.connect" and length(args) > 0 and isinstance_(args[0], str_) and args[0].startswith("file:"):
+        # A URI (with uri=True): file:name, file:/path or file://host/path, then ?options.
+        name = args[0][5:].split("?")[0].split("#")[0]
+        args = (name[name.find("/", 2):] if name.startswith("//") else name,)
+    for path_at, dir_fd_at in paths[event]:
+        dir_fd = args[dir_fd_at] if dir_fd_at is not None and length(args) > dir_fd_at else None
+        full = outside(args[path_at], dir_fd, False, roots, tools) if length(args) > path_at else None
+        if full:
+            return "filesystem", event + " " + text(full)
+    return None
+
+
+def _hook(state, event, args):
+    """The installed audit hook: judge, report (best effort), raise PermissionError."""
+    judge, policy, report, permission_error, base_exception = state
+    verdict = judge(policy, event, args)
+    if verdict is None:
+        return
     try:
-        return os.fsdecode(os.fspath(value))
-    except TypeError:
-        return None
+        report(event, verdict[0], verdict[1])
+    except base_exception:  # noqa: BLE001 - reporting is best effort; the block is not
+        pass
+    raise permission_error("backsmith sandbox: " + verdict[0] + " access is blocked (" + event + ")")
+
+
+POLICY_FUNCTIONS = (_real_path, _outside, _judge, _hook)
 
 
 class AuditGuard:
@@ -107,49 +225,28 @@ class AuditGuard:
 
     def __init__(self, channel, allowed_roots, module_file):
         self.channel = channel
-        self.roots = [os.path.realpath(root) for root in allowed_roots]
+        self.roots = tuple(os.path.realpath(root) for root in allowed_roots)
         self.module_file = os.path.normcase(os.path.abspath(module_file))
         self.context = "<import>"
         self.sent = 0
         self.counts = {}
-        self._busy = False
-        self._pid = os.getpid()
+
+    def policy(self):
+        """The immutable policy tuple ``_judge`` reads (also used by tests)."""
+        tools = (os.lstat, os.readlink, stat.S_ISLNK, stat.S_ISDIR, OSError, TypeError, os.fspath, os.getcwd,
+                 isinstance, os.listdir, str, int, bytes, _real_path, _outside, len, repr)
+        watched = frozenset(NETWORK_EVENTS | PROCESS_EVENTS | PATH_EVENTS.keys() | {"os.kill", "open", "object.__setattr__"})
+        return (watched, frozenset(NETWORK_EVENTS), frozenset(PROCESS_EVENTS), types.MappingProxyType(dict(PATH_EVENTS)),
+                WRITE_FLAGS, self.roots, os.getpid(), POLICY_FUNCTIONS, tools)
 
     def install(self):
         """Install the hook (it can never be removed)."""
-        sys.addaudithook(self.hook)
-
-    def _outside(self, value):
-        path = _path_text(value)
-        if path is None or path == os.devnull:
-            return None
-        full = os.path.realpath(os.path.join(os.getcwd(), path))
-        if any(full == root or full.startswith(root + os.sep) for root in self.roots):
-            return None
-        return full
+        state = (_judge, self.policy(), self.report, PermissionError, BaseException)
+        sys.addaudithook(types.MethodType(_hook, state))
 
     def classify(self, event, args):
         """Return (kind, detail) for a forbidden event, or None."""
-        if event in NETWORK_EVENTS:
-            address = args[1] if event in ("socket.connect", "socket.bind", "socket.sendto") and len(args) > 1 else args[:2]
-            return "network", f"{event} {address!r}"
-        if event in PROCESS_EVENTS:
-            return "process", f"{event} {args[:2]!r}" if args else event
-        if event == "os.kill" and args and args[0] not in (self._pid, os.getpid()):
-            return "process", f"os.kill(pid={args[0]}, signal={args[1] if len(args) > 1 else '?'})"
-        if event == "open" and len(args) >= 3:
-            mode, flags = args[1], args[2] or 0
-            writes = (isinstance(mode, str) and any(c in mode for c in "wax+")) or flags & WRITE_FLAGS
-            outside = self._outside(args[0]) if writes else None
-            if outside:
-                return "filesystem", f"open {outside!r} for writing"
-        positions = PATH_EVENTS.get(event)
-        if positions:
-            for position in positions:
-                outside = self._outside(args[position]) if len(args) > position else None
-                if outside:
-                    return "filesystem", f"{event} {outside!r}"
-        return None
+        return _judge(self.policy(), event, args)
 
     def locate(self):
         """Who triggered the event: (entry, line, found, innermost).
@@ -158,7 +255,7 @@ class AuditGuard:
         caller invoked), ``innermost`` the module function that made the call, ``line``
         where it made it; without a module frame, the running context.
         """
-        frame = sys._getframe(2)
+        frame = sys._getframe(3)
         found = []
         while frame is not None:
             code = frame.f_code
@@ -170,28 +267,17 @@ class AuditGuard:
             return self.context, 0, False, None
         return found[-1][0], found[0][1], True, found[0][0]
 
-    def hook(self, event, args):
-        """The audit hook: raise PermissionError for forbidden events."""
-        if self._busy:
-            return
-        self._busy = True
-        try:
-            verdict = self.classify(event, args)
-            if verdict is None:
-                return
-            kind, detail = verdict
-            symbol, line, in_module, innermost = self.locate()
-            key = (kind, symbol, event)
-            self.counts[key] = self.counts.get(key, 0) + 1
-            if self.counts[key] == 1 and self.sent < MAX_BLOCKED_RECORDS:
-                self.sent += 1
-                self.channel.send({"event": "blocked", "kind": kind, "auditEvent": event,
-                                   "detail": detail[:300], "symbol": symbol, "line": line,
-                                   "inModule": in_module, "function": innermost,
-                                   "context": self.context})
-        finally:
-            self._busy = False
-        raise PermissionError(f"backsmith sandbox: {kind} access is blocked ({event})")
+    def report(self, event, kind, detail):
+        """Count a blocked event and send its first occurrence per place (reporting only)."""
+        symbol, line, in_module, innermost = self.locate()
+        key = (kind, symbol, event)
+        self.counts[key] = self.counts.get(key, 0) + 1
+        if self.counts[key] == 1 and self.sent < MAX_BLOCKED_RECORDS:
+            self.sent += 1
+            self.channel.send({"event": "blocked", "kind": kind, "auditEvent": event,
+                               "detail": detail[:300], "symbol": symbol, "line": line,
+                               "inModule": in_module, "function": innermost,
+                               "context": self.context})
 
     def summary(self):
         """Counts of blocked attempts, for the final record."""
