@@ -112,7 +112,7 @@ class ModuleLink:
 
     def _read_dump(self):
         chunks, size = [], 0
-        deadline = 0.5
+        deadline = 2.0  # a loaded machine may take a while to schedule the stuck process
         while size < DUMP_BYTES:
             ready, _, _ = select.select([self.dump_fd], [], [], deadline)
             if not ready:
@@ -314,6 +314,7 @@ class ModuleLink:
                     pass
         if self.mirrors.get(name) is type(error):
             error._bs_message = message
+        error._bs_described = described
         frames = described.get("frames")
         if isinstance(frames, list) and frames and isinstance(frames[-1], dict):
             error.add_note(f"(raised in the module at line {frames[-1].get('line')}, in {str(frames[-1].get('function'))[:100]})")

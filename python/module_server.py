@@ -6,10 +6,12 @@ guard, imports the module and answers requests (get an attribute, call, compare 
 Plain values go back by copy, other objects by handle (see proxy_wire); objects of the
 test side (a clock, a callback) arrive as ``ParentObject`` and are called back.
 """
+import asyncio
 import builtins
 import enum
 import faulthandler
 import importlib.util
+import inspect
 import logging
 import operator
 import os
@@ -133,12 +135,13 @@ class Server:
         """An exception as the parent rebuilds it: class, copied arguments, message, frames."""
         cls = type(error)
         args = [arg if type(arg) in proxy_wire.SCALARS else repr(arg)[:500] for arg in error.args[:20]]
+        frames = sandbox_guard.module_frames(error.__traceback__, self.module_file)
         attrs = {key: value for key, value in list(vars(error).items())[:30]
                  if not key.startswith("_") and type(value) in proxy_wire.SCALARS} if hasattr(error, "__dict__") else {}
         return {"type": cls.__name__, "module": self.classes.get(cls.__name__) is cls,
                 "builtin": builtin_base(cls), "args": args, "attrs": attrs,
                 "message": str(error)[:2000] if not isinstance(error, SystemExit) else f"sys.exit({error.code!r}) was called",
-                "frames": sandbox_guard.module_frames(error.__traceback__, self.module_file)}
+                "frames": frames, "line": frames[-1]["line"] if frames else 0}
 
     def special(self, tag, rest, decode):
         """Decode what the parent sent that is not plain data."""
@@ -216,11 +219,30 @@ class Server:
             if not isinstance(args, list) or not isinstance(kwargs, dict):
                 raise proxy_wire.WireError("malformed call arguments")
             function = getattr(target, str(message.get("name"))) if op == "callattr" else target
-            return function(*args, **kwargs)
+            result = function(*args, **kwargs)
+            if message.get("await") is True and inspect.iscoroutine(result):
+                result = asyncio.run(result)
+            return result
+        if op in ("plan-service", "plan-method", "doctests", "stats"):
+            return self.probe_request(op, target, message)
         if op == "apply":
             args = self.codec.decode(message.get("args"))
             return APPLY[str(message.get("name"))](target, *(args if isinstance(args, list) else []))
         raise proxy_wire.WireError(f"an unknown operation {str(op)[:40]!r}")
+
+    def probe_request(self, op, target, message):
+        """The contract probe's requests that need the module's real objects (see probe_doctests)."""
+        import probe_doctests
+        examples = message.get("examples") if isinstance(message.get("examples"), dict) else {}
+        if op == "plan-service":
+            return probe_doctests.plan_service(self.module, message.get("service") or {}, examples)
+        if op == "plan-method":
+            return probe_doctests.plan_method(self.module, target, str(message.get("name")), examples)
+        if op == "doctests":
+            def progress(symbol):
+                self.send({"op": "note", "record": {"event": "running", "symbol": symbol[:200], "stage": "doctest"}})
+            return probe_doctests.run_doctests(self.module, set(message.get("skip") or []), float(message.get("doctestSeconds") or 5), progress)
+        return {"stdoutChars": getattr(sys.stdout, "written", 0)}
 
     # ------------------------------------------------------------------ import
     def init(self, config):
@@ -231,7 +253,9 @@ class Server:
         os.chdir(workdir)
         self.module_file = os.path.join(workdir, config["moduleFileName"])
         guard = sandbox_guard.AuditGuard(NoteChannel(self), [workdir, config["tmpdir"]], self.module_file)
-        guard.context = "module import"
+        guard.context = "<import>"
+        if config.get("captureStdout"):
+            sys.stdout = sys.stderr = sandbox_guard.CappedStream()
         guard.install()
         handler = LogRelay(self)
         logging.getLogger().addHandler(handler)
@@ -269,7 +293,8 @@ class Server:
             if name.startswith("__") or isinstance(value, (type, types.ModuleType)):
                 continue
             values[name] = self.codec.encode(value)
-        return {"classes": classes, "values": values, "doc": (module.__doc__ or "")[:8000]}
+        return {"classes": classes, "values": values, "doc": (module.__doc__ or "")[:8000],
+                "stdoutChars": getattr(sys.stdout, "written", 0)}
 
 
 class LogRelay(logging.Handler):

@@ -1,16 +1,14 @@
 """backsmith's runtime probe (stdlib only), run inside the sandbox against one module.
 
-Imports the module, runs its docstring examples, then calls every public method of its
-service classes with valid arguments and with bad inputs, each call under a time limit.
-Reports JSON lines on fd 3 (see sandbox_guard.Channel): import, doctest failures, hangs,
-escaping exceptions, malformed responses and blocked network/process/file actions.
+This process is trusted: it never imports the module. It forks the module server
+(module_proxy) before reading its configuration; the server imports the module, runs its
+docstring examples and works out argument sets from its signatures, and this process makes
+every call through the proxy under a time limit and decides: escaping exceptions (rebuilt
+here), malformed responses (checked on copies), hangs (with the server's stack, then a fresh
+server). Reports JSON lines on fd 3; the module's process has no way to write there.
 
 Usage: python -I -B probe_harness.py CONFIG.json
 """
-import asyncio
-import doctest
-import importlib.util
-import inspect
 import json
 import os
 import sys
@@ -18,182 +16,203 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import module_proxy  # noqa: E402
 import probe_values  # noqa: E402
+import proxy_wire  # noqa: E402
 import response_shape  # noqa: E402
+import result_channel  # noqa: E402
 import sandbox_guard  # noqa: E402
 
 
 class ProbeTimeout(KeyboardInterrupt):
-    """Raised into a call that runs past its limit; a KeyboardInterrupt so handlers that
-    catch Exception (and doctest's runner) let it through."""
+    """Raised into a call that runs past its limit; a KeyboardInterrupt so nothing swallows it."""
+
+
+ERROR_FIELDS = ("type", "message", "line")
+
+
+def clean_error(described):
+    """The module's description of an exception, bounded (it comes from the module's process)."""
+    described = described if isinstance(described, dict) else {}
+    frames = described.get("frames") if isinstance(described.get("frames"), list) else []
+    return {"type": str(described.get("type", "Error"))[:100], "message": str(described.get("message", ""))[:500],
+            "line": described.get("line") if type(described.get("line")) is int else 0,
+            "frames": [{"line": frame.get("line") if type(frame.get("line")) is int else 0,
+                        "function": str(frame.get("function", ""))[:100], "text": str(frame.get("text", ""))[:200]}
+                       for frame in frames[-5:] if isinstance(frame, dict)]}
 
 
 class Probe:
-    """One probe run: state shared by the phases."""
+    """One probe run: the link to the module's process, the channel and the timer."""
 
-    def __init__(self, config):
+    def __init__(self, config, link, channel):
         self.config = config
-        self.channel = sandbox_guard.Channel()
+        self.link = link
+        self.channel = channel
         self.module_file = os.path.join(config["workdir"], config["moduleFileName"])
-        self.guard = sandbox_guard.AuditGuard(
-            self.channel, [config["workdir"], config["tmpdir"]], self.module_file)
         self.timer = sandbox_guard.CallTimer(ProbeTimeout)
         self.skip = set(config.get("skip", []))
-        self.stdout = sandbox_guard.CappedStream()
-        self.module = None
+        self.examples = config.get("examples", {})
+        self.context = "<import>"
+        self.ok = False
+        self.stdout_chars = 0
+        link.notes = self.relay_note
+
+    def relay_note(self, record):
+        """A note from the module's process: progress through its docstring examples, or a blocked action."""
+        if record.get("event") == "running":
+            self.running(str(record.get("symbol", ""))[:200], "doctest")
+            return
+        self.send("blocked", **{
+            key: (value[:300] if isinstance(value, str) else value) for key, value in record.items()
+            if key in ("kind", "auditEvent", "detail", "symbol", "line", "inModule", "function")
+            and isinstance(value, (str, int, bool))}, context=self.context)
 
     def send(self, event, **fields):
         """Send one record."""
         self.channel.send({"event": event, **fields})
 
-    def running(self, symbol, stage):
+    def running(self, symbol, stage, **fields):
         """Tell backsmith what runs now, so a kill can be attributed."""
-        self.guard.context = symbol
-        self.send("running", symbol=symbol, stage=stage)
+        self.context = symbol
+        self.send("running", symbol=symbol, stage=stage, **fields)
+
+    def timed(self, limit, function, *args, **kwargs):
+        """(value, error, elapsed, timed_out, where) of one request under the time limit."""
+        value, raised, elapsed, timed_out = self.timer.run(limit, function, *args, **kwargs)
+        where = proxy_wire.stuck_frames(self.link.last_hang, self.module_file) if timed_out else []
+        return value, raised, elapsed, timed_out, where
 
     # ------------------------------------------------------------------ import
     def import_module(self):
-        """Import the module under its real name; report failures and slowness."""
+        """Start the module's process; report the import like the module imported here."""
         self.running("<import>", "import")
-        spec = importlib.util.spec_from_file_location(self.config["moduleName"], self.module_file)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        _, raised, elapsed, timed_out = self.timer.run(
-            self.config.get("importSeconds", 10), spec.loader.exec_module, module)
-        record = {"ok": raised is None, "seconds": round(elapsed, 4),
-                  "stdoutChars": self.stdout.written, "timedOut": timed_out}
-        if raised is not None:
-            record["error"] = sandbox_guard.describe_exception(raised, self.module_file)
+        inner = {key: self.config.get(key) for key in ("workdir", "tmpdir", "moduleFileName", "moduleName", "limits")}
+        outline, raised, elapsed, timed_out, where = self.timed(
+            self.config.get("importSeconds", 10), self.link.start, {**inner, "captureStdout": True})
+        record = {"ok": raised is None and not timed_out, "seconds": round(elapsed, 4), "timedOut": timed_out,
+                  "stdoutChars": outline.get("stdoutChars", 0) if isinstance(outline, dict) else 0}
+        if timed_out:
+            record["error"] = {"type": "Timeout", "message": f"importing took longer than {self.config.get('importSeconds', 10)} s",
+                               "frames": [], "line": where[-1][1] if where else 0}
+        elif raised is not None:
+            record["error"] = clean_error(getattr(raised, "_bs_described", None) or {"type": type(raised).__name__, "message": str(raised)})
         self.send("import", **record)
-        self.module = module if raised is None else None
+        if record["ok"]:
+            self.link.install(self.config["moduleName"], self.module_file, outline)
+            self.ok = True
 
     # ----------------------------------------------------------------- doctests
     def run_doctests(self):
-        """Run the module's docstring examples; report failures with their line."""
-        finder = doctest.DocTestFinder(exclude_empty=True)
-        try:
-            tests = finder.find(self.module, self.module.__name__)
-        except Exception as error:  # noqa: BLE001 - a broken docstring is reported, not fatal
-            self.send("doctest-error", message=f"{type(error).__name__}: {error}"[:300])
+        """The module's process runs its docstring examples; relay what it found, bounded."""
+        self.running("doctest:<module>", "doctest")
+        records, raised, _, timed_out, _ = self.timed(
+            self.config.get("doctestSeconds", 5) * 20 + 5, self.link.op, "doctests", ["module"],
+            skip=sorted(self.skip), doctestSeconds=self.config.get("doctestSeconds", 5))
+        if raised is not None or timed_out or not isinstance(records, list):
+            self.send("doctest-error", message=f"the docstring examples did not run: {type(raised).__name__}: {raised}"[:300])
             return
-        attempted = failed = 0
-        for test in sorted(tests, key=lambda item: item.lineno or 0):
-            if not test.examples or f"doctest:{test.name}" in self.skip:
-                continue
-            self.running(f"doctest:{test.name}", "doctest")
-            runner = RecordingRunner(test, self)
-            _, raised, elapsed, timed_out = self.timer.run(
-                self.config.get("doctestSeconds", 5), runner.run, test, out=lambda text: None,
-                clear_globs=True)
-            attempted += len(test.examples)
-            failed += len(runner.recorded)
-            if timed_out:
-                self.send("hang", symbol=self.doctest_symbol(test.name), stage="doctest",
-                          seconds=round(elapsed, 3), line=runner.current_line())
-            elif raised is not None and not isinstance(raised, ProbeTimeout):
-                self.send("doctest-error", message=f"{type(raised).__name__}: {raised}"[:300])
-            for failure in runner.recorded:
-                self.send("doctest-failure", name=test.name, **failure)
-        self.send("doctests", attempted=attempted, failed=failed)
-
-    def doctest_symbol(self, name):
-        """``Class.method`` for a doctest name, ``<module>`` for the module docstring."""
-        prefix = self.module.__name__ + "."
-        return name[len(prefix):] if name.startswith(prefix) else "<module>"
+        allowed = {"doctest-failure", "doctest-error", "hang", "doctests"}
+        for record in records[:500]:
+            if isinstance(record, dict) and record.get("event") in allowed:
+                self.channel.send({key: (value[:300] if isinstance(value, str) else value) for key, value in record.items()
+                                   if type(value) in (str, int, float, bool)})
 
     # ------------------------------------------------------------------ probing
     def probe_services(self):
         """Call each public method of each service class with valid and bad inputs."""
         for service in self.config.get("services", []):
-            cls = getattr(self.module, service["name"], None)
-            if not isinstance(cls, type):
+            plan, raised, *_ = self.timed(self.config.get("callSeconds", 1.0) * 4, self.link.op, "plan-service", ["module"],
+                                          service={"name": service["name"]}, examples=self.examples)
+            if raised is not None or not isinstance(plan, dict) or plan.get("missing") is not False:
                 self.send("service-missing", symbol=service["name"])
                 continue
-            instance = self.make_instance(cls)
+            cls = self.link.mirrors.get(service["name"])
+            instance = self.make_instance(cls, service["name"], plan.get("construct"))
             if instance is None:
                 continue
             for name in service["methods"]:
-                symbol = f"{cls.__name__}.{name}"
-                if symbol in self.skip:
-                    continue
-                instance = self.probe_method(cls, instance, name, symbol)
+                symbol = f"{service['name']}.{name}"
+                if symbol not in self.skip:
+                    instance = self.probe_method(cls, service["name"], instance, name, symbol)
 
-    def make_instance(self, cls):
-        """An instance built from docstring examples, defaults or derived values."""
-        symbol = f"{cls.__name__}.__init__"
+    def make_instance(self, cls, class_name, argument_sets):
+        """An instance built in the module's process from the first argument set that works."""
+        symbol = f"{class_name}.__init__"
         self.running(symbol, "construct")
-        extra = self.config.get("examples", {}).get(symbol, [])
-        docs = [inspect.getdoc(cls), self.module.__doc__]
-        for arguments in probe_values.valid_argument_sets(cls, cls.__name__, extra, docs):
-            value, raised, elapsed, timed_out = self.timer.run(
-                self.config.get("callSeconds", 1.0), cls, **arguments)
-            if raised is None and not timed_out:
-                return value
-        self.report_raise(symbol, "construct", arguments, raised, elapsed, timed_out)
+        arguments, outcome = {}, (None, None, 0.0, False, [])
+        for arguments in (argument_sets if isinstance(argument_sets, list) else [])[:8]:
+            if not isinstance(arguments, dict) or cls is None:
+                continue
+            outcome = self.timed(self.config.get("callSeconds", 1.0), cls, **arguments)
+            if outcome[1] is None and not outcome[3]:
+                return outcome[0]
+        self.report_raise(symbol, "construct", arguments, *outcome[1:])
         return None
 
-    def call(self, method, arguments, symbol, stage):
-        """Call ``method`` under the time limit; await coroutines."""
-        self.guard.context = symbol
-        self.send("running", symbol=symbol, stage=stage,
-                  arguments=probe_values.describe_arguments(arguments))
+    def call(self, instance, name, arguments, symbol, stage):
+        """Call ``instance.name(**arguments)`` in the module's process under the time limit."""
+        self.running(symbol, stage, arguments=probe_values.describe_arguments(arguments))
+        return self.timed(self.config.get("callSeconds", 1.0), self.link.op, "callattr", instance,
+                          name=name, args=[], kwargs=arguments, **{"await": True})
 
-        def invoke():
-            result = method(**arguments)
-            if inspect.iscoroutine(result):
-                result = asyncio.run(result)
-            return result
-        return self.timer.run(self.config.get("callSeconds", 1.0), invoke)
-
-    def probe_method(self, cls, instance, name, symbol):
-        """Probe one method; returns the instance to keep using (fresh after a hang)."""
-        method = getattr(instance, name, None)
-        if not callable(method) or inspect.isgeneratorfunction(method):
+    def probe_method(self, cls, class_name, instance, name, symbol):
+        """Probe one method; returns the instance to keep using (fresh after a hang or crash)."""
+        plan, raised, *_ = self.timed(self.config.get("callSeconds", 1.0) * 4, self.link.op, "plan-method", instance,
+                                      name=name, examples=self.examples)
+        if raised is not None or not isinstance(plan, dict) or plan.get("skip") is not False:
             return instance
-        extra = self.config.get("examples", {}).get(symbol, [])
-        docs = [inspect.getdoc(cls), self.module.__doc__]
-        valid_sets = probe_values.valid_argument_sets(method, name, extra, docs)
+        valid_sets = [entry for entry in plan.get("valid", []) if isinstance(entry, dict)][:8] or [{}]
+        bad = [entry for entry in plan.get("bad", []) if isinstance(entry, list) and len(entry) == 4][:200]
         allow_frame = self.config.get("allowDataFrame", False)
         calls = 0
         for arguments in valid_sets:
             calls += 1
-            result, raised, elapsed, timed_out = self.call(method, arguments, symbol, "valid")
+            result, raised, elapsed, timed_out, where = self.call(instance, name, arguments, symbol, "valid")
             if raised is not None or timed_out:
-                self.report_raise(symbol, "valid", arguments, raised, elapsed, timed_out)
-                if timed_out:
-                    return self.make_instance(cls) or instance
+                self.report_raise(symbol, "valid", arguments, raised, elapsed, timed_out, where)
+                if timed_out or isinstance(raised, module_proxy.ProxyError):
+                    return self.fresh(cls, class_name) or instance
                 continue
             self.report_shape(symbol, "valid", arguments, result, allow_frame)
-        base = valid_sets[0]
-        for parameter, label, value, required in probe_values.bad_inputs(method):
-            arguments = {**base, parameter: value}
+        for parameter, label, value, required in bad:
+            arguments = {**valid_sets[0], str(parameter): value}
             calls += 1
-            result, raised, elapsed, timed_out = self.call(method, arguments, symbol, "bad")
+            result, raised, elapsed, timed_out, where = self.call(instance, name, arguments, symbol, "bad")
             if raised is not None or timed_out:
-                self.report_raise(symbol, "bad", arguments, raised, elapsed, timed_out, label, parameter)
-                if timed_out:
-                    return self.make_instance(cls) or instance
+                self.report_raise(symbol, "bad", arguments, raised, elapsed, timed_out, where, label, parameter)
+                if timed_out or isinstance(raised, module_proxy.ProxyError):
+                    instance = self.fresh(cls, class_name)
+                    if instance is None:
+                        break
                 continue
-            if required or label not in ("None", "blank string"):
-                self.report_shape(symbol, "bad", arguments, result, allow_frame, label, parameter)
-            else:
-                self.report_shape(symbol, "bad-optional", arguments, result, allow_frame, label, parameter)
+            stage = "bad" if required or label not in ("None", "blank string") else "bad-optional"
+            self.report_shape(symbol, stage, arguments, result, allow_frame, label, parameter)
         self.send("probed", symbol=symbol, calls=calls)
         return instance
 
-    def report_raise(self, symbol, stage, arguments, raised, elapsed, timed_out, label=None, parameter=None):
-        """Report a hang or an escaping exception."""
+    def fresh(self, cls, class_name):
+        """A new instance after the module's process was restarted."""
+        plan, raised, *_ = self.timed(self.config.get("callSeconds", 1.0) * 4, self.link.op, "plan-service", ["module"],
+                                      service={"name": class_name}, examples=self.examples)
+        return self.make_instance(cls, class_name, plan.get("construct")) if raised is None and isinstance(plan, dict) else None
+
+    def report_raise(self, symbol, stage, arguments, raised, elapsed, timed_out, where, label=None, parameter=None):
+        """Report a hang (with where the module was stuck) or an escaping exception."""
         described = probe_values.describe_arguments(arguments)
         if timed_out:
-            frames = sandbox_guard.module_frames(raised.__traceback__, self.module_file) if raised else []
-            self.send("hang", symbol=symbol, stage=stage, seconds=round(elapsed, 3),
-                      arguments=described, line=frames[-1]["line"] if frames else 0)
+            self.send("hang", symbol=symbol, stage=stage, seconds=round(elapsed, 3), arguments=described,
+                      line=where[0][1] if where else 0,
+                      stuck=" <- ".join(f"{function} (line {line})" for function, line in where[:4]))
             return
-        self.send("escape", symbol=symbol, stage=stage, arguments=described, input=label,
-                  parameter=parameter, error=sandbox_guard.describe_exception(raised, self.module_file))
+        if isinstance(raised, module_proxy.ProxyError):
+            error = {"type": "ProcessDied", "message": f"the module's process died during the call: {raised}"[:500], "frames": [], "line": 0}
+        else:
+            error = clean_error(getattr(raised, "_bs_described", None) or {"type": type(raised).__name__, "message": str(raised)})
+        self.send("escape", symbol=symbol, stage=stage, arguments=described, input=label, parameter=parameter, error=error)
 
     def report_shape(self, symbol, stage, arguments, result, allow_frame, label=None, parameter=None):
-        """Report a malformed response, or success for an input that must fail."""
+        """Report a malformed response, or success for an input that must fail (checked here, on a copy)."""
         problems = response_shape.response_problems(result, allow_frame)
         described = probe_values.describe_arguments(arguments)
         if problems:
@@ -203,61 +222,31 @@ class Probe:
             self.send("accepted", symbol=symbol, arguments=described, input=label, parameter=parameter)
 
 
-class RecordingRunner(doctest.DocTestRunner):
-    """A doctest runner that records failures instead of printing them."""
-
-    def __init__(self, test, probe):
-        super().__init__(verbose=False)
-        self.test = test
-        self.probe = probe
-        self.recorded = []
-        self.example = None
-
-    def report_start(self, out, test, example):
-        """Remember the running example (for hang reports)."""
-        self.example = example
-
-    def current_line(self):
-        """File line of the running example."""
-        return self._line(self.example) if self.example else 0
-
-    def _line(self, example):
-        return (self.test.lineno or 0) + example.lineno + 1
-
-    def report_failure(self, out, test, example, got):
-        """Record wrong output."""
-        self.recorded.append({"line": self._line(example), "source": example.source.strip()[:300],
-                              "expected": example.want.strip()[:300], "got": got.strip()[:300]})
-
-    def report_unexpected_exception(self, out, test, example, exc_info):
-        """Record an exception the example did not expect."""
-        error = exc_info[1]
-        if isinstance(error, KeyboardInterrupt):
-            raise error
-        self.recorded.append({"line": self._line(example), "source": example.source.strip()[:300],
-                              "expected": example.want.strip()[:300],
-                              "got": f"{type(error).__name__}: {error}"[:300]})
-
-
 def main():
-    """Run every phase and report."""
+    """Fork the module's process, then run every phase from here and report."""
+    link = module_proxy.ModuleLink().fork()
     with open(sys.argv[1], encoding="utf-8") as handle:
         config = json.load(handle)
+    secret = config.pop("secret", "")
+    try:
+        os.unlink(sys.argv[1])  # the module's process must not read the secret from disk
+    except OSError:
+        pass
+    config.setdefault("moduleName", os.path.splitext(config["moduleFileName"])[0])
     sandbox_guard.apply_limits(config.get("limits", {}))
-    sys.path.append(config["workdir"])
-    probe = Probe(config)
-    probe.guard.install()
-    sys.stdout = sys.stderr = probe.stdout
+    probe = Probe(config, link, result_channel.Channel(secret if isinstance(secret, str) else ""))
     started = time.perf_counter()
-    probe.send("start", python=sys.version.split()[0])
+    probe.send("start", python=sys.version.split()[0], nonDumpable=link.non_dumpable)
     probe.import_module()
-    if probe.module is not None:
+    if probe.ok:
         if config.get("doctests", True):
             probe.run_doctests()
         probe.probe_services()
+    stats, raised, *_ = probe.timed(2, link.op, "stats", ["module"]) if probe.ok else ({}, None)
     probe.send("done", seconds=round(time.perf_counter() - started, 4),
-               stdoutChars=probe.stdout.written, blocked=probe.guard.summary())
+               stdoutChars=stats.get("stdoutChars", 0) if isinstance(stats, dict) else 0, blocked=[])
     sys.stdout.flush()
+    link.close()
     os._exit(0)
 
 

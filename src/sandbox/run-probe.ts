@@ -86,7 +86,7 @@ function merge(result: ProbeResult, records: Array<Record<string, unknown>>, see
         result.doctests.attempted = number(record.attempted);
         break;
       case 'hang':
-        result.hangs.push({ ...common, seconds: number(record.seconds), line: number(record.line), killed: false });
+        result.hangs.push({ ...common, seconds: number(record.seconds), line: number(record.line), killed: false, ...(record.stuck ? { stuck: text(record.stuck) } : {}) });
         break;
       case 'escape':
         result.escapes.push({ ...common, ...inputs, error: readPythonError(record.error) });

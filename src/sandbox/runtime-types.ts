@@ -41,6 +41,8 @@ export interface HangReport {
   arguments?: string;
   /** True when the harness could not interrupt it and the whole run was killed. */
   killed: boolean;
+  /** Where the module's process was stuck, innermost first: `spin (line 11) <- run (line 20)`. */
+  stuck?: string;
 }
 
 /** A probe call that raised instead of answering. */

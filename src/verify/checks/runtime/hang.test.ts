@@ -8,13 +8,13 @@ testCheck(hang, {
   valid: [],
   invalid: [{
     code: MODULE,
-    findings: [{ line: 2, messageIncludes: 'Service.spin() did not return within 1.0 s', symbol: 'Service.spin' }, { line: 6, messageIncludes: 'could not be interrupted' }],
+    findings: [{ line: 2, messageIncludes: 'Service.spin() did not return within 1.0 s; it was stuck in spin (line 3)', symbol: 'Service.spin' }, { line: 6, messageIncludes: 'could not be interrupted' }],
   }],
   prepare: (context) => ({
     ...context,
     runtime: fakeRuntime({
       hangs: [
-        { symbol: 'Service.spin', stage: 'valid', seconds: 1, line: 0, arguments: '', killed: false },
+        { symbol: 'Service.spin', stage: 'valid', seconds: 1, line: 0, arguments: '', killed: false, stuck: 'spin (line 3)' },
         { symbol: 'Service.other', stage: 'bad', seconds: 1, line: 0, arguments: 'x=None', killed: true },
       ],
     }),

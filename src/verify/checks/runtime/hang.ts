@@ -14,7 +14,7 @@ export const hang = defineCheck({
     if (!probe) return [];
     return probe.hangs.map((report) => {
       const call = report.stage === 'doctest' ? `A docstring example of ${report.symbol}` : `${report.symbol}(${report.arguments ?? ''})`;
-      const how = report.killed ? '; it could not be interrupted and the probe was killed' : '';
+      const how = `${report.stuck ? `; it was stuck in ${report.stuck}` : ''}${report.killed ? '; it could not be interrupted and the probe was killed' : ''}`;
       return {
         message: `${call} did not return within ${report.seconds.toFixed(1)} s${how}`,
         line: findingLine(context.module, report.line, report.symbol),

@@ -1,0 +1,99 @@
+"""The module's docstring examples and the probe's argument plans, run in the module server (stdlib only).
+
+Both need the module's real objects, so they run next to it; what they produce goes back to
+the trusted probe as plain data, which it checks and reports (see probe_harness).
+"""
+import doctest
+import inspect
+
+import probe_values
+import sandbox_guard
+
+
+class DoctestTimeout(KeyboardInterrupt):
+    """Raised into an example that runs past its limit (doctest's runner lets it through)."""
+
+
+class RecordingRunner(doctest.DocTestRunner):
+    """A doctest runner that records failures instead of printing them."""
+
+    def __init__(self, test):
+        super().__init__(verbose=False)
+        self.test = test
+        self.recorded = []
+        self.example = None
+
+    def report_start(self, out, test, example):
+        """Remember the running example (for hang reports)."""
+        self.example = example
+
+    def current_line(self):
+        """File line of the running example."""
+        return self._line(self.example) if self.example else 0
+
+    def _line(self, example):
+        return (self.test.lineno or 0) + example.lineno + 1
+
+    def report_failure(self, out, test, example, got):
+        """Record wrong output."""
+        self.recorded.append({"line": self._line(example), "source": example.source.strip()[:300],
+                              "expected": example.want.strip()[:300], "got": got.strip()[:300]})
+
+    def report_unexpected_exception(self, out, test, example, exc_info):
+        """Record an exception the example did not expect."""
+        error = exc_info[1]
+        if isinstance(error, KeyboardInterrupt):
+            raise error
+        self.recorded.append({"line": self._line(example), "source": example.source.strip()[:300],
+                              "expected": example.want.strip()[:300],
+                              "got": f"{type(error).__name__}: {error}"[:300]})
+
+
+def run_doctests(module, skip, seconds, progress):
+    """Records for the module's docstring examples: failures, hangs and the count."""
+    records = []
+    try:
+        tests = doctest.DocTestFinder(exclude_empty=True).find(module, module.__name__)
+    except Exception as error:  # noqa: BLE001 - a broken docstring is reported, not fatal
+        return [{"event": "doctest-error", "message": f"{type(error).__name__}: {error}"[:300]}]
+    timer = sandbox_guard.CallTimer(DoctestTimeout)
+    attempted = failed = 0
+    prefix = module.__name__ + "."
+    for test in sorted(tests, key=lambda item: item.lineno or 0):
+        if not test.examples or f"doctest:{test.name}" in skip:
+            continue
+        runner = RecordingRunner(test)
+        progress(f"doctest:{test.name}")
+        _, raised, elapsed, timed_out = timer.run(seconds, runner.run, test, out=lambda text: None, clear_globs=True)
+        attempted += len(test.examples)
+        failed += len(runner.recorded)
+        if timed_out:
+            symbol = test.name[len(prefix):] if test.name.startswith(prefix) else "<module>"
+            records.append({"event": "hang", "symbol": symbol, "stage": "doctest", "seconds": round(elapsed, 3),
+                            "line": runner.current_line()})
+        elif raised is not None and not isinstance(raised, DoctestTimeout):
+            records.append({"event": "doctest-error", "message": f"{type(raised).__name__}: {raised}"[:300]})
+        records.extend({"event": "doctest-failure", "name": test.name, **failure} for failure in runner.recorded)
+    records.append({"event": "doctests", "attempted": attempted, "failed": failed})
+    return records
+
+
+def plan_service(module, service, examples):
+    """Argument sets to construct one service class; ``missing`` when the module lacks it."""
+    cls = getattr(module, str(service.get("name", "")), None)
+    if not isinstance(cls, type):
+        return {"missing": True}
+    docs = [inspect.getdoc(cls), module.__doc__]
+    return {"missing": False,
+            "construct": probe_values.valid_argument_sets(cls, cls.__name__, examples.get(f"{cls.__name__}.__init__", []), docs)}
+
+
+def plan_method(module, instance, name, examples):
+    """Valid argument sets and bad inputs for one method of a live instance (``skip`` if not probed)."""
+    cls = type(instance)
+    method = getattr(instance, name, None)
+    if not callable(method) or inspect.isgeneratorfunction(method):
+        return {"skip": True}
+    docs = [inspect.getdoc(cls), module.__doc__]
+    valid = probe_values.valid_argument_sets(method, name, examples.get(f"{cls.__name__}.{name}", []), docs)
+    return {"skip": False, "valid": valid, "bad": [list(entry) for entry in probe_values.bad_inputs(method)]}
