@@ -5,6 +5,7 @@ import { startCompileServer } from '../python/compile-server.js';
 import { lintPython, warmUpRuff } from '../python/ruff-lint.js';
 import { loadPythonParser } from '../python/tree-sitter-parser.js';
 import { readPythonModule } from '../python/read-module.js';
+import { extractModule } from '../sanitize/extract-module.js';
 import type { CheckContext } from './check-context.js';
 
 /** Options for building a check context from source text. */
@@ -26,8 +27,37 @@ export function warmUpVerifier(config: BacksmithConfig, python: string | null = 
   void loadPythonParser().catch(() => undefined);
 }
 
-/** Parses, compiles and lints a module: the static facts every check reads. */
+/**
+ * The module's lines with the fences and prose a chat reply wraps around it blanked out (same line
+ * numbers), as the sanitizer `generate` uses takes it; null when nothing was wrapped around it.
+ */
+async function codeLinesOnly(source: string): Promise<string | null> {
+  const extracted = await extractModule(source);
+  if (!extracted.ok || extracted.value.stripped.length === 0) return null;
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  for (const part of extracted.value.stripped) for (let line = part.startLine; line <= part.endLine; line++) lines[line - 1] = '';
+  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+  const blanked = `${lines.join('\n')}\n`;
+  // Only when what is left is exactly the extracted code (not re-indented or joined differently).
+  const meaningful = (text: string) => text.split('\n').filter((line) => line.trim() !== '').join('\n');
+  return meaningful(blanked) === meaningful(extracted.value.code) ? blanked : null;
+}
+
+/**
+ * Parses, compiles and lints a module: the static facts every check reads. When the file is a
+ * module wrapped in fences or prose, `codeOnly` holds the same facts for the code alone.
+ */
 export async function buildCheckContext(options: BuildContextOptions): Promise<CheckContext> {
+  const context = await buildSourceContext(options);
+  // Only a module that does not parse can be wrapped: valid modules pay nothing for this.
+  if (context.module.parseErrors.length === 0 && context.syntax.ok) return context;
+  const code = await codeLinesOnly(options.source);
+  if (code === null) return context;
+  const codeOnly = await buildSourceContext({ ...options, source: code });
+  return codeOnly.syntax.ok ? { ...context, codeOnly } : context;
+}
+
+async function buildSourceContext(options: BuildContextOptions): Promise<CheckContext> {
   const config = options.config ?? defaultConfig();
   const modulePath = options.path ?? 'module.py';
   const fileName = path.basename(modulePath);

@@ -19,6 +19,11 @@ export interface CheckContext {
   syntax: SyntaxVerdict;
   /** Ruff's diagnostics; empty when the module does not parse. */
   lint: LintDiagnostic[];
+  /**
+   * When the file is a module wrapped in fences or prose: the facts of the code alone, with the
+   * file's line numbers. Every check but format/ and syntax/ reads it instead.
+   */
+  codeOnly?: CheckContext;
   /** Why Ruff could not lint a module that parses (reported by `quality/too-complex`); absent when it did. */
   lintFailure?: string;
   config: BacksmithConfig;

@@ -135,7 +135,9 @@ export async function runChecks(
   const found: Finding[] = [];
   const outcomes: CheckOutcome[] = [];
   for (const check of checks) {
-    const reason = skipReason(check, context.config, gaps, context.syntax.ok);
+    // A module wrapped in fences or prose: format/ and syntax/ judge the file, the rest its code.
+    const subject = context.codeOnly && check.category !== 'format' && check.category !== 'syntax' ? context.codeOnly : context;
+    const reason = skipReason(check, context.config, gaps, subject.syntax.ok);
     if (reason) {
       outcomes.push({ id: check.id, status: 'skipped', reason, durationMs: 0 });
       continue;
@@ -143,7 +145,7 @@ export async function runChecks(
     const started = performance.now();
     let checkFindings: Finding[];
     try {
-      checkFindings = await runCheck(check, context, context.config);
+      checkFindings = await runCheck(check, subject, context.config);
     } catch (error) {
       // A crashing check is backsmith's bug, not the module's: say so, and do not pass what it did not check.
       const reason = `check crashed: ${(error as Error).message}`;
@@ -178,6 +180,7 @@ export async function verifyModule(options: VerifyModuleOptions): Promise<Module
   const { syntax } = context;
   const runtime = await runtimeForVerify(context, options);
   if (runtime) context.runtime = runtime;
+  if (context.codeOnly) context.codeOnly = { ...context, ...context.codeOnly, config: context.config, codeOnly: undefined };
   const result = await runChecks(context, ALL_CHECKS, requirementGaps(options, runtime));
   return {
     path: options.path,
