@@ -3,7 +3,7 @@ import { runAcceptanceTests } from './run-tests.js';
 import { SYSTEM_PYTHON } from './resolve-interpreter.js';
 import type { TestRunResult } from './runtime-types.js';
 import { DEFAULT_SANDBOX_LIMITS } from './sandbox-types.js';
-import { canSandbox, FIXTURES, fixture, inject } from './test-support/runtime-fixtures.js';
+import { canSandbox, FIXTURES, fixture, inject, verifySource } from './test-support/runtime-fixtures.js';
 
 // The acceptance tests run in a trusted process; the module runs in its own process behind a
 // proxy. A wrong module that tampers with the test machinery, the result channel or the runner
@@ -79,5 +79,15 @@ describe.skipIf(!usable)('trusted test runner against a module that tampers with
     const result = await runAttack('none', ['test_tamper_tests.py', 'test_tamper_patched.py']);
     expect(outcomes(result)).toEqual(['test_us001_ac1 failed', 'test_us001_ac2 failed', 'test_us001_ac3 failed', 'test_us001_ac1_patched passed']);
     expect(result.inProcess).toEqual([{ file: 'test_tamper_patched.py', reason: expect.stringContaining("mock.patch('tamper_tests.ATTACK') patches the module") }]);
+  });
+});
+
+describe.skipIf(!usable)('trusted contract probe against a module that hides its escaping exceptions', () => {
+  it('patching the probe and its result writers from the module hides nothing', async () => {
+    const report = await verifySource('tamper_probe.py', fixture(FIXTURES.hostile, 'tamper_probe.py'));
+    expect(report.sandbox?.status).toBe('ran');
+    expect(report.passed).toBe(false);
+    const escapes = report.findings.filter((finding) => finding.checkId === 'contract/exception-escapes' && finding.symbol === 'ShoutService.shout');
+    expect(escapes.map((finding) => finding.message).join('\n')).toContain("AttributeError: 'NoneType' object has no attribute 'upper'");
   });
 });
