@@ -10,7 +10,7 @@ const CHECKLIST: SpecChecklist = {
   signatures: ['SeedSwapRegistry.offer(self, grower: str, variety: str, packets: int = 1) -> dict[str, Any]'],
   exceptions: [{ name: 'SwapError', base: 'Exception', codes: ['SWAP_ERROR'] }, { name: 'StockError', base: 'SwapError', codes: ['NO_PACKETS', 'TOO_MANY'] }],
   messages: [{ text: 'Offer saved: {packets} packet(s) of "{variety}".', context: 'US-001' }],
-  responseKeys: ['success', 'message', 'data'],
+  response: { keys: ['success', 'message', 'data'], dataOnSuccess: [], dataOnFailure: ['error_code'], movedIntoData: [] },
   dependencies: [],
   standardLibraryOnly: true,
 };
@@ -43,6 +43,8 @@ describe('buildGenerationPrompt', () => {
     expect(text).toContain('`StockError(SwapError)`: NO_PACKETS, TOO_MANY');
     expect(text).toContain('"Offer saved: {packets} packet(s) of \\"{variety}\\"." (US-001)');
     expect(text).toContain('Standard library only');
+    expect(text).toContain('exactly the top-level keys `success`, `message`, `data`; no other top-level key');
+    expect(text).toContain('On failure, `data` holds `error_code` (inside `data`, never next to `success`)');
     expect(formatChecklist(minimalChecklist('a_b.py'))).toBe('- Deliverable: one module, `a_b.py`.');
   });
 });

@@ -1,6 +1,7 @@
 import { formatSignature } from '../conformance/compare-signature.js';
 import { wildcardMatches, wildcardText } from '../conformance/message-pattern.js';
 import type { DesignFunction, DesignSpec } from '../inputs/design/design-types.js';
+import { responseContract } from '../inputs/design/response-format.js';
 import type { StoriesSpec } from '../inputs/stories/story-types.js';
 import type { ModuleExpectation } from '../sanitize/module-expectation.js';
 import type { ChecklistMessage, SpecChecklist } from './spec-checklist.js';
@@ -61,7 +62,7 @@ export function checklistFromSpec(deliverable: string, design: DesignSpec | null
     providedElsewhere: (design?.functions ?? []).filter((fn) => fn.external).map((fn) => fn.name),
     exceptions: (design?.exceptions ?? []).map((exception) => ({ name: exception.name, base: exception.base, codes: exception.codes })),
     messages: messages(design, stories),
-    responseKeys: design?.responseFormat?.keys ?? [],
+    response: design ? responseContract(design.responseFormat) : null,
     dependencies: (design?.dependencies ?? []).map((dependency) => dependency.name),
     standardLibraryOnly: design?.standardLibraryOnly ?? false,
   };

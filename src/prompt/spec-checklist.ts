@@ -1,3 +1,5 @@
+import type { ResponseContract } from '../inputs/design/response-format.js';
+
 /** One exception class the module must define. */
 export interface ChecklistException {
   name: string;
@@ -27,8 +29,8 @@ export interface SpecChecklist {
   providedElsewhere?: string[];
   exceptions: ChecklistException[];
   messages: ChecklistMessage[];
-  /** Keys every public response carries (`success`, `message`, `data`), when the design says. */
-  responseKeys: string[];
+  /** The response every public method gives (top-level keys, what `data` holds); null without a design. */
+  response: ResponseContract | null;
   /** Third-party packages the design allows; empty with `standardLibraryOnly` means none. */
   dependencies: string[];
   standardLibraryOnly: boolean;
@@ -36,20 +38,31 @@ export interface SpecChecklist {
 
 /** A checklist with only the deliverable known (no design reader, or a design it could not read). */
 export function minimalChecklist(deliverable: string): SpecChecklist {
-  return { deliverable, primaryClass: null, signatures: [], exceptions: [], messages: [], responseKeys: [], dependencies: [], standardLibraryOnly: false };
+  return { deliverable, primaryClass: null, signatures: [], exceptions: [], messages: [], response: null, dependencies: [], standardLibraryOnly: false };
 }
 
 function quote(text: string): string {
   return JSON.stringify(text);
 }
 
+function codes(keys: string[]): string {
+  return keys.map((key) => `\`${key}\``).join(', ');
+}
+
+/** The response shape in words: exactly the top-level keys, then what goes inside `data`. */
+function responseLines(response: ResponseContract): string[] {
+  const lines = [`- Public methods of the service return a dict with exactly the top-level keys ${codes(response.keys)}; no other top-level key.`];
+  if (response.dataOnSuccess.length > 0) lines.push(`- On success, \`data\` holds ${codes(response.dataOnSuccess)}.`);
+  if (response.dataOnFailure.length > 0) lines.push(`- On failure, \`data\` holds ${codes(response.dataOnFailure)} (inside \`data\`, never next to \`success\`).`);
+  if (response.movedIntoData.length > 0) lines.push(`- The design writes ${codes(response.movedIntoData)} next to \`success\`; put ${response.movedIntoData.length > 1 ? 'them' : 'it'} inside \`data\` instead.`);
+  return lines;
+}
+
 /** Renders the checklist as a compact Markdown section of the prompt. */
 export function formatChecklist(checklist: SpecChecklist): string {
   const lines = [`- Deliverable: one module, \`${checklist.deliverable}\`.`];
   if (checklist.primaryClass) lines.push(`- Main class: \`${checklist.primaryClass}\`.`);
-  if (checklist.responseKeys.length > 0) {
-    lines.push(`- Public methods return a dict with the keys ${checklist.responseKeys.map((key) => `\`${key}\``).join(', ')}.`);
-  }
+  if (checklist.response) lines.push(...responseLines(checklist.response));
   if (checklist.standardLibraryOnly) lines.push('- Standard library only: no third-party imports.');
   else if (checklist.dependencies.length > 0) lines.push(`- Third-party packages allowed: ${checklist.dependencies.join(', ')}; no others.`);
   if (checklist.signatures.length > 0) {

@@ -43,7 +43,11 @@ function headerRows(design: DesignSpec, report: SpecReport): string[] {
   const imports = design.dependencies.filter((dependency) => dependency.origin === 'code-import').map((dependency) => dependency.name);
   const dependencies = third.map((dependency) => `${dependency.name}${dependency.specifier ?? ''}`).join(', ');
   lines.push(`  Dependencies   ${dependencies || (design.standardLibraryOnly ? 'standard library only' : 'none declared')}${imports.length > 0 ? `; design code imports ${imports.join(', ')}` : ''}`);
-  if (design.responseFormat) lines.push(`  Response       {${design.responseFormat.keys.join(', ')}}  L${design.responseFormat.line}`);
+  if (design.responseFormat) {
+    const { keys, dataOnSuccess, dataOnFailure, line } = design.responseFormat;
+    const data = [dataOnSuccess.length > 0 ? `on success data {${dataOnSuccess.join(', ')}}` : '', dataOnFailure.length > 0 ? `on failure data {${dataOnFailure.join(', ')}}` : ''].filter(Boolean);
+    lines.push(`  Response       {${keys.join(', ')}}${data.length > 0 ? `; ${data.join('; ')}` : ''}  L${line}`);
+  }
   if (design.layoutFiles.length > 0) lines.push(`  Layout         ${design.layoutFiles.join(', ')} (merged into one module)`);
   return lines;
 }

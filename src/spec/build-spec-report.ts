@@ -1,5 +1,6 @@
 import { MessageIndex } from '../conformance/match-message.js';
 import type { DesignMessage, DesignSpec } from '../inputs/design/design-types.js';
+import { responseContract } from '../inputs/design/response-format.js';
 import type { StoriesSpec, StoryMessage } from '../inputs/stories/story-types.js';
 
 /** A story message and the design message-table row that carries it, if any. */
@@ -28,6 +29,10 @@ export interface SpecReport {
 /** Links story messages to the design's message tables and gathers every warning, in line order. */
 export function buildSpecReport(design: DesignSpec, stories: StoriesSpec | null): SpecReport {
   const warnings: SpecWarning[] = design.warnings.map((warning) => ({ source: 'design', ...warning }));
+  const moved = responseContract(design.responseFormat).movedIntoData;
+  if (moved.length > 0 && design.responseFormat) {
+    warnings.push({ source: 'design', kind: 'response-shape', message: `the response sample puts ${moved.map((key) => `\`${key}\``).join(', ')} next to \`success\`; the contract keeps exactly success, message and data at the top, so the prompt and the checks put ${moved.length > 1 ? 'them' : 'it'} inside \`data\``, line: design.responseFormat.line });
+  }
   const storyMessages: StoryMessageLink[] = [];
   if (stories) {
     warnings.push(...stories.warnings.map((warning) => ({ source: 'stories' as const, ...warning })));

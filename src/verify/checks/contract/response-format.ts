@@ -1,7 +1,17 @@
 import { functionCallable } from '../../../python/callables.js';
+import { responseContract, type ResponseContract } from '../../../inputs/design/response-format.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { ResponseAnalysis } from './support/response-analysis.js';
 import { serviceMethods } from './support/service-methods.js';
+
+/** The design's own words on where extra fields go, as a fix hint; null when it says nothing. */
+function dataHint(contract: ResponseContract | null): string | null {
+  if (!contract) return null;
+  const inData = [...new Set([...contract.dataOnFailure, ...contract.dataOnSuccess, ...contract.movedIntoData])];
+  if (inData.length === 0) return null;
+  const quoted = inData.map((key) => `'${key}'`).join(', ');
+  return `Keep exactly 'success', 'message' and 'data' at the top; the design's ${quoted} belong inside 'data' (e.g. {'success': False, 'message': ..., 'data': {${inData.map((key) => `'${key}': ...`).join(', ')}}}).`;
+}
 
 /** `contract/response-format`: every public service method answers with `{success, message, data}` on every path. */
 export const responseFormat = defineCheck({
@@ -24,11 +34,13 @@ export const responseFormat = defineCheck({
         else grouped.set(key, { report: { line: problem.line, message: problem.message, symbol: problem.symbol ?? symbol }, reachedFrom: [method.name] });
       }
     }
+    const hint = dataHint(context.design ? responseContract(context.design.responseFormat) : null);
     return [...grouped.values()].map(({ report, reachedFrom }) => {
       const leader = report.message.split(' ')[0];
       const callers = reachedFrom.filter((name) => name !== leader);
-      if (callers.length === 0) return report;
-      return { ...report, message: `${report.message} (reached from ${callers.join(', ')})` };
+      const withHint = hint && /unexpected '/.test(report.message) ? { ...report, hint } : report;
+      if (callers.length === 0) return withHint;
+      return { ...withHint, message: `${report.message} (reached from ${callers.join(', ')})` };
     });
   },
 });
