@@ -1,4 +1,4 @@
-import { EXTERNAL_WORDING, pseudoHeading, sectionOwner, type SectionOwner } from './section-owner.js';
+import { classUnderClasses, EXTERNAL_WORDING, pseudoHeading, sectionOwner, type SectionOwner } from './section-owner.js';
 import { readNestedDetails, readProseModel, readSharedExceptionBase, type NestedDetails } from './nested-details.js';
 import { opensUnclosedSignature, readClassLine, readSignatureSnippet, type SignatureSnippet } from './signature-snippet.js';
 
@@ -60,6 +60,13 @@ const EXCEPTION_NAME = /^[\s|>*+\-\d.)]*(?:\*\*|__|`)*\s*`?([A-Z][A-Za-z0-9_]*(?
 const BASE_IN_TEXT = /(?:\(\s*(?:base:?\s*|inherits? from\s+|subclass of\s+|extends\s+|hereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)|\b(?:inherits? from|subclass(?:es)? of|extends|derives from|hereda de|base class:?|base:)\s+`?([A-Z][A-Za-z0-9_.]*)`?)/i;
 const MENTION = /`([a-z_][A-Za-z0-9_]*)\(([^`()]*)\)(\s*->\s*[^`]+)?`/g;
 const MAX_CONTINUATION_LINES = 30;
+const CUSTOM_EXCEPTION = /\bcustom (?:exception|error)s?\b|\bexcepci[oó]n(?:es)? personalizadas?\b|\bdefine (?:an? )?(?:new )?exception\b/i;
+/** Python's own exceptions: named in an exceptions section, they are not the design's to declare. */
+const BUILTIN_EXCEPTIONS = new Set([
+  'Exception', 'BaseException', 'ValueError', 'TypeError', 'KeyError', 'IndexError', 'RuntimeError', 'AttributeError', 'NotImplementedError',
+  'OSError', 'IOError', 'LookupError', 'ArithmeticError', 'ZeroDivisionError', 'PermissionError', 'FileNotFoundError', 'TimeoutError',
+  'ConnectionError', 'AssertionError', 'UnicodeError', 'OverflowError', 'StopIteration', 'InvalidOperation', 'DecimalException',
+]);
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 /** Table columns that hold signatures; other columns (a UI table's "Backend call") only mention calls. */
 const SIGNATURE_HEADER = /signature|method|function|api|firma|m[eé]todo|funci[oó]n|operation|endpoint/i;
@@ -111,6 +118,8 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
   let lineClass: string | null = null;
   let signatureColumns: number[] = [0];
   let inExceptions = false;
+  let codeClass: { name: string; indent: number } | null = null;
+  let previousMode = LineMode.Prose;
   const add = (snippet: SignatureSnippet, index: number, fromCode: boolean) => {
     const nearby = lines.slice(index, index + 3).join(' ');
     const owner = ownerOf(stack, lineClass);
@@ -129,10 +138,17 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     if (mode === LineMode.Skip) continue;
     const line = lines[index]!.replace(/\r$/, '');
     if (line.trim() === '') continue;
+    if (mode !== previousMode) codeClass = null;
+    previousMode = mode;
     if (mode === LineMode.DefinitionsOnly) {
+      // In code that does not parse, `class X:` still owns the `def` lines indented under it.
+      const indent = line.length - line.trimStart().length;
+      const opened = /^\s*class\s+([A-Z][A-Za-z0-9_]*)/.exec(line);
+      if (opened) codeClass = { name: opened[1]!, indent };
       if (!/^\s*(?:async\s+)?def\s/.test(line)) continue;
+      if (codeClass && indent <= codeClass.indent) codeClass = null;
       const snippet = readSignatureSnippet(line) ?? readSignatureSnippet(lines.slice(index, index + MAX_CONTINUATION_LINES).join('\n'));
-      if (snippet) add(snippet, index, true);
+      if (snippet) add(codeClass && !snippet.owner ? { ...snippet, owner: codeClass.name } : snippet, index, true);
       continue;
     }
     const heading = line.includes('#') ? ATX_HEADING.exec(line) : null;
@@ -141,7 +157,10 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       const depth = heading ? heading[1]!.length : PSEUDO_DEPTH;
       const text = heading ? heading[2]! : pseudo!;
       while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
-      stack.push({ depth, text, owner: sectionOwner(text) });
+      const parent = stack[stack.length - 1];
+      let owner = sectionOwner(text);
+      if (owner.kind === 'none' && parent) owner = classUnderClasses(parent.text, text) ?? owner;
+      stack.push({ depth, text, owner });
       lineClass = null;
     }
     const declared = line.includes('class') ? readClassLine(heading ? heading[2]! : line) : null;
@@ -151,11 +170,16 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       continue;
     }
     if (heading || pseudo) inExceptions = stack.some((section) => EXCEPTION_SECTION.test(section.text) && section.owner.kind !== 'class');
-    if (inExceptions && !heading) {
-      const exception = EXCEPTION_NAME.exec(line);
-      if (exception && /^\s*(?:[-*+]|\d{1,3}[.)]|\|)/.test(line)) {
+    if (inExceptions) {
+      const exception = EXCEPTION_NAME.exec(heading ? heading[2]! : line);
+      if (exception && !BUILTIN_EXCEPTIONS.has(exception[1]!) && (heading || /^\s*(?:[-*+]|\d{1,3}[.)]|\|)/.test(line))) {
         harvest.classes.push({ name: exception[1]!, bases: baseIn(line, exception[1]!), line: index + 1, exception: true });
         continue;
+      }
+    }
+    if (CUSTOM_EXCEPTION.test(line)) {
+      for (const named of line.matchAll(/`([A-Z][A-Za-z0-9_]*(?:Error|Exception))`/g)) {
+        if (!BUILTIN_EXCEPTIONS.has(named[1]!)) harvest.classes.push({ name: named[1]!, bases: baseIn(line, named[1]!), line: index + 1, exception: true });
       }
     }
     if (harvest.sharedExceptionBase === null && /xcep|rror/i.test(line)) harvest.sharedExceptionBase = readSharedExceptionBase(line);

@@ -6,6 +6,10 @@ import { toDesignFunction } from './python-block.js';
 import { readPythonOutline } from './read-python-outline.js';
 
 const SELF_NAMES = new Set(['self', 'cls']);
+/** `deposit(100.0)`, `buy("AAPL", 5)`: a call with literal arguments, an example rather than a signature. */
+const CALL_EXAMPLE = /^(?=.*(?:\d|["']))[\s\w.,'"=+\-]*$/;
+/** Sections whose loose signatures are examples or tests, not the API. */
+const EXAMPLE_SECTION = /\b(?:tests?|testing|usage|examples?|demo|ejemplos?|uso|pruebas?|walkthrough|scenarios?)\b/i;
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').replace(/,\s*$/, '').trim();
@@ -55,10 +59,10 @@ function modelKind(text: string): DesignModelKind | null {
 /**
  * Adds what the harvester found to the collector: each signature to the class its section names
  * (signatures written without `self` there are still methods), to the module functions, or to the
- * pending methods when only `self` says it is a method. Returns how many it placed and warns for
- * each one it could not read.
+ * pending methods when only `self` says it is a method. Returns how many it placed and how many
+ * were examples (calls with literal arguments, tests), and warns for each one it could not read.
  */
-export async function placeHarvest(harvest: Harvest, collector: DesignCollector): Promise<number> {
+export async function placeHarvest(harvest: Harvest, collector: DesignCollector): Promise<{ placed: number; examples: number }> {
   for (const declared of harvest.classes) {
     const base = declared.bases[0] ?? null;
     if (declared.exception || looksLikeExceptionName(declared.name) || (base !== null && looksLikeExceptionName(base.split('.').pop()!))) {
@@ -82,11 +86,16 @@ export async function placeHarvest(harvest: Harvest, collector: DesignCollector)
   const mentions = harvest.signatures.filter((signature) => signature.mentionOnly);
   const parsed = await parseAll(signatures);
   let placed = 0;
+  let examples = 0;
   // A signature with no class, no `self` and no functions section may be a method named in passing
   // (an overview list, a UI flow); it is a module function only when no class defines the name.
   const loose: Array<{ signature: HarvestedSignature; fn: DesignFunction }> = [];
   signatures.forEach((signature, index) => {
     const result = parsed[index];
+    if (!result && CALL_EXAMPLE.test(signature.snippet.parameters)) {
+      examples++;
+      return;
+    }
     if (!result) {
       collector.warn('unplaced', `\`${signature.snippet.name}(${oneLine(signature.snippet.parameters)})\` looks like a signature but does not read as Python parameters; not placed`, signature.line);
       return;
@@ -97,6 +106,9 @@ export async function placeHarvest(harvest: Harvest, collector: DesignCollector)
       collector.addMethod(owner, withSource(toDesignFunction(result.fn, owner, 0), signature));
     } else if (result.hasSelf) {
       collector.pendingMethods.push({ fn: withSource(toDesignFunction(result.fn, '', 0), signature), context: signature.context });
+    } else if (signature.owner.kind === 'none' && (/^test_/.test(result.fn.name) || signature.context.some((text) => EXAMPLE_SECTION.test(text)))) {
+      examples++;
+      placed--;
     } else if (signature.owner.kind === 'none') {
       loose.push({ signature, fn: withSource(toDesignFunction(result.fn, null, 0), signature) });
     } else {
@@ -116,18 +128,15 @@ export async function placeHarvest(harvest: Harvest, collector: DesignCollector)
     const saysSomething = fn.parameters.length > 0 || fn.returnAnnotation !== null;
     if (owners.length === 1 && saysSomething) collector.addMethod(owners[0]!.name, { ...fn, className: owners[0]!.name });
   }
+  // A mention names something defined elsewhere in the document, or else an external function.
   for (const mention of mentions) {
     const name = mention.snippet.name;
-    if (methodNames.has(name) || collector.pendingMethods.some((pending) => pending.fn.name === name)) continue;
     const known = collector.functions.get(name);
-    if (known) {
-      known.external = true;
-      continue;
-    }
-    const result = await parseOne(definition(mention, true));
-    if (!result) continue;
-    collector.addFunction(withSource(toDesignFunction(result.fn, null, 0), mention));
-    placed++;
+    const result = methodNames.has(name) || known || collector.pendingMethods.some((pending) => pending.fn.name === name) ? null : await parseOne(definition(mention, true));
+    if (known && mention.external) known.external = true;
+    if (result) collector.addFunction(withSource(toDesignFunction(result.fn, null, 0), mention));
+    if (result || known || methodNames.has(name)) placed++;
+    else examples++;
   }
-  return placed;
+  return { placed, examples };
 }

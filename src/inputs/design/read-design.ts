@@ -228,8 +228,8 @@ function markCode(modes: Uint8Array, code: Code, mode: LineMode): void {
 async function harvestProse(state: ReadState, modes: Uint8Array): Promise<void> {
   const { collector } = state;
   const harvest = harvestSignatures(state.sourceLines!, modes);
-  const placed = await placeHarvest(harvest, collector);
-  collector.stats.signatureSnippets += harvest.signatures.length;
+  const { placed, examples } = await placeHarvest(harvest, collector);
+  collector.stats.signatureSnippets += harvest.signatures.length - examples;
   collector.stats.attributedSnippets += placed;
   const known = new Set([...collector.functions.keys(), ...[...collector.classes.values()].flatMap((cls) => cls.methods.map((method) => method.name)), ...collector.pendingMethods.map((pending) => pending.fn.name)]);
   for (const mention of harvest.mentions) {

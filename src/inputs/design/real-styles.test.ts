@@ -59,6 +59,16 @@ const STYLES: Array<{ file: string; api: string[]; exceptions?: string[]; extern
     api: ['Ledger.__init__(currency, opening_balance)', 'Ledger._next_id()', 'Ledger.balance(account)', 'Ledger.post(debit, credit, amount)'],
     exceptions: ['LedgerError<Exception', 'UnbalancedEntryError<LedgerError'],
   },
+  {
+    // One-word class headings under "Classes", "(main class)", a class whose bare `def` lines do not parse, builtins and
+    // custom exceptions in prose, a Spanish "Clase principal", and usage/test sections that are not the API.
+    file: 'mixed-extras.design.md',
+    api: [
+      'BoxOffice.__init__(venue)', 'BoxOffice.refund(ticket_id)', 'BoxOffice.sell(buyer, count)', 'Taquilla.vender(comprador)',
+      'Venue.__init__(name, seats)', 'Venue.seats_left()',
+    ],
+    exceptions: ['OverbookedError<null', 'SoldOutError<null'],
+  },
 ];
 
 describe('designs in the styles real Engineering Leads write', () => {

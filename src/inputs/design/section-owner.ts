@@ -12,7 +12,9 @@ export type SectionOwner =
   | { kind: 'functions'; external: boolean }
   | { kind: 'none' };
 
-const CLASS_AFTER = /\b(?:[Cc]lass|CLASS|[Cc]lase|[Cc]lasse|[Kk]lasse|[Dd]ataclass)\b\s*(?:\*\*)?\s*[:\-—–]?\s*(?:\*\*)?\s*`?([A-Z][A-Za-z0-9_]*)`?/;
+const CLASS_AFTER = /\b(?:[Cc]lass|CLASS|[Cc]lase|[Cc]lasse|[Kk]lasse|[Dd]ataclass)\b(?:\s+(?:principal|main|primary|base|core|de servicio))?\s*(?:\*\*)?\s*[:\-—–]?\s*(?:\*\*)?\s*`?([A-Z][A-Za-z0-9_]*)`?/;
+/** `Account (main class)`, `\`Cuenta\` (clase principal)`. */
+const CLASS_NOTE = /^`?([A-Z][A-Za-z0-9_]*)`?\s*\([^)]*\b(?:[Cc]lass|[Cc]lase|[Dd]ataclass)\b[^)]*\)/;
 const CLASS_BEFORE = /`?([A-Z][A-Za-z0-9_]*)`?\s+(?:\(\s*)?(?:[Cc]lass|[Cc]lase|[Dd]ataclass|[Mm]odel|[Ee]ntity|[Rr]ecord)\b/;
 const PYTHON_CLASS = /\bclass\s+([A-Z][A-Za-z0-9_]*)\s*[(:`]/;
 const FUNCTION_SECTION = /\b(?:functions?|funci[oó]n(?:es)?|fonctions?|helpers?|utilit(?:y|ies)|utilidades|module[- ]level|external|externas?|dependenc(?:y|ies)|dependencias|mock(?:ed)?|price (?:lookup|provider|service|function))\b/i;
@@ -22,7 +24,10 @@ export const EXTERNAL_WORDING = /\b(?:external(?:ly)?|externa|mock(?:ed)?|simula
 /** Words that are never class names even when capitalised at the start of a heading. */
 const NOT_NAMES = new Set(['Class', 'Classes', 'Clase', 'Clases', 'Main', 'Primary', 'Core', 'Helper', 'Data', 'The', 'A', 'An', 'Model', 'Models', 'Modelo', 'Entity', 'Dataclass', 'Python', 'Exception', 'Exceptions', 'Module', 'Methods', 'Method', 'Base',
   'Diagram', 'Design', 'Structure', 'Structures', 'Overview', 'Definition', 'Definitions', 'Hierarchy', 'Responsibilities', 'Interface',
-  'Attributes', 'Details', 'Specification', 'Summary', 'Descripci', 'Description', 'Diagrama', 'Principal', 'Service', 'Domain', 'Custom', 'Error', 'Errors']);
+  'Attributes', 'Details', 'Specification', 'Summary', 'Descripci', 'Description', 'Diagrama', 'Principal', 'Service', 'Domain', 'Custom', 'Error', 'Errors',
+  'Constructor', 'Constructors', 'Properties', 'Fields', 'Usage', 'Example', 'Examples', 'Notes', 'Validation', 'Returns', 'Parameters', 'Logic',
+  'Behavior', 'Behaviour', 'Purpose', 'Testing', 'Tests', 'Initialization', 'Initialisation', 'Helpers', 'Utilities', 'Atributos', 'Propiedades',
+  'Constructora', 'Inicializaci', 'Resumen', 'Ejemplo', 'Uso', 'Implementation', 'Dependencies', 'State', 'Storage', 'Persistence']);
 
 function cleanHeading(text: string): string {
   return text.replace(/^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+|[IVX]{1,4}\.\s+)/, '').replace(/\*\*|__/g, '').trim();
@@ -35,6 +40,8 @@ export function sectionOwner(headingText: string): SectionOwner {
   if (python) return { kind: 'class', name: python[1]! };
   const after = CLASS_AFTER.exec(text);
   if (after && !NOT_NAMES.has(after[1]!) && !/^classes\b/i.test(after[0])) return { kind: 'class', name: after[1]! };
+  const noted = CLASS_NOTE.exec(text);
+  if (noted && !NOT_NAMES.has(noted[1]!)) return { kind: 'class', name: noted[1]! };
   const before = CLASS_BEFORE.exec(text);
   if (before && !NOT_NAMES.has(before[1]!)) return { kind: 'class', name: before[1]! };
   // A heading that is just a class name: `### 2. \`Account\``, `### Transaction`.
@@ -43,6 +50,13 @@ export function sectionOwner(headingText: string): SectionOwner {
   if (alone && camel && !NOT_NAMES.has(alone[2]!) && /[a-z]/.test(alone[2]!)) return { kind: 'class', name: alone[2]! };
   if (FUNCTION_SECTION.test(text) && !METHOD_WORDS.test(text)) return { kind: 'functions', external: EXTERNAL_WORDING.test(text) };
   return { kind: 'none' };
+}
+
+/** Under a "Classes" heading, a sub-heading that is one capitalised word names a class (`### Account`). */
+export function classUnderClasses(parentText: string, headingText: string): SectionOwner | null {
+  if (!/\bclasses\b|\bclases\b/i.test(parentText) || sectionOwner(parentText).kind === 'class') return null;
+  const word = /^`?([A-Z][a-z0-9]+)`?\s*:?$/.exec(cleanHeading(headingText));
+  return word && !NOT_NAMES.has(word[1]!) ? { kind: 'class', name: word[1]! } : null;
 }
 
 /** A bold line standing in for a heading: `**Class: Account**`, `- **Class**: \`Account\``. */
