@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,5 +104,22 @@ describe('backsmith verify: suppressions, --select and --ignore', () => {
     const run = runBacksmith(['generate', '--design', path.join(example, 'clinic_booking_technical_design.md'), '--stories', path.join(example, 'clinic_booking_user_stories.md'), '--ignore', 'nosuch/check', '--model', 'openai:gpt-4.1'], { env: { ...process.env, OPENAI_API_KEY: '' } });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/Unknown check id "nosuch\/check" in --ignore/);
+  });
+});
+
+describe('backsmith verify on a directory with links', () => {
+  it('verifies linked files once and reports the entries it skipped, with the reason', () => {
+    const directory = path.join(scratch, 'linked');
+    mkdirSync(directory);
+    writeFileSync(path.join(directory, 'counter.py'), readFileSync(CLEAN_MODULE));
+    symlinkSync(CLEAN_MODULE, path.join(directory, 'linked_counter.py'));
+    symlinkSync(path.join(directory, 'nowhere.py'), path.join(directory, 'broken.py'));
+    const human = runBacksmith(['verify', directory, '--no-run']);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain(`Skipped 1 entry: broken link ${path.join(directory, 'broken.py')}`);
+    expect(human.stdout).toMatch(/✔ 2 modules verified/);
+    const json = JSON.parse(runBacksmith(['verify', directory, '--no-run', '--json']).stdout);
+    expect(json.modules.map((module: { path: string }) => path.basename(module.path))).toEqual(['counter.py', 'linked_counter.py']);
+    expect(json.skipped).toEqual([{ path: path.join(directory, 'broken.py'), reason: 'broken link' }]);
   });
 });

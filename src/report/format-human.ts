@@ -49,5 +49,8 @@ export function formatHumanReport(report: VerifyReport): string {
   const verdict = report.passed
     ? `✔ ${plural(report.modules.length, 'module')} verified: no errors, ${plural(warnings, 'warning')}.`
     : `✖ ${failed} of ${plural(report.modules.length, 'module')} failed: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
-  return `${sections.join('\n\n')}\n\n${verdict}\n`;
+  const skipped = report.skipped && report.skipped.length > 0
+    ? `\n\nSkipped ${plural(report.skipped.length, 'entry').replace(/entrys$/, 'entries')}: ${report.skipped.map((entry) => `${entry.reason} ${entry.path}`).join(', ')}`
+    : '';
+  return `${sections.join('\n\n')}${skipped}\n\n${verdict}\n`;
 }

@@ -1,5 +1,5 @@
 import type { BacksmithConfig } from '../config/config-schema.js';
-import { findPythonFiles } from '../inputs/find-python-files.js';
+import { searchPythonFiles } from '../inputs/find-python-files.js';
 import { verifyModuleOrReport } from './verify-failure.js';
 import type { VerifyModuleOptions } from './verify-module.js';
 import { buildVerifyReport, type VerifyReport } from './verify-report.js';
@@ -13,9 +13,9 @@ export interface VerifyModulesOptions extends Omit<VerifyModuleOptions, 'path' |
 /** Verifies every module named by `paths` (directories are searched for `.py` files). */
 export async function verifyModules(options: VerifyModulesOptions): Promise<VerifyReport> {
   const { paths, ...shared } = options;
-  const files = await findPythonFiles(paths);
+  const { files, skipped } = await searchPythonFiles(paths);
   const modules = [];
   // One module backsmith cannot verify (or read) is a finding for that file; the others still run.
   for (const file of files) modules.push(await verifyModuleOrReport({ ...shared, path: file }, files.length > 1));
-  return buildVerifyReport(modules);
+  return buildVerifyReport(modules, skipped);
 }

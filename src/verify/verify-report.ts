@@ -1,4 +1,5 @@
 import { BACKSMITH_VERSION } from '../version.js';
+import type { SkippedEntry } from '../inputs/find-python-files.js';
 import type { ModuleReport } from './verify-module.js';
 
 /** The result of `backsmith verify` over one or more modules; the `--json` document. */
@@ -7,13 +8,16 @@ export interface VerifyReport {
   modules: ModuleReport[];
   /** True when every module passed. */
   passed: boolean;
+  /** `.py` entries of the directories given that were not verified, and why; absent when none. */
+  skipped?: SkippedEntry[];
 }
 
 /** Wraps module reports into the verify report. */
-export function buildVerifyReport(modules: ModuleReport[]): VerifyReport {
+export function buildVerifyReport(modules: ModuleReport[], skipped: SkippedEntry[] = []): VerifyReport {
   return {
     tool: { name: 'backsmith', version: BACKSMITH_VERSION },
     modules,
     passed: modules.every((module) => module.passed),
+    ...(skipped.length > 0 ? { skipped } : {}),
   };
 }
