@@ -129,3 +129,11 @@ export function responseContract(format: DesignResponseFormat | null): ResponseC
     movedIntoData: (format?.keys ?? []).filter((key) => !CONTRACT_RESPONSE_KEYS.includes(key)),
   };
 }
+
+/** The keys of the first dict literal in a Python expression such as `{"error_code": code}`. */
+export function dictLiteralKeys(expression: string): Promise<string[]> {
+  return withPythonTree(expression, (root) => {
+    const dicts = responseDicts(root);
+    return dicts[0]?.keys ?? [];
+  }, { partial: true });
+}

@@ -1,3 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../config/config-schema.js';
+import { readDesign } from '../../../inputs/design/read-design.js';
+import { buildCheckContext } from '../../build-context.js';
 import { testCheck } from '../../test-support/check-tester.js';
 import { responseFormat } from './response-format.js';
 
@@ -170,4 +177,26 @@ class Item:
         return result
 `), findings: [{ line: 12, messageIncludes: "missing 'data'; unexpected 'payload'" }] },
   ],
+});
+
+describe('contract/response-format with the design\'s response format', () => {
+  const kiosk = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test-fixtures/responses/kiosk_orders_technical_design.md');
+  const service = (failure: string) => [
+    '"""Kiosk."""', '', '', 'class KioskOrders:', '    """Orders."""', '',
+    '    def place_order(self, item: str, quantity: int) -> dict:', '        """Places."""', '        if quantity < 1:',
+    `            return ${failure}`, '        return {"success": True, "message": "Order placed.", "data": {"order_id": 1, "total": 2.0}}', '',
+  ].join('\n');
+  const cases: Array<[string, string, string[]]> = [
+    ['failure data as the design shows', '{"success": False, "message": "Bad quantity.", "data": {"error_code": "BAD_QUANTITY"}}', []],
+    ['failure data None', '{"success": False, "message": "Bad quantity.", "data": None}', ["10 warning: KioskOrders.place_order returns a failure response whose 'data' is None; the design's failure responses carry 'error_code' inside 'data'"]],
+    ['error_code at the top', '{"success": False, "message": "Bad quantity.", "data": None, "error_code": "BAD_QUANTITY"}', ["10 error: place_order returns a dict with keys 'success', 'message', 'data', 'error_code' (unexpected 'error_code')", "10 warning: KioskOrders.place_order returns a failure response whose 'data' is None"]],
+  ];
+  it.each(cases)('%s', async (_name, failure, expected) => {
+    const context = await buildCheckContext({ source: service(failure), config: defaultConfig() });
+    context.design = await readDesign(readFileSync(kiosk, 'utf8'));
+    const reports = await responseFormat.run(context);
+    const texts = reports.map((report) => `${report.line} ${report.severity ?? 'error'}: ${report.message}`);
+    expect(texts.length, texts.join('\n')).toBe(expected.length);
+    expected.forEach((text, index) => expect(texts[index]).toContain(text));
+  });
 });

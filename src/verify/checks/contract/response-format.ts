@@ -1,5 +1,6 @@
 import { functionCallable } from '../../../python/callables.js';
-import { responseContract, type ResponseContract } from '../../../inputs/design/response-format.js';
+import { dictLiteralKeys, responseContract, type ResponseContract } from '../../../inputs/design/response-format.js';
+import type { PythonModule, ValueFact } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { ResponseAnalysis } from './support/response-analysis.js';
 import { serviceMethods } from './support/service-methods.js';
@@ -13,14 +14,49 @@ function dataHint(contract: ResponseContract | null): string | null {
   return `Keep exactly 'success', 'message' and 'data' at the top; the design's ${quoted} belong inside 'data' (e.g. {'success': False, 'message': ..., 'data': {${inData.map((key) => `'${key}': ...`).join(', ')}}}).`;
 }
 
+function withAlternatives(value: ValueFact): ValueFact[] {
+  return value.alternatives.length > 0 ? value.alternatives.flatMap(withAlternatives) : [value];
+}
+
+/**
+ * Failure answers written in the method (`{"success": False, ..., "data": {...}}`) whose `data`
+ * lacks a key the design's failure samples put there. Helpers and dynamic data are not judged.
+ */
+async function failureDataReports(module: PythonModule, contract: ResponseContract | null): Promise<CheckReport[]> {
+  if (!contract || contract.dataOnFailure.length === 0) return [];
+  const reports: CheckReport[] = [];
+  for (const { method, symbol, isWrapped } of serviceMethods(module)) {
+    if (isWrapped) continue;
+    for (const fact of method.body.returns) {
+      for (const value of withAlternatives(fact)) {
+        if (value.kind !== 'dict' || value.dictEntries.find((entry) => entry.key === 'success')?.valueType !== 'false') continue;
+        const data = value.dictEntries.find((entry) => entry.key === 'data');
+        if (!data || (data.valueType !== 'dictionary' && data.valueType !== 'none')) continue;
+        const keys = data.valueType === 'dictionary' ? await dictLiteralKeys(data.valueText) : [];
+        const missing = contract.dataOnFailure.filter((key) => !keys.includes(key));
+        if (missing.length === 0) continue;
+        const quoted = missing.map((key) => `'${key}'`).join(', ');
+        reports.push({
+          line: fact.line,
+          symbol,
+          severity: 'warning',
+          message: `${symbol} returns a failure response whose 'data' is ${data.valueType === 'none' ? 'None' : `{${keys.map((key) => `'${key}'`).join(', ')}}`}; the design's failure responses carry ${quoted} inside 'data'`,
+          hint: `Return {'success': False, 'message': ..., 'data': {${missing.map((key) => `'${key}': ...`).join(', ')}}} as the design's response format shows.`,
+        });
+      }
+    }
+  }
+  return reports;
+}
+
 /** `contract/response-format`: every public service method answers with `{success, message, data}` on every path. */
 export const responseFormat = defineCheck({
   id: 'contract/response-format',
   category: 'contract',
   severity: 'error',
-  description: "Every public method of a service class must return the structured response - a dict with exactly 'success' (bool), 'message' (str) and 'data' - on every return path, directly or through a helper that builds it.",
+  description: "Every public method of a service class must return the structured response - a dict with exactly 'success' (bool), 'message' (str) and 'data' - on every return path, directly or through a helper that builds it; with --design, failure answers written in the method carry the keys the design's failure samples put inside 'data' (e.g. error_code), as a warning.",
   fixHint: "Return {'success': bool, 'message': str, 'data': ...} on every path (e.g. through one helper that builds it); put extra fields inside 'data'.",
-  run(context) {
+  async run(context) {
     const analysis = new ResponseAnalysis(context.module);
     const grouped = new Map<string, { report: CheckReport; reachedFrom: string[] }>();
     for (const { method, symbol, isWrapped } of serviceMethods(context.module)) {
@@ -34,13 +70,15 @@ export const responseFormat = defineCheck({
         else grouped.set(key, { report: { line: problem.line, message: problem.message, symbol: problem.symbol ?? symbol }, reachedFrom: [method.name] });
       }
     }
-    const hint = dataHint(context.design ? responseContract(context.design.responseFormat) : null);
+    const contract = context.design ? responseContract(context.design.responseFormat) : null;
+    const hint = dataHint(contract);
+    const failures = await failureDataReports(context.module, contract);
     return [...grouped.values()].map(({ report, reachedFrom }) => {
       const leader = report.message.split(' ')[0];
       const callers = reachedFrom.filter((name) => name !== leader);
       const withHint = hint && /unexpected '/.test(report.message) ? { ...report, hint } : report;
       if (callers.length === 0) return withHint;
       return { ...withHint, message: `${report.message} (reached from ${callers.join(', ')})` };
-    });
+    }).concat(failures);
   },
 });
