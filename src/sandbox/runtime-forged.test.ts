@@ -1,8 +1,9 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ModuleReport } from '../verify/verify-module.js';
+import { SYSTEM_PYTHON } from './resolve-interpreter.js';
 import { canSandbox, FIXTURES, fixture, inject, verifySource } from './test-support/runtime-fixtures.js';
 
 // Modules that attack the result channel at import: each must FAIL with an error finding that
@@ -68,5 +69,17 @@ describe.skipIf(!usable)('an interpreter the sandbox cannot use', () => {
     const report = await verifySource(MODULE, fixture(FIXTURES.hostile, MODULE), { tests, python: make() });
     expect(report.passed).toBe(false);
     expect(errorIds(report)).toEqual(expect.arrayContaining(['runtime/not-run', 'tests/not-run']));
+  });
+
+  it('a real interpreter behind a folder only root may enter: FAIL either way (not run, or run and caught)', async () => {
+    const locked = path.join(folder, 'locked');
+    mkdirSync(locked, { mode: 0o700 });
+    const link = path.join(locked, 'python3');
+    symlinkSync(SYSTEM_PYTHON, link);
+    const report = await verifySource(MODULE, fixture(FIXTURES.hostile, MODULE), { tests, python: link });
+    expect(report.passed).toBe(false);
+    const ids = errorIds(report);
+    if (report.sandbox?.status === 'ran') expect(ids).toContain('tests/failed');
+    else expect(ids).toEqual(expect.arrayContaining(['runtime/not-run', 'tests/not-run']));
   });
 });
