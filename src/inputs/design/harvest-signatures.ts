@@ -60,6 +60,7 @@ const EXCEPTION_NAME = /^[\s|>*+\-\d.)]*(?:\*\*|__|`)*\s*`?([A-Z][A-Za-z0-9_]*(?
 const BASE_IN_TEXT = /(?:\(\s*(?:base:?\s*|inherits? from\s+|subclass of\s+|extends\s+|hereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)|\b(?:inherits? from|subclass(?:es)? of|extends|derives from|hereda de|base class:?|base:)\s+`?([A-Z][A-Za-z0-9_.]*)`?)/i;
 const MENTION = /`([a-z_][A-Za-z0-9_]*)\(([^`()]*)\)(\s*->\s*[^`]+)?`/g;
 const MAX_CONTINUATION_LINES = 30;
+const MAX_LINE = 4000;
 const CUSTOM_EXCEPTION = /\bcustom (?:exception|error)s?\b|\bexcepci[oó]n(?:es)? personalizadas?\b|\bdefine (?:an? )?(?:new )?exception\b/i;
 /** Python's own exceptions: named in an exceptions section, they are not the design's to declare. */
 const BUILTIN_EXCEPTIONS = new Set([
@@ -137,7 +138,8 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     const mode = modes[index] as LineMode;
     if (mode === LineMode.Skip) continue;
     const line = lines[index]!.replace(/\r$/, '');
-    if (line.trim() === '') continue;
+    // No signature, heading or bullet worth reading is that long; the cap keeps every pattern linear.
+    if (line.trim() === '' || line.length > MAX_LINE) continue;
     if (mode !== previousMode) codeClass = null;
     previousMode = mode;
     if (mode === LineMode.DefinitionsOnly) {
@@ -199,7 +201,8 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     let found = false;
     for (const cell of cells) {
       let snippet = readSignatureSnippet(cell);
-      if (!snippet && !isRow && opensUnclosedSignature(cell)) {
+      // Only bare signatures run over lines (`def __init__(` then one parameter a line); inline code does not.
+      if (!snippet && !isRow && !cell.includes('`') && /^\s+\S|^\s*\)/.test(lines[index + 1] ?? '') && opensUnclosedSignature(cell)) {
         snippet = readSignatureSnippet(lines.slice(index, index + MAX_CONTINUATION_LINES).join('\n'));
       }
       if (snippet && !isRow && !heading && !LIST_OR_QUOTE.test(line) && !standsAlone(snippet, line)) snippet = null;
