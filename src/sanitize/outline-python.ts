@@ -13,11 +13,20 @@ export interface PythonOutline {
   otherStatements: number;
 }
 
-function countErrors(node: Node): number {
-  if (!node.hasError && !node.isMissing) return 0;
-  if (node.isMissing) return 1;
-  let count = node.type === 'ERROR' ? 1 : 0;
-  for (const child of node.children) if (child) count += countErrors(child);
+/** Iterative: a reply may nest thousands deep, and live nodes are not depth-bounded. */
+function countErrors(root: Node): number {
+  let count = 0;
+  const pending: Node[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (!node.hasError && !node.isMissing) continue;
+    if (node.isMissing) {
+      count++;
+      continue;
+    }
+    if (node.type === 'ERROR') count++;
+    for (const child of node.children) if (child) pending.push(child);
+  }
   return count;
 }
 

@@ -51,7 +51,8 @@ export async function buildCheckContext(options: BuildContextOptions): Promise<C
   const context = await buildSourceContext(options);
   // Only a module that does not parse can be wrapped: valid modules pay nothing for this.
   if (context.module.parseErrors.length === 0 && context.syntax.ok) return context;
-  const code = await codeLinesOnly(options.source);
+  // The sanitizer's view is a bonus: if it fails on odd text, the file is judged as it is.
+  const code = await codeLinesOnly(options.source).catch(() => null);
   if (code === null) return context;
   const codeOnly = await buildSourceContext({ ...options, source: code });
   return codeOnly.syntax.ok ? { ...context, codeOnly } : context;
