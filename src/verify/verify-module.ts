@@ -160,6 +160,9 @@ export async function runChecks(
     outcomes.push({ id: check.id, status: checkFindings.length > 0 ? 'failed' : 'passed', durationMs: Math.round((performance.now() - started) * 100) / 100 });
   }
   const { findings, suppressed } = applySuppressions(found, context.module, context.config, !context.draft);
+  // A check whose every finding was waived passed as far as the verdict goes (its findings are in `suppressed`).
+  const failing = new Set(findings.map((finding) => finding.checkId));
+  for (const outcome of outcomes) if (outcome.status === 'failed' && !failing.has(outcome.id)) outcome.status = 'passed';
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.line - b.line);
   const summary = summarize(findings);
   return { passed: summary.errors === 0, summary, findings, suppressed, checks: outcomes };

@@ -72,3 +72,20 @@ describe('applySuppressions', () => {
     expect(outcome.suppressed.map((entry) => entry.suppressedBy.text)).toEqual(['ignore safety/subprocess']);
   });
 });
+
+describe('runChecks with suppressions', () => {
+  it('a check whose findings are all waived counts as passed; the findings move to suppressed', async () => {
+    const { buildCheckContext } = await import('../build-context.js');
+    const { runChecks } = await import('../verify-module.js');
+    const { swallowedException } = await import('../checks/errors/swallowed-exception.js');
+    const source = 'def f() -> None:\n    try:\n        g()\n    except Exception:  # backsmith: ignore[errors/swallowed-exception]\n        pass\n';
+    const context = await buildCheckContext({ source, python: null });
+    const result = await runChecks(context, [swallowedException], {});
+    expect(result.findings).toEqual([]);
+    expect(result.suppressed?.map((entry) => `${entry.line} ${entry.checkId}`)).toEqual(['4 errors/swallowed-exception']);
+    expect(result.checks).toEqual([expect.objectContaining({ id: 'errors/swallowed-exception', status: 'passed' })]);
+    const draft = await runChecks({ ...context, draft: true }, [swallowedException], {});
+    expect(draft.findings.map((entry) => entry.checkId)).toEqual(['errors/swallowed-exception']);
+    expect(draft.passed).toBe(false);
+  });
+});
