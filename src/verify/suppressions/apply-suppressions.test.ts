@@ -89,3 +89,11 @@ describe('runChecks with suppressions', () => {
     expect(draft.passed).toBe(false);
   });
 });
+
+describe('generate', () => {
+  it("verifies every draft as a draft, so the model's own comments waive nothing", async () => {
+    const { draftVerifyOptions } = await import('../../generate/generation-steps.js');
+    const context = { prepared: { deliverable: { path: 'polls.py' }, design: { spec: {} }, stories: { spec: {} }, tests: [] }, config: defaultConfig(), options: {} };
+    expect(draftVerifyOptions(context as never, 'x = 1\n')).toMatchObject({ path: 'polls.py', source: 'x = 1\n', draft: true });
+  });
+});
