@@ -17,7 +17,7 @@ const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 /** Block quotes and list items nested deeper than this are read as paragraphs. */
-const MAX_NESTING = 32;
+const MAX_NESTING = 16;
 
 /** `---`, `* * *`, `___`: one pass, where the equivalent regex backtracks on long lines. */
 function isThematicBreak(text: string): boolean {
@@ -34,15 +34,26 @@ function isThematicBreak(text: string): boolean {
   return count >= 3;
 }
 
+const SPACE = 32;
+const TAB = 9;
+
+/** Indexed loops, not trim() or for..of: deep indentation is scanned once per nesting level. */
 function isBlank(line: SourceLine | undefined): boolean {
-  return !line || line.text.trim() === '';
+  if (!line) return true;
+  const { text } = line;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== SPACE && code !== TAB && code !== 13 && code !== 10 && code !== 12 && code !== 11 && code !== 0xa0 && !/\s/.test(text[index]!)) return false;
+  }
+  return true;
 }
 
 function indentOf(text: string): number {
   let width = 0;
-  for (const char of text) {
-    if (char === ' ') width++;
-    else if (char === '\t') width += 4 - (width % 4);
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === SPACE) width++;
+    else if (code === TAB) width += 4 - (width % 4);
     else break;
   }
   return width;
