@@ -49,8 +49,9 @@ async function codeLinesOnly(source: string): Promise<string | null> {
  */
 export async function buildCheckContext(options: BuildContextOptions): Promise<CheckContext> {
   const context = await buildSourceContext(options);
-  // Only a module that does not parse can be wrapped: valid modules pay nothing for this.
-  if (context.module.parseErrors.length === 0 && context.syntax.ok) return context;
+  // Fences and prose always leave tree-sitter errors: valid modules (and ones only CPython
+  // rejects, e.g. for depth) pay nothing for this.
+  if (context.module.parseErrors.length === 0 || context.module.tooDeep) return context;
   // The sanitizer's view is a bonus: if it fails on odd text, the file is judged as it is.
   const code = await codeLinesOnly(options.source).catch(() => null);
   if (code === null) return context;
