@@ -360,7 +360,10 @@ class ModuleLink:
             return base(name, members, module=module_name)
         if any(not isinstance(base, ProxyMeta) for base in bases):
             bases = ()
-        return ProxyMeta(name, bases or (RemoteObject,), {**namespace, "_bs_name": name, "_bs_link": self})
+        methods = frozenset(str(method) for method in entry.get("methods", []) if isinstance(method, str))
+        for base in bases:
+            methods |= base._bs_methods
+        return ProxyMeta(name, bases or (RemoteObject,), {**namespace, "_bs_name": name, "_bs_link": self, "_bs_methods": methods})
 
 
 def _builtin_exception(name):

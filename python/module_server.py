@@ -6,7 +6,6 @@ guard, imports the module and answers requests (get an attribute, call, compare 
 Plain values go back by copy, other objects by handle (see proxy_wire); objects of the
 test side (a clock, a callback) arrive as ``ParentObject`` and are called back.
 """
-import asyncio
 import builtins
 import enum
 import faulthandler
@@ -221,6 +220,7 @@ class Server:
             function = getattr(target, str(message.get("name"))) if op == "callattr" else target
             result = function(*args, **kwargs)
             if message.get("await") is True and inspect.iscoroutine(result):
+                import asyncio  # only for coroutine methods: it costs a few hundred ms to import
                 result = asyncio.run(result)
             return result
         if op in ("plan-service", "plan-method", "doctests", "stats"):
@@ -287,6 +287,7 @@ class Server:
                 entry["members"] = [[name, self.codec.encode(member.value)] for name, member in cls.__members__.items()]
             else:
                 entry["kind"] = "class"
+                entry["methods"] = [name for name, value in vars(cls).items() if inspect.isfunction(value)][:500]
             classes.append(entry)
         values = {}
         for name, value in list(vars(module).items()):

@@ -84,9 +84,13 @@ class RemoteObject:
     def _bs_apply(self, name, *args):
         return self._bs_link.op("apply", self, name=name, args=list(args))
 
+    _bs_methods = frozenset()
+
     def __getattr__(self, name):
         if name.startswith("_bs_") or name in ("__length_hint__", "__array__", "__array_interface__"):
             raise AttributeError(name)
+        if name in type(self)._bs_methods:
+            return RemoteMethod(self._bs_link, self, name)  # a plain method of the class: one round trip per call
         return self._bs_link.op("getattr", self, name=name)
 
     def __setattr__(self, name, value):
