@@ -44,6 +44,10 @@ def _attack():
         os._exit(0)
     elif ATTACK == "vanish":
         os._exit(0)
+    elif ATTACK == "close":
+        os.close(3)
+    elif ATTACK == "redirect":
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 3)
 
 
 _attack()
