@@ -242,6 +242,8 @@ class ModuleLink:
         elif isinstance(value, BaseException):
             return ["exc", {"type": type(value).__name__, "builtin": _builtin_name(type(value)),
                             "args": [arg if type(arg) in proxy_wire.SCALARS else repr(arg) for arg in value.args]}]
+        if isinstance(value, types.ModuleType):
+            raise ProxyError(f"a module ({value.__name__}) cannot be handed to the module under test through the proxy")
         ident = self.local_ids.get(id(value))
         if ident is None:
             ident = len(self.locals) + 1
