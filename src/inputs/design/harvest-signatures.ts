@@ -1,3 +1,4 @@
+import { apiTableColumns } from './api-table.js';
 import { classUnderClasses, EXTERNAL_WORDING, pseudoHeading, sectionOwner, type SectionOwner } from './section-owner.js';
 import { readNestedDetails, readProseModel, readSharedExceptionBase, type NestedDetails } from './nested-details.js';
 import { opensUnclosedSignature, readClassLine, readSignatureSnippet, type SignatureSnippet } from './signature-snippet.js';
@@ -74,7 +75,7 @@ const SIGNATURE_HEADER = /signature|method|function|api|firma|m[eé]todo|funci[o
 const LIST_OR_QUOTE = /^\s*(?:[-*+]|\d{1,3}[.)]|>)\s/;
 
 function cellsOf(row: string): string[] {
-  const cells = row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/);
+  const cells = row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
   return cells.map((cell) => cell.trim());
 }
 
@@ -131,7 +132,8 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       external: (owner.kind === 'functions' && owner.external) || EXTERNAL_WORDING.test(nearby),
       context: stack.map((section) => section.text).reverse(),
       fromCode,
-      details: fromCode ? undefined : readNestedDetails(lines, index, isSignature),
+      // Bullets under a signature matter only where the signature leaves a type or the return out.
+      details: fromCode || (snippet.returns !== null && !/(^|,)\s*(?!self\b|cls\b)[A-Za-z_]\w*\s*(?:=|,|$)/.test(snippet.parameters)) ? undefined : readNestedDetails(lines, index, isSignature),
     });
   };
   for (let index = 0; index < lines.length; index++) {
@@ -194,9 +196,12 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     if (!line.includes('(') && !line.includes('|')) continue;
     const isRow = !heading && line.trimStart().startsWith('|');
     if (isRow && TABLE_DELIMITER.test(lines[index + 1] ?? '')) {
-      signatureColumns = cellsOf(line).map((cell, column) => (SIGNATURE_HEADER.test(cell) || column === 0 ? column : -1)).filter((column) => column >= 0);
+      const header = cellsOf(line).map((cell) => cell.replace(/[`*_]/g, '').trim());
+      // API tables (`| Method | Parameters | Returns |`) are read whole by api-table.ts.
+      signatureColumns = apiTableColumns(header) ? [] : header.map((cell, column) => (SIGNATURE_HEADER.test(cell) || column === 0 ? column : -1)).filter((column) => column >= 0);
       continue;
     }
+    if (isRow && !line.includes('(')) continue;
     const cells = isRow ? cellsOf(line).filter((_cell, column) => signatureColumns.includes(column)) : [line];
     let found = false;
     for (const cell of cells) {

@@ -38,6 +38,8 @@ function looksLikeMarkdown(lines: string[], from: number): boolean {
 
 /** Blanks the outer fence of a wrapped design; other documents come back unchanged. */
 export function unwrapOuterFence(text: string): UnwrappedDesign {
+  const first = /\S/.exec(text.slice(0, 4096));
+  if (!first || (first[0] !== '`' && first[0] !== '~')) return { text, unwrapped: false };
   const lines = text.split('\n');
   const openIndex = lines.findIndex((line) => line.trim() !== '');
   const open = openIndex < 0 ? null : fenceAt(lines[openIndex]!, openIndex);
