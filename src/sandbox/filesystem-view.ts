@@ -31,6 +31,8 @@ export interface ViewOptions {
   readOnly: readonly string[];
   /** Size of the view's tmpfs (work folder, /tmp, /dev/shm together), in bytes. */
   diskBytes: number;
+  /** Symlinks to recreate (path, target), e.g. /etc/alternatives/python3 on the way to the interpreter. */
+  links?: ReadonlyArray<readonly [string, string]>;
 }
 
 /**
@@ -118,6 +120,10 @@ export async function prepareView(hostRoot: string, options: ViewOptions, uid: n
   for (const folder of [...system, ...extra]) if (folder) bind(folder, `rbind,${READ_ONLY}`);
   for (const device of devices) if (device) bind(device, 'bind');
   await Promise.all(DEVICE_LINKS.map(([name, target]) => symlink(target, path.join(skeleton, 'dev', name))));
+  for (const [from, target] of options.links ?? []) {
+    await mkdir(path.dirname(path.join(skeleton, from)), { recursive: true });
+    await symlink(target, path.join(skeleton, from)).catch(() => undefined);
+  }
   bind('/proc', 'rbind');
   // backsmith's helpers and the run's configuration: readable, not writable, by the code under test.
   bind(path.join(view, PRIVATE_ROOT, 'lib'), `bind,${READ_ONLY}`, path.join(PRIVATE_ROOT, 'lib'));

@@ -18,12 +18,17 @@ export interface HostInterpreter {
   mounts: string[];
   /** Folders it needs that are not bound because they would show too much (a home, the project). */
   refused: string[];
+  /** Symlinks on the way to its binary that live in /etc (`update-alternatives`), recreated in the view. */
+  links: Array<[string, string]>;
 }
 
 const SCRIPT = [
-  'import os, sys',
-  'print(sys.executable); print(sys.version.split()[0]); print(sys.base_prefix)',
-  'for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, os.path.dirname(os.path.realpath(sys.executable))): print(os.path.realpath(p))',
+  'import json, os, sys',
+  'path, links = sys.executable, []',
+  'while os.path.islink(path) and len(links) < 40:',
+  '    target = os.readlink(path); links.append([path, target]); path = os.path.join(os.path.dirname(path), target)',
+  'folders = [os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, os.path.dirname(os.path.realpath(sys.executable)))]',
+  'print(json.dumps({"executable": sys.executable, "version": sys.version.split()[0], "prefix": sys.base_prefix, "folders": folders, "links": links}))',
 ].join('\n');
 
 const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith('/') ? parent : `${parent}/`);
@@ -49,9 +54,21 @@ function query(command: string): Promise<HostInterpreter | null> {
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.on('error', () => resolve(null));
     child.on('close', (code) => {
-      const [executable = '', version = '', prefix = '', ...folders] = stdout.trim().split('\n');
-      if (code !== 0 || !executable.startsWith('/')) return resolve(null);
-      resolve({ executable, version, prefix, ...interpreterMounts(folders.map((folder) => path.normalize(folder))) });
+      let answer: { executable?: unknown; version?: unknown; prefix?: unknown; folders?: unknown; links?: unknown };
+      try {
+        answer = JSON.parse(stdout) as typeof answer;
+      } catch {
+        return resolve(null);
+      }
+      const { executable, version, prefix, folders, links } = answer;
+      if (code !== 0 || typeof executable !== 'string' || !executable.startsWith('/') || typeof version !== 'string' || typeof prefix !== 'string') return resolve(null);
+      const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+      const pairs = Array.isArray(links) ? links.filter((link): link is [string, string] => Array.isArray(link) && strings(link).length === 2) : [];
+      resolve({
+        executable, version, prefix,
+        ...interpreterMounts(strings(folders).map((folder) => path.normalize(folder))),
+        links: pairs.filter(([from]) => from.startsWith('/etc/')),
+      });
     });
   });
 }

@@ -72,7 +72,8 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
   ], limits.diskBytes);
   try {
     // The interpreter's own folders (a pyenv build under /root, a venv) are bound read-only.
-    if (plan.view) await prepareView(hostRoot, { readOnly: (await describeHostInterpreter(request.interpreter))?.mounts ?? [], diskBytes: limits.diskBytes }, uid);
+    const host = plan.view ? await describeHostInterpreter(request.interpreter) : null;
+    if (plan.view) await prepareView(hostRoot, { readOnly: host?.mounts ?? [], links: host?.links ?? [], diskBytes: limits.diskBytes }, uid);
     await prepareRoot(hostRoot, plan.stage, request, uid);
   } catch (error) {
     await rm(hostRoot, { recursive: true, force: true }).catch(() => undefined);
