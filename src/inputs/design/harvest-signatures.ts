@@ -63,6 +63,7 @@ const MENTION = /`([a-z_][A-Za-z0-9_]*)\(([^`()]*)\)(\s*->\s*[^`]+)?`/g;
 const MAX_CONTINUATION_LINES = 30;
 const MAX_LINE = 4000;
 const CUSTOM_EXCEPTION = /\bcustom (?:exception|error)s?\b|\bexcepci[oó]n(?:es)? personalizadas?\b|\bdefine (?:an? )?(?:new )?exception\b/i;
+const RAISES = /\b(?:raises?|raised|throws?|lanza|levanta|genera)\b|\*\*(?:raises|exceptions?|excepciones)\*\*/i;
 /** Python's own exceptions: named in an exceptions section, they are not the design's to declare. */
 const BUILTIN_EXCEPTIONS = new Set([
   'Exception', 'BaseException', 'ValueError', 'TypeError', 'KeyError', 'IndexError', 'RuntimeError', 'AttributeError', 'NotImplementedError',
@@ -181,7 +182,8 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
         continue;
       }
     }
-    if (CUSTOM_EXCEPTION.test(line)) {
+    // An exception the text declares, or says a method raises, is one the module must define.
+    if ((inExceptions && !heading) || CUSTOM_EXCEPTION.test(line) || RAISES.test(line)) {
       for (const named of line.matchAll(/`([A-Z][A-Za-z0-9_]*(?:Error|Exception))`/g)) {
         if (!BUILTIN_EXCEPTIONS.has(named[1]!)) harvest.classes.push({ name: named[1]!, bases: baseIn(line, named[1]!), line: index + 1, exception: true });
       }

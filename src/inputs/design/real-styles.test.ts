@@ -67,7 +67,7 @@ const STYLES: Array<{ file: string; api: string[]; exceptions?: string[]; extern
       'BoxOffice.__init__(venue)', 'BoxOffice.refund(ticket_id)', 'BoxOffice.sell(buyer, count)', 'Taquilla.vender(comprador)',
       'Venue.__init__(name, seats)', 'Venue.seats_left()',
     ],
-    exceptions: ['OverbookedError<null', 'SoldOutError<null'],
+    exceptions: ['OverbookedError<null', 'SoldOutError<null', 'VenueClosedError<null'],
   },
 ];
 
