@@ -44,17 +44,27 @@ class Reporter:
         self.active = False
         self.started = 0.0
         self.ran = 0
+        self.timed_out = False
         signal.signal(signal.SIGALRM, self._alarm)
 
     def _alarm(self, signum, frame):
         if self.active:
+            self.timed_out = True
             raise TestTimeout(f"the test ran longer than {self.seconds} s")
+
+    def checked(self, outcome, line):
+        """The outcome, unless the test passed after swallowing its own time-limit error."""
+        if not self.timed_out or outcome[0] not in ("passed", "skipped"):
+            return outcome
+        where = self.link.hang_location() if self.link is not None else ""
+        return ("error", f"TestTimeout: the test ran longer than {self.seconds} s and caught the time-limit error{where}"[-800:], line)
 
     def start(self, test_id, guard):
         """A test starts: arm its time limit."""
         guard.context = f"test {test_id}"
         self.channel.send({"event": "running", "test": test_id})
         self.started = time.perf_counter()
+        self.timed_out = False
         self.active = True
         # Next to module code the alarm repeats (it may swallow one); the proxied tests are trusted.
         signal.setitimer(signal.ITIMER_REAL, self.seconds, 0.05 if self.link is None else 0)
@@ -95,7 +105,7 @@ class JsonResult(unittest.TestResult):
     def stopTest(self, test):  # noqa: N802
         seconds = self.reporter.stop()
         super().stopTest(test)
-        outcome, message, line = self.outcome or ("passed", "", 0)
+        outcome, message, line = self.reporter.checked(self.outcome or ("passed", "", 0), 0)
         self.report(test, outcome, message, line, seconds)
 
     def report(self, test, outcome, message, line, seconds=0.0, name=None):
@@ -197,7 +207,7 @@ class PytestCollector:
 
     def pytest_runtest_logfinish(self, nodeid, location):
         seconds = self.reporter.stop()
-        outcome, message, line = self.outcomes.get(nodeid) or ("passed", "", location[1] + 1)
+        outcome, message, line = self.reporter.checked(self.outcomes.get(nodeid) or ("passed", "", location[1] + 1), location[1] + 1)
         self.reporter.result(id=nodeid, name=nodeid.split("::")[-1], file=location[0],
                              outcome=outcome, message=message, line=line, seconds=seconds)
 

@@ -75,6 +75,12 @@ describe.skipIf(!usable)('trusted test runner against a module that tampers with
     expect(result.tests[0]?.message).toMatch(/the module was stuck in _spin_forever at line 79, called from _attack \(line 84\), called from add \(line 1\d\d\)/);
   });
 
+  it('a hang never passes a test that expects any exception (the time-limit error is not the module\'s)', async () => {
+    const result = await runAttack('hang', ['test_tamper_swallow.py'], 1);
+    expect(outcomes(result)).toEqual(['test_us001_ac1_any_error error']);
+    expect(result.tests[0]?.message).toContain('caught the time-limit error; the module was stuck in _spin_forever');
+  });
+
   it('a file that patches the module runs in-process, says so, and its tests are marked', async () => {
     const result = await runAttack('none', ['test_tamper_tests.py', 'test_tamper_patched.py']);
     expect(outcomes(result)).toEqual(['test_us001_ac1 failed', 'test_us001_ac2 failed', 'test_us001_ac3 failed', 'test_us001_ac1_patched passed']);
