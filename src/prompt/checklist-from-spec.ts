@@ -1,7 +1,7 @@
 import { formatSignature } from '../conformance/compare-signature.js';
 import { wildcardMatches, wildcardText } from '../conformance/message-pattern.js';
 import type { DesignFunction, DesignSpec } from '../inputs/design/design-types.js';
-import { responseContract } from '../inputs/design/response-format.js';
+import { responseContract } from '../inputs/design/response-contract.js';
 import type { StoriesSpec } from '../inputs/stories/story-types.js';
 import type { ModuleExpectation } from '../sanitize/module-expectation.js';
 import type { ChecklistMessage, SpecChecklist } from './spec-checklist.js';

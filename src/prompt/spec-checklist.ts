@@ -1,4 +1,4 @@
-import type { ResponseContract } from '../inputs/design/response-format.js';
+import type { ResponseContract } from '../inputs/design/response-contract.js';
 
 /** One exception class the module must define. */
 export interface ChecklistException {

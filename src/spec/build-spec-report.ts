@@ -1,6 +1,6 @@
 import { MessageIndex } from '../conformance/match-message.js';
 import type { DesignMessage, DesignSpec } from '../inputs/design/design-types.js';
-import { responseContract } from '../inputs/design/response-format.js';
+import { responseContract } from '../inputs/design/response-contract.js';
 import type { StoriesSpec, StoryMessage } from '../inputs/stories/story-types.js';
 
 /** A story message and the design message-table row that carries it, if any. */

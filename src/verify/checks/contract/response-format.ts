@@ -1,5 +1,6 @@
 import { functionCallable } from '../../../python/callables.js';
-import { dictLiteralKeys, responseContract, type ResponseContract } from '../../../inputs/design/response-format.js';
+import { responseContract, type ResponseContract } from '../../../inputs/design/response-contract.js';
+import { dictLiteralKeys } from '../../../inputs/design/response-format.js';
 import type { PythonModule, ValueFact } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { ResponseAnalysis } from './support/response-analysis.js';
