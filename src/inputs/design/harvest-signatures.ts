@@ -58,7 +58,10 @@ export interface Harvest {
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const EXCEPTION_SECTION = /\b(?:exceptions?|errors?|excepci[oó]n(?:es)?|errores|custom errors?)\b/i;
 const EXCEPTION_NAME = /^[\s|>*+\-\d.)]*(?:\*\*|__|`)*\s*`?([A-Z][A-Za-z0-9_]*(?:Error|Exception))`?/;
-const BASE_IN_TEXT = /(?:\(\s*(?:base:?\s*|inherits? from\s+|subclass of\s+|extends\s+|hereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)|\b(?:inherits? from|subclass(?:es)? of|extends|derives from|hereda de|base class:?|base:)\s+`?([A-Z][A-Za-z0-9_.]*)`?)/i;
+/** `X(Base)`, `X` (inherits from `Base`) right after the name. */
+const BASE_AFTER_NAME = /^`?\*{0,2}\s*\(\s*(?:[Bb]ase:?\s*|[Ii]nherits? from\s+|[Ss]ubclass of\s+|[Ee]xtends\s+|[Hh]ereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)/;
+/** "inherits from `Base`" anywhere in the line. */
+const BASE_IN_TEXT = /\b(?:[Ii]nherits? from|[Ss]ubclass(?:es)? of|[Ee]xtends|[Dd]erives from|[Hh]ereda de|[Bb]ase class:?|[Bb]ase:)\s+`?([A-Z][A-Za-z0-9_.]*)`?/;
 const MENTION = /`([a-z_][A-Za-z0-9_]*)\(([^`()]*)\)(\s*->\s*[^`]+)?`/g;
 const MAX_CONTINUATION_LINES = 30;
 const MAX_LINE = 4000;
@@ -104,8 +107,9 @@ function ownerOf(stack: OpenSection[], lineClass: string | null): SectionOwner {
 }
 
 function baseIn(text: string, name: string): string[] {
-  const match = BASE_IN_TEXT.exec(text.replace(name, ''));
-  const base = match?.[1] ?? match?.[2];
+  const at = text.indexOf(name);
+  const after = at < 0 ? '' : text.slice(at + name.length);
+  const base = BASE_AFTER_NAME.exec(after)?.[1] ?? BASE_IN_TEXT.exec(after)?.[1];
   return base && base !== name ? [base] : [];
 }
 
