@@ -29,6 +29,9 @@ export interface SpecReport {
 /** Links story messages to the design's message tables and gathers every warning, in line order. */
 export function buildSpecReport(design: DesignSpec, stories: StoriesSpec | null): SpecReport {
   const warnings: SpecWarning[] = design.warnings.map((warning) => ({ source: 'design', ...warning }));
+  if (design.stats.messageTables > 0 && design.messages.length === 0) {
+    warnings.push({ source: 'design', kind: 'no-messages', message: `${design.stats.messageTables} message table(s) but no message could be read from them (stories/no-messages)`, line: 0 });
+  }
   const moved = responseContract(design.responseFormat).movedIntoData;
   if (moved.length > 0 && design.responseFormat) {
     warnings.push({ source: 'design', kind: 'response-shape', message: `the response sample puts ${moved.map((key) => `\`${key}\``).join(', ')} next to \`success\`; the contract keeps exactly success, message and data at the top, so the prompt and the checks put ${moved.length > 1 ? 'them' : 'it'} inside \`data\``, line: design.responseFormat.line });
