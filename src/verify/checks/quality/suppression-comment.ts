@@ -13,10 +13,12 @@ export const suppressionComment = defineCheck({
   description: 'A `# backsmith: ignore[...]` comment must name known check ids, and generated code may not waive its own findings with `# backsmith:` or `# noqa` comments: the findings have to be fixed.',
   fixHint: 'Fix the finding the comment tries to hide and remove the comment; in your own modules, name a check id listed by `backsmith checks`.',
   async run(context) {
+    const directives = readSuppressionDirectives(context.module);
+    if (directives.length === 0) return [];
     // Loaded on use: the selectors read the registry, which lists this check.
     const { closestSelector, isKnownSelector } = await import('../../suppressions/check-selectors.js');
     const reports: CheckReport[] = [];
-    for (const directive of readSuppressionDirectives(context.module)) {
+    for (const directive of directives) {
       if (context.draft) {
         const hides = directive.kind === 'noqa' ? "Ruff still drops the diagnostics it names, but the comment is not allowed" : 'it waives nothing in generated code';
         reports.push({ line: directive.line, message: `\`${directive.text}\` in generated code: ${hides}; fix the finding instead of hiding it` });
