@@ -84,6 +84,22 @@ describe('backsmith generate (built binary, fake OpenAI server over HTTP)', () =
     expect(show.stdout).toMatch(/Delivered: .*plant_swap_registry\.py/);
   });
 
+  it('does not deliver a good module when --python names an interpreter the sandbox cannot use (exit 1, runtime/not-run)', async () => {
+    server = await startOpenAiServer([reply(GOOD_MODULE)]);
+    const run = await backsmith([...generateArgs(), '--python', path.join(project.dir, 'no-such-python'), '--max-rounds', '0'], { env: { OPENAI_API_KEY: FAKE_KEY } });
+    expect(run.code).toBe(1);
+    expect(run.stderr + run.stdout).toContain('runtime/not-run');
+    expect(existsSync(path.join(project.dir, 'src/copilot_genereated/engineering/plant_swap_registry.py'))).toBe(false);
+  });
+
+  it('rejects --tests with --no-run (exit 2) before calling the model', async () => {
+    server = await startOpenAiServer([reply(GOOD_MODULE)]);
+    const run = await backsmith([...generateArgs(), '--no-run'], { env: { OPENAI_API_KEY: FAKE_KEY } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--tests cannot be combined with --no-run');
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('exits 1 when the model never fixes anything; the summary points at the FAILING draft', async () => {
     server = await startOpenAiServer([reply(flawedDraft()), reply(flawedDraft())]);
     const run = await backsmith(generateArgs(), { env: { OPENAI_API_KEY: FAKE_KEY } });
