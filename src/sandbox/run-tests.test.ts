@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTestRun, storyIdsOf } from './run-tests.js';
+import { compareWithCount, readTestRun, storyIdsOf } from './run-tests.js';
 import type { SandboxRunResult } from './sandbox-types.js';
 
 function run(records: Array<Record<string, unknown>>, overrides: Partial<SandboxRunResult> = {}): SandboxRunResult {
@@ -48,5 +48,24 @@ describe('readTestRun', () => {
     const result = readTestRun(run([], { exitCode: 1, stderr: { text: 'Fatal Python error\n', totalBytes: 19, truncated: false } }), ['t.py'], 30_000);
     expect(result).toMatchObject({ completed: false, ran: 0, runner: null });
     expect(result.incompleteReason).toContain('exit code 1');
+  });
+});
+
+describe('compareWithCount', () => {
+  const counted = { unittest: ['test_a.py::Cases::test_one', 'test_a.py::Cases::test_two'], pytestOnly: ['test_a.py::test_plain'] };
+  const reported = (ids: string[], runner: 'pytest' | 'unittest') =>
+    readTestRun(run([{ event: 'start', runner }, ...ids.map((id) => ({ event: 'test', id, name: id, outcome: 'passed' })), { event: 'done' }]), ['test_a.py'], 30_000);
+
+  it('names the counted tests that never reported and the reported ids nobody defined', () => {
+    const result = compareWithCount(reported(['test_a.py::Cases::test_one', 'test_a.py::test_forged', 'test_a.py::test_forged'], 'pytest'), counted);
+    expect(result.expected).toEqual([...counted.unittest, ...counted.pytestOnly]);
+    expect(result.unreported).toEqual(['test_a.py::Cases::test_two', 'test_a.py::test_plain']);
+    expect(result.unknown).toEqual(['test_a.py::test_forged']);
+  });
+
+  it('says why pytest-style tests did not run under unittest; parametrised and sub-tests count once', () => {
+    const result = compareWithCount(reported(['test_a.Cases.test_one', 'test_a.Cases.test_one', 'test_a.Cases.test_two'], 'unittest'), counted);
+    expect(result.unreported).toEqual(['test_a.py::test_plain (pytest-style, and the interpreter has no pytest)']);
+    expect(result.unknown).toEqual([]);
   });
 });

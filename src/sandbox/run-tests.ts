@@ -95,17 +95,17 @@ export function compareWithCount(result: TestRunResult, counted: CountedTests): 
   const expected = result.runner === 'unittest' ? counted.unittest : [...counted.unittest, ...counted.pytestOnly];
   const known = new Set(expected);
   const reported = new Set<string>();
-  const unknown: string[] = [];
+  const unknown = new Set<string>();
   for (const test of result.tests) {
     const key = testKey(test.id, result.files);
     if (key !== null && known.has(key)) reported.add(key);
-    else if (!unknown.includes(test.id)) unknown.push(test.id);
+    else unknown.add(test.id);
   }
   const unreported = expected.filter((key) => !reported.has(key));
   if (result.runner === 'unittest') {
     unreported.push(...counted.pytestOnly.map((key) => `${key} (pytest-style, and the interpreter has no pytest)`));
   }
-  return { ...result, expected, unreported, unknown };
+  return { ...result, expected, unreported, unknown: [...unknown] };
 }
 
 /** Runs acceptance tests (pytest when the interpreter has it, else unittest) in the sandbox. */
