@@ -101,15 +101,16 @@ export async function placeHarvest(harvest: Harvest, collector: DesignCollector)
       return;
     }
     placed++;
-    const owner = signature.snippet.owner ?? (signature.owner.kind === 'class' ? signature.owner.name : null);
+    const owner = signature.snippet.owner ?? (signature.owner.kind === 'class' ? signature.owner.name : null)
+      ?? (signature.owner.kind === 'maybe-class' && result.hasSelf ? signature.owner.name : null);
     if (owner) {
       collector.addMethod(owner, withSource(toDesignFunction(result.fn, owner, 0), signature));
     } else if (result.hasSelf) {
       collector.pendingMethods.push({ fn: withSource(toDesignFunction(result.fn, '', 0), signature), context: signature.context });
-    } else if (signature.owner.kind === 'none' && (/^test_/.test(result.fn.name) || signature.context.some((text) => EXAMPLE_SECTION.test(text)))) {
+    } else if ((signature.owner.kind === 'none' || signature.owner.kind === 'maybe-class') && (/^test_/.test(result.fn.name) || signature.context.some((text) => EXAMPLE_SECTION.test(text)))) {
       examples++;
       placed--;
-    } else if (signature.owner.kind === 'none') {
+    } else if (signature.owner.kind === 'none' || signature.owner.kind === 'maybe-class') {
       loose.push({ signature, fn: withSource(toDesignFunction(result.fn, null, 0), signature) });
     } else {
       collector.addFunction(withSource(toDesignFunction(result.fn, null, 0), signature));

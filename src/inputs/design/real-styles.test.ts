@@ -69,6 +69,15 @@ const STYLES: Array<{ file: string; api: string[]; exceptions?: string[]; extern
     ],
     exceptions: ['OverbookedError<null', 'SoldOutError<null', 'VenueClosedError<null'],
   },
+  {
+    // A one-word heading names the class of `self` signatures; "X Class" with bold pseudo-headings; a description table;
+    // a method written outside any class under a heading that names none goes to the primary class.
+    file: 'plain-headings.design.md',
+    api: [
+      'Notebook.archive(note_id)', 'Notebook.create_note(title, body)', 'Notebook.delete_note(note_id)', 'Wallet.__init__(owner)', 'Wallet.add_funds(amount)',
+      'Notebook.audit()', 'Wallet.spend(amount)', 'format_money(value)', 'slugify(title)',
+    ],
+  },
 ];
 
 describe('designs in the styles real Engineering Leads write', () => {

@@ -10,6 +10,8 @@
 export type SectionOwner =
   | { kind: 'class'; name: string }
   | { kind: 'functions'; external: boolean }
+  /** A heading of one capitalised word (`## Wallet`): the class of signatures that take `self`, nothing more. */
+  | { kind: 'maybe-class'; name: string }
   | { kind: 'none' };
 
 const CLASS_AFTER = /\b(?:[Cc]lass|CLASS|[Cc]lase|[Cc]lasse|[Kk]lasse|[Dd]ataclass)\b(?:\s+(?:principal|main|primary|base|core|de servicio))?\s*(?:\*\*)?\s*[:\-—–]?\s*(?:\*\*)?\s*`?([A-Z][A-Za-z0-9_]*)`?/;
@@ -49,6 +51,7 @@ export function sectionOwner(headingText: string): SectionOwner {
   const camel = alone && (alone[1] === '`' || /^[A-Z][a-z0-9]+[A-Z]/.test(alone[2]!));
   if (alone && camel && !NOT_NAMES.has(alone[2]!) && /[a-z]/.test(alone[2]!)) return { kind: 'class', name: alone[2]! };
   if (FUNCTION_SECTION.test(text) && !METHOD_WORDS.test(text)) return { kind: 'functions', external: EXTERNAL_WORDING.test(text) };
+  if (alone && !NOT_NAMES.has(alone[2]!) && /^[A-Z][a-z0-9]+$/.test(alone[2]!)) return { kind: 'maybe-class', name: alone[2]! };
   return { kind: 'none' };
 }
 
@@ -59,10 +62,11 @@ export function classUnderClasses(parentText: string, headingText: string): Sect
   return word && !NOT_NAMES.has(word[1]!) ? { kind: 'class', name: word[1]! } : null;
 }
 
-/** A bold line standing in for a heading: `**Class: Account**`, `- **Class**: \`Account\``. */
+/** A bold line standing in for a heading: `**Class: Account**`, `- **Class**: \`Account\``, `**Helper functions**`. */
 export function pseudoHeading(line: string): string | null {
   const bold = /^\s*(?:[-*+]\s+)?\*\*([^*]{1,80})\*\*\s*:?\s*(`[A-Z][A-Za-z0-9_]*`)?\s*$/.exec(line);
   if (!bold) return null;
   const text = `${bold[1]!} ${bold[2] ?? ''}`.trim();
-  return sectionOwner(text).kind === 'class' ? text : null;
+  const kind = sectionOwner(text).kind;
+  return kind === 'class' || kind === 'functions' ? text : null;
 }
