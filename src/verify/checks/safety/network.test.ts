@@ -7,6 +7,9 @@ testCheck(network, {
     { name: 'a local function that happens to be called get', code: 'def get(url: str) -> str:\n    return url\n\n\nget("x")\n' },
   ],
   invalid: [
+    { name: 'a call hidden in a nested function', code: 'import urllib.request\n\n\ndef fetch() -> None:\n    def inner() -> bytes:\n        return urllib.request.urlopen("https://example.org").read()\n\n    inner()\n', findings: [
+      { line: 6, messageIncludes: '`urllib.request.urlopen(...)` uses the network (urllib.request)', symbol: 'fetch' },
+    ] },
     { name: 'HTTP clients through every import style', code: `import requests
 import urllib.request
 import http.client as hc

@@ -1,5 +1,5 @@
 import { defineCheck, type CheckReport } from '../../check.js';
-import { callSites, isUnder, quoteCall } from './support/call-sites.js';
+import { callSites, hiddenCalls, isUnder, quoteCall } from './support/call-sites.js';
 
 /** Modules and functions (canonical names) whose calls talk to the network. */
 const NETWORK_APIS = [
@@ -22,7 +22,8 @@ export const network = defineCheck({
   run(context) {
     const reports: CheckReport[] = [];
     const seen = new Set<string>();
-    for (const site of callSites(context.module)) {
+    const sites = callSites(context.module);
+    for (const site of sites) {
       const api = NETWORK_APIS.find((name) => isUnder(site.canonical, name));
       if (!api || HARMLESS.has(site.canonical)) continue;
       const key = `${site.call.line}\u0000${site.canonical}`;
@@ -30,6 +31,11 @@ export const network = defineCheck({
       seen.add(key);
       reports.push({ line: site.call.line, symbol: site.symbol, message: `\`${quoteCall(site.call)}\` uses the network (${api}); a self-contained backend module must not` });
     }
-    return reports;
+    // Nested functions and class bodies too: hiding the call one level down must not hide it.
+    for (const call of hiddenCalls(context.module, sites)) {
+      const api = NETWORK_APIS.find((name) => isUnder(call.canonical, name));
+      if (api && !HARMLESS.has(call.canonical)) reports.push({ line: call.line, symbol: call.symbol, message: `\`${call.canonical}(...)\` uses the network (${api}); a self-contained backend module must not` });
+    }
+    return reports.sort((a, b) => a.line - b.line);
   },
 });

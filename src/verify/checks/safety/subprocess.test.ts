@@ -29,6 +29,21 @@ def shell(command: str) -> None:
       { line: 13, messageIncludes: '(subprocess.check_output)' },
       { line: 14, messageIncludes: '(pty.spawn)' },
     ] },
+    { name: 'calls hidden in a nested function and a class body', code: `import os
+
+
+class Jobs:
+    RESULT = os.system("id")
+
+    def run(self) -> None:
+        def inner() -> None:
+            os.popen("id")
+
+        inner()
+`, findings: [
+      { line: 5, messageIncludes: '`os.system(...)` starts a process (os.system)', symbol: 'Jobs' },
+      { line: 9, messageIncludes: '(os.popen)', symbol: 'Jobs.run' },
+    ] },
     { name: 'the private spawner and libc through ctypes', code: `import ctypes
 import _posixsubprocess as spawner
 from multiprocessing import Process

@@ -1,5 +1,5 @@
 import { defineCheck, type CheckReport } from '../../check.js';
-import { callSites, isUnder, quoteCall } from './support/call-sites.js';
+import { callSites, hiddenCalls, isUnder, quoteCall } from './support/call-sites.js';
 
 /** Canonical callees that start programs or shells. */
 const PROCESS_APIS = /^(subprocess(\..+)?|os\.(system|popen|exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?|fork|forkpty|startfile)|pty\.(spawn|fork)|asyncio\.create_subprocess_(exec|shell)|platform\.popen|commands\..+|_posixsubprocess\..+|multiprocessing\.(Process|Pool|get_context)|concurrent\.futures\.ProcessPoolExecutor)$/;
@@ -15,10 +15,16 @@ export const subprocess = defineCheck({
   fixHint: 'Do the work in Python with the standard library instead of calling out to a program.',
   run(context) {
     const reports: CheckReport[] = [];
-    for (const site of callSites(context.module)) {
-      if (!PROCESS_APIS.test(site.canonical) && !NATIVE_PROCESS_CALL.test(site.canonical) && !isUnder(site.canonical, 'subprocess')) continue;
+    const starts = (canonical: string) => PROCESS_APIS.test(canonical) || NATIVE_PROCESS_CALL.test(canonical) || isUnder(canonical, 'subprocess');
+    const sites = callSites(context.module);
+    for (const site of sites) {
+      if (!starts(site.canonical)) continue;
       reports.push({ line: site.call.line, symbol: site.symbol, message: `\`${quoteCall(site.call)}\` starts a process (${site.canonical}); a self-contained backend module must not` });
     }
-    return reports;
+    // Nested functions and class bodies too: hiding the call one level down must not hide it.
+    for (const call of hiddenCalls(context.module, sites)) {
+      if (starts(call.canonical)) reports.push({ line: call.line, symbol: call.symbol, message: `\`${call.canonical}(...)\` starts a process (${call.canonical}); a self-contained backend module must not` });
+    }
+    return reports.sort((a, b) => a.line - b.line);
   },
 });

@@ -1,6 +1,7 @@
 import { canonicalName, importBindings } from '../../../python/import-bindings.js';
 import type { PythonModule, ReferenceFact } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
+import { symbolAt } from './support/call-sites.js';
 
 /** Modules whose only use in a backend module is reaching past Python into the process. */
 const FORBIDDEN_MODULES = ['ctypes', '_ctypes', 'cffi', '_posixsubprocess', '_testcapi', '_xxsubinterpreters'];
@@ -34,15 +35,6 @@ const ESCAPE_ATTRIBUTES = new Set([
 
 function isUnder(name: string, roots: readonly string[]): string | undefined {
   return roots.find((root) => name === root || name.startsWith(`${root}.`));
-}
-
-function symbolAt(module: PythonModule, line: number): string {
-  for (const cls of module.classes) {
-    const method = cls.methods.find((candidate) => line >= candidate.line && line <= candidate.endLine);
-    if (method) return `${cls.name}.${method.name}`;
-    if (line >= cls.line && line <= cls.endLine) return cls.name;
-  }
-  return module.functions.find((fn) => line >= fn.line && line <= fn.endLine)?.name ?? '<module>';
 }
 
 /** What a reference reaches for, or null when it is ordinary. */

@@ -41,3 +41,39 @@ export function quoteCall(call: CallFact): string {
   const flat = `${call.callee}${call.argumentsText}`.replace(/\s+/g, ' ');
   return flat.length > 70 ? `${call.callee}(...)` : flat;
 }
+
+/** Where a line sits: `Class.method`, `Class`, `function` or `<module>` (the outermost definition). */
+export function symbolAt(module: PythonModule, line: number): string {
+  for (const cls of module.classes) {
+    const method = cls.methods.find((candidate) => line >= candidate.line && line <= candidate.endLine);
+    if (method) return `${cls.name}.${method.name}`;
+    if (line >= cls.line && line <= cls.endLine) return cls.name;
+  }
+  return module.functions.find((fn) => line >= fn.line && line <= fn.endLine)?.name ?? '<module>';
+}
+
+/** A call the body facts do not hold (in a nested function or a class body), by canonical name. */
+export interface HiddenCall {
+  line: number;
+  canonical: string;
+  symbol: string;
+}
+
+/**
+ * Calls of plain names and dotted chains that `callSites` does not see (bodies of nested functions
+ * and classes), from the module-wide reference facts.
+ */
+export function hiddenCalls(module: PythonModule, sites: readonly CallSite[]): HiddenCall[] {
+  const bindings = importBindings(module);
+  const known = new Set(sites.map((site) => `${site.call.line}\u0000${site.canonical}`));
+  const hidden: HiddenCall[] = [];
+  for (const reference of module.references ?? []) {
+    if (reference.kind !== 'call' || reference.name === null) continue;
+    const canonical = canonicalName(reference.name, bindings);
+    const key = `${reference.line}\u0000${canonical}`;
+    if (known.has(key)) continue;
+    known.add(key);
+    hidden.push({ line: reference.line, canonical, symbol: symbolAt(module, reference.line) });
+  }
+  return hidden;
+}
