@@ -27,7 +27,7 @@ const STYLES: Array<{ file: string; api: string[]; exceptions?: string[]; extern
   },
   {
     file: 'spanish-sections.design.md',
-    api: ['Huerto.__init__(nombre)', 'Huerto.asignar_parcela(parcela, socio)', 'Huerto.cosecha_total()', 'Huerto.liberar_parcela(parcela)', 'precio_kilo(producto)'],
+    api: ['Huerto.__init__(nombre)', 'Huerto.asignar_parcela(parcela, socio)', 'Huerto.añadir_cosecha(año, kilos)', 'Huerto.cosecha_total()', 'Huerto.liberar_parcela(parcela)', 'precio_kilo(producto)'],
     exceptions: ['HuertoError<null', 'ParcelaOcupadaError<HuertoError', 'SocioDesconocidoError<HuertoError'],
     external: ['precio_kilo'],
   },

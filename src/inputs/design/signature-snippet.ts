@@ -28,7 +28,8 @@ const LABEL = /^(?:[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 /_-]{0,40}?)\s*(?:\*\*|__|`)?\s*
 /** `Function \`f(x)\``, `Función f(x)`, `Method deposit(...)`: a naming word with no colon. */
 const KEYWORD_LABEL = /^(?:(?:module[- ]level|helper|utility|external|static|class|private|public)\s+)?(?:function|funci[oó]n|fonction|method|m[eé]todo|m[ée]thode|signature|firma|constructor|constructeur)\s+(?:\*\*|\*|`)*/i;
 const NUMBER = /^\d{1,3}[.)]\s+/;
-const NAME = /^(?:async\s+)?(def\s+)?(?:([A-Z][A-Za-z0-9_]*)\.)?([a-z_][A-Za-z0-9_]*)\(/;
+// Python names may hold accented letters (`añadir_libro`).
+const NAME = /^(?:async\s+)?(def\s+)?(?:([A-Z][A-Za-z0-9_À-ÖØ-öø-ÿ]*)\.)?([a-z_ß-öø-ÿ][A-Za-z0-9_À-ÖØ-öø-ÿ]*)\(/;
 
 /** The index just after the parenthesis that closes the one at `open`, or -1. */
 function closingParenthesis(text: string, open: number): number {
