@@ -6,7 +6,7 @@ export const noApi = defineCheck({
   category: 'design',
   severity: 'error',
   description: 'The design must state an API (a class with methods, or module functions) that backsmith could read; when it found none, every other design/ check compared nothing and a pass would mean nothing.',
-  fixHint: 'The design, not the module, is at fault: state the API in it (a Python code block, or signatures such as `- `deposit(self, amount: float) -> None`` under a `### Class: Account` heading), then verify again; run `backsmith spec --design <file>` to see what was read.',
+  fixHint: 'The design, not the module, is at fault: state the API in it (a Python code block, or a list of signatures such as `deposit(self, amount: float) -> None` under a heading such as "### Class: Account"), then verify again; `backsmith spec --design <file>` shows what was read.',
   requires: ['design'],
   run(context) {
     const design = context.design!;
