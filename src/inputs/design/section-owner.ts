@@ -29,7 +29,12 @@ const NOT_NAMES = new Set(['Class', 'Classes', 'Clase', 'Clases', 'Main', 'Prima
   'Attributes', 'Details', 'Specification', 'Summary', 'Descripci', 'Description', 'Diagrama', 'Principal', 'Service', 'Domain', 'Custom', 'Error', 'Errors',
   'Constructor', 'Constructors', 'Properties', 'Fields', 'Usage', 'Example', 'Examples', 'Notes', 'Validation', 'Returns', 'Parameters', 'Logic',
   'Behavior', 'Behaviour', 'Purpose', 'Testing', 'Tests', 'Initialization', 'Initialisation', 'Helpers', 'Utilities', 'Atributos', 'Propiedades',
-  'Constructora', 'Inicializaci', 'Resumen', 'Ejemplo', 'Uso', 'Implementation', 'Dependencies', 'State', 'Storage', 'Persistence']);
+  'Constructora', 'Inicializaci', 'Resumen', 'Ejemplo', 'Uso', 'Implementation', 'Dependencies', 'State', 'Storage', 'Persistence',
+  'Signatures', 'Operations', 'Functionality', 'Features', 'Requirements', 'Components', 'Approach', 'Workflow', 'Constraints', 'Assumptions',
+  'Reference', 'Specifications', 'Contents', 'Appendix', 'Glossary', 'Conclusion', 'Introduction', 'Scope', 'Goals', 'Background', 'Context',
+  'Public', 'Private', 'Internal', 'Business', 'Frontend', 'Backend', 'Interfaces', 'Endpoints', 'Routes', 'Views', 'Architecture', 'Api',
+  'Firmas', 'Interfaz', 'Arquitectura', 'Componentes', 'Requisitos', 'Validaciones', 'Funcionalidad', 'Operaciones', 'Detalles', 'Notas',
+  'Security', 'Performance', 'Concurrency', 'Threading', 'Logging', 'Configuration', 'Setup', 'Installation', 'Deployment', 'Ui', 'Gradio']);
 
 function cleanHeading(text: string): string {
   return text.replace(/^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+|[IVX]{1,4}\.\s+)/, '').replace(/\*\*|__/g, '').trim();

@@ -51,6 +51,9 @@ describe('readClassLine and sectionOwner', () => {
     ['Métodos', { kind: 'none' }],
     ['Class Diagram', { kind: 'none' }],
     ['Constructor', { kind: 'none' }],
+    ['Wallet', { kind: 'maybe-class', name: 'Wallet' }],
+    ['Architecture', { kind: 'none' }],
+    ['Signatures', { kind: 'none' }],
   ])('reads the heading %s', (heading, owner) => {
     expect(sectionOwner(heading)).toEqual(owner);
   });
