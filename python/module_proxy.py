@@ -365,7 +365,11 @@ class ModuleLink:
         methods = frozenset(str(method) for method in entry.get("methods", []) if isinstance(method, str))
         for base in bases:
             methods |= base._bs_methods
-        return ProxyMeta(name, bases or (RemoteObject,), {**namespace, "_bs_name": name, "_bs_link": self, "_bs_methods": methods})
+        fields = entry.get("fields")
+        fields = tuple(field for field in fields[:200] if isinstance(field, str) and field.isidentifier()) \
+            if isinstance(fields, list) else None
+        return ProxyMeta(name, bases or (RemoteObject,), {**namespace, "_bs_name": name, "_bs_link": self,
+                                                          "_bs_methods": methods, "_bs_fields": fields})
 
 
 def _builtin_exception(name):

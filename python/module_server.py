@@ -288,6 +288,10 @@ class Server:
             else:
                 entry["kind"] = "class"
                 entry["methods"] = [name for name, value in vars(cls).items() if inspect.isfunction(value)][:500]
+                params = getattr(cls, "__dataclass_params__", None)
+                if params is not None and getattr(params, "eq", False):
+                    # The parent compares two instances on copies of these fields (never the module's __eq__).
+                    entry["fields"] = [field.name for field in sys.modules["dataclasses"].fields(cls) if field.compare][:200]
             classes.append(entry)
         values = {}
         for name, value in list(vars(module).items()):

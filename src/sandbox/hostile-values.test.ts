@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { runAcceptanceTests } from './run-tests.js';
+import { SYSTEM_PYTHON } from './resolve-interpreter.js';
+import type { TestRunResult } from './runtime-types.js';
+import { DEFAULT_SANDBOX_LIMITS } from './sandbox-types.js';
+import { canSandbox, FIXTURES, fixture, inject } from './test-support/runtime-fixtures.js';
+
+// Values that cross the proxy as handles (objects of the module's classes) must not decide the
+// test's comparisons: a result whose __eq__ says yes to anything would make every assertEqual pass.
+const usable = await canSandbox();
+
+async function run(module: string, tests: string, attack = 'none'): Promise<TestRunResult> {
+  const source = inject(fixture(FIXTURES.hostile, module), 'ATTACK = "none"', `ATTACK = "${attack}"`);
+  const { result, run: sandboxRun } = await runAcceptanceTests({
+    interpreter: SYSTEM_PYTHON,
+    module: { name: module, content: source },
+    testFiles: [{ name: tests, content: fixture(FIXTURES.hostile, tests) }],
+    runner: 'unittest',
+    testSeconds: 3,
+    limits: DEFAULT_SANDBOX_LIMITS,
+    allowUnsandboxed: false,
+  });
+  expect(sandboxRun.leftoverProcesses).toBe(0);
+  return result;
+}
+
+describe.skipIf(!usable)('handles from the module do not decide comparisons', () => {
+  it('a result that equals, contains and outranks anything fails every comparing test', { timeout: 60_000 }, async () => {
+    const result = await run('lying_values.py', 'test_lying_values.py');
+    expect(result.completed).toBe(true);
+    expect(result.tests).toHaveLength(10);
+    expect(result.tests.filter((test) => test.outcome === 'passed').map((test) => test.name)).toEqual([]);
+  });
+});
+
+describe.skipIf(!usable)('honest objects still compare', () => {
+  it('dataclass instances compare on their fields, a handle equals itself', { timeout: 60_000 }, async () => {
+    const result = await run('honest_records.py', 'test_honest_records.py');
+    expect(result.tests.map((test) => `${test.name} ${test.outcome}`)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => `test_us001_ac${n} passed`),
+    );
+  });
+});
