@@ -61,6 +61,13 @@ function cellItems(node: Nodes | undefined): string[] {
   return items;
 }
 
+/** `amount` (float), `note` (str): parameters written as a name and a type in parentheses, as `name: type`; null for other cells. */
+function typedItems(text: string): string[] | null {
+  const items = text.split(/,(?![^()\[\]]*[)\]])/).map((item) => item.trim()).filter((item) => item !== '');
+  const typed = items.map((item) => /^`?([A-Za-z_]\w*)`?\s*\(\s*`?([A-Za-z_][\w.]*(?:\[[^\]]*\])?)`?\s*(?:,\s*optional)?\s*\)$/i.exec(item));
+  return typed.length > 0 && typed.every((match) => match !== null) ? typed.map((match) => `${match![1]}: ${match![2]}`) : null;
+}
+
 /** The first item of a cell; `None` in code is an annotation, a bare "none" or "-" is nothing. */
 function firstCode(node: Nodes | undefined): string | null {
   const text = cellItems(node)[0] ?? null;
@@ -126,7 +133,8 @@ export async function readApiTable(table: Table, columns: ApiTableColumns, warni
       signature = text.includes('(') ? text.slice(text.indexOf('(')) : null;
     }
     if (!signature) {
-      const parameters = columns.parameters !== null ? cellItems(row.nodes[columns.parameters]).filter((item) => !EMPTY_CELL.test(item)) : [];
+      const parameters = columns.parameters === null ? []
+        : typedItems(row.cells[columns.parameters] ?? '') ?? cellItems(row.nodes[columns.parameters]).filter((item) => !EMPTY_CELL.test(item));
       const returns = columns.returns !== null ? firstCode(row.nodes[columns.returns]) : null;
       signature = `(${parameters.join(', ')})${returns ? ` -> ${returns}` : ''}`;
     }

@@ -78,6 +78,12 @@ const STYLES: Array<{ file: string; api: string[]; exceptions?: string[]; extern
       'Notebook.audit()', 'Wallet.spend(amount)', 'format_money(value)', 'slugify(title)',
     ],
   },
+  {
+    // "Method: x" headings with a bold "Signature:" line, a Method/Parameters/Returns table with `name` (type) parameters.
+    file: 'signature-labels.design.md',
+    api: ['Bank.balance(account_id)', 'Bank.close_account(account_id)', 'Bank.open_account(owner, opening)', 'Bank.transfer(source, target, amount)'],
+    exceptions: ['AccountFrozenError<null'],
+  },
 ];
 
 describe('designs in the styles real Engineering Leads write', () => {
@@ -104,6 +110,11 @@ describe('designs in the styles real Engineering Leads write', () => {
     expect(findCar.parameters.map((parameter) => parameter.annotation)).toEqual(['str']);
     expect(findCar.returnAnnotation).toBe('int');
     expect(garage.methods.find((method) => method.name === 'leave')!.returnAnnotation).toBe('float');
+  });
+
+  it('reads `name` (type) parameters in an API table', async () => {
+    const bank = (await read('signature-labels.design.md')).classes.find((cls) => cls.name === 'Bank')!;
+    expect(bank.methods.find((method) => method.name === 'transfer')!.parameters.map((parameter) => `${parameter.name}: ${parameter.annotation}`)).toEqual(['source: str', 'target: str', 'amount: float']);
   });
 
   it('merges an overview with the code and says that the code wins', async () => {
