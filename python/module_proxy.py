@@ -60,6 +60,8 @@ class ModuleLink:
         self.module = None
         self.notes = lambda record: None
         self.last_hang = ""
+        self.failures = 0
+        self.last_failure = ""
         self.non_dumpable = False
         self.codec = proxy_wire.Codec(self.other, self.special)
 
@@ -166,6 +168,8 @@ class ModuleLink:
                     self.serve(reply)
             except proxy_wire.WireError as error:
                 self.last_hang = ""
+                self.failures += 1  # a test that catches the ProxyError must not pass (test_runner)
+                self.last_failure = str(error)[:200]
                 self.abandon(dump=False)
                 raise ProxyError(f"the module process failed: {error}") from None
             except BaseException:

@@ -45,6 +45,7 @@ class Reporter:
         self.started = 0.0
         self.ran = 0
         self.timed_out = False
+        self.failures = 0
         signal.signal(signal.SIGALRM, self._alarm)
 
     def _alarm(self, signum, frame):
@@ -53,8 +54,13 @@ class Reporter:
             raise TestTimeout(f"the test ran longer than {self.seconds} s")
 
     def checked(self, outcome, line):
-        """The outcome, unless the test passed after swallowing its own time-limit error."""
-        if not self.timed_out or outcome[0] not in ("passed", "skipped"):
+        """The outcome, unless the test passed after swallowing its own time-limit error or a dead module process."""
+        if outcome[0] not in ("passed", "skipped"):
+            return outcome
+        if self.link is not None and self.link.failures > self.failures:
+            return ("error", f"ProxyError: the module process failed during the test ({self.link.last_failure}) "
+                             "and the test caught that error"[:800], line)
+        if not self.timed_out:
             return outcome
         where = self.link.hang_location() if self.link is not None else ""
         return ("error", f"TestTimeout: the test ran longer than {self.seconds} s and caught the time-limit error{where}"[-800:], line)
@@ -65,6 +71,7 @@ class Reporter:
         self.channel.send({"event": "running", "test": test_id})
         self.started = time.perf_counter()
         self.timed_out = False
+        self.failures = self.link.failures if self.link is not None else 0
         self.active = True
         # Next to module code the alarm repeats (it may swallow one); the proxied tests are trusted.
         signal.setitimer(signal.ITIMER_REAL, self.seconds, 0.05 if self.link is None else 0)

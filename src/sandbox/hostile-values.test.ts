@@ -25,10 +25,10 @@ async function run(module: string, tests: string, attack = 'none'): Promise<Test
 }
 
 describe.skipIf(!usable)('handles from the module do not decide comparisons', () => {
-  it('a result that equals, contains and outranks anything fails every comparing test', { timeout: 60_000 }, async () => {
+  it('a result that equals, contains and outranks anything, or swallows assertion errors, fails every comparing test', { timeout: 60_000 }, async () => {
     const result = await run('lying_values.py', 'test_lying_values.py');
     expect(result.completed).toBe(true);
-    expect(result.tests).toHaveLength(10);
+    expect(result.tests).toHaveLength(11);
     expect(result.tests.filter((test) => test.outcome === 'passed').map((test) => test.name)).toEqual([]);
   });
 });
@@ -39,5 +39,13 @@ describe.skipIf(!usable)('honest objects still compare', () => {
     expect(result.tests.map((test) => `${test.name} ${test.outcome}`)).toEqual(
       [1, 2, 3, 4, 5].map((n) => `test_us001_ac${n} passed`),
     );
+  });
+});
+
+describe.skipIf(!usable)('a module process that dies never satisfies a test expecting an exception', () => {
+  it('os._exit in a call under assertRaises(Exception) is an error, not a pass', { timeout: 60_000 }, async () => {
+    const result = await run('tamper_tests.py', 'test_tamper_swallow.py', 'fd3-exit-mid-test');
+    expect(result.tests.map((test) => `${test.name} ${test.outcome}`)).toEqual(['test_us001_ac1_any_error error']);
+    expect(result.tests[0]?.message).toContain('the module process failed');
   });
 });

@@ -34,3 +34,7 @@ class LyingValuesTest(unittest.TestCase):
 
     def test_us001_ac10(self):
         self.assertEqual(Calculator().add(1, 1), Calculator().add(2, 2))
+
+    def test_us001_ac11(self):
+        with Calculator().gate():
+            self.assertEqual(Calculator().add(2, 3).__class__.__name__, "int")
