@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { readDesignFile } from '../dist/inputs/design/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DATA = process.env.BACKSMITH_REAL_DESIGNS ?? path.resolve(ROOT, '..', 'shared', 'real-designs');
+// `--held-out` scores the project's own held-out set instead: test-fixtures/designs/held-out/<id>.md
+// next to its label <id>.json (written in our own words, never tuned on).
+const HELD_OUT = process.argv.includes('--held-out');
+const DATA = HELD_OUT
+  ? path.resolve(ROOT, 'test-fixtures', 'designs', 'held-out')
+  : (process.env.BACKSMITH_REAL_DESIGNS ?? path.resolve(ROOT, '..', 'shared', 'real-designs'));
+const GOLD = HELD_OUT ? DATA : path.join(DATA, 'gold');
 const verbose = process.argv.includes('--verbose');
 
 const percent = (part, whole) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
@@ -30,9 +36,9 @@ function specItems(spec) {
 
 /** Scores one design; returns the counts. */
 async function scoreOne(id) {
-  const gold = JSON.parse(readFileSync(path.join(DATA, 'gold', `${id}.json`), 'utf8'));
-  const folder = path.join(DATA, id);
-  const file = readdirSync(folder).find((name) => name.endsWith('.md'));
+  const gold = JSON.parse(readFileSync(path.join(GOLD, `${id}.json`), 'utf8'));
+  const folder = HELD_OUT ? DATA : path.join(DATA, id);
+  const file = HELD_OUT ? `${id}.md` : readdirSync(folder).find((name) => name.endsWith('.md'));
   const spec = await readDesignFile(path.join(folder, file));
   const expected = goldItems(gold);
   const found = specItems(spec);
@@ -73,11 +79,11 @@ async function scoreOne(id) {
 }
 
 async function main() {
-  if (!existsSync(path.join(DATA, 'gold'))) {
+  if (!existsSync(GOLD)) {
     console.log(`score:designs: no real designs at ${DATA} (the shared data set is absent); nothing to score.`);
     return;
   }
-  const ids = readdirSync(path.join(DATA, 'gold')).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
+  const ids = readdirSync(GOLD).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
   const total = { expected: 0, reported: 0, matched: 0, extra: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0 };
   for (const id of ids) {
     const counts = await scoreOne(id);
