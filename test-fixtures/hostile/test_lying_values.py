@@ -38,3 +38,6 @@ class LyingValuesTest(unittest.TestCase):
     def test_us001_ac11(self):
         with Calculator().gate():
             self.assertEqual(Calculator().add(2, 3).__class__.__name__, "int")
+
+    def test_us001_ac12(self):
+        self.assertAlmostEqual(Calculator().add(2, 3), 5)
