@@ -3,7 +3,7 @@ import { runAcceptanceTests } from './run-tests.js';
 import { SYSTEM_PYTHON } from './resolve-interpreter.js';
 import type { TestRunResult } from './runtime-types.js';
 import { DEFAULT_SANDBOX_LIMITS } from './sandbox-types.js';
-import { canSandbox, FIXTURES, fixture, inject } from './test-support/runtime-fixtures.js';
+import { canSandbox, FIXTURES, fixture, inject, verifySource } from './test-support/runtime-fixtures.js';
 
 // Values that cross the proxy as handles (objects of the module's classes) must not decide the
 // test's comparisons: a result whose __eq__ says yes to anything would make every assertEqual pass.
@@ -47,5 +47,15 @@ describe.skipIf(!usable)('a module process that dies never satisfies a test expe
     const result = await run('tamper_tests.py', 'test_tamper_swallow.py', 'fd3-exit-mid-test');
     expect(result.tests.map((test) => `${test.name} ${test.outcome}`)).toEqual(['test_us001_ac1_any_error error']);
     expect(result.tests[0]?.message).toContain('the module process failed');
+  });
+});
+
+describe.skipIf(!usable)('a module that plans its own probing away', () => {
+  it('methods the probe reported nothing for fail the runtime stage (runtime/not-run)', { timeout: 60_000 }, async () => {
+    const report = await verifySource('skip_probe_plans.py', fixture(FIXTURES.hostile, 'skip_probe_plans.py'));
+    const notRun = report.findings.find((finding) => finding.checkId === 'runtime/not-run');
+    expect(notRun?.message).toContain('ShoutService.shout');
+    expect(report.passed).toBe(false);
+    expect(report.findings.filter((finding) => finding.checkId === 'contract/exception-escapes')).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { countTests } from './count-tests.js';
 import { hostCapabilities, missingProtections, protectionsFor } from './host-capabilities.js';
 import { resolveSandboxInterpreter } from './resolve-interpreter.js';
 import { runProbe, type ProbeTimeLimits } from './run-probe.js';
+import { isProbeable, unprobedMethods } from './unprobed-methods.js';
 import { compareWithCount, runAcceptanceTests } from './run-tests.js';
 import type { ProbeExamples, ProbeResult, RuntimeResults, SandboxReport, SandboxRunSummary, TestRunResult } from './runtime-types.js';
 import { SandboxRefusedError } from './sandbox-errors.js';
@@ -66,9 +67,11 @@ export async function readTestFiles(files: string[]): Promise<SandboxFile[]> {
 }
 
 /** Why the probe, though the sandbox ran, did not do its work; null when it did. */
-function probeGap(probe: ProbeResult): string | null {
+function probeGap(probe: ProbeResult, services: Array<{ name: string; methods: string[] }>): string | null {
   if (probe.import === null) return 'the probe harness never reported importing the module';
   if (!probe.completed && probe.import.ok && probe.hangs.length === 0 && probe.crashes.length === 0) return 'the probe harness ended without reporting its end';
+  const unprobed = probe.completed && probe.import.ok ? unprobedMethods(services, probe) : [];
+  if (unprobed.length > 0) return `the probe reported nothing for ${unprobed.slice(0, 8).join(', ')}${unprobed.length > 8 ? ` and ${unprobed.length - 8} more` : ''} (no argument set could be planned for them in the module's process)`;
   return null;
 }
 
@@ -122,7 +125,7 @@ export async function runRuntimeStage(context: CheckContext, options: RuntimeSta
     report.interpreter = resolution.interpreter;
     const module: SandboxFile = { name: context.fileName, content: context.source };
     const { design } = context;
-    const services = serviceClasses(context.module, design?.primaryClass ? [design.primaryClass] : []).map((cls) => ({ name: cls.name, methods: cls.methods.filter(isPublicMethod).map((method) => method.name) }));
+    const services = serviceClasses(context.module, design?.primaryClass ? [design.primaryClass] : []).map((cls) => ({ name: cls.name, methods: cls.methods.filter((method) => isPublicMethod(method) && isProbeable(method)).map((method) => method.name) }));
     const common = { interpreter: resolution.interpreter.executable, module, limits, allowUnsandboxed };
     // The host counts the tests from the files while the sandbox runs them, then compares.
     const [probe, run, counted] = await Promise.all([
@@ -142,7 +145,7 @@ export async function runRuntimeStage(context: CheckContext, options: RuntimeSta
       const { runner, ran, completed } = tests.result;
       report.tests = { runner, ran, passed: count('passed'), failed: count('failed'), errors: count('error'), skipped: count('skipped'), completed, inProcess: tests.result.inProcess ?? [] };
     }
-    const notRun = { runtime: probeGap(result), tests: testsRequested ? testsGap(tests?.result ?? null) : null };
+    const notRun = { runtime: probeGap(result, services), tests: testsRequested ? testsGap(tests?.result ?? null) : null };
     return { sandbox: report, probe: result, tests: tests?.result ?? null, notRun };
   } catch (error) {
     if (error instanceof SandboxRefusedError) return refuse('refused', error.message);
