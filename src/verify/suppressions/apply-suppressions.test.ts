@@ -5,7 +5,7 @@ import type { Finding } from '../finding.js';
 import { applySuppressions } from './apply-suppressions.js';
 
 const MODULE = `"""Polls."""
-# backsmith: ignore-file[deps/]
+# backsmith: ignore-file[deps/, tests/, contract/exception-escapes]
 import os  # noqa: F401
 import sys  # noqa
 
@@ -37,7 +37,7 @@ describe('applySuppressions', () => {
     { name: 'a line comment naming a category without the slash', finding: finding('quality/magic-number', 12), by: '# backsmith: ignore[quality]' },
     { name: 'a line comment only covers its own line', finding: finding('errors/swallowed-exception', 11), by: null },
     { name: 'a line comment does not cover other checks', finding: finding('safety/subprocess', 9), by: null },
-    { name: 'ignore-file at the top covers every line and the whole module', finding: finding('deps/third-party-import', 0), by: '# backsmith: ignore-file[deps/]' },
+    { name: 'ignore-file at the top covers every line and the whole module', finding: finding('deps/third-party-import', 0), by: '# backsmith: ignore-file[deps/, tests/, contract/exception-escapes]' },
     { name: 'ignore-file far down covers only its line', finding: finding('threading/unlocked-mutation', 7), by: null },
     { name: 'noqa with a code covers that Ruff code', finding: finding('quality/lint', 3, 'F401 `os` imported but unused'), by: '# noqa: F401' },
     { name: 'noqa with a code does not cover another code', finding: finding('quality/lint', 3, 'E501 Line too long'), by: null },
@@ -46,6 +46,13 @@ describe('applySuppressions', () => {
     { name: 'ignore by category', finding: finding('safety/subprocess', 9), config: { ignore: ['safety/'] }, by: 'ignore safety/' },
     { name: 'select leaves other checks out', finding: finding('safety/subprocess', 9), config: { select: ['errors/', 'quality/lint'] }, by: 'not in select [errors/, quality/lint]' },
     { name: 'select keeps its own checks', finding: finding('errors/exception-hierarchy', 0), config: { select: ['errors'] }, by: null },
+    { name: 'a file comment cannot waive what running the module showed', finding: finding('tests/failed', 0), by: null },
+    { name: 'a file comment cannot waive a probe finding', finding: finding('contract/exception-escapes', 0), by: null },
+    { name: 'a line comment cannot waive tampering', finding: finding('safety/tampering', 9), by: null },
+    { name: 'the configuration may waive a test failure (counted)', finding: finding('tests/failed', 9), config: { ignore: ['tests/'] }, by: 'ignore tests/' },
+    { name: 'nothing waives tests that did not run', finding: finding('tests/not-run', 0), config: { ignore: ['tests/'] }, by: null },
+    { name: 'nothing waives forged results', finding: finding('runtime/bad-results', 0), config: { select: ['quality/'] }, by: null },
+    { name: 'nothing waives an internal error', finding: finding('verify/internal-error', 0), config: { ignore: ['verify'] }, by: null },
   ];
   for (const testCase of cases) {
     it(testCase.name, async () => {

@@ -3,6 +3,7 @@ import type { PythonModule } from '../../python/python-model.js';
 import type { Finding } from '../finding.js';
 import { matchesSelector } from './check-selectors.js';
 import { readSuppressionDirectives, type SuppressionDirective } from './suppression-comments.js';
+import { isNeverWaived, isWaivableByComment } from './waivable.js';
 
 /** What waived a finding. */
 export interface SuppressionReason {
@@ -31,6 +32,7 @@ function lintCode(finding: Finding): string | null {
 }
 
 function commentReason(finding: Finding, directives: SuppressionDirective[]): SuppressionReason | null {
+  if (!isWaivableByComment(finding.checkId)) return null;
   for (const directive of directives) {
     if (directive.kind === 'noqa') {
       const code = lintCode(finding);
@@ -59,6 +61,10 @@ export function applySuppressions(findings: Finding[], module: PythonModule, con
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const finding of findings) {
+    if (isNeverWaived(finding.checkId)) {
+      kept.push(finding);
+      continue;
+    }
     const reason = selectionReason(finding, config) ?? (directives.length > 0 ? commentReason(finding, directives) : null);
     if (reason) suppressed.push({ ...finding, suppressedBy: reason });
     else kept.push(finding);
