@@ -6,7 +6,10 @@ import { toDesignFunction } from './python-block.js';
 
 /** Columns of a `| Method | Parameters | Returns | Description |` table, by index. */
 export interface ApiTableColumns {
-  name: number;
+  /** The name column; null when only a Signature column names the rows. */
+  name: number | null;
+  /** A `Class` column naming each row's owner. */
+  owner: number | null;
   parameters: number | null;
   returns: number | null;
   signature: number | null;
@@ -21,18 +24,26 @@ const find = (header: string[], pattern: RegExp): number | null => {
   return index < 0 ? null : index;
 };
 
+const NAME_HEADER = /^(public )?(method|function|api|operation|name|m[eé]todo|funci[oó]n|fun[cç][aã]o|m[ée]thode|fonction|nombre|nome|nom)s?( name)?$/i;
+const FUNCTION_HEADER = /function|funci[oó]n|fun[cç][aã]o|fonction/i;
+
 /** Recognises an API table by its header, or returns null for any other table. */
 export function apiTableColumns(header: string[]): ApiTableColumns | null {
-  const name = find(header, /^(public )?(method|function|api|operation|name)s?( name)?$/i);
-  if (name === null) return null;
+  const name = find(header, NAME_HEADER);
+  const signature = find(header, /^(signature|firma|assinatura)$/i);
+  const owner = find(header, /^(class|owner|clase|classe)$/i);
+  // Without a name column, a Signature column names the rows and a Class column their owner; a
+  // lone Signature column is left to the harvester, which knows the section's owner.
+  if (name === null && (signature === null || owner === null)) return null;
   const columns: ApiTableColumns = {
     name,
-    parameters: find(header, /^(parameters?|params|arguments?|args|inputs?)$/i),
-    returns: find(header, /^(returns?|return type|return value|output)$/i),
-    signature: find(header, /^signature$/i),
-    raises: find(header, /^(raises|exceptions?|errors?)$/i),
-    description: find(header, /^(description|purpose|notes?|behaviou?r|summary)$/i),
-    functions: /function/i.test(header[name] ?? ''),
+    owner,
+    parameters: find(header, /^(parameters?|params|arguments?|args|inputs?|par[aáâ]metros|param[eè]tres|argumentos|entradas)$/i),
+    returns: find(header, /^(returns?|return type|return value|output|retorna|retorno|devuelve|tipo de retorno|valor de retorno|retour(ne)?|renvoie)$/i),
+    signature,
+    raises: find(header, /^(raises|exceptions?|errors?|lanza|excepciones|exce[cç][oõ]es)$/i),
+    description: find(header, /^(description|purpose|notes?|behaviou?r|summary|descripci[oó]n|descri[cç][aã]o|notas?)$/i),
+    functions: name !== null && FUNCTION_HEADER.test(header[name] ?? ''),
   };
   return columns.parameters !== null || columns.returns !== null || columns.signature !== null ? columns : null;
 }
@@ -119,19 +130,21 @@ export async function readApiTable(table: Table, columns: ApiTableColumns, warni
   const { rows } = readTable(table);
   const read: Array<RowSignature & { row: (typeof rows)[number]; nameText: string; className: string | null }> = [];
   for (const row of rows) {
-    const nameCell = row.nodes[columns.name];
-    const nameText = firstCode(nameCell) ?? row.cells[columns.name] ?? '';
+    // A signature cell that starts `name(` names the row, whatever the name column says ("constructor").
+    const signatureText = columns.signature === null ? '' : firstCode(row.nodes[columns.signature]) ?? row.cells[columns.signature] ?? '';
+    const signatureName = /^\s*(?:def\s+)?([A-Za-z_][\w.]*)\s*\(/.exec(signatureText)?.[1] ?? null;
+    const nameText = signatureName ?? (columns.name === null ? '' : firstCode(row.nodes[columns.name]) ?? row.cells[columns.name] ?? '');
     if (!nameText.trim()) continue;
-    const { className, name, signature: inlineSignature } = splitName(nameText);
+    const split = splitName(nameText);
+    const ownerText = columns.owner === null ? '' : (firstCode(row.nodes[columns.owner]) ?? row.cells[columns.owner] ?? '').trim();
+    const className = split.className ?? (/^[A-Z]\w*$/.test(ownerText) ? ownerText : null);
+    const { name, signature: inlineSignature } = split;
     if (!/^[A-Za-z_]\w*$/.test(name)) {
       warnings.push({ kind: 'unparseable', message: `API table row "${nameText}" does not name a method or function; skipped`, line: row.line });
       continue;
     }
     let signature = inlineSignature;
-    if (!signature && columns.signature !== null) {
-      const text = firstCode(row.nodes[columns.signature]) ?? row.cells[columns.signature] ?? '';
-      signature = text.includes('(') ? text.slice(text.indexOf('(')) : null;
-    }
+    if (!signature && columns.signature !== null) signature = signatureText.includes('(') ? signatureText.slice(signatureText.indexOf('(')) : null;
     if (!signature) {
       const parameters = columns.parameters === null ? []
         : typedItems(row.cells[columns.parameters] ?? '') ?? cellItems(row.nodes[columns.parameters]).filter((item) => !EMPTY_CELL.test(item));

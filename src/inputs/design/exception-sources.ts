@@ -24,18 +24,20 @@ export function looksLikeExceptionName(name: string): boolean {
   return EXCEPTION_NAME.test(name);
 }
 
+const EXCEPTION_COLUMN = /^(exception|exception class|error class|class|excepci[oó]n|exce[cç][aã]o|clase|classe)$/i;
+const BASE_COLUMN = /^(base|base class|parent|inherits( from)?|extends|superclass|hereda de|herda de|h[ée]rite de|clase base|classe base|classe m[eè]re)$/i;
+
 /** Whether a table lists exceptions (`| Exception | Base | Codes | When |`). */
 export function isExceptionTable(header: string[]): boolean {
-  return header.some((cell) => /^(exception|exception class|error class|class)$/i.test(cell.trim()))
-    && header.some((cell) => /^(base|base class|parent|inherits( from)?|extends|superclass)$/i.test(cell.trim()));
+  return header.some((cell) => EXCEPTION_COLUMN.test(cell.trim())) && header.some((cell) => BASE_COLUMN.test(cell.trim()));
 }
 
 /** Reads an exception table into names, bases and codes. */
 export function readExceptionTable(table: Table): DeclaredException[] {
   const { header, rows } = readTable(table);
   const index = (pattern: RegExp) => header.findIndex((cell) => pattern.test(cell.trim()));
-  const nameColumn = index(/^(exception|exception class|error class|class)$/i);
-  const baseColumn = index(/^(base|base class|parent|inherits( from)?|extends|superclass)$/i);
+  const nameColumn = index(EXCEPTION_COLUMN);
+  const baseColumn = index(BASE_COLUMN);
   const codeColumn = index(/^(error )?codes?$/i);
   return rows
     .map((row) => ({

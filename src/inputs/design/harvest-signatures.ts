@@ -56,13 +56,17 @@ export interface Harvest {
 }
 
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const EXCEPTION_SECTION = /\b(?:exceptions?|errors?|excepci[oó]n(?:es)?|errores|custom errors?)\b/i;
+const EXCEPTION_SECTION = /\b(?:exceptions?|errors?|excepci[oó]n(?:es)?|errores|custom errors?|exce[cç](?:[aã]o|[oõ]es)|erros|erreurs)(?![\w\u00C0-\u024F])/i;
+/** In an exceptions section, a bullet or table row that opens with a backticked class name declares it, whatever its suffix (`SlotTaken`). */
+const EXCEPTION_ENTRY = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)\s*(?:\*\*|__)?`([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)(?:\([^`]*\))?`/;
 const EXCEPTION_NAME = /^[\s|>*+\-\d.)]*(?:\*\*|__|`)*\s*`?([A-Z][A-Za-z0-9_]*(?:Error|Exception))`?/;
 /** `X(Base)`, `X` (inherits from `Base`) right after the name. */
 const BASE_AFTER_NAME = /^`?\*{0,2}\s*\(\s*(?:[Bb]ase:?\s*|[Ii]nherits? from\s+|[Ss]ubclass of\s+|[Ee]xtends\s+|[Hh]ereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)/;
 /** "inherits from `Base`" anywhere in the line. */
-const BASE_IN_TEXT = /\b(?:[Ii]nherits? from|[Ss]ubclass(?:es)? of|[Ee]xtends|[Dd]erives from|[Hh]ereda de|[Bb]ase class:?|[Bb]ase:)\s+`?([A-Z][A-Za-z0-9_.]*)`?/;
+const BASE_IN_TEXT = /\b(?:[Ii]nherits? from|[Ss]ubclass(?:es)? of|[Ee]xtends|[Dd]erives from|[Hh]ereda de|[Hh]erda de|[Hh][ée]rite de|[Bb]ase class:?|[Bb]ase:)\s+`?([A-Z][A-Za-z0-9_.]*)`?/;
 const MENTION = /`([a-z_][A-Za-z0-9_]*)\(([^`()]*)\)(\s*->\s*[^`]+)?`/g;
+/** "`Ticket` has two methods of its own:", "Methods of `Ticket`:": prose that names the owner of the signatures below it. */
+const PROSE_OWNER = /^\s*(?:`|\*\*)([A-Z][A-Za-z0-9_]*)(?:`|\*\*) (?:also )?(?:has|exposes|provides|offers|defines)\b[^.`]{0,40}\bmethods?\b|^\s*(?:the )?methods? (?:of|for|on) (?:the )?(?:`|\*\*)([A-Z][A-Za-z0-9_]*)(?:`|\*\*)/i;
 const MAX_CONTINUATION_LINES = 30;
 const MAX_LINE = 4000;
 const CUSTOM_EXCEPTION = /\bcustom (?:exception|error)s?\b|\bexcepci[oó]n(?:es)? personalizadas?\b|\bdefine (?:an? )?(?:new )?exception\b/i;
@@ -180,7 +184,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     }
     if (heading || pseudo) inExceptions = stack.some((section) => EXCEPTION_SECTION.test(section.text) && section.owner.kind !== 'class');
     if (inExceptions) {
-      const exception = EXCEPTION_NAME.exec(heading ? heading[2]! : line);
+      const exception = EXCEPTION_NAME.exec(heading ? heading[2]! : line) ?? (heading ? null : EXCEPTION_ENTRY.exec(line));
       if (exception && !BUILTIN_EXCEPTIONS.has(exception[1]!) && (heading || /^\s*(?:[-*+]|\d{1,3}[.)]|\|)/.test(line))) {
         harvest.classes.push({ name: exception[1]!, bases: baseIn(line, exception[1]!), line: index + 1, exception: true });
         continue;
@@ -191,8 +195,17 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       for (const named of line.matchAll(/`([A-Z][A-Za-z0-9_]*(?:Error|Exception))`/g)) {
         if (!BUILTIN_EXCEPTIONS.has(named[1]!)) harvest.classes.push({ name: named[1]!, bases: baseIn(line, named[1]!), line: index + 1, exception: true });
       }
+      // "Two exceptions, both subclasses of `LookupError`: `HabitNotFound` and `DuplicateHabit`": names after the stated base.
+      const sharedBase = inExceptions && !heading ? BASE_IN_TEXT.exec(line) : null;
+      if (sharedBase) {
+        for (const named of line.slice(sharedBase.index + sharedBase[0].length).matchAll(/`([A-Z][A-Za-z0-9_]*)`/g)) {
+          if (!BUILTIN_EXCEPTIONS.has(named[1]!) && !/(?:Error|Exception)$/.test(named[1]!)) harvest.classes.push({ name: named[1]!, bases: [sharedBase[1]!], line: index + 1, exception: true });
+        }
+      }
     }
     if (harvest.sharedExceptionBase === null && /xcep|rror/i.test(line)) harvest.sharedExceptionBase = readSharedExceptionBase(line);
+    const proseOwner = !heading && stack.length > 0 && stack[stack.length - 1]!.owner.kind === 'none' ? PROSE_OWNER.exec(line) : null;
+    if (proseOwner) stack[stack.length - 1]!.owner = { kind: 'class', name: (proseOwner[1] ?? proseOwner[2])! };
     const model = !heading ? readProseModel(line) : null;
     if (model) {
       harvest.models.push({ ...model, line: index + 1 });
@@ -224,13 +237,25 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       }
     }
     if (found || heading) continue;
+    // Running text often wraps: "… from `now() -> datetime`," then "which the host application provides".
+    const next = lines[index + 1]?.replace(/\r$/, '') ?? '';
+    const sentence = next.trim() === '' || ATX_HEADING.test(next) || LIST_OR_QUOTE.test(next) || next.length > MAX_LINE ? line : `${line} ${next}`;
+    const lineOwner = ownerOf(stack, lineClass);
     for (const mention of line.matchAll(MENTION)) {
       const start = mention.index ?? 0;
+      // "The constructor is `__init__(self, docks: int)`": a typed signature taking self, in a class's section, is its method.
+      if (lineOwner.kind === 'class' && /^\s*self\b/.test(mention[2]!) && /:|->/.test(`${mention[2]}${mention[3] ?? ''}`)) {
+        const method = readSignatureSnippet(mention[0].slice(1, -1));
+        if (method) {
+          add(method, index, false);
+          continue;
+        }
+      }
       const namedFunction = /\b(?:function|funci[oó]n|fonction)\s*$/i.test(line.slice(Math.max(0, start - 20), start))
         || /^\s*(?:function|funci[oó]n|fonction)\b/i.test(line.slice(start + mention[0].length));
-      const snippet = EXTERNAL_WORDING.test(line) || namedFunction ? readSignatureSnippet(mention[0].slice(1, -1)) : null;
+      const snippet = EXTERNAL_WORDING.test(sentence) || namedFunction ? readSignatureSnippet(mention[0].slice(1, -1)) : null;
       if (snippet && /^[\w\s,=*]*$/.test(snippet.parameters) && !/^\s*(self|cls)\b/.test(snippet.parameters)) {
-        const external = EXTERNAL_WORDING.test(line);
+        const external = EXTERNAL_WORDING.test(sentence);
         harvest.signatures.push({ snippet, line: index + 1, owner: { kind: 'functions', external }, external, context: [], fromCode: false, mentionOnly: true });
         // (No nested details: a mention sits in running text.)
       } else if (/:|->/.test(`${mention[2]}${mention[3] ?? ''}`)) harvest.mentions.push({ name: mention[1]!, text: mention[0], line: index + 1 });

@@ -22,7 +22,7 @@ const PYTHON_CLASS = /\bclass\s+([A-Z][A-Za-z0-9_]*)\s*[(:`]/;
 const FUNCTION_SECTION = /\b(?:functions?|funci[oó]n(?:es)?|fonctions?|helpers?|utilit(?:y|ies)|utilidades|module[- ]level|external|externas?|dependenc(?:y|ies)|dependencias|mock(?:ed)?|price (?:lookup|provider|service|function))\b/i;
 const METHOD_WORDS = /\bm[eé]thods?\b|\bm[eé]todos?\b|\bmethoden\b|\bconstructor\b|\bconstructeur\b/i;
 /** Wording that says a function is provided or faked elsewhere, not built here. */
-export const EXTERNAL_WORDING = /\b(?:external(?:ly)?|externa|mock(?:ed)?|simulad[oa]|provided (?:by|elsewhere|externally)|placeholder|stub(?:bed)?|third[- ]party|assumed to (?:be available|exist)|test implementation|implementaci[oó]n de prueba)\b/i;
+export const EXTERNAL_WORDING = /\b(?:external(?:ly)?|externa|mock(?:ed)?|simulad[oa]|provided (?:by|elsewhere|externally)|placeholder|stub(?:bed)?|third[- ]party|assumed to (?:be available|exist)|test implementation|implementaci[oó]n de prueba|do not implement|not (?:be )?implemented (?:here|in this module)|supplied by|host (?:application|app) provides|tests? patch(?:es)?)\b/i;
 /** Words that are never class names even when capitalised at the start of a heading. */
 const NOT_NAMES = new Set(['Class', 'Classes', 'Clase', 'Clases', 'Main', 'Primary', 'Core', 'Helper', 'Data', 'The', 'A', 'An', 'Model', 'Models', 'Modelo', 'Entity', 'Dataclass', 'Python', 'Exception', 'Exceptions', 'Module', 'Methods', 'Method', 'Base',
   'Diagram', 'Design', 'Structure', 'Structures', 'Overview', 'Definition', 'Definitions', 'Hierarchy', 'Responsibilities', 'Interface',
