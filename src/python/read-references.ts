@@ -41,6 +41,18 @@ function readCall(node: Node): ReferenceFact | null {
   };
 }
 
+/** Builtins recorded when used as a value (`g = getattr`), not called: aliases hide later calls. */
+const VALUE_BUILTINS = new Set(['getattr', 'setattr', 'delattr', 'vars', 'exec', 'eval', 'compile']);
+
+function isBareValue(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === 'call' && parent.childForFieldName('function')?.id === node.id) return false;
+  if (parent.type === 'attribute' || parent.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id) return false;
+  if (['function_definition', 'class_definition', 'import_from_statement', 'aliased_import', 'dotted_name'].includes(parent.type)) return false;
+  return !(parent.type === 'assignment' && parent.childForFieldName('left')?.id === node.id);
+}
+
 /**
  * Every attribute access, call of a plain name or dotted chain, and use of a dunder name, anywhere
  * in the module (nested functions and class bodies included), in source order: the facts a check
@@ -56,7 +68,8 @@ export function readReferences(root: Node): ReferenceFact[] {
     }
     if (node.type === 'identifier') {
       const text = node.text;
-      if (text.startsWith('__') && text.endsWith('__') && node.parent?.type !== 'attribute') {
+      const dunder = text.startsWith('__') && text.endsWith('__') && node.parent?.type !== 'attribute';
+      if (dunder || (VALUE_BUILTINS.has(text) && isBareValue(node))) {
         references.push({ kind: 'name', name: text, attribute: null, line: lineOf(node), assigned: isWriteTarget(node) });
       }
       continue;

@@ -9,6 +9,7 @@ import { tampering } from './tampering.js';
 const REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const SHARED = path.resolve(REPOSITORY, '../shared');
 const ATTACKS = readFileSync(path.join(REPOSITORY, 'test-fixtures/safety/tampering-attacks.py'), 'utf8');
+const EVASIONS = readFileSync(path.join(REPOSITORY, 'test-fixtures/safety/tampering-evasions.py'), 'utf8');
 
 testCheck(tampering, {
   valid: [
@@ -17,6 +18,18 @@ testCheck(tampering, {
     { name: 'writing to an own object, not a module', code: 'class Config:\n    pass\n\n\nsettings = Config()\nsettings.stdout = "x"\n' },
   ],
   invalid: [
+    { name: 'evasions: literal getattr, module namespaces, aliases, dynamic imports of gc', code: EVASIONS, findings: [
+      { line: 11, messageIncludes: 'the loaded modules (sys.modules), where the test harness lives through `getattr(…, "modules")`' },
+      { line: 12, messageIncludes: 'os._exit) through `getattr(…, "_exit")`' },
+      { line: 13, messageIncludes: '`operator.attrgetter(…"_get" + part…)`' },
+      { line: 14, messageIncludes: '`operator.methodcaller(…"get_" + part…)`' },
+      { line: 15, messageIncludes: 'the namespace of the builtins module (`builtins.__dict__`)' },
+      { line: 16, messageIncludes: 'the namespace of the builtins module (`vars(builtins)`)' },
+      { line: 17, messageIncludes: 'the builtin getattr as a value' },
+      { line: 18, messageIncludes: 'the gc module, imported through a call (`importlib.import_module("gc")`)' },
+      { line: 19, messageIncludes: 'the gc module, imported through a call (`__import__("gc")`)' },
+      { line: 20, messageIncludes: '`object.__getattribute__(…part…)`' },
+    ] },
     { name: 'every kind of reach, in the fixture', code: ATTACKS, findings: [
       { line: 7, messageIncludes: 'an immediate process exit (os._exit) (imports os._exit)' },
       { line: 8, messageIncludes: 'a raw file descriptor (os.write)' },

@@ -24,7 +24,24 @@ const FORBIDDEN_CALLS: Record<string, string> = {
   'builtins.exec': 'dynamic code execution (exec)', 'builtins.eval': 'dynamic code execution (eval)', 'builtins.compile': 'dynamic code compilation (compile)',
 };
 /** Calls that are harmless with a literal name and reach anywhere with a computed one (index of the name). */
-const COMPUTED_NAME_CALLS: Record<string, number> = { __import__: 0, 'importlib.import_module': 0, 'importlib.__import__': 0, getattr: 1, 'builtins.getattr': 1 };
+const COMPUTED_NAME_CALLS: Record<string, number> = {
+  __import__: 0, 'importlib.import_module': 0, 'importlib.__import__': 0, getattr: 1, 'builtins.getattr': 1,
+  'operator.attrgetter': 0, 'operator.methodcaller': 0, 'object.__getattribute__': 1, 'type.__getattribute__': 1,
+};
+/** Modules a backend never needs to import through a call (`__import__("gc")` hides what it then calls). */
+const DYNAMIC_IMPORT_REACH = ['gc', 'sys', 'os', 'builtins', 'unittest', 'pytest', '_pytest', 'inspect', 'traceback', 'faulthandler', 'signal', 'doctest', 'importlib'];
+/** Builtins that, bound to another name, hide every later call from this check. */
+const ALIASED_BUILTINS = new Set(['getattr', 'setattr', 'delattr', 'vars', 'exec', 'eval', 'compile']);
+
+/** What `getattr(target, "literal")` reaches for: the same as writing `target.literal`. */
+function literalGetattr(reference: ReferenceFact, bindings: ReadonlyMap<string, string>): string | null {
+  const [target, attribute] = reference.arguments ?? [];
+  if (!target || attribute?.literal == null) return null;
+  const name = `${canonicalName(target.text, bindings)}.${attribute.literal}`;
+  const what = FORBIDDEN_CALLS[name] ?? (ESCAPE_ATTRIBUTES.has(attribute.literal) ? `interpreter internals (.${attribute.literal})` : null)
+    ?? (isUnder(name, ['sys.modules']) ? 'the loaded modules (sys.modules), where the test harness lives' : null);
+  return what ? `${what} through \`getattr(…, "${attribute.literal}")\`` : null;
+}
 /** Modules whose attributes a module must not replace: the test machinery and the interpreter. */
 const PATCHED_MODULES = ['unittest', 'builtins', '__builtins__', 'sys', 'os', 'io', 'pytest', '_pytest', 'doctest', 'faulthandler', 'signal'];
 /** Attributes that lead from any object to frames, globals or every class in the process. */
@@ -49,6 +66,13 @@ function reachesFor(reference: ReferenceFact, bindings: ReadonlyMap<string, stri
     if (nameIndex !== undefined) {
       const argument = reference.arguments?.[nameIndex];
       if (argument && argument.literal === null) return `a name computed at runtime (\`${name}(…${argument.text}…)\`)`;
+      if (name.endsWith('getattr')) return literalGetattr(reference, bindings);
+      const imported = argument?.literal && nameIndex === 0 && !name.startsWith('operator.') ? isUnder(argument.literal, [...DYNAMIC_IMPORT_REACH, ...FORBIDDEN_MODULES]) : undefined;
+      if (imported) return `the ${imported} module, imported through a call (\`${name}("${argument?.literal}")\`)`;
+    }
+    if (name === 'vars' && reference.arguments?.[0]) {
+      const target = isUnder(canonicalName(reference.arguments[0].text, bindings), [...PATCHED_MODULES, 'gc']);
+      if (target) return `the namespace of the ${target} module (\`vars(${reference.arguments[0].text})\`)`;
     }
     if ((name === 'setattr' || name === 'delattr' || name === 'builtins.setattr') && reference.arguments?.[0]) {
       const target = canonicalName(reference.arguments[0].text, bindings);
@@ -60,12 +84,17 @@ function reachesFor(reference: ReferenceFact, bindings: ReadonlyMap<string, stri
   }
   if (reference.kind === 'name') {
     if (reference.name === '__builtins__') return 'the builtins namespace (__builtins__)';
+    if (reference.name !== null && ALIASED_BUILTINS.has(reference.name)) return `the builtin ${reference.name} as a value (an alias hides what it is later called with)`;
     return null;
   }
   const escape = reference.name === null ? reference.attribute : reference.name.split('.').find((part) => ESCAPE_ATTRIBUTES.has(part));
   if (escape && ESCAPE_ATTRIBUTES.has(escape)) return `interpreter internals (.${escape})`;
   if (name === null) return null;
   if (isUnder(name, ['sys.modules'])) return 'the loaded modules (sys.modules), where the test harness lives';
+  if (name.endsWith('.__dict__')) {
+    const owner = isUnder(name.slice(0, -'.__dict__'.length), [...PATCHED_MODULES, 'gc']);
+    if (owner) return `the namespace of the ${owner} module (\`${name}\`)`;
+  }
   const module = isUnder(name, FORBIDDEN_MODULES);
   if (module) return `native code and raw memory (${name})`;
   if (reference.assigned) {
@@ -103,7 +132,7 @@ export const tampering = defineCheck({
     // A module's own `compile` or `getattr` is not the builtin.
     const own = new Set([...module.functions.map((fn) => fn.name), ...module.classes.map((cls) => cls.name), ...module.constants.map((constant) => constant.name)]);
     for (const reference of module.references ?? []) {
-      if (reference.kind === 'call' && reference.name !== null && own.has(reference.name)) continue;
+      if (reference.kind !== 'attribute' && reference.name !== null && own.has(reference.name)) continue;
       const what = reachesFor(reference, bindings);
       if (what) report(reference.line, what);
     }
