@@ -140,13 +140,19 @@ class Probe:
         """An instance built in the module's process from the first argument set that works."""
         symbol = f"{class_name}.__init__"
         self.running(symbol, "construct")
-        arguments, outcome = {}, (None, None, 0.0, False, [])
-        for arguments in (argument_sets if isinstance(argument_sets, list) else [])[:8]:
-            if not isinstance(arguments, dict) or cls is None:
-                continue
+        arguments, outcome, first = {}, (None, None, 0.0, False, []), None
+        planned = [entry for entry in (argument_sets if isinstance(argument_sets, list) else [])[:8] if isinstance(entry, dict)]
+        # The plan comes from the module's process: no arguments is always tried too, so a module
+        # cannot dodge the probe by planning constructor calls that fail.
+        for arguments in planned + ([{}] if {} not in planned else []):
+            if cls is None:
+                break
             outcome = self.timed(self.config.get("callSeconds", 1.0), cls, **arguments)
             if outcome[1] is None and not outcome[3]:
                 return outcome[0]
+            first = first or (arguments, outcome)
+        if first is not None:
+            arguments, outcome = first
         self.report_raise(symbol, "construct", arguments, *outcome[1:])
         return None
 

@@ -59,3 +59,11 @@ describe.skipIf(!usable)('a module that plans its own probing away', () => {
     expect(report.findings.filter((finding) => finding.checkId === 'contract/exception-escapes')).toEqual([]);
   });
 });
+
+describe.skipIf(!usable)('a module that plans failing constructions for the probe', () => {
+  it('the probe also builds the service without arguments and finds the escape', { timeout: 60_000 }, async () => {
+    const report = await verifySource('dodge_probe_construct.py', fixture(FIXTURES.hostile, 'dodge_probe_construct.py'));
+    expect(report.findings.filter((finding) => finding.checkId === 'contract/exception-escapes').map((finding) => finding.symbol)).toContain('ShoutService.shout');
+    expect(report.passed).toBe(false);
+  });
+});
