@@ -63,7 +63,7 @@ const EXCEPTION_NAME = /^[\s|>*+\-\d.)]*(?:\*\*|__|`)*\s*`?([A-Z][A-Za-z0-9_]*(?
 /** `X(Base)`, `X` (inherits from `Base`) right after the name. */
 const BASE_AFTER_NAME = /^`?\*{0,2}\s*\(\s*(?:[Bb]ase:?\s*|[Ii]nherits? from\s+|[Ss]ubclass of\s+|[Ee]xtends\s+|[Hh]ereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)/;
 /** "inherits from `Base`" anywhere in the line. */
-const BASE_IN_TEXT = /\b(?:[Ii]nherits? from|[Ss]ubclass(?:es)? of|[Ee]xtends|[Dd]erives from|[Hh]ereda de|[Hh]erda de|[Hh][ée]rite de|[Bb]ase class:?|[Bb]ase:)\s+`?([A-Z][A-Za-z0-9_.]*)`?/;
+const BASE_IN_TEXT = /\b(?:[Ii]nherits? from|[Ss]ubclass(?:es)? of|[Ss]ubclasses|[Ee]xtends|[Dd]erives from|[Hh]ereda de|[Hh]erda de|[Hh][ée]rite de|[Bb]ase class:?|[Bb]ase:)\s+`?([A-Z][A-Za-z0-9_.]*)`?/;
 const MENTION = /`([a-z_][A-Za-z0-9_]*)\(([^`()]*)\)(\s*->\s*[^`]+)?`/g;
 /** "`Ticket` has two methods of its own:", "Methods of `Ticket`:": prose that names the owner of the signatures below it. */
 const PROSE_OWNER = /^\s*(?:`|\*\*)([A-Z][A-Za-z0-9_]*)(?:`|\*\*) (?:also )?(?:has|exposes|provides|offers|defines)\b[^.`]{0,40}\bmethods?\b|^\s*(?:the )?methods? (?:of|for|on) (?:the )?(?:`|\*\*)([A-Z][A-Za-z0-9_]*)(?:`|\*\*)/i;
@@ -110,7 +110,13 @@ function ownerOf(stack: OpenSection[], lineClass: string | null): SectionOwner {
   return { kind: 'none' };
 }
 
+/** "All three derive from `LibraryError`": the base an exceptions section gives every entry. */
+const SECTION_SHARED_BASE = /\b(?:all|every|each|both|tod[oa]s|cada|tou(?:te)?s)\b[^.`]{0,30}?\b(?:inherits?|derives?|subclass(?:es)?|extends?|heredan?|derivan?|herdam)\b(?: from| of| de)?\s*`([A-Z][A-Za-z0-9_]*)`/i;
+
 function baseIn(text: string, name: string): string[] {
+  // "defined as `class LibraryError(Exception)`" anywhere in the line.
+  const statement = text.includes('class ') ? new RegExp(`\\bclass\\s+${name}\\s*\\(\\s*([A-Z][\\w.]*)`).exec(text)?.[1] : undefined;
+  if (statement && statement !== name) return [statement];
   const at = text.indexOf(name);
   const after = at < 0 ? '' : text.slice(at + name.length);
   const base = BASE_AFTER_NAME.exec(after)?.[1] ?? BASE_IN_TEXT.exec(after)?.[1];
@@ -204,6 +210,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       }
     }
     if (harvest.sharedExceptionBase === null && /xcep|rror/i.test(line)) harvest.sharedExceptionBase = readSharedExceptionBase(line);
+    if (harvest.sharedExceptionBase === null && inExceptions && !heading) harvest.sharedExceptionBase = SECTION_SHARED_BASE.exec(line)?.[1] ?? null;
     const proseOwner = !heading && stack.length > 0 && stack[stack.length - 1]!.owner.kind === 'none' ? PROSE_OWNER.exec(line) : null;
     if (proseOwner) stack[stack.length - 1]!.owner = { kind: 'class', name: (proseOwner[1] ?? proseOwner[2])! };
     const model = !heading ? readProseModel(line) : null;

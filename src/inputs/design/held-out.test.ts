@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readDesign } from './read-design.js';
+import { readDesignFile } from './read-design-file.js';
+import type { DesignSpec } from './design-types.js';
+
+const HELD_OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-fixtures/designs/held-out');
+
+interface GoldSignature {
+  name: string;
+  params: string[] | null;
+}
+
+interface Gold {
+  module_file: string | null;
+  classes: Array<{ name: string; methods: GoldSignature[] }>;
+  functions: Array<GoldSignature & { external?: boolean }>;
+  exceptions: Array<{ name: string; base: string | null }>;
+}
+
+/** Counts as `npm run score:held-out` does: owner and name match, parameters by name and order. */
+function score(gold: Gold, spec: DesignSpec) {
+  const expected = new Map<string, GoldSignature>();
+  for (const cls of gold.classes) for (const method of cls.methods) expected.set(`${cls.name}.${method.name}`, method);
+  for (const fn of gold.functions) expected.set(fn.name, fn);
+  const found = new Map<string, string[]>();
+  for (const cls of spec.classes) for (const method of cls.methods) found.set(`${cls.name}.${method.name}`, method.parameters.map((parameter) => parameter.name));
+  for (const fn of spec.functions) found.set(fn.name, fn.parameters.map((parameter) => parameter.name));
+  const matched = [...expected.keys()].filter((key) => found.has(key));
+  const exact = matched.filter((key) => expected.get(key)!.params === null || expected.get(key)!.params!.join() === found.get(key)!.join());
+  const exceptions = new Map(spec.exceptions.map((exception) => [exception.name, exception.base]));
+  return {
+    expected: expected.size,
+    reported: found.size,
+    matched: matched.length,
+    exact: exact.length,
+    exceptions: gold.exceptions.length,
+    exceptionsFound: gold.exceptions.filter((exception) => exceptions.has(exception.name)).length,
+    basesRight: gold.exceptions.filter((exception) => exceptions.get(exception.name) === exception.base).length,
+    named: gold.module_file === null || spec.deliverable === gold.module_file ? 1 : 0,
+    missed: [...expected.keys()].filter((key) => !found.has(key)),
+    extra: [...found.keys()].filter((key) => !expected.has(key)),
+  };
+}
+
+const ids = readdirSync(HELD_OUT).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
+
+describe('the held-out designs (our own words, hand labels)', () => {
+  it('holds at least 16 labelled designs', () => {
+    expect(ids.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('finds ≥ 97% of the methods and functions, ≥ 97% precise, parameters exact, every exception and stated name', async () => {
+    const total = { expected: 0, reported: 0, matched: 0, exact: 0, exceptions: 0, exceptionsFound: 0, basesRight: 0, named: 0 };
+    const misses: string[] = [];
+    for (const id of ids) {
+      const gold = JSON.parse(readFileSync(path.join(HELD_OUT, `${id}.json`), 'utf8')) as Gold;
+      const counts = score(gold, await readDesignFile(path.join(HELD_OUT, `${id}.md`)));
+      for (const key of Object.keys(total) as Array<keyof typeof total>) total[key] += counts[key];
+      if (counts.missed.length + counts.extra.length > 0) misses.push(`${id}: missed ${counts.missed.join(', ')}; extra ${counts.extra.join(', ')}`);
+    }
+    expect(total.matched / total.expected, misses.join('\n')).toBeGreaterThanOrEqual(0.97);
+    expect(total.matched / total.reported, misses.join('\n')).toBeGreaterThanOrEqual(0.97);
+    expect(total.exact / total.matched).toBeGreaterThanOrEqual(0.97);
+    expect(total.exceptionsFound / total.exceptions).toBeGreaterThanOrEqual(0.95);
+    expect(total.basesRight / total.exceptions).toBeGreaterThanOrEqual(0.9);
+    expect(total.named).toBe(ids.length);
+  }, 60_000);
+});
+
+describe('styles the held-out set taught the reader', () => {
+  it('reads a table whose Class column names the owner and whose Signature column names the method', async () => {
+    const spec = await readDesign([
+      '# Shelf design', '', '| Class | Signature | Description |', '|---|---|---|',
+      '| Shelf | `put(self, item: str) -> None` | stores |', '| Label | `text(self) -> str` | reads |', '',
+    ].join('\n'));
+    expect(spec.classes.flatMap((cls) => cls.methods.map((method) => `${cls.name}.${method.name}`)).sort()).toEqual(['Label.text', 'Shelf.put']);
+  });
+
+  it('takes the name from the Signature column when the first column describes the row', async () => {
+    const spec = await readDesign([
+      '## `Counter`', '', '| Method | Signature | Notes |', '|---|---|---|', '| constructor | `__init__(self, start: int = 0)` | |', '| add one | `bump(self) -> int` | |',
+      '', '## Module functions', '', '| Function | Signature |', '|---|---|', '| format it | `show(value: int) -> str` |', '',
+    ].join('\n'));
+    expect(spec.classes.find((cls) => cls.name === 'Counter')?.methods.map((method) => method.name)).toEqual(['__init__', 'bump']);
+    expect(spec.functions.map((fn) => fn.name)).toEqual(['show']);
+  });
+
+  it('reads Spanish Método / Parámetros / Retorna tables', async () => {
+    const spec = await readDesign([
+      '## Clase `Caja`', '', '| Método | Parámetros | Retorna |', '|---|---|---|', '| `meter` | `self, cosa: str` | `None` |', '| `contar` | `self` | `int` |', '',
+    ].join('\n'));
+    const caja = spec.classes.find((cls) => cls.name === 'Caja');
+    expect(caja?.methods.map((method) => `${method.name}(${method.parameters.map((parameter) => parameter.name).join(',')})->${method.returnAnnotation}`)).toEqual(['meter(cosa)->None', 'contar()->int']);
+  });
+
+  it.each([
+    ['a bullet without an Error suffix', ['## Errors', '- `SlotTaken(BookingError)` — overlap', '- `BookingError(Exception)` — base'], ['BookingError(Exception)', 'SlotTaken(BookingError)']],
+    ['a table row without a base column, base from the hierarchy sentence', ['## Exceptions', '', '| Exception | When |', '|---|---|', '| `NotEnrolled` | unknown id |', '', 'All exceptions inherit from `LoyaltyError`, itself a subclass of `ValueError`.'], ['LoyaltyError(ValueError)', 'NotEnrolled(LoyaltyError)']],
+    ['prose naming the base first', ['## Exceptions', 'Two exceptions, both subclasses of `LookupError`: `HabitMissing` and `HabitTwice`.'], ['HabitMissing(LookupError)', 'HabitTwice(LookupError)']],
+    ['French bullets', ['## Exceptions', '- `RecetteInconnue` — levée quand la recette manque ; hérite de `KeyError`.'], ['RecetteInconnue(KeyError)']],
+    ['a Portuguese table with a "Herda de" column', ['## Exceções', '', '| Exceção | Herda de |', '|---|---|', '| `ErroBase` | `Exception` |', '| `TreinoRuim` | `ErroBase` |'], ['ErroBase(Exception)', 'TreinoRuim(ErroBase)']],
+    ['no error codes in upper case', ['## Errors', '', '| Code | Message |', '|---|---|', '| `NOT_FOUND` | No such item |'], []],
+  ])('declares exceptions from %s', async (_name, lines, expected) => {
+    const spec = await readDesign([...lines, '', '## Class: Box', '- `put(self, item: str) -> None`', ''].join('\n'));
+    expect(spec.exceptions.map((exception) => `${exception.name}(${exception.base})`).sort()).toEqual(expected);
+  });
+
+  it('gives methods to the class a sentence names, and reads a constructor stated in running text', async () => {
+    const spec = await readDesign([
+      '## Data classes', '', '`Ticket` has two methods of its own:', '', '#### `is_open(self) -> bool`', '', '## Service class: `Desk`', '',
+      '#### `open(self, title: str) -> Ticket`', '', 'The constructor is `__init__(self, size: int = 3)`.', '',
+    ].join('\n'));
+    expect(spec.classes.flatMap((cls) => cls.methods.map((method) => `${cls.name}.${method.name}`)).sort()).toEqual(['Desk.__init__', 'Desk.open', 'Ticket.is_open']);
+  });
+
+  it('reads a function the host provides, named in a sentence that wraps', async () => {
+    const spec = await readDesign([
+      '# Garage', '', 'The clock comes from `current_time() -> datetime`,', 'which the host application provides; tests patch it.', '',
+      '## Class: Garage', '- `enter(self, plate: str) -> str`', '',
+    ].join('\n'));
+    expect(spec.functions.map((fn) => `${fn.name} external=${fn.external}`)).toEqual(['current_time external=true']);
+  });
+});
