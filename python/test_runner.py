@@ -25,6 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import in_process_run  # noqa: E402
 import module_proxy  # noqa: E402
 import result_channel  # noqa: E402
+import runner_choice  # noqa: E402
 import sandbox_guard  # noqa: E402
 import test_isolation  # noqa: E402
 
@@ -318,7 +319,8 @@ def main():
     reporter = Reporter(config, result_channel.Channel(secret if isinstance(secret, str) else ""), link)
     context = Context()
     wanted = config.get("runner", "auto")
-    use_pytest = wanted == "pytest" or (wanted == "auto" and importlib.util.find_spec("pytest") is not None)
+    use_pytest = wanted == "pytest" or (wanted == "auto" and runner_choice.needs_pytest(workdir, config["files"])
+                                        and importlib.util.find_spec("pytest") is not None)
     runner = "pytest" if use_pytest else "unittest"
     fallback = {}
     for file_name in config["files"]:
