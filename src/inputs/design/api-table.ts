@@ -145,6 +145,9 @@ export async function readApiTable(table: Table, columns: ApiTableColumns, warni
     }
     let signature = inlineSignature;
     if (!signature && columns.signature !== null) signature = signatureText.includes('(') ? signatureText.slice(signatureText.indexOf('(')) : null;
+    // A signature cell with the parameters only (`(self, code: str)`) takes its return from the Returns column.
+    const returnsCell = columns.returns !== null ? firstCode(row.nodes[columns.returns]) : null;
+    if (signature && returnsCell && /^[A-Za-z_][\w.]*(?:\[.*\])?(?:\s*\|\s*[A-Za-z_][\w.]*(?:\[.*\])?)*$/.test(returnsCell) && !signature.includes('->')) signature = `${signature} -> ${returnsCell}`;
     if (!signature) {
       const parameters = columns.parameters === null ? []
         : typedItems(row.cells[columns.parameters] ?? '') ?? cellItems(row.nodes[columns.parameters]).filter((item) => !EMPTY_CELL.test(item));

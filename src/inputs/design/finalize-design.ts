@@ -51,6 +51,8 @@ function markExceptions(classes: Map<string, DesignClass>): void {
 function addDeclaredExceptions(collector: DesignCollector): void {
   const declare = (name: string, base: string | null, line: number) => {
     const existing = collector.classes.get(name);
+    // A class the design gives methods and no base is not made an exception by a sentence that names it.
+    if (existing && existing.methods.length > 0 && existing.bases.length === 0 && !looksLikeExceptionName(name)) return;
     if (existing) {
       if (existing.bases.length === 0 && base) existing.bases = [base];
       existing.role = 'exception';

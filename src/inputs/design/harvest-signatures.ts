@@ -58,7 +58,9 @@ export interface Harvest {
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const EXCEPTION_SECTION = /\b(?:exceptions?|errors?|excepci[oó]n(?:es)?|errores|custom errors?|exce[cç](?:[aã]o|[oõ]es)|erros|erreurs)(?![\w\u00C0-\u024F])/i;
 /** In an exceptions section, a bullet or table row that opens with a backticked class name declares it, whatever its suffix (`SlotTaken`). */
-const EXCEPTION_ENTRY = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)\s*(?:\*\*|__)?`([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)(?:\([^`]*\))?`/;
+const EXCEPTION_ENTRY = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)\s*(?:\*\*|__)?(?:`([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)(?:\([^`]*\))?`|([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)\s*\(\s*[A-Z][\w.]*\s*\))/;
+/** "both derived from `CartError(Exception)`", "subclasses of `LookupError`": the base a sentence of an exceptions section gives. */
+const INHERITANCE_PHRASE = /\b(?:inherit(?:s|ing)?|derive[sd]?|subclass(?:es)?|extends?|hereda[n]?|herda[m]?|h[ée]rite(?:nt)?)\s+(?:(?:directly\s+)?(?:from|of|de)\s+)?`([A-Z][A-Za-z0-9_]*)(?:\(\s*([A-Z][\w.]*)\s*\))?`/i;
 const EXCEPTION_NAME = /^[\s|>*+\-\d.)]*(?:\*\*|__|`)*\s*`?([A-Z][A-Za-z0-9_]*(?:Error|Exception))`?/;
 /** `X(Base)`, `X` (inherits from `Base`) right after the name. */
 const BASE_AFTER_NAME = /^`?\*{0,2}\s*\(\s*(?:[Bb]ase:?\s*|[Ii]nherits? from\s+|[Ss]ubclass of\s+|[Ee]xtends\s+|[Hh]ereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)/;
@@ -190,9 +192,10 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     }
     if (heading || pseudo) inExceptions = stack.some((section) => EXCEPTION_SECTION.test(section.text) && section.owner.kind !== 'class');
     if (inExceptions) {
-      const exception = EXCEPTION_NAME.exec(heading ? heading[2]! : line) ?? (heading ? null : EXCEPTION_ENTRY.exec(line));
-      if (exception && !BUILTIN_EXCEPTIONS.has(exception[1]!) && (heading || /^\s*(?:[-*+]|\d{1,3}[.)]|\|)/.test(line))) {
-        harvest.classes.push({ name: exception[1]!, bases: baseIn(line, exception[1]!), line: index + 1, exception: true });
+      const entry = heading ? null : EXCEPTION_ENTRY.exec(line);
+      const name = EXCEPTION_NAME.exec(heading ? heading[2]! : line)?.[1] ?? entry?.[1] ?? entry?.[2];
+      if (name && !BUILTIN_EXCEPTIONS.has(name) && (heading || /^\s*(?:[-*+]|\d{1,3}[.)]|\|)/.test(line))) {
+        harvest.classes.push({ name, bases: baseIn(line, name), line: index + 1, exception: true });
         continue;
       }
     }
@@ -201,11 +204,15 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       for (const named of line.matchAll(/`([A-Z][A-Za-z0-9_]*(?:Error|Exception))`/g)) {
         if (!BUILTIN_EXCEPTIONS.has(named[1]!)) harvest.classes.push({ name: named[1]!, bases: baseIn(line, named[1]!), line: index + 1, exception: true });
       }
-      // "Two exceptions, both subclasses of `LookupError`: `HabitNotFound` and `DuplicateHabit`": names after the stated base.
-      const sharedBase = inExceptions && !heading ? BASE_IN_TEXT.exec(line) : null;
-      if (sharedBase) {
-        for (const named of line.slice(sharedBase.index + sharedBase[0].length).matchAll(/`([A-Z][A-Za-z0-9_]*)`/g)) {
-          if (!BUILTIN_EXCEPTIONS.has(named[1]!) && !/(?:Error|Exception)$/.test(named[1]!)) harvest.classes.push({ name: named[1]!, bases: [sharedBase[1]!], line: index + 1, exception: true });
+      // "Two exceptions, both subclasses of `LookupError`: `HabitNotFound` and `DuplicateHabit`", "`InvalidCode` and
+      // `UnknownSku`, both derived from `CartError(Exception)`": every class named in the sentence, with the stated base.
+      const phrase = inExceptions && !heading ? INHERITANCE_PHRASE.exec(line) : null;
+      if (phrase) {
+        const base = phrase[1]!;
+        if (phrase[2] && !BUILTIN_EXCEPTIONS.has(base)) harvest.classes.push({ name: base, bases: [phrase[2]], line: index + 1, exception: true });
+        for (const named of line.matchAll(/`([A-Z][A-Za-z0-9_]*)`/g)) {
+          const own = named[1]!;
+          if (own !== base && !BUILTIN_EXCEPTIONS.has(own) && !/(?:Error|Exception)$/.test(own)) harvest.classes.push({ name: own, bases: [base], line: index + 1, exception: true });
         }
       }
     }

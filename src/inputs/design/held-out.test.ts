@@ -124,3 +124,34 @@ describe('styles the held-out set taught the reader', () => {
     expect(spec.functions.map((fn) => `${fn.name} external=${fn.external}`)).toEqual(['current_time external=true']);
   });
 });
+
+describe('styles of the second held-out batch', () => {
+  it('reads numbered signature headings (`### 3.1 \\`book(self)\\``) under a "(main class)" heading', async () => {
+    const spec = await readDesign(['## 3. Clinic (main class)', '', '### 3.1 `book(self, pet: int) -> int`', '', '### 3.2 `cancel(self, booking: int) -> None`', ''].join('\n'));
+    expect(spec.classes.find((cls) => cls.name === 'Clinic')?.methods.map((method) => method.name)).toEqual(['book', 'cancel']);
+  });
+
+  it('reads a Signature column of parameters only, its Returns column, under a "Name API" heading', async () => {
+    const spec = await readDesign([
+      '## Registrar API', '', '| Method | Signature | Returns |', '|---|---|---|', '| `enroll` | `(self, student: str)` | `bool` |', '| `roster` | `(self)` | the students |', '',
+    ].join('\n'));
+    const registrar = spec.classes.find((cls) => cls.name === 'Registrar');
+    expect(registrar?.methods.map((method) => `${method.name}->${method.returnAnnotation}`)).toEqual(['enroll->bool', 'roster->null']);
+  });
+
+  it.each([
+    ['names before a base written `Base(Exception)`', ['### Errors', '`InvalidCode` and `UnknownSku`, both derived from `CartError(Exception)`.'], ['CartError(Exception)', 'InvalidCode(CartError)', 'UnknownSku(CartError)']],
+    ['unbackticked `Name(Base):` bullets', ['## Exceptions', '- InsufficientBalance(Exception): paying too much', '- UnknownPayment(Exception): no such id'], ['InsufficientBalance(Exception)', 'UnknownPayment(Exception)']],
+  ])('declares exceptions from %s', async (_name, lines, expected) => {
+    const spec = await readDesign([...lines, '', '## Class: Box', '- `put(self, item: str) -> None`', ''].join('\n'));
+    expect(spec.exceptions.map((exception) => `${exception.name}(${exception.base})`).sort()).toEqual(expected);
+  });
+
+  it('never turns a class with methods into an exception because a sentence of the exceptions section names it', async () => {
+    const spec = await readDesign([
+      '## Class: Wallet', '- `pay(self, amount: int) -> None`', '', '## Errors', '`Wallet` raises errors that inherit from `WalletError(Exception)`.', '',
+    ].join('\n'));
+    expect(spec.classes.find((cls) => cls.name === 'Wallet')?.role).not.toBe('exception');
+    expect(spec.exceptions.map((exception) => exception.name)).toEqual(['WalletError']);
+  });
+});

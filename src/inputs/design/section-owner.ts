@@ -18,6 +18,8 @@ const CLASS_AFTER = /\b(?:[Cc]lass|CLASS|[Cc]lase|[Cc]lasse|[Kk]lasse|[Dd]atacla
 /** `Account (main class)`, `\`Cuenta\` (clase principal)`. */
 const CLASS_NOTE = /^`?([A-Z][A-Za-z0-9_]*)`?\s*\([^)]*\b(?:[Cc]lass|[Cc]lase|[Dd]ataclass)\b[^)]*\)/;
 const CLASS_BEFORE = /`?([A-Z][A-Za-z0-9_]*)`?\s+(?:\(\s*)?(?:[Cc]lass|[Cc]lase|[Dd]ataclass|[Mm]odel|[Ee]ntity|[Rr]ecord)\b/;
+/** `Registrar API`, `\`Ledger\` public interface`: a CamelCase name before API wording (`REST API` is no class). */
+const CLASS_API = /^`?([A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*)`?\s+(?:public\s+)?(?:API|[Ii]nterface)\b/;
 const PYTHON_CLASS = /\bclass\s+([A-Z][A-Za-z0-9_]*)\s*[(:`]/;
 const FUNCTION_SECTION = /\b(?:functions?|funci[oó]n(?:es)?|fonctions?|helpers?|utilit(?:y|ies)|utilidades|module[- ]level|external|externas?|dependenc(?:y|ies)|dependencias|mock(?:ed)?|price (?:lookup|provider|service|function))\b/i;
 const METHOD_WORDS = /\bm[eé]thods?\b|\bm[eé]todos?\b|\bmethoden\b|\bconstructor\b|\bconstructeur\b/i;
@@ -51,6 +53,8 @@ export function sectionOwner(headingText: string): SectionOwner {
   if (noted && !NOT_NAMES.has(noted[1]!)) return { kind: 'class', name: noted[1]! };
   const before = CLASS_BEFORE.exec(text);
   if (before && !NOT_NAMES.has(before[1]!)) return { kind: 'class', name: before[1]! };
+  const api = CLASS_API.exec(text);
+  if (api && !NOT_NAMES.has(api[1]!)) return { kind: 'class', name: api[1]! };
   // A heading that is just a class name: `### 2. \`Account\``, `### Transaction`.
   const alone = /^(`?)([A-Z][A-Za-z0-9_]*)\1\s*(?:\([^)]*\))?\s*:?$/.exec(text);
   const camel = alone && (alone[1] === '`' || /^[A-Z][a-z0-9]+[A-Z]/.test(alone[2]!));

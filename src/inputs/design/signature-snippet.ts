@@ -20,7 +20,7 @@ export interface SignatureSnippet {
 
 const MAX_SIGNATURE = 2000;
 /** Markdown before the signature: heading marks, quote marks, bullets, numbering, emphasis, backticks. */
-const PREFIX = /^\s*(?:#{1,6}\s+)?(?:>\s*)*(?:(?:[-*+]|\d{1,3}[.)])\s+)?(?:\[[ xX]\]\s+)?/;
+const PREFIX = /^\s*(?:#{1,6}\s+)?(?:>\s*)*(?:(?:[-*+]|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+)?(?:\[[ xX]\]\s+)?/;
 // Underscores are not stripped: `__init__` starts with them.
 const WRAPPERS = /^(?:\*\*|\*|`)+/;
 /** `Signature:`, `Method 3:`, `Function:`, `Función:`, `Constructor -`: a short label before the signature. */
