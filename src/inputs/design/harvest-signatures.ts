@@ -252,11 +252,15 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     }
     if (found || heading) continue;
     // Running text often wraps: "… from `now() -> datetime`," then "which the host application provides".
-    const next = lines[index + 1]?.replace(/\r$/, '') ?? '';
-    const sentence = next.trim() === '' || ATX_HEADING.test(next) || LIST_OR_QUOTE.test(next) || next.length > MAX_LINE ? line : `${line} ${next}`;
-    const lineOwner = ownerOf(stack, lineClass);
+    let sentence: string | null = null;
+    const sentenceOf = (): string => {
+      const next = lines[index + 1]?.replace(/\r$/, '') ?? '';
+      sentence ??= next.trim() === '' || ATX_HEADING.test(next) || LIST_OR_QUOTE.test(next) || next.length > MAX_LINE ? line : `${line} ${next}`;
+      return sentence;
+    };
     for (const mention of line.matchAll(MENTION)) {
       const start = mention.index ?? 0;
+      const lineOwner = ownerOf(stack, lineClass);
       // "The constructor is `__init__(self, docks: int)`": a typed signature taking self, in a class's section, is its method.
       if (lineOwner.kind === 'class' && /^\s*self\b/.test(mention[2]!) && /:|->/.test(`${mention[2]}${mention[3] ?? ''}`)) {
         const method = readSignatureSnippet(mention[0].slice(1, -1));
@@ -267,9 +271,9 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       }
       const namedFunction = /\b(?:function|funci[oó]n|fonction)\s*$/i.test(line.slice(Math.max(0, start - 20), start))
         || /^\s*(?:function|funci[oó]n|fonction)\b/i.test(line.slice(start + mention[0].length));
-      const snippet = EXTERNAL_WORDING.test(sentence) || namedFunction ? readSignatureSnippet(mention[0].slice(1, -1)) : null;
+      const snippet = EXTERNAL_WORDING.test(sentenceOf()) || namedFunction ? readSignatureSnippet(mention[0].slice(1, -1)) : null;
       if (snippet && /^[\w\s,=*]*$/.test(snippet.parameters) && !/^\s*(self|cls)\b/.test(snippet.parameters)) {
-        const external = EXTERNAL_WORDING.test(sentence);
+        const external = EXTERNAL_WORDING.test(sentenceOf());
         harvest.signatures.push({ snippet, line: index + 1, owner: { kind: 'functions', external }, external, context: [], fromCode: false, mentionOnly: true });
         // (No nested details: a mention sits in running text.)
       } else if (/:|->/.test(`${mention[2]}${mention[3] ?? ''}`)) harvest.mentions.push({ name: mention[1]!, text: mention[0], line: index + 1 });
