@@ -56,14 +56,16 @@ export interface Harvest {
 }
 
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const EXCEPTION_SECTION = /\b(?:exceptions?|errors?|excepci[oó]n(?:es)?|errores|custom errors?|exce[cç](?:[aã]o|[oõ]es)|erros|erreurs)(?![\w\u00C0-\u024F])/i;
+const EXCEPTION_SECTION = /\b(?:exceptions?|errors?|excepci[oó]n(?:es)?|errores|custom errors?|exce[cç](?:[aã]o|[oõ]es)|erros|erreurs|eccezion[ei]|errori)(?![\w\u00C0-\u024F])/i;
 /** In an exceptions section, a bullet or table row that opens with a backticked class name declares it, whatever its suffix (`SlotTaken`). */
 const EXCEPTION_ENTRY = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)\s*(?:\*\*|__)?(?:`([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)(?:\([^`]*\))?`|([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)\s*\(\s*[A-Z][\w.]*\s*\))/;
 /** "both derived from `CartError(Exception)`", "subclasses of `LookupError`": the base a sentence of an exceptions section gives. */
+/** "`OutOfRange` (a `ValueError`)", "are both `ValueError` subclasses": a base written after the names. */
+const BASE_AFTER_NAMES = /\(\s*an?\s+`([A-Z][A-Za-z0-9_]*)`\s*\)|`([A-Z][A-Za-z0-9_]*)`\s+subclass(?:es)?\b/;
 const INHERITANCE_PHRASE = /\b(?:inherit(?:s|ing)?|derive[sd]?|subclass(?:es)?|extends?|hereda[n]?|herda[m]?|h[ée]rite(?:nt)?)\s+(?:(?:directly\s+)?(?:from|of|de)\s+)?`([A-Z][A-Za-z0-9_]*)(?:\(\s*([A-Z][\w.]*)\s*\))?`/i;
 const EXCEPTION_NAME = /^[\s|>*+\-\d.)]*(?:\*\*|__|`)*\s*`?([A-Z][A-Za-z0-9_]*(?:Error|Exception))`?/;
 /** `X(Base)`, `X` (inherits from `Base`) right after the name. */
-const BASE_AFTER_NAME = /^`?\*{0,2}\s*\(\s*(?:[Bb]ase:?\s*|[Ii]nherits? from\s+|[Ss]ubclass of\s+|[Ee]xtends\s+|[Hh]ereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)/;
+const BASE_AFTER_NAME = /^`?\*{0,2}\s*\(\s*(?:an?\s+|[Bb]ase:?\s*|[Ii]nherits? from\s+|[Ss]ubclass of\s+|[Ee]xtends\s+|[Hh]ereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)/;
 /** "inherits from `Base`" anywhere in the line. */
 const BASE_IN_TEXT = /\b(?:[Ii]nherits? from|[Ss]ubclass(?:es)? of|[Ss]ubclasses|[Ee]xtends|[Dd]erives from|[Hh]ereda de|[Hh]erda de|[Hh][ée]rite de|[Bb]ase class:?|[Bb]ase:)\s+`?([A-Z][A-Za-z0-9_.]*)`?/;
 const MENTION = /`([a-z_][A-Za-z0-9_]*)\(([^`()]*)\)(\s*->\s*[^`]+)?`/g;
@@ -207,9 +209,10 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       // "Two exceptions, both subclasses of `LookupError`: `HabitNotFound` and `DuplicateHabit`", "`InvalidCode` and
       // `UnknownSku`, both derived from `CartError(Exception)`": every class named in the sentence, with the stated base.
       const phrase = inExceptions && !heading ? INHERITANCE_PHRASE.exec(line) : null;
-      if (phrase) {
-        const base = phrase[1]!;
-        if (phrase[2] && !BUILTIN_EXCEPTIONS.has(base)) harvest.classes.push({ name: base, bases: [phrase[2]], line: index + 1, exception: true });
+      const after = inExceptions && !heading && !phrase && line.includes('`') ? BASE_AFTER_NAMES.exec(line) : null;
+      if (phrase || after) {
+        const base = phrase ? phrase[1]! : (after![1] ?? after![2])!;
+        if (phrase?.[2] && !BUILTIN_EXCEPTIONS.has(base)) harvest.classes.push({ name: base, bases: [phrase[2]], line: index + 1, exception: true });
         for (const named of line.matchAll(/`([A-Z][A-Za-z0-9_]*)`/g)) {
           const own = named[1]!;
           if (own !== base && !BUILTIN_EXCEPTIONS.has(own) && !/(?:Error|Exception)$/.test(own)) harvest.classes.push({ name: own, bases: [base], line: index + 1, exception: true });

@@ -155,3 +155,27 @@ describe('styles of the second held-out batch', () => {
     expect(spec.exceptions.map((exception) => exception.name)).toEqual(['WalletError']);
   });
 });
+
+describe('styles of the third held-out batch', () => {
+  it('reads Italian class, method and exception sections', async () => {
+    const spec = await readDesign([
+      '## Classe `Cucina`', '', '### Metodi', '', '#### ordina(self, piatto: str) -> int', '', '## Eccezioni', '', '- `ErroreCucina(Exception)` — base.', '',
+    ].join('\n'));
+    expect(spec.classes.find((cls) => cls.name === 'Cucina')?.methods.map((method) => method.name)).toEqual(['ordina']);
+    expect(spec.classes.some((cls) => cls.name === 'Metodi')).toBe(false);
+    expect(spec.exceptions.map((exception) => `${exception.name}(${exception.base})`)).toEqual(['ErroreCucina(Exception)']);
+  });
+
+  it.each([
+    ['"(a `ValueError`)"', '`OutOfRange` (a `ValueError`).', ['OutOfRange(ValueError)']],
+    ['"are both `ValueError` subclasses"', '`UnknownTeam` and `BadRound` are both `ValueError` subclasses.', ['BadRound(ValueError)', 'UnknownTeam(ValueError)']],
+  ])('reads a base written after the names: %s', async (_name, sentence, expected) => {
+    const spec = await readDesign(['## Errors', sentence, '', '## Class: Box', '- `put(self, item: str) -> None`', ''].join('\n'));
+    expect(spec.exceptions.map((exception) => `${exception.name}(${exception.base})`).sort()).toEqual(expected);
+  });
+
+  it('reads a function that "lives in another service" as external', async () => {
+    const spec = await readDesign(['# League', '', 'Sponsors come from `load_sponsors() -> list[str]`, which lives in another', 'service; use a fake in tests.', '', '## Class: League', '- `add(self, team: str) -> None`', ''].join('\n'));
+    expect(spec.functions.map((fn) => `${fn.name} external=${fn.external}`)).toEqual(['load_sponsors external=true']);
+  });
+});

@@ -22,9 +22,9 @@ const CLASS_BEFORE = /`?([A-Z][A-Za-z0-9_]*)`?\s+(?:\(\s*)?(?:[Cc]lass|[Cc]lase|
 const CLASS_API = /^`?([A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*)`?\s+(?:public\s+)?(?:API|[Ii]nterface)\b/;
 const PYTHON_CLASS = /\bclass\s+([A-Z][A-Za-z0-9_]*)\s*[(:`]/;
 const FUNCTION_SECTION = /\b(?:functions?|funci[oó]n(?:es)?|fonctions?|helpers?|utilit(?:y|ies)|utilidades|module[- ]level|external|externas?|dependenc(?:y|ies)|dependencias|mock(?:ed)?|price (?:lookup|provider|service|function))\b/i;
-const METHOD_WORDS = /\bm[eé]thods?\b|\bm[eé]todos?\b|\bmethoden\b|\bconstructor\b|\bconstructeur\b/i;
+const METHOD_WORDS = /\bm[eé]thods?\b|\bm[eé]todos?\b|\bmetodi\b|\bmethoden\b|\bconstructor\b|\bconstructeur\b|\bcostruttore\b/i;
 /** Wording that says a function is provided or faked elsewhere, not built here. */
-export const EXTERNAL_WORDING = /\b(?:external(?:ly)?|externa|mock(?:ed)?|simulad[oa]|provided (?:by|elsewhere|externally)|placeholder|stub(?:bed)?|third[- ]party|assumed to (?:be available|exist)|test implementation|implementaci[oó]n de prueba|do not implement|not (?:be )?implemented (?:here|in this module)|supplied by|host (?:application|app) provides|tests? patch(?:es)?)\b/i;
+export const EXTERNAL_WORDING = /\b(?:external(?:ly)?|externa|mock(?:ed)?|simulad[oa]|provided (?:by|elsewhere|externally)|placeholder|stub(?:bed)?|third[- ]party|assumed to (?:be available|exist)|test implementation|implementaci[oó]n de prueba|do not implement|not (?:be )?implemented (?:here|in this module)|supplied by|host (?:application|app) provides|tests? patch(?:es)?|fake[ds]?|lives in another (?:service|module|system))\b/i;
 /** Words that are never class names even when capitalised at the start of a heading. */
 const NOT_NAMES = new Set(['Class', 'Classes', 'Clase', 'Clases', 'Main', 'Primary', 'Core', 'Helper', 'Data', 'The', 'A', 'An', 'Model', 'Models', 'Modelo', 'Entity', 'Dataclass', 'Python', 'Exception', 'Exceptions', 'Module', 'Methods', 'Method', 'Base',
   'Diagram', 'Design', 'Structure', 'Structures', 'Overview', 'Definition', 'Definitions', 'Hierarchy', 'Responsibilities', 'Interface',
@@ -36,6 +36,9 @@ const NOT_NAMES = new Set(['Class', 'Classes', 'Clase', 'Clases', 'Main', 'Prima
   'Reference', 'Specifications', 'Contents', 'Appendix', 'Glossary', 'Conclusion', 'Introduction', 'Scope', 'Goals', 'Background', 'Context',
   'Public', 'Private', 'Internal', 'Business', 'Frontend', 'Backend', 'Interfaces', 'Endpoints', 'Routes', 'Views', 'Architecture', 'Api',
   'Firmas', 'Interfaz', 'Arquitectura', 'Componentes', 'Requisitos', 'Validaciones', 'Funcionalidad', 'Operaciones', 'Detalles', 'Notas',
+  // Italian, Portuguese and French section words.
+  'Metodi', 'Metodo', 'Attributi', 'Eccezioni', 'Errori', 'Panoramica', 'Funzioni', 'Costruttore', 'Esempio', 'Metodos', 'Atributos',
+  'Erros', 'Visao', 'Resumo', 'Methodes', 'Attributs', 'Erreurs', 'Exemple', 'Apercu', 'Contexte', 'Squelette', 'Regles',
   'Security', 'Performance', 'Concurrency', 'Threading', 'Logging', 'Configuration', 'Setup', 'Installation', 'Deployment', 'Ui', 'Gradio']);
 
 function cleanHeading(text: string): string {
