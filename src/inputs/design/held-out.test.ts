@@ -179,3 +179,16 @@ describe('styles of the third held-out batch', () => {
     expect(spec.functions.map((fn) => `${fn.name} external=${fn.external}`)).toEqual(['load_sponsors external=true']);
   });
 });
+
+describe('styles of the fourth held-out batch', () => {
+  it('makes a one-word heading whose section declares __init__ a class, signatures without self included', async () => {
+    const spec = await readDesign(['## Components', '', '### Vault', '', '- `__init__(master: str)`', '- `unlock(password: str) -> bool`', '', '### Helpers', '', '- `hash_it(text: str) -> str`', ''].join('\n'));
+    expect(spec.classes.find((cls) => cls.name === 'Vault')?.methods.map((method) => method.name)).toEqual(['__init__', 'unlock']);
+    expect(spec.functions.map((fn) => fn.name)).toEqual(['hash_it']);
+  });
+
+  it('never takes a method sub-heading in another language (### Methoden) for a class', async () => {
+    const spec = await readDesign(['## Klasse `Lager`', '', '### Methoden', '', '#### `bestand(self, artikel: str) -> int`', ''].join('\n'));
+    expect(spec.classes.map((cls) => `${cls.name}:${cls.methods.map((method) => method.name).join(',')}`)).toEqual(['Lager:bestand']);
+  });
+});

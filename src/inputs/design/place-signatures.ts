@@ -90,6 +90,10 @@ export async function placeHarvest(harvest: Harvest, collector: DesignCollector)
   // A signature with no class, no `self` and no functions section may be a method named in passing
   // (an overview list, a UI flow); it is a module function only when no class defines the name.
   const loose: Array<{ signature: HarvestedSignature; fn: DesignFunction }> = [];
+  // A one-word heading (`### Vault`) whose section declares `__init__` is a class: its signatures
+  // are methods even where they leave `self` out.
+  const confirmed = new Set(signatures.filter((signature) => signature.owner.kind === 'maybe-class' && signature.snippet.name === '__init__')
+    .map((signature) => (signature.owner as { name: string }).name));
   signatures.forEach((signature, index) => {
     const result = parsed[index];
     if (!result && CALL_EXAMPLE.test(signature.snippet.parameters)) {
@@ -102,7 +106,7 @@ export async function placeHarvest(harvest: Harvest, collector: DesignCollector)
     }
     placed++;
     const owner = signature.snippet.owner ?? (signature.owner.kind === 'class' ? signature.owner.name : null)
-      ?? (signature.owner.kind === 'maybe-class' && result.hasSelf ? signature.owner.name : null);
+      ?? (signature.owner.kind === 'maybe-class' && (result.hasSelf || confirmed.has(signature.owner.name)) ? signature.owner.name : null);
     if (owner) {
       collector.addMethod(owner, withSource(toDesignFunction(result.fn, owner, 0), signature));
     } else if (result.hasSelf) {

@@ -38,7 +38,7 @@ const NOT_NAMES = new Set(['Class', 'Classes', 'Clase', 'Clases', 'Main', 'Prima
   'Firmas', 'Interfaz', 'Arquitectura', 'Componentes', 'Requisitos', 'Validaciones', 'Funcionalidad', 'Operaciones', 'Detalles', 'Notas',
   // Italian, Portuguese and French section words.
   'Metodi', 'Metodo', 'Attributi', 'Eccezioni', 'Errori', 'Panoramica', 'Funzioni', 'Costruttore', 'Esempio', 'Metodos', 'Atributos',
-  'Erros', 'Visao', 'Resumo', 'Methodes', 'Attributs', 'Erreurs', 'Exemple', 'Apercu', 'Contexte', 'Squelette', 'Regles',
+  'Methoden', 'Klasse', 'Ausnahmen', 'Fehler', 'Funktionen', 'Beispiel', 'Hinweise', 'Attribute', 'Erros', 'Visao', 'Resumo', 'Methodes', 'Attributs', 'Erreurs', 'Exemple', 'Apercu', 'Contexte', 'Squelette', 'Regles',
   'Security', 'Performance', 'Concurrency', 'Threading', 'Logging', 'Configuration', 'Setup', 'Installation', 'Deployment', 'Ui', 'Gradio']);
 
 function cleanHeading(text: string): string {
@@ -63,7 +63,7 @@ export function sectionOwner(headingText: string): SectionOwner {
   const camel = alone && (alone[1] === '`' || /^[A-Z][a-z0-9]+[A-Z]/.test(alone[2]!));
   if (alone && camel && !NOT_NAMES.has(alone[2]!) && /[a-z]/.test(alone[2]!)) return { kind: 'class', name: alone[2]! };
   if (FUNCTION_SECTION.test(text) && !METHOD_WORDS.test(text)) return { kind: 'functions', external: EXTERNAL_WORDING.test(text) };
-  if (alone && !NOT_NAMES.has(alone[2]!) && /^[A-Z][a-z0-9]+$/.test(alone[2]!)) return { kind: 'maybe-class', name: alone[2]! };
+  if (alone && !NOT_NAMES.has(alone[2]!) && !METHOD_WORDS.test(alone[2]!) && /^[A-Z][a-z0-9]+$/.test(alone[2]!)) return { kind: 'maybe-class', name: alone[2]! };
   return { kind: 'none' };
 }
 
