@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readDesign } from './read-design.js';
 import { readDesignFile } from './read-design-file.js';
+import { harvestSignatures } from './harvest-signatures.js';
 import type { DesignSpec } from './design-types.js';
 
 const HELD_OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-fixtures/designs/held-out');
@@ -190,5 +191,19 @@ describe('styles of the fourth held-out batch', () => {
   it('never takes a method sub-heading in another language (### Methoden) for a class', async () => {
     const spec = await readDesign(['## Klasse `Lager`', '', '### Methoden', '', '#### `bestand(self, artikel: str) -> int`', ''].join('\n'));
     expect(spec.classes.map((cls) => `${cls.name}:${cls.methods.map((method) => method.name).join(',')}`)).toEqual(['Lager:bestand']);
+  });
+});
+
+describe('the new patterns stay linear on hostile exceptions sections', () => {
+  it.each([
+    ['long class-like names in bullets', `## Errors\n${`- \`A${'a'.repeat(3900)}\n`.repeat(2000)}`],
+    ['inheritance phrases with no closing backtick', `## Errors\n${`${'`X` and '.repeat(400)}derived from \`Base(\n`.repeat(2000)}`],
+    ['bases after names, unclosed', `## Exceptions\n${`${'(a `'.repeat(900)}\n`.repeat(2000)}`],
+    ['owner sentences', `## Data\n${`\`Ticket\` has ${'x'.repeat(3000)} methods\n`.repeat(2000)}`],
+  ])('harvests %s (megabytes) in well under a second', (_name, text) => {
+    const lines = text.split('\n');
+    const started = performance.now();
+    harvestSignatures(lines, new Uint8Array(lines.length));
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 });
