@@ -7,6 +7,7 @@ import { BacksmithError, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import { formatHumanReport } from '../report/format-human.js';
 import { formatJsonReport } from '../report/format-json.js';
 import { readTestFiles } from '../sandbox/runtime-stage.js';
+import { warmUpRuntime } from '../sandbox/verify-runtime.js';
 import { warmUpVerifier } from '../verify/build-context.js';
 import { verifyModules } from '../verify/verify-modules.js';
 import { applySelectionFlags } from '../verify/suppressions/selection-options.js';
@@ -58,6 +59,7 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .action(async (paths: string[], flags: VerifyFlags) => {
       const config = applySelectionFlags(await loadConfig(flags.config), flags);
       warmUpVerifier(config, flags.python ?? config.python ?? 'python3');
+      if (flags.run) warmUpRuntime(flags.python, config, flags.allowUnsandboxed ?? false);
       // A bad --design or --stories file is a fatal error (exit 2), not a finding.
       const design = flags.design ? await readDesignFile(flags.design) : undefined;
       const stories = flags.stories ? await readStoriesFile(flags.stories) : undefined;

@@ -1,6 +1,7 @@
 import type { BacksmithConfig } from '../config/config-schema.js';
 import type { CheckContext } from '../verify/check-context.js';
 import type { ProbeExamples, RuntimeResults } from './runtime-types.js';
+import { resolveSandboxInterpreter } from './resolve-interpreter.js';
 import { notRunResults, runRuntimeStage } from './runtime-stage.js';
 
 /** The verify options the runtime stage depends on. */
@@ -30,6 +31,17 @@ export async function runtimeForVerify(context: CheckContext, options: RuntimeVe
     tests: options.tests ?? [],
     ...(options.probeExamples ? { examples: options.probeExamples } : {}),
   });
+}
+
+/**
+ * Starts resolving the sandbox's interpreter (a pyenv shim alone can take a second, then one
+ * sandboxed run checks the interpreter) while the static checks run; `runtimeForVerify` then
+ * finds it cached under the same key. Errors surface there, not here.
+ */
+export function warmUpRuntime(python: string | null | undefined, config: BacksmithConfig, allowUnsandboxed: boolean): void {
+  if (python === null || config.python === null) return;
+  const explicit = typeof python === 'string' || config.python !== undefined;
+  void resolveSandboxInterpreter(python ?? config.python ?? 'python3', explicit, allowUnsandboxed).catch(() => undefined);
 }
 
 /** Why the `runtime` and `tests` requirements are not met, for the engine's skip reasons. */
