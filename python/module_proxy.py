@@ -25,6 +25,7 @@ __unittest = True
 __tracebackhide__ = True
 
 DUMP_BYTES = 64 * 1024
+_TEST_MODULES = frozenset({"pytest", "_pytest", "unittest", "hypothesis", "mock", "pytest_mock", "freezegun"})
 PARENT_DEPTH = 8
 
 
@@ -339,8 +340,12 @@ class ModuleLink:
                 self.mirrors[cls.__name__] = cls
                 setattr(module, cls.__name__, cls)
         for key, encoded in list(outline.get("values", {}).items())[:10_000]:
-            if isinstance(key, str) and key.isidentifier():
+            if isinstance(key, str) and key.isidentifier() and not key.startswith("__"):
                 setattr(module, key, self.codec.decode(encoded))
+        # `from module import *` must not rebind the test's own imports (a class named pytest
+        # whose raises() swallows everything): names of modules and builtins are left out.
+        module.__all__ = [key for key in vars(module) if not key.startswith("_") and key not in sys.modules
+                          and key not in sys.stdlib_module_names and key not in _TEST_MODULES and key not in builtins.__dict__]
         sys.modules[name] = module
         return module
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAcceptanceTests } from './run-tests.js';
-import { SYSTEM_PYTHON } from './resolve-interpreter.js';
+import { resolveSandboxInterpreter, SYSTEM_PYTHON } from './resolve-interpreter.js';
 import type { TestRunResult } from './runtime-types.js';
 import { DEFAULT_SANDBOX_LIMITS } from './sandbox-types.js';
 import { canSandbox, FIXTURES, fixture, inject, verifySource } from './test-support/runtime-fixtures.js';
@@ -65,5 +65,27 @@ describe.skipIf(!usable)('a module that plans failing constructions for the prob
     const report = await verifySource('dodge_probe_construct.py', fixture(FIXTURES.hostile, 'dodge_probe_construct.py'));
     expect(report.findings.filter((finding) => finding.checkId === 'contract/exception-escapes').map((finding) => finding.symbol)).toContain('ShoutService.shout');
     expect(report.passed).toBe(false);
+  });
+});
+
+const pytestPython = await resolveSandboxInterpreter('python3', false, false);
+const withPytest = usable && pytestPython.ok && pytestPython.interpreter.hasPytest;
+
+describe.skipIf(!withPytest)('a star import cannot rebind the test file\'s pytest', () => {
+  it('a module class named pytest is left out of `from module import *`', { timeout: 60_000 }, async () => {
+    if (!pytestPython.ok) return;
+    const { result } = await runAcceptanceTests({
+      interpreter: pytestPython.interpreter.executable,
+      module: { name: 'shadow_star_import.py', content: fixture(FIXTURES.hostile, 'shadow_star_import.py') },
+      testFiles: [{ name: 'test_shadow_star_import.py', content: fixture(FIXTURES.hostile, 'test_shadow_star_import.py') }],
+      runner: 'auto',
+      testSeconds: 3,
+      limits: DEFAULT_SANDBOX_LIMITS,
+      allowUnsandboxed: false,
+    });
+    expect(result.runner).toBe('pytest');
+    expect(result.tests.map((test) => test.outcome)).toHaveLength(1);
+    expect(result.tests[0]?.outcome).not.toBe('passed');
+    expect(result.tests[0]?.message).toContain('DID NOT RAISE');
   });
 });
