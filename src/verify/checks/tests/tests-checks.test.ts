@@ -3,6 +3,7 @@ import { fakeRuntime } from '../../../sandbox/test-support/fake-runtime.js';
 import { testCheck } from '../../test-support/check-tester.js';
 import { error } from './error.js';
 import { failed } from './failed.js';
+import { inProcess } from './in-process.js';
 import { noneRan } from './none-ran.js';
 import { notRun } from './not-run.js';
 import { unreported } from './unreported.js';
@@ -60,4 +61,13 @@ testCheck(unreported, {
     ],
   }],
   prepare: (context) => ({ ...context, runtime: fakeRuntime({}, { tests: run, ran: 3, expected: counted, unreported: ['test_x.py::T::test_gone'], unknown: ['t.test_forged'] }) }),
+});
+testCheck(inProcess, { valid: [MODULE], invalid: [], prepare: (context) => ({ ...context, runtime: fakeRuntime({}, { tests: run, ran: 3, inProcess: [] }) }) });
+testCheck(inProcess, {
+  valid: [],
+  invalid: [{
+    code: MODULE,
+    findings: [{ line: 0, severity: 'warning', messageIncludes: "Tests in test_x.py ran in the module's own process, so their results could be forged: line 9: mock.patch('x.CLOCK') patches the module", symbol: '<tests>' }],
+  }],
+  prepare: (context) => ({ ...context, runtime: fakeRuntime({}, { tests: run, ran: 3, inProcess: [{ file: 'test_x.py', reason: "line 9: mock.patch('x.CLOCK') patches the module" }] }) }),
 });
