@@ -15,8 +15,8 @@ def _is_dunder(name):
     return name.startswith("__") and name.endswith("__")
 
 
-class ProxyMeta(type):
-    """Metaclass of the stand-ins for the module's classes."""
+class _RemoteClassMeta(type):
+    """Calls build a remote instance; attribute reads are answered by the module process."""
 
     def __call__(cls, *args, **kwargs):
         return cls._bs_link.op("call", cls, args=list(args), kwargs=kwargs)
@@ -25,21 +25,17 @@ class ProxyMeta(type):
         if _is_dunder(name) or name.startswith("_bs_"):
             raise AttributeError(name)
         return cls._bs_link.op("getattr", cls, name=name)
+
+
+class ProxyMeta(_RemoteClassMeta):
+    """Metaclass of the stand-ins for the module's classes."""
 
     def __repr__(cls):
         return f"<class '{cls.__module__}.{cls.__name__}' (in the module process)>"
 
 
-class MirrorErrorMeta(type):
+class MirrorErrorMeta(_RemoteClassMeta):
     """Metaclass of the local mirrors of the module's exceptions: built and read remotely."""
-
-    def __call__(cls, *args, **kwargs):
-        return cls._bs_link.op("call", cls, args=list(args), kwargs=kwargs)
-
-    def __getattr__(cls, name):
-        if _is_dunder(name) or name.startswith("_bs_"):
-            raise AttributeError(name)
-        return cls._bs_link.op("getattr", cls, name=name)
 
 
 class RemoteMethod:

@@ -14,39 +14,35 @@ export interface CountedTests {
 const lastPart = (name: string) => name.split('.').pop() ?? name;
 const isFixture = (decorator: string) => /^@?\s*(?:pytest\.)?fixture\b/.test(decorator.trim());
 
-/** Names of `test*` methods of `cls` and its bases defined in the same file (iterative, cycle-guarded). */
-function testMethods(cls: PythonClass, classes: Map<string, PythonClass>): string[] {
-  const names = new Set<string>();
+/** `cls` and its bases defined in the same file (iterative, cycle-guarded), and the names of bases defined elsewhere. */
+function lineage(cls: PythonClass, classes: Map<string, PythonClass>): { local: PythonClass[]; external: string[] } {
+  const local: PythonClass[] = [];
+  const external: string[] = [];
   const seen = new Set<string>();
   const pending = [cls];
   while (pending.length > 0) {
     const current = pending.pop()!;
     if (seen.has(current.name)) continue;
     seen.add(current.name);
-    for (const method of current.methods) if (method.name.startsWith('test')) names.add(method.name);
+    local.push(current);
     for (const base of current.bases) {
-      const local = classes.get(base);
-      if (local) pending.push(local);
+      const defined = classes.get(base);
+      if (defined) pending.push(defined);
+      else external.push(base);
     }
   }
+  return { local, external };
+}
+
+/** Names of `test*` methods of `cls` and its bases defined in the same file. */
+function testMethods(cls: PythonClass, classes: Map<string, PythonClass>): string[] {
+  const names = new Set(lineage(cls, classes).local.flatMap((current) => current.methods.map((method) => method.name).filter((name) => name.startsWith('test'))));
   return [...names].sort();
 }
 
 /** Whether `cls` derives from a `TestCase` (by name: `unittest.TestCase`, `IsolatedAsyncioTestCase`, a framework's `TestCase`). */
 function isTestCase(cls: PythonClass, classes: Map<string, PythonClass>): boolean {
-  const seen = new Set<string>();
-  const pending = [cls];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    if (seen.has(current.name)) continue;
-    seen.add(current.name);
-    for (const base of current.bases) {
-      const local = classes.get(base);
-      if (local) pending.push(local);
-      else if (lastPart(base).endsWith('TestCase')) return true;
-    }
-  }
-  return false;
+  return lineage(cls, classes).external.some((base) => lastPart(base).endsWith('TestCase'));
 }
 
 /** Counts the tests of one parsed test file. */
