@@ -1,5 +1,18 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { CliIo } from './cli-io.js';
+
+/** Largest `--limit` accepted: far beyond any real history, small enough to stay a number. */
+const MAX_LIMIT = 100_000;
+
+/** `--limit`: a whole number from 1 on; anything else is bad usage (exit 2), never silently replaced. */
+export function parseLimit(value: string): number {
+  const trimmed = value.trim();
+  const number = Number(trimmed);
+  if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(number) || number < 1 || number > MAX_LIMIT) {
+    throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_LIMIT}.`);
+  }
+  return number;
+}
 
 /** Registers `backsmith runs` and `backsmith runs show <id>`. */
 export function registerRunsCommand(program: Command, io: CliIo): void {
@@ -7,11 +20,11 @@ export function registerRunsCommand(program: Command, io: CliIo): void {
     .command('runs')
     .description('List the generate runs recorded in .backsmith/runs/ (newest first)')
     .option('--json', 'print the records as JSON')
-    .option('--limit <n>', 'show at most this many runs', (value) => Number.parseInt(value, 10), 20)
+    .option('--limit <n>', 'show at most this many runs', parseLimit, 20)
     .action(async (flags: { json?: boolean; limit: number }) => {
       const { listRuns } = await import('../runs/list-runs.js');
       const { formatRunList } = await import('../runs/format-run.js');
-      const records = (await listRuns(process.cwd())).slice(0, Math.max(1, flags.limit || 20));
+      const records = (await listRuns(process.cwd())).slice(0, flags.limit);
       io.stdout(flags.json ? `${JSON.stringify(records, null, 2)}\n` : formatRunList(records));
     });
   runs
