@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,6 +33,36 @@ describe('deliverModule', () => {
     expect(await readFile(first.backupPath!, 'utf8')).toBe('old = 0\n');
     expect(await readFile(second.backupPath!, 'utf8')).toBe('x = 1\n');
     expect(await readFile(path.join(directory, 'pond_tracker.py'), 'utf8')).toBe('x = 2\n');
+  });
+
+  it('writes nothing and makes no backup when the file already holds exactly this module', async () => {
+    const target = path.join(directory, 'pond_tracker.py');
+    await writeFile(target, 'x = 1\n');
+    const before = await stat(target);
+    const delivery = await deliverModule(directory, 'pond_tracker.py', 'x = 1\n');
+    expect(delivery).toEqual({ path: target, backupPath: null, unchanged: true });
+    expect(await readdir(directory)).toEqual(['pond_tracker.py']);
+    expect((await stat(target)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it.each([0o600, 0o755, 0o640])('keeps the replaced file\'s mode %o (the backup keeps it too)', async (mode) => {
+    const target = path.join(directory, 'pond_tracker.py');
+    await writeFile(target, 'old = 0\n');
+    await chmod(target, mode);
+    const delivery = await deliverModule(directory, 'pond_tracker.py', 'x = 1\n');
+    expect((await stat(target)).mode & 0o7777).toBe(mode);
+    expect((await stat(delivery.backupPath!)).mode & 0o7777).toBe(mode);
+  });
+
+  it('gives each of many simultaneous deliveries its own backup (exclusive create, no backup overwritten)', async () => {
+    const now = new Date('2024-03-01T10:15:02.345Z');
+    await writeFile(path.join(directory, 'pond_tracker.py'), 'old = 0\n');
+    const deliveries = await Promise.all(Array.from({ length: 8 }, (_, index) => deliverModule(directory, 'pond_tracker.py', `x = ${index + 1}\n`, now)));
+    const backups = deliveries.map((delivery) => delivery.backupPath);
+    expect(new Set(backups).size).toBe(8);
+    const contents = await Promise.all(backups.map((backup) => readFile(backup!, 'utf8')));
+    expect(contents).toContain('old = 0\n');
+    expect((await readdir(directory)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('fails with a BacksmithError when the folder cannot be made', async () => {

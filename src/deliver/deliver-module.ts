@@ -1,4 +1,5 @@
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BacksmithError } from '../errors.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -6,46 +7,63 @@ import { writeFileAtomic } from './write-atomic.js';
 /** Where a module was delivered and where the file it replaced was kept. */
 export interface Delivery {
   path: string;
-  /** The previous file's backup, or null when there was none. */
+  /** The previous file's backup, or null when there was none (or nothing changed). */
   backupPath: string | null;
+  /** The file already held exactly this module: nothing was written and no backup made. */
+  unchanged?: boolean;
 }
+
+/** Backups tried with one timestamp before giving up (a runaway loop of deliveries in one second). */
+const MAX_BACKUPS_PER_SECOND = 1000;
 
 /** A file-name-safe UTC timestamp, e.g. `20240301T101502Z`. */
 export function compactTimestamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
 
-async function exists(file: string): Promise<boolean> {
+async function existing(file: string): Promise<{ mode: number; content: Buffer } | null> {
   try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error(`${file} exists and is not a regular file`);
+    return { mode: info.mode & 0o7777, content: await readFile(file) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
 }
 
-async function backupPathFor(file: string, now: Date): Promise<string> {
+/**
+ * Copies `file` to `<file>.<timestamp>[-n].bak`, creating the backup exclusively (COPYFILE_EXCL,
+ * i.e. O_EXCL): two runs delivering at once each get their own backup and never overwrite one.
+ */
+async function backUp(file: string, now: Date): Promise<string> {
   const base = `${file}.${compactTimestamp(now)}`;
-  let candidate = `${base}.bak`;
-  for (let counter = 2; await exists(candidate); counter++) candidate = `${base}-${counter}.bak`;
-  return candidate;
+  for (let counter = 1; counter <= MAX_BACKUPS_PER_SECOND; counter++) {
+    const candidate = counter === 1 ? `${base}.bak` : `${base}-${counter}.bak`;
+    try {
+      await copyFile(file, candidate, constants.COPYFILE_EXCL);
+      return candidate;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  throw new Error(`${MAX_BACKUPS_PER_SECOND} backups of ${path.basename(file)} already exist for ${compactTimestamp(now)}`);
 }
 
 /**
  * Saves a module that passed verification at `directory/fileName`: creates the directory, keeps an
- * existing file as `<name>.<timestamp>.bak`, then writes atomically. Throws BacksmithError when the
- * file system refuses.
+ * existing file as `<name>.<timestamp>.bak` (unless it already holds exactly this module: then
+ * nothing is written), then writes atomically with the replaced file's permission bits. Throws
+ * BacksmithError when the file system refuses.
  */
 export async function deliverModule(directory: string, fileName: string, code: string, now: Date = new Date()): Promise<Delivery> {
   const target = path.join(directory, fileName);
   try {
     await mkdir(directory, { recursive: true });
-    let backupPath: string | null = null;
-    if (await exists(target)) {
-      backupPath = await backupPathFor(target, now);
-      await copyFile(target, backupPath);
-    }
-    await writeFileAtomic(target, code);
+    const previous = await existing(target);
+    if (previous?.content.equals(Buffer.from(code, 'utf8'))) return { path: target, backupPath: null, unchanged: true };
+    const backupPath = previous ? await backUp(target, now) : null;
+    await writeFileAtomic(target, code, previous ? { mode: previous.mode } : {});
     return { path: target, backupPath };
   } catch (error) {
     throw new BacksmithError(`Cannot save the module to ${target}: ${(error as Error).message}`);

@@ -43,7 +43,7 @@ export function formatRun(record: RunRecord, dir: string): string {
       ...draft.findings.filter((finding) => finding.severity === 'error').slice(0, 10).map((finding) => `    ${finding.checkId}${finding.line > 0 ? ` line ${finding.line}` : ''}: ${finding.message}`),
     ]),
   ];
-  if (record.delivered) lines.push('', `Delivered: ${record.delivered.path}${record.delivered.backupPath ? ` (previous file kept as ${record.delivered.backupPath})` : ''}`);
+  if (record.delivered) lines.push('', `Delivered: ${record.delivered.path}${record.delivered.unchanged ? ' (it already held this module: left untouched, no backup)' : record.delivered.backupPath ? ` (previous file kept as ${record.delivered.backupPath})` : ''}`);
   if (record.failingDraftFile) lines.push('', `Best draft (FAILING, not delivered): ${path.join(dir, record.failingDraftFile)}`);
   lines.push(`Record: ${path.join(dir, 'run.json')}`);
   return `${lines.join('\n')}\n`;

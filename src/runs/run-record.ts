@@ -71,7 +71,7 @@ export interface RunRecord {
   drafts: DraftRecord[];
   /** The draft that was delivered or, on failure, saved as the best draft. */
   chosen: { round: number; candidate: number; sha256: string } | null;
-  delivered: { path: string; backupPath: string | null } | null;
+  delivered: { path: string; backupPath: string | null; unchanged?: boolean } | null;
   /** The best failing draft, relative to the run folder (never at the deliverable path). */
   failingDraftFile: string | null;
   usage: { inputTokens: number | null; outputTokens: number | null; costUsd: number | null; costBasis: string | null };
