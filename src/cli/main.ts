@@ -8,6 +8,7 @@ import { registerSpecCommand } from './spec-command.js';
 import { registerAgentsCommand } from './agents-command.js';
 import { registerRunsCommand } from './runs-command.js';
 import { registerGenerateCommand } from './generate-command.js';
+import { registerInitCommand } from './init-command.js';
 
 function buildProgram(io: CliIo): Command {
   const program = new Command()
@@ -23,6 +24,7 @@ function buildProgram(io: CliIo): Command {
   registerAgentsCommand(program, io);
   registerRunsCommand(program, io);
   registerGenerateCommand(program, io);
+  registerInitCommand(program, io);
   return program;
 }
 

@@ -1,0 +1,71 @@
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { compactTimestamp } from '../deliver/deliver-module.js';
+import { writeFileAtomic } from '../deliver/write-atomic.js';
+import { BacksmithError } from '../errors.js';
+import type { InitHost } from './init-host.js';
+import { planInitFiles } from './plan-init-files.js';
+
+/** What `initProject` did to one file. */
+export interface InitFileResult {
+  path: string;
+  action: 'created' | 'unchanged' | 'updated' | 'replaced';
+  /** The previous file, kept when `--force` replaced it. */
+  backupPath?: string;
+}
+
+/** Options of `backsmith init`. */
+export interface InitProjectOptions {
+  host: InitHost;
+  /** Project root (default: the working directory). */
+  directory?: string;
+  /** Replace files whose content differs, keeping each as `<file>.<timestamp>.bak`. */
+  force?: boolean;
+  now?: Date;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(() => true, () => false);
+}
+
+async function keepBackup(file: string, now: Date): Promise<string> {
+  const base = `${file}.${compactTimestamp(now)}`;
+  let candidate = `${base}.bak`;
+  for (let counter = 2; await exists(candidate); counter++) candidate = `${base}-${counter}.bak`;
+  await copyFile(file, candidate);
+  return candidate;
+}
+
+/**
+ * Sets a project up for an agent host: the Copilot custom agent, the host's MCP registration of
+ * `npx backsmith mcp` and `.backsmith/` in `.gitignore`. Never overwrites silently: a file with
+ * other content stops the run (BacksmithError, nothing written) unless `force`, which keeps a backup.
+ */
+export async function initProject(options: InitProjectOptions): Promise<InitFileResult[]> {
+  const root = path.resolve(options.directory ?? process.cwd());
+  const plans = await planInitFiles(root, options.host);
+  const conflicts = plans.filter((plan) => plan.action === 'conflict');
+  if (conflicts.length > 0 && !options.force) {
+    const list = conflicts.map((plan) => `${plan.path} (${plan.reason})`).join(', ');
+    throw new BacksmithError(`Not overwriting ${list}; compare it with what backsmith would write, or pass --force to replace it (the old file is kept as a .bak).`);
+  }
+  const now = options.now ?? new Date();
+  const results: InitFileResult[] = [];
+  for (const plan of plans) {
+    const target = path.join(root, plan.path);
+    if (plan.action === 'unchanged') {
+      results.push({ path: plan.path, action: 'unchanged' });
+      continue;
+    }
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      const backupPath = plan.action === 'conflict' ? await keepBackup(target, now) : undefined;
+      await writeFileAtomic(target, plan.next);
+      const action = plan.action === 'create' ? 'created' : plan.action === 'update' ? 'updated' : 'replaced';
+      results.push({ path: plan.path, action, ...(backupPath ? { backupPath: path.relative(root, backupPath) } : {}) });
+    } catch (error) {
+      throw new BacksmithError(`Cannot write ${target}: ${(error as Error).message}`);
+    }
+  }
+  return results;
+}

@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BacksmithError } from '../errors.js';
+import { copilotAgentText } from './copilot-agent-text.js';
+import { MCP_SERVER_NAME, type InitHost } from './init-host.js';
+import { mcpRegistration, mcpRegistrationText } from './mcp-registration.js';
+
+/** Path of the Copilot custom agent `init` writes, relative to the project root. */
+export const AGENT_FILE = '.github/agents/python-backend-engineer.agent.md';
+
+/** The line `init` adds to `.gitignore`: run records hold prompts and drafts, not source. */
+export const GITIGNORE_ENTRY = '.backsmith/';
+
+/** What `init` will do to one file. */
+export interface PlannedFile {
+  /** Relative to the project root, forward slashes. */
+  path: string;
+  /** The file as it is now, or null when it does not exist. */
+  current: string | null;
+  /** The file as `init` leaves it. */
+  next: string;
+  /**
+   * `create`, `unchanged`, `update` (backsmith's part added, nothing of the user's changed) or
+   * `conflict` (the user's content would be replaced: needs `--force`, which keeps a backup).
+   */
+  action: 'create' | 'unchanged' | 'update' | 'conflict';
+  /** Why a conflict is one. */
+  reason?: string;
+}
+
+async function readCurrent(root: string, relative: string): Promise<string | null> {
+  try {
+    return await readFile(path.join(root, relative), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new BacksmithError(`Cannot read ${relative}: ${(error as Error).message}`);
+  }
+}
+
+function whole(relative: string, current: string | null, next: string): PlannedFile {
+  if (current === null) return { path: relative, current, next, action: 'create' };
+  if (current === next) return { path: relative, current, next, action: 'unchanged' };
+  return { path: relative, current, next, action: 'conflict', reason: 'it exists with different content' };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Adds backsmith's server to an existing registration file when that changes nothing else. */
+function mcpPlan(host: InitHost, current: string | null): PlannedFile {
+  const registration = mcpRegistration(host);
+  const fresh = mcpRegistrationText(registration);
+  if (current === null || current === fresh) return whole(registration.path, current, fresh);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(current);
+  } catch {
+    return { path: registration.path, current, next: fresh, action: 'conflict', reason: 'it is not valid JSON' };
+  }
+  const servers = isObject(parsed) ? parsed[registration.key] ?? {} : null;
+  if (!isObject(parsed) || !isObject(servers)) {
+    return { path: registration.path, current, next: fresh, action: 'conflict', reason: `it has no "${registration.key}" object` };
+  }
+  const existing = servers[MCP_SERVER_NAME];
+  if (JSON.stringify(existing) === JSON.stringify(registration.entry)) return { path: registration.path, current, next: current, action: 'unchanged' };
+  const merged = `${JSON.stringify({ ...parsed, [registration.key]: { ...servers, [MCP_SERVER_NAME]: registration.entry } }, null, 2)}\n`;
+  if (existing === undefined) return { path: registration.path, current, next: merged, action: 'update' };
+  return { path: registration.path, current, next: merged, action: 'conflict', reason: `its "${MCP_SERVER_NAME}" server is registered differently` };
+}
+
+function gitignorePlan(current: string | null): PlannedFile {
+  if (current === null) return { path: '.gitignore', current, next: `${GITIGNORE_ENTRY}\n`, action: 'create' };
+  const listed = current.split(/\r?\n/).some((line) => ['.backsmith', '.backsmith/', '/.backsmith', '/.backsmith/'].includes(line.trim()));
+  if (listed) return { path: '.gitignore', current, next: current, action: 'unchanged' };
+  const separator = current === '' || current.endsWith('\n') ? '' : '\n';
+  return { path: '.gitignore', current, next: `${current}${separator}${GITIGNORE_ENTRY}\n`, action: 'update' };
+}
+
+/** Works out every file `backsmith init <host>` touches in `root`, without writing anything. */
+export async function planInitFiles(root: string, host: InitHost): Promise<PlannedFile[]> {
+  const registration = mcpRegistration(host);
+  const [agentCurrent, mcpCurrent, gitignoreCurrent] = await Promise.all([
+    readCurrent(root, AGENT_FILE), readCurrent(root, registration.path), readCurrent(root, '.gitignore'),
+  ]);
+  return [whole(AGENT_FILE, agentCurrent, await copilotAgentText()), mcpPlan(host, mcpCurrent), gitignorePlan(gitignoreCurrent)];
+}
