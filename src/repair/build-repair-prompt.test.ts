@@ -2,30 +2,89 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../verify/finding.js';
 import { codeExcerpt } from './code-excerpt.js';
 import { formatRepairFindings } from './build-repair-prompt.js';
+import { causeKind, criterionOf } from './finding-cause.js';
+import { modelHint } from './model-hint.js';
 
 function finding(checkId: string, line: number, extra: Partial<Finding> = {}): Finding {
-  return { checkId, category: 'quality', severity: 'error', message: `${checkId} at ${line}`, line, hint: `hint for ${checkId}`, ...extra };
+  const category = checkId.split('/')[0] as Finding['category'];
+  return { checkId, category, severity: 'error', message: `${checkId} at ${line}`, line, hint: `hint for ${checkId}`, ...extra };
+}
+
+function failedTest(name: string, message: string): Finding {
+  return finding('tests/failed', 0, { symbol: name, message: `Acceptance test ${name} (test_pond.py:12) failed: ${message}`, hint: 'Change the module so the criterion holds.' });
 }
 
 const CODE = Array.from({ length: 40 }, (_, index) => `line_${index + 1} = ${index + 1}`).join('\n');
 
 describe('formatRepairFindings', () => {
-  it('lists each error with id, line, symbol, message, excerpt and hint; skips warnings and infos', () => {
+  it('lists causes before symptoms: syntax/imports, undefined names, design, contract/stories, others, then failing tests', () => {
     const text = formatRepairFindings(
-      [finding('design/missing-method', 0, { symbol: 'Pond.drain' }), finding('stories/message-verbatim', 12), finding('quality/w', 3, { severity: 'warning' })],
+      [
+        failedTest('test_us003_ac2_rejects_negative_depth', 'AssertionError: ValueError not raised'),
+        failedTest('test_us001_ac1_adds_fish', "AssertionError: 'Added' != 'Fish added'"),
+        finding('stories/message-mismatch', 20),
+        finding('design/signature-mismatch', 9, { symbol: 'Pond.drain' }),
+        finding('quality/lint', 14, { message: 'F821 Undefined name `deptht`', hint: 'Fix the code Ruff names in the message; `ruff rule <code>` explains it.' }),
+        finding('quality/magic-number', 30),
+        finding('runtime/import-error', 3, { message: 'Importing the module failed: NameError: name x is not defined' }),
+        finding('quality/w', 3, { severity: 'warning' }),
+      ],
       CODE, 'pond_tracker.py',
     );
-    expect(text).toContain('found 2 problems that must be fixed');
-    expect(text).toContain('1. design/missing-method (whole module, `Pond.drain`)\n   design/missing-method at 0\n   Fix: hint for design/missing-method');
-    expect(text).toContain('2. stories/message-verbatim (line 12)\n   stories/message-verbatim at 12\n     10 | line_10 = 10\n     11 | line_11 = 11\n   > 12 | line_12 = 12\n     13 | line_13 = 13\n     14 | line_14 = 14\n   Fix:');
+    const order = ['runtime/import-error', 'F821', 'design/signature-mismatch', 'stories/message-mismatch', 'quality/magic-number', 'US-001 AC1', 'US-003 AC2'].map((marker) => text.indexOf(marker));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).toContain('found 7 problems that must be fixed, listed causes first');
+    expect(text).toContain('## 1. Syntax and imports');
+    expect(text).toContain('## 6. Failing acceptance tests');
+    expect(text).toContain("- US-001 AC1 `test_us001_ac1_adds_fish`: AssertionError: 'Added' != 'Fish added'");
+    expect(text).toContain('- design/signature-mismatch (line 9, `Pond.drain`): design/signature-mismatch at 9\n  > 9 | line_9 = 9\n  Fix: hint for design/signature-mismatch');
+    expect(text).toContain('Fix: F821: a name is used that is never defined or imported');
+    expect(text).not.toContain('ruff rule');
     expect(text).not.toContain('quality/w');
+    expect(text).not.toMatch(/\bline 0\b|lines? 0\b/);
   });
 
-  it('summarises a flood of one check instead of listing it all', () => {
-    const findings = Array.from({ length: 20 }, (_, index) => finding('quality/line-too-long', index + 1));
-    const text = formatRepairFindings(findings, CODE, 'x.py', { maxFindings: 30, maxPerCheck: 3 });
-    expect(text.match(/^\d+\. quality\/line-too-long/gm)).toHaveLength(3);
-    expect(text).toContain('- 17 more quality/line-too-long findings (lines 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, …): fix them the same way.');
+  it('caps the diagnostics near 2 KB, summarising the rest per kind, and gives each hint once', () => {
+    const findings = [
+      ...Array.from({ length: 25 }, (_, index) => finding('quality/missing-type-hints', index + 1, { message: `function f${index} has no return type annotation (the design gives one)` })),
+      ...Array.from({ length: 12 }, (_, index) => failedTest(`test_us00${(index % 4) + 1}_ac${index + 1}_case`, `AssertionError: expected ${index} got ${index + 1}`)),
+      finding('design/missing-method', 0, { symbol: 'Pond.drain' }),
+    ];
+    const text = formatRepairFindings(findings, CODE, 'x.py');
+    expect(text.length).toBeLessThan(2048 + 600);
+    expect(text).toMatch(/- and \d+ more of the same kind \(lines [\d, …]+\): fix them the same way\./);
+    expect(text).toMatch(/- and \d+ more failing tests \(US-\d{3} AC\d+/);
+    expect(text).toContain('design/missing-method (`Pond.drain`)');
+    expect(text.match(/Fix: hint for quality\/missing-type-hints/g)).toHaveLength(1);
+  });
+
+  it('never prints line 0 for whole-module findings counted in a summary', () => {
+    const findings = Array.from({ length: 10 }, () => finding('design/missing-method', 0));
+    const text = formatRepairFindings(findings, CODE, 'x.py', { maxFindings: 30, maxPerCheck: 2, maxChars: 2048 });
+    expect(text).toContain('- and 8 more of the same kind: fix them the same way.');
+  });
+});
+
+describe('causeKind, criterionOf and modelHint', () => {
+  it('classifies by check and Ruff rule', () => {
+    expect(causeKind(finding('quality/lint', 1, { message: 'invalid-syntax Expected an expression' }))).toBe('syntax-imports');
+    expect(causeKind(finding('quality/lint', 1, { message: 'F811 Redefinition of unused `x`' }))).toBe('undefined-names');
+    expect(causeKind(finding('quality/lint', 1, { message: 'E501 Line too long (120 > 100)' }))).toBe('other');
+    expect(causeKind(finding('tests/error', 0, { message: 'Could not load the acceptance tests (t.py): ImportError' }))).toBe('syntax-imports');
+    expect(causeKind(finding('errors/exception-hierarchy', 1))).toBe('contract-stories');
+  });
+
+  it('reads criterion ids from test names', () => {
+    expect(criterionOf('test_us003_ac2_rejects_past_dates')).toBe('US-003 AC2');
+    expect(criterionOf('TestBooking.test_us12_ac_1_books')).toBe('US-012 AC1');
+    expect(criterionOf('test_books_a_slot')).toBeNull();
+  });
+
+  it('writes hints a model can act on', () => {
+    expect(modelHint({ checkId: 'quality/lint', message: 'B006 Do not use mutable data structures for argument defaults', hint: 'x' })).toMatch(/^B006: a mutable default/);
+    expect(modelHint({ checkId: 'quality/lint', message: 'UP999 Something new', hint: 'x' })).toMatch(/^UP999: a newer Python idiom/);
+    expect(modelHint({ checkId: 'x/y', message: 'm', hint: 'Split the method. Run `ruff check --fix` to see more.' })).toBe('Split the method.');
   });
 });
 

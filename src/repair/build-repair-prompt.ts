@@ -4,6 +4,8 @@ import { repairContract } from '../prompt/output-contract.js';
 import type { Finding } from '../verify/finding.js';
 import { codeExcerpt } from './code-excerpt.js';
 import type { Draft } from './draft.js';
+import { CAUSE_ORDER, causeKind, criterionOf, type CauseKind } from './finding-cause.js';
+import { modelHint } from './model-hint.js';
 
 /** Limits that keep a repair prompt compact however many findings a draft has. */
 export interface RepairPromptLimits {
@@ -11,43 +13,124 @@ export interface RepairPromptLimits {
   maxFindings: number;
   /** Findings of one check listed in full (a flood of one kind is summarised). */
   maxPerCheck: number;
+  /** Characters of diagnostics beyond which further findings are only counted (the first of each kind is always listed). */
+  maxChars: number;
 }
 
-/** Default limits: enough for every distinct problem, short enough to keep the model focused. */
-export const DEFAULT_REPAIR_LIMITS: RepairPromptLimits = { maxFindings: 30, maxPerCheck: 6 };
+/** Default limits: every kind of problem shown, about 2 KB of diagnostics, the model kept focused. */
+export const DEFAULT_REPAIR_LIMITS: RepairPromptLimits = { maxFindings: 30, maxPerCheck: 6, maxChars: 2048 };
 
-function indent(text: string): string {
-  return text.split('\n').map((line) => `   ${line}`).join('\n');
+/** Longest message shown for one finding (assertion messages can run long). */
+const MAX_MESSAGE_CHARS = 240;
+/** Lines listed for findings only counted. */
+const MAX_LISTED_LINES = 8;
+
+function clip(text: string, length: number): string {
+  const single = text.replace(/\s+/g, ' ').trim();
+  return single.length > length ? `${single.slice(0, length - 1)}…` : single;
 }
 
-function describeFinding(finding: Finding, index: number, lines: readonly string[]): string {
-  const where = [finding.line > 0 ? `line ${finding.line}` : 'whole module', finding.symbol ? `\`${finding.symbol}\`` : null].filter(Boolean).join(', ');
-  const parts = [`${index}. ${finding.checkId} (${where})`, indent(finding.message)];
-  const excerpt = codeExcerpt(lines, finding.line);
-  if (excerpt) parts.push(indent(excerpt));
-  parts.push(indent(`Fix: ${finding.hint}`));
+/** The assertion part of a tests/* message (`Acceptance test NAME (…) failed: MESSAGE` → MESSAGE). */
+function testMessage(finding: Finding): string {
+  const label = `Acceptance test ${finding.symbol ?? ''}`;
+  if (!finding.symbol || !finding.message.startsWith(label)) return finding.message;
+  const rest = finding.message.slice(label.length);
+  const failed = rest.indexOf(' failed: ');
+  if (failed >= 0) return rest.slice(failed + ' failed: '.length);
+  const raised = rest.indexOf(' raised an error: ');
+  return raised >= 0 ? rest.slice(raised + 1) : finding.message;
+}
+
+function describeTest(finding: Finding): string {
+  const criterion = criterionOf(finding.symbol);
+  const name = finding.symbol ? `\`${finding.symbol}\`` : 'a test';
+  return `- ${criterion ? `${criterion} ` : ''}${name}: ${clip(testMessage(finding), MAX_MESSAGE_CHARS)}`;
+}
+
+function describeFinding(finding: Finding, lines: readonly string[]): string {
+  if (causeKind(finding) === 'tests' && finding.symbol) return describeTest(finding);
+  const where = [finding.line > 0 ? `line ${finding.line}` : null, finding.symbol ? `\`${finding.symbol}\`` : null].filter(Boolean).join(', ');
+  const parts = [`- ${finding.checkId}${where ? ` (${where})` : ''}: ${clip(finding.message, MAX_MESSAGE_CHARS)}`];
+  const excerpt = codeExcerpt(lines, finding.line, 0);
+  if (excerpt) parts.push(`  ${excerpt}`);
   return parts.join('\n');
 }
 
+function omittedLine(kind: CauseKind, omitted: Finding[]): string {
+  if (kind === 'tests') {
+    const criteria = [...new Set(omitted.map((finding) => criterionOf(finding.symbol)).filter((id): id is string => id !== null))];
+    const shown = criteria.slice(0, MAX_LISTED_LINES).join(', ');
+    return `- and ${omitted.length} more failing test${omitted.length === 1 ? '' : 's'}${shown ? ` (${shown}${criteria.length > MAX_LISTED_LINES ? ', …' : ''})` : ''}.`;
+  }
+  const lines = [...new Set(omitted.map((finding) => finding.line).filter((line) => line > 0))];
+  const where = lines.length > 0 ? ` (line${lines.length === 1 ? '' : 's'} ${lines.slice(0, MAX_LISTED_LINES).join(', ')}${lines.length > MAX_LISTED_LINES ? ', …' : ''})` : '';
+  return `- and ${omitted.length} more of the same kind${where}: fix them the same way.`;
+}
+
+/** Failing tests sort by criterion (US-001 AC1 before US-001 AC2); tests without one come last. */
+function criterionRank(finding: Finding): string {
+  const criterion = criterionOf(finding.symbol);
+  return criterion ? criterion.replace(/AC(\d+)/, (_, number: string) => `AC${number.padStart(3, '0')}`) : '\uffff';
+}
+
+/** Error findings grouped by cause kind, in cause order; each group's findings by check, then line. */
+function groupByCause(findings: readonly Finding[]): { kind: CauseKind; heading: string; findings: Finding[] }[] {
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  const checkOrder = new Map<string, number>();
+  for (const finding of errors) if (!checkOrder.has(finding.checkId)) checkOrder.set(finding.checkId, checkOrder.size);
+  return CAUSE_ORDER.map(({ kind, heading }) => ({
+    kind,
+    heading,
+    findings: errors
+      .filter((finding) => causeKind(finding) === kind)
+      .sort((a, b) => checkOrder.get(a.checkId)! - checkOrder.get(b.checkId)! || (a.line || Infinity) - (b.line || Infinity) || criterionRank(a).localeCompare(criterionRank(b))),
+  })).filter((group) => group.findings.length > 0);
+}
+
 /**
- * The findings part of a repair prompt: each error finding with its check id, line, symbol,
- * message, a short numbered excerpt of the code around the line and the fix hint.
+ * The findings part of a repair prompt: error findings grouped by cause, causes first (syntax and
+ * imports, undefined names, design, contract and stories, others) and failing acceptance tests last,
+ * each test with its criterion id and assertion message. Each finding shows its line (when known) and
+ * code; each fix hint, written for the model, once. Beyond `maxChars` further findings of a group are
+ * counted ("and N more of the same kind"); the first of every group is always listed.
  */
 export function formatRepairFindings(findings: readonly Finding[], code: string, deliverable: string, limits: RepairPromptLimits = DEFAULT_REPAIR_LIMITS): string {
-  const errors = findings.filter((finding) => finding.severity === 'error');
   const lines = code.split('\n');
-  const perCheck = new Map<string, number>();
-  const listed: string[] = [];
-  const omitted = new Map<string, number[]>();
-  for (const finding of errors) {
-    const seen = perCheck.get(finding.checkId) ?? 0;
-    perCheck.set(finding.checkId, seen + 1);
-    if (seen < limits.maxPerCheck && listed.length < limits.maxFindings) listed.push(describeFinding(finding, listed.length + 1, lines));
-    else omitted.set(finding.checkId, [...(omitted.get(finding.checkId) ?? []), finding.line]);
-  }
-  const header = `backsmith verified your \`${deliverable}\` above and found ${errors.length} problem${errors.length === 1 ? '' : 's'} that must be fixed:`;
-  const rest = [...omitted].map(([checkId, at]) => `- ${at.length} more ${checkId} finding${at.length === 1 ? '' : 's'} (lines ${at.slice(0, 12).join(', ')}${at.length > 12 ? ', …' : ''}): fix them the same way.`);
-  return ['# Problems to fix', '', header, '', listed.join('\n\n'), ...(rest.length > 0 ? ['', ...rest] : [])].join('\n');
+  const groups = groupByCause(findings);
+  const total = groups.reduce((sum, group) => sum + group.findings.length, 0);
+  const hintsGiven = new Set<string>();
+  const render = (finding: Finding): { text: string; hint: string } => {
+    const hint = modelHint(finding);
+    return { text: describeFinding(finding, lines), hint: hint && !hintsGiven.has(hint) ? `  Fix: ${hint}` : '' };
+  };
+  // The first finding of every group is listed whatever the size: reserve room for those first.
+  let reserved = groups.reduce((sum, group) => sum + describeFinding(group.findings[0]!, lines).length + 1, 0);
+  let used = 0;
+  let listed = 0;
+  const sections: string[] = [];
+  groups.forEach((group, index) => {
+    const out: string[] = [`## ${index + 1}. ${group.heading}`];
+    const perCheck = new Map<string, number>();
+    const omitted: Finding[] = [];
+    group.findings.forEach((finding, position) => {
+      const seen = perCheck.get(finding.checkId) ?? 0;
+      const { text, hint } = render(finding);
+      const size = text.length + hint.length + 2;
+      const first = position === 0;
+      if (first) reserved -= text.length + 1;
+      const fits = first || (seen < limits.maxPerCheck && listed < limits.maxFindings && used + reserved + size <= limits.maxChars);
+      if (!fits) return void omitted.push(finding);
+      perCheck.set(finding.checkId, seen + 1);
+      listed++;
+      used += size;
+      out.push(hint ? `${text}\n${hint}` : text);
+      if (hint) hintsGiven.add(hint.slice('  Fix: '.length));
+    });
+    if (omitted.length > 0) out.push(omittedLine(group.kind, omitted));
+    sections.push(out.join('\n'));
+  });
+  const header = `backsmith verified your \`${deliverable}\` above and found ${total} problem${total === 1 ? '' : 's'} that must be fixed, listed causes first:`;
+  return ['# Problems to fix', '', header, '', sections.join('\n\n')].join('\n');
 }
 
 /**

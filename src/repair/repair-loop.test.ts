@@ -56,10 +56,10 @@ describe('runRepairLoop', () => {
     const repair = model.requests[1]!;
     expect(repair.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
     expect(repair.messages[1]!.content).toBe(module('ERROR quality/x broken thing', 'WARN quality/w style'));
-    expect(repair.messages[2]!.content).toContain('1. quality/x (line 7)\n   broken thing\n');
-    expect(repair.messages[2]!.content).toContain('   > 7 |     # ERROR quality/x broken thing');
+    expect(repair.messages[2]!.content).toContain('- quality/x (line 7): broken thing\n');
+    expect(repair.messages[2]!.content).toContain('  > 7 |     # ERROR quality/x broken thing');
     expect(repair.messages[2]!.content).toContain('Fix: fix quality/x');
-    expect(repair.messages[2]!.content).not.toMatch(/\d\. quality\/w/);
+    expect(repair.messages[2]!.content).not.toContain('quality/w');
     expect(repair.messages[2]!.content).toContain('found 1 problem that must be fixed');
   });
 
