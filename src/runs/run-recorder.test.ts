@@ -96,3 +96,37 @@ describe('createRunRecorder', () => {
     expect(checked).toBe(5);
   });
 });
+
+describe('a run the process ends first', () => {
+  it('finishNow writes the final record synchronously, secrets removed', async () => {
+    const recorder = await createRunRecorder(project, INITIAL, { secrets: [KEY] });
+    recorder.finishNow({ outcome: 'cancelled', reason: `cancelled with ${KEY} in the air`, stopReason: 'cancelled' });
+    const saved = JSON.parse(await readFile(path.join(recorder.dir, 'run.json'), 'utf8'));
+    expect(saved).toMatchObject({ outcome: 'cancelled', stopReason: 'cancelled' });
+    expect(saved.finishedAt).not.toBeNull();
+    expect(JSON.stringify(saved)).not.toContain(KEY);
+    expect((await readdir(recorder.dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('finishOnExit records a cancelled run as cancelled, any other as an error, and a finished one not again', async () => {
+    const { finishOnExit } = await import('./finish-on-exit.js');
+    const controller = new AbortController();
+    const cancelled = await createRunRecorder(project, INITIAL, { secrets: [] });
+    const failed = await createRunRecorder(project, INITIAL, { secrets: [] });
+    const done = await createRunRecorder(project, INITIAL, { secrets: [] });
+    await done.finish({ outcome: 'delivered', reason: 'passed' });
+    const before = new Set(process.listeners('exit'));
+    const releases = [finishOnExit(cancelled, controller.signal), finishOnExit(failed), finishOnExit(done)];
+    // Only the handlers added here run: emitting 'exit' would reach the test runner's own.
+    const added = process.listeners('exit').filter((listener) => !before.has(listener));
+    expect(added).toHaveLength(3);
+    controller.abort();
+    for (const listener of added) (listener as (code: number) => void)(130);
+    for (const release of releases) release();
+    expect(process.listeners('exit').filter((listener) => !before.has(listener))).toEqual([]);
+    const read = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'run.json'), 'utf8'));
+    expect(await read(cancelled.dir)).toMatchObject({ outcome: 'cancelled', stopReason: 'cancelled' });
+    expect(await read(failed.dir)).toMatchObject({ outcome: 'error', reason: 'backsmith exited before the run finished' });
+    expect(await read(done.dir)).toMatchObject({ outcome: 'delivered' });
+  });
+});

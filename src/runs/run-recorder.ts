@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { renameSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../deliver/write-atomic.js';
@@ -37,6 +38,8 @@ export interface RunRecorder {
   update(fields: Partial<RunRecord>): Promise<void>;
   /** Sets the outcome, totals and timings and saves the final record. */
   finish(fields: Pick<RunRecord, 'outcome' | 'reason'> & Partial<RunRecord>): Promise<RunRecord>;
+  /** `finish`, synchronously: for 'exit' handlers, when the process ends before the run could (a forced cancel). */
+  finishNow(fields: Pick<RunRecord, 'outcome' | 'reason'> & Partial<RunRecord>): RunRecord;
 }
 
 function sha256(text: string): string {
@@ -72,6 +75,22 @@ export async function createRunRecorder(projectDir: string, initial: Pick<RunRec
   const save = () => (writes = writes.then(() => writeFileAtomic(path.join(dir, 'run.json'), clean(`${JSON.stringify(record, null, 2)}\n`), { durable: false })));
   const write = (relative: string, text: string) => writeFile(path.join(dir, relative), clean(text));
   await save();
+  const conclude = (fields: Pick<RunRecord, 'outcome' | 'reason'> & Partial<RunRecord>) => {
+    Object.assign(record, fields);
+    const finished = now();
+    record.finishedAt = finished.toISOString();
+    const totalMs = finished.getTime() - started.getTime();
+    const modelMs = record.calls.reduce((total, call) => total + call.durationMs, 0);
+    const verifyMs = record.drafts.reduce((total, draft) => total + draft.verifyMs, 0);
+    record.timings = { totalMs, modelMs, verifyMs, backsmithMs: Math.max(0, totalMs - modelMs - verifyMs) };
+    const costs = record.calls.map((call) => call.costUsd);
+    record.usage = {
+      inputTokens: sum(record.calls.map((call) => call.inputTokens)),
+      outputTokens: sum(record.calls.map((call) => call.outputTokens)),
+      costUsd: costs.length > 0 && costs.every((cost) => cost !== null) ? Math.round(sum(costs)! * 1_000_000) / 1_000_000 : null,
+      costBasis: record.usage.costBasis,
+    };
+  };
   return {
     id, dir, record,
     async recordCall(call) {
@@ -110,22 +129,18 @@ export async function createRunRecorder(projectDir: string, initial: Pick<RunRec
       await save();
     },
     async finish(fields) {
-      Object.assign(record, fields);
-      const finished = now();
-      record.finishedAt = finished.toISOString();
-      const totalMs = finished.getTime() - started.getTime();
-      const modelMs = record.calls.reduce((total, call) => total + call.durationMs, 0);
-      const verifyMs = record.drafts.reduce((total, draft) => total + draft.verifyMs, 0);
-      record.timings = { totalMs, modelMs, verifyMs, backsmithMs: Math.max(0, totalMs - modelMs - verifyMs) };
-      const costs = record.calls.map((call) => call.costUsd);
-      record.usage = {
-        inputTokens: sum(record.calls.map((call) => call.inputTokens)),
-        outputTokens: sum(record.calls.map((call) => call.outputTokens)),
-        costUsd: costs.length > 0 && costs.every((cost) => cost !== null) ? Math.round(sum(costs)! * 1_000_000) / 1_000_000 : null,
-        costBasis: record.usage.costBasis,
-      };
+      conclude(fields);
       await save();
       await writes;
+      return record;
+    },
+    finishNow(fields) {
+      conclude(fields);
+      // Atomic like `save`, without waiting for its queue: the process is about to end.
+      const file = path.join(dir, 'run.json');
+      const temporary = `${file}.${process.pid}.exit.tmp`;
+      writeFileSync(temporary, clean(`${JSON.stringify(record, null, 2)}\n`));
+      renameSync(temporary, file);
       return record;
     },
   };

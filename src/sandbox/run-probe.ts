@@ -24,6 +24,8 @@ export interface ProbeRequest {
   timeLimits?: ProbeTimeLimits;
   allowUnsandboxed: boolean;
   doctests?: boolean;
+  /** Cancels the probe: the running sandbox is killed and no restart follows. */
+  signal?: AbortSignal;
 }
 
 /** How many times a probe killed by a hang or crash is restarted without the culprit. */
@@ -172,11 +174,12 @@ export async function runProbe(request: ProbeRequest): Promise<{ result: ProbeRe
       limits: request.limits,
       allowUnsandboxed: request.allowUnsandboxed,
       stallMs: (last) => stallAllowance(last, limits),
+      ...(request.signal ? { signal: request.signal } : {}),
     });
     runs.push(run);
     result.recordProblems.push(...run.recordProblems.map((problem) => `probe run ${attempt + 1}: ${problem}`));
     merge(result, run.records, seen);
-    if (result.completed) break;
+    if (result.completed || run.cancelled) break;
     if (run.records.some((record) => record.event === 'doctests')) doctests = false;
     const culprit = recordInterruption(result, run, limits, request.limits.wallMs);
     if (culprit === null || attempt === MAX_RESTARTS) break;

@@ -58,6 +58,7 @@ function kill(pid: number | undefined): void {
  * missing and `allowUnsandboxed` is false.
  */
 export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxRunResult> {
+  if (request.signal?.aborted) throw new Error('the run was cancelled before the sandbox started');
   const capabilities = await hostCapabilities();
   const protections: SandboxProtections = protectionsFor(capabilities);
   const missing = missingProtections(protections, REQUIRED_PROTECTIONS);
@@ -116,6 +117,7 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
 
   let timedOut = false;
   let stalled = false;
+  let cancelled = false;
   let sweptProcesses = 0;
   const sweep = async () => {
     kill(child.pid);
@@ -127,6 +129,14 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
       void sweep();
     };
     const timer = setTimeout(expire, limits.wallMs);
+    // Cancelled: the whole process group (and the sandbox uid) is killed at once, as on a time-out.
+    const cancel = () => {
+      cancelled = true;
+      void sweep();
+    };
+    if (request.signal?.aborted) cancel();
+    request.signal?.addEventListener('abort', cancel, { once: true });
+    child.once('exit', () => request.signal?.removeEventListener('abort', cancel));
     const { stallMs } = request;
     if (stallMs) {
       // The allowed silence may depend on the last record (an import may take longer than a call).
@@ -173,6 +183,7 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
     signal: exit.signal,
     timedOut,
     stalled,
+    ...(cancelled ? { cancelled } : {}),
     durationMs,
     stdout: stdout.result(),
     stderr: stderrResult,

@@ -15,6 +15,8 @@ export interface TestsRequest {
   testSeconds?: number;
   limits: SandboxLimits;
   allowUnsandboxed: boolean;
+  /** Cancels the run: the sandbox is killed at once. */
+  signal?: AbortSignal;
 }
 
 const STORY_PATTERN = /(?:^|[^a-z0-9])test_?us_?(\d+)(?:_?ac_?(\d+))?/i;
@@ -121,6 +123,7 @@ export async function runAcceptanceTests(request: TestsRequest): Promise<{ resul
     allowUnsandboxed: request.allowUnsandboxed,
     // A test stuck where no alarm reaches (C code) is killed soon after its own limit.
     stallMs: (last) => (last?.event === 'running' ? testSeconds + STALL_GRACE_SECONDS : COLLECT_SECONDS) * 1000,
+    ...(request.signal ? { signal: request.signal } : {}),
   });
   return { result: readTestRun(run, names, request.limits.wallMs), run };
 }

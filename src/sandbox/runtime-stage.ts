@@ -32,6 +32,8 @@ export interface RuntimeStageOptions {
   allowDataFrame?: boolean;
   limits?: Partial<SandboxLimits>;
   timeLimits?: ProbeTimeLimits;
+  /** Cancels the stage (Ctrl-C): running sandboxes are killed at once. */
+  signal?: AbortSignal;
 }
 
 /** Whether the design (or the configuration) declares pandas, so `data` may be a DataFrame. */
@@ -126,7 +128,7 @@ export async function runRuntimeStage(context: CheckContext, options: RuntimeSta
     const module: SandboxFile = { name: context.fileName, content: context.source };
     const { design } = context;
     const services = serviceClasses(context.module, design?.primaryClass ? [design.primaryClass] : []).map((cls) => ({ name: cls.name, methods: cls.methods.filter((method) => isPublicMethod(method) && isProbeable(method)).map((method) => method.name) }));
-    const common = { interpreter: resolution.interpreter.executable, module, limits, allowUnsandboxed };
+    const common = { interpreter: resolution.interpreter.executable, module, limits, allowUnsandboxed, ...(options.signal ? { signal: options.signal } : {}) };
     // The host counts the tests from the files while the sandbox runs them, then compares.
     const [probe, run, counted] = await Promise.all([
       runProbe({

@@ -47,6 +47,8 @@ function takeDownAll(): void {
 function onSignal(signal: NodeJS.Signals): void {
   takeDownAll();
   uninstall();
+  // Another handler owns this signal (generate's cancellation): it records the run and exits itself.
+  if (process.listenerCount(signal) > 0) return;
   // With our handlers gone, the same signal ends backsmith as it would have without them.
   process.kill(process.pid, signal);
 }

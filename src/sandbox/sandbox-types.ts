@@ -128,6 +128,8 @@ export interface SandboxRunRequest {
    * a function gets the last record, so the allowance can follow what is running.
    */
   stallMs?: number | ((lastRecord: Record<string, unknown> | null) => number);
+  /** Cancels the run (Ctrl-C): every process of the run is killed at once; the result says `cancelled`. */
+  signal?: AbortSignal;
 }
 
 /** One captured output stream. */
@@ -147,6 +149,8 @@ export interface SandboxRunResult {
   timedOut: boolean;
   /** True when it was the stall limit: nothing reported for too long. */
   stalled: boolean;
+  /** True when the caller's signal ended the run. */
+  cancelled?: boolean;
   durationMs: number;
   stdout: CapturedOutput;
   stderr: CapturedOutput;

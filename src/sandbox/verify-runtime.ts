@@ -13,6 +13,8 @@ export interface RuntimeVerifyOptions {
   allowUnsandboxed?: boolean;
   probeExamples?: ProbeExamples;
   config?: BacksmithConfig;
+  /** Cancels the sandboxed runs (Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function runtimeForVerify(context: CheckContext, options: RuntimeVe
     allowUnsandboxed: options.allowUnsandboxed ?? false,
     tests: options.tests ?? [],
     ...(options.probeExamples ? { examples: options.probeExamples } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 }
 

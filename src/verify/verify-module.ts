@@ -72,6 +72,10 @@ export interface VerifyModuleOptions {
   stories?: StoriesSpec;
   /** The module is a model's draft (`generate`): its suppression comments waive nothing. */
   draft?: boolean;
+  /** Cancels the sandboxed runs (Ctrl-C in `generate`). */
+  signal?: AbortSignal;
+  /** Why there are no stories, when not simply "no --stories given" (e.g. `--requirements` given instead). */
+  storiesAbsentReason?: string;
 }
 
 /** Why a requirement is not met for this run, or undefined when it is. */
@@ -80,7 +84,7 @@ export type RequirementGaps = Partial<Record<CheckRequirement, string>>;
 function requirementGaps(options: VerifyModuleOptions, runtime: RuntimeResults | null = null): RequirementGaps {
   return {
     ...(options.design ? {} : { design: 'no --design given' }),
-    ...(options.stories ? {} : { stories: 'no --stories given' }),
+    ...(options.stories ? {} : { stories: options.storiesAbsentReason ?? 'no --stories given' }),
     ...runtimeRequirementGaps(options, runtime),
   };
 }
