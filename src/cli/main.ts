@@ -8,6 +8,8 @@ import { registerSpecCommand } from './spec-command.js';
 import { registerAgentsCommand } from './agents-command.js';
 import { registerRunsCommand } from './runs-command.js';
 import { registerGenerateCommand } from './generate-command.js';
+import { registerTestsCommand } from './tests-command.js';
+import { registerMcpCommand } from './mcp-command.js';
 import { registerInitCommand } from './init-command.js';
 
 function buildProgram(io: CliIo): Command {
@@ -24,6 +26,8 @@ function buildProgram(io: CliIo): Command {
   registerAgentsCommand(program, io);
   registerRunsCommand(program, io);
   registerGenerateCommand(program, io);
+  registerTestsCommand(program, io);
+  registerMcpCommand(program, io);
   registerInitCommand(program, io);
   return program;
 }

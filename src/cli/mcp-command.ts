@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import type { CliIo } from './cli-io.js';
+
+interface McpFlags {
+  config?: string;
+  model?: string;
+  baseUrl?: string;
+  python?: string;
+  allowUnsandboxed?: boolean;
+}
+
+/** Registers `backsmith mcp`: the MCP server over stdio that editors and agents start (`npx backsmith mcp`). */
+export function registerMcpCommand(program: Command, _io: CliIo): void {
+  program
+    .command('mcp')
+    .description('Serve backsmith as an MCP server over stdio (tools: verify_module, read_spec, list_checks, implement_module) for VS Code/Copilot, Claude Code, Cursor and other agents')
+    .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith in the workspace root)')
+    .option('--model <id>', "model for implement_module when the client cannot sample, as provider:model (default: the configuration's)")
+    .option('--base-url <url>', 'base URL of an OpenAI-compatible server for --model')
+    .option('--python <path>', 'Python interpreter for syntax checks and the sandbox (default: python3)')
+    .option('--allow-unsandboxed', 'run runtime checks even where the host lacks a required sandbox protection')
+    .action(async (flags: McpFlags) => {
+      // Loaded only when the command runs: the SDK is not needed by the other commands.
+      const { serveStdio } = await import('../mcp/mcp-server.js');
+      await serveStdio({
+        ...(flags.config ? { configFile: flags.config } : {}),
+        ...(flags.model ? { model: flags.model } : {}),
+        ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+        ...(flags.python ? { python: flags.python } : {}),
+        ...(flags.allowUnsandboxed ? { allowUnsandboxed: true } : {}),
+      });
+    });
+}

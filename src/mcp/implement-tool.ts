@@ -1,0 +1,109 @@
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import { DEFAULT_OUT_DIR } from '../deliver/deliverable-name.js';
+import { BacksmithError } from '../errors.js';
+import { formatGenerateResult } from '../generate/format-generate-result.js';
+import { generateModule } from '../generate/generate-module.js';
+import type { ProgressEvent } from '../generate/progress-events.js';
+import type { LanguageModel } from '../model/language-model.js';
+import { ModelConfigurationError } from '../model/model-configuration-error.js';
+import { generateResultSchema } from './report-schema.js';
+import { createSamplingModel } from './sampling-model.js';
+import { guarded, toolSuccess, workspaceConfig, type ToolContext } from './tool-context.js';
+import { confinePath } from './workspace-roots.js';
+
+const inputShape = {
+  design: z.string().min(1).describe("The Engineering Lead's technical design (markdown file), relative to the workspace root."),
+  stories: z.string().min(1).describe("The Product Manager's user stories (markdown file)."),
+  tests: z.array(z.string().min(1)).max(50).optional().describe('Acceptance test files run against every draft in the sandbox.'),
+  outDir: z.string().min(1).optional().describe('Where to deliver the module (default: outDir from the configuration, else src/copilot_genereated/engineering).'),
+  feature: z.string().regex(/^[a-z][a-z0-9_]*$/).optional().describe('Feature name: the file is [feature]_[module].py (default: from the design).'),
+  module: z.string().regex(/^[a-z][a-z0-9_]*$/).optional().describe('Module name (default: from the design).'),
+  maxRounds: z.number().int().min(0).max(20).optional().describe('Repair rounds after the first draft (default 3).'),
+  candidates: z.number().int().min(1).max(10).optional().describe('First drafts to draw; repair starts from the best (default 1).'),
+  run: z.boolean().optional().describe('Run each draft in the sandbox (default true).'),
+  model: z.string().min(1).optional().describe("A configured provider's model (provider:model) instead of the client's own model."),
+  select: z.array(z.string().min(1)).max(200).optional(),
+  ignore: z.array(z.string().min(1)).max(200).optional(),
+};
+
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+const SAMPLING_NOTE = 'Or call implement_module from an MCP client that supports sampling (VS Code with Copilot, for one): backsmith then drafts with the client\'s own model and needs no API key.';
+
+/** The client's model when it can sample and no model was named; otherwise the id to resolve (undefined: the configuration's). */
+function chooseModel(context: ToolContext, named: string | undefined): LanguageModel | string | undefined {
+  if (named) return named;
+  const client = context.server.server;
+  if (client.getClientCapabilities()?.sampling) {
+    const name = client.getClientVersion()?.name;
+    return createSamplingModel(client, name ? { clientName: name } : {});
+  }
+  return context.settings.model;
+}
+
+function describeEvent(event: ProgressEvent): string | null {
+  if (event.type === 'stage') return event.stage === 'preparing' || event.stage === 'delivering' ? event.stage : `${event.stage} (round ${event.round}, candidate ${event.candidate})`;
+  if (event.type === 'draft') return `round ${event.round} draft ${event.candidate}: ${event.passed ? 'passed' : `${event.errors} error(s)`}, ${event.warnings} warning(s)`;
+  if (event.type === 'retry') return `retrying in ${Math.round(event.delayMs / 1000)} s: ${event.reason}`;
+  if (event.type === 'note') return event.message;
+  return null;
+}
+
+/** Sends each stage, draft and note as a progress notification when the client asked for progress. */
+function progressNotifier(context: ToolContext, extra: Extra): (event: ProgressEvent) => void {
+  const token = extra._meta?.progressToken;
+  let progress = 0;
+  return (event) => {
+    const message = describeEvent(event);
+    if (token === undefined || message === null) return;
+    progress++;
+    extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress, message } })
+      .catch((error: Error) => context.log(`backsmith: could not send progress: ${error.message}\n`));
+  };
+}
+
+/** Registers `implement_module`: design + stories → a verified, delivered module, the same loop as `backsmith generate`. */
+export function registerImplementTool(context: ToolContext): void {
+  context.server.registerTool('implement_module', {
+    title: 'Implement a Python backend module from a design and stories',
+    description:
+      'Write the Python module a technical design and user stories describe: draft it with a model (the client\'s own model ' +
+      'through sampling when the client supports it, otherwise the configured provider), verify every draft (static checks, ' +
+      'design and story conformance, the acceptance tests in a sandbox), repair it in bounded rounds, and deliver it only when ' +
+      'it passes. Reports progress and can be cancelled. Every run is recorded under .backsmith/runs/.',
+    inputSchema: inputShape,
+    outputSchema: generateResultSchema,
+    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  }, (input, extra) => guarded(context, async () => {
+    const workspace = await context.roots.current();
+    const projectDir = workspace.roots[0]!;
+    const config = await workspaceConfig(context, workspace, input);
+    const design = await confinePath(workspace, input.design, 'Design document');
+    const stories = await confinePath(workspace, input.stories, 'User stories document');
+    const tests: string[] = [];
+    for (const test of input.tests ?? []) tests.push(await confinePath(workspace, test, 'Test file'));
+    const outDir = await confinePath(workspace, input.outDir ?? config.outDir ?? DEFAULT_OUT_DIR, 'Output folder');
+    const model = chooseModel(context, input.model);
+    try {
+      const result = await generateModule({
+        design, stories, projectDir, outDir, config, secrets: context.secrets, signal: extra.signal,
+        noRun: !(input.run ?? true),
+        onProgress: progressNotifier(context, extra),
+        ...(model !== undefined ? { model } : {}),
+        ...(context.settings.baseUrl && typeof model !== 'object' ? { baseUrl: context.settings.baseUrl } : {}),
+        ...(tests.length > 0 ? { tests } : {}),
+        ...(input.feature ? { feature: input.feature } : {}),
+        ...(input.module ? { module: input.module } : {}),
+        ...(input.maxRounds !== undefined ? { maxRounds: input.maxRounds } : {}),
+        ...(input.candidates !== undefined ? { candidates: input.candidates } : {}),
+        ...(context.settings.python ? { python: context.settings.python } : {}),
+      });
+      return toolSuccess(context, formatGenerateResult(result), result);
+    } catch (error) {
+      if (error instanceof ModelConfigurationError && typeof model !== 'object') throw new BacksmithError(`${error.message}\n${SAMPLING_NOTE}`, error.exitCode);
+      throw error;
+    }
+  }));
+}

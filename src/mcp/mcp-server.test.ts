@@ -1,0 +1,163 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, symlink } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { CreateMessageRequestSchema, ListRootsRequestSchema, type CallToolResult, type CreateMessageRequest } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatty, flawedDraft, GOOD_MODULE, makeProject } from '../generate/test-support/plant-swap-fixture.js';
+import { generateResultSchema, verifyReportSchema } from './report-schema.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.join(ROOT, 'bin', 'backsmith.js');
+const EXAMPLE = path.join(ROOT, 'examples', 'clinic_booking');
+const example = (name: string) => path.join('examples', 'clinic_booking', name);
+
+/** Starts `node bin/backsmith.js mcp` (the built CLI) and connects an SDK client to it. */
+async function connect(options: { cwd: string; capabilities?: ConstructorParameters<typeof Client>[1] }): Promise<Client> {
+  if (!existsSync(path.join(ROOT, 'dist', 'mcp', 'mcp-server.js'))) throw new Error('dist/ is not built: run `npm run build` first');
+  const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: options.cwd, env: getDefaultEnvironment(), stderr: 'pipe' });
+  const client = new Client({ name: 'backsmith-test', version: '1.0.0' }, options.capabilities ?? { capabilities: {} });
+  await client.connect(transport);
+  return client;
+}
+
+const text = (result: CallToolResult) => result.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+
+describe('backsmith mcp (SDK client over stdio, built binary)', () => {
+  let plain: Client;
+  beforeAll(async () => {
+    plain = await connect({ cwd: ROOT });
+  }, 30_000);
+  afterAll(async () => {
+    await plain?.close();
+  });
+
+  it('lists the tools, each with an input schema; verify_module has an output schema', async () => {
+    const { tools } = await plain.listTools();
+    expect(tools.map((tool) => tool.name).sort()).toEqual(expect.arrayContaining(['implement_module', 'list_checks', 'read_spec', 'verify_module']));
+    const verify = tools.find((tool) => tool.name === 'verify_module')!;
+    expect(verify.outputSchema).toMatchObject({ type: 'object', required: expect.arrayContaining(['modules', 'passed']) });
+    expect(verify.inputSchema.properties).toHaveProperty('code');
+  });
+
+  it('verifies the clinic example with its design, stories and tests: the JSON report as structured content', async () => {
+    await plain.listTools(); // the client validates structured content against the output schemas it has listed
+    const result = (await plain.callTool({
+      name: 'verify_module',
+      arguments: { path: example('clinic_booking_scheduler.py'), design: example('clinic_booking_technical_design.md'), stories: example('clinic_booking_user_stories.md'), tests: [example('test_clinic_booking_acceptance.py')] },
+    }, undefined, { timeout: 120_000 })) as CallToolResult;
+    expect(result.isError).toBeFalsy();
+    const report = verifyReportSchema.parse(result.structuredContent);
+    expect(report.passed).toBe(true);
+    const [module] = report.modules;
+    expect(module!.path).toBe(path.join(EXAMPLE, 'clinic_booking_scheduler.py'));
+    expect(module!.checks.find((check) => check.id.startsWith('design/'))?.status).not.toBe('skipped');
+    expect(module!.sandbox).toMatchObject({ status: 'ran' });
+    expect(text(result)).toMatch(/^✔ .*clinic_booking_scheduler\.py: passed/);
+  }, 120_000);
+
+  it('verifies inline code without running it: findings with lines and hints, and a short summary', async () => {
+    const source = await readFile(path.join(EXAMPLE, 'clinic_booking_scheduler.py'), 'utf8');
+    const broken = source.replace('    def hours(self) -> str:', '    def hours(self):');
+    expect(broken).not.toBe(source);
+    const result = (await plain.callTool({ name: 'verify_module', arguments: { code: broken, fileName: 'clinic_booking_scheduler.py', design: example('clinic_booking_technical_design.md'), run: false } })) as CallToolResult;
+    const report = verifyReportSchema.parse(result.structuredContent);
+    expect(report.passed).toBe(false);
+    expect(report.modules[0]!.findings).toContainEqual(expect.objectContaining({ checkId: 'quality/missing-type-hints', severity: 'error', line: expect.any(Number), hint: expect.any(String) }));
+    expect(text(result)).toMatch(/^✘ clinic_booking_scheduler\.py: failed[\s\S]*error quality\/missing-type-hints line \d+/);
+  });
+
+  it('answers bad input with one-line tool errors, as the CLI words them', async () => {
+    const both = (await plain.callTool({ name: 'verify_module', arguments: { path: 'a.py', code: 'x = 1\n' } })) as CallToolResult;
+    expect(both).toMatchObject({ isError: true });
+    expect(text(both)).toBe('backsmith: verify_module needs exactly one of path (a file or directory) and code (the module source).');
+    const missing = (await plain.callTool({ name: 'read_spec', arguments: { design: 'no_such_design.md' } })) as CallToolResult;
+    expect(missing.isError).toBe(true);
+    expect(text(missing)).toMatch(/^backsmith: .*no_such_design\.md[^\n]*$/);
+    const badType = (await plain.callTool({ name: 'verify_module', arguments: { path: 3 } })) as CallToolResult;
+    expect(badType.isError).toBe(true);
+    expect(text(badType)).toMatch(/Input validation error/);
+  });
+
+  it('reads a spec and lists the checks', async () => {
+    const spec = (await plain.callTool({ name: 'read_spec', arguments: { design: example('clinic_booking_technical_design.md'), stories: example('clinic_booking_user_stories.md') } })) as CallToolResult;
+    expect(text(spec)).toMatch(/^Deliverable: clinic_booking_scheduler\.py/);
+    expect(spec.structuredContent).toMatchObject({ design: { deliverable: 'clinic_booking_scheduler.py' } });
+    const checks = (await plain.callTool({ name: 'list_checks', arguments: { category: 'safety' } })) as CallToolResult;
+    const listed = (checks.structuredContent as { checks: Array<{ id: string; fixHint: string }> }).checks;
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((check) => check.id.startsWith('safety/') && check.fixHint.length > 0)).toBe(true);
+  });
+
+  it('without sampling and with no model configured, implement_module says how to configure one', async () => {
+    const result = (await plain.callTool({ name: 'implement_module', arguments: { design: example('clinic_booking_technical_design.md'), stories: example('clinic_booking_user_stories.md') } })) as CallToolResult;
+    expect(result.isError).toBe(true);
+    expect(text(result)).toMatch(/^backsmith: No model is configured[\s\S]*--model[\s\S]*supports sampling/);
+  });
+});
+
+describe('backsmith mcp with a client that declares roots and sampling', () => {
+  let project: Awaited<ReturnType<typeof makeProject>>;
+  let client: Client;
+  const sampled: CreateMessageRequest['params'][] = [];
+  const replies = [chatty(flawedDraft()), GOOD_MODULE];
+
+  beforeAll(async () => {
+    project = await makeProject();
+    await mkdir(path.join(project.dir, 'links'));
+    await symlink(EXAMPLE, path.join(project.dir, 'links', 'outside'));
+    client = await connect({ cwd: ROOT, capabilities: { capabilities: { sampling: {}, roots: { listChanged: true } } } });
+    client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: [{ uri: pathToFileURL(project.dir).href, name: 'project' }] }));
+    client.setRequestHandler(CreateMessageRequestSchema, async (request) => {
+      sampled.push(request.params);
+      const reply = replies[Math.min(sampled.length - 1, replies.length - 1)]!;
+      return { model: 'test-model', role: 'assistant', content: { type: 'text', text: reply }, stopReason: 'endTurn' };
+    });
+  }, 30_000);
+  afterAll(async () => {
+    await client?.close();
+    await rm(project.dir, { recursive: true, force: true });
+  });
+
+  it('refuses paths outside the declared roots, links included', async () => {
+    for (const outside of [path.join(EXAMPLE, 'clinic_booking_scheduler.py'), '../x.py', 'links/outside/clinic_booking_scheduler.py', 'links/outside']) {
+      const result = (await client.callTool({ name: 'verify_module', arguments: { path: outside, run: false } })) as CallToolResult;
+      expect(result.isError, outside).toBe(true);
+      expect(text(result)).toMatch(/^backsmith: Module path .* is outside the workspace \(.*\): backsmith only reads and writes inside the roots/);
+    }
+    const design = (await client.callTool({ name: 'read_spec', arguments: { design: path.join(EXAMPLE, 'clinic_booking_technical_design.md') } })) as CallToolResult;
+    expect(text(design)).toMatch(/^backsmith: Design document .* is outside the workspace/);
+    const outDir = (await client.callTool({ name: 'implement_module', arguments: { design: project.design, stories: project.stories, outDir: 'links/outside/new' } })) as CallToolResult;
+    expect(text(outDir)).toMatch(/^backsmith: Output folder links\/outside\/new is outside the workspace/);
+    expect(sampled).toHaveLength(0);
+  });
+
+  it('implements the module through sampling: a defective draft, then the fix, delivered and verified', async () => {
+    await client.listTools();
+    const progress: string[] = [];
+    const result = (await client.callTool(
+      { name: 'implement_module', arguments: { design: project.design, stories: project.stories, tests: [project.tests] } },
+      undefined,
+      { timeout: 180_000, resetTimeoutOnProgress: true, onprogress: (update) => progress.push(update.message ?? '') },
+    )) as CallToolResult;
+    expect(result.isError, text(result)).toBeFalsy();
+    const outcome = generateResultSchema.parse(result.structuredContent);
+    expect(outcome).toMatchObject({ outcome: 'delivered', model: { provider: 'mcp-sampling' } });
+    expect(outcome.drafts.map((draft) => [draft.round, draft.passed])).toEqual([[0, false], [1, true]]);
+    const delivered = path.join(project.dir, 'src', 'copilot_genereated', 'engineering', 'plant_swap_registry.py');
+    expect(outcome.deliverable.path).toBe(delivered);
+    expect(await readFile(delivered, 'utf8')).toBe(GOOD_MODULE);
+
+    // The client's model got the agent as the system prompt, then a repair request naming the defects.
+    expect(sampled).toHaveLength(2);
+    expect(sampled[0]!.systemPrompt).toMatch(/Python backend engineer/i);
+    const repair = sampled[1]!.messages.at(-1)!.content;
+    expect(repair).toMatchObject({ type: 'text', text: expect.stringMatching(/quality\/missing-type-hints/) });
+    expect(progress).toEqual(expect.arrayContaining([expect.stringMatching(/^drafting/), expect.stringMatching(/^repairing/), 'delivering']));
+
+    const check = (await client.callTool({ name: 'verify_module', arguments: { path: delivered, design: project.design, stories: project.stories, tests: [project.tests] } }, undefined, { timeout: 120_000 })) as CallToolResult;
+    expect(verifyReportSchema.parse(check.structuredContent).passed).toBe(true);
+  }, 240_000);
+});

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { BacksmithError } from '../errors.js';
+import { readDesignFile } from '../inputs/design/read-design-file.js';
+import { searchPythonFiles } from '../inputs/find-python-files.js';
+import { readStoriesFile } from '../inputs/stories/read-stories-file.js';
+import { readTestFiles } from '../sandbox/runtime-stage.js';
+import { verifyModuleOrReport } from '../verify/verify-failure.js';
+import { MAX_MODULE_BYTES, type ModuleReport, type VerifyModuleOptions } from '../verify/verify-module.js';
+import { buildVerifyReport, type VerifyReport } from '../verify/verify-report.js';
+import { verifyReportSchema } from './report-schema.js';
+import { guarded, toolSuccess, workspaceConfig, type ToolContext } from './tool-context.js';
+import { confinePath, type Workspace } from './workspace-roots.js';
+
+/** Findings listed in the text summary; the structured report holds them all. */
+const SUMMARY_FINDINGS = 8;
+
+const inputShape = {
+  path: z.string().min(1).optional().describe('Module file or directory to verify, relative to the workspace root (or absolute inside it). Give path or code.'),
+  code: z.string().min(1).optional().describe('The module source itself, instead of a path (e.g. a draft not yet saved).'),
+  fileName: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*\.py$/, 'a Python module file name such as inventory_service.py').optional()
+    .describe('File name of inline code (default module.py); the acceptance tests import the module by this name.'),
+  design: z.string().min(1).optional().describe("The Engineering Lead's technical design (markdown file): turns on the design/ checks."),
+  stories: z.string().min(1).optional().describe("The Product Manager's user stories (markdown file): turns on the stories/ checks."),
+  tests: z.array(z.string().min(1)).max(50).optional().describe('Acceptance test files (unittest or pytest) run against the module in the sandbox.'),
+  run: z.boolean().optional().describe('Run the module in the sandbox (probe, doctests, tests); default true. false = static checks only.'),
+  select: z.array(z.string().min(1)).max(200).optional().describe('Report only these checks (ids or categories such as safety/).'),
+  ignore: z.array(z.string().min(1)).max(200).optional().describe('Count findings of these checks as suppressed.'),
+};
+
+/** The arguments of `verify_module`, as validated. */
+export type VerifyToolInput = z.infer<z.ZodObject<typeof inputShape>>;
+
+function summarize(report: VerifyReport): string {
+  const lines = report.modules.map((module: ModuleReport) => {
+    const { errors, warnings } = module.summary;
+    return `${module.passed ? '✔' : '✘'} ${module.path}: ${module.passed ? 'passed' : 'failed'} (${errors} error(s), ${warnings} warning(s))`;
+  });
+  const findings = report.modules.flatMap((module) => module.findings.map((finding) => ({ module, finding })));
+  for (const { module, finding } of findings.slice(0, SUMMARY_FINDINGS)) {
+    const where = report.modules.length > 1 ? `${path.basename(module.path)}:${finding.line}` : `line ${finding.line}`;
+    lines.push(`  ${finding.severity} ${finding.checkId} ${where}: ${finding.message.split('\n')[0]}`);
+  }
+  if (findings.length > SUMMARY_FINDINGS) lines.push(`  … ${findings.length - SUMMARY_FINDINGS} more in the structured report`);
+  if (report.modules.length === 0) lines.push('No Python module found at the path given.');
+  return lines.join('\n');
+}
+
+/** The modules to verify: the files under `given`, each inside the workspace once links are followed. */
+async function moduleFiles(workspace: Workspace, given: string): Promise<{ files: string[]; skipped: Awaited<ReturnType<typeof searchPythonFiles>>['skipped'] }> {
+  const root = await confinePath(workspace, given, 'Module path');
+  const search = await searchPythonFiles([root]);
+  for (const file of search.files) await confinePath(workspace, file, 'Module file');
+  return search;
+}
+
+async function verify(context: ToolContext, input: VerifyToolInput): Promise<VerifyReport> {
+  if ((input.path === undefined) === (input.code === undefined)) throw new BacksmithError('verify_module needs exactly one of path (a file or directory) and code (the module source).');
+  if (input.code !== undefined && Buffer.byteLength(input.code) > MAX_MODULE_BYTES) {
+    throw new BacksmithError(`The module code is larger than ${MAX_MODULE_BYTES} bytes, the most backsmith verifies.`);
+  }
+  const workspace = await context.roots.current();
+  const config = await workspaceConfig(context, workspace, input);
+  const run = input.run ?? true;
+  const design = input.design ? await readDesignFile(await confinePath(workspace, input.design, 'Design document')) : undefined;
+  const stories = input.stories ? await readStoriesFile(await confinePath(workspace, input.stories, 'User stories document')) : undefined;
+  const tests: string[] = [];
+  for (const test of input.tests ?? []) tests.push(await confinePath(workspace, test, 'Test file'));
+  if (tests.length > 0) await readTestFiles(tests);
+  if (tests.length > 0 && !run) throw new BacksmithError('--tests cannot be combined with --no-run: the acceptance tests run in the sandbox that --no-run skips.');
+  const shared: Omit<VerifyModuleOptions, 'path'> = {
+    config, noRun: !run,
+    ...(design ? { design } : {}),
+    ...(stories ? { stories } : {}),
+    ...(tests.length > 0 ? { tests } : {}),
+    ...(context.settings.python ? { python: context.settings.python } : {}),
+    ...(context.settings.allowUnsandboxed ? { allowUnsandboxed: true } : {}),
+  };
+  if (input.code !== undefined) {
+    return buildVerifyReport([await verifyModuleOrReport({ ...shared, path: input.fileName ?? 'module.py', source: input.code })]);
+  }
+  const { files, skipped } = await moduleFiles(workspace, input.path!);
+  const modules: ModuleReport[] = [];
+  for (const file of files) modules.push(await verifyModuleOrReport({ ...shared, path: file }, files.length > 1));
+  return buildVerifyReport(modules, skipped);
+}
+
+/** Registers `verify_module`: the `backsmith verify --json` report as structured content, and a short summary. */
+export function registerVerifyTool(context: ToolContext): void {
+  context.server.registerTool('verify_module', {
+    title: 'Verify a Python backend module',
+    description:
+      'Verify one Python module (a file, a directory of modules, or inline code) against the Python backend engineer contract, ' +
+      'and against the technical design, user stories and acceptance tests when given: static checks, design/story conformance, ' +
+      'a sandboxed run. Call it before declaring a module done; a module passes when it has no error finding. Returns the same ' +
+      'report as `backsmith verify --json`, each finding with its line and a fix hint.',
+    inputSchema: inputShape,
+    outputSchema: verifyReportSchema,
+    annotations: { readOnlyHint: true, openWorldHint: false },
+  }, (input) => guarded(context, async () => {
+    const report = await verify(context, input);
+    return toolSuccess(context, summarize(report), report);
+  }));
+}
