@@ -1,0 +1,8 @@
+/** Acceptance tests written from the stories: the test writer, its prompt, and how drafts are ranked by them. */
+export { generateAcceptanceTests } from './generate-tests.js';
+export type { GenerateAcceptanceTestsOptions, AcceptanceTestsResult } from './generate-tests.js';
+export { loadQaAgent, QA_AGENT_NAME, QA_AGENT_PATH } from './load-qa-agent.js';
+export { buildTestsPrompt, buildTestsRepairPrompt, formatCriteria, testNamePrefix } from './build-tests-prompt.js';
+export type { TestsPromptInput } from './build-tests-prompt.js';
+export { runTestsLoop } from './write-tests-loop.js';
+export type { TestsLoopInput, TestsLoopOutcome, TestsAttempt, TestsCall } from './write-tests-loop.js';

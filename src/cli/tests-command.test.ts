@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIXTURE_DIR, makeProject } from '../generate/test-support/plant-swap-fixture.js';
+import type { FakeServer } from '../model/test-support/fake-http-server.js';
+import { openAiStreamEvents, startOpenAiServer } from '../model/test-support/openai-wire.js';
+
+const REPO_ROOT = path.resolve(FIXTURE_DIR, '../..');
+const FAKE_KEY = 'sk-proj-BACKSMITHfakeKEY-testscmd-0123456789';
+let project: Awaited<ReturnType<typeof makeProject>>;
+let server: FakeServer | null = null;
+beforeEach(async () => {
+  project = await makeProject();
+  await rm(path.join(project.dir, project.tests));
+});
+afterEach(async () => {
+  await server?.close();
+  server = null;
+  await rm(project.dir, { recursive: true, force: true });
+});
+
+/** Runs the built binary without blocking this process (the fake server lives here). */
+function backsmith(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'backsmith.js'), ...args], { cwd: project.dir, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe.skipIf(!existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'tests-command.js')))('backsmith tests (built binary)', () => {
+  it('writes checked tests through a fake server (exit 0) and names the run', async () => {
+    const good = await readFile(path.join(FIXTURE_DIR, 'test_plant_swap_acceptance.py'), 'utf8');
+    server = await startOpenAiServer([{ events: openAiStreamEvents(`Here you go:\n\n\`\`\`python\n${good}\`\`\`\n`, { finishReason: 'stop' }) }]);
+    const run = await backsmith(['tests', '--design', project.design, '--stories', project.stories, '--model', 'openai:gpt-4.1', '--base-url', server.baseUrl], { OPENAI_API_KEY: FAKE_KEY });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^✔ Wrote src\/copilot_genereated\/engineering\/test_plant_swap_acceptance\.py/);
+    expect(run.stdout).toMatch(/8\/8 criteria have a test; imports plant_swap_registry/);
+    expect(run.stderr).toMatch(/✔ first test file: passed the test-file checks \(.*code fence/);
+    expect(await readFile(path.join(project.dir, 'src/copilot_genereated/engineering/test_plant_swap_acceptance.py'), 'utf8')).toBe(good);
+    expect(`${run.stdout}${run.stderr}`).not.toContain(FAKE_KEY);
+  });
+
+  it('exits 2 with a one-line message for bad input and no model', async () => {
+    const missing = await backsmith(['tests', '--design', 'nope.md', '--stories', project.stories, '--model', 'openai:gpt-4.1'], { OPENAI_API_KEY: FAKE_KEY });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    const noModel = await backsmith(['tests', '--design', project.design, '--stories', project.stories]);
+    expect(noModel.code).toBe(2);
+    expect(noModel.stderr).toContain('No model is configured');
+    const rounds = await backsmith(['tests', '--design', project.design, '--stories', project.stories, '--max-rounds', 'lots']);
+    expect(rounds.code).toBe(2);
+  });
+});

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { BacksmithError, EXIT_FATAL, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
+import type { AcceptanceTestsResult } from '../acceptance/generate-tests.js';
+import type { CliIo } from './cli-io.js';
+
+/** Flags of `backsmith tests` as commander parses them. */
+interface TestsFlags {
+  design: string;
+  stories: string;
+  model?: string;
+  baseUrl?: string;
+  out?: string;
+  outDir?: string;
+  feature?: string;
+  module?: string;
+  agent?: string;
+  maxRounds: number;
+  maxOutputTokens?: number;
+  config?: string;
+  json?: boolean;
+}
+
+function wholeNumber(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) throw new InvalidArgumentError('expected a whole number.');
+  return number;
+}
+
+function relative(file: string): string {
+  const shown = path.relative(process.cwd(), file);
+  return shown && !shown.startsWith('..') ? shown : file;
+}
+
+/** The human summary `backsmith tests` prints on stdout. */
+export function formatTestsResult(result: AcceptanceTestsResult, escape: (text: string) => string = (text) => text): string {
+  const lines: string[] = [];
+  if (result.outcome === 'delivered') lines.push(`✔ Wrote ${relative(result.path)} (${escape(result.reason)})`);
+  else if (result.outcome === 'cancelled') lines.push(`✘ Cancelled: nothing was written (${escape(result.reason)})`);
+  else lines.push(`✘ Not written: ${escape(result.reason)}`);
+  if (result.backupPath) lines.push(`  previous file kept as ${relative(result.backupPath)}`);
+  const errors = result.findings.filter((finding) => finding.severity === 'error');
+  for (const finding of (result.outcome === 'delivered' ? result.findings : errors).slice(0, 10)) {
+    lines.push(`    ${finding.severity} ${finding.checkId}${finding.line > 0 ? ` line ${finding.line}` : ''}: ${escape(finding.message)}`);
+  }
+  const covered = result.coverage.filter((entry) => entry.tests.length > 0).length;
+  lines.push(`  ${covered}/${result.coverage.length} criteria have a test${result.uncovered.length > 0 ? `; none for ${result.uncovered.join(', ')}` : ''}; imports ${result.moduleName}`);
+  lines.push(`  attempts: ${result.attempts.map((attempt) => `${attempt.round === 0 ? 'first' : `round ${attempt.round}`} ${attempt.usable ? 'usable' : `${attempt.errors} error(s)`}`).join(' → ') || 'none'}`);
+  const { inputTokens, outputTokens, costUsd } = result.usage;
+  lines.push(`  ${result.model.provider}:${result.model.modelId}, agent ${result.agent}; ${inputTokens ?? '?'} tokens in / ${outputTokens ?? '?'} out; ${costUsd === null ? 'cost unknown' : `~$${costUsd.toFixed(4)} (estimate)`}; ${(result.durationMs / 1000).toFixed(1)} s`);
+  lines.push(`  run record: ${relative(result.runDir)} (backsmith runs show ${result.runId})`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function runTestsCommand(flags: TestsFlags, io: CliIo): Promise<void> {
+  const [{ generateAcceptanceTests }, { loadConfig }, { environmentSecrets }, { redactSecrets }, { escapeTerminal }] = await Promise.all([
+    import('../acceptance/generate-tests.js'), import('../config/load-config.js'), import('../runs/environment-secrets.js'),
+    import('../model/redact-secrets.js'), import('../report/escape-terminal.js'),
+  ]);
+  const secrets = environmentSecrets();
+  const clean = (text: string) => redactSecrets(text, secrets);
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    io.stderr('\nCancelling… (Ctrl-C again to quit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const result = await generateAcceptanceTests({
+      design: flags.design, stories: flags.stories, maxRounds: flags.maxRounds, config: await loadConfig(flags.config), signal: controller.signal, secrets,
+      onProgress: (line) => io.stderr(clean(`${escapeTerminal(line)}\n`)),
+      ...(flags.model ? { model: flags.model } : {}),
+      ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+      ...(flags.out ? { out: flags.out } : {}),
+      ...(flags.outDir ? { outDir: flags.outDir } : {}),
+      ...(flags.feature ? { feature: flags.feature } : {}),
+      ...(flags.module ? { module: flags.module } : {}),
+      ...(flags.agent ? { agent: flags.agent } : {}),
+      ...(flags.maxOutputTokens ? { maxOutputTokens: flags.maxOutputTokens } : {}),
+    });
+    io.stdout(clean(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatTestsResult(result, escapeTerminal)));
+    io.setExitCode(result.outcome === 'delivered' ? EXIT_PASSED : EXIT_FINDINGS);
+  } catch (error) {
+    const message = clean(error instanceof Error ? error.message : String(error));
+    if (!(error instanceof BacksmithError)) throw new Error(message, { cause: error });
+    if (flags.json) io.stdout(`${JSON.stringify({ outcome: 'error', exitCode: error.exitCode, message }, null, 2)}\n`);
+    throw new BacksmithError(message, error.exitCode ?? EXIT_FATAL);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** Registers `backsmith tests`. */
+export function registerTestsCommand(program: Command, io: CliIo): void {
+  program
+    .command('tests')
+    .description('Write acceptance tests (unittest, one per story criterion) from a design and user stories through a model; check and repair them; write only a usable file')
+    .requiredOption('--design <file>', "the Engineering Lead's technical design (markdown)")
+    .requiredOption('--stories <file>', "the Product Manager's user stories (markdown)")
+    .option('--model <id>', 'model as provider:model, e.g. openai:gpt-4.1, anthropic:claude-sonnet-4-5, ollama:qwen2.5-coder:7b')
+    .option('--base-url <url>', 'base URL of an OpenAI-compatible server (Ollama /v1, llama.cpp, vLLM, LM Studio)')
+    .option('--out <file>', 'write the tests here (default: test_[feature]_acceptance.py next to where generate puts the module)')
+    .option('--out-dir <dir>', 'where the module goes (default: src/copilot_genereated/engineering)')
+    .option('--feature <name>', 'feature name (default: from the design)')
+    .option('--module <name>', 'module name (default: from the design)')
+    .option('--agent <file>', 'a Copilot .agent.md file (or a name from `backsmith agents`) instead of the built-in QA agent')
+    .option('--max-rounds <n>', 'repair rounds after the first test file', wholeNumber, 2)
+    .option('--max-output-tokens <n>', 'tokens to allow for each reply', wholeNumber)
+    .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith)')
+    .option('--json', 'print one JSON result instead of the summary')
+    .action(async (flags: TestsFlags) => runTestsCommand(flags, io));
+}
