@@ -37,6 +37,7 @@ export function draftVerifyOptions(context: Pick<StepContext, 'prepared' | 'conf
     stories: prepared.stories.spec,
     ...(options.python !== undefined ? { python: options.python } : {}),
     ...(options.noRun ? { noRun: true } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
     ...(prepared.tests.length > 0 ? { tests: prepared.tests.map((test) => test.path) } : {}),
   };
 }
@@ -55,7 +56,10 @@ export function createGenerationSteps(context: StepContext): LoopSteps {
         maxOutputTokens: replyTokens,
         ...(options.signal ? { signal: options.signal } : {}),
         onText: (delta) => emit({ type: 'text', characters: delta.length }),
-        onRetry: (event) => emit({ type: 'retry', reason: event.reason, delayMs: event.delayMs, discarded: event.discardedText }),
+        onRetry: (event) => emit({
+          type: 'retry', reason: event.reason, delayMs: event.delayMs, discarded: event.discardedText,
+          ...(event.maxAttempts ? { retry: event.attempt, maxRetries: event.maxAttempts - 1 } : {}),
+        }),
         onResult: async (result, request) => {
           emit({ type: 'reply', outputTokens: result.usage.outputTokens, finishReason: result.finishReason, continuations: result.continuations ?? 0 });
           const cost = estimateCost(model.provider, model.modelId, result.usage);

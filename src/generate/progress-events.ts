@@ -7,7 +7,7 @@ export type ProgressEvent =
   /** Streamed reply text arrived (characters, not tokens: providers report tokens only at the end). */
   | { type: 'text'; characters: number }
   /** A provider retry is about to happen; when `discarded`, streamed text so far no longer counts. */
-  | { type: 'retry'; reason: string; delayMs: number; discarded: boolean }
+  | { type: 'retry'; reason: string; delayMs: number; discarded: boolean; retry?: number; maxRetries?: number }
   | { type: 'reply'; outputTokens: number | null; finishReason: string; continuations: number }
   | { type: 'draft'; round: number; candidate: number; passed: boolean; errors: number; warnings: number; stripped: string }
   | { type: 'note'; message: string };

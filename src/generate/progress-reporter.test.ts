@@ -34,6 +34,8 @@ describe('createProgressReporter', () => {
     reporter.onEvent({ type: 'retry', reason: 'HTTP 429', delayMs: 2000, discarded: true });
     expect(writes.at(-2)).toBe('\r\x1b[2K… provider retry in 2.0 s: HTTP 429\n');
     expect(writes.at(-1)).not.toContain('tokens received');
+    reporter.onEvent({ type: 'retry', reason: 'HTTP 500', delayMs: 1000, discarded: false, retry: 2, maxRetries: 3 });
+    expect(writes.at(-2)).toBe('\r\x1b[2K… retrying (2 of 3) in 1.0 s: HTTP 500\n');
     reporter.stop();
   });
 

@@ -87,7 +87,9 @@ export function createProgressReporter(output: ProgressOutput, now: () => number
           break;
         case 'retry':
           if (event.discarded) state.characters = 0;
-          permanent(`… provider retry in ${seconds(event.delayMs)}: ${event.reason}`);
+          permanent(event.retry !== undefined && event.maxRetries !== undefined
+            ? `… retrying (${event.retry} of ${event.maxRetries}) in ${seconds(event.delayMs)}: ${event.reason}`
+            : `… provider retry in ${seconds(event.delayMs)}: ${event.reason}`);
           break;
         case 'reply':
           if (!output.isTTY) output.write(`[${elapsed()}] reply: ${event.outputTokens?.toLocaleString('en-US') ?? '?'} tokens (${event.finishReason})${event.continuations ? `, ${event.continuations} continuation(s)` : ''}\n`);

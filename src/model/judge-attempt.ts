@@ -16,6 +16,13 @@ export interface AttemptReply {
 
 const NO_USAGE: TokenUsage = { inputTokens: null, outputTokens: null };
 
+/** Keeps the token counts a failed attempt was charged, when the server reported them before failing. */
+function withUsage(error: ProviderError, outcome: AttemptOutcome): ProviderError {
+  const usage = outcome.finish?.usage;
+  if (usage && (usage.inputTokens !== null || usage.outputTokens !== null)) error.usage = usage;
+  return error;
+}
+
 /**
  * Decides what a streamed attempt means, in this order: the caller cancelled ('aborted', partial text
  * kept); a timeout fired; the SDK reported an error; the stream ended without the provider's finish
@@ -34,16 +41,16 @@ export function judgeAttempt(
   const label = `${context.provider}:${context.modelId}`;
   if (state.timedOut) {
     const limit = state.timedOut === 'idle' ? `no data for ${limits.idleTimeoutMs} ms` : `no complete reply within ${limits.requestTimeoutMs} ms`;
-    throw new ProviderError(`${label}: ${state.timedOut} timeout (${limit}).`, { ...failed, kind: 'timeout', isRetryable: true });
+    throw withUsage(new ProviderError(`${label}: ${state.timedOut} timeout (${limit}).`, { ...failed, kind: 'timeout', isRetryable: true }), outcome);
   }
-  if (outcome.error !== undefined) throw mapProviderError(outcome.error, failed);
+  if (outcome.error !== undefined) throw withUsage(mapProviderError(outcome.error, failed), outcome);
   const finish = outcome.finish;
   if (outcome.aborted || !finish || (finish.reason === 'other' && finish.providerReason === undefined)) {
-    throw new ProviderError(`${label}: the reply ended before the provider's finish event (connection closed early).`, {
+    throw withUsage(new ProviderError(`${label}: the reply ended before the provider's finish event (connection closed early).`, {
       ...failed,
       kind: 'connection',
       isRetryable: true,
-    });
+    }), outcome);
   }
   return {
     text: outcome.text,

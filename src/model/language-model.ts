@@ -13,6 +13,11 @@ export interface CompletionRequest {
   temperature?: number;
   /** Cancels the request (Ctrl-C); the result then has finishReason 'aborted'. */
   signal?: AbortSignal;
+  /**
+   * Most HTTP attempts for this request, retries included (a spend budget's allowance); the model's own
+   * retry policy may allow fewer. Models that make one attempt per call may ignore it.
+   */
+  maxAttempts?: number;
   /** Called with each piece of streamed text as it arrives. */
   onText?: (delta: string) => void;
   /**
@@ -33,6 +38,8 @@ export interface RetryEvent {
   statusCode: number | null;
   /** Part of the reply had been streamed and is now discarded. */
   discardedText: boolean;
+  /** Attempts allowed in all, the first included: this is retry `attempt` of `maxAttempts - 1`. */
+  maxAttempts?: number;
 }
 
 /** Why the model stopped: only 'stop' means the reply is complete. */
@@ -52,6 +59,8 @@ export interface CompletionResult {
   durationMs: number;
   /** HTTP attempts made, retries included. */
   attempts: number;
+  /** Token counts of failed attempts (when the server reported them), already included in `usage`. */
+  failedAttemptsUsage?: TokenUsage;
   /** The provider's own finish reason (`end_turn`, `max_tokens`, `stop`…), when it sent one. */
   providerFinishReason?: string;
   /** Continuation requests stitched into `text` (set by `completeWithContinuation`). */

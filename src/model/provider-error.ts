@@ -1,4 +1,5 @@
 import { BacksmithError } from '../errors.js';
+import type { TokenUsage } from './language-model.js';
 
 /** What went wrong talking to a provider. */
 export type ProviderErrorKind =
@@ -45,6 +46,12 @@ export class ProviderError extends BacksmithError {
   readonly partialTextLength: number;
   /** HTTP attempts made when the error was finally reported (set by the retry policy). */
   attempts = 1;
+  /** Token counts the server reported for the failed attempts (rarely any), so that runs count them. */
+  usage: TokenUsage | null = null;
+  /** True when retries stopped at the caller's `maxAttempts` (a spend budget), not the retry policy's own limit. */
+  attemptsCapped = false;
+  /** Set once the attempt count is part of the message. */
+  private countedInMessage = false;
 
   constructor(message: string, fields: ProviderErrorFields) {
     super(message);
@@ -60,10 +67,19 @@ export class ProviderError extends BacksmithError {
     this.partialTextLength = fields.partialTextLength ?? 0;
   }
 
+  /** Records the attempts made and, after retries, says in the message how many requests the server got. */
+  noteAttempts(attempts: number): void {
+    this.attempts = attempts;
+    if (attempts > 1 && !this.countedInMessage) {
+      this.message = `${this.message} (gave up after ${attempts} requests: the first and ${attempts - 1} retr${attempts === 2 ? 'y' : 'ies'})`;
+      this.countedInMessage = true;
+    }
+  }
+
   /** The message with the attempt count and any requested wait, as the CLI prints it. */
   describe(): string {
     const notes: string[] = [];
-    if (this.attempts > 1) notes.push(`after ${this.attempts} attempts`);
+    if (this.attempts > 1 && !this.countedInMessage) notes.push(`after ${this.attempts} attempts`);
     if (this.retryAfterMs !== undefined) notes.push(`the server asks to retry in ${Math.ceil(this.retryAfterMs / 1000)} s`);
     return notes.length > 0 ? `${this.message} (${notes.join('; ')})` : this.message;
   }
@@ -83,6 +99,7 @@ export class ProviderError extends BacksmithError {
       retryAfterMs: this.retryAfterMs ?? null,
       partialTextLength: this.partialTextLength,
       attempts: this.attempts,
+      usage: this.usage,
     };
   }
 }

@@ -63,8 +63,8 @@ describe('withRetries', () => {
     expect(seen).toEqual([1, 2, 3]);
     expect(clock.delays).toEqual([1500, 2000]);
     expect(events).toEqual([
-      { attempt: 1, delayMs: 1500, reason: 'openai:gpt-4.1: HTTP 503', statusCode: 429, discardedText: false },
-      { attempt: 2, delayMs: 2000, reason: 'openai:gpt-4.1: HTTP 503', statusCode: 200, discardedText: true },
+      { attempt: 1, delayMs: 1500, reason: 'openai:gpt-4.1: HTTP 503', statusCode: 429, discardedText: false, maxAttempts: 4 },
+      { attempt: 2, delayMs: 2000, reason: 'openai:gpt-4.1: HTTP 503', statusCode: 200, discardedText: true, maxAttempts: 4 },
     ]);
   });
 

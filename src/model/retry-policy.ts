@@ -106,13 +106,17 @@ export async function withRetries<T>(operation: (attempt: number) => Promise<T>,
       if (!(error instanceof ProviderError)) throw error;
       error.attempts = attempt;
       const delayMs = options.signal?.aborted ? undefined : retryDelay(error, attempt, options.settings, options.clock);
-      if (delayMs === undefined) throw error;
+      if (delayMs === undefined) {
+        error.noteAttempts(attempt);
+        throw error;
+      }
       options.onRetry?.({
         attempt,
         delayMs,
         reason: error.message,
         statusCode: error.statusCode,
         discardedText: error.partialTextLength > 0,
+        maxAttempts: options.settings.maxAttempts,
       });
       await options.clock.sleep(delayMs, options.signal);
     }

@@ -1,7 +1,8 @@
 import type { LanguageModel as SdkLanguageModel } from 'ai';
 import { startAttemptWatchdog } from './attempt-watchdog.js';
-import type { CompletionRequest, CompletionResult, LanguageModel } from './language-model.js';
+import type { CompletionRequest, CompletionResult, LanguageModel, TokenUsage } from './language-model.js';
 import { judgeAttempt, type AttemptReply } from './judge-attempt.js';
+import { ProviderError } from './provider-error.js';
 import type { ProviderCallContext } from './map-provider-error.js';
 import { SYSTEM_CLOCK, withRetries, type RetryClock, type RetrySettings } from './retry-policy.js';
 import { streamAttempt } from './stream-attempt.js';
@@ -22,6 +23,12 @@ export interface SdkModelOptions {
   clock?: RetryClock;
   /** Base fetch (tests and proxies); the global fetch otherwise. */
   fetch?: FetchFunction;
+}
+
+/** Sums token counts; a count one side does not know is taken from the other. */
+function addUsage(a: TokenUsage | null, b: TokenUsage): TokenUsage {
+  const add = (x: number | null | undefined, y: number | null): number | null => (x === null || x === undefined ? y : y === null ? x : x + y);
+  return { inputTokens: add(a?.inputTokens, b.inputTokens), outputTokens: add(a?.outputTokens, b.outputTokens) };
 }
 
 function silenceSdkWarnings(): void {
@@ -47,24 +54,48 @@ export function createSdkLanguageModel(options: SdkModelOptions): LanguageModel 
     silenceSdkWarnings();
     const started = performance.now();
     let attempts = 0;
-    const reply = await withRetries(
-      async (attempt): Promise<AttemptReply> => {
-        if (request.signal?.aborted) return { text: '', finishReason: 'aborted', usage: { inputTokens: null, outputTokens: null }, warnings: [] };
-        attempts = attempt;
-        const watchdog = startAttemptWatchdog(options.retry, request.signal);
-        try {
-          const model = options.createSdkModel(trackingFetch(watchdog.touch, options.fetch));
-          const outcome = await streamAttempt(model, request, watchdog.signal);
-          const state = { callerAborted: request.signal?.aborted === true, timedOut: watchdog.timedOut() };
-          return judgeAttempt(outcome, state, { ...context, now: clock.now() }, options.retry);
-        } finally {
-          watchdog.dispose();
-        }
-      },
-      { settings: options.retry, clock, ...(request.signal ? { signal: request.signal } : {}), ...(request.onRetry ? { onRetry: request.onRetry } : {}) },
-    );
+    // A caller's allowance (a spend budget) lowers the attempt limit; it never raises the policy's own.
+    const cap = request.maxAttempts !== undefined && Number.isFinite(request.maxAttempts) ? Math.max(1, Math.floor(request.maxAttempts)) : Infinity;
+    const settings = cap < options.retry.maxAttempts ? { ...options.retry, maxAttempts: cap } : options.retry;
+    let failedUsage: TokenUsage | null = null;
+    let reply: AttemptReply;
+    try {
+      reply = await withRetries(
+        async (attempt): Promise<AttemptReply> => {
+          if (request.signal?.aborted) return { text: '', finishReason: 'aborted', usage: { inputTokens: null, outputTokens: null }, warnings: [] };
+          attempts = attempt;
+          const watchdog = startAttemptWatchdog(options.retry, request.signal);
+          try {
+            const model = options.createSdkModel(trackingFetch(watchdog.touch, options.fetch));
+            const outcome = await streamAttempt(model, request, watchdog.signal);
+            const state = { callerAborted: request.signal?.aborted === true, timedOut: watchdog.timedOut() };
+            return judgeAttempt(outcome, state, { ...context, now: clock.now() }, options.retry);
+          } catch (error) {
+            if (error instanceof ProviderError && error.usage) failedUsage = addUsage(failedUsage, error.usage);
+            throw error;
+          } finally {
+            watchdog.dispose();
+          }
+        },
+        { settings, clock, ...(request.signal ? { signal: request.signal } : {}), ...(request.onRetry ? { onRetry: request.onRetry } : {}) },
+      );
+    } catch (error) {
+      if (error instanceof ProviderError) {
+        error.usage = failedUsage;
+        error.attemptsCapped = error.isRetryable && settings !== options.retry && error.attempts >= settings.maxAttempts;
+      }
+      throw error;
+    }
     const { warnings, ...rest } = reply;
-    return { ...rest, durationMs: performance.now() - started, attempts, ...(warnings.length > 0 ? { warnings } : {}) };
+    const usage = failedUsage ? addUsage(rest.usage, failedUsage) : rest.usage;
+    return {
+      ...rest,
+      usage,
+      durationMs: performance.now() - started,
+      attempts,
+      ...(failedUsage ? { failedAttemptsUsage: failedUsage } : {}),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
   }
 
   return {

@@ -109,17 +109,29 @@ export function adapterContract(contract: AdapterContract): void {
     expect(result.text).toBe(streamedText(fixture('length-limit.sse')));
   });
 
-  it('gives up after maxAttempts with a typed error carrying status, url and attempts', async () => {
-    const errors = Array.from({ length: 3 }, () => fixture(contract.serverError));
-    const { run, clock } = await setup(errors, { maxAttempts: 3 });
+  it('gives up after maxAttempts with a typed error carrying status, url and attempts; retries announced = requests received - 1', async () => {
+    const errors = Array.from({ length: 5 }, () => fixture(contract.serverError));
+    const { server, run, clock, retries } = await setup(errors, { maxAttempts: 3 });
     const error = await run().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProviderError);
     const failure = error as ProviderError;
-    expect(failure).toMatchObject({ kind: 'http', provider: contract.modelId.split(':')[0], isRetryable: true, attempts: 3 });
+    expect(failure).toMatchObject({ kind: 'http', provider: contract.modelId.split(':')[0], isRetryable: true, attempts: 3, attemptsCapped: false });
     expect(failure.statusCode).toBeGreaterThanOrEqual(500);
     expect(failure.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.+$/);
-    expect(failure.describe()).toMatch(/after 3 attempts/);
+    expect(failure.message).toMatch(/\(gave up after 3 requests: the first and 2 retries\)$/);
+    expect(failure.describe()).not.toMatch(/after 3 attempts/);
     expect(clock.delays).toEqual([1000, 2000]);
+    expect(retries.map((event) => `${event.attempt} of ${event.maxAttempts! - 1}`)).toEqual(['1 of 2', '2 of 2']);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("stops retrying at the request's maxAttempts (a spend budget's allowance), marking the error as capped", async () => {
+    const errors = Array.from({ length: 5 }, () => fixture(contract.serverError));
+    const { server, run, retries } = await setup(errors, { maxAttempts: 4 });
+    const error = (await run({ maxAttempts: 2 }).catch((caught: unknown) => caught)) as ProviderError;
+    expect(error).toMatchObject({ attempts: 2, attemptsCapped: true });
+    expect(retries.map((event) => [event.attempt, event.maxAttempts])).toEqual([[1, 2]]);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('gives up on a connection that keeps dropping', async () => {
