@@ -7,6 +7,7 @@ import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotoc
 import { CreateMessageRequestSchema, ListRootsRequestSchema, type CallToolResult, type CreateMessageRequest } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatty, flawedDraft, GOOD_MODULE, makeProject } from '../generate/test-support/plant-swap-fixture.js';
+import { listRuns } from '../runs/list-runs.js';
 import { generateResultSchema, verifyReportSchema } from './report-schema.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -19,9 +20,15 @@ async function connect(options: { cwd: string; capabilities?: ConstructorParamet
   if (!existsSync(path.join(ROOT, 'dist', 'mcp', 'mcp-server.js'))) throw new Error('dist/ is not built: run `npm run build` first');
   const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: options.cwd, env: getDefaultEnvironment(), stderr: 'pipe' });
   const client = new Client({ name: 'backsmith-test', version: '1.0.0' }, options.capabilities ?? { capabilities: {} });
+  // Anything on stdout that is not a protocol message reaches the client as an error.
+  client.onerror = (error) => protocolErrors.push(error.message);
+  transport.stderr?.on('data', (chunk: Buffer) => void (serverLog += chunk.toString()));
   await client.connect(transport);
   return client;
 }
+
+const protocolErrors: string[] = [];
+let serverLog = '';
 
 const text = (result: CallToolResult) => result.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
 
@@ -96,6 +103,11 @@ describe('backsmith mcp (SDK client over stdio, built binary)', () => {
     expect(result.isError).toBe(true);
     expect(text(result)).toMatch(/^backsmith: No model is configured[\s\S]*--model[\s\S]*supports sampling/);
   });
+
+  it('writes nothing but protocol messages on stdout, and no stack traces on stderr', () => {
+    expect(protocolErrors).toEqual([]);
+    expect(serverLog).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe('backsmith mcp with a client that declares roots and sampling', () => {
@@ -103,6 +115,8 @@ describe('backsmith mcp with a client that declares roots and sampling', () => {
   let client: Client;
   const sampled: CreateMessageRequest['params'][] = [];
   const replies = [chatty(flawedDraft()), GOOD_MODULE];
+  /** When set, the client's model never answers until the server cancels its request. */
+  let hang: { started: () => void; cancelled: boolean } | null = null;
 
   beforeAll(async () => {
     project = await makeProject();
@@ -110,7 +124,15 @@ describe('backsmith mcp with a client that declares roots and sampling', () => {
     await symlink(EXAMPLE, path.join(project.dir, 'links', 'outside'));
     client = await connect({ cwd: ROOT, capabilities: { capabilities: { sampling: {}, roots: { listChanged: true } } } });
     client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: [{ uri: pathToFileURL(project.dir).href, name: 'project' }] }));
-    client.setRequestHandler(CreateMessageRequestSchema, async (request) => {
+    client.setRequestHandler(CreateMessageRequestSchema, async (request, extra) => {
+      const waiting = hang;
+      if (waiting) {
+        waiting.started();
+        return new Promise((_resolve, reject) => extra.signal.addEventListener('abort', () => {
+          waiting.cancelled = true;
+          reject(new Error('cancelled by the server'));
+        }));
+      }
       sampled.push(request.params);
       const reply = replies[Math.min(sampled.length - 1, replies.length - 1)]!;
       return { model: 'test-model', role: 'assistant', content: { type: 'text', text: reply }, stopReason: 'endTurn' };
@@ -160,4 +182,29 @@ describe('backsmith mcp with a client that declares roots and sampling', () => {
     const check = (await client.callTool({ name: 'verify_module', arguments: { path: delivered, design: project.design, stories: project.stories, tests: [project.tests] } }, undefined, { timeout: 120_000 })) as CallToolResult;
     expect(verifyReportSchema.parse(check.structuredContent).passed).toBe(true);
   }, 240_000);
+
+  it('cancels implement_module: the pending sampling request is cancelled, nothing is delivered, the run is recorded as cancelled', async () => {
+    const before = new Set(await listRuns(project.dir).then((runs) => runs.map((run) => run.id)));
+    const controller = new AbortController();
+    let started: () => void = () => undefined;
+    const sampling = new Promise<void>((resolve) => (started = resolve));
+    hang = { started, cancelled: false };
+    const waiting = hang;
+    try {
+      const call = client.callTool({ name: 'implement_module', arguments: { design: project.design, stories: project.stories, outDir: 'cancelled' } }, undefined, { signal: controller.signal, timeout: 60_000 });
+      await sampling;
+      controller.abort();
+      await expect(call).rejects.toThrow();
+      let run = null;
+      for (let attempt = 0; attempt < 100 && !run; attempt++) {
+        run = (await listRuns(project.dir)).find((record) => !before.has(record.id) && record.outcome !== 'running') ?? null;
+        if (!run) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(run).toMatchObject({ outcome: 'cancelled' });
+      expect(waiting.cancelled).toBe(true);
+      expect(existsSync(path.join(project.dir, 'cancelled'))).toBe(false);
+    } finally {
+      hang = null;
+    }
+  }, 60_000);
 });

@@ -35,12 +35,19 @@ export async function workspaceConfig(context: ToolContext, workspace: Workspace
   return applySelectionFlags(await loadConfig(context.settings.configFile, workspace.roots[0]), selection);
 }
 
+/** Structured content with every secret removed; the report itself when it holds none (the usual case, and the fast one). */
+function cleanStructured(context: ToolContext, structured: object): Record<string, unknown> {
+  if (context.secrets.length === 0) return structured as Record<string, unknown>;
+  const json = JSON.stringify(structured);
+  if (!context.secrets.some((secret) => json.includes(secret))) return structured as Record<string, unknown>;
+  return JSON.parse(redactSecrets(json, context.secrets, { keyShapes: false })) as Record<string, unknown>;
+}
+
 /** A tool result with text and, when given, structured content; secrets removed from both. */
 export function toolSuccess(context: ToolContext, text: string, structured?: object): CallToolResult {
-  const clean = (value: string) => redactSecrets(value, context.secrets, { keyShapes: false });
   return {
-    content: [{ type: 'text', text: clean(text) }],
-    ...(structured ? { structuredContent: JSON.parse(clean(JSON.stringify(structured))) as Record<string, unknown> } : {}),
+    content: [{ type: 'text', text: redactSecrets(text, context.secrets, { keyShapes: false }) }],
+    ...(structured ? { structuredContent: cleanStructured(context, structured) } : {}),
   };
 }
 
