@@ -21,6 +21,7 @@ interface VerifyFlags {
   tests?: string[];
   json?: boolean;
   sarif?: string;
+  html?: string;
   config?: string;
   run: boolean;
   python?: string;
@@ -50,6 +51,7 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .option('--tests <files...>', 'acceptance test files (unittest or pytest) to run in the sandbox')
     .option('--json', 'print one JSON document instead of the human report')
     .option('--sarif <file>', 'also write findings as SARIF 2.1.0 to this file')
+    .option('--html <file>', 'also write a self-contained report page: source with findings inline, design checklist, sandbox summary')
     .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith)')
     .option('--no-run', 'skip the sandboxed run of the module')
     .option('--python <path>', 'Python interpreter for syntax checks and the sandbox (default: python3)')
@@ -79,6 +81,10 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
         ...(flags.allowUnsandboxed ? { allowUnsandboxed: true } : {}),
       });
       if (flags.sarif) await writeSarif(flags.sarif, report);
+      if (flags.html) {
+        const { writeHtmlReport } = await import('../report/html/write-html-report.js');
+        await writeHtmlReport(flags.html, report, { ...(design ? { design } : {}), ...(stories ? { stories } : {}) });
+      }
       io.stdout(flags.json ? formatJsonReport(report) : formatHumanReport(report));
       io.setExitCode(report.passed ? EXIT_PASSED : EXIT_FINDINGS);
     });

@@ -11,6 +11,7 @@ import type { LoopOutcome } from '../repair/loop-types.js';
 import { runRepairLoop } from '../repair/repair-loop.js';
 import { environmentSecrets } from '../runs/environment-secrets.js';
 import { createRunRecorder, type RunRecorder } from '../runs/run-recorder.js';
+import { writeRunReportPage } from '../report/html/write-html-report.js';
 import { createGenerationSteps } from './generation-steps.js';
 import type { GenerateModuleOptions, GenerateResult } from './generate-types.js';
 import { prepareGeneration, type PreparedGeneration } from './prepare-generation.js';
@@ -110,6 +111,10 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
     });
     await Promise.all(pending);
     const end = await conclude(loop, prepared, recorder, options, emit);
+    if (loop.best) {
+      await writeRunReportPage(recorder.dir, loop.best, prepared.task.checklist, secrets)
+        .catch((error: Error) => emit({ type: 'note', message: `the run's report page was not written: ${error.message}` }));
+    }
     const { record } = recorder;
     return {
       ...end,
