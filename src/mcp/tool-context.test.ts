@@ -5,7 +5,7 @@ import { toolFailure, toolSuccess, type ToolContext } from './tool-context.js';
 const SECRET = 'sk-test-0123456789abcdef';
 
 function context(logged: string[] = []): ToolContext {
-  return { secrets: [SECRET], log: (text) => void logged.push(text) } as unknown as ToolContext;
+  return { secrets: [SECRET], log: (text: string) => void logged.push(text) } as unknown as ToolContext;
 }
 
 describe('tool results', () => {
