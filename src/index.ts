@@ -3,6 +3,8 @@ export { verifyModule, runChecks, MAX_MODULE_BYTES } from './verify/verify-modul
 export type { VerifyModuleOptions, ModuleReport, CheckOutcome, FindingSummary, RequirementGaps } from './verify/verify-module.js';
 export { verifyModules } from './verify/verify-modules.js';
 export type { VerifyModulesOptions } from './verify/verify-modules.js';
+export { checkTestFile } from './test-file/check-test-file.js';
+export type { CheckTestFileInput, TestFileReport, CriterionCoverage } from './test-file/check-test-file.js';
 export { buildVerifyReport } from './verify/verify-report.js';
 export type { VerifyReport } from './verify/verify-report.js';
 export { buildCheckContext } from './verify/build-context.js';

@@ -14,7 +14,9 @@ function plural(count: number, word: string): string {
 
 // Messages may quote the module's exceptions and test output: escaped, so they cannot hide the verdict.
 function formatFinding(modulePath: string, finding: Finding): string {
-  const where = finding.line > 0 ? `${modulePath}:${finding.line}${finding.column ? `:${finding.column}` : ''}` : modulePath;
+  // A finding in a test file (`tests/` checks of --tests files) points into that file.
+  const file = finding.file ?? modulePath;
+  const where = finding.line > 0 ? `${file}:${finding.line}${finding.column ? `:${finding.column}` : ''}` : file;
   const symbol = finding.symbol ? ` [${escapeTerminal(finding.symbol)}]` : '';
   return `  ${escapeTerminal(where)}  ${escapeTerminal(finding.message)}${symbol}  (${finding.checkId})\n      fix: ${escapeTerminal(finding.hint)}`;
 }

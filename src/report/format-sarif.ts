@@ -42,7 +42,7 @@ export function formatSarifReport(report: VerifyReport): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: artifactUri(module.path) },
+            artifactLocation: { uri: artifactUri(finding.file ?? module.path) },
             region: { startLine: Math.max(1, finding.line), ...(finding.column ? { startColumn: finding.column } : {}) },
           },
           ...(finding.symbol ? { logicalLocations: [{ fullyQualifiedName: finding.symbol }] } : {}),

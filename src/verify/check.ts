@@ -2,7 +2,7 @@ import type { CheckCategory, Severity } from './finding.js';
 import type { CheckContext } from './check-context.js';
 
 /** What a check needs besides the module itself; without it the check is skipped. */
-export type CheckRequirement = 'design' | 'stories' | 'runtime' | 'tests';
+export type CheckRequirement = 'design' | 'stories' | 'runtime' | 'tests' | 'test-files';
 
 /** Public, stable description of a check. */
 export interface CheckMeta {
@@ -28,6 +28,8 @@ export interface CheckReport {
   hint?: string;
   /** Overrides the check's default severity for this one finding (e.g. a softer variant). */
   severity?: Severity;
+  /** The file the finding is in when it is not the module (a test file). */
+  file?: string;
 }
 
 /** A check: metadata plus a function from the module's context to reports. */

@@ -25,6 +25,8 @@ export interface Finding {
   /** The class, method or name the finding is about, e.g. `LedgerService.add_member`. */
   symbol?: string;
   hint: string;
+  /** The file the finding is in when it is not the module: a test file's path (its `line` is in that file). */
+  file?: string;
 }
 
 /** Orders severities from most to least serious. */

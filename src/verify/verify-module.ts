@@ -13,6 +13,7 @@ import type { CheckContext } from './check-context.js';
 import { SEVERITY_ORDER, type Finding, type Severity } from './finding.js';
 import { ALL_CHECKS } from './registry.js';
 import { applySuppressions, type SuppressedFinding } from './suppressions/apply-suppressions.js';
+import { prepareTestFiles } from '../test-file/prepare-test-files.js';
 
 /** Largest module backsmith verifies; generated backend modules are far smaller. */
 export const MAX_MODULE_BYTES = 1024 * 1024;
@@ -85,6 +86,7 @@ function requirementGaps(options: VerifyModuleOptions, runtime: RuntimeResults |
   return {
     ...(options.design ? {} : { design: 'no --design given' }),
     ...(options.stories ? {} : { stories: options.storiesAbsentReason ?? 'no --stories given' }),
+    ...(options.tests?.length ? {} : { 'test-files': 'no --tests given' }),
     ...runtimeRequirementGaps(options, runtime),
   };
 }
@@ -127,6 +129,7 @@ async function runCheck(check: Check, context: CheckContext, config: BacksmithCo
     ...(report.column !== undefined ? { column: report.column } : {}),
     ...(report.symbol !== undefined ? { symbol: report.symbol } : {}),
     hint: report.hint ?? check.fixHint,
+    ...(report.file !== undefined ? { file: report.file } : {}),
   }));
 }
 
@@ -184,6 +187,8 @@ export async function verifyModule(options: VerifyModuleOptions): Promise<Module
   }
   if (options.stories) context.stories = options.stories;
   if (options.draft) context.draft = true;
+  // The test files are read and checked before anything runs (an unreadable one is a usage error).
+  if (options.tests?.length) context.testFiles = await prepareTestFiles(options.tests, context, options.python === undefined ? config.python ?? 'python3' : options.python);
   const { syntax } = context;
   const runtime = await runtimeForVerify(context, options);
   if (runtime) context.runtime = runtime;
