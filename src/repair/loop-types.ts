@@ -1,3 +1,4 @@
+import type { BudgetName } from '../budget/spend-budget.js';
 import type { CompletionResult, FinishReason } from '../model/language-model.js';
 import type { ModelPrompt } from '../prompt/model-prompt.js';
 import type { Result } from '../result.js';
@@ -15,7 +16,12 @@ export interface DraftPosition {
 export type ReplyFailure =
   | { kind: 'cancelled' }
   /** Cut by the output limit, aborted mid-stream, filtered…: never verified, never delivered. */
-  | { kind: 'incomplete'; finishReason: FinishReason; requests: number };
+  | { kind: 'incomplete'; finishReason: FinishReason; requests: number; /** The reply limit asked for, when cut by it. */ maxOutputTokens?: number }
+  /**
+   * A spend budget refused the next request: the run stops (`detail` says which, what was spent, what to
+   * change). `finishReason` ('other') and `requests` keep code written before budgets compiling.
+   */
+  | { kind: 'budget'; budget: BudgetName; detail: string; finishReason: FinishReason; requests: number };
 
 /** The loop's steps; each can be replaced (tests, other verifiers, other models). */
 export interface LoopSteps {
@@ -43,7 +49,9 @@ export type StopReason =
   | 'incomplete-reply'
   | 'no-code'
   | 'prompt-too-large'
-  | 'cancelled';
+  | 'cancelled'
+  /** A spend budget (requests, tokens, cost) was used up. */
+  | 'budget';
 
 /** Something that happened in the loop, for progress displays and the run record. */
 export type LoopEvent =
@@ -63,4 +71,6 @@ export interface LoopOutcome {
   detail: string;
   /** Repair rounds run (not counting the first drafts). */
   repairRounds: number;
+  /** The budget that stopped the loop, when `stopReason` is 'budget'. */
+  stoppedBy?: BudgetName;
 }

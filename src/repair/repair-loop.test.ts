@@ -8,6 +8,7 @@ import { buildRepairPrompt } from './build-repair-prompt.js';
 import type { LoopEvent, LoopSteps } from './loop-types.js';
 import { runRepairLoop } from './repair-loop.js';
 import { requestReply } from './request-reply.js';
+import { createSpendBudget } from '../budget/spend-budget.js';
 import { fakeReport } from './test-support/fake-report.js';
 
 const TASK: GenerationPromptInput = {
@@ -96,14 +97,30 @@ describe('runRepairLoop', () => {
     expect(model.requests).toHaveLength(2);
   });
 
-  it('never verifies a reply cut by the output limit: continues it, then gives up', async () => {
+  it('never verifies a reply cut by the output limit: continues it once, and when cut again stops the run with advice', async () => {
     const cut = { text: module().slice(0, 40), finishReason: 'length' as const };
-    const { model, verified, run } = setup([cut, cut, cut, cut, cut, cut]);
-    const outcome = await run({ maxRounds: 0, candidates: 1 });
+    const { model, verified, run } = setup(Array.from({ length: 24 }, () => cut));
+    const outcome = await run({ maxRounds: 3, candidates: 2 });
     expect(outcome).toMatchObject({ stopReason: 'incomplete-reply', best: null });
-    expect(outcome.detail).toMatch(/cut off by the output limit after 2 request\(s\); incomplete code is never verified/);
+    expect(outcome.detail).toMatch(/cut off by the output limit again after 2 request\(s\).*incomplete code is never verified\. Raise --max-output-tokens, or use a model with a larger output limit$/);
     expect(verified).toEqual([]);
-    expect(model.requests).toHaveLength(6);
+    expect(model.requests).toHaveLength(2);
+  });
+
+  it('stops at a spent request budget, naming it, with the best draft kept', async () => {
+    const budget = createSpendBudget({ maxRequests: 3, maxTokens: null, maxCostUsd: null, maxRequestsPerDraft: 4 }, () => null);
+    const model = createScriptedModel([module('ERROR a/a', 'ERROR a/b'), module('ERROR a/b'), module('ERROR a/c'), module()]);
+    const steps: LoopSteps = {
+      reply: (prompt) => requestReply(model, prompt, { budget }),
+      extract: (reply) => extractModule(reply),
+      verify: async (code) => fakeReport(code),
+      repairPrompt: (draft) => success(buildRepairPrompt(TASK, draft)),
+    };
+    const outcome = await runRepairLoop(FIRST, steps, { maxRounds: 5, candidates: 1 });
+    expect(outcome).toMatchObject({ stopReason: 'budget', stoppedBy: 'max-requests', repairRounds: 3 });
+    expect(outcome.detail).toMatch(/^Stopped by the request budget \(--max-requests 3\): spent 3 requests, \d[\d,]* tokens in \/ \d+ out, cost unknown; raise --max-requests/);
+    expect(outcome.best?.round).toBe(1);
+    expect(model.requests).toHaveLength(3);
   });
 
   it('stitches a continued reply and verifies only the whole module', async () => {

@@ -1,11 +1,25 @@
 import type { ModelPrompt } from '../prompt/model-prompt.js';
 import { failure, success, type Result } from '../result.js';
 import { betterDraft, fixedNothing, scoreOf, type Draft } from './draft.js';
-import type { DraftPosition, LoopEvent, LoopLimits, LoopOutcome, LoopSteps, StopReason } from './loop-types.js';
+import type { BudgetName } from '../budget/spend-budget.js';
+import type { DraftPosition, LoopEvent, LoopLimits, LoopOutcome, LoopSteps, ReplyFailure, StopReason } from './loop-types.js';
 
 interface NoDraft {
   stop: StopReason;
   detail: string;
+  /** Trying again cannot help (a budget is spent, replies are cut by the output limit): stop the loop. */
+  final?: boolean;
+  stoppedBy?: BudgetName;
+}
+
+/** Why a reply was incomplete, and for an output-limit cut what to change. */
+function incompleteDetail(error: Extract<ReplyFailure, { kind: 'incomplete' }>, at: DraftPosition): string {
+  if (error.finishReason !== 'length') {
+    return `the reply for ${label(at)} ended with '${error.finishReason}' after ${error.requests} request(s); incomplete code is never verified`;
+  }
+  const limit = error.maxOutputTokens === undefined ? '' : ` (now ${error.maxOutputTokens.toLocaleString('en-US')} tokens per reply)`;
+  return `the reply for ${label(at)} was cut off by the output limit again after ${error.requests} request(s) (a continuation was cut off too); ` +
+    `incomplete code is never verified. Raise --max-output-tokens${limit}, or use a model with a larger output limit`;
 }
 
 function label(at: DraftPosition): string {
@@ -17,9 +31,10 @@ async function attempt(prompt: ModelPrompt, at: DraftPosition, steps: LoopSteps,
   emit({ type: 'attempt', at, kind: at.round === 0 ? 'draft' : 'repair', prompt });
   const reply = await steps.reply(prompt, at);
   if (!reply.ok) {
-    if (reply.error.kind === 'cancelled') return failure({ stop: 'cancelled', detail: `cancelled during ${label(at)}` });
-    const why = reply.error.finishReason === 'length' ? 'was cut off by the output limit' : `ended with '${reply.error.finishReason}'`;
-    return failure({ stop: 'incomplete-reply', detail: `the reply for ${label(at)} ${why} after ${reply.error.requests} request(s); incomplete code is never verified` });
+    const { error } = reply;
+    if (error.kind === 'cancelled') return failure({ stop: 'cancelled', detail: `cancelled during ${label(at)}` });
+    if (error.kind === 'budget') return failure({ stop: 'budget', detail: error.detail, final: true, stoppedBy: error.budget });
+    return failure({ stop: 'incomplete-reply', detail: incompleteDetail(error, at), final: error.finishReason === 'length' });
   }
   const extracted = await steps.extract(reply.value.text);
   if (!extracted.ok) {
@@ -46,7 +61,8 @@ export async function runRepairLoop(firstPrompt: ModelPrompt, steps: LoopSteps, 
   const state: { best: Draft | null } = { best: null };
   let repairRounds = 0;
   const emit = (event: LoopEvent) => options.onEvent?.(event);
-  const finish = (stopReason: StopReason, detail: string): LoopOutcome => ({ best: state.best, drafts, stopReason, detail, repairRounds });
+  const finish = (stopReason: StopReason, detail: string, stoppedBy?: BudgetName): LoopOutcome => ({ best: state.best, drafts, stopReason, detail, repairRounds, ...(stoppedBy ? { stoppedBy } : {}) });
+  const stopAt = (problem: NoDraft): LoopOutcome => finish(problem.stop, problem.detail, problem.stoppedBy);
   const run = async (prompt: ModelPrompt, at: DraftPosition): Promise<Result<Draft, NoDraft>> => {
     const result = await attempt(prompt, at, steps, options.signal, emit);
     if (result.ok) {
@@ -58,7 +74,7 @@ export async function runRepairLoop(firstPrompt: ModelPrompt, steps: LoopSteps, 
   let lastProblem: NoDraft = { stop: 'no-code', detail: 'no draft was produced' };
   for (let candidate = 1; candidate <= Math.max(1, limits.candidates); candidate++) {
     const result = await run(firstPrompt, { round: 0, candidate });
-    if (!result.ok && result.error.stop === 'cancelled') return finish('cancelled', result.error.detail);
+    if (!result.ok && (result.error.stop === 'cancelled' || result.error.final)) return stopAt(result.error);
     if (!result.ok) lastProblem = result.error;
     if (state.best?.report.passed) return finish('passed', `${label(state.best)} passed verification`);
   }
@@ -69,7 +85,7 @@ export async function runRepairLoop(firstPrompt: ModelPrompt, steps: LoopSteps, 
     repairRounds = round;
     const result = await run(prompt.value, { round, candidate: 1 });
     if (!result.ok) {
-      if (result.error.stop === 'cancelled' || base) return finish(result.error.stop, result.error.detail);
+      if (result.error.stop === 'cancelled' || result.error.final || base) return stopAt(result.error);
       lastProblem = result.error;
       continue;
     }

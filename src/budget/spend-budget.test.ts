@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { estimateCost } from '../model/estimate-cost.js';
+import { resolveModel } from '../model/resolve-model.js';
+import { createScriptedModel } from '../model/scripted-model.js';
+import type { FakeServer } from '../model/test-support/fake-http-server.js';
+import { openAiErrorBody, openAiStreamEvents, startOpenAiServer } from '../model/test-support/openai-wire.js';
+import { recordingClock } from '../model/test-support/recording-clock.js';
+import { budgetedModel } from './budgeted-model.js';
+import { BudgetExhaustedError, createSpendBudget, defaultBudgetLimits, type BudgetLimits } from './spend-budget.js';
+
+const request = { system: 'Write modules.', messages: [{ role: 'user' as const, content: 'x'.repeat(4000) }] };
+const limits = (overrides: Partial<BudgetLimits> = {}): BudgetLimits => ({ maxRequests: 10, maxTokens: null, maxCostUsd: null, maxRequestsPerDraft: 4, ...overrides });
+const gpt41 = (usage: { inputTokens: number | null; outputTokens: number | null }) => estimateCost('openai', 'gpt-4.1', usage)?.usd ?? null;
+
+describe('createSpendBudget', () => {
+  it('defaults to 4 requests per draft, for every draft the loop may draw', () => {
+    expect(defaultBudgetLimits({ maxRounds: 3, candidates: 2 })).toEqual({ maxRequests: 20, maxTokens: null, maxCostUsd: null, maxRequestsPerDraft: 4 });
+  });
+
+  it('refuses requests past each budget, naming it with what was spent and what to change', () => {
+    const table: [Partial<BudgetLimits>, RegExp][] = [
+      [{ maxRequests: 1 }, /^Stopped by the request budget \(--max-requests 1\): spent 1 request, 1,000 tokens in \/ 500 out, ~\$0\.0060; raise --max-requests/],
+      [{ maxTokens: 2000 }, /^Stopped by the token budget \(--max-tokens 2,000, input and output together\) \(the next request needs about 1,004 input tokens\): spent 1 request/],
+      [{ maxCostUsd: 0.007 }, /^Stopped by the cost budget \(--max-cost 0\.007 USD, list-price estimate\) \(the next request costs about \$0\.0020 to send\)/],
+      [{ maxRequestsPerDraft: 1 }, /^Stopped by the per-draft request limit \(1 requests per draft, continuations and retries included\)/],
+    ];
+    for (const [overrides, message] of table) {
+      const budget = createSpendBudget(limits(overrides), gpt41);
+      const draft = budget.startDraft();
+      expect(budget.allow(draft, 1004).attempts).toBeGreaterThan(0);
+      budget.charge(draft, 1, { inputTokens: 1000, outputTokens: 500 }, { inputTokens: 0, outputTokens: 0 });
+      const error = (() => { try { budget.allow(draft, 1004); } catch (caught) { return caught; } })();
+      expect(error).toBeInstanceOf(BudgetExhaustedError);
+      expect((error as Error).message).toMatch(message);
+      expect(budget.stoppedBy()).toBe((error as BudgetExhaustedError).budget);
+    }
+  });
+
+  it('estimates tokens the provider did not report, and says so; an unknown price leaves the cost unknown', () => {
+    const budget = createSpendBudget(limits(), () => null);
+    budget.charge(budget.startDraft(), 2, { inputTokens: null, outputTokens: null }, { inputTokens: 300, outputTokens: 40 });
+    expect(budget.spent()).toEqual({ requests: 2, inputTokens: 300, outputTokens: 40, costUsd: null, tokensEstimated: true });
+  });
+});
+
+describe('budgetedModel against a fake OpenAI server', () => {
+  let server: FakeServer | undefined;
+  afterEach(async () => server?.close());
+
+  it('lets a request retry only as often as the budget allows, then stops as a budget stop, counting every request', async () => {
+    const error = { status: 500, body: openAiErrorBody('The server had an error', 'server_error') };
+    server = await startOpenAiServer(Array.from({ length: 8 }, () => error));
+    const model = resolveModel('openai:gpt-4.1', { env: { OPENAI_API_KEY: 'sk-test-0123456789abcdef', OPENAI_BASE_URL: server.baseUrl }, clock: recordingClock() });
+    const budget = createSpendBudget(limits({ maxRequests: 3 }), gpt41);
+    const announced: string[] = [];
+    const failure = await budgetedModel(model, budget, budget.startDraft())
+      .complete({ ...request, onRetry: (event) => announced.push(`retrying (${event.attempt} of ${event.maxAttempts! - 1})`) })
+      .catch((caught: unknown) => caught);
+    expect(failure).toBeInstanceOf(BudgetExhaustedError);
+    expect((failure as Error).message).toMatch(/^Stopped by the request budget \(--max-requests 3\) \(the provider kept failing: .*HTTP 500.*\): spent 3 requests, 0 tokens in \/ 0 out/);
+    expect(announced).toEqual(['retrying (1 of 2)', 'retrying (2 of 2)']);
+    expect(server.requests).toHaveLength(3);
+    expect(budget.spent().requests).toBe(3);
+  });
+
+  it('charges the tokens the server reported', async () => {
+    server = await startOpenAiServer([{ events: openAiStreamEvents('print(1)\n', { promptTokens: 1200, completionTokens: 30 }) }]);
+    const model = resolveModel('openai:gpt-4.1', { env: { OPENAI_API_KEY: 'sk-test-0123456789abcdef', OPENAI_BASE_URL: server.baseUrl } });
+    const budget = createSpendBudget(limits(), gpt41);
+    await budgetedModel(model, budget, budget.startDraft()).complete(request);
+    expect(budget.spent()).toMatchObject({ requests: 1, inputTokens: 1200, outputTokens: 30, tokensEstimated: false, costUsd: 0.00264 });
+  });
+
+  it('works over models that make one attempt per call (the scripted model)', async () => {
+    const budget = createSpendBudget(limits({ maxRequestsPerDraft: 2 }), () => null);
+    const draft = budget.startDraft();
+    const model = budgetedModel(createScriptedModel(['a', 'b', 'c']), budget, draft);
+    await model.complete(request);
+    await model.complete(request);
+    await expect(model.complete(request)).rejects.toMatchObject({ budget: 'max-requests-per-draft' });
+  });
+});
