@@ -5,6 +5,7 @@ import type { PythonModule } from '../python/python-model.js';
 import type { LintDiagnostic } from '../python/ruff-lint.js';
 import type { SyntaxVerdict } from '../python/python-syntax.js';
 import type { RuntimeResults } from '../sandbox/runtime-types.js';
+import type { TypeChecker } from '../types/type-checker.js';
 import type { TestFileContext } from '../test-file/test-file-context.js';
 
 /** Everything a check may read about the module under verification. */
@@ -41,6 +42,8 @@ export interface CheckContext {
   extraAllowedImports?: string[];
   /** True for a model's draft in `generate`: its own suppression comments waive nothing. */
   draft?: boolean;
+  /** pyright, warm or started for this run (checks with `requires: ['types']`); absent when types are not checked. */
+  typeChecker?: Pick<TypeChecker, 'check'>;
   /** The acceptance test files given with `--tests`, read before anything runs (checks with `requires: ['test-files']`). */
   testFiles?: TestFileContext[];
 }

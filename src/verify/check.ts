@@ -2,7 +2,7 @@ import type { CheckCategory, Severity } from './finding.js';
 import type { CheckContext } from './check-context.js';
 
 /** What a check needs besides the module itself; without it the check is skipped. */
-export type CheckRequirement = 'design' | 'stories' | 'runtime' | 'tests' | 'test-files';
+export type CheckRequirement = 'design' | 'stories' | 'runtime' | 'tests' | 'test-files' | 'types';
 
 /** Public, stable description of a check. */
 export interface CheckMeta {

@@ -7,7 +7,7 @@ export type Severity = 'error' | 'warning' | 'info';
  */
 export const CHECK_CATEGORIES = [
   'format', 'syntax', 'quality', 'contract', 'errors', 'deps', 'safety', 'threading',
-  'design', 'stories', 'runtime', 'tests', 'verify',
+  'design', 'stories', 'runtime', 'tests', 'verify', 'types',
 ] as const;
 
 /** One of `CHECK_CATEGORIES`. */

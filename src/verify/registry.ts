@@ -11,6 +11,7 @@ import { storiesChecks } from './checks/stories/index.js';
 import { syntaxChecks } from './checks/syntax/index.js';
 import { testsChecks } from './checks/tests/index.js';
 import { threadingChecks } from './checks/threading/index.js';
+import { typesChecks } from './checks/types/index.js';
 
 /** Every check backsmith knows, in the order they run and report. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -22,6 +23,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...depsChecks,
   ...safetyChecks,
   ...threadingChecks,
+  ...typesChecks,
   ...designChecks,
   ...storiesChecks,
   ...runtimeChecks,

@@ -14,6 +14,9 @@ import { SEVERITY_ORDER, type Finding, type Severity } from './finding.js';
 import { ALL_CHECKS } from './registry.js';
 import { applySuppressions, type SuppressedFinding } from './suppressions/apply-suppressions.js';
 import { prepareTestFiles } from '../test-file/prepare-test-files.js';
+import type { TypeChecker } from '../types/type-checker.js';
+import { mergeUndefinedNames } from '../types/merge-undefined-names.js';
+import { typeResults } from './checks/types/support/type-results.js';
 
 /** Largest module backsmith verifies; generated backend modules are far smaller. */
 export const MAX_MODULE_BYTES = 1024 * 1024;
@@ -73,6 +76,10 @@ export interface VerifyModuleOptions {
   stories?: StoriesSpec;
   /** The module is a model's draft (`generate`): its suppression comments waive nothing. */
   draft?: boolean;
+  /** pyright (`startTypeChecker()`, or the verify CLI's) for the `types/` checks; without it they are skipped. */
+  typeChecker?: Pick<TypeChecker, 'check'>;
+  /** Why types are not checked, shown on the skipped `types/` checks (e.g. `--no-types given`). */
+  typesSkipReason?: string;
   /** Cancels the sandboxed runs (Ctrl-C in `generate`). */
   signal?: AbortSignal;
   /** Why there are no stories, when not simply "no --stories given" (e.g. `--requirements` given instead). */
@@ -87,6 +94,7 @@ function requirementGaps(options: VerifyModuleOptions, runtime: RuntimeResults |
     ...(options.design ? {} : { design: 'no --design given' }),
     ...(options.stories ? {} : { stories: options.storiesAbsentReason ?? 'no --stories given' }),
     ...(options.tests?.length ? {} : { 'test-files': 'no --tests given' }),
+    ...(options.typeChecker ? {} : { types: options.typesSkipReason ?? 'no type checker given (verify and generate start pyright; library callers pass startTypeChecker())' }),
     ...runtimeRequirementGaps(options, runtime),
   };
 }
@@ -166,7 +174,7 @@ export async function runChecks(
     found.push(...checkFindings);
     outcomes.push({ id: check.id, status: checkFindings.length > 0 ? 'failed' : 'passed', durationMs: Math.round((performance.now() - started) * 100) / 100 });
   }
-  const { findings, suppressed } = applySuppressions(found, context.module, context.config, !context.draft);
+  const { findings, suppressed } = applySuppressions(mergeUndefinedNames(found), context.module, context.config, !context.draft);
   // A check whose every finding was waived passed as far as the verdict goes (its findings are in `suppressed`).
   const failing = new Set(findings.map((finding) => finding.checkId));
   for (const outcome of outcomes) if (outcome.status === 'failed' && !failing.has(outcome.id)) outcome.status = 'passed';
@@ -180,6 +188,8 @@ export async function verifyModule(options: VerifyModuleOptions): Promise<Module
   const started = performance.now();
   const config = options.config ?? defaultConfig();
   const source = options.source ?? (await readTextFile(options.path, { maxBytes: MAX_MODULE_BYTES, label: 'Python module' }));
+  // pyright (its own process) starts on the text now, alongside the parse, Ruff and the interpreter.
+  if (options.typeChecker) void typeResults(options.typeChecker, source, options.path);
   const context = await buildCheckContext({ source, path: options.path, config, ...(options.python !== undefined ? { python: options.python } : {}) });
   if (options.design) {
     context.design = options.design;
@@ -187,6 +197,7 @@ export async function verifyModule(options: VerifyModuleOptions): Promise<Module
   }
   if (options.stories) context.stories = options.stories;
   if (options.draft) context.draft = true;
+  if (options.typeChecker) context.typeChecker = options.typeChecker;
   // The test files are read and checked before anything runs (an unreadable one is a usage error).
   if (options.tests?.length) context.testFiles = await prepareTestFiles(options.tests, context, options.python === undefined ? config.python ?? 'python3' : options.python);
   const { syntax } = context;
