@@ -70,6 +70,13 @@ function better(current: Checked | null, next: Checked): Checked {
   return current;
 }
 
+/** Why a reply failed, whatever kinds of failure the reply step knows. */
+function describeFailure(failure: object): string {
+  const fields = failure as { kind?: string; finishReason?: string; detail?: string };
+  if (fields.finishReason === 'length') return 'cut off by the output limit';
+  return fields.detail ?? (fields.finishReason ? `ended with '${fields.finishReason}'` : fields.kind ?? 'no reply');
+}
+
 function uncoveredOf(report: TestFileReport): string[] {
   return report.coverage.filter((entry) => entry.tests.length === 0).map((entry) => `${entry.storyId} ${entry.criterionId}`);
 }
@@ -94,7 +101,7 @@ export async function runTestsLoop(input: TestsLoopInput): Promise<TestsLoopOutc
     });
     if (!reply.ok) {
       if (reply.error.kind === 'cancelled') return finish('cancelled', 'cancelled while writing the acceptance tests');
-      return finish(best?.report.usable ? 'usable' : 'unusable', `the test writer's reply ${reply.error.finishReason === 'length' ? 'was cut off by the output limit' : `ended with '${reply.error.finishReason}'`}; incomplete tests are never used`);
+      return finish(best?.report.usable ? 'usable' : 'unusable', `the test writer's reply could not be used (${describeFailure(reply.error)}); incomplete tests are never used`);
     }
     const extracted = await extractModule(reply.value.text);
     if (!extracted.ok) {

@@ -39,6 +39,7 @@ export async function runGenerateCommand(flags: GenerateFlags, io: CliIo): Promi
       ...(flags.module ? { module: flags.module } : {}),
       ...(flags.outDir ? { outDir: flags.outDir } : {}),
       ...(flags.tests ? { tests: flags.tests } : {}),
+      ...(flags.tests === false ? { noTests: true } : {}),
       ...(flags.agent ? { agent: flags.agent } : {}),
       ...(flags.python ? { python: flags.python } : {}),
       ...(flags.maxOutputTokens ? { maxOutputTokens: flags.maxOutputTokens } : {}),

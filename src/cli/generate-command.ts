@@ -11,7 +11,8 @@ export interface GenerateFlags {
   outDir?: string;
   model?: string;
   baseUrl?: string;
-  tests?: string[];
+  /** Test files, or false for `--no-tests`. */
+  tests?: string[] | false;
   agent?: string;
   maxRounds: number;
   candidates: number;
@@ -43,6 +44,7 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
     .option('--model <id>', 'model as provider:model, e.g. openai:gpt-4.1, anthropic:claude-sonnet-4-5, ollama:qwen2.5-coder:7b')
     .option('--base-url <url>', 'base URL of an OpenAI-compatible server (Ollama /v1, llama.cpp, vLLM, LM Studio)')
     .option('--tests <files...>', 'acceptance test files run against every draft in the sandbox')
+    .option('--no-tests', 'without --tests, do not write and check acceptance tests first (by default the QA agent writes them)')
     .option('--agent <file>', 'a Copilot .agent.md file (or a name from `backsmith agents`) instead of the built-in agent')
     .option('--max-rounds <n>', 'repair rounds after the first draft', wholeNumber, 3)
     .option('--candidates <n>', 'first drafts to draw; repair starts from the best', wholeNumber, 1)

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { escapeTerminal } from '../report/escape-terminal.js';
+import { formatAcceptanceLine } from '../acceptance/format-acceptance.js';
 import type { GenerateResult } from './generate-types.js';
 
 /** Error findings shown in the summary; the run record holds them all. */
@@ -36,6 +37,7 @@ export function formatGenerateResult(result: GenerateResult): string {
   }
   const drafts = result.drafts.map((draft) => `${draft.round === 0 ? `draft ${draft.candidate}` : `round ${draft.round}`} ${draft.passed ? 'passed' : `${draft.errors} error(s)`}`);
   if (drafts.length > 0) lines.push(`  drafts: ${drafts.join(' → ')}`);
+  if (result.acceptanceTests) lines.push(`  ${formatAcceptanceLine(result.acceptanceTests)}`);
   lines.push(`  ${result.model.provider}:${result.model.modelId}, agent ${result.agent}; ${usage(result)}; ${(result.durationMs / 1000).toFixed(1)} s`);
   lines.push(`  run record: ${relative(result.runDir)} (backsmith runs show ${result.runId})`);
   return `${lines.join('\n')}\n`;

@@ -12,6 +12,7 @@ import { runRepairLoop } from '../repair/repair-loop.js';
 import { environmentSecrets } from '../runs/environment-secrets.js';
 import { createRunRecorder, type RunRecorder } from '../runs/run-recorder.js';
 import { writeRunReportPage } from '../report/html/write-html-report.js';
+import { writeTestsForGeneration } from '../acceptance/tests-for-generate.js';
 import { createGenerationSteps } from './generation-steps.js';
 import type { GenerateModuleOptions, GenerateResult } from './generate-types.js';
 import { prepareGeneration, type PreparedGeneration } from './prepare-generation.js';
@@ -94,7 +95,10 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
     settings: { maxRounds, candidates, outDir: prepared.outDir, deliverable: prepared.deliverable.fileName },
   }, { secrets });
   try {
-    const steps = createGenerationSteps({ model, prepared, config, options, recorder, replyTokens, emit });
+    // Without --tests, acceptance tests are written and checked first (they join prepared.tests).
+    const generated = await writeTestsForGeneration({ model, prepared, options, recorder, replyTokens, emit });
+    const defaultSteps = createGenerationSteps({ model, prepared, config, options, recorder, replyTokens, emit });
+    const steps = generated ? generated.wrap(defaultSteps) : defaultSteps;
     const pending: Promise<void>[] = [];
     const loop = await runRepairLoop(prepared.firstPrompt, steps, { maxRounds, candidates }, {
       ...(options.signal ? { signal: options.signal } : {}),
@@ -111,6 +115,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
     });
     await Promise.all(pending);
     const end = await conclude(loop, prepared, recorder, options, emit);
+    const acceptanceTests = generated ? await generated.finish(end.outcome === 'delivered') : null;
     if (loop.best) {
       await writeRunReportPage(recorder.dir, loop.best, prepared.task.checklist, secrets)
         .catch((error: Error) => emit({ type: 'note', message: `the run's report page was not written: ${error.message}` }));
@@ -128,6 +133,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
       runDir: recorder.dir,
       usage: { inputTokens: record.usage.inputTokens, outputTokens: record.usage.outputTokens, costUsd: record.usage.costUsd },
       durationMs: Math.round(performance.now() - started),
+      ...(acceptanceTests ? { acceptanceTests } : {}),
     };
   } catch (error) {
     const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);

@@ -4,6 +4,7 @@ import type { LanguageModel } from '../model/language-model.js';
 import type { LoopSteps, StopReason } from '../repair/loop-types.js';
 import type { Finding } from '../verify/finding.js';
 import type { ProgressEvent } from './progress-events.js';
+import type { GeneratedTestsSummary } from '../acceptance/tests-for-generate.js';
 
 /** What `generateModule` needs: the two documents and a model; everything else has a default. */
 export interface GenerateModuleOptions {
@@ -24,6 +25,8 @@ export interface GenerateModuleOptions {
   module?: string;
   /** Acceptance test files run against each draft in the sandbox. */
   tests?: string[];
+  /** Without `tests`, do not write acceptance tests first (the default writes and checks them). */
+  noTests?: boolean;
   /** An agent, an `.agent.md` path or an agent name (default: the built-in agent). */
   agent?: AgentDefinition | string;
   /** Repair rounds after the first drafts (default 3). */
@@ -79,4 +82,6 @@ export interface GenerateResult {
   runDir: string;
   usage: { inputTokens: number | null; outputTokens: number | null; costUsd: number | null };
   durationMs: number;
+  /** The acceptance tests generate wrote itself (no `tests` given): status, suspect tests, draft ranking. */
+  acceptanceTests?: GeneratedTestsSummary;
 }

@@ -1,0 +1,91 @@
+import type { DraftPosition, LoopSteps } from '../repair/loop-types.js';
+import type { Finding } from '../verify/finding.js';
+import type { ModuleReport } from '../verify/verify-module.js';
+import { rankDrafts, type DraftEvidence, type DraftRanking } from './rank-drafts.js';
+
+const TEST_OUTCOME_CHECKS = new Set(['tests/failed', 'tests/error']);
+
+/** The test a runtime finding is about: `test_us001_ac1_add (subtest)` or `Case.test_x` → `test_x`. */
+function testOf(finding: Finding): string | null {
+  if (!TEST_OUTCOME_CHECKS.has(finding.checkId) || !finding.symbol) return null;
+  return finding.symbol.split(/::|\./).pop()!.split(' ')[0] ?? null;
+}
+
+/** What a draft's report shows against the generated tests. */
+export function evidenceOf(id: string, report: ModuleReport, tests: readonly string[]): DraftEvidence {
+  const known = new Set(tests);
+  const errors = report.findings.filter((finding) => finding.severity === 'error');
+  const failing = new Set(errors.map(testOf).filter((test): test is string => test !== null && known.has(test)));
+  const run = report.sandbox?.tests;
+  // A run that did not finish (or ran nothing) shows nothing passed.
+  const ran = !!run && run.completed && run.ran > 0 && !errors.some((finding) => TEST_OUTCOME_CHECKS.has(finding.checkId) && testOf(finding) === null);
+  return {
+    id,
+    passed: ran ? tests.filter((test) => !failing.has(test)) : [],
+    failed: ran ? tests.filter((test) => failing.has(test)) : [...tests],
+    otherErrors: errors.filter((finding) => !failing.has(testOf(finding) ?? '')).length,
+  };
+}
+
+/** The report with the suspect tests' failures kept as warnings: reported, no longer blocking alone. */
+export function regrade(report: ModuleReport, suspect: ReadonlySet<string>): ModuleReport {
+  if (suspect.size === 0) return report;
+  let changed = 0;
+  const findings = report.findings.map((finding) => {
+    const test = testOf(finding);
+    if (finding.severity !== 'error' || !test || !suspect.has(test)) return finding;
+    changed++;
+    return {
+      ...finding, severity: 'warning' as const,
+      message: `Suspect generated test: every independently drawn draft fails it while meeting the design and the other tests. ${finding.message}`,
+      hint: `Check the test against the stories: it may expect the wrong value. ${finding.hint}`,
+    };
+  });
+  if (changed === 0) return report;
+  const summary = { ...report.summary, errors: report.summary.errors - changed, warnings: report.summary.warnings + changed };
+  return { ...report, findings, summary, passed: summary.errors === 0 };
+}
+
+/** The loop's steps judged by generated tests as evidence, and the ranking of the first drafts so far. */
+export interface AgreementSteps {
+  steps: LoopSteps;
+  /** The independent first drafts ranked by agreement, with the suspect tests. */
+  ranking(): DraftRanking;
+}
+
+/**
+ * Wraps the loop's steps so generated tests are evidence, not gospel: each first draft's results
+ * on `tests` are kept; once two or more independent drafts agree against a test (rankDrafts), that
+ * test's failures become warnings in every later report, so it cannot block delivery alone.
+ * Repair drafts are not independent samples: they are regraded but never vote.
+ */
+export function withTestAgreement(inner: LoopSteps, tests: readonly string[]): AgreementSteps {
+  const positions = new Map<string, DraftPosition>();
+  const evidence = new Map<number, DraftEvidence>();
+  let suspect = new Set<string>();
+  const ranking = () => rankDrafts([...evidence.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry));
+  const steps: LoopSteps = {
+    ...inner,
+    async reply(prompt, at) {
+      const result = await inner.reply(prompt, at);
+      if (result.ok) positions.set(`reply\u0000${result.value.text}`, at);
+      return result;
+    },
+    async extract(reply) {
+      const result = await inner.extract(reply);
+      const at = positions.get(`reply\u0000${reply}`);
+      if (result.ok && at) positions.set(`code\u0000${result.value.code}`, at);
+      return result;
+    },
+    async verify(code) {
+      const report = await inner.verify(code);
+      const at = positions.get(`code\u0000${code}`);
+      if (at?.round === 0) {
+        evidence.set(at.candidate, evidenceOf(`draft ${at.candidate}`, report, tests));
+        suspect = new Set(ranking().suspectTests);
+      }
+      return regrade(report, suspect);
+    },
+  };
+  return { steps, ranking };
+}
