@@ -5,6 +5,7 @@ import { readStoriesFile } from '../inputs/stories/read-stories-file.js';
 import { writeFileAtomic } from '../deliver/write-atomic.js';
 import { BacksmithError, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import { formatHumanReport } from '../report/format-human.js';
+import { shouldColour } from '../report/colour.js';
 import { formatJsonReport } from '../report/format-json.js';
 import { readTestFiles } from '../sandbox/runtime-stage.js';
 import { warmUpRuntime } from '../sandbox/verify-runtime.js';
@@ -85,7 +86,7 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
         const { writeHtmlReport } = await import('../report/html/write-html-report.js');
         await writeHtmlReport(flags.html, report, { ...(design ? { design } : {}), ...(stories ? { stories } : {}) });
       }
-      io.stdout(flags.json ? formatJsonReport(report) : formatHumanReport(report));
+      io.stdout(flags.json ? formatJsonReport(report) : formatHumanReport(report, { colour: shouldColour(process.stdout) }));
       io.setExitCode(report.passed ? EXIT_PASSED : EXIT_FINDINGS);
     });
 }
