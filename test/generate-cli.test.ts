@@ -121,7 +121,7 @@ describe('backsmith generate (built binary, fake OpenAI server over HTTP)', () =
     expect(record.outcome).toBe('error');
   });
 
-  it('Ctrl-C cancels cleanly: exit 1, nothing delivered, the run recorded as cancelled', async () => {
+  it('Ctrl-C cancels cleanly: exit 130, nothing delivered, the run recorded as cancelled', async () => {
     server = await startOpenAiServer([{ ...reply(GOOD_MODULE), delayMs: 20_000 }]);
     let sent = false;
     const run = await backsmith(generateArgs(), {
@@ -133,7 +133,7 @@ describe('backsmith generate (built binary, fake OpenAI server over HTTP)', () =
         }
       },
     });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(130);
     expect(run.stdout).toMatch(/✘ Cancelled: nothing was delivered/);
     expect(existsSync(path.join(project.dir, 'src'))).toBe(false);
     const [runId] = await readdir(path.join(project.dir, '.backsmith', 'runs'));

@@ -22,6 +22,16 @@ describe('cancelOnSignals', () => {
     expect(exits).toEqual([code]);
   });
 
+  it('exitIfCancelled ends at once when cancelled, and does nothing otherwise', () => {
+    const exits: number[] = [];
+    cancellation = cancelOnSignals({ graceMs: 10_000, exit: (code) => exits.push(code) });
+    cancellation.exitIfCancelled();
+    expect(exits).toEqual([]);
+    process.emit('SIGTERM', 'SIGTERM');
+    cancellation.exitIfCancelled();
+    expect(exits).toEqual([143]);
+  });
+
   it('a second signal exits at once with the first signal\'s code', () => {
     const exits: number[] = [];
     cancellation = cancelOnSignals({ graceMs: 10_000, exit: (code) => exits.push(code) });
@@ -30,15 +40,18 @@ describe('cancelOnSignals', () => {
     expect(exits).toEqual([143]);
   });
 
-  it('release removes its handlers and the forced exit', async () => {
+  it('release removes its handlers; a pending forced exit still ends a process that lingers', async () => {
     const before = process.listenerCount('SIGINT');
     const exits: number[] = [];
     cancellation = cancelOnSignals({ graceMs: 20, exit: (code) => exits.push(code) });
     expect(process.listenerCount('SIGINT')).toBe(before + 1);
+    cancellation.release();
+    expect(process.listenerCount('SIGINT')).toBe(before);
+    cancellation = cancelOnSignals({ graceMs: 20, exit: (code) => exits.push(code) });
     process.emit('SIGINT', 'SIGINT');
     cancellation.release();
     expect(process.listenerCount('SIGINT')).toBe(before);
     await wait(60);
-    expect(exits).toEqual([]);
+    expect(exits).toEqual([130]);
   });
 });

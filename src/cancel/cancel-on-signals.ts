@@ -15,8 +15,13 @@ export interface Cancellation {
   received(): CancelSignal | null;
   /** The exit code the command must end with (130, 143), or null while not cancelled. */
   exitCode(): number | null;
-  /** Removes the handlers and the forced-exit timer (call when the command ends). */
+  /**
+   * Removes the handlers (call when the command ends). A forced exit already pending stays: it ends
+   * the process only if abandoned work (a check, a sandbox) would otherwise keep it alive.
+   */
   release(): void;
+  /** Once cancelled and done (the run recorded, the summary printed): ends the process now, without waiting for abandoned work. */
+  exitIfCancelled(): void;
 }
 
 /** How `cancelOnSignals` behaves; tests replace the exit and the notice. */
@@ -43,12 +48,11 @@ export function cancelOnSignals(options: CancelOptions = {}): Cancellation {
   const release = () => {
     for (const [name, handler] of handlers) process.off(name, handler);
     handlers.clear();
-    if (timer) clearTimeout(timer);
-    timer = null;
   };
   for (const name of Object.keys(CANCEL_EXIT_CODES) as CancelSignal[]) {
     const handler = () => {
       if (received) {
+        if (timer) clearTimeout(timer);
         release();
         exit(CANCEL_EXIT_CODES[received]);
         return;
@@ -61,6 +65,8 @@ export function cancelOnSignals(options: CancelOptions = {}): Cancellation {
         release();
         exit(code);
       }, options.graceMs ?? DEFAULT_CANCEL_GRACE_MS);
+      // Never what keeps the process alive: when the orderly shutdown is done, it ends on its own.
+      timer.unref();
     };
     handlers.set(name, handler);
     process.on(name, handler);
@@ -70,5 +76,11 @@ export function cancelOnSignals(options: CancelOptions = {}): Cancellation {
     received: () => received,
     exitCode: () => (received ? CANCEL_EXIT_CODES[received] : null),
     release,
+    exitIfCancelled: () => {
+      if (!received) return;
+      if (timer) clearTimeout(timer);
+      release();
+      exit(CANCEL_EXIT_CODES[received]);
+    },
   };
 }

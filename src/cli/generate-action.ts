@@ -1,4 +1,5 @@
 import { loadConfig } from '../config/load-config.js';
+import { cancelOnSignals } from '../cancel/cancel-on-signals.js';
 import { BacksmithError, EXIT_FATAL, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import { formatGenerateResult } from '../generate/format-generate-result.js';
 import { generateModule } from '../generate/generate-module.js';
@@ -9,24 +10,15 @@ import { applySelectionFlags } from '../verify/suppressions/selection-options.js
 import type { CliIo } from './cli-io.js';
 import type { GenerateFlags } from './generate-command.js';
 
-/** Ctrl-C aborts the run (it is recorded as cancelled); a second Ctrl-C quits at once. */
-function interruptible(io: CliIo): { signal: AbortSignal; release: () => void } {
-  const controller = new AbortController();
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(130);
-    io.stderr('\nCancelling… (Ctrl-C again to quit at once)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  return { signal: controller.signal, release: () => process.off('SIGINT', onSigint) };
-}
 
 /** Runs `backsmith generate` with parsed flags (loaded only when the command runs: it pulls in the model SDKs). */
 export async function runGenerateCommand(flags: GenerateFlags, io: CliIo): Promise<void> {
   const secrets = environmentSecrets();
   const clean = (text: string) => redactSecrets(text, secrets);
   const progress = createProgressReporter({ write: (text) => io.stderr(clean(text)), isTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb' });
-  const { signal, release } = interruptible(io);
+  // Ctrl-C or SIGTERM: the model stream and the sandbox stop, the run is recorded as cancelled, exit 130/143.
+  const cancellation = cancelOnSignals({ notify: (name) => io.stderr(`\nCancelling (${name})… nothing will be delivered\n`) });
+  const { signal } = cancellation;
   try {
     const config = applySelectionFlags(await loadConfig(flags.config), flags);
     const result = await generateModule({
@@ -46,14 +38,23 @@ export async function runGenerateCommand(flags: GenerateFlags, io: CliIo): Promi
     });
     progress.stop();
     io.stdout(clean(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatGenerateResult(result)));
-    io.setExitCode(result.outcome === 'delivered' ? EXIT_PASSED : EXIT_FINDINGS);
+    io.setExitCode(cancellation.exitCode() ?? (result.outcome === 'delivered' ? EXIT_PASSED : EXIT_FINDINGS));
   } catch (error) {
     progress.stop();
     const message = clean(error instanceof Error ? error.message : String(error));
+    const cancelled = cancellation.exitCode();
+    if (cancelled !== null) {
+      // What failed after the signal failed because of it: the run is cancelled, not broken.
+      io.stderr(`✘ Cancelled: nothing was delivered (${message})\n`);
+      io.setExitCode(cancelled);
+      return;
+    }
     if (!(error instanceof BacksmithError)) throw new Error(message, { cause: error });
     if (flags.json) io.stdout(`${JSON.stringify({ outcome: 'error', exitCode: error.exitCode, message }, null, 2)}\n`);
     throw new BacksmithError(message, error.exitCode ?? EXIT_FATAL);
   } finally {
-    release();
+    cancellation.release();
+    // The run is recorded and the summary printed: abandoned work (a check, the compile server) must not hold the exit.
+    cancellation.exitIfCancelled();
   }
 }

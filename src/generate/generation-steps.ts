@@ -1,4 +1,5 @@
 import type { BacksmithConfig } from '../config/config-schema.js';
+import { untilAborted } from '../cancel/until-aborted.js';
 import { estimateCost } from '../model/estimate-cost.js';
 import type { LanguageModel } from '../model/language-model.js';
 import { checkPromptFits } from '../prompt/fit-context.js';
@@ -70,7 +71,8 @@ export function createGenerationSteps(context: StepContext): LoopSteps {
     },
     extract: (reply) => extractModule(reply, prepared.expectation),
     // A draft backsmith fails on is reported and repaired like any other, not the end of the run.
-    verify: (code) => verifyModuleOrReport(draftVerifyOptions(context, code)),
+    // Ctrl-C abandons a verification at once (its sandbox is killed); the run ends as cancelled.
+    verify: (code) => untilAborted(verifyModuleOrReport(draftVerifyOptions(context, code)), options.signal, 'verification'),
     repairPrompt(draft) {
       const prompt = buildRepairPrompt(prepared.task, draft);
       const fits = checkPromptFits(prompt, model, replyTokens);
