@@ -13,7 +13,7 @@ interface McpFlags {
 export function registerMcpCommand(program: Command, _io: CliIo): void {
   program
     .command('mcp')
-    .description('Serve backsmith as an MCP server over stdio (tools: verify_module, read_spec, list_checks, implement_module) for VS Code/Copilot, Claude Code, Cursor and other agents')
+    .description('Serve backsmith as an MCP server over stdio (tools: verify_module, read_spec, list_checks, implement_module, generate_tests) for VS Code/Copilot, Claude Code, Cursor and other agents')
     .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith in the workspace root)')
     .option('--model <id>', "model for implement_module when the client cannot sample, as provider:model (default: the configuration's)")
     .option('--base-url <url>', 'base URL of an OpenAI-compatible server for --model')

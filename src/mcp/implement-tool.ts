@@ -1,15 +1,10 @@
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { DEFAULT_OUT_DIR } from '../deliver/deliverable-name.js';
-import { BacksmithError } from '../errors.js';
 import { formatGenerateResult } from '../generate/format-generate-result.js';
 import { generateModule } from '../generate/generate-module.js';
 import type { ProgressEvent } from '../generate/progress-events.js';
-import type { LanguageModel } from '../model/language-model.js';
-import { ModelConfigurationError } from '../model/model-configuration-error.js';
 import { generateResultSchema } from './report-schema.js';
-import { createSamplingModel } from './sampling-model.js';
+import { chooseModel, progressNotifier, withSamplingNote } from './client-model.js';
 import { guarded, toolSuccess, workspaceConfig, type ToolContext } from './tool-context.js';
 import { confinePath } from './workspace-roots.js';
 
@@ -28,40 +23,12 @@ const inputShape = {
   ignore: z.array(z.string().min(1)).max(200).optional(),
 };
 
-type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
-
-const SAMPLING_NOTE = 'Or call implement_module from an MCP client that supports sampling (VS Code with Copilot, for one): backsmith then drafts with the client\'s own model and needs no API key.';
-
-/** The client's model when it can sample and no model was named; otherwise the id to resolve (undefined: the configuration's). */
-function chooseModel(context: ToolContext, named: string | undefined): LanguageModel | string | undefined {
-  if (named) return named;
-  const client = context.server.server;
-  if (client.getClientCapabilities()?.sampling) {
-    const name = client.getClientVersion()?.name;
-    return createSamplingModel(client, name ? { clientName: name } : {});
-  }
-  return context.settings.model;
-}
-
 function describeEvent(event: ProgressEvent): string | null {
   if (event.type === 'stage') return event.stage === 'preparing' || event.stage === 'delivering' ? event.stage : `${event.stage} (round ${event.round}, candidate ${event.candidate})`;
   if (event.type === 'draft') return `round ${event.round} draft ${event.candidate}: ${event.passed ? 'passed' : `${event.errors} error(s)`}, ${event.warnings} warning(s)`;
   if (event.type === 'retry') return `retrying in ${Math.round(event.delayMs / 1000)} s: ${event.reason}`;
   if (event.type === 'note') return event.message;
   return null;
-}
-
-/** Sends each stage, draft and note as a progress notification when the client asked for progress. */
-function progressNotifier(context: ToolContext, extra: Extra): (event: ProgressEvent) => void {
-  const token = extra._meta?.progressToken;
-  let progress = 0;
-  return (event) => {
-    const message = describeEvent(event);
-    if (token === undefined || message === null) return;
-    progress++;
-    extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress, message } })
-      .catch((error: Error) => context.log(`backsmith: could not send progress: ${error.message}\n`));
-  };
 }
 
 /** Registers `implement_module`: design + stories → a verified, delivered module, the same loop as `backsmith generate`. */
@@ -86,24 +53,23 @@ export function registerImplementTool(context: ToolContext): void {
     for (const test of input.tests ?? []) tests.push(await confinePath(workspace, test, 'Test file'));
     const outDir = await confinePath(workspace, input.outDir ?? config.outDir ?? DEFAULT_OUT_DIR, 'Output folder');
     const model = chooseModel(context, input.model);
-    try {
-      const result = await generateModule({
-        design, stories, projectDir, outDir, config, secrets: context.secrets, signal: extra.signal,
-        noRun: !(input.run ?? true),
-        onProgress: progressNotifier(context, extra),
-        ...(model !== undefined ? { model } : {}),
-        ...(context.settings.baseUrl && typeof model !== 'object' ? { baseUrl: context.settings.baseUrl } : {}),
-        ...(tests.length > 0 ? { tests } : {}),
-        ...(input.feature ? { feature: input.feature } : {}),
-        ...(input.module ? { module: input.module } : {}),
-        ...(input.maxRounds !== undefined ? { maxRounds: input.maxRounds } : {}),
-        ...(input.candidates !== undefined ? { candidates: input.candidates } : {}),
-        ...(context.settings.python ? { python: context.settings.python } : {}),
-      });
-      return toolSuccess(context, formatGenerateResult(result), result);
-    } catch (error) {
-      if (error instanceof ModelConfigurationError && typeof model !== 'object') throw new BacksmithError(`${error.message}\n${SAMPLING_NOTE}`, error.exitCode);
-      throw error;
-    }
+    const notify = progressNotifier(context, extra);
+    const result = await withSamplingNote(model, () => generateModule({
+      design, stories, projectDir, outDir, config, secrets: context.secrets, signal: extra.signal,
+      noRun: !(input.run ?? true),
+      onProgress: (event) => {
+        const message = describeEvent(event);
+        if (message !== null) notify(message);
+      },
+      ...(model !== undefined ? { model } : {}),
+      ...(context.settings.baseUrl && typeof model !== 'object' ? { baseUrl: context.settings.baseUrl } : {}),
+      ...(tests.length > 0 ? { tests } : {}),
+      ...(input.feature ? { feature: input.feature } : {}),
+      ...(input.module ? { module: input.module } : {}),
+      ...(input.maxRounds !== undefined ? { maxRounds: input.maxRounds } : {}),
+      ...(input.candidates !== undefined ? { candidates: input.candidates } : {}),
+      ...(context.settings.python ? { python: context.settings.python } : {}),
+    }));
+    return toolSuccess(context, formatGenerateResult(result), result);
   }));
 }

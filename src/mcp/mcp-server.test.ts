@@ -43,7 +43,7 @@ describe('backsmith mcp (SDK client over stdio, built binary)', () => {
 
   it('lists the tools, each with an input schema; verify_module has an output schema', async () => {
     const { tools } = await plain.listTools();
-    expect(tools.map((tool) => tool.name).sort()).toEqual(expect.arrayContaining(['implement_module', 'list_checks', 'read_spec', 'verify_module']));
+    expect(tools.map((tool) => tool.name).sort()).toEqual(expect.arrayContaining(['generate_tests', 'implement_module', 'list_checks', 'read_spec', 'verify_module']));
     const verify = tools.find((tool) => tool.name === 'verify_module')!;
     expect(verify.outputSchema).toMatchObject({ type: 'object', required: expect.arrayContaining(['modules', 'passed']) });
     expect(verify.inputSchema.properties).toHaveProperty('code');
@@ -117,6 +117,7 @@ describe('backsmith mcp with a client that declares roots and sampling', () => {
   const replies = [chatty(flawedDraft()), GOOD_MODULE];
   /** When set, the client's model never answers until the server cancels its request. */
   let hang: { started: () => void; cancelled: boolean } | null = null;
+  let testWriterCalls = 0;
 
   beforeAll(async () => {
     project = await makeProject();
@@ -132,6 +133,10 @@ describe('backsmith mcp with a client that declares roots and sampling', () => {
           waiting.cancelled = true;
           reject(new Error('cancelled by the server'));
         }));
+      }
+      if (/^# QA engineer/.test(request.params.systemPrompt ?? '')) {
+        testWriterCalls++;
+        return { model: 'test-model', role: 'assistant', content: { type: 'text', text: await readFile(path.join(project.dir, project.tests), 'utf8') }, stopReason: 'endTurn' };
       }
       sampled.push(request.params);
       const reply = replies[Math.min(sampled.length - 1, replies.length - 1)]!;
@@ -207,4 +212,20 @@ describe('backsmith mcp with a client that declares roots and sampling', () => {
       hang = null;
     }
   }, 60_000);
+
+  it('writes acceptance tests from the stories through sampling (generate_tests)', async () => {
+    await client.listTools();
+    const progress: string[] = [];
+    const result = (await client.callTool(
+      { name: 'generate_tests', arguments: { design: project.design, stories: project.stories, out: 'tests/test_plant_swap_acceptance.py' } },
+      undefined,
+      { timeout: 120_000, onprogress: (update) => progress.push(update.message ?? '') },
+    )) as CallToolResult;
+    expect(result.isError, text(result)).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ outcome: 'delivered', moduleName: 'plant_swap_registry', model: { provider: 'mcp-sampling' } });
+    expect(await readFile(path.join(project.dir, 'tests', 'test_plant_swap_acceptance.py'), 'utf8')).toBe(await readFile(path.join(project.dir, project.tests), 'utf8'));
+    expect(testWriterCalls).toBe(1);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(text(result)).toMatch(/^✔ Wrote .*test_plant_swap_acceptance\.py/);
+  }, 120_000);
 });

@@ -7,6 +7,7 @@ import { warmUpRuntime } from '../sandbox/verify-runtime.js';
 import { warmUpVerifier } from '../verify/build-context.js';
 import { BACKSMITH_VERSION } from '../version.js';
 import { registerChecksTool } from './checks-tool.js';
+import { registerGenerateTestsTool } from './generate-tests-tool.js';
 import { registerImplementTool } from './implement-tool.js';
 import { registerSpecTool } from './spec-tool.js';
 import type { McpServerSettings, ToolContext } from './tool-context.js';
@@ -18,7 +19,8 @@ export type { McpServerSettings } from './tool-context.js';
 const INSTRUCTIONS =
   'backsmith verifies (and can write) one Python backend module against a technical design, user stories and acceptance tests. ' +
   'Call read_spec to see what the design asks for, verify_module on the module before declaring it done (fix every error finding, ' +
-  'each has a line and a hint), and implement_module to have backsmith draft, verify, repair and deliver the module itself.';
+  'each has a line and a hint), implement_module to have backsmith draft, verify, repair and deliver the module itself, and ' +
+  'generate_tests to write acceptance tests from the stories first.';
 
 /** Options of the server beyond the CLI settings (tests pass their own). */
 export interface CreateServerOptions {
@@ -29,7 +31,7 @@ export interface CreateServerOptions {
 
 /**
  * Creates backsmith's MCP server with its tools registered: `verify_module`, `read_spec`,
- * `list_checks` and `implement_module`. Connect it to any transport.
+ * `list_checks`, `implement_module` and `generate_tests`. Connect it to any transport.
  */
 export function createMcpServer(settings: McpServerSettings = {}, options: CreateServerOptions = {}): McpServer {
   const server = new McpServer({ name: 'backsmith', version: BACKSMITH_VERSION }, { capabilities: { tools: {}, logging: {} }, instructions: INSTRUCTIONS });
@@ -44,6 +46,7 @@ export function createMcpServer(settings: McpServerSettings = {}, options: Creat
   registerSpecTool(context);
   registerChecksTool(context);
   registerImplementTool(context);
+  registerGenerateTestsTool(context);
   return server;
 }
 

@@ -45,3 +45,17 @@ export const generateResultSchema = z.looseObject({
   runId: z.string(),
   runDir: z.string(),
 });
+
+/** The output schema of `generate_tests`: what `generateAcceptanceTests` returns. */
+export const acceptanceTestsResultSchema = z.looseObject({
+  outcome: z.enum(['delivered', 'failed', 'cancelled']),
+  reason: z.string(),
+  path: z.string(),
+  moduleName: z.string(),
+  findings: z.array(finding),
+  uncovered: z.array(z.string()),
+  attempts: z.array(z.looseObject({ round: z.number(), usable: z.boolean(), errors: z.number() })),
+  model: z.object({ provider: z.string(), modelId: z.string() }),
+  runId: z.string(),
+  runDir: z.string(),
+});
