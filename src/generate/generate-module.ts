@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { CancelledError } from '../cancel/until-aborted.js';
 import { loadConfig } from '../config/load-config.js';
 import { deliverModule } from '../deliver/deliver-module.js';
 import { BacksmithError } from '../errors.js';
@@ -10,6 +11,7 @@ import type { Draft } from '../repair/draft.js';
 import type { LoopOutcome } from '../repair/loop-types.js';
 import { runRepairLoop } from '../repair/repair-loop.js';
 import { environmentSecrets } from '../runs/environment-secrets.js';
+import { finishOnExit } from '../runs/finish-on-exit.js';
 import { createRunRecorder, type RunRecorder } from '../runs/run-recorder.js';
 import { writeRunReportPage } from '../report/html/write-html-report.js';
 import { writeTestsForGeneration } from '../acceptance/tests-for-generate.js';
@@ -35,6 +37,12 @@ function resolveLanguageModel(options: GenerateModuleOptions, configModel: strin
   if (typeof options.model === 'object') return options.model;
   const baseUrl = options.baseUrl ?? configBaseUrl;
   return resolveModel(options.model ?? configModel, baseUrl ? { baseUrl } : {});
+}
+
+/** A step abandoned by Ctrl-C ends the loop as cancelled; anything else is still fatal. */
+function cancelledLoop(error: unknown): LoopOutcome {
+  if (!(error instanceof CancelledError)) throw error;
+  return { best: null, drafts: [], stopReason: 'cancelled', detail: error.message, repairRounds: 0 };
 }
 
 async function conclude(loop: LoopOutcome, prepared: PreparedGeneration, recorder: RunRecorder, options: GenerateModuleOptions, emit: (event: ProgressEvent) => void) {
@@ -94,6 +102,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
     inputs: { design: prepared.design.fingerprint, stories: prepared.stories.fingerprint, tests: prepared.tests },
     settings: { maxRounds, candidates, outDir: prepared.outDir, deliverable: prepared.deliverable.fileName },
   }, { secrets });
+  const releaseExitGuard = finishOnExit(recorder, options.signal);
   try {
     // Without --tests, acceptance tests are written and checked first (they join prepared.tests).
     const generated = await writeTestsForGeneration({ model, prepared, options, recorder, replyTokens, emit });
@@ -112,7 +121,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
           pending.push(recorder.recordDraft(draft));
         }
       },
-    });
+    }).catch((error: unknown) => cancelledLoop(error));
     await Promise.all(pending);
     const end = await conclude(loop, prepared, recorder, options, emit);
     const acceptanceTests = generated ? await generated.finish(end.outcome === 'delivered') : null;
@@ -137,7 +146,9 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
     };
   } catch (error) {
     const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
-    await recorder.finish({ outcome: 'error', reason: message });
+    await recorder.finish(options.signal?.aborted ? { outcome: 'cancelled', reason: `cancelled (${message})`, stopReason: 'cancelled' } : { outcome: 'error', reason: message });
     throw error;
+  } finally {
+    releaseExitGuard();
   }
 }

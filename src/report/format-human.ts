@@ -5,6 +5,7 @@ import type { VerifyReport } from '../verify/verify-report.js';
 import { createColours, type Colours } from './colour.js';
 import { escapeTerminal } from './escape-terminal.js';
 import { formatSuppressedLines } from './format-suppressed.js';
+import { formatTraceabilityLines } from './format-traceability.js';
 
 const SEVERITY_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -43,6 +44,7 @@ function formatModule(module: ModuleReport, colours: Colours): string {
   }
   if (module.syntax.authority === 'tree-sitter') lines.push(`Syntax judged by tree-sitter: ${module.syntax.fallbackReason ?? ''}`);
   if (module.sandbox) lines.push(...formatSandboxLines(module.sandbox).map(escapeTerminal));
+  if (module.traceability) lines.push(...formatTraceabilityLines(module.traceability).map(escapeTerminal));
   return lines.join('\n');
 }
 

@@ -1,4 +1,4 @@
-import { apiClassClosed, apiMember, type ApiSignature, type KnownApi } from './known-api.js';
+import { apiClassClosed, apiMember, type ApiSignature } from './known-api.js';
 import { argumentMismatch, describeParameters } from './fit-arguments.js';
 import type { CallSite } from './read-test-facts.js';
 import type { TestFileContext } from './test-file-context.js';
@@ -15,8 +15,10 @@ export interface ApiProblem {
 
 const cache = new WeakMap<TestFileContext, ApiProblem[]>();
 
-function origin(api: KnownApi): string {
-  return api.classes.size + api.functions.size > 0 ? 'the design or the module' : 'the module';
+/** Who defines the API, for messages: `neither the design nor clinic_booking_scheduler`. */
+function definers(file: TestFileContext): string {
+  if (file.design && file.targetModule) return `neither the design nor ${file.moduleName}`;
+  return file.design ? 'the design does not' : `${file.moduleName} does not`;
 }
 
 /** The call's arguments against every known signature: a problem only when none fits and all are trusted. */
@@ -33,7 +35,7 @@ function arityProblem(signatures: ApiSignature[], call: CallSite, symbol: string
 }
 
 function unknownName(file: TestFileContext, name: string, line: number, column: number, how: string): ApiProblem {
-  return { kind: 'unknown', line, column, symbol: name, message: `${how} \`${name}\`, which ${origin(file.api)} does not define (${file.moduleName} has no such name)` };
+  return { kind: 'unknown', line, column, symbol: name, message: `${how} \`${name}\`, which ${definers(file)} define${file.design && file.targetModule ? 's' : ''}` };
 }
 
 function checkCall(file: TestFileContext, call: CallSite, problems: ApiProblem[]): void {
@@ -51,7 +53,7 @@ function checkCall(file: TestFileContext, call: CallSite, problems: ApiProblem[]
       const signatures = apiMember(api, cls, member);
       const symbol = `${className}.${member}`;
       if (signatures === null) {
-        if (apiClassClosed(api, cls)) problems.push({ kind: 'unknown', line: call.line, column: call.column, symbol, message: `calls \`${symbol}()\`, a method ${origin(api)} does not define on ${className}` });
+        if (apiClassClosed(api, cls)) problems.push({ kind: 'unknown', line: call.line, column: call.column, symbol, message: `The test file calls \`${symbol}()\`, a method ${definers(file)} define${file.design && file.targetModule ? 's' : ''} on ${className}` });
         return;
       }
       // A method called on the class itself gets `self` from the test; only instance calls are counted.
@@ -79,13 +81,13 @@ export function apiProblems(file: TestFileContext): ApiProblem[] {
     if (api.closed) {
       for (const entry of file.module.imports) {
         if (!entry.isFrom || entry.module !== file.moduleName || entry.level > 0) continue;
-        for (const name of entry.names) if (name !== '*' && !api.names.has(name)) problems.push(unknownName(file, name, entry.line, 1, 'imports'));
+        for (const name of entry.names) if (name !== '*' && !api.names.has(name)) problems.push(unknownName(file, name, entry.line, 1, 'The test file imports'));
       }
       for (const reference of facts.attributes) {
         if (reference.attribute.startsWith('__') || api.names.has(reference.attribute)) continue;
         if (resolver.name(reference.object, reference.scope)?.kind !== 'module') continue;
         const { row, column } = reference.node.startPosition;
-        problems.push(unknownName(file, `${file.moduleName}.${reference.attribute}`, row + 1, column + 1, 'uses'));
+        problems.push(unknownName(file, `${file.moduleName}.${reference.attribute}`, row + 1, column + 1, 'The test file uses'));
       }
     }
     for (const call of facts.calls) checkCall(file, call, problems);

@@ -5,7 +5,7 @@ import type { PythonModule } from '../python/python-model.js';
 import type { CheckRequirement } from '../verify/check.js';
 import { testFileChecks } from '../verify/checks/tests/index.js';
 import { SEVERITY_ORDER, type Finding } from '../verify/finding.js';
-import { criterionCoverage, type CriterionCoverage } from './criterion-coverage.js';
+import { testFileCoverage, type CriterionCoverage } from './criterion-coverage.js';
 import type { TestFileCheck } from './define-test-file-check.js';
 import { buildTestFileContext, type TestFileContext } from './test-file-context.js';
 
@@ -95,11 +95,4 @@ export async function checkTestFile(input: CheckTestFileInput): Promise<TestFile
     code: file.code,
     coverage: testFileCoverage([file]),
   };
-}
-
-/** Per story criterion, the tests of these (valid) test files that name it; empty without stories. */
-export function testFileCoverage(files: readonly TestFileContext[]): CriterionCoverage[] {
-  const stories = files[0]?.stories;
-  if (!stories) return [];
-  return criterionCoverage(stories, files.filter((file) => !file.invalid).map((file) => ({ fileName: file.fileName, module: file.module })));
 }

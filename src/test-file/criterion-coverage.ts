@@ -3,6 +3,7 @@ import { findMethod } from '../python/callables.js';
 import type { PythonFunction, PythonModule } from '../python/python-model.js';
 import { countModuleTests } from '../sandbox/count-tests.js';
 import { storyIdsOf } from '../sandbox/run-tests.js';
+import type { TestFileContext } from './test-file-context.js';
 
 /** Which tests cover one acceptance criterion of the stories. */
 export interface CriterionCoverage {
@@ -92,4 +93,11 @@ export function criterionCoverage(stories: StoriesSpec, files: Array<{ fileName:
     const key = `${numberOf(story.id) ?? storyIndex + 1}:${numberOf(criterion.id) ?? criterionIndex + 1}`;
     return { storyId: story.id, criterionId: criterion.id, tests: byKey.get(key) ?? [] };
   }));
+}
+
+/** Per story criterion, the tests of these test files (the valid ones) that name it; empty without stories. */
+export function testFileCoverage(files: readonly TestFileContext[]): CriterionCoverage[] {
+  const stories = files[0]?.stories;
+  if (!stories) return [];
+  return criterionCoverage(stories, files.filter((file) => !file.invalid).map((file) => ({ fileName: file.fileName, module: file.module })));
 }

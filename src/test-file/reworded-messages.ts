@@ -9,6 +9,7 @@ import type { TestFileContext } from './test-file-context.js';
 export interface RewordedMessage {
   asserted: AssertedString;
   message: StoryMessage;
+  /** Where the texts differ: `expected` is the story's words, `actual` the test's. */
   differences: TextDifference[];
   similarity: number;
 }
@@ -28,10 +29,13 @@ const QUOTED = /'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”/g;
 function isFilledValue(difference: TextDifference, message: StoryMessage): boolean {
   const sides = [difference.expected, difference.actual];
   if (sides.some((side) => side.trim() === '')) return false;
-  const valueLike = (side: string) => side.split(/\s+/).every((word) => /\d/.test(word) || /^[^\p{L}]*\p{Lu}/u.test(word) || /^[^\p{L}\p{N}]+$/u.test(word) || word.includes('{'));
+  // A capital inside the sentence starts a name ("Hannah Brooks"); at its start it is only the sentence's capital.
+  const insideSentence = message.text.indexOf(difference.actual) > 0;
+  const valueLike = (side: string) => side.split(/\s+/).every((word) => /\d/.test(word) || (insideSentence && /^[^\p{L}]*\p{Lu}/u.test(word)) || /^[^\p{L}\p{N}]+$/u.test(word) || word.includes('{'));
   if (sides.every(valueLike)) return true;
+  // The index was asked with the test's text: `actual` is the story's side.
   const quoted = message.text.match(QUOTED) ?? [];
-  return quoted.some((span) => span.includes(difference.expected));
+  return quoted.some((span) => span.includes(difference.actual));
 }
 
 function storyIndex(stories: StoriesSpec): { index: MessageIndex; byCandidate: Map<MessageCandidate, StoryMessage> } {
@@ -83,7 +87,8 @@ export function rewordedMessages(file: TestFileContext): RewordedMessage[] {
       if (others.match(asserted.text).status === 'found' || moduleIndex?.match(asserted.text).status === 'found') continue;
       const message = byCandidate.get(match.candidate)!;
       if (match.differences.every((difference) => isFilledValue(difference, message))) continue;
-      found.push({ asserted, message, differences: match.differences, similarity: match.similarity });
+      const differences = match.differences.map((difference) => ({ expected: difference.actual, actual: difference.expected }));
+      found.push({ asserted, message, differences, similarity: match.similarity });
     }
   }
   cache.set(file, found);

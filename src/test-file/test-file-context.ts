@@ -30,8 +30,8 @@ export interface TestFileContext {
   code: string;
   /** Set when fences or prose were removed around the code. */
   wrapping: TestFileWrapping | null;
-  /** Why the file holds no valid Python, or null when its code is valid. */
-  invalid: { line: number; column: number; message: string } | null;
+  /** Why the file holds no valid Python (and a likely cause), or null when its code is valid. */
+  invalid: { line: number; column: number; message: string; note?: string } | null;
   syntax: SyntaxVerdict | null;
   /** Facts of the analysed code; its lines are the file's lines whenever the removed parts could be blanked in place. */
   module: PythonModule;
@@ -98,12 +98,12 @@ export async function buildTestFileContext(input: TestFileContextInput): Promise
   let syntax: SyntaxVerdict | null = null;
   if (failure && !wrapping) {
     const error = first.module.parseErrors[0];
-    invalid = { line: error?.line ?? 0, column: error?.column ?? 0, message: failure };
+    invalid = { line: error?.line ?? 0, column: error?.column ?? 0, message: failure.replace(/\bthe reply\b/g, 'the file').replace(/\bthe reply's\b/g, "the file's") };
   } else {
     syntax = await checkSyntax(analysed ?? input.source, module, fileName, input.python ?? null);
     if (!syntax.ok) invalid = { line: syntax.error?.line ?? 0, column: syntax.error?.column ?? 0, message: syntax.error?.message ?? 'invalid syntax' };
   }
-  if (invalid && literalLineBreaks(input.source)) invalid.message += '; the file holds literal \\n escapes where line breaks belong';
+  if (invalid && literalLineBreaks(input.source)) invalid.note = 'the file holds literal \\n escapes where line breaks belong';
   const api = knownApi(input.design, input.targetModule);
   return {
     path: input.path, fileName, source: input.source, code: code.endsWith('\n') ? code : `${code}\n`, wrapping, invalid, syntax,

@@ -14,6 +14,8 @@ import { SEVERITY_ORDER, type Finding, type Severity } from './finding.js';
 import { ALL_CHECKS } from './registry.js';
 import { applySuppressions, type SuppressedFinding } from './suppressions/apply-suppressions.js';
 import { prepareTestFiles } from '../test-file/prepare-test-files.js';
+import { testFileCoverage } from '../test-file/criterion-coverage.js';
+import { buildTraceability, type TraceabilityRow } from '../report/traceability.js';
 import type { TypeChecker } from '../types/type-checker.js';
 import { mergeUndefinedNames } from '../types/merge-undefined-names.js';
 import { typeResults } from './checks/types/support/type-results.js';
@@ -50,6 +52,8 @@ export interface ModuleReport {
   syntax: { authority: SyntaxVerdict['authority']; pythonVersion: string | null; fallbackReason: string | null };
   /** The runtime stage's sandbox: protections active, interpreter, limits, run figures; absent when it did not run. */
   sandbox?: SandboxReport;
+  /** Story → criterion → tests → outcome, when stories and test files were given. */
+  traceability?: TraceabilityRow[];
   durationMs: number;
 }
 
@@ -205,12 +209,14 @@ export async function verifyModule(options: VerifyModuleOptions): Promise<Module
   if (runtime) context.runtime = runtime;
   if (context.codeOnly) context.codeOnly = { ...context, ...context.codeOnly, config: context.config, codeOnly: undefined };
   const result = await runChecks(context, ALL_CHECKS, requirementGaps(options, runtime));
+  const traceability = context.stories && context.testFiles?.length ? buildTraceability(context.stories, testFileCoverage(context.testFiles), runtime?.tests ?? null) : undefined;
   return {
     path: options.path,
     sha256: createHash('sha256').update(source).digest('hex'),
     ...result,
     syntax: { authority: syntax.authority, pythonVersion: syntax.pythonVersion, fallbackReason: syntax.fallbackReason },
     ...(runtime ? { sandbox: runtime.sandbox } : {}),
+    ...(traceability ? { traceability } : {}),
     durationMs: Math.round(performance.now() - started),
   };
 }

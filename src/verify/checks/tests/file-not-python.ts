@@ -9,7 +9,7 @@ export const fileNotPython = defineTestFileCheck({
   readsInvalidFiles: true,
   checkFile(file) {
     if (!file.invalid) return [];
-    const { line, column, message } = file.invalid;
-    return [{ line, ...(column > 0 ? { column } : {}), message: `The test file is not valid Python (${message}${line > 0 ? ` at line ${line}` : ''}), so it cannot verify the module` }];
+    const { line, column, message, note } = file.invalid;
+    return [{ line, ...(column > 0 ? { column } : {}), message: `The test file is not valid Python (${message}${line > 0 ? ` at line ${line}` : ''})${note ? `: ${note}` : ''}, so it cannot verify the module` }];
   },
 });

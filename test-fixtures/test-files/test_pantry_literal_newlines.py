@@ -1,0 +1,1 @@
+import unittest\n\nfrom pantry_tracker import PantryTracker\n\n\nclass TestStock(unittest.TestCase):\n    def test_us001_ac1_add(self) -> None:\n        self.assertTrue(PantryTracker().add_item("rice", 3)["success"])\n

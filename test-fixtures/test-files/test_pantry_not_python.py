@@ -1,0 +1,13 @@
+import unittest
+
+from pantry_tracker import PantryTracker
+
+
+class TestStock(unittest.TestCase):
+    def test_us001_ac1_add(self) -> None:
+        result = PantryTracker().add_item("rice", 3
+        self.assertEqual(result["message"], "Added 3 x rice to the pantry.")
+
+    def test_us001_ac2_blank(self) -> None:
+        result = PantryTracker().add_item("", 1)
+        self.assertEqual(result["message"], "Item name is re

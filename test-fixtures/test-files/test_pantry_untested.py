@@ -1,0 +1,13 @@
+import unittest
+
+from pantry_tracker import PantryTracker
+
+
+class TestStock(unittest.TestCase):
+    def test_us001_ac1_add(self) -> None:
+        result = PantryTracker().add_item("rice", 3)
+        self.assertEqual(result["message"], "Added 3 x rice to the pantry.")
+
+    def test_blank_name(self) -> None:
+        """Covers US-001 AC2."""
+        self.assertFalse(PantryTracker().add_item("", 1)["success"])
