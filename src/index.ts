@@ -40,3 +40,6 @@ export type { StoriesSpec, Story, AcceptanceCriterion, StoryMessage } from './in
 export { buildSpecReport } from './spec/build-spec-report.js';
 export type { SpecReport } from './spec/build-spec-report.js';
 export { formatSpecReport } from './report/format-spec.js';
+export { createMcpServer, serveStdio } from './mcp/mcp-server.js';
+export type { McpServerSettings, CreateServerOptions } from './mcp/mcp-server.js';
+export { createSamplingModel, SAMPLING_PROVIDER } from './mcp/sampling-model.js';
