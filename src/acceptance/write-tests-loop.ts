@@ -111,8 +111,9 @@ export async function runTestsLoop(input: TestsLoopInput): Promise<TestsLoopOutc
       prompt = best ? buildTestsRepairPrompt(input.prompt, best.report.code, best.report.findings, best.uncovered) : buildTestsPrompt(input.prompt);
       continue;
     }
+    // The checks see the reply as sent: they strip fences and prose themselves and report them.
     const report = await checkTestFile({
-      path: input.prompt.fileName, source: extracted.value.code, moduleName: input.prompt.moduleName, design: input.design, stories: input.stories,
+      path: input.prompt.fileName, source: reply.value.text, moduleName: input.prompt.moduleName, design: input.design, stories: input.stories,
     });
     const uncovered = uncoveredOf(report);
     const errors = errorsOf(report);
