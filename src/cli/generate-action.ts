@@ -35,6 +35,10 @@ export async function runGenerateCommand(flags: GenerateFlags, io: CliIo): Promi
       ...(flags.agent ? { agent: flags.agent } : {}),
       ...(flags.python ? { python: flags.python } : {}),
       ...(flags.maxOutputTokens ? { maxOutputTokens: flags.maxOutputTokens } : {}),
+      ...(flags.maxRequests !== undefined ? { maxRequests: flags.maxRequests } : {}),
+      ...(flags.maxTokens !== undefined ? { maxTokens: flags.maxTokens } : {}),
+      ...(flags.maxCost !== undefined ? { maxCost: flags.maxCost } : {}),
+      ...(flags.temperature !== undefined ? { temperature: flags.temperature } : {}),
     });
     progress.stop();
     io.stdout(clean(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatGenerateResult(result)));

@@ -17,6 +17,10 @@ export interface GenerateFlags {
   maxRounds: number;
   candidates: number;
   maxOutputTokens?: number;
+  maxRequests?: number;
+  maxTokens?: number;
+  maxCost?: number;
+  temperature?: number;
   json?: boolean;
   config?: string;
   python?: string;
@@ -28,6 +32,18 @@ export interface GenerateFlags {
 function wholeNumber(value: string): number {
   const number = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) throw new InvalidArgumentError('expected a whole number.');
+  return number;
+}
+
+function amount(value: string): number {
+  const number = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(number > 0)) throw new InvalidArgumentError('expected an amount in US dollars above 0, e.g. 0.50.');
+  return number;
+}
+
+function temperature(value: string): number {
+  const number = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || number > 2) throw new InvalidArgumentError('expected a number from 0 to 2.');
   return number;
 }
 
@@ -49,6 +65,10 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
     .option('--max-rounds <n>', 'repair rounds after the first draft', wholeNumber, 3)
     .option('--candidates <n>', 'first drafts to draw; repair starts from the best', wholeNumber, 1)
     .option('--max-output-tokens <n>', 'tokens to allow for each reply', wholeNumber)
+    .option('--max-requests <n>', 'stop after this many model requests, retries and continuations included (default: 4 per draft)', wholeNumber)
+    .option('--max-tokens <n>', 'stop before the tokens sent and received pass this (default: no limit beyond --max-requests)', wholeNumber)
+    .option('--max-cost <usd>', 'stop before the estimated cost passes this many US dollars (where the price is known)', amount)
+    .option('--temperature <t>', 'sampling temperature, 0 to 2, for providers that accept it', temperature)
     .option('--json', 'print one JSON result instead of the summary')
     .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith)')
     .option('--python <path>', 'Python interpreter for the verifier and the sandbox (default: python3)')

@@ -3,6 +3,9 @@ import { DEFAULT_LINE_LENGTH } from '../python/ruff-lint.js';
 
 const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
 
+/** `verify` type-checks with pyright by default when it is given at most this many modules. */
+export const DEFAULT_TYPES_MAX_FILES = 5;
+
 /** Schema of `backsmith.config.json` and `package.json#backsmith`. */
 export const configSchema = z
   .object({
@@ -24,6 +27,8 @@ export const configSchema = z
     select: z.array(z.string().min(1)).default([]),
     /** Findings of these checks (ids or categories) are counted as suppressed instead of reported. */
     ignore: z.array(z.string().min(1)).default([]),
+    /** `verify` type-checks with pyright by default when given at most this many modules (`--types` / `--no-types` decide otherwise). */
+    typesMaxFiles: z.number().int().min(0).max(100_000).default(DEFAULT_TYPES_MAX_FILES),
     /** Python interpreter used for syntax checks and the sandbox. */
     python: z.string().min(1).optional(),
     /** Where `generate` delivers modules, relative to the project. */
@@ -32,6 +37,29 @@ export const configSchema = z
     model: z.string().min(1).optional(),
     /** Base URL for an OpenAI-compatible server. */
     baseUrl: z.string().url().optional(),
+    /** Spend limits of one `generate` run (the flags --max-requests, --max-tokens, --max-cost override them). */
+    budget: z
+      .object({
+        maxRequests: z.number().int().min(1).max(1000).optional(),
+        maxTokens: z.number().int().min(1).optional(),
+        maxCost: z.number().positive().optional(),
+        maxRequestsPerDraft: z.number().int().min(1).max(50).optional(),
+      })
+      .strict()
+      .optional(),
+    /** The model retry policy: attempts per request (the first included), backoff and timeouts in ms. */
+    retry: z
+      .object({
+        maxAttempts: z.number().int().min(1).max(10).optional(),
+        initialDelayMs: z.number().int().min(0).optional(),
+        maxDelayMs: z.number().int().min(0).optional(),
+        requestTimeoutMs: z.number().int().min(0).optional(),
+        idleTimeoutMs: z.number().int().min(0).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Sampling temperature for `generate` (0 to 2), for providers that accept it. */
+    temperature: z.number().min(0).max(2).optional(),
   })
   .strict();
 

@@ -10,6 +10,12 @@ import { assertPromptFits, replyTokenBudget } from '../prompt/fit-context.js';
 import type { Draft } from '../repair/draft.js';
 import type { LoopOutcome } from '../repair/loop-types.js';
 import { runRepairLoop } from '../repair/repair-loop.js';
+import { resolveBudgetLimits, checkTemperature } from '../budget/resolve-budget.js';
+import { createSpendBudget } from '../budget/spend-budget.js';
+import type { BacksmithConfig } from '../config/config-schema.js';
+import { estimateCost } from '../model/estimate-cost.js';
+import type { TokenUsage } from '../model/language-model.js';
+import type { RetrySettings } from '../model/retry-policy.js';
 import { environmentSecrets } from '../runs/environment-secrets.js';
 import { finishOnExit } from '../runs/finish-on-exit.js';
 import { createRunRecorder, type RunRecorder } from '../runs/run-recorder.js';
@@ -33,10 +39,11 @@ function checkedCount(value: number | undefined, fallback: number, minimum: numb
   return count;
 }
 
-function resolveLanguageModel(options: GenerateModuleOptions, configModel: string | undefined, configBaseUrl: string | undefined): LanguageModel {
+function resolveLanguageModel(options: GenerateModuleOptions, configModel: string | undefined, configBaseUrl: string | undefined, configRetry?: BacksmithConfig['retry']): LanguageModel {
   if (typeof options.model === 'object') return options.model;
   const baseUrl = options.baseUrl ?? configBaseUrl;
-  return resolveModel(options.model ?? configModel, baseUrl ? { baseUrl } : {});
+  const retry = Object.fromEntries(Object.entries(configRetry ?? {}).filter(([, value]) => value !== undefined)) as Partial<RetrySettings>;
+  return resolveModel(options.model ?? configModel, { ...(baseUrl ? { baseUrl } : {}), retry });
 }
 
 /** A step abandoned by Ctrl-C ends the loop as cancelled; anything else is still fatal. */
@@ -86,27 +93,35 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
   const candidates = checkedCount(options.candidates, 1, 1, MAX_CANDIDATES_LIMIT, '--candidates');
   const projectDir = path.resolve(options.projectDir ?? process.cwd());
   const config = options.config ?? (await loadConfig(undefined, projectDir));
+  // Budgets and temperature are checked before anything is read or paid for.
+  const limits = resolveBudgetLimits(options, config.budget, { maxRounds, candidates });
+  const temperature = checkTemperature(options.temperature ?? config.temperature);
   emit({ type: 'stage', stage: 'preparing', round: 0, candidate: 0, candidates, maxRounds });
   const prepared = await prepareGeneration({ ...options, projectDir }, config);
   if (options.noRun && prepared.tests.length > 0) {
     throw new BacksmithError('--tests cannot be combined with --no-run: the acceptance tests run in the sandbox that --no-run skips.');
   }
   for (const warning of prepared.agent.warnings) emit({ type: 'note', message: `agent ${prepared.agent.name}: ${warning}` });
-  const model = resolveLanguageModel(options, config.model, config.baseUrl);
+  const model = resolveLanguageModel(options, config.model, config.baseUrl, config.retry);
   const replyTokens = replyTokenBudget(model, options.maxOutputTokens);
   assertPromptFits(prepared.firstPrompt, model, replyTokens);
+  const price = (usage: TokenUsage) => estimateCost(model.provider, model.modelId, usage)?.usd ?? null;
+  const budget = createSpendBudget(limits, price);
+  if (limits.maxCostUsd !== null && price({ inputTokens: 0, outputTokens: 0 }) === null) {
+    emit({ type: 'note', message: `--max-cost: the price of ${model.provider}:${model.modelId} is unknown, so the cost budget cannot be checked; the request and token budgets still apply` });
+  }
   const secrets = options.secrets ?? environmentSecrets();
   const recorder = await createRunRecorder(projectDir, {
     model: { provider: model.provider, modelId: model.modelId, contextWindow: model.contextWindow },
     agent: { name: prepared.agent.name, source: prepared.agent.source, sha256: prepared.agentSha256 },
     inputs: { design: prepared.design.fingerprint, stories: prepared.stories.fingerprint, tests: prepared.tests },
-    settings: { maxRounds, candidates, outDir: prepared.outDir, deliverable: prepared.deliverable.fileName },
+    settings: { maxRounds, candidates, outDir: prepared.outDir, deliverable: prepared.deliverable.fileName, budget: limits, ...(temperature !== undefined ? { temperature } : {}) },
   }, { secrets });
   const releaseExitGuard = finishOnExit(recorder, options.signal);
   try {
     // Without --tests, acceptance tests are written and checked first (they join prepared.tests).
     const generated = await writeTestsForGeneration({ model, prepared, options, recorder, replyTokens, emit });
-    const defaultSteps = createGenerationSteps({ model, prepared, config, options, recorder, replyTokens, emit });
+    const defaultSteps = createGenerationSteps({ model, prepared, config, options, recorder, replyTokens, emit, budget, ...(temperature !== undefined ? { temperature } : {}) });
     const steps = generated ? generated.wrap(defaultSteps) : defaultSteps;
     const pending: Promise<void>[] = [];
     const loop = await runRepairLoop(prepared.firstPrompt, steps, { maxRounds, candidates }, {
@@ -123,6 +138,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
       },
     }).catch((error: unknown) => cancelledLoop(error));
     await Promise.all(pending);
+    await recorder.update({ spent: budget.spent(), stoppedBy: loop.stoppedBy ?? null });
     const end = await conclude(loop, prepared, recorder, options, emit);
     const acceptanceTests = generated ? await generated.finish(end.outcome === 'delivered') : null;
     if (loop.best) {
@@ -141,10 +157,13 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
       runId: recorder.id,
       runDir: recorder.dir,
       usage: { inputTokens: record.usage.inputTokens, outputTokens: record.usage.outputTokens, costUsd: record.usage.costUsd },
+      spent: budget.spent(),
+      ...(loop.stoppedBy ? { stoppedBy: loop.stoppedBy } : {}),
       durationMs: Math.round(performance.now() - started),
       ...(acceptanceTests ? { acceptanceTests } : {}),
     };
   } catch (error) {
+    await recorder.update({ spent: budget.spent() });
     const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
     await recorder.finish(options.signal?.aborted ? { outcome: 'cancelled', reason: `cancelled (${message})`, stopReason: 'cancelled' } : { outcome: 'error', reason: message });
     throw error;

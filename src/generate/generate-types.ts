@@ -1,6 +1,7 @@
 import type { BacksmithConfig } from '../config/config-schema.js';
 import type { AgentDefinition } from '../inputs/agents/agent-definition.js';
 import type { LanguageModel } from '../model/language-model.js';
+import type { BudgetName, Spending } from '../budget/spend-budget.js';
 import type { LoopSteps, StopReason } from '../repair/loop-types.js';
 import type { Finding } from '../verify/finding.js';
 import type { ProgressEvent } from './progress-events.js';
@@ -40,6 +41,14 @@ export interface GenerateModuleOptions {
   noRun?: boolean;
   /** Tokens asked for the reply (default: the model's maximum, capped; see `replyTokenBudget`). */
   maxOutputTokens?: number;
+  /** Spend budgets of the run (default: `budget` from the configuration, else 4 requests per draft; no token or cost limit). */
+  maxRequests?: number;
+  /** Input plus output tokens. */
+  maxTokens?: number;
+  /** Estimated US dollars, where the model's price is known. */
+  maxCost?: number;
+  /** Sampling temperature, 0 to 2 (default: `temperature` from the configuration, else the provider's). */
+  temperature?: number;
   /** Cancels the run (Ctrl-C): nothing is delivered and the run is recorded as cancelled. */
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
@@ -81,6 +90,10 @@ export interface GenerateResult {
   runId: string;
   runDir: string;
   usage: { inputTokens: number | null; outputTokens: number | null; costUsd: number | null };
+  /** What the run spent by the budget's count: every request, failed attempts included. */
+  spent?: Spending;
+  /** The budget that stopped the run (stopReason 'budget'). */
+  stoppedBy?: BudgetName;
   durationMs: number;
   /** The acceptance tests generate wrote itself (no `tests` given): status, suspect tests, draft ranking. */
   acceptanceTests?: GeneratedTestsSummary;

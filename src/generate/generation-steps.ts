@@ -1,5 +1,6 @@
 import type { BacksmithConfig } from '../config/config-schema.js';
 import { untilAborted } from '../cancel/until-aborted.js';
+import type { SpendBudget } from '../budget/spend-budget.js';
 import { estimateCost } from '../model/estimate-cost.js';
 import type { LanguageModel } from '../model/language-model.js';
 import { checkPromptFits } from '../prompt/fit-context.js';
@@ -24,6 +25,9 @@ export interface StepContext {
   recorder: RunRecorder;
   replyTokens: number;
   emit: (event: ProgressEvent) => void;
+  /** The run's spend budget: each draft's requests are checked and charged. */
+  budget?: SpendBudget;
+  temperature?: number;
 }
 
 /** Verifier options for a draft: the deliverable's path, the parsed design and stories, the tests. */
@@ -55,6 +59,8 @@ export function createGenerationSteps(context: StepContext): LoopSteps {
       const kind = at.round === 0 ? 'draft' : 'repair';
       return requestReply(model, prompt, {
         maxOutputTokens: replyTokens,
+        ...(context.budget ? { budget: context.budget } : {}),
+        ...(context.temperature !== undefined ? { temperature: context.temperature } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         onText: (delta) => emit({ type: 'text', characters: delta.length }),
         onRetry: (event) => emit({

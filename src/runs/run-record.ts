@@ -1,6 +1,8 @@
+import type { BudgetLimits, BudgetName, Spending } from '../budget/spend-budget.js';
 import type { FinishReason } from '../model/language-model.js';
 import type { StopReason } from '../repair/loop-types.js';
 import type { Finding } from '../verify/finding.js';
+import type { TraceabilityRow } from '../report/traceability.js';
 
 /** How a run ended. `running` stays in the record of a run that was killed before it could finish. */
 export type RunOutcome = 'running' | 'delivered' | 'failed' | 'cancelled' | 'error';
@@ -49,6 +51,8 @@ export interface DraftRecord {
   warnings: number;
   infos: number;
   findings: Finding[];
+  /** Story → criterion → tests → outcome for this draft, when stories and tests were given. */
+  traceability?: TraceabilityRow[];
   verifyMs: number;
 }
 
@@ -66,7 +70,11 @@ export interface RunRecord {
   model: { provider: string; modelId: string; contextWindow: number | null } | null;
   agent: { name: string; source: string; sha256: string } | null;
   inputs: { design: InputFingerprint | null; stories: InputFingerprint | null; tests: InputFingerprint[] };
-  settings: { maxRounds: number; candidates: number; outDir: string; deliverable: string | null };
+  settings: {
+    maxRounds: number; candidates: number; outDir: string; deliverable: string | null;
+    /** Spend limits in force, and the sampling temperature when one was set. */
+    budget?: BudgetLimits; temperature?: number;
+  };
   calls: CallRecord[];
   drafts: DraftRecord[];
   /** The draft that was delivered or, on failure, saved as the best draft. */
@@ -75,5 +83,9 @@ export interface RunRecord {
   /** The best failing draft, relative to the run folder (never at the deliverable path). */
   failingDraftFile: string | null;
   usage: { inputTokens: number | null; outputTokens: number | null; costUsd: number | null; costBasis: string | null };
+  /** Everything the run spent, failed attempts and unrecorded continuations included (the budget's count). */
+  spent?: Spending;
+  /** The budget that stopped the run (with stopReason 'budget'), else null. */
+  stoppedBy?: BudgetName | null;
   timings: { totalMs: number; modelMs: number; verifyMs: number; backsmithMs: number };
 }
