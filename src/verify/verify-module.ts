@@ -175,8 +175,7 @@ export async function runChecks(
       outcomes.push({ id: check.id, status: 'failed', reason, durationMs: performance.now() - started });
       continue;
     }
-    // Not push(...): a check may report more findings than the stack holds arguments.
-    for (const finding of checkFindings) found.push(finding);
+    found.push(...checkFindings);
     outcomes.push({ id: check.id, status: checkFindings.length > 0 ? 'failed' : 'passed', durationMs: Math.round((performance.now() - started) * 100) / 100 });
   }
   const { findings, suppressed } = applySuppressions(mergeUndefinedNames(found), context.module, context.config, !context.draft);
