@@ -27,6 +27,7 @@ interface VerifyFlags {
   run: boolean;
   python?: string;
   allowUnsandboxed?: boolean;
+  types?: boolean;
   select?: string[];
   ignore?: string[];
 }
@@ -58,6 +59,8 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .option('--python <path>', 'Python interpreter for syntax checks and the sandbox (default: python3)')
     .option('--select <ids>', 'report only these checks (ids or categories such as safety/, comma-separated); the rest are counted as suppressed', collectSelectors)
     .option('--ignore <ids>', 'count findings of these checks (ids or categories, comma-separated) as suppressed', collectSelectors)
+    .option('--types', 'type-check with pyright even when verifying more modules than config typesMaxFiles (default 5); one pyright for all')
+    .option('--no-types', 'skip the pyright type check (the types/ checks are reported as skipped, with the reason)')
     .option('--allow-unsandboxed', 'run runtime checks even where the host lacks a required sandbox protection')
     .action(async (paths: string[], flags: VerifyFlags) => {
       const config = applySelectionFlags(await loadConfig(flags.config), flags);
@@ -80,6 +83,7 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
         ...(flags.tests ? { tests: flags.tests } : {}),
         ...(flags.python ? { python: flags.python } : {}),
         ...(flags.allowUnsandboxed ? { allowUnsandboxed: true } : {}),
+        ...(flags.types !== undefined ? { types: flags.types } : {}),
       });
       if (flags.sarif) await writeSarif(flags.sarif, report);
       if (flags.html) {

@@ -163,6 +163,8 @@ export interface PythonModule {
    * read, so no other fact covers it. Absent or empty when the whole module was read.
    */
   tooDeep?: TooDeepFact;
+  /** Most string literals in one statement (each part of an implicit concatenation counts); absent in hand-built models. */
+  mostStringsInStatement?: number;
   /** Attribute accesses, calls and dunder names in every scope (see `readReferences`); absent in hand-built models. */
   references?: ReferenceFact[];
 }

@@ -163,8 +163,15 @@ function readClass(node: Node, decorators: string[]): PythonClass {
   return cls;
 }
 
-function collectStrings(node: Node, docstringNodes: Set<number>, into: PythonString[]): void {
+/** String literals of the statement being walked, and the most any one statement held. */
+interface StringTally {
+  current: number;
+  most: number;
+}
+
+function collectStrings(node: Node, docstringNodes: Set<number>, into: PythonString[], tally: StringTally): void {
   if (node.type === 'string' || node.type === 'concatenated_string') {
+    tally.current += node.type === 'string' ? 1 : node.namedChildCount;
     into.push({
       text: stringValue(node),
       isFString: node.type === 'string' ? isFString(node) : namedChildren(node).some(isFString),
@@ -175,7 +182,17 @@ function collectStrings(node: Node, docstringNodes: Set<number>, into: PythonStr
     });
     return;
   }
-  for (const child of namedChildren(node)) collectStrings(child, docstringNodes, into);
+  const parentType = node.parent?.type;
+  if (parentType === 'module' || parentType === 'block') {
+    // A statement: its own count; a compound one's nested statements count on their own.
+    const outer = tally.current;
+    tally.current = 0;
+    for (const child of namedChildren(node)) collectStrings(child, docstringNodes, into, tally);
+    tally.most = Math.max(tally.most, tally.current);
+    tally.current = outer;
+    return;
+  }
+  for (const child of namedChildren(node)) collectStrings(child, docstringNodes, into, tally);
 }
 
 function collectDocstringNodes(node: Node, into: Set<number>): void {
@@ -240,7 +257,9 @@ export function buildModuleModel(root: Node, source: string): PythonModule {
   }
   const docstringNodes = new Set<number>();
   collectDocstringNodes(root, docstringNodes);
-  collectStrings(root, docstringNodes, module.strings);
+  const tally: StringTally = { current: 0, most: 0 };
+  collectStrings(root, docstringNodes, module.strings, tally);
+  module.mostStringsInStatement = Math.max(tally.most, tally.current);
   module.stringExpressions = readStringExpressions(root, module.constants);
   collectParseErrors(root, module.parseErrors);
   const layout = readCommentsAndPlaceholders(root);

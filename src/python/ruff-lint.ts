@@ -91,35 +91,64 @@ export function warmUpRuff(lineLength: number, targetVersion = DEFAULT_TARGET_VE
   void ruffThread()?.request(null, lineLength, targetVersion).catch(() => undefined);
 }
 
+/** Ruff was not run on a source, by design (see ruff-budget.ts): the message says why. */
+export class RuffSkipped extends Error {
+  override readonly name = 'RuffSkipped';
+}
+
+/**
+ * The parse's verdict on a source: true when Ruff may run, false when the nesting is too deep for
+ * it, or the reason it is not run (too many strings in one statement, ...).
+ */
+export type RuffVerdict = boolean | string;
+
+function refusal(verdict: RuffVerdict): Error | null {
+  if (verdict === true) return null;
+  return verdict === false ? new RuffCrash(NOT_RUN) : new RuffSkipped(verdict);
+}
+
 /**
  * Lints Python source with Ruff (on a worker thread when possible, else on this one). Throws
- * `RuffCrash` when Ruff fails on this source or takes longer than RUFF_TIME_LIMIT_MS, or when `safeHere` (the parse's verdict that the
- * nesting is within bounds) resolves false first: the worker is then stopped, and on this thread
- * Ruff does not start, since a crash would corrupt its wasm for the rest of the process.
+ * `RuffCrash` when Ruff fails on this source or takes longer than RUFF_TIME_LIMIT_MS, and `RuffSkipped`
+ * or `RuffCrash` when `safeHere` (the parse's verdict) refuses the source: the worker is then stopped
+ * if it is still at work, and on this thread Ruff does not start, since a crash would corrupt its
+ * wasm for the rest of the process. A refusal wins even over a finished lint, so the outcome does
+ * not depend on which thread was faster.
  */
-export async function lintPython(source: string, lineLength: number, targetVersion = DEFAULT_TARGET_VERSION, safeHere?: Promise<boolean>): Promise<LintDiagnostic[]> {
+export async function lintPython(source: string, lineLength: number, targetVersion = DEFAULT_TARGET_VERSION, safeHere?: Promise<RuffVerdict>): Promise<LintDiagnostic[]> {
+  const verdict = safeHere ?? Promise.resolve(true);
   // A thread that died under another request's crash gets one fresh thread.
   for (let attempt = 0; attempt < 2; attempt++) {
     const worker = ruffThread();
     if (!worker) break;
     try {
       const linted = worker.request(source, lineLength, targetVersion);
-      // Ruff is slow and may crash on what the parse finds too deep, and its time grows faster
-      // than linearly on some flat shapes (tens of thousands of string literals): stop it then.
+      // Ruff is slow and may crash on what the parse refuses, and its time grows faster than
+      // linearly on some flat shapes the parse does not count: stop it then.
       let timer: NodeJS.Timeout | undefined;
       const timeUp = new Promise<'time-up'>((resolve) => (timer = setTimeout(() => resolve('time-up'), RUFF_TIME_LIMIT_MS)));
-      const verdict = await Promise.race([linted, safeHere ?? linted, timeUp]).finally(() => clearTimeout(timer));
-      if (verdict === false || verdict === 'time-up') {
+      const finished = linted.then(() => 'linted' as const, () => 'linted' as const);
+      const first = await Promise.race([finished, verdict, timeUp]);
+      const refused = first === 'linted' || first === 'time-up' ? null : refusal(first);
+      const outcome = refused || first === 'time-up' ? first : await Promise.race([finished, timeUp]);
+      clearTimeout(timer);
+      if (refused || outcome === 'time-up') {
         linted.catch(() => undefined);
         worker.retire();
-        throw new RuffCrash(verdict === false ? NOT_RUN : `stopped after ${RUFF_TIME_LIMIT_MS / 1000} s`);
+        throw refused ?? new RuffCrash(`stopped after ${RUFF_TIME_LIMIT_MS / 1000} s`);
       }
-      return await linted;
+      const result = await linted.catch((error: Error) => error);
+      const late = refusal(await verdict);
+      if (late) throw late;
+      if (result instanceof Error) throw result;
+      return result;
     } catch (error) {
-      if (error instanceof RuffCrash || attempt === 1) throw error instanceof RuffCrash ? error : new RuffCrash((error as Error).message);
+      if (error instanceof RuffCrash || error instanceof RuffSkipped) throw error;
+      if (attempt === 1) throw new RuffCrash((error as Error).message);
     }
   }
-  if (safeHere && !(await safeHere)) throw new RuffCrash(NOT_RUN);
+  const refused = refusal(await verdict);
+  if (refused) throw refused;
   try {
     return await runRuff(source, lineLength, targetVersion);
   } catch (error) {

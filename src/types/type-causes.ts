@@ -76,7 +76,7 @@ export function groupByCause(findings: readonly TypeFinding[], module: PythonMod
     rest.push({
       checkId: 'types/attribute-access',
       rule: first.rule,
-      message: `field \`${shadow.name}\` (line ${shadow.fieldLine}) is shadowed by the method \`${shadow.name}()\` (line ${shadow.methodLine}) of \`${shadow.className}\`; pyright reports ${symptoms.length} error${symptoms.length === 1 ? '' : 's'} from it (line${at.length === 1 ? '' : 's'} ${at.join(', ')}), e.g. ${first.message}`,
+      message: `field \`${shadow.name}\` (line ${shadow.fieldLine}) is shadowed by the method \`${shadow.name}()\` (line ${shadow.methodLine}) of \`${shadow.className}\`; pyright reports ${symptoms.length} error${symptoms.length === 1 ? '' : 's'} from it (line${at.length === 1 ? '' : 's'} ${at.join(', ')}), e.g. ${first.message.split(' — ')[0]}`,
       line: shadow.methodLine,
       column: 1,
       endLine: shadow.methodLine,

@@ -125,6 +125,8 @@ class PyrightServer {
   async close(): Promise<void> {
     const workspace = await this.ready.catch(() => null);
     if (!this.failure) {
+      // The shutdown handshake must keep Node alive until pyright has answered (or the grace period ends).
+      this.setReferenced(true);
       const exited = new Promise((resolve) => this.child.once('close', resolve));
       await Promise.race([this.connection.request('shutdown', null).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       this.connection.notify('exit', null);

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { defaultConfig, type BacksmithConfig } from '../config/config-schema.js';
 import { checkSyntax } from '../python/python-syntax.js';
 import { startCompileServer } from '../python/compile-server.js';
-import { lintPython, warmUpRuff } from '../python/ruff-lint.js';
+import { ruffShapeSkip, ruffSizeSkip } from '../python/ruff-budget.js';
+import { lintPython, RuffSkipped, warmUpRuff, type RuffVerdict } from '../python/ruff-lint.js';
 import { loadPythonParser } from '../python/tree-sitter-parser.js';
 import { readPythonModule } from '../python/read-module.js';
 import { extractModule } from '../sanitize/extract-module.js';
@@ -65,20 +66,23 @@ async function buildSourceContext(options: BuildContextOptions): Promise<CheckCo
   const fileName = path.basename(modulePath);
   const python = options.python === undefined ? config.python ?? 'python3' : options.python;
   // Ruff (its own thread) and the interpreter (its own process) get their requests before the
-  // parse starts on this thread, so the three run side by side.
-  let resolveShallow: (shallow: boolean) => void = () => undefined;
-  const shallow = new Promise<boolean>((resolve) => (resolveShallow = resolve));
-  const lintPromise = lintPython(options.source, config.lineLength, undefined, shallow).then(
-    (diagnostics) => ({ diagnostics, failure: undefined }),
-    (error: Error) => ({ diagnostics: [], failure: error.message }),
+  // parse starts on this thread, so the three run side by side; the parse then says whether Ruff
+  // may go on (see ruff-budget.ts), and a module too large for Ruff never goes to it.
+  let resolveVerdict: (verdict: RuffVerdict) => void = () => undefined;
+  const verdict = new Promise<RuffVerdict>((resolve) => (resolveVerdict = resolve));
+  const tooLarge = ruffSizeSkip(options.source);
+  const lintPromise = (tooLarge !== null ? Promise.reject(new RuffSkipped(tooLarge)) : lintPython(options.source, config.lineLength, undefined, verdict)).then(
+    (diagnostics) => ({ diagnostics, failure: undefined, skipped: undefined }),
+    (error: Error) => ({ diagnostics: [], failure: error instanceof RuffSkipped ? undefined : error.message, skipped: error instanceof RuffSkipped ? error.message : undefined }),
   );
   const modulePromise = readPythonModule(options.source);
-  modulePromise.then((module) => resolveShallow(!module.tooDeep), () => resolveShallow(false));
+  modulePromise.then((module) => resolveVerdict(module.tooDeep ? false : ruffShapeSkip(module) ?? true), () => resolveVerdict(false));
   const syntaxPromise = checkSyntax(options.source, modulePromise, fileName, python);
   const [module, syntax, linted] = await Promise.all([modulePromise, syntaxPromise, lintPromise]);
   const lint = syntax.ok ? linted.diagnostics : [];
   return {
     path: modulePath, fileName, source: options.source, module, syntax, lint, config,
     ...(syntax.ok && linted.failure !== undefined ? { lintFailure: linted.failure } : {}),
+    ...(syntax.ok && linted.skipped !== undefined ? { lintSkipped: linted.skipped } : {}),
   };
 }

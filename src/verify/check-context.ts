@@ -28,6 +28,8 @@ export interface CheckContext {
   codeOnly?: CheckContext;
   /** Why Ruff could not lint a module that parses (reported by `quality/too-complex`); absent when it did. */
   lintFailure?: string;
+  /** Why Ruff was not run on a module that parses, by design (too large, see ruff-budget.ts; reported by `quality/lint`). */
+  lintSkipped?: string;
   config: BacksmithConfig;
   /** The technical design, when `--design` was given (checks with `requires: ['design']`). */
   design?: DesignSpec;

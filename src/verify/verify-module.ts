@@ -17,7 +17,7 @@ import { prepareTestFiles } from '../test-file/prepare-test-files.js';
 import { testFileCoverage } from '../test-file/criterion-coverage.js';
 import { buildTraceability, type TraceabilityRow } from '../report/traceability.js';
 import type { TypeChecker } from '../types/type-checker.js';
-import { mergeUndefinedNames } from '../types/merge-undefined-names.js';
+import { mergeRuffDuplicates } from '../types/merge-ruff-duplicates.js';
 import { typeResults } from './checks/types/support/type-results.js';
 
 /** Largest module backsmith verifies; generated backend modules are far smaller. */
@@ -175,10 +175,11 @@ export async function runChecks(
       outcomes.push({ id: check.id, status: 'failed', reason, durationMs: performance.now() - started });
       continue;
     }
-    found.push(...checkFindings);
+    // Not push(...): a check may report more findings than the stack holds arguments.
+    for (const finding of checkFindings) found.push(finding);
     outcomes.push({ id: check.id, status: checkFindings.length > 0 ? 'failed' : 'passed', durationMs: Math.round((performance.now() - started) * 100) / 100 });
   }
-  const { findings, suppressed } = applySuppressions(mergeUndefinedNames(found), context.module, context.config, !context.draft);
+  const { findings, suppressed } = applySuppressions(mergeRuffDuplicates(found), context.module, context.config, !context.draft);
   // A check whose every finding was waived passed as far as the verdict goes (its findings are in `suppressed`).
   const failing = new Set(findings.map((finding) => finding.checkId));
   for (const outcome of outcomes) if (outcome.status === 'failed' && !failing.has(outcome.id)) outcome.status = 'passed';

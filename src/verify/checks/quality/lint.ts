@@ -51,7 +51,9 @@ export const lint = defineCheck({
   severity: 'warning',
   description: 'The brief asks for PEP 8 code: Ruff\'s pycodestyle, pyflakes, naming, bugbear, pyupgrade and pydocstyle findings, with real bugs (undefined names, mutable defaults, ...) as errors.',
   fixHint: 'Fix the code Ruff names in the message; `ruff rule <code>` explains it.',
-  run({ lint: diagnostics }) {
+  run({ lint: diagnostics, lintSkipped }) {
+    // Never a silent pass: a module Ruff was not run on says so, and why.
+    if (lintSkipped !== undefined) return [{ message: `lint skipped: ${lintSkipped}, so Ruff's findings are missing`, line: 0, hint: 'Split the module into smaller ones, or build long literal data from a file or a loop, so that Ruff can lint it.' }];
     return diagnostics.filter((diagnostic) => !EXCLUDED_LINT_CODES.has(diagnostic.code ?? '')).map(toReport);
   },
 });

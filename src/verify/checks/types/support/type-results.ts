@@ -7,7 +7,8 @@ import type { CheckContext } from '../../../check-context.js';
 /** What pyright said about one module text: its findings, or why it could not check it. */
 export type TypeResults = { ok: true; findings: TypeFinding[] } | { ok: false; reason: string };
 
-const REMEMBERED_PER_CHECKER = 4;
+// Enough for a batch's look-ahead (see batch-types.ts) plus the module being verified.
+const REMEMBERED_PER_CHECKER = 16;
 const remembered = new WeakMap<object, Map<string, Promise<TypeResults>>>();
 
 /**
