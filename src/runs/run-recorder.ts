@@ -115,6 +115,7 @@ export async function createRunRecorder(projectDir: string, initial: Pick<RunRec
         round: draft.round, candidate: draft.candidate, file, sha256: sha256(draft.code), lines: draft.code.split('\n').length - 1,
         origin: draft.extraction.origin, stripped: draft.extraction.summary, passed: draft.report.passed,
         errors: summary.errors, warnings: summary.warnings, infos: summary.infos, findings: draft.report.findings, verifyMs: draft.report.durationMs,
+        ...(draft.report.traceability ? { traceability: draft.report.traceability } : {}),
       });
       await save();
     },
