@@ -78,7 +78,7 @@ describe('formatHtmlReport', () => {
   });
 
   it('renders the story → criterion → test → outcome table when the report has one', () => {
-    const module = { ...moduleReport([]), traceability: [{ storyId: 'US-001', criterionId: 'AC1', criterionText: 'Books <a> slot', tests: ['test_us001_ac1'], outcome: 'passed' }] };
+    const module = { ...moduleReport([]), traceability: [{ storyId: 'US-001', criterionId: 'AC1', criterionText: 'Books <a> slot', tests: ['test_us001_ac1'], outcome: 'passed' as const }] };
     const page = formatHtmlReport(buildVerifyReport([module]), { sources: new Map() });
     expect(page).toContain('<td>US-001</td><td>AC1</td><td>Books &lt;a&gt; slot</td><td><code>test_us001_ac1</code></td><td class="passed">passed</td>');
   });
