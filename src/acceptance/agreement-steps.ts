@@ -1,4 +1,6 @@
+import { scoreOf, type Draft } from '../repair/draft.js';
 import type { DraftPosition, LoopSteps } from '../repair/loop-types.js';
+import type { ExtractedModule } from '../sanitize/module-expectation.js';
 import type { Finding } from '../verify/finding.js';
 import type { ModuleReport } from '../verify/verify-module.js';
 import { rankDrafts, type DraftEvidence, type DraftRanking } from './rank-drafts.js';
@@ -51,18 +53,25 @@ export interface AgreementSteps {
   steps: LoopSteps;
   /** The independent first drafts ranked by agreement, with the suspect tests. */
   ranking(): DraftRanking;
+  /** The first draft the first repair started from when the ranking chose it over the loop's pick, else null. */
+  rankedBase(): string | null;
 }
 
 /**
  * Wraps the loop's steps so generated tests are evidence, not gospel: each first draft's results
  * on `tests` are kept; once two or more independent drafts agree against a test (rankDrafts), that
- * test's failures become warnings in every later report, so it cannot block delivery alone.
- * Repair drafts are not independent samples: they are regraded but never vote.
+ * test's failures become warnings in every later report, so it cannot block delivery alone. When
+ * no first draft passes, the first repair starts from the draft ranked first by agreement (the
+ * loop alone would take the one with the fewest findings). Repair drafts are not independent
+ * samples: they are regraded but never vote.
  */
-export function withTestAgreement(inner: LoopSteps, tests: readonly string[]): AgreementSteps {
+export function withTestAgreement(inner: LoopSteps, tests: readonly string[], onNote: (message: string) => void = () => {}): AgreementSteps {
   const positions = new Map<string, DraftPosition>();
+  const extractions = new Map<string, ExtractedModule>();
   const evidence = new Map<number, DraftEvidence>();
+  const firstDrafts = new Map<number, Draft>();
   let suspect = new Set<string>();
+  let chosenBase: string | null = null;
   const ranking = () => rankDrafts([...evidence.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry));
   const steps: LoopSteps = {
     ...inner,
@@ -74,7 +83,10 @@ export function withTestAgreement(inner: LoopSteps, tests: readonly string[]): A
     async extract(reply) {
       const result = await inner.extract(reply);
       const at = positions.get(`reply\u0000${reply}`);
-      if (result.ok && at) positions.set(`code\u0000${result.value.code}`, at);
+      if (result.ok && at) {
+        positions.set(`code\u0000${result.value.code}`, at);
+        extractions.set(result.value.code, result.value);
+      }
       return result;
     },
     async verify(code) {
@@ -84,8 +96,22 @@ export function withTestAgreement(inner: LoopSteps, tests: readonly string[]): A
         evidence.set(at.candidate, evidenceOf(`draft ${at.candidate}`, report, tests));
         suspect = new Set(ranking().suspectTests);
       }
-      return regrade(report, suspect);
+      const graded = regrade(report, suspect);
+      const extraction = extractions.get(code);
+      if (at?.round === 0 && extraction) firstDrafts.set(at.candidate, { ...at, code, extraction, report: graded, score: scoreOf(graded) });
+      return graded;
+    },
+    repairPrompt(draft) {
+      const order = draft.round === 0 && firstDrafts.size > 1 ? ranking().order : [];
+      const top = order[0];
+      const current = order.find((entry) => entry.id === `draft ${draft.candidate}`);
+      // Only a strictly better agreement overrides the loop's pick (fewest findings).
+      const ranked = top && current && top.score > current.score ? firstDrafts.get(Number(top.id.replace('draft ', ''))) : undefined;
+      if (!ranked) return inner.repairPrompt(draft);
+      chosenBase = top!.id;
+      onNote(`repairing ${top!.id}, ranked first by agreement on the generated tests (${top!.agreeing} draft(s) pass the same ${top!.passed} test(s)), not draft ${draft.candidate}`);
+      return inner.repairPrompt(ranked);
     },
   };
-  return { steps, ranking };
+  return { steps, ranking, rankedBase: () => chosenBase };
 }

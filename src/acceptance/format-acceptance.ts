@@ -7,5 +7,6 @@ export function formatAcceptanceLine(summary: GeneratedTestsSummary): string {
   const parts = [`acceptance tests: ${summary.fileName}, ${summary.tests.length} test(s) written by the QA agent${summary.deliveredPath ? ', delivered next to the module' : ''}`];
   if (summary.suspectTests.length > 0) parts.push(`suspect (every independent draft fails it; check it against the stories): ${summary.suspectTests.join(', ')}`);
   if (summary.ranking.length > 1) parts.push(`ranking by agreement: ${summary.ranking.map((entry) => `${entry.id} ${entry.score}`).join(' > ')}`);
+  if (summary.repairBase) parts.push(`repairs started from ${summary.repairBase}, ranked first`);
   return parts.join('; ');
 }

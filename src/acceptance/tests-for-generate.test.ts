@@ -6,6 +6,7 @@ import { generateModule } from '../generate/generate-module.js';
 import type { ProgressEvent } from '../generate/progress-events.js';
 import { chatty, FIXTURE_DIR, GOOD_MODULE, makeProject } from '../generate/test-support/plant-swap-fixture.js';
 import { createScriptedModel } from '../model/scripted-model.js';
+import { formatAcceptanceLine } from './format-acceptance.js';
 
 const GOOD_TESTS = await readFile(path.join(FIXTURE_DIR, 'test_plant_swap_acceptance.py'), 'utf8');
 /** A test file the checks cannot fault (no message is reworded) whose expected data is wrong: Mint has 2 cuttings, not 3. */
@@ -56,6 +57,20 @@ describe('generate without --tests writes acceptance tests first and verifies dr
     const record = JSON.parse(await readFile(path.join(outcome.runDir, 'run.json'), 'utf8'));
     const warned = record.drafts[1].findings.find((finding: { checkId: string }) => finding.checkId === 'tests/failed');
     expect(warned).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^Suspect generated test/) });
+  });
+
+  it('with --candidates and no passing draft, repairs start from the draft ranked first by agreement, not the one with the fewest findings', async () => {
+    // Drafts 2 and 3 behave right (all tests pass) but lack two return annotations; draft 1 is clean but lists rows wrongly.
+    const unannotated = GOOD_MODULE.replace('def _validate_cuttings(cuttings: int) -> int:', 'def _validate_cuttings(cuttings: int):').replace('def _validate_name(name: str) -> str:', 'def _validate_name(name: str):');
+    const wrongRows = GOOD_MODULE.replace('[plant["plant_id"], plant["name"], plant["cuttings"]]', '[plant["plant_id"], plant["cuttings"], plant["name"]]');
+    const { model, result, events } = run([GOOD_TESTS, wrongRows, unannotated, chatty(unannotated), GOOD_MODULE], { candidates: 3, maxRounds: 1 });
+    const outcome = await result;
+    expect(outcome.drafts.map((draft) => [draft.round, draft.candidate, draft.errors])).toEqual([[0, 1, 1], [0, 2, 2], [0, 3, 2], [1, 1, 0]]);
+    expect(model.requests[4]!.messages[1]!.content).toBe(unannotated);
+    expect(outcome).toMatchObject({ outcome: 'delivered', acceptanceTests: { repairBase: 'draft 2', suspectTests: [] } });
+    expect(outcome.acceptanceTests!.ranking.map((entry) => [entry.id, entry.score])).toEqual([['draft 2', 16], ['draft 3', 16], ['draft 1', 7]]);
+    expect(events).toContainEqual({ type: 'note', message: expect.stringMatching(/^repairing draft 2, ranked first by agreement .*2 draft\(s\) pass the same 8 test\(s\)\), not draft 1$/) });
+    expect(formatAcceptanceLine(outcome.acceptanceTests!)).toBe('acceptance tests: test_plant_swap_acceptance.py, 8 test(s) written by the QA agent, delivered next to the module; ranking by agreement: draft 2 16 > draft 3 16 > draft 1 7; repairs started from draft 2, ranked first');
   });
 
   it('with one draft, generated tests still gate: no agreement to doubt them', async () => {

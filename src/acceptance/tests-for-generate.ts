@@ -34,6 +34,8 @@ export interface GeneratedTestsSummary {
   suspectTests: string[];
   /** First drafts ranked by agreement on the tests (CodeT), best first. */
   ranking: RankedDraft[];
+  /** The first draft repairs started from when the ranking chose it over the one with the fewest findings. */
+  repairBase: string | null;
 }
 
 /** What the generate pipeline works with once the tests are written. */
@@ -91,7 +93,7 @@ export async function writeTestsForGeneration(context: GenerateTestsContext): Pr
   const task = testsTask(prepared, agent, fileName);
   const recording: TestsRecording = recordTestsRun(recorder, model, 0, options.secrets ?? environmentSecrets());
   let agreement: AgreementSteps | null = null;
-  const summary: GeneratedTestsSummary = { status: 'skipped', reason: '', fileName, tests: [], deliveredPath: null, suspectTests: [], ranking: [] };
+  const summary: GeneratedTestsSummary = { status: 'skipped', reason: '', fileName, tests: [], deliveredPath: null, suspectTests: [], ranking: [], repairBase: null };
   const fits = checkPromptFits(buildTestsPrompt(task), model, replyTokens);
   let loop: TestsLoopOutcome = { status: 'unusable', reason: fits.ok ? '' : `the test writer's prompt does not fit: ${fits.error}`, best: null, attempts: [] };
   if (fits.ok) {
@@ -122,7 +124,7 @@ export async function writeTestsForGeneration(context: GenerateTestsContext): Pr
     summary, fingerprint, code,
     wrap(steps) {
       if (!code) return steps;
-      agreement = withTestAgreement(steps, summary.tests);
+      agreement = withTestAgreement(steps, summary.tests, (message) => emit({ type: 'note', message }));
       return agreement.steps;
     },
     async finish(delivered) {
@@ -130,9 +132,10 @@ export async function writeTestsForGeneration(context: GenerateTestsContext): Pr
         const ranking = agreement.ranking();
         summary.ranking = ranking.order;
         summary.suspectTests = ranking.suspectTests;
+        summary.repairBase = agreement.rankedBase();
       }
       if (delivered && code) summary.deliveredPath = (await deliverModule(prepared.outDir, fileName, code)).path;
-      await recording.save(loop, { ranking: summary.ranking, suspectTests: summary.suspectTests, deliveredPath: summary.deliveredPath });
+      await recording.save(loop, { ranking: summary.ranking, suspectTests: summary.suspectTests, repairBase: summary.repairBase, deliveredPath: summary.deliveredPath });
       return summary;
     },
   };
