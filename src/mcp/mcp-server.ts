@@ -22,6 +22,9 @@ const INSTRUCTIONS =
   'each has a line and a hint), implement_module to have backsmith draft, verify, repair and deliver the module itself, and ' +
   'generate_tests to write acceptance tests from the stories first.';
 
+/** Arrays and object members a call's arguments may hold in all; the largest honest call has a few hundred (select lists). */
+const MAX_INPUT_ELEMENTS = 2_000;
+
 /** Options of the server beyond the CLI settings (tests pass their own). */
 export interface CreateServerOptions {
   /** Where relative paths go when the client declares no roots (default: the working directory). */
@@ -34,7 +37,7 @@ export interface CreateServerOptions {
  * `list_checks`, `implement_module` and `generate_tests`. Connect it to any transport.
  */
 export function createMcpServer(settings: McpServerSettings = {}, options: CreateServerOptions = {}): McpServer {
-  const server = new McpServer({ name: 'backsmith', version: BACKSMITH_VERSION }, { capabilities: { tools: {}, logging: {} }, instructions: INSTRUCTIONS });
+  const server = new McpServer({ name: 'backsmith', version: BACKSMITH_VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS, maxToolInputElements: MAX_INPUT_ELEMENTS });
   const context: ToolContext = {
     server,
     roots: new WorkspaceRoots(server.server, options.fallbackDir ?? process.cwd()),
