@@ -118,13 +118,14 @@ describe('backsmith mcp with a client that declares roots and sampling', () => {
   /** When set, the client's model never answers until the server cancels its request. */
   let hang: { started: () => void; cancelled: boolean } | null = null;
   let testWriterCalls = 0;
+  let extraRoots: string[] = [];
 
   beforeAll(async () => {
     project = await makeProject();
     await mkdir(path.join(project.dir, 'links'));
     await symlink(EXAMPLE, path.join(project.dir, 'links', 'outside'));
     client = await connect({ cwd: ROOT, capabilities: { capabilities: { sampling: {}, roots: { listChanged: true } } } });
-    client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: [{ uri: pathToFileURL(project.dir).href, name: 'project' }] }));
+    client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: [project.dir, ...extraRoots].map((dir) => ({ uri: pathToFileURL(dir).href })) }));
     client.setRequestHandler(CreateMessageRequestSchema, async (request, extra) => {
       const waiting = hang;
       if (waiting) {
@@ -159,6 +160,23 @@ describe('backsmith mcp with a client that declares roots and sampling', () => {
     const outDir = (await client.callTool({ name: 'implement_module', arguments: { design: project.design, stories: project.stories, outDir: 'links/outside/new' } })) as CallToolResult;
     expect(text(outDir)).toMatch(/^backsmith: Output folder links\/outside\/new is outside the workspace/);
     expect(sampled).toHaveLength(0);
+  });
+
+  it('reads the roots again when the client says they changed', async () => {
+    const file = path.join(EXAMPLE, 'clinic_booking_scheduler.py');
+    const call = async () => (await client.callTool({ name: 'verify_module', arguments: { path: file, run: false } })) as CallToolResult;
+    expect((await call()).isError).toBe(true);
+    extraRoots = [EXAMPLE];
+    try {
+      await client.sendRootsListChanged();
+      let result = await call();
+      for (let attempt = 0; attempt < 50 && result.isError; attempt++) result = await call();
+      expect(result.isError, text(result)).toBeFalsy();
+      expect(verifyReportSchema.parse(result.structuredContent).modules[0]!.path).toBe(file);
+    } finally {
+      extraRoots = [];
+      await client.sendRootsListChanged();
+    }
   });
 
   it('implements the module through sampling: a defective draft, then the fix, delivered and verified', async () => {
