@@ -103,15 +103,12 @@ function requirementGaps(options: VerifyModuleOptions, runtime: RuntimeResults |
   };
 }
 
-function matchesSelector(id: string, selector: string): boolean {
-  return selector.endsWith('/') ? id.startsWith(selector) : id === selector || id.startsWith(`${selector}/`);
-}
-
-/** Why a check does not run on this module, or null when it runs. */
+/**
+ * Why a check does not run on this module, or null when it runs. The configuration's
+ * `checks.include`/`checks.exclude` do not skip checks: like select/ignore they waive findings,
+ * which are counted (see applySuppressions).
+ */
 function skipReason(check: Check, config: BacksmithConfig, gaps: RequirementGaps, syntaxOk: boolean): string | null {
-  const { include, exclude } = config.checks;
-  if (include.length > 0 && !include.some((selector) => matchesSelector(check.id, selector))) return 'not selected by checks.include';
-  if (exclude.some((selector) => matchesSelector(check.id, selector))) return 'excluded by checks.exclude';
   if (config.severity[check.id] === 'off') return 'turned off in configuration';
   for (const requirement of check.requires ?? []) {
     const gap = gaps[requirement];

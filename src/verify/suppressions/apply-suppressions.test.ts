@@ -46,6 +46,9 @@ describe('applySuppressions', () => {
     { name: 'ignore by category', finding: finding('safety/subprocess', 9), config: { ignore: ['safety/'] }, by: 'ignore safety/' },
     { name: 'select leaves other checks out', finding: finding('safety/subprocess', 9), config: { select: ['errors/', 'quality/lint'] }, by: 'not in select [errors/, quality/lint]' },
     { name: 'select keeps its own checks', finding: finding('errors/exception-hierarchy', 0), config: { select: ['errors'] }, by: null },
+    { name: 'checks.exclude waives like ignore (counted)', finding: finding('safety/subprocess', 9), config: { checks: { include: [], exclude: ['safety/'] } }, by: 'checks.exclude safety/' },
+    { name: 'checks.include waives like select (counted)', finding: finding('safety/subprocess', 9), config: { checks: { include: ['quality/'], exclude: [] } }, by: 'not in checks.include [quality/]' },
+    { name: 'checks.include keeps its own checks', finding: finding('quality/magic-number', 5), config: { checks: { include: ['quality'], exclude: [] } }, by: null },
     { name: 'a file comment cannot waive what running the module showed', finding: finding('tests/failed', 0), by: null },
     { name: 'a file comment cannot waive a probe finding', finding: finding('contract/exception-escapes', 0), by: null },
     { name: 'a line comment cannot waive tampering', finding: finding('safety/tampering', 9), by: null },
@@ -103,4 +106,15 @@ describe('generate', () => {
     const context = { prepared: { deliverable: { path: 'polls.py' }, design: { spec: {} }, stories: { spec: {} }, tests: [] }, config: defaultConfig(), options: {} };
     expect(draftVerifyOptions(context as never, 'x = 1\n')).toMatchObject({ path: 'polls.py', source: 'x = 1\n', draft: true });
   });
+});
+
+describe('checks.include/exclude in a whole verification', () => {
+  it('runs the excluded checks and counts what they found as suppressed, not skipped', async () => {
+    const { verifyModule } = await import('../verify-module.js');
+    const source = '"""Doc."""\nimport subprocess\n\n\ndef run() -> None:\n    """Run."""\n    subprocess.run(["ls"], check=True)\n';
+    const report = await verifyModule({ path: 'm.py', source, noRun: true, python: null, config: { ...defaultConfig(), checks: { include: [], exclude: ['safety/'] } } });
+    expect(report.findings.filter((entry) => entry.checkId.startsWith('safety/'))).toEqual([]);
+    expect(report.suppressed?.filter((entry) => entry.checkId === 'safety/subprocess').map((entry) => entry.suppressedBy.text)).toEqual(['checks.exclude safety/']);
+    expect(report.checks.find((check) => check.id === 'safety/subprocess')?.status).toBe('passed');
+  }, 30_000);
 });

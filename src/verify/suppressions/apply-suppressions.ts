@@ -47,13 +47,18 @@ function commentReason(finding: Finding, directives: SuppressionDirective[]): Su
 
 function selectionReason(finding: Finding, config: BacksmithConfig): SuppressionReason | null {
   const { select, ignore } = config;
+  const { include, exclude } = config.checks;
   if (select.length > 0 && !select.some((selector) => matchesSelector(finding.checkId, selector))) return { kind: 'select', text: `not in select [${select.join(', ')}]` };
+  // The configuration's `checks.include`/`checks.exclude` waive like select/ignore, so what they hide is counted too.
+  if (include.length > 0 && !include.some((selector) => matchesSelector(finding.checkId, selector))) return { kind: 'select', text: `not in checks.include [${include.join(', ')}]` };
   const ignored = ignore.find((selector) => matchesSelector(finding.checkId, selector));
-  return ignored ? { kind: 'ignore', text: `ignore ${ignored}` } : null;
+  if (ignored) return { kind: 'ignore', text: `ignore ${ignored}` };
+  const excluded = exclude.find((selector) => matchesSelector(finding.checkId, selector));
+  return excluded ? { kind: 'ignore', text: `checks.exclude ${excluded}` } : null;
 }
 
 /**
- * Waives findings by the configuration's `select`/`ignore` and, unless `honourComments` is false
+ * Waives findings by the configuration's `select`/`ignore` (and `checks.include`/`checks.exclude`) and, unless `honourComments` is false
  * (a model's draft may not waive its own errors), by the module's suppression comments.
  */
 export function applySuppressions(findings: Finding[], module: PythonModule, config: BacksmithConfig, honourComments = true): SuppressionOutcome {

@@ -24,5 +24,6 @@ describe('check selectors', () => {
     expect(applySelectionFlags(config, { select: ['errors/'], ignore: ['deps/'] })).toMatchObject({ select: ['errors/'], ignore: ['safety/', 'deps/'] });
     expect(applySelectionFlags(config, {})).toMatchObject({ select: ['quality/'], ignore: ['safety/'] });
     expect(() => applySelectionFlags({ ...defaultConfig(), ignore: ['qualty/'] }, {})).toThrow(/in the configuration's "ignore"; closest known: "quality\/"/);
+    expect(() => applySelectionFlags({ ...defaultConfig(), checks: { include: [], exclude: ['safety/evl'] } }, {})).toThrow(/in the configuration's "checks.exclude"/);
   });
 });

@@ -15,6 +15,8 @@ export interface SelectionFlags {
 export function applySelectionFlags(config: BacksmithConfig, flags: SelectionFlags): BacksmithConfig {
   assertKnownSelectors(config.select, 'the configuration\'s "select"');
   assertKnownSelectors(config.ignore, 'the configuration\'s "ignore"');
+  assertKnownSelectors(config.checks.include, 'the configuration\'s "checks.include"');
+  assertKnownSelectors(config.checks.exclude, 'the configuration\'s "checks.exclude"');
   assertKnownSelectors(flags.select ?? [], '--select');
   assertKnownSelectors(flags.ignore ?? [], '--ignore');
   return {
