@@ -59,6 +59,15 @@ describe('formatRepairFindings', () => {
     expect(text.match(/Fix: hint for quality\/missing-type-hints/g)).toHaveLength(1);
   });
 
+  it('lists tests that fail with one and the same message once, with their criteria', () => {
+    const error = "NameError: name 'slef' is not defined (raised in the module at line 12, in __init__)";
+    const findings = ['test_us001_ac1_a', 'test_us001_ac2_b', 'test_us002_ac1_c'].map((name) => ({ ...failedTest(name, ''), message: `Acceptance test ${name} (t.py:3) raised an error: ${error}` }));
+    const text = formatRepairFindings([...findings, failedTest('test_us003_ac1_d', 'AssertionError: 1 != 2')], CODE, 'x.py');
+    expect(text).toContain(`- 3 tests (US-001 AC1, US-001 AC2, US-002 AC1), each: raised an error: ${error}`);
+    expect(text).toContain('- US-003 AC1 `test_us003_ac1_d`: AssertionError: 1 != 2');
+    expect(text).toContain('found 4 problems');
+  });
+
   it('never prints line 0 for whole-module findings counted in a summary', () => {
     const findings = Array.from({ length: 10 }, () => finding('design/missing-method', 0));
     const text = formatRepairFindings(findings, CODE, 'x.py', { maxFindings: 30, maxPerCheck: 2, maxChars: 2048 });

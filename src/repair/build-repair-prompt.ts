@@ -41,14 +41,39 @@ function testMessage(finding: Finding): string {
   return raised >= 0 ? rest.slice(raised + 1) : finding.message;
 }
 
-function describeTest(finding: Finding): string {
+function describeTest(finding: Finding, same: readonly Finding[]): string {
   const criterion = criterionOf(finding.symbol);
+  if (same.length > 0) {
+    // Tests failing with one and the same message share a cause: one line, their criteria listed.
+    const all = [finding, ...same];
+    const criteria = [...new Set(all.map((test) => criterionOf(test.symbol) ?? test.symbol ?? '?'))];
+    const shown = `${criteria.slice(0, MAX_LISTED_LINES).join(', ')}${criteria.length > MAX_LISTED_LINES ? ', …' : ''}`;
+    return `- ${all.length} tests (${shown}), each: ${clip(testMessage(finding), MAX_MESSAGE_CHARS)}`;
+  }
   const name = finding.symbol ? `\`${finding.symbol}\`` : 'a test';
   return `- ${criterion ? `${criterion} ` : ''}${name}: ${clip(testMessage(finding), MAX_MESSAGE_CHARS)}`;
 }
 
-function describeFinding(finding: Finding, lines: readonly string[]): string {
-  if (causeKind(finding) === 'tests' && finding.symbol) return describeTest(finding);
+/** Failing tests with the same message, keyed by the first of them (the others are not listed apart). */
+function mergeSameTestMessages(findings: Finding[]): { findings: Finding[]; same: Map<Finding, Finding[]> } {
+  const first = new Map<string, Finding>();
+  const same = new Map<Finding, Finding[]>();
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const key = finding.symbol ? testMessage(finding) : null;
+    const leader = key === null ? undefined : first.get(key);
+    if (leader) same.get(leader)!.push(finding);
+    else {
+      if (key !== null) first.set(key, finding);
+      same.set(finding, []);
+      kept.push(finding);
+    }
+  }
+  return { findings: kept, same };
+}
+
+function describeFinding(finding: Finding, lines: readonly string[], same: readonly Finding[] = []): string {
+  if (causeKind(finding) === 'tests' && finding.symbol) return describeTest(finding, same);
   const where = [finding.line > 0 ? `line ${finding.line}` : null, finding.symbol ? `\`${finding.symbol}\`` : null].filter(Boolean).join(', ');
   const parts = [`- ${finding.checkId}${where ? ` (${where})` : ''}: ${clip(finding.message, MAX_MESSAGE_CHARS)}`];
   const excerpt = codeExcerpt(lines, finding.line, 0);
@@ -99,9 +124,9 @@ export function formatRepairFindings(findings: readonly Finding[], code: string,
   const groups = groupByCause(findings);
   const total = groups.reduce((sum, group) => sum + group.findings.length, 0);
   const hintsGiven = new Set<string>();
-  const render = (finding: Finding): { text: string; hint: string } => {
+  const render = (finding: Finding, same: readonly Finding[]): { text: string; hint: string } => {
     const hint = modelHint(finding);
-    return { text: describeFinding(finding, lines), hint: hint && !hintsGiven.has(hint) ? `  Fix: ${hint}` : '' };
+    return { text: describeFinding(finding, lines, same), hint: hint && !hintsGiven.has(hint) ? `  Fix: ${hint}` : '' };
   };
   // The first finding of every group is listed whatever the size: reserve room for those first.
   let reserved = groups.reduce((sum, group) => sum + describeFinding(group.findings[0]!, lines).length + 1, 0);
@@ -112,14 +137,16 @@ export function formatRepairFindings(findings: readonly Finding[], code: string,
     const out: string[] = [`## ${index + 1}. ${group.heading}`];
     const perCheck = new Map<string, number>();
     const omitted: Finding[] = [];
-    group.findings.forEach((finding, position) => {
+    const merged = group.kind === 'tests' ? mergeSameTestMessages(group.findings) : { findings: group.findings, same: new Map<Finding, Finding[]>() };
+    merged.findings.forEach((finding, position) => {
       const seen = perCheck.get(finding.checkId) ?? 0;
-      const { text, hint } = render(finding);
+      const same = merged.same.get(finding) ?? [];
+      const { text, hint } = render(finding, same);
       const size = text.length + hint.length + 2;
       const first = position === 0;
-      if (first) reserved -= text.length + 1;
+      if (first) reserved -= describeFinding(finding, lines).length + 1;
       const fits = first || (seen < limits.maxPerCheck && listed < limits.maxFindings && used + reserved + size <= limits.maxChars);
-      if (!fits) return void omitted.push(finding);
+      if (!fits) return void omitted.push(finding, ...same);
       perCheck.set(finding.checkId, seen + 1);
       listed++;
       used += size;
