@@ -46,6 +46,35 @@ describe.skipIf(!existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'tests-command.j
     expect(`${run.stdout}${run.stderr}`).not.toContain(FAKE_KEY);
   });
 
+  it('--json prints one result; exit 1 and nothing written when no round is usable', async () => {
+    const copy = await readFile(path.join(FIXTURE_DIR, '../acceptance/reply-embedded-copy.py'), 'utf8');
+    server = await startOpenAiServer([copy, copy].map((text) => ({ events: openAiStreamEvents(text, { finishReason: 'stop' }) })));
+    const run = await backsmith(['tests', '--design', project.design, '--stories', project.stories, '--model', 'openai:gpt-4.1', '--base-url', server.baseUrl, '--max-rounds', '1', '--json'], { OPENAI_API_KEY: FAKE_KEY });
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ outcome: 'failed', attempts: [{ round: 0, usable: false }, { round: 1, usable: false }] });
+    expect(result.findings.map((finding: { checkId: string }) => finding.checkId)).toContain('tests/embedded-copy');
+    expect(existsSync(result.path)).toBe(false);
+  });
+
+  it('generate without --tests asks the QA agent first and delivers the tests with the module; --no-tests does not', async () => {
+    const good = await readFile(path.join(FIXTURE_DIR, 'test_plant_swap_acceptance.py'), 'utf8');
+    const module = await readFile(path.join(FIXTURE_DIR, 'plant_swap_registry.py'), 'utf8');
+    server = await startOpenAiServer([good, module].map((text) => ({ events: openAiStreamEvents(text, { finishReason: 'stop' }) })));
+    const generate = ['generate', '--design', project.design, '--stories', project.stories, '--model', 'openai:gpt-4.1', '--base-url', server.baseUrl];
+    const run = await backsmith(generate, { OPENAI_API_KEY: FAKE_KEY });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/acceptance tests: test_plant_swap_acceptance\.py, 8 test\(s\) written by the QA agent, delivered next to the module/);
+    expect(existsSync(path.join(project.dir, 'src/copilot_genereated/engineering/test_plant_swap_acceptance.py'))).toBe(true);
+    expect(server.requests).toHaveLength(2);
+    await server.close();
+    server = await startOpenAiServer([{ events: openAiStreamEvents(module, { finishReason: 'stop' }) }]);
+    const skipped = await backsmith([...generate.slice(0, -1), server.baseUrl, '--no-tests', '--json'], { OPENAI_API_KEY: FAKE_KEY });
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(JSON.parse(skipped.stdout).acceptanceTests).toBeUndefined();
+    expect(server.requests).toHaveLength(1);
+  }, 180_000);
+
   it('exits 2 with a one-line message for bad input and no model', async () => {
     const missing = await backsmith(['tests', '--design', 'nope.md', '--stories', project.stories, '--model', 'openai:gpt-4.1'], { OPENAI_API_KEY: FAKE_KEY });
     expect(missing.code).toBe(2);
