@@ -26,9 +26,12 @@ export interface ReplyOptions {
   complete?: (model: LanguageModel, request: CompletionRequest) => Promise<CompletionResult>;
 }
 
-/** What a fatal provider error cost, as a result the run record can count (failed attempts' tokens included). */
+/**
+ * What a fatal provider error cost, as a result the run record can count: the tokens the server reported
+ * for the failed attempts, else none (an error status is not a billed reply).
+ */
 function failedResult(error: ProviderError): CompletionResult {
-  return { text: '', finishReason: 'error', usage: error.usage ?? { inputTokens: null, outputTokens: null }, durationMs: 0, attempts: error.attempts };
+  return { text: '', finishReason: 'error', usage: error.usage ?? { inputTokens: 0, outputTokens: 0 }, durationMs: 0, attempts: error.attempts };
 }
 
 /**
