@@ -27,6 +27,14 @@ export type { BacksmithConfig, BacksmithConfigInput } from './config/config-sche
 export { formatHumanReport } from './report/format-human.js';
 export { formatJsonReport } from './report/format-json.js';
 export { formatSarifReport } from './report/format-sarif.js';
+export { formatHtmlReport } from './report/html/format-html.js';
+export type { HtmlReportExtras } from './report/html/format-html.js';
+export { writeHtmlReport } from './report/html/write-html-report.js';
+export { shouldColour } from './report/colour.js';
+export { initProject } from './init/init-project.js';
+export type { InitProjectOptions, InitFileResult } from './init/init-project.js';
+export { INIT_HOSTS } from './init/init-host.js';
+export type { InitHost } from './init/init-host.js';
 export { BacksmithError, EXIT_PASSED, EXIT_FINDINGS, EXIT_FATAL } from './errors.js';
 export { BACKSMITH_VERSION } from './version.js';
 export * from './model/index.js';
