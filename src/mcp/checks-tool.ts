@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BacksmithError } from '../errors.js';
+import { CHECK_CATEGORIES } from '../verify/finding.js';
 import { ALL_CHECKS } from '../verify/registry.js';
 import { guarded, toolSuccess, type ToolContext } from './tool-context.js';
 
@@ -15,6 +17,9 @@ export function registerChecksTool(context: ToolContext): void {
     annotations: { readOnlyHint: true, openWorldHint: false },
   }, (input) => guarded(context, async () => {
     const category = input.category?.replace(/\/$/, '');
+    if (category !== undefined && !(CHECK_CATEGORIES as readonly string[]).includes(category)) {
+      throw new BacksmithError(`Unknown check category "${input.category}"; the categories are ${CHECK_CATEGORIES.join(', ')}.`);
+    }
     const checks = ALL_CHECKS.filter((check) => !category || check.category === category).map(({ id, category, severity, description, fixHint, requires }) => ({
       id, category, severity, description, fixHint, requires: requires ?? [],
     }));

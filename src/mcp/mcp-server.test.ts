@@ -96,6 +96,8 @@ describe('backsmith mcp (SDK client over stdio, built binary)', () => {
     const listed = (checks.structuredContent as { checks: Array<{ id: string; fixHint: string }> }).checks;
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.every((check) => check.id.startsWith('safety/') && check.fixHint.length > 0)).toBe(true);
+    const unknown = (await plain.callTool({ name: 'list_checks', arguments: { category: 'style' } })) as CallToolResult;
+    expect(unknown).toMatchObject({ isError: true, content: [{ text: expect.stringMatching(/^backsmith: Unknown check category "style"; the categories are format, syntax, /) }] });
   });
 
   it('without sampling and with no model configured, implement_module says how to configure one', async () => {
