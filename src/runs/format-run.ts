@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { describeSpending } from '../budget/spend-budget.js';
 import type { RunRecord } from './run-record.js';
 
 function seconds(ms: number): string {
@@ -8,6 +9,16 @@ function seconds(ms: number): string {
 function tokens(record: RunRecord): string {
   const { inputTokens, outputTokens } = record.usage;
   return `${inputTokens?.toLocaleString('en-US') ?? '?'} in / ${outputTokens?.toLocaleString('en-US') ?? '?'} out`;
+}
+
+/** What the run spent against which limits, and the budget that stopped it; empty for records without a budget. */
+function budgetLines(record: RunRecord): string[] {
+  if (!record.spent) return [];
+  const limits = record.settings.budget;
+  const of = limits
+    ? ` (limits: ${limits.maxRequests} requests, ${limits.maxRequestsPerDraft} per draft${limits.maxTokens === null ? '' : `, ${limits.maxTokens.toLocaleString('en-US')} tokens`}${limits.maxCostUsd === null ? '' : `, $${limits.maxCostUsd}`})`
+    : '';
+  return [`  spent ${describeSpending(record.spent)}${of}${record.stoppedBy ? `; stopped by ${record.stoppedBy}` : ''}`];
 }
 
 function cost(record: RunRecord): string {
@@ -33,6 +44,7 @@ export function formatRun(record: RunRecord, dir: string): string {
     `  model ${record.model ? `${record.model.provider}:${record.model.modelId}` : '-'}; agent ${record.agent?.name ?? '-'}; ${record.settings.maxRounds} repair round(s) max, ${record.settings.candidates} candidate(s)`,
     `  design ${record.inputs.design?.path ?? '-'}; stories ${record.inputs.stories?.path ?? '-'}${record.inputs.tests.length > 0 ? `; tests ${record.inputs.tests.map((test) => test.path).join(', ')}` : ''}`,
     `  tokens ${tokens(record)}; ${cost(record)}`,
+    ...budgetLines(record),
     '',
     'Calls:',
     ...record.calls.map((call) => `  ${call.index}. round ${call.round} ${call.kind} ${call.candidate}${call.request > 1 ? ` (request ${call.request})` : ''}: ${call.finishReason}, ${call.inputTokens ?? '?'} in / ${call.outputTokens ?? '?'} out, ${seconds(call.durationMs)}${call.continuations ? `, ${call.continuations} continuation(s)` : ''}`),
