@@ -81,6 +81,15 @@ describe('generate without --tests writes acceptance tests first and verifies dr
     expect(existsSync(path.join(project.dir, 'src/copilot_genereated/engineering/test_plant_swap_acceptance.py'))).toBe(false);
   });
 
+  it('charges the test writer\'s requests to the run\'s budget', async () => {
+    const { model, result } = run([GOOD_TESTS, GOOD_MODULE], { maxRequests: 1 });
+    const outcome = await result;
+    expect(model.requests).toHaveLength(1);
+    expect(outcome).toMatchObject({ outcome: 'failed', stopReason: 'budget', acceptanceTests: { status: 'usable' } });
+    const record = JSON.parse(await readFile(path.join(outcome.runDir, 'run.json'), 'utf8'));
+    expect(record.spent.requests).toBe(1);
+  });
+
   it('--no-tests (and --no-run) write no tests', async () => {
     const skipped = run([GOOD_MODULE], { noTests: true, noRun: true });
     const outcome = await skipped.result;

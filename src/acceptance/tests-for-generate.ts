@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import type { SpendBudget } from '../budget/spend-budget.js';
 import { deliverModule } from '../deliver/deliver-module.js';
 import { writeFileAtomic } from '../deliver/write-atomic.js';
 import type { GenerateModuleOptions } from '../generate/generate-types.js';
@@ -58,14 +59,24 @@ export interface GenerateTestsContext {
   recorder: RunRecorder;
   replyTokens: number;
   emit: (event: ProgressEvent) => void;
+  /** The run's spend budget: the test writer's requests count too. */
+  budget?: SpendBudget;
 }
 
 /** Why `generate` writes no tests of its own, or null when it should. */
-function skipReason(options: GenerateModuleOptions): string | null {
+function skipReason(options: Pick<GenerateModuleOptions, 'tests' | 'noTests' | 'noRun'>): string | null {
   if ((options.tests ?? []).length > 0) return 'acceptance tests were given (--tests)';
   if (options.noTests) return '--no-tests';
   if (options.noRun) return 'the sandbox that runs tests is skipped (--no-run)';
   return null;
+}
+
+/** Test-writer replies a generate run may ask for (first file and repairs), for the default request budget. */
+export const TEST_WRITER_DRAFTS = 3;
+
+/** Drafts the test writer adds to a generate run: none when it writes no tests. */
+export function testWriterDrafts(options: Pick<GenerateModuleOptions, 'tests' | 'noTests' | 'noRun'>): number {
+  return skipReason(options) ? 0 : TEST_WRITER_DRAFTS;
 }
 
 async function testNames(code: string): Promise<string[]> {
@@ -99,7 +110,8 @@ export async function writeTestsForGeneration(context: GenerateTestsContext): Pr
   if (fits.ok) {
     emit({ type: 'note', message: `writing acceptance tests (${fileName}) with agent ${agent.name}` });
     loop = await runTestsLoop({
-      model, prompt: task, design: prepared.design.spec, stories: prepared.stories.spec, maxRounds: 2, replyTokens,
+      model, prompt: task, design: prepared.design.spec, stories: prepared.stories.spec, maxRounds: TEST_WRITER_DRAFTS - 1, replyTokens,
+      ...(context.budget ? { budget: context.budget } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onCall: (call) => recording.onCall(call),
       onAttempt: (attempt) => emit({ type: 'note', message: `acceptance tests ${attempt.round === 0 ? 'first draft' : `repair ${attempt.round}`}: ${attempt.problem ?? (attempt.uncovered.length > 0 ? `no test for ${attempt.uncovered.join(', ')}` : 'usable')}` }),

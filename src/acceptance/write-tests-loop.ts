@@ -1,3 +1,4 @@
+import type { SpendBudget } from '../budget/spend-budget.js';
 import type { DesignSpec } from '../inputs/design/design-types.js';
 import type { StoriesSpec } from '../inputs/stories/story-types.js';
 import type { CompletionResult, LanguageModel } from '../model/language-model.js';
@@ -41,6 +42,8 @@ export interface TestsLoopInput {
   /** Repair rounds after the first reply. */
   maxRounds: number;
   replyTokens: number;
+  /** The run's spend budget (inside `generate`): every request is checked and charged. */
+  budget?: SpendBudget;
   signal?: AbortSignal;
   onCall?: (call: TestsCall) => void | Promise<void>;
   onAttempt?: (attempt: TestsAttempt) => void;
@@ -96,6 +99,7 @@ export async function runTestsLoop(input: TestsLoopInput): Promise<TestsLoopOutc
     const kind = round === 0 ? 'draft' : 'repair';
     const reply = await requestReply(input.model, prompt, {
       maxOutputTokens: input.replyTokens,
+      ...(input.budget ? { budget: input.budget } : {}),
       ...(input.signal ? { signal: input.signal } : {}),
       onResult: (result, request) => input.onCall?.({ round, kind, request, prompt, result }),
     });

@@ -20,7 +20,7 @@ import { environmentSecrets } from '../runs/environment-secrets.js';
 import { finishOnExit } from '../runs/finish-on-exit.js';
 import { createRunRecorder, type RunRecorder } from '../runs/run-recorder.js';
 import { writeRunReportPage } from '../report/html/write-html-report.js';
-import { writeTestsForGeneration } from '../acceptance/tests-for-generate.js';
+import { testWriterDrafts, writeTestsForGeneration } from '../acceptance/tests-for-generate.js';
 import { createGenerationSteps } from './generation-steps.js';
 import type { GenerateModuleOptions, GenerateResult } from './generate-types.js';
 import { prepareGeneration, type PreparedGeneration } from './prepare-generation.js';
@@ -94,7 +94,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
   const projectDir = path.resolve(options.projectDir ?? process.cwd());
   const config = options.config ?? (await loadConfig(undefined, projectDir));
   // Budgets and temperature are checked before anything is read or paid for.
-  const limits = resolveBudgetLimits(options, config.budget, { maxRounds, candidates });
+  const limits = resolveBudgetLimits(options, config.budget, { maxRounds: maxRounds + testWriterDrafts(options), candidates });
   const temperature = checkTemperature(options.temperature ?? config.temperature);
   emit({ type: 'stage', stage: 'preparing', round: 0, candidate: 0, candidates, maxRounds });
   const prepared = await prepareGeneration({ ...options, projectDir }, config);
@@ -120,7 +120,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
   const releaseExitGuard = finishOnExit(recorder, options.signal);
   try {
     // Without --tests, acceptance tests are written and checked first (they join prepared.tests).
-    const generated = await writeTestsForGeneration({ model, prepared, options, recorder, replyTokens, emit });
+    const generated = await writeTestsForGeneration({ model, prepared, options, recorder, replyTokens, emit, budget });
     const defaultSteps = createGenerationSteps({ model, prepared, config, options, recorder, replyTokens, emit, budget, ...(temperature !== undefined ? { temperature } : {}) });
     const steps = generated ? generated.wrap(defaultSteps) : defaultSteps;
     const pending: Promise<void>[] = [];
