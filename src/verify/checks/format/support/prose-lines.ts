@@ -34,6 +34,22 @@ export function looksLikeProse(line: string): boolean {
   return words === tokens.length && /^[*_`"(]*[A-Z]/.test(text) && /[.!?:]\W*$/.test(text);
 }
 
+function sortedLines(lines: number[]): number[] {
+  return lines.sort((left, right) => left - right);
+}
+
+/** Whether sorted `lines` hold one in `first`..`last` (binary search). */
+function anyLineIn(lines: readonly number[], first: number, last: number): boolean {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (lines[middle]! < first) low = middle + 1;
+    else high = middle;
+  }
+  return low < lines.length && lines[low]! <= last;
+}
+
 /** Whether a line is a markdown code fence. */
 export function isFenceLine(line: string): boolean {
   return line.trimStart().startsWith('```');
@@ -77,15 +93,28 @@ export function proseRegions(module: PythonModule, syntaxErrorLine: number | nul
     spans.push({ where: 'after', firstLine: last.endLine + 1, lastLine: lineCount });
   } else spans.push({ where: 'before', firstLine: 1, lastLine: lineCount });
   const commentLines = new Set(module.comments.filter((comment) => lines[comment.line - 1]?.trimStart().startsWith('#')).map((comment) => comment.line));
-  const stringContinuation = (line: number): boolean => module.strings.some((string) => line > string.line && line <= string.endLine
-    && !module.parseErrors.some((error) => error.line >= string.line && error.line <= string.endLine));
+  // Lookups by sorted line numbers, not a scan per span or per line: a module has as many spans as statements.
+  const errorLines = sortedLines(module.parseErrors.map((error) => error.line));
+  const brokenLines = sortedLines([
+    ...errorLines,
+    ...module.statements.filter((statement) => statement.hasError).map((statement) => statement.line),
+    ...(syntaxErrorLine !== null ? [syntaxErrorLine] : []),
+  ]);
+  let continuationLines: Set<number> | null = null;
+  const stringContinuation = (line: number): boolean => {
+    if (!continuationLines) {
+      continuationLines = new Set();
+      for (const string of module.strings) {
+        if (string.endLine <= string.line || anyLineIn(errorLines, string.line, string.endLine)) continue;
+        for (let inside = string.line + 1; inside <= string.endLine; inside++) continuationLines.add(inside);
+      }
+    }
+    return continuationLines.has(line);
+  };
   const regions: ProseRegion[] = [];
   for (const span of spans) {
     if (span.lastLine < span.firstLine) continue;
-    const inSpan = (line: number): boolean => line >= span.firstLine && line <= span.lastLine;
-    const broken = module.parseErrors.some((error) => inSpan(error.line))
-      || module.statements.some((statement) => statement.hasError && inSpan(statement.line))
-      || (syntaxErrorLine !== null && inSpan(syntaxErrorLine));
+    const broken = anyLineIn(brokenLines, span.firstLine, span.lastLine);
     if (!broken) continue;
     const proseLines: number[] = [];
     // Docstrings the parser could not close (a truncated module) are text, not prose around the code.
