@@ -6,3 +6,9 @@ export { buildTestsPrompt, buildTestsRepairPrompt, formatCriteria, testNamePrefi
 export type { TestsPromptInput } from './build-tests-prompt.js';
 export { runTestsLoop } from './write-tests-loop.js';
 export type { TestsLoopInput, TestsLoopOutcome, TestsAttempt, TestsCall } from './write-tests-loop.js';
+export { rankDrafts } from './rank-drafts.js';
+export type { DraftEvidence, DraftRanking, RankedDraft } from './rank-drafts.js';
+export { withTestAgreement, evidenceOf, regrade } from './agreement-steps.js';
+export type { AgreementSteps } from './agreement-steps.js';
+export { writeTestsForGeneration } from './tests-for-generate.js';
+export type { GeneratedTestsSummary, GeneratedTests } from './tests-for-generate.js';
