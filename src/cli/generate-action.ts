@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/load-config.js';
 import { cancelOnSignals } from '../cancel/cancel-on-signals.js';
 import { BacksmithError, EXIT_FATAL, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
+import { dryRunGeneration, formatDryRun } from '../generate/dry-run.js';
 import { formatGenerateResult } from '../generate/format-generate-result.js';
 import { generateModule } from '../generate/generate-module.js';
 import { createProgressReporter } from '../generate/progress-reporter.js';
@@ -11,10 +12,30 @@ import type { CliIo } from './cli-io.js';
 import type { GenerateFlags } from './generate-command.js';
 
 
+/** `generate --dry-run`: the first prompt and its size on stdout, exit 0; no model is resolved or called. */
+async function printDryRun(flags: GenerateFlags, io: CliIo, clean: (text: string) => string): Promise<void> {
+  const config = applySelectionFlags(await loadConfig(flags.config), flags);
+  const result = await dryRunGeneration({
+    design: flags.design, config,
+    ...(flags.stories ? { stories: flags.stories } : {}),
+    ...(flags.requirements ? { requirements: flags.requirements } : {}),
+    ...(flags.model ? { model: flags.model } : {}),
+    ...(flags.feature ? { feature: flags.feature } : {}),
+    ...(flags.module ? { module: flags.module } : {}),
+    ...(flags.outDir ? { outDir: flags.outDir } : {}),
+    ...(flags.tests ? { tests: flags.tests } : {}),
+    ...(flags.agent ? { agent: flags.agent } : {}),
+    ...(flags.maxOutputTokens ? { maxOutputTokens: flags.maxOutputTokens } : {}),
+  });
+  io.stdout(clean(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatDryRun(result)));
+  io.setExitCode(EXIT_PASSED);
+}
+
 /** Runs `backsmith generate` with parsed flags (loaded only when the command runs: it pulls in the model SDKs). */
 export async function runGenerateCommand(flags: GenerateFlags, io: CliIo): Promise<void> {
   const secrets = environmentSecrets();
   const clean = (text: string) => redactSecrets(text, secrets);
+  if (flags.dryRun) return printDryRun(flags, io, clean);
   const progress = createProgressReporter({ write: (text) => io.stderr(clean(text)), isTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb' });
   // Ctrl-C or SIGTERM: the model stream and the sandbox stop, the run is recorded as cancelled, exit 130/143.
   const cancellation = cancelOnSignals({ notify: (name) => io.stderr(`\nCancelling (${name})… nothing will be delivered\n`) });
@@ -22,7 +43,10 @@ export async function runGenerateCommand(flags: GenerateFlags, io: CliIo): Promi
   try {
     const config = applySelectionFlags(await loadConfig(flags.config), flags);
     const result = await generateModule({
-      design: flags.design, stories: flags.stories, config, signal, secrets,
+      design: flags.design, config, signal, secrets,
+      ...(flags.stories ? { stories: flags.stories } : {}),
+      ...(flags.requirements ? { requirements: flags.requirements } : {}),
+      ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
       maxRounds: flags.maxRounds, candidates: flags.candidates, noRun: !flags.run,
       onProgress: (event) => progress.onEvent(event),
       ...(flags.model ? { model: flags.model } : {}),

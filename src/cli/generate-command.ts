@@ -5,7 +5,10 @@ import type { CliIo } from './cli-io.js';
 /** Flags of `backsmith generate` as commander parses them. */
 export interface GenerateFlags {
   design: string;
-  stories: string;
+  stories?: string;
+  requirements?: string;
+  dryRun?: boolean;
+  jobs?: number;
   feature?: string;
   module?: string;
   outDir?: string;
@@ -51,9 +54,11 @@ function temperature(value: string): number {
 export function registerGenerateCommand(program: Command, io: CliIo): void {
   program
     .command('generate')
-    .description('Generate the module from a technical design and user stories through a model; verify, repair and deliver only a passing module')
+    .description('Generate the module from a technical design and user stories (or plain requirements) through a model; verify, repair and deliver only a passing module')
     .requiredOption('--design <file>', "the Engineering Lead's technical design (markdown)")
-    .requiredOption('--stories <file>', "the Product Manager's user stories (markdown)")
+    .option('--stories <file>', "the Product Manager's user stories (markdown); this, --requirements, or both")
+    .option('--requirements <file>', 'free-form requirements (plain text or markdown, no story structure); story messages then cannot be checked')
+    .option('--dry-run', 'print the first prompt with its token estimate and exit 0: no model call, no API key needed')
     .option('--feature <name>', "feature name (the file is [feature]_[module].py; default: from the design)")
     .option('--module <name>', 'module name (default: from the design)')
     .option('--out-dir <dir>', 'where to deliver the module (default: src/copilot_genereated/engineering)')
@@ -64,6 +69,7 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
     .option('--agent <file>', 'a Copilot .agent.md file (or a name from `backsmith agents`) instead of the built-in agent')
     .option('--max-rounds <n>', 'repair rounds after the first draft', wholeNumber, 3)
     .option('--candidates <n>', 'first drafts to draw; repair starts from the best', wholeNumber, 1)
+    .option('--jobs <n>', 'first drafts requested at once (default: min(candidates, 2)); results keep their order', wholeNumber)
     .option('--max-output-tokens <n>', 'tokens to allow for each reply', wholeNumber)
     .option('--max-requests <n>', 'stop after this many model requests, retries and continuations included (default: 4 per draft)', wholeNumber)
     .option('--max-tokens <n>', 'stop before the tokens sent and received pass this (default: no limit beyond --max-requests)', wholeNumber)

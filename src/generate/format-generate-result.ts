@@ -35,6 +35,7 @@ export function formatGenerateResult(result: GenerateResult): string {
       if (result.remainingErrors.length > SHOWN_ERRORS) lines.push(`    … and ${result.remainingErrors.length - SHOWN_ERRORS} more`);
     }
   }
+  for (const gap of result.notChecked ?? []) lines.push(`  not checked: ${gap}`);
   const drafts = result.drafts.map((draft) => `${draft.round === 0 ? `draft ${draft.candidate}` : `round ${draft.round}`} ${draft.passed ? 'passed' : `${draft.errors} error(s)`}`);
   if (drafts.length > 0) lines.push(`  drafts: ${drafts.join(' → ')}`);
   if (result.acceptanceTests) lines.push(`  ${formatAcceptanceLine(result.acceptanceTests)}`);

@@ -21,7 +21,8 @@ import { finishOnExit } from '../runs/finish-on-exit.js';
 import { createRunRecorder, type RunRecorder } from '../runs/run-recorder.js';
 import { writeRunReportPage } from '../report/html/write-html-report.js';
 import { testWriterDrafts, writeTestsForGeneration } from '../acceptance/tests-for-generate.js';
-import { createGenerationSteps } from './generation-steps.js';
+import { concurrentFirstDrafts } from './concurrent-drafts.js';
+import { createGenerationSteps, NO_STORIES_REASON } from './generation-steps.js';
 import type { GenerateModuleOptions, GenerateResult } from './generate-types.js';
 import { prepareGeneration, type PreparedGeneration } from './prepare-generation.js';
 import type { ProgressEvent } from './progress-events.js';
@@ -91,6 +92,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
   const emit = (event: ProgressEvent) => options.onProgress?.(event);
   const maxRounds = checkedCount(options.maxRounds, 3, 0, MAX_ROUNDS_LIMIT, '--max-rounds');
   const candidates = checkedCount(options.candidates, 1, 1, MAX_CANDIDATES_LIMIT, '--candidates');
+  const jobs = checkedCount(options.jobs, Math.min(candidates, 2), 1, MAX_CANDIDATES_LIMIT, '--jobs');
   const projectDir = path.resolve(options.projectDir ?? process.cwd());
   const config = options.config ?? (await loadConfig(undefined, projectDir));
   // Budgets and temperature are checked before anything is read or paid for.
@@ -114,7 +116,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
   const recorder = await createRunRecorder(projectDir, {
     model: { provider: model.provider, modelId: model.modelId, contextWindow: model.contextWindow },
     agent: { name: prepared.agent.name, source: prepared.agent.source, sha256: prepared.agentSha256 },
-    inputs: { design: prepared.design.fingerprint, stories: prepared.stories.fingerprint, tests: prepared.tests },
+    inputs: { design: prepared.design.fingerprint, stories: prepared.storiesGiven ? prepared.stories.fingerprint : null, tests: prepared.tests, ...(prepared.requirements ? { requirements: prepared.requirements.fingerprint } : {}) },
     settings: { maxRounds, candidates, outDir: prepared.outDir, deliverable: prepared.deliverable.fileName, budget: limits, ...(temperature !== undefined ? { temperature } : {}) },
   }, { secrets });
   const releaseExitGuard = finishOnExit(recorder, options.signal);
@@ -122,7 +124,10 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
     // Without --tests, acceptance tests are written and checked first (they join prepared.tests).
     const generated = await writeTestsForGeneration({ model, prepared, options, recorder, replyTokens, emit, budget });
     const defaultSteps = createGenerationSteps({ model, prepared, config, options, recorder, replyTokens, emit, budget, ...(temperature !== undefined ? { temperature } : {}) });
-    const steps = generated ? generated.wrap(defaultSteps) : defaultSteps;
+    const chosenSteps = generated ? generated.wrap(defaultSteps) : defaultSteps;
+    // First drafts are requested `jobs` at a time; the loop still takes them in order.
+    const drawing = concurrentFirstDrafts(chosenSteps.reply, { candidates, jobs });
+    const steps = { ...chosenSteps, reply: drawing.reply };
     const pending: Promise<void>[] = [];
     const loop = await runRepairLoop(prepared.firstPrompt, steps, { maxRounds, candidates }, {
       ...(options.signal ? { signal: options.signal } : {}),
@@ -137,6 +142,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
         }
       },
     }).catch((error: unknown) => cancelledLoop(error));
+    await drawing.settle();
     await Promise.all(pending);
     await recorder.update({ spent: budget.spent(), stoppedBy: loop.stoppedBy ?? null });
     const end = await conclude(loop, prepared, recorder, options, emit);
@@ -150,6 +156,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
       ...end,
       stopReason: loop.stopReason,
       deliverable: prepared.deliverable,
+      ...(prepared.storiesGiven ? {} : { notChecked: [`story messages: ${NO_STORIES_REASON}`] }),
       drafts: loop.drafts.map((draft) => ({ round: draft.round, candidate: draft.candidate, passed: draft.report.passed, errors: draft.score.errors, warnings: draft.score.warnings })),
       remainingErrors: end.outcome === 'delivered' ? [] : (loop.best?.report.findings ?? []).filter((finding) => finding.severity === 'error'),
       model: { provider: model.provider, modelId: model.modelId },

@@ -11,8 +11,10 @@ import type { GeneratedTestsSummary } from '../acceptance/tests-for-generate.js'
 export interface GenerateModuleOptions {
   /** The Engineering Lead's technical design (markdown file). */
   design: string;
-  /** The Product Manager's user stories (markdown file). */
-  stories: string;
+  /** The Product Manager's user stories (markdown file); give these, `requirements`, or both. */
+  stories?: string;
+  /** Free-form requirements (plain text or markdown, no story structure), in place of or beside the stories. */
+  requirements?: string;
   /** A LanguageModel, or a model id (`openai:gpt-4.1`); default: `model` from the configuration. */
   model?: LanguageModel | string;
   /** Base URL for an OpenAI-compatible server (with a model id). */
@@ -34,6 +36,8 @@ export interface GenerateModuleOptions {
   maxRounds?: number;
   /** First drafts drawn; repair starts from the best (default 1). */
   candidates?: number;
+  /** First drafts requested at once (default min(candidates, 2)); results keep the sequential order. */
+  jobs?: number;
   config?: BacksmithConfig;
   /** Python interpreter for the verifier; null forces the tree-sitter syntax fallback. */
   python?: string | null;
@@ -78,6 +82,8 @@ export interface GenerateResult {
   stopReason: StopReason;
   /** The deliverable's file name and where it goes (or went). */
   deliverable: { fileName: string; path: string; nameSource: string };
+  /** What could not be checked and why (e.g. no story messages without --stories). */
+  notChecked?: string[];
   /** Set when delivered: the previous file's backup, if there was one. */
   backupPath: string | null;
   /** The best draft when not delivered, saved beside the run record and marked FAILING. */

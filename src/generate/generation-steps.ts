@@ -16,6 +16,9 @@ import type { GenerateModuleOptions } from './generate-types.js';
 import type { PreparedGeneration } from './prepare-generation.js';
 import type { ProgressEvent } from './progress-events.js';
 
+/** Why the `stories/` checks are skipped when only --requirements was given. */
+export const NO_STORIES_REASON = 'no --stories given (--requirements has no story structure, so no story message could be checked)';
+
 /** What the default steps work with. */
 export interface StepContext {
   model: LanguageModel;
@@ -39,7 +42,7 @@ export function draftVerifyOptions(context: Pick<StepContext, 'prepared' | 'conf
     config,
     draft: true,
     design: prepared.design.spec,
-    stories: prepared.stories.spec,
+    ...(prepared.storiesGiven ? { stories: prepared.stories.spec } : { storiesAbsentReason: NO_STORIES_REASON }),
     ...(options.python !== undefined ? { python: options.python } : {}),
     ...(options.noRun ? { noRun: true } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

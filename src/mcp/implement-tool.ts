@@ -19,8 +19,8 @@ const inputShape = {
   candidates: z.number().int().min(1).max(10).optional().describe('First drafts to draw; repair starts from the best (default 1).'),
   run: z.boolean().optional().describe('Run each draft in the sandbox (default true).'),
   model: z.string().min(1).optional().describe("A configured provider's model (provider:model) instead of the client's own model."),
-  select: z.array(z.string().min(1)).max(200).optional().describe("Judge drafts only by these checks (ids or categories); the model's own comments never waive a finding."),
-  ignore: z.array(z.string().min(1)).max(200).optional().describe('Do not hold drafts to these checks (ids or categories).'),
+  select: z.array(z.string().min(1)).max(200).optional(),
+  ignore: z.array(z.string().min(1)).max(200).optional(),
 };
 
 function describeEvent(event: ProgressEvent): string | null {

@@ -8,7 +8,10 @@ import { formatChecklist, type SpecChecklist } from './spec-checklist.js';
 export interface GenerationPromptInput {
   agent: Pick<AgentDefinition, 'prompt'>;
   design: PromptDocument;
-  stories: PromptDocument;
+  /** The user stories; null when only free-form requirements were given. */
+  stories: PromptDocument | null;
+  /** Free-form requirements (no story structure), in place of or beside the stories. */
+  requirements?: PromptDocument | null;
   checklist: SpecChecklist;
 }
 
@@ -18,14 +21,17 @@ function quoted(tag: string, document: PromptDocument): string {
 
 /** The first-draft request's user message, section by section (the repair prompt reuses it). */
 export function taskSections(input: GenerationPromptInput): { name: string; text: string }[] {
-  const { checklist } = input;
+  const { checklist, stories } = input;
+  const requirements = input.requirements ?? null;
+  const goals = [stories ? 'every acceptance criterion of the user stories' : null, requirements ? 'every requirement' : null].filter(Boolean).join(' and ');
   return [
     {
       name: 'task',
-      text: `Write \`${checklist.deliverable}\`: the one Python module that implements the technical design below and meets every acceptance criterion of the user stories below.`,
+      text: `Write \`${checklist.deliverable}\`: the one Python module that implements the technical design below${goals ? ` and meets ${goals} below` : ''}.`,
     },
     { name: 'design', text: `# Technical design (Engineering Lead)\n\n${quoted('technical_design', input.design)}` },
-    { name: 'stories', text: `# User stories (Product Manager)\n\n${quoted('user_stories', input.stories)}` },
+    ...(stories ? [{ name: 'stories', text: `# User stories (Product Manager)\n\n${quoted('user_stories', stories)}` }] : []),
+    ...(requirements ? [{ name: 'requirements', text: `# Requirements\n\n${quoted('requirements', requirements)}` }] : []),
     { name: 'checklist', text: `# Checklist\n\nRead from the documents above; the module is checked against every item.\n\n${formatChecklist(checklist)}` },
     { name: 'contract', text: `# Your reply\n\n${outputContract(checklist.deliverable)}` },
   ];

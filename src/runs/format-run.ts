@@ -42,7 +42,7 @@ export function formatRun(record: RunRecord, dir: string): string {
     `Run ${record.id}: ${record.outcome}${record.reason ? ` (${record.reason})` : ''}`,
     `  started ${record.startedAt}${record.finishedAt ? `, took ${seconds(record.timings.totalMs)} (model ${seconds(record.timings.modelMs)}, verify ${seconds(record.timings.verifyMs)}, other ${seconds(record.timings.backsmithMs)})` : ''}`,
     `  model ${record.model ? `${record.model.provider}:${record.model.modelId}` : '-'}; agent ${record.agent?.name ?? '-'}; ${record.settings.maxRounds} repair round(s) max, ${record.settings.candidates} candidate(s)`,
-    `  design ${record.inputs.design?.path ?? '-'}; stories ${record.inputs.stories?.path ?? '-'}${record.inputs.tests.length > 0 ? `; tests ${record.inputs.tests.map((test) => test.path).join(', ')}` : ''}`,
+    `  design ${record.inputs.design?.path ?? '-'}; stories ${record.inputs.stories?.path ?? '-'}${record.inputs.requirements ? `; requirements ${record.inputs.requirements.path}` : ''}${record.inputs.tests.length > 0 ? `; tests ${record.inputs.tests.map((test) => test.path).join(', ')}` : ''}`,
     `  tokens ${tokens(record)}; ${cost(record)}`,
     ...budgetLines(record),
     '',
