@@ -39,6 +39,7 @@ export { BacksmithError, EXIT_PASSED, EXIT_FINDINGS, EXIT_FATAL } from './errors
 export { BACKSMITH_VERSION } from './version.js';
 export * from './model/index.js';
 export * from './generate/index.js';
+export * from './budget/index.js';
 export * from './acceptance/index.js';
 export * from './sandbox/index.js';
 export { readDesign, readDesignFile, designAllowedImports, MAX_DOCUMENT_BYTES } from './inputs/design/index.js';
