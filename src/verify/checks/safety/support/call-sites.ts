@@ -19,8 +19,18 @@ function collect(body: BodyFacts, owner: PythonFunction | null, symbol: string, 
   }
 }
 
+/** Four safety checks read the same calls: each module's are worked out once (callers only read them). */
+const sitesByModule = new WeakMap<PythonModule, CallSite[]>();
+const hiddenByModule = new WeakMap<PythonModule, HiddenCall[]>();
+
 /** Every call of the module: module level, functions, methods, and the lambdas passed around in them. */
 export function callSites(module: PythonModule): CallSite[] {
+  let sites = sitesByModule.get(module);
+  if (!sites) sitesByModule.set(module, (sites = readCallSites(module)));
+  return sites;
+}
+
+function readCallSites(module: PythonModule): CallSite[] {
   const bindings = importBindings(module);
   const sites: CallSite[] = [];
   collect(module.moduleBody, null, '<module>', bindings, sites);
@@ -64,6 +74,13 @@ export interface HiddenCall {
  * and classes), from the module-wide reference facts.
  */
 export function hiddenCalls(module: PythonModule, sites: readonly CallSite[]): HiddenCall[] {
+  if (sites !== sitesByModule.get(module)) return readHiddenCalls(module, sites);
+  let hidden = hiddenByModule.get(module);
+  if (!hidden) hiddenByModule.set(module, (hidden = readHiddenCalls(module, sites)));
+  return hidden;
+}
+
+function readHiddenCalls(module: PythonModule, sites: readonly CallSite[]): HiddenCall[] {
   const bindings = importBindings(module);
   const known = new Set(sites.map((site) => `${site.call.line}\u0000${site.canonical}`));
   const hidden: HiddenCall[] = [];
