@@ -49,6 +49,11 @@ export type { StoriesSpec, Story, AcceptanceCriterion, StoryMessage } from './in
 export { buildSpecReport } from './spec/build-spec-report.js';
 export type { SpecReport } from './spec/build-spec-report.js';
 export { formatSpecReport } from './report/format-spec.js';
+export { startTypeChecker } from './types/type-checker.js';
+export type { TypeChecker, TypeCheckerOptions } from './types/type-checker.js';
+export { startDraftTypeChecker } from './types/draft-type-checker.js';
+export { TYPE_CHECK_IDS } from './types/type-finding.js';
+export type { TypeFinding, TypeCheckId } from './types/type-finding.js';
 export { createMcpServer, serveStdio } from './mcp/mcp-server.js';
 export type { McpServerSettings, CreateServerOptions } from './mcp/mcp-server.js';
 export { createSamplingModel, SAMPLING_PROVIDER } from './mcp/sampling-model.js';

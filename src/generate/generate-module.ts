@@ -19,6 +19,7 @@ import type { RetrySettings } from '../model/retry-policy.js';
 import { environmentSecrets } from '../runs/environment-secrets.js';
 import { finishOnExit } from '../runs/finish-on-exit.js';
 import { createRunRecorder, type RunRecorder } from '../runs/run-recorder.js';
+import { startDraftTypeChecker } from '../types/draft-type-checker.js';
 import { writeRunReportPage } from '../report/html/write-html-report.js';
 import { testWriterDrafts, writeTestsForGeneration } from '../acceptance/tests-for-generate.js';
 import { concurrentFirstDrafts } from './concurrent-drafts.js';
@@ -120,10 +121,12 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
     settings: { maxRounds, candidates, outDir: prepared.outDir, deliverable: prepared.deliverable.fileName, budget: limits, ...(temperature !== undefined ? { temperature } : {}) },
   }, { secrets });
   const releaseExitGuard = finishOnExit(recorder, options.signal);
+  // pyright starts now and loads while the model writes the first draft; each draft is then checked from memory.
+  const typeChecker = options.steps?.verify ? null : startDraftTypeChecker(config, options.python);
   try {
     // Without --tests, acceptance tests are written and checked first (they join prepared.tests).
     const generated = await writeTestsForGeneration({ model, prepared, options, recorder, replyTokens, emit, budget });
-    const defaultSteps = createGenerationSteps({ model, prepared, config, options, recorder, replyTokens, emit, budget, ...(temperature !== undefined ? { temperature } : {}) });
+    const defaultSteps = createGenerationSteps({ model, prepared, config, options, recorder, replyTokens, emit, budget, ...(temperature !== undefined ? { temperature } : {}), ...(typeChecker ? { typeChecker } : {}) });
     const chosenSteps = generated ? generated.wrap(defaultSteps) : defaultSteps;
     // First drafts are requested `jobs` at a time; the loop still takes them in order.
     const drawing = concurrentFirstDrafts(chosenSteps.reply, { candidates, jobs });
@@ -176,5 +179,6 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
     throw error;
   } finally {
     releaseExitGuard();
+    await typeChecker?.close();
   }
 }

@@ -9,6 +9,7 @@ import type { LoopSteps } from '../repair/loop-types.js';
 import { requestReply } from '../repair/request-reply.js';
 import { failure, success } from '../result.js';
 import type { RunRecorder } from '../runs/run-recorder.js';
+import type { TypeChecker } from '../types/type-checker.js';
 import { extractModule } from '../sanitize/extract-module.js';
 import type { VerifyModuleOptions } from '../verify/verify-module.js';
 import { verifyModuleOrReport } from '../verify/verify-failure.js';
@@ -31,10 +32,12 @@ export interface StepContext {
   /** The run's spend budget: each draft's requests are checked and charged. */
   budget?: SpendBudget;
   temperature?: number;
+  /** The run's warm pyright: every draft's types are checked from memory. */
+  typeChecker?: Pick<TypeChecker, 'check'>;
 }
 
 /** Verifier options for a draft: the deliverable's path, the parsed design and stories, the tests. */
-export function draftVerifyOptions(context: Pick<StepContext, 'prepared' | 'config' | 'options'>, code: string): VerifyModuleOptions {
+export function draftVerifyOptions(context: Pick<StepContext, 'prepared' | 'config' | 'options' | 'typeChecker'>, code: string): VerifyModuleOptions {
   const { prepared, config, options } = context;
   return {
     path: prepared.deliverable.path,
@@ -45,6 +48,7 @@ export function draftVerifyOptions(context: Pick<StepContext, 'prepared' | 'conf
     ...(prepared.storiesGiven ? { stories: prepared.stories.spec } : { storiesAbsentReason: NO_STORIES_REASON }),
     ...(options.python !== undefined ? { python: options.python } : {}),
     ...(options.noRun ? { noRun: true } : {}),
+    ...(context.typeChecker ? { typeChecker: context.typeChecker } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(prepared.tests.length > 0 ? { tests: prepared.tests.map((test) => test.path) } : {}),
   };

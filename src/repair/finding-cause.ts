@@ -1,4 +1,5 @@
 import type { Finding } from '../verify/finding.js';
+import { isTypeNameCause } from '../types/type-repair.js';
 import { ruffCode } from './model-hint.js';
 
 /** Kinds of problem, causes first: a repair prompt lists them in this order. */
@@ -28,6 +29,8 @@ export function causeKind(finding: Pick<Finding, 'checkId' | 'category' | 'messa
     return 'other';
   }
   if (category === 'design') return 'design';
+  // A field shadowed by a method (one finding listing the errors it causes) is a clashing name.
+  if (category === 'types') return isTypeNameCause(finding) ? 'undefined-names' : 'other';
   if (category === 'contract' || category === 'errors' || category === 'stories') return 'contract-stories';
   if (category === 'tests') {
     // A test file that cannot load is about imports (a missing name), not a failed criterion.

@@ -1,5 +1,6 @@
 import type { PythonModule } from '../python/python-model.js';
 import type { TypeFinding } from './type-finding.js';
+import { SHADOWED_FIELD_OPENING } from './type-repair.js';
 
 /** A field and a method of one class that share a name: one hides the other. */
 export interface ShadowedField {
@@ -76,7 +77,7 @@ export function groupByCause(findings: readonly TypeFinding[], module: PythonMod
     rest.push({
       checkId: 'types/attribute-access',
       rule: first.rule,
-      message: `field \`${shadow.name}\` (line ${shadow.fieldLine}) is shadowed by the method \`${shadow.name}()\` (line ${shadow.methodLine}) of \`${shadow.className}\`; pyright reports ${symptoms.length} error${symptoms.length === 1 ? '' : 's'} from it (line${at.length === 1 ? '' : 's'} ${at.join(', ')}), e.g. ${first.message.split(' — ')[0]}`,
+      message: `${SHADOWED_FIELD_OPENING}${shadow.name}\` (line ${shadow.fieldLine}) is shadowed by the method \`${shadow.name}()\` (line ${shadow.methodLine}) of \`${shadow.className}\`; pyright reports ${symptoms.length} error${symptoms.length === 1 ? '' : 's'} from it (line${at.length === 1 ? '' : 's'} ${at.join(', ')}), e.g. ${first.message.split(' — ')[0]}`,
       line: shadow.methodLine,
       column: 1,
       endLine: shadow.methodLine,
