@@ -174,12 +174,20 @@ class MirrorNode implements SyntaxNode {
       collectOfType(this, wanted, found);
       return found;
     }
-    // From the root: the lists gathered while mirroring, merged back into source order.
-    for (const type of wanted) {
+    // From the root: the lists gathered while mirroring (each in source order), merged.
+    const lists = [...wanted].map((type) => this.source.nodesByType.get(type) ?? NO_CHILDREN).filter((list) => list.length > 0);
+    const next = lists.map(() => 0);
+    for (;;) {
+      let best = -1;
+      for (let list = 0; list < lists.length; list++) {
+        const candidate = lists[list]![next[list]!];
+        if (candidate && (best < 0 || candidate.id < lists[best]![next[best]!]!.id)) best = list;
+      }
+      if (best < 0) return found;
+      const node = lists[best]![next[best]!++]!;
       // web-tree-sitter searches from point (0, 0) and skips nodes ending there.
-      for (const node of this.source.nodesByType.get(type) ?? NO_CHILDREN) if (node.endIndex !== 0) found.push(node);
+      if (node.endIndex !== 0) found.push(node);
     }
-    return wanted.size > 1 ? found.sort((left, right) => left.id - right.id) : found;
   }
 }
 
