@@ -42,9 +42,47 @@ function quotedExpectation(finding: Finding): string | null {
   return start < 0 || end < 0 ? null : placeholderShape(finding.message.slice(start + ' expects "'.length, end));
 }
 
-function about(symbol: string): (finding: Finding) => boolean {
-  const owner = symbol.split('.')[0]!;
-  return (finding) => finding.symbol !== undefined && (finding.symbol === symbol || finding.symbol.startsWith(`${symbol}.`) || (finding.checkId === 'design/missing-class' && finding.symbol === owner));
+/** Adds `finding` to `index` under `key`. */
+function file(index: Map<string, Finding[]>, key: string, finding: Finding): void {
+  const entries = index.get(key);
+  if (entries) entries.push(finding);
+  else index.set(key, [finding]);
+}
+
+/**
+ * The findings of the judging checks, indexed once so each item is looked up, not searched for:
+ * by the first one and two parts of their symbol (`Shop.buy.x` under `Shop` and `Shop.buy`) and
+ * by the message a stories/ finding quotes.
+ */
+function indexFindings(findings: Finding[]) {
+  const bySymbol = new Map<string, Finding[]>();
+  const byMessage = new Map<string, Finding[]>();
+  const byGroup = new Map<string, Finding[]>();
+  const groupOf = new Map(Object.entries(JUDGES).flatMap(([group, ids]) => ids.map((id) => [id, group] as const)));
+  for (const finding of findings) {
+    const group = groupOf.get(finding.checkId);
+    if (!group) continue;
+    file(byGroup, group, finding);
+    if (finding.symbol !== undefined) {
+      // Checklist items name at most `Owner.member`; deeper prefixes are never looked up.
+      const parts = finding.symbol.split('.', 2);
+      file(bySymbol, `${group}\u0000${parts[0]}`, finding);
+      if (parts.length > 1) file(bySymbol, `${group}\u0000${parts[0]}.${parts[1]}`, finding);
+    }
+    const quoted = quotedExpectation(finding);
+    if (quoted !== null) file(byMessage, `${group}\u0000${quoted}`, finding);
+  }
+  return {
+    /** Findings about `symbol` or a member of it; a missing class also fails each of its methods. */
+    about(group: string, symbol: string): Finding[] {
+      const own = bySymbol.get(`${group}\u0000${symbol}`) ?? [];
+      const owner = symbol.split('.')[0]!;
+      const missingOwner = owner === symbol ? [] : (bySymbol.get(`${group}\u0000${owner}`) ?? []).filter((finding) => finding.checkId === 'design/missing-class' && finding.symbol === owner);
+      return [...own, ...missingOwner];
+    },
+    quoting: (group: string, text: string) => byMessage.get(`${group}\u0000${text}`) ?? [],
+    all: (group: string) => byGroup.get(group) ?? [],
+  };
 }
 
 /**
@@ -53,25 +91,21 @@ function about(symbol: string): (finding: Finding) => boolean {
  */
 export function checklistStatus(checklist: SpecChecklist, module: ModuleReport): ChecklistItem[] {
   const ran = new Set(module.checks.filter((check) => check.status !== 'skipped').map((check) => check.id));
+  const index = indexFindings(module.findings);
   const items: ChecklistItem[] = [];
-  const add = (group: string, text: string, matches: (finding: Finding) => boolean) => {
-    const judges = JUDGES[group]!;
-    const findings = module.findings.filter((finding) => judges.includes(finding.checkId) && matches(finding));
-    const status = findings.length > 0 ? 'unmet' : judges.some((id) => ran.has(id)) ? 'met' : 'unchecked';
+  const add = (group: string, text: string, findings: Finding[]) => {
+    const status = findings.length > 0 ? 'unmet' : JUDGES[group]!.some((id) => ran.has(id)) ? 'met' : 'unchecked';
     items.push({ group, text, status, findings });
   };
-  if (checklist.primaryClass) add('Signatures', `main class ${checklist.primaryClass}`, about(checklist.primaryClass));
-  for (const signature of checklist.signatures) add('Signatures', signature, about(signatureSymbol(signature)));
+  if (checklist.primaryClass) add('Signatures', `main class ${checklist.primaryClass}`, index.about('Signatures', checklist.primaryClass));
+  for (const signature of checklist.signatures) add('Signatures', signature, index.about('Signatures', signatureSymbol(signature)));
   for (const exception of checklist.exceptions) {
-    add('Exceptions', `${exception.name}${exception.base ? `(${exception.base})` : ''}${exception.codes.length > 0 ? ` codes ${exception.codes.join(', ')}` : ''}`, about(exception.name));
+    add('Exceptions', `${exception.name}${exception.base ? `(${exception.base})` : ''}${exception.codes.length > 0 ? ` codes ${exception.codes.join(', ')}` : ''}`, index.about('Exceptions', exception.name));
   }
   // Message findings quote the story's text; placeholders are compared by position, not by spelling.
-  for (const message of checklist.messages) {
-    const expected = placeholderShape(message.text);
-    add('Messages', `"${message.text}"${message.context ? ` (${message.context})` : ''}`, (finding) => quotedExpectation(finding) === expected);
-  }
-  if (checklist.response) add('Response', `public methods return exactly ${checklist.response.keys.join(', ')}`, () => true);
-  if (checklist.standardLibraryOnly) add('Dependencies', 'standard library only', () => true);
-  else if (checklist.dependencies.length > 0) add('Dependencies', `third-party packages allowed: ${checklist.dependencies.join(', ')}`, () => true);
+  for (const message of checklist.messages) add('Messages', `"${message.text}"${message.context ? ` (${message.context})` : ''}`, index.quoting('Messages', placeholderShape(message.text)));
+  if (checklist.response) add('Response', `public methods return exactly ${checklist.response.keys.join(', ')}`, index.all('Response'));
+  if (checklist.standardLibraryOnly) add('Dependencies', 'standard library only', index.all('Dependencies'));
+  else if (checklist.dependencies.length > 0) add('Dependencies', `third-party packages allowed: ${checklist.dependencies.join(', ')}`, index.all('Dependencies'));
   return items;
 }

@@ -29,7 +29,9 @@ export function sourceListing(source: string, findings: Finding[], index: number
   for (const finding of findings) {
     if (finding.line <= 0) continue;
     const line = Math.min(finding.line, lines.length);
-    byLine.set(line, [...(byLine.get(line) ?? []), finding]);
+    const here = byLine.get(line);
+    if (here) here.push(finding);
+    else byLine.set(line, [finding]);
   }
   const rows: string[] = [];
   for (let number = 1; number <= lines.length; number++) {
