@@ -87,7 +87,7 @@ export async function prepareGeneration(options: GenerateModuleOptions, config: 
   const nameSource = name.source === 'design' ? design.spec.deliverableSource ?? 'the design' : `--feature/--module (${name.source})`;
   // Before any money is spent: the out-dir takes the module, and the name agrees with the design and the tests.
   await preflightGeneration({
-    outDir, deliverable: { fileName: name.fileName, nameSource }, namedByFlags: name.source !== 'design', design: design.spec, tests: testSources, allowedImports: config.allowedImports,
+    outDir, deliverable: { fileName: name.fileName, nameSource: name.source === 'design' ? `the design, ${nameSource}` : nameSource }, namedByFlags: name.source !== 'design', design: design.spec, tests: testSources, allowedImports: config.allowedImports,
   });
   const task: GenerationPromptInput = {
     agent,

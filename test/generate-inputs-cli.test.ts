@@ -1,0 +1,117 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GOOD_MODULE, makeProject } from '../src/generate/test-support/plant-swap-fixture.js';
+import type { FakeServer } from '../src/model/test-support/fake-http-server.js';
+import { openAiStreamEvents, startOpenAiServer } from '../src/model/test-support/openai-wire.js';
+import { REPO_ROOT, type CliRun } from './run-cli.js';
+
+// Inputs and preflight of `generate`, through the built CLI and a fake OpenAI server on 127.0.0.1:
+// every preflight problem exits 2 before the first request; --dry-run needs no model and no key;
+// --requirements alone (no stories) delivers.
+const FAKE_KEY = 'sk-proj-BACKSMITHfakeKEY-0123456789abcdefXYZ';
+const REQUIREMENTS = path.join(REPO_ROOT, 'test-fixtures', 'requirements', 'plant_swap_requirements.txt');
+const DELIVERABLE = 'src/copilot_genereated/engineering/plant_swap_registry.py';
+
+let project: Awaited<ReturnType<typeof makeProject>>;
+let server: FakeServer | null = null;
+beforeEach(async () => {
+  project = await makeProject();
+  server = await startOpenAiServer([{ events: openAiStreamEvents(GOOD_MODULE, { deltaSize: 4000 }) }]);
+});
+afterEach(async () => {
+  await server?.close();
+  server = null;
+  await rm(project.dir, { recursive: true, force: true });
+});
+
+function backsmith(args: string[], env: NodeJS.ProcessEnv = { OPENAI_API_KEY: FAKE_KEY }): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'backsmith.js'), ...args], { cwd: project.dir, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+const model = () => ['--model', 'openai:gpt-4.1', '--base-url', server!.baseUrl];
+const withStories = () => ['generate', '--design', project.design, '--stories', project.stories, ...model()];
+
+describe('generate preflight: exit 2 with one line, before any model request', () => {
+  it.each([
+    ['an out-dir that is a file', async () => {
+      await writeFile(path.join(project.dir, 'out'), 'not a folder\n');
+      return ['--out-dir', 'out', '--tests', project.tests];
+    }, /^backsmith: Preflight: --out-dir \S*\/out is a file, not a folder/],
+    ['tests that import another module than the deliverable', async () => {
+      const renamed = (await readFile(path.join(project.dir, project.tests), 'utf8')).replace('from plant_swap_registry import', 'from plant_shelf import');
+      await writeFile(path.join(project.dir, 'test_shelf.py'), renamed);
+      return ['--tests', 'test_shelf.py'];
+    }, /^backsmith: Preflight: test_shelf\.py line \d+ imports `plant_shelf`, but the deliverable is plant_swap_registry\.py/],
+    ['--feature/--module against the design\'s stated file name', async () => ['--feature', 'plant', '--module', 'shelf', '--tests', project.tests], /^backsmith: Preflight: --feature\/--module name the deliverable plant_shelf\.py, but the design states plant_swap_registry\.py/],
+    ['neither --stories nor --requirements', async () => ['--tests', project.tests], /^backsmith: Pass --stories FILE/],
+  ])('%s', async (_, setUp, message) => {
+    const extra = await setUp();
+    const args = message.source.includes('Pass --stories') ? ['generate', '--design', project.design, ...model(), ...extra] : [...withStories(), ...extra];
+    const run = await backsmith(args);
+    expect(run.code, run.stderr).toBe(2);
+    const errors = run.stderr.split('\n').filter((line) => line.startsWith('backsmith:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+    expect(server!.requests).toHaveLength(0);
+    expect(existsSync(path.join(project.dir, '.backsmith'))).toBe(false);
+  }, 60_000);
+
+  it('a read-only out-dir is refused before the model is called (sysfs refuses even root)', async () => {
+    if (!existsSync('/sys/kernel')) return;
+    const run = await backsmith([...withStories(), '--out-dir', '/sys/backsmith-out', '--tests', project.tests]);
+    expect(run.code, run.stderr + run.stdout).toBe(2);
+    expect(run.stderr).toMatch(/Preflight: --out-dir \/sys\/backsmith-out is not writable/);
+    expect(server!.requests).toHaveLength(0);
+  }, 60_000);
+});
+
+describe('generate --dry-run', () => {
+  it('prints the first prompt with its token estimate and exits 0, without a key and without a request', async () => {
+    const run = await backsmith([...withStories(), '--tests', project.tests, '--dry-run'], {});
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^# backsmith generate --dry-run: nothing was sent; no model was called/);
+    expect(run.stdout).toMatch(/# first prompt: about [\d,]+ tokens \(estimate: agent [\d,]+, task [\d,]+, design [\d,]+, stories [\d,]+/);
+    expect(run.stdout).toMatch(/fits openai:gpt-4\.1's [\d,]+-token context window/);
+    expect(run.stdout).toContain('=== system ===');
+    expect(run.stdout).toContain('<user_stories file="plant_swap_user_stories.md">');
+    expect(server!.requests).toHaveLength(0);
+    expect(existsSync(path.join(project.dir, '.backsmith'))).toBe(false);
+    const json = await backsmith(['generate', '--design', project.design, '--requirements', REQUIREMENTS, '--dry-run', '--json'], {});
+    expect(json.code, json.stderr).toBe(0);
+    const result = JSON.parse(json.stdout);
+    expect(result).toMatchObject({ model: null, fits: null, deliverable: { fileName: 'plant_swap_registry.py' } });
+    expect(result.prompt.sections.map((section: { name: string }) => section.name)).toContain('requirements');
+  }, 60_000);
+});
+
+describe('generate --requirements (no user stories)', () => {
+  it('delivers through the fake server, with the requirements in the prompt and the story checks said to be skipped', async () => {
+    await copyFile(REQUIREMENTS, path.join(project.dir, 'requirements.txt'));
+    const run = await backsmith(['generate', '--design', project.design, '--requirements', 'requirements.txt', '--tests', project.tests, ...model(), '--json']);
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.outcome).toBe('delivered');
+    expect(result.notChecked).toEqual([expect.stringMatching(/^story messages: no --stories given \(--requirements has no story structure/)]);
+    expect(await readFile(path.join(project.dir, DELIVERABLE), 'utf8')).toBe(GOOD_MODULE);
+    const request = server!.requests[0]!.body as { messages: Array<{ role: string; content: string }> };
+    const user = request.messages.find((message) => message.role === 'user')!.content;
+    expect(user).toContain('# Requirements');
+    expect(user).toContain('<requirements file="requirements.txt">');
+    expect(user).not.toContain('# User stories');
+    const [runId] = await readdir(path.join(project.dir, '.backsmith', 'runs'));
+    const record = JSON.parse(await readFile(path.join(project.dir, '.backsmith', 'runs', runId!, 'run.json'), 'utf8'));
+    expect(record.inputs.stories).toBeNull();
+    expect(record.inputs.requirements.path).toMatch(/requirements\.txt$/);
+    expect(record.drafts[0].findings.filter((finding: { category: string }) => finding.category === 'stories')).toEqual([]);
+  }, 120_000);
+});
