@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { generateAcceptanceTests, type AcceptanceTestsResult } from '../acceptance/generate-tests.js';
+import type { AcceptanceTestsResult } from '../acceptance/generate-tests.js';
 import { DEFAULT_OUT_DIR } from '../deliver/deliverable-name.js';
 import { chooseModel, progressNotifier, withSamplingNote } from './client-model.js';
 import { acceptanceTestsResultSchema } from './report-schema.js';
@@ -45,6 +45,8 @@ export function registerGenerateTestsTool(context: ToolContext): void {
     const stories = await confinePath(workspace, input.stories, 'User stories document');
     const outDir = await confinePath(workspace, input.outDir ?? config.outDir ?? DEFAULT_OUT_DIR, 'Output folder');
     const out = input.out ? await confinePath(workspace, input.out, 'Test file') : undefined;
+    // Loaded on the first call: the test writer pulls in the provider SDKs, which verify_module never needs.
+    const { generateAcceptanceTests } = await import('../acceptance/generate-tests.js');
     const model = chooseModel(context, input.model);
     const notify = progressNotifier(context, extra);
     const result = await withSamplingNote(model, () => generateAcceptanceTests({

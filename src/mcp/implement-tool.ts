@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { DEFAULT_OUT_DIR } from '../deliver/deliverable-name.js';
-import { formatGenerateResult } from '../generate/format-generate-result.js';
-import { generateModule } from '../generate/generate-module.js';
 import type { ProgressEvent } from '../generate/progress-events.js';
 import { generateResultSchema } from './report-schema.js';
 import { chooseModel, progressNotifier, withSamplingNote } from './client-model.js';
@@ -19,8 +17,8 @@ const inputShape = {
   candidates: z.number().int().min(1).max(10).optional().describe('First drafts to draw; repair starts from the best (default 1).'),
   run: z.boolean().optional().describe('Run each draft in the sandbox (default true).'),
   model: z.string().min(1).optional().describe("A configured provider's model (provider:model) instead of the client's own model."),
-  select: z.array(z.string().min(1)).max(200).optional(),
-  ignore: z.array(z.string().min(1)).max(200).optional(),
+  select: z.array(z.string().min(1)).max(200).optional().describe("Judge drafts only by these checks (ids or categories); the model's own comments never waive a finding."),
+  ignore: z.array(z.string().min(1)).max(200).optional().describe('Do not hold drafts to these checks (ids or categories).'),
 };
 
 function describeEvent(event: ProgressEvent): string | null {
@@ -52,6 +50,8 @@ export function registerImplementTool(context: ToolContext): void {
     const tests: string[] = [];
     for (const test of input.tests ?? []) tests.push(await confinePath(workspace, test, 'Test file'));
     const outDir = await confinePath(workspace, input.outDir ?? config.outDir ?? DEFAULT_OUT_DIR, 'Output folder');
+    // Loaded on the first call: the pipeline pulls in the provider SDKs, which verify_module never needs.
+    const [{ generateModule }, { formatGenerateResult }] = await Promise.all([import('../generate/generate-module.js'), import('../generate/format-generate-result.js')]);
     const model = chooseModel(context, input.model);
     const notify = progressNotifier(context, extra);
     const result = await withSamplingNote(model, () => generateModule({

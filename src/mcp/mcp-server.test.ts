@@ -62,6 +62,7 @@ describe('backsmith mcp (SDK client over stdio, built binary)', () => {
     expect(module!.path).toBe(path.join(EXAMPLE, 'clinic_booking_scheduler.py'));
     expect(module!.checks.find((check) => check.id.startsWith('design/'))?.status).not.toBe('skipped');
     expect(module!.sandbox).toMatchObject({ status: 'ran' });
+    expect(module!.syntax.authority).toBe('cpython');
     expect(text(result)).toMatch(/^✔ .*clinic_booking_scheduler\.py: passed/);
   }, 120_000);
 
