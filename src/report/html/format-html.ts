@@ -19,15 +19,6 @@ export interface HtmlReportExtras {
   generatedAt?: Date;
 }
 
-/** A row of the story → criterion → test → outcome table (`TraceabilityRow` of src/report/traceability.ts). */
-interface TraceabilityRowView {
-  storyId: string;
-  criterionId: string;
-  criterionText: string;
-  tests: string[];
-  outcome: string;
-}
-
 const SEVERITIES = Object.keys(SEVERITY_ORDER) as Severity[];
 const MARKS = { met: '✔', unmet: '✘', unchecked: '–' } as const;
 
@@ -66,7 +57,7 @@ function checklistSection(checklist: SpecChecklist | undefined, module: ModuleRe
 }
 
 function traceabilitySection(module: ModuleReport): string {
-  const rows = (module as ModuleReport & { traceability?: TraceabilityRowView[] }).traceability;
+  const rows = module.traceability;
   if (!rows || rows.length === 0) return '';
   const body = rows.map((row) => {
     const tests = row.tests.length > 0 ? row.tests.map((test) => `<code>${escapeHtml(test)}</code>`).join('<br>') : '—';
