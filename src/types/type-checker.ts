@@ -56,6 +56,7 @@ class PyrightServer {
   private failure: Error | null = null;
   private readonly documents = new Map<string, OpenDocument>();
   private stderr = '';
+  private workspace: PyrightWorkspace | null = null;
 
   constructor(version: Promise<string>, private readonly options: TypeCheckerOptions) {
     // Started before the version is known: loading pyright's code overlaps the interpreter's answer.
@@ -122,18 +123,10 @@ class PyrightServer {
     return document.findings;
   }
 
+  /** Ends pyright at once: it only ever read texts, so there is nothing to save (and a cancelled run must not wait). */
   async close(): Promise<void> {
-    const workspace = await this.ready.catch(() => null);
-    if (!this.failure) {
-      // The shutdown handshake must keep Node alive until pyright has answered (or the grace period ends).
-      this.setReferenced(true);
-      const exited = new Promise((resolve) => this.child.once('close', resolve));
-      await Promise.race([this.connection.request('shutdown', null).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
-      this.connection.notify('exit', null);
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
-    }
-    this.child.kill('SIGKILL');
-    workspace?.remove();
+    this.connection.fail(new Error('the type checker was closed'));
+    this.workspace?.remove();
   }
 
   private async initialize(pythonVersion: string): Promise<PyrightWorkspace> {
@@ -154,6 +147,7 @@ class PyrightServer {
       if (this.waiters.size === 0) this.setReferenced(false);
     }
     this.connection.notify('initialized', {});
+    this.workspace = workspace;
     return workspace;
   }
 
