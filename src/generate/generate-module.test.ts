@@ -69,7 +69,8 @@ describe('generateModule end to end (scripted model, real verifier)', () => {
     if (process.env.SHOW_REPAIR) console.log(repairMessage);
     // Listed causes first (design, stories, other checks), failing tests last: the same findings, in another order.
     expect(listedFindings(repairMessage).sort()).toEqual(firstErrors.map((finding: { checkId: string }) => finding.checkId).filter((id: string) => !id.startsWith('tests/')).sort());
-    expect(repairMessage.indexOf('US-003 AC1 `test_us003_ac1_list`')).toBeGreaterThan(repairMessage.indexOf('design/missing-method'));
+    expect(repairMessage.indexOf('Failing acceptance tests')).toBeGreaterThan(repairMessage.indexOf('design/missing-method'));
+    expect(repairMessage).toMatch(/US-003 AC1/);
     expect(model.requests[1]!.messages[1]!.content).toBe(flawedDraft());
     // …which include the missing annotation now, and the missing method and message as those checks land.
     expect(repairMessage).toMatch(/quality\/missing-type-hints \(line \d+, `PlantSwapRegistry\._validate_cuttings`\)/);
