@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/main.js';
+import { listAgents } from '../inputs/agents/list-agents.js';
 import { loadAgentFile } from '../inputs/agents/load-agent.js';
 import { INIT_HOSTS, MCP_TOOL_NAMES } from './init-host.js';
 import { initProject } from './init-project.js';
@@ -56,6 +57,9 @@ describe('initProject', () => {
     expect(agent.prompt).toMatch(/call `backsmith\/verify_module`/);
     expect(agent.prompt).toMatch(/before you declare/i);
     expect(agent.prompt).toContain('Reply with the Python source only');
+    // `backsmith agents` and `generate --agent` find it where Copilot does.
+    const listed = (await listAgents(root)).filter((entry) => entry.source.endsWith(AGENT_FILE));
+    expect(listed.map((entry) => [entry.name, entry.error])).toEqual([['python-backend-engineer', null]]);
   });
 
   it('is idempotent: a second run leaves every file unchanged and lists .backsmith/ once', async () => {
