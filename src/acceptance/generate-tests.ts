@@ -10,6 +10,7 @@ import { redactSecrets } from '../model/redact-secrets.js';
 import { resolveModel } from '../model/resolve-model.js';
 import { assertPromptFits, replyTokenBudget } from '../prompt/fit-context.js';
 import { environmentSecrets } from '../runs/environment-secrets.js';
+import { finishOnExit } from '../runs/finish-on-exit.js';
 import { createRunRecorder } from '../runs/run-recorder.js';
 import type { Finding } from '../verify/finding.js';
 import { buildTestsPrompt } from './build-tests-prompt.js';
@@ -115,6 +116,7 @@ export async function generateAcceptanceTests(options: GenerateAcceptanceTestsOp
     inputs: { design: prepared.design.fingerprint, stories: prepared.stories.fingerprint, tests: [] },
     settings: { maxRounds, candidates: 1, outDir: path.dirname(target), deliverable: fileName },
   }, { secrets });
+  const releaseExitGuard = finishOnExit(recorder, options.signal);
   try {
     const recording = recordTestsRun(recorder, model, 1, secrets);
     progress(`writing ${fileName} for ${task.moduleName} with ${model.provider}:${model.modelId} (agent ${agent.name})`);
@@ -151,7 +153,10 @@ export async function generateAcceptanceTests(options: GenerateAcceptanceTestsOp
       durationMs: Math.round(performance.now() - started),
     };
   } catch (error) {
-    await recorder.finish({ outcome: 'error', reason: redactSecrets(error instanceof Error ? error.message : String(error), secrets) });
+    const reason = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
+    await recorder.finish(options.signal?.aborted ? { outcome: 'cancelled', reason: `cancelled (${reason})`, stopReason: 'cancelled' } : { outcome: 'error', reason });
     throw error;
+  } finally {
+    releaseExitGuard();
   }
 }

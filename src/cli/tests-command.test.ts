@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURE_DIR, makeProject } from '../generate/test-support/plant-swap-fixture.js';
@@ -22,9 +22,10 @@ afterEach(async () => {
 });
 
 /** Runs the built binary without blocking this process (the fake server lives here). */
-function backsmith(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function backsmith(args: string[], env: NodeJS.ProcessEnv = {}, onChild?: (child: ReturnType<typeof spawn>) => void): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'backsmith.js'), ...args], { cwd: project.dir, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
+    onChild?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -74,6 +75,25 @@ describe.skipIf(!existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'tests-command.j
     expect(JSON.parse(skipped.stdout).acceptanceTests).toBeUndefined();
     expect(server.requests).toHaveLength(1);
   }, 180_000);
+
+  it('Ctrl-C while the model writes: exit 130, nothing written, the run recorded as cancelled', async () => {
+    server = await startOpenAiServer([{ events: openAiStreamEvents('import unittest\n', { finishReason: 'stop' }), delayMs: 20_000 }]);
+    const waiting = server;
+    const run = await backsmith(['tests', '--design', project.design, '--stories', project.stories, '--model', 'openai:gpt-4.1', '--base-url', server.baseUrl], { OPENAI_API_KEY: FAKE_KEY }, (child) => {
+      const poll = setInterval(() => {
+        if (waiting.requests.length > 0) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+        }
+      }, 50);
+      child.on('close', () => clearInterval(poll));
+    });
+    expect(run.code, run.stderr).toBe(130);
+    expect(existsSync(path.join(project.dir, 'src'))).toBe(false);
+    const [runId] = await readdir(path.join(project.dir, '.backsmith', 'runs'));
+    const record = JSON.parse(await readFile(path.join(project.dir, '.backsmith', 'runs', runId!, 'run.json'), 'utf8'));
+    expect(record.outcome).toBe('cancelled');
+  });
 
   it('exits 2 with a one-line message for bad input and no model', async () => {
     const missing = await backsmith(['tests', '--design', 'nope.md', '--stories', project.stories, '--model', 'openai:gpt-4.1'], { OPENAI_API_KEY: FAKE_KEY });

@@ -53,22 +53,17 @@ export function formatTestsResult(result: AcceptanceTestsResult, escape: (text: 
 }
 
 async function runTestsCommand(flags: TestsFlags, io: CliIo): Promise<void> {
-  const [{ generateAcceptanceTests }, { loadConfig }, { environmentSecrets }, { redactSecrets }, { escapeTerminal }] = await Promise.all([
+  const [{ generateAcceptanceTests }, { loadConfig }, { environmentSecrets }, { redactSecrets }, { escapeTerminal }, { cancelOnSignals }] = await Promise.all([
     import('../acceptance/generate-tests.js'), import('../config/load-config.js'), import('../runs/environment-secrets.js'),
-    import('../model/redact-secrets.js'), import('../report/escape-terminal.js'),
+    import('../model/redact-secrets.js'), import('../report/escape-terminal.js'), import('../cancel/cancel-on-signals.js'),
   ]);
   const secrets = environmentSecrets();
   const clean = (text: string) => redactSecrets(text, secrets);
-  const controller = new AbortController();
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(130);
-    io.stderr('\nCancelling… (Ctrl-C again to quit at once)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
+  // Ctrl-C or SIGTERM: the model stream stops, the run is recorded as cancelled, exit 130/143 (as generate).
+  const cancellation = cancelOnSignals({ notify: (name) => io.stderr(`\nCancelling (${name})… nothing will be written\n`) });
   try {
     const result = await generateAcceptanceTests({
-      design: flags.design, stories: flags.stories, maxRounds: flags.maxRounds, config: await loadConfig(flags.config), signal: controller.signal, secrets,
+      design: flags.design, stories: flags.stories, maxRounds: flags.maxRounds, config: await loadConfig(flags.config), signal: cancellation.signal, secrets,
       onProgress: (line) => io.stderr(clean(`${escapeTerminal(line)}\n`)),
       ...(flags.model ? { model: flags.model } : {}),
       ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
@@ -80,14 +75,21 @@ async function runTestsCommand(flags: TestsFlags, io: CliIo): Promise<void> {
       ...(flags.maxOutputTokens ? { maxOutputTokens: flags.maxOutputTokens } : {}),
     });
     io.stdout(clean(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatTestsResult(result, escapeTerminal)));
-    io.setExitCode(result.outcome === 'delivered' ? EXIT_PASSED : EXIT_FINDINGS);
+    io.setExitCode(cancellation.exitCode() ?? (result.outcome === 'delivered' ? EXIT_PASSED : EXIT_FINDINGS));
   } catch (error) {
     const message = clean(error instanceof Error ? error.message : String(error));
+    const cancelled = cancellation.exitCode();
+    if (cancelled !== null) {
+      io.stderr(`✘ Cancelled: nothing was written (${message})\n`);
+      io.setExitCode(cancelled);
+      return;
+    }
     if (!(error instanceof BacksmithError)) throw new Error(message, { cause: error });
     if (flags.json) io.stdout(`${JSON.stringify({ outcome: 'error', exitCode: error.exitCode, message }, null, 2)}\n`);
     throw new BacksmithError(message, error.exitCode ?? EXIT_FATAL);
   } finally {
-    process.off('SIGINT', onSigint);
+    cancellation.release();
+    cancellation.exitIfCancelled();
   }
 }
 
