@@ -8,8 +8,10 @@ import { confinePath } from './workspace-roots.js';
 
 const inputShape = {
   design: z.string().min(1).describe("The Engineering Lead's technical design (markdown file), relative to the workspace root."),
-  stories: z.string().min(1).describe("The Product Manager's user stories (markdown file)."),
+  stories: z.string().min(1).optional().describe("The Product Manager's user stories (markdown file); give these, requirements, or both."),
+  requirements: z.string().min(1).optional().describe('Free-form requirements (plain text or markdown without story structure), in place of or beside the stories.'),
   tests: z.array(z.string().min(1)).max(50).optional().describe('Acceptance test files run against every draft in the sandbox.'),
+  writeTests: z.boolean().optional().describe('Without tests, first write acceptance tests from the stories and hold drafts to them (default true).'),
   outDir: z.string().min(1).optional().describe('Where to deliver the module (default: outDir from the configuration, else src/copilot_genereated/engineering).'),
   feature: z.string().regex(/^[a-z][a-z0-9_]*$/).optional().describe('Feature name: the file is [feature]_[module].py (default: from the design).'),
   module: z.string().regex(/^[a-z][a-z0-9_]*$/).optional().describe('Module name (default: from the design).'),
@@ -17,6 +19,9 @@ const inputShape = {
   candidates: z.number().int().min(1).max(10).optional().describe('First drafts to draw; repair starts from the best (default 1).'),
   run: z.boolean().optional().describe('Run each draft in the sandbox (default true).'),
   model: z.string().min(1).optional().describe("A configured provider's model (provider:model) instead of the client's own model."),
+  maxRequests: z.number().int().min(1).max(1000).optional().describe('Most model requests the run may make, retries included (default: 4 per draft).'),
+  maxTokens: z.number().int().min(1).optional().describe('Most input plus output tokens the run may spend.'),
+  maxCost: z.number().positive().optional().describe('Most estimated US dollars the run may spend (list prices; unknown for the client\'s own model).'),
   select: z.array(z.string().min(1)).max(200).optional().describe("Judge drafts only by these checks (ids or categories); the model's own comments never waive a finding."),
   ignore: z.array(z.string().min(1)).max(200).optional().describe('Do not hold drafts to these checks (ids or categories).'),
 };
@@ -46,7 +51,8 @@ export function registerImplementTool(context: ToolContext): void {
     const projectDir = workspace.roots[0]!;
     const config = await workspaceConfig(context, workspace, input);
     const design = await confinePath(workspace, input.design, 'Design document');
-    const stories = await confinePath(workspace, input.stories, 'User stories document');
+    const stories = input.stories ? await confinePath(workspace, input.stories, 'User stories document') : undefined;
+    const requirements = input.requirements ? await confinePath(workspace, input.requirements, 'Requirements document') : undefined;
     const tests: string[] = [];
     for (const test of input.tests ?? []) tests.push(await confinePath(workspace, test, 'Test file'));
     const outDir = await confinePath(workspace, input.outDir ?? config.outDir ?? DEFAULT_OUT_DIR, 'Output folder');
@@ -55,8 +61,14 @@ export function registerImplementTool(context: ToolContext): void {
     const model = chooseModel(context, input.model);
     const notify = progressNotifier(context, extra);
     const result = await withSamplingNote(model, () => generateModule({
-      design, stories, projectDir, outDir, config, secrets: context.secrets, signal: extra.signal,
+      design, projectDir, outDir, config, secrets: context.secrets, signal: extra.signal,
       noRun: !(input.run ?? true),
+      ...(stories ? { stories } : {}),
+      ...(requirements ? { requirements } : {}),
+      ...(input.writeTests === false ? { noTests: true } : {}),
+      ...(input.maxRequests !== undefined ? { maxRequests: input.maxRequests } : {}),
+      ...(input.maxTokens !== undefined ? { maxTokens: input.maxTokens } : {}),
+      ...(input.maxCost !== undefined ? { maxCost: input.maxCost } : {}),
       onProgress: (event) => {
         const message = describeEvent(event);
         if (message !== null) notify(message);
