@@ -74,6 +74,8 @@ describe('formatHtmlReport', () => {
     expect(page).toMatch(/<td class="met"[^>]*>✔<\/td><td>Signatures<\/td><td><code>Shop\.sell/);
     expect(page).toMatch(/<td class="unchecked"[^>]*>–<\/td><td>Messages<\/td>/);
     expect(page).toContain('Design checklist (1 of 3 met)');
+    expect(page.indexOf('<td class="unmet"')).toBeLessThan(page.indexOf('<td class="unchecked"'));
+    expect(page.indexOf('<td class="unchecked"')).toBeLessThan(page.indexOf('<td class="met"'));
     expect(page).toContain('The module\'s text is not available');
   });
 

@@ -49,7 +49,9 @@ function checklistSection(checklist: SpecChecklist | undefined, module: ModuleRe
   const items = checklistStatus(checklist, module);
   if (items.length === 0) return '<h3>Design checklist</h3><p class="unchecked">The design and stories state nothing checkable.</p>';
   const met = items.filter((item) => item.status === 'met').length;
-  const rows = items.map((item) => {
+  // What needs doing first: unmet items, then those not checked, then the met ones, each in document order.
+  const order = { unmet: 0, unchecked: 1, met: 2 };
+  const rows = [...items].sort((a, b) => order[a.status] - order[b.status]).map((item) => {
     const why = item.findings.map((finding) => escapeHtml(finding.checkId)).join(', ');
     return `<tr><td class="${item.status}" title="${item.status}">${MARKS[item.status]}</td><td>${escapeHtml(item.group)}</td><td><code>${escapeHtml(item.text)}</code>${why ? ` <span class="check-id">${why}</span>` : ''}</td></tr>`;
   });

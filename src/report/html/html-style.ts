@@ -17,6 +17,7 @@ h2 { font-size: 18px; margin: 4px 0 8px; } h3 { font-size: 15px; margin: 16px 0 
 .filters label::before { content: "☑ "; } .toggle { position: absolute; left: -9999px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 3px 8px; border-bottom: 1px solid #ececf1; }
+table.findings td:first-child, table.checklist td:first-child { white-space: nowrap; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px; font-weight: 600; }
 .badge.error { background: var(--error); } .badge.pass { background: var(--ok); } .badge.warning { background: var(--warning); } .badge.info { background: var(--info); }
 .met { color: var(--ok); } .unmet { color: var(--error); } .unchecked { color: #6b6b76; }
