@@ -52,7 +52,7 @@ describe('formatRepairFindings', () => {
       finding('design/missing-method', 0, { symbol: 'Pond.drain' }),
     ];
     const text = formatRepairFindings(findings, CODE, 'x.py');
-    expect(text.length).toBeLessThan(2048 + 600);
+    expect(text.length).toBeLessThanOrEqual(1800 + 200);
     expect(text).toMatch(/- and \d+ more of the same kind \(lines [\d, …]+\): fix them the same way\./);
     expect(text).toMatch(/- and \d+ more failing tests \(US-\d{3} AC\d+/);
     expect(text).toContain('design/missing-method (`Pond.drain`)');

@@ -13,12 +13,15 @@ export interface RepairPromptLimits {
   maxFindings: number;
   /** Findings of one check listed in full (a flood of one kind is summarised). */
   maxPerCheck: number;
-  /** Characters of diagnostics beyond which further findings are only counted (the first of each kind is always listed). */
+  /**
+   * Characters of the findings text (header and headings included) beyond which further findings are
+   * only counted; the first finding of each kind is always listed.
+   */
   maxChars: number;
 }
 
-/** Default limits: every kind of problem shown, about 2 KB of diagnostics, the model kept focused. */
-export const DEFAULT_REPAIR_LIMITS: RepairPromptLimits = { maxFindings: 30, maxPerCheck: 6, maxChars: 2048 };
+/** Default limits: every kind of problem shown; findings and the repair contract within about 2 KB. */
+export const DEFAULT_REPAIR_LIMITS: RepairPromptLimits = { maxFindings: 30, maxPerCheck: 6, maxChars: 1800 };
 
 /** Longest message shown for one finding (assertion messages can run long). */
 const MAX_MESSAGE_CHARS = 240;
@@ -130,7 +133,8 @@ export function formatRepairFindings(findings: readonly Finding[], code: string,
   };
   // The first finding of every group is listed whatever the size: reserve room for those first.
   let reserved = groups.reduce((sum, group) => sum + describeFinding(group.findings[0]!, lines).length + 1, 0);
-  let used = 0;
+  // The header and the group headings count against the limit too: it bounds the whole text.
+  let used = 160 + groups.reduce((sum, group, index) => sum + `## ${index + 1}. ${group.heading}`.length + 2, 0);
   let listed = 0;
   const sections: string[] = [];
   groups.forEach((group, index) => {
