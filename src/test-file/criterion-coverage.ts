@@ -42,23 +42,33 @@ export function mentionsIn(text: string, story: number | null): Mention[] {
 }
 
 /** Comments inside a test and in the block right above it (its decorators included). */
-function commentsOf(fn: PythonFunction, module: PythonModule): string[] {
+function commentsOf(fn: PythonFunction, module: PythonModule, commentLines: ReadonlyMap<number, string>): string[] {
   const above = new Set<number>();
-  const commentLines = new Map(module.comments.map((comment) => [comment.line, comment.text]));
   const firstLine = fn.line - fn.decorators.length;
   for (let line = firstLine - 1; commentLines.has(line); line--) above.add(line);
-  return module.comments.filter((comment) => above.has(comment.line) || (comment.line >= fn.line && comment.line <= fn.endLine)).map((comment) => comment.text);
+  const texts = [...above].sort((a, b) => a - b).map((line) => commentLines.get(line)!);
+  // Comments are in source order: find the first inside the test by bisection, so many tests with many comments stay linear.
+  const { comments } = module;
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (comments[middle]!.line < fn.line) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low; index < comments.length && comments[index]!.line <= fn.endLine; index++) texts.push(comments[index]!.text);
+  return texts;
 }
 
 /** The criteria one test names: in its name, its class's name, its docstring and its comments. */
-function testMentions(testName: string, className: string | null, fn: PythonFunction | undefined, module: PythonModule, classText: string): Mention[] {
+function testMentions(testName: string, className: string | null, fn: PythonFunction | undefined, module: PythonModule, classText: string, commentLines: ReadonlyMap<number, string>): Mention[] {
   const fromName = storyIdsOf(testName);
   const classStory = className ? numberOf(storyIdsOf(className).story) ?? numberOf(STORY_MENTION.exec(classText)?.[1] ?? null) : null;
   const story = numberOf(fromName.story) ?? classStory;
   const mentions: Mention[] = [];
   const criterion = numberOf(fromName.criterion) ?? numberOf(/(?:^|_)ac_?(\d+)(?:_|$)/i.exec(testName)?.[1] ?? null);
   if (story !== null && criterion !== null) mentions.push({ story, criterion });
-  const texts = [fn?.docstring?.text ?? '', ...(fn ? commentsOf(fn, module) : [])];
+  const texts = [fn?.docstring?.text ?? '', ...(fn ? commentsOf(fn, module, commentLines) : [])];
   for (const text of texts) mentions.push(...mentionsIn(text, story));
   return mentions;
 }
@@ -67,13 +77,14 @@ function testMentions(testName: string, className: string | null, fn: PythonFunc
 export function testsWithMentions(fileName: string, module: PythonModule): Array<{ id: string; mentions: Mention[] }> {
   const counted = countModuleTests(fileName, module);
   const classes = new Map(module.classes.map((cls) => [cls.name, cls]));
+  const commentLines = new Map(module.comments.map((comment) => [comment.line, comment.text]));
   return [...counted.unittest, ...counted.pytestOnly].map((id) => {
     const parts = id.split('::');
     const testName = parts[parts.length - 1]!;
     const cls = parts.length === 3 ? classes.get(parts[1]!) : undefined;
     const fn = cls ? findMethod(module, cls, testName) : module.functions.find((candidate) => candidate.name === testName);
     const classText = cls ? `${cls.name}\n${cls.docstring?.text ?? ''}` : '';
-    return { id, mentions: testMentions(testName, cls?.name ?? null, fn, module, classText) };
+    return { id, mentions: testMentions(testName, cls?.name ?? null, fn, module, classText, commentLines) };
   });
 }
 

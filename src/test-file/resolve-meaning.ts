@@ -29,6 +29,7 @@ function unify(meanings: Array<Meaning | null>): Meaning | null {
  */
 export class MeaningResolver {
   private readonly memo = new Map<string, Meaning | null>();
+  private readonly selfMemo = new Map<string, Meaning | null>();
 
   constructor(private readonly facts: TestFacts, private readonly api: KnownApi) {}
 
@@ -83,6 +84,15 @@ export class MeaningResolver {
   /** What `self.name` means: every write to it in the file (and class attributes of that name) must agree. */
   private selfAttribute(name: string, depth: number): Meaning | null {
     if (this.facts.dynamicAttributes) return null;
+    if (this.selfMemo.has(name)) return this.selfMemo.get(name)!;
+    // Guards a write that reads its own attribute (`self.x = self.x.copy()`).
+    this.selfMemo.set(name, null);
+    const result = this.selfAttributeUncached(name, depth);
+    this.selfMemo.set(name, result);
+    return result;
+  }
+
+  private selfAttributeUncached(name: string, depth: number): Meaning | null {
     const writes = this.facts.selfAttributes.get(name) ?? [];
     const classLevel = this.facts.scopes.flatMap((scope) => (scope.kind === 'class' ? scope.bindings.get(name) ?? [] : []));
     const meanings = [

@@ -1,7 +1,8 @@
-import { MessageIndex, type MessageCandidate, type TextDifference } from '../conformance/match-message.js';
+import type { MessageCandidate, TextDifference } from '../conformance/match-message.js';
 import { literalLetters, wildcardText } from '../conformance/message-pattern.js';
 import { moduleMessageIndex, placeOf } from '../conformance/story-message-matches.js';
 import type { StoriesSpec, StoryMessage } from '../inputs/stories/story-types.js';
+import { MessageShortlist } from './message-shortlist.js';
 import type { AssertedString } from './read-test-facts.js';
 import type { TestFileContext } from './test-file-context.js';
 
@@ -38,12 +39,12 @@ function isFilledValue(difference: TextDifference, message: StoryMessage): boole
   return quoted.some((span) => span.includes(difference.actual));
 }
 
-function storyIndex(stories: StoriesSpec): { index: MessageIndex; byCandidate: Map<MessageCandidate, StoryMessage> } {
+function storyIndex(stories: StoriesSpec): { index: MessageShortlist; byCandidate: Map<MessageCandidate, StoryMessage> } {
   const byCandidate = new Map<MessageCandidate, StoryMessage>();
   for (const story of stories.stories) {
     for (const message of story.messages) byCandidate.set({ text: message.template, line: message.line, style: 'braces' }, message);
   }
-  return { index: new MessageIndex([...byCandidate.keys()]), byCandidate };
+  return { index: new MessageShortlist([...byCandidate.keys()]), byCandidate };
 }
 
 /** Whether a fragment asserted with `in` occurs in some known message (placeholders stand for any text). */
@@ -73,7 +74,7 @@ export function rewordedMessages(file: TestFileContext): RewordedMessage[] {
   const found: RewordedMessage[] = [];
   if (file.stories) {
     const { index, byCandidate } = storyIndex(file.stories);
-    const others = new MessageIndex((file.design?.messages ?? []).map((message) => ({ text: message.template, line: message.line, style: 'braces' as const })));
+    const others = new MessageShortlist((file.design?.messages ?? []).map((message) => ({ text: message.template, line: message.line, style: 'braces' as const })));
     const moduleIndex = file.targetModule ? moduleMessageIndex(file.targetModule) : null;
     const allTexts = [
       ...file.stories.stories.flatMap((story) => story.messages.flatMap((message) => [message.text, message.template])),

@@ -8,6 +8,7 @@ import { withPythonTree } from '../python/tree-sitter-parser.js';
 import { extractModule } from '../sanitize/extract-module.js';
 import { knownApi, type KnownApi } from './known-api.js';
 import { readTestFacts, type TestFacts } from './read-test-facts.js';
+import { readTestOutline } from './read-test-outline.js';
 import { MeaningResolver } from './resolve-meaning.js';
 
 /** What was removed around the code of a test file given wrapped in fences or prose. */
@@ -70,7 +71,8 @@ function blankedInPlace(source: string, code: string, removed: Array<{ startLine
 }
 
 async function parse(code: string, moduleName: string): Promise<{ module: PythonModule; facts: TestFacts }> {
-  return withPythonTree(code, (root) => ({ module: buildModuleModel(root, code), facts: readTestFacts(root, moduleName) }));
+  // A clean file needs only its outline; a broken one the full model (its parse errors guide the sanitizer).
+  return withPythonTree(code, (root) => ({ module: root.hasError ? buildModuleModel(root, code) : readTestOutline(root, code), facts: readTestFacts(root, moduleName) }));
 }
 
 /** The code to analyse: the file itself, or the code a sanitizer finds inside fences and prose. */
