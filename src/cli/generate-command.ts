@@ -72,7 +72,7 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
     .option('--jobs <n>', 'first drafts requested at once (default: min(candidates, 2)); results keep their order', wholeNumber)
     .option('--max-output-tokens <n>', 'tokens to allow for each reply', wholeNumber)
     .option('--max-requests <n>', 'stop after this many model requests, retries and continuations included (default: 4 per draft)', wholeNumber)
-    .option('--max-tokens <n>', 'stop before the tokens sent and received pass this (default: no limit beyond --max-requests)', wholeNumber)
+    .option('--max-tokens <n>', 'stop once the tokens sent and received reach this: a request is sent only if its input still fits (default: no limit beyond --max-requests)', wholeNumber)
     .option('--max-cost <usd>', 'stop before the estimated cost passes this many US dollars (where the price is known)', amount)
     .option('--temperature <t>', 'sampling temperature, 0 to 2, for providers that accept it', temperature)
     .option('--json', 'print one JSON result instead of the summary')
