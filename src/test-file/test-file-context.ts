@@ -106,6 +106,11 @@ export async function buildTestFileContext(input: TestFileContextInput): Promise
     if (!syntax.ok) invalid = { line: syntax.error?.line ?? 0, column: syntax.error?.column ?? 0, message: syntax.error?.message ?? 'invalid syntax' };
   }
   if (invalid && literalLineBreaks(input.source)) invalid.note = 'the file holds literal \\n escapes where line breaks belong';
+  // What lies below the reader's depth bound was not read: the checks cannot vouch for it.
+  if (!invalid && module.tooDeep) {
+    const first = module.tooDeep.places[0];
+    invalid = { line: first?.line ?? 0, column: first?.column ?? 0, message: `nested deeper than backsmith reads, in ${module.tooDeep.count} place(s)` };
+  }
   const api = knownApi(input.design, input.targetModule);
   return {
     path: input.path, fileName, source: input.source, code: code.endsWith('\n') ? code : `${code}\n`, wrapping, invalid, syntax,

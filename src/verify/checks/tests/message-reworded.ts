@@ -12,7 +12,8 @@ export const messageReworded = defineTestFileCheck({
   alsoRequires: ['stories'],
   checkFile(file) {
     return rewordedMessages(file).map(({ asserted, message, differences }) => {
-      const shown = differences.slice(0, MAX_DIFFERENCES).map((difference) => `"${difference.expected}" → "${difference.actual}"`).join(', ');
+      const quote = (text: string) => (text === '' ? '(nothing)' : `"${text}"`);
+      const shown = differences.slice(0, MAX_DIFFERENCES).map((difference) => `${quote(difference.expected)} → ${quote(difference.actual)}`).join(', ');
       return {
         line: asserted.line,
         column: asserted.column,
