@@ -21,10 +21,19 @@ check, and \`generate_tests\` / \`implement_module\` draft acceptance tests or t
 design and stories.
 `;
 
+/** In the editor the agent writes the file itself, so the built-in agent's rule for a reply that becomes the file is restated. */
+const REPLY_RULE_START = 'Your reply is saved to that file byte for byte.';
+const EDITOR_RULE = 'Write the module to that file in the workspace (create the folder when it is missing). The file holds\nthe Python source only: no Markdown fences, no prose; it starts with the module docstring or an import.';
+
+function forTheEditor(prompt: string): string {
+  const paragraphs = prompt.trim().split(/\n{2,}/);
+  return paragraphs.map((paragraph) => (paragraph.startsWith(REPLY_RULE_START) ? EDITOR_RULE : paragraph)).join('\n\n');
+}
+
 /**
  * The built-in agent as a Copilot custom agent file: its name and description, tools including the
- * backsmith MCP tools, and its instructions followed by the rule to call `verify_module` before
- * declaring the module done.
+ * backsmith MCP tools, and its instructions (the file written with the editor's tools, not sent as
+ * a reply) followed by the rule to call `verify_module` before declaring the module done.
  */
 export async function copilotAgentText(): Promise<string> {
   const agent = await loadBuiltInAgent();
@@ -36,5 +45,5 @@ export async function copilotAgentText(): Promise<string> {
     },
     { lineWidth: 0 },
   );
-  return `---\n${frontMatter}---\n\n${agent.prompt.trim()}\n\n${VERIFY_SECTION}`;
+  return `---\n${frontMatter}---\n\n${forTheEditor(agent.prompt)}\n\n${VERIFY_SECTION}`;
 }

@@ -56,7 +56,9 @@ describe('initProject', () => {
     for (const tool of MCP_TOOL_NAMES) expect(agent.tools).toContain(`backsmith/${tool}`);
     expect(agent.prompt).toMatch(/call `backsmith\/verify_module`/);
     expect(agent.prompt).toMatch(/before you declare/i);
-    expect(agent.prompt).toContain('Reply with the Python source only');
+    expect(agent.prompt).toContain('Write the module to that file in the workspace');
+    expect(agent.prompt).not.toContain('Your reply is saved to that file');
+    expect(agent.prompt).toContain('`src/copilot_genereated/engineering/`');
     // `backsmith agents` and `generate --agent` find it where Copilot does.
     const listed = (await listAgents(root)).filter((entry) => entry.source.endsWith(AGENT_FILE));
     expect(listed.map((entry) => [entry.name, entry.error])).toEqual([['python-backend-engineer', null]]);
