@@ -18,7 +18,8 @@ const NO_USAGE: TokenUsage = { inputTokens: null, outputTokens: null };
 
 /** Keeps the token counts a failed attempt was charged, when the server reported them before failing. */
 function withUsage(error: ProviderError, outcome: AttemptOutcome): ProviderError {
-  const usage = outcome.finish?.usage;
+  const finished = outcome.finish?.usage;
+  const usage = finished && (finished.inputTokens !== null || finished.outputTokens !== null) ? finished : outcome.reportedUsage;
   if (usage && (usage.inputTokens !== null || usage.outputTokens !== null)) error.usage = usage;
   return error;
 }

@@ -59,6 +59,19 @@ function statusHint(status: number, context: ProviderCallContext): string {
   return '';
 }
 
+/** Error types a provider streams for a passing condition (Anthropic's overloaded_error, OpenAI's server_error…). */
+const RETRYABLE_STREAM_ERRORS = /^(overloaded_error|api_error|rate_limit_error|timeout_error|server_error|rate_limit_exceeded)$/;
+
+/** An error the provider sent as a stream event, which the SDK passes on as a plain object. */
+function streamedError(error: unknown): { type?: string; message: string } | null {
+  if (!error || typeof error !== 'object' || error instanceof Error) return null;
+  const value = error as { type?: unknown; code?: unknown; message?: unknown; error?: unknown };
+  const inner = value.error && typeof value.error === 'object' ? (value.error as typeof value) : value;
+  const type = typeof inner.type === 'string' ? inner.type : typeof inner.code === 'string' ? inner.code : undefined;
+  const message = typeof inner.message === 'string' ? inner.message : JSON.stringify(error).slice(0, 500);
+  return { ...(type ? { type } : {}), message };
+}
+
 /** Turns whatever the SDK threw or streamed into a ProviderError with secret-free fields. */
 export function mapProviderError(error: unknown, context: ProviderCallContext): ProviderError {
   if (error instanceof ProviderError) return error;
@@ -100,6 +113,14 @@ export function mapProviderError(error: unknown, context: ProviderCallContext): 
       statusCode: status ?? null,
       isRetryable: true,
       url,
+    });
+  }
+  const streamed = streamedError(error);
+  if (streamed) {
+    return new ProviderError(clean(`${label}: the provider reported an error mid-reply: ${streamed.type ? `${streamed.type}: ` : ''}${streamed.message}`), {
+      ...base,
+      kind: 'http',
+      isRetryable: RETRYABLE_STREAM_ERRORS.test(streamed.type ?? ''),
     });
   }
   const message = error instanceof Error ? error.message : String(error);

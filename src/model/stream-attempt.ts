@@ -10,6 +10,11 @@ export interface AttemptOutcome {
   error?: unknown;
   /** The SDK saw the abort signal (it then ends the stream silently, with partial text). */
   aborted: boolean;
+  /**
+   * Token counts the server sent in the stream itself (Anthropic's message_start, OpenAI's usage chunk),
+   * kept for attempts that fail before the finish event: the server charged them all the same.
+   */
+  reportedUsage?: TokenUsage;
   warnings: string[];
 }
 
@@ -21,6 +26,18 @@ const SDK_FINISH: Record<string, FinishReason> = {
   'tool-calls': 'other',
   other: 'other',
 };
+
+/** Token counts in one raw provider chunk (`usage` or `message.usage`, either vendor's field names), if any. */
+function rawUsage(raw: unknown): Partial<TokenUsage> | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const value = raw as { usage?: unknown; message?: { usage?: unknown } };
+  const usage = (value.usage ?? value.message?.usage) as Record<string, unknown> | null | undefined;
+  if (!usage || typeof usage !== 'object') return null;
+  const number = (field: unknown): number | undefined => (typeof field === 'number' && Number.isFinite(field) ? field : undefined);
+  const input = number(usage.input_tokens) ?? number(usage.prompt_tokens);
+  const output = number(usage.output_tokens) ?? number(usage.completion_tokens);
+  return { ...(input === undefined ? {} : { inputTokens: input }), ...(output === undefined ? {} : { outputTokens: output }) };
+}
 
 function count(value: number | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
@@ -39,6 +56,7 @@ export async function streamAttempt(model: SdkLanguageModel, request: Completion
       messages: request.messages.map((message) => ({ role: message.role, content: message.content })),
       maxRetries: 0,
       abortSignal: signal,
+      includeRawChunks: true,
       ...(request.maxOutputTokens === undefined ? {} : { maxOutputTokens: request.maxOutputTokens }),
       ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
       onError: () => {}, // errors arrive as stream parts below; the default handler prints them
@@ -62,6 +80,12 @@ export async function streamAttempt(model: SdkLanguageModel, request: Completion
         case 'abort':
           outcome.aborted = true;
           break;
+        case 'raw': {
+          const usage = rawUsage(part.rawValue);
+          // Later chunks carry the running totals (Anthropic's message_delta): the last count wins.
+          if (usage) outcome.reportedUsage = { inputTokens: null, outputTokens: null, ...outcome.reportedUsage, ...usage };
+          break;
+        }
         case 'error':
           outcome.error ??= part.error;
           break;
