@@ -79,6 +79,14 @@ describe('formatHtmlReport', () => {
     expect(page).toContain('The module\'s text is not available');
   });
 
+  it('lists a finding in a test file with its file and line, never at that line of the module', () => {
+    const report = buildVerifyReport([moduleReport([finding({ checkId: 'tests/unknown-api', category: 'tests', file: 'test_svc.py', line: 2, message: 'calls svc.nope' })])]);
+    const page = formatHtmlReport(report, { sources: new Map([['svc.py', 'x = 1\ny = 2\n']]) });
+    expect(page).toContain('<td>test_svc.py:line 2</td>');
+    expect(page).not.toContain('class="has-finding"');
+    expect(page.match(/class="finding error cat-tests"/g)).toHaveLength(1);
+  });
+
   it('renders the story → criterion → test → outcome table when the report has one', () => {
     const module = { ...moduleReport([]), traceability: [{ storyId: 'US-001', criterionId: 'AC1', criterionText: 'Books <a> slot', tests: ['test_us001_ac1'], outcome: 'passed' as const }] };
     const page = formatHtmlReport(buildVerifyReport([module]), { sources: new Map() });

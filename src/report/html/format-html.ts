@@ -28,14 +28,13 @@ function plural(count: number, word: string): string {
 
 /** Findings that are not at a line of the module: whole-module ones and those about another file (a test file). */
 function elsewhere(finding: Finding, modulePath: string): boolean {
-  const file = (finding as Finding & { file?: string }).file;
-  return finding.line <= 0 || (file !== undefined && file !== modulePath);
+  return finding.line <= 0 || (finding.file !== undefined && finding.file !== modulePath);
 }
 
 function findingsTable(module: ModuleReport, index: number, hasSource: boolean): string {
   if (module.findings.length === 0) return '<p class="met">No findings.</p>';
   const rows = module.findings.map((finding) => {
-    const file = (finding as Finding & { file?: string }).file;
+    const { file } = finding;
     const where = finding.line > 0
       ? (hasSource && !elsewhere(finding, module.path) ? `<a href="#${lineAnchor(index, finding.line)}">line ${finding.line}</a>` : `${file ? `${escapeHtml(file)}:` : ''}line ${finding.line}`)
       : 'module';
