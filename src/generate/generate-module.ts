@@ -68,8 +68,9 @@ async function conclude(loop: LoopOutcome, prepared: PreparedGeneration, recorde
   if (loop.stopReason === 'passed' && best && !options.signal?.aborted) {
     emit({ type: 'stage', stage: 'delivering', round: best.round, candidate: best.candidate, candidates: 0, maxRounds: 0 });
     const delivery = await deliverModule(prepared.outDir, prepared.deliverable.fileName, best.code);
-    await recorder.finish({ outcome: 'delivered', reason: loop.detail, stopReason: loop.stopReason, chosen, delivered: delivery });
-    return { outcome: 'delivered' as const, reason: loop.detail, backupPath: delivery.backupPath, failingDraftPath: null };
+    const reason = delivery.unchanged ? `${loop.detail}; ${prepared.deliverable.fileName} already held this module, so it was left untouched (no backup)` : loop.detail;
+    await recorder.finish({ outcome: 'delivered', reason, stopReason: loop.stopReason, chosen, delivered: delivery });
+    return { outcome: 'delivered' as const, reason, backupPath: delivery.backupPath, failingDraftPath: null };
   }
   if (loop.stopReason === 'cancelled' || options.signal?.aborted) {
     const reason = loop.stopReason === 'cancelled' ? loop.detail : 'cancelled before delivery';
