@@ -8,10 +8,10 @@ function typesExcluded(config: BacksmithConfig): boolean {
 
 /**
  * The warm pyright of a `generate` run (or an MCP session), started at its beginning so that it
- * loads while the model writes the first draft; drafts' own `# type: ignore` comments waive
- * nothing. Null when the configuration excludes the `types/` checks.
+ * loads, and checks a warm-up sample, while the model writes the first draft; drafts' own
+ * `# type: ignore` comments waive nothing. Null when the configuration excludes the `types/` checks.
  */
 export function startDraftTypeChecker(config: BacksmithConfig, python: string | null | undefined): TypeChecker | null {
   if (typesExcluded(config)) return null;
-  return startTypeChecker({ python: python === undefined ? config.python ?? 'python3' : python, honorTypeIgnore: false });
+  return startTypeChecker({ python: python === undefined ? config.python ?? 'python3' : python, honorTypeIgnore: false, warmUp: true });
 }

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { LspConnection } from './lsp-connection.js';
 import { createPyrightWorkspace, interpreterVersion, pyrightLangserverPath, type PyrightWorkspace } from './pyright-workspace.js';
 import { toTypeFindings, type LspDiagnostic, type TypeFinding } from './type-finding.js';
+import { WARM_UP_MODULE } from './warm-up-module.js';
 
 /** A warm pyright that type-checks module texts from memory. */
 export interface TypeChecker {
@@ -23,6 +24,17 @@ export interface TypeCheckerOptions {
   honorTypeIgnore?: boolean;
   /** Longest wait for one module's diagnostics (default 30 s; pyright is then restarted). */
   timeoutMs?: number;
+  /** Check a small sample module a few times after start-up, so that the first real checks run warm (for `generate`: it waits for the model anyway). */
+  warmUp?: boolean;
+}
+
+const WARM_UP_ROUNDS = 3;
+
+/** Checks the warm-up sample in the background; its outcome does not matter. */
+async function warmUp(server: { check(source: string, modulePath: string): Promise<unknown> }): Promise<void> {
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+    await server.check(`${WARM_UP_MODULE}\n# warm-up round ${round}\n`, '_backsmith_warm_up.py').catch(() => undefined);
+  }
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -188,6 +200,7 @@ class PyrightServer {
 export function startTypeChecker(options: TypeCheckerOptions = {}): TypeChecker {
   const version = options.pythonVersion !== undefined ? Promise.resolve(options.pythonVersion) : interpreterVersion(options.python === undefined ? 'python3' : options.python);
   let server = new PyrightServer(version, options);
+  if (options.warmUp) void warmUp(server);
   let closed = false;
   return {
     check(source, modulePath) {
