@@ -10,6 +10,6 @@ export const fileNotPython = defineTestFileCheck({
   checkFile(file) {
     if (!file.invalid) return [];
     const { line, column, message, note } = file.invalid;
-    return [{ line, ...(column > 0 ? { column } : {}), message: `The test file is not valid Python (${message}${line > 0 ? ` at line ${line}` : ''})${note ? `: ${note}` : ''}, so it cannot verify the module` }];
+    return [{ line, ...(column > 0 ? { column } : {}), message: `The test file is not valid Python (${message}${line > 0 && !message.includes(`line ${line}`) ? ` at line ${line}` : ''})${note ? `: ${note}` : ''}, so it cannot verify the module` }];
   },
 });
