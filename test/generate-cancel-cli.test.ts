@@ -88,8 +88,9 @@ async function sandboxRunning(): Promise<boolean> {
 describe('backsmith generate cancelled (built binary, fake OpenAI server, real sandbox)', () => {
   it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s while the model streams: exit %i within 1 s, nothing delivered, run recorded as cancelled', async (signal, code) => {
     server = await startOpenAiServer([slowReply()]);
+    // Once the request is streaming (the SDK loaded, the first chunks in), not while the CLI is still starting up.
     let streaming = 0;
-    const run = await interrupt(generate(project.tests), signal, (stderr) => /drafting/.test(stderr) && (streaming ||= performance.now()) > 0 && performance.now() - streaming > 400);
+    const run = await interrupt(generate(project.tests), signal, () => server!.requests.length > 0 && (streaming ||= performance.now()) > 0 && performance.now() - streaming > 300);
     expect(run.code, run.stderr).toBe(code);
     expect(run.afterSignalMs).toBeLessThan(1000);
     expect(existsSync(path.join(project.dir, 'src'))).toBe(false);

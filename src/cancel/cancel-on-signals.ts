@@ -5,7 +5,7 @@ export const CANCEL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 export type CancelSignal = keyof typeof CANCEL_EXIT_CODES;
 
 /** Time from the first signal to a forced exit, should the orderly shutdown hang (a check that cannot be interrupted). */
-export const DEFAULT_CANCEL_GRACE_MS = 700;
+export const DEFAULT_CANCEL_GRACE_MS = 500;
 
 /** The one cancellation of a command: its AbortSignal and, once cancelled, which signal did it. */
 export interface Cancellation {
@@ -28,7 +28,7 @@ export interface Cancellation {
 export interface CancelOptions {
   /** Told of the first signal (a "Cancelling…" line). */
   notify?: (signal: CancelSignal) => void;
-  /** Forced exit this long after the first signal (default 700 ms), so the command ends within a second. */
+  /** Forced exit this long after the first signal (default 500 ms), so the command ends within a second. */
   graceMs?: number;
   /** Ends the process; `process.exit` by default, whose 'exit' handlers finish the run record and kill sandboxes. */
   exit?: (code: number) => void;
