@@ -49,8 +49,6 @@ interface Waiter {
 }
 
 interface OpenDocument {
-  /** The latest check of this document; the next one starts after it. */
-  turn: Promise<TypeFinding[]>;
   /** Text pyright last checked, and what it found in it. */
   text: string | null;
   findings: TypeFinding[];
@@ -67,6 +65,8 @@ class PyrightServer {
   private readonly ready: Promise<PyrightWorkspace>;
   private failure: Error | null = null;
   private readonly documents = new Map<string, OpenDocument>();
+  /** The latest check; the next one starts after it (see `check`). */
+  private queue: Promise<unknown> = Promise.resolve();
   private stderr = '';
   private workspace: PyrightWorkspace | null = null;
 
@@ -91,17 +91,18 @@ class PyrightServer {
     const name = path.basename(modulePath).slice(-LARGEST_TRACKED_NAME) || 'module.py';
     const uri = pathToFileURL(path.join(workspace.modules, name.endsWith('.py') ? name : `${name}.py`)).href;
     // One document per module name, kept open: pyright re-checks a changed document about twice
-    // as fast as a new one. Checks of the same name wait for each other.
+    // as fast as a new one. One check at a time: while checking one document pyright may publish
+    // an empty list for another it has not checked yet, which must not be taken for its answer.
     let document = this.documents.get(uri);
     if (!document) {
       this.closeIdleDocuments();
-      document = { turn: Promise.resolve([]), text: null, findings: [], version: 0, queued: 0 };
+      document = { text: null, findings: [], version: 0, queued: 0 };
       this.documents.set(uri, document);
     }
     const open = document;
     open.queued++;
-    const turn = open.turn.catch(() => undefined).then(() => this.checkDocument(uri, open, source)).finally(() => open.queued--);
-    open.turn = turn;
+    const turn = this.queue.then(() => this.checkDocument(uri, open, source)).finally(() => open.queued--);
+    this.queue = turn.catch(() => undefined);
     return turn;
   }
 
@@ -137,8 +138,20 @@ class PyrightServer {
 
   /** Ends pyright at once: it only ever read texts, so there is nothing to save (and a cancelled run must not wait). */
   async close(): Promise<void> {
+    const exited = this.child.exitCode !== null || this.child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+        // A referenced timer: waiting for the exit must keep Node alive (the child itself is unreferenced).
+        const timer = setTimeout(resolve, 500);
+        this.child.once('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     this.connection.fail(new Error('the type checker was closed'));
     this.workspace?.remove();
+    // Reaped before returning, so that its CPU time is counted with its parent's (time, bench).
+    await exited;
   }
 
   private async initialize(pythonVersion: string): Promise<PyrightWorkspace> {
