@@ -30,6 +30,7 @@ export interface BatchTypes {
  * types are skipped (`--no-types`, or a batch larger than the default limit).
  */
 export function startBatchTypes(files: readonly string[], options: BatchTypesOptions): BatchTypes {
+  if (files.length === 0) return { forModule: () => ({ typesSkipReason: 'types not checked: no modules' }), close: async () => undefined };
   if (options.types === false || (options.types === undefined && files.length > options.maxFiles && !options.typeChecker)) {
     const typesSkipReason = options.types === false
       ? 'types not checked: --no-types given'
