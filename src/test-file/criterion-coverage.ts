@@ -73,8 +73,20 @@ function testMentions(testName: string, className: string | null, fn: PythonFunc
   return mentions;
 }
 
-/** The test ids a parsed test file defines, each with the criteria it names. */
+const mentionsByModule = new WeakMap<PythonModule, Map<string, Array<{ id: string; mentions: Mention[] }>>>();
+
+/** The test ids a parsed test file defines, each with the criteria it names (read once per file: the check and the traceability table share it). */
 export function testsWithMentions(fileName: string, module: PythonModule): Array<{ id: string; mentions: Mention[] }> {
+  const byName = mentionsByModule.get(module) ?? new Map<string, Array<{ id: string; mentions: Mention[] }>>();
+  mentionsByModule.set(module, byName);
+  const known = byName.get(fileName);
+  if (known) return known;
+  const read = readTestsWithMentions(fileName, module);
+  byName.set(fileName, read);
+  return read;
+}
+
+function readTestsWithMentions(fileName: string, module: PythonModule): Array<{ id: string; mentions: Mention[] }> {
   const counted = countModuleTests(fileName, module);
   const classes = new Map(module.classes.map((cls) => [cls.name, cls]));
   const commentLines = new Map(module.comments.map((comment) => [comment.line, comment.text]));

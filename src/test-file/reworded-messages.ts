@@ -1,6 +1,7 @@
 import type { MessageCandidate, TextDifference } from '../conformance/match-message.js';
 import { literalLetters, wildcardText } from '../conformance/message-pattern.js';
 import { moduleMessageIndex, placeOf } from '../conformance/story-message-matches.js';
+import type { DesignSpec } from '../inputs/design/design-types.js';
 import type { StoriesSpec, StoryMessage } from '../inputs/stories/story-types.js';
 import { MessageShortlist } from './message-shortlist.js';
 import type { AssertedString } from './read-test-facts.js';
@@ -39,12 +40,30 @@ function isFilledValue(difference: TextDifference, message: StoryMessage): boole
   return quoted.some((span) => span.includes(difference.actual));
 }
 
+const storyIndexes = new WeakMap<StoriesSpec, { index: MessageShortlist; byCandidate: Map<MessageCandidate, StoryMessage> }>();
+const designIndexes = new WeakMap<DesignSpec, MessageShortlist>();
+
+/** The design's message templates, indexed once per design (generate verifies many drafts against one). */
+function designIndex(design: DesignSpec): MessageShortlist {
+  let index = designIndexes.get(design);
+  if (!index) {
+    index = new MessageShortlist(design.messages.map((message) => ({ text: message.template, line: message.line, style: 'braces' as const })));
+    designIndexes.set(design, index);
+  }
+  return index;
+}
+
+/** The stories' messages, indexed once per stories document. */
 function storyIndex(stories: StoriesSpec): { index: MessageShortlist; byCandidate: Map<MessageCandidate, StoryMessage> } {
+  const known = storyIndexes.get(stories);
+  if (known) return known;
   const byCandidate = new Map<MessageCandidate, StoryMessage>();
   for (const story of stories.stories) {
     for (const message of story.messages) byCandidate.set({ text: message.template, line: message.line, style: 'braces' }, message);
   }
-  return { index: new MessageShortlist([...byCandidate.keys()]), byCandidate };
+  const built = { index: new MessageShortlist([...byCandidate.keys()]), byCandidate };
+  storyIndexes.set(stories, built);
+  return built;
 }
 
 /** Whether a fragment asserted with `in` occurs in some known message (placeholders stand for any text). */
@@ -74,7 +93,7 @@ export function rewordedMessages(file: TestFileContext): RewordedMessage[] {
   const found: RewordedMessage[] = [];
   if (file.stories) {
     const { index, byCandidate } = storyIndex(file.stories);
-    const others = new MessageShortlist((file.design?.messages ?? []).map((message) => ({ text: message.template, line: message.line, style: 'braces' as const })));
+    const others = file.design ? designIndex(file.design) : null;
     const moduleIndex = file.targetModule ? moduleMessageIndex(file.targetModule) : null;
     const allTexts = [
       ...file.stories.stories.flatMap((story) => story.messages.flatMap((message) => [message.text, message.template])),
@@ -83,9 +102,11 @@ export function rewordedMessages(file: TestFileContext): RewordedMessage[] {
     for (const asserted of file.facts.asserted) {
       if (!readsAsMessage(asserted.text)) continue;
       if (asserted.role === 'contained' && containedIn(asserted.text, allTexts)) continue;
+      // A design template with its placeholders filled is a known message too, and cheaper to find first.
+      if (others?.match(asserted.text).status === 'found') continue;
       const match = index.match(asserted.text);
       if (match.status !== 'near') continue;
-      if (others.match(asserted.text).status === 'found' || moduleIndex?.match(asserted.text).status === 'found') continue;
+      if (moduleIndex?.match(asserted.text).status === 'found') continue;
       const message = byCandidate.get(match.candidate)!;
       if (match.differences.every((difference) => isFilledValue(difference, message))) continue;
       const differences = match.differences.map((difference) => ({ expected: difference.actual, actual: difference.expected }));
