@@ -27,6 +27,20 @@ describe('formatHumanReport', () => {
     expect(text.trim().split('\n').at(-1)).toBe('✖ 1 of 1 module failed: 1 error, 0 warnings.');
   });
 
+  it('says the sandbox interpreter note once for all modules, not once per module', () => {
+    const note = 'python3 (/root/.pyenv/versions/3.11.7/bin/python3) does not work inside the sandbox; using /usr/bin/python3 instead';
+    const sandbox = {
+      status: 'ran', reason: null, protections: {}, missing: [], unsandboxed: false,
+      interpreter: { requested: 'python3', executable: '/usr/bin/python3', version: '3.11.2', hasPytest: false, note },
+      limits: {}, runs: [], probe: null, tests: null,
+    } as unknown as NonNullable<ModuleReport['sandbox']>;
+    const modules = ['a_service.py', 'b_service.py', 'c_service.py'].map((path) => ({ ...failingReport(), path, sandbox }));
+    const text = formatHumanReport(buildVerifyReport(modules));
+    expect(text.split(note).length - 1).toBe(1);
+    expect(text).toContain(`Sandbox note: ${note}`);
+    expect(text.split('Sandbox: /usr/bin/python3 3.11.2').length - 1).toBe(3);
+  });
+
   it('keeps the text as it is in JSON (JSON escapes it)', () => {
     const json = formatJsonReport(buildVerifyReport([failingReport()]));
     expect(JSON.parse(json).modules[0].findings[0].message).toContain(HOSTILE);

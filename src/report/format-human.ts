@@ -43,7 +43,7 @@ function formatModule(module: ModuleReport, colours: Colours): string {
     for (const [reason, ids] of reasons) lines.push(`  ${escapeTerminal(reason)}: ${ids.join(', ')}`);
   }
   if (module.syntax.authority === 'tree-sitter') lines.push(`Syntax judged by tree-sitter: ${module.syntax.fallbackReason ?? ''}`);
-  if (module.sandbox) lines.push(...formatSandboxLines(module.sandbox).map(escapeTerminal));
+  if (module.sandbox) lines.push(...formatSandboxLines(module.sandbox, { withNote: false }).map(escapeTerminal));
   if (module.traceability) lines.push(...formatTraceabilityLines(module.traceability).map(escapeTerminal));
   return lines.join('\n');
 }
@@ -61,5 +61,8 @@ export function formatHumanReport(report: VerifyReport, options: { colour?: bool
   const skipped = report.skipped && report.skipped.length > 0
     ? `\n\nSkipped ${plural(report.skipped.length, 'entry').replace(/entrys$/, 'entries')}: ${report.skipped.map((entry) => `${entry.reason} ${entry.path}`).join(', ')}`
     : '';
-  return `${sections.join('\n\n')}${skipped}\n\n${colours.bold(report.passed ? colours.green(verdict) : colours.red(verdict))}\n`;
+  // The interpreter note (e.g. a pyenv build the sandbox user cannot read) is the same for every module: said once.
+  const notes = [...new Set(report.modules.map((module) => module.sandbox?.interpreter?.note).filter((note): note is string => Boolean(note)))];
+  const noteLines = notes.map((note) => `\n\nSandbox note: ${escapeTerminal(note)}`).join('');
+  return `${sections.join('\n\n')}${skipped}${noteLines}\n\n${colours.bold(report.passed ? colours.green(verdict) : colours.red(verdict))}\n`;
 }
