@@ -180,7 +180,8 @@ class PyrightServer {
     if (method !== 'textDocument/publishDiagnostics') return;
     const { uri, version, diagnostics } = params as { uri: string; version?: number; diagnostics: LspDiagnostic[] };
     const waiter = this.waiters.get(uri);
-    if (!waiter || (version !== undefined && version !== waiter.version)) return;
+    // Only the answer for the version sent: pyright also publishes version-less empty lists (a closed document).
+    if (!waiter || version !== waiter.version) return;
     clearTimeout(waiter.timer);
     this.waiters.delete(uri);
     if (this.waiters.size === 0) this.setReferenced(false);
