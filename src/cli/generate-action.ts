@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/load-config.js';
 import { cancelOnSignals } from '../cancel/cancel-on-signals.js';
-import { BacksmithError, EXIT_FATAL, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
+import { EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import { dryRunGeneration, formatDryRun } from '../generate/dry-run.js';
 import { formatGenerateResult } from '../generate/format-generate-result.js';
 import { generateModule } from '../generate/generate-module.js';
@@ -9,6 +9,7 @@ import { redactSecrets } from '../model/redact-secrets.js';
 import { environmentSecrets } from '../runs/environment-secrets.js';
 import { applySelectionFlags } from '../verify/suppressions/selection-options.js';
 import type { CliIo } from './cli-io.js';
+import { handleModelActionFailure } from './model-action-failure.js';
 import type { GenerateFlags } from './generate-command.js';
 
 
@@ -69,17 +70,7 @@ export async function runGenerateCommand(flags: GenerateFlags, io: CliIo): Promi
     io.setExitCode(cancellation.exitCode() ?? (result.outcome === 'delivered' ? EXIT_PASSED : EXIT_FINDINGS));
   } catch (error) {
     progress.stop();
-    const message = clean(error instanceof Error ? error.message : String(error));
-    const cancelled = cancellation.exitCode();
-    if (cancelled !== null) {
-      // What failed after the signal failed because of it: the run is cancelled, not broken.
-      io.stderr(`✘ Cancelled: nothing was delivered (${message})\n`);
-      io.setExitCode(cancelled);
-      return;
-    }
-    if (!(error instanceof BacksmithError)) throw new Error(message, { cause: error });
-    if (flags.json) io.stdout(`${JSON.stringify({ outcome: 'error', exitCode: error.exitCode, message }, null, 2)}\n`);
-    throw new BacksmithError(message, error.exitCode ?? EXIT_FATAL);
+    handleModelActionFailure({ error, io, cancellation, clean, json: flags.json, nothingDone: 'delivered' });
   } finally {
     cancellation.release();
     // The run is recorded and the summary printed: abandoned work (a check, the compile server) must not hold the exit.

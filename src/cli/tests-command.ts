@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { BacksmithError, EXIT_FATAL, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
+import { EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import type { AcceptanceTestsResult } from '../acceptance/generate-tests.js';
 import type { CliIo } from './cli-io.js';
+import { handleModelActionFailure } from './model-action-failure.js';
 
 /** Flags of `backsmith tests` as commander parses them. */
 interface TestsFlags {
@@ -77,16 +78,7 @@ async function runTestsCommand(flags: TestsFlags, io: CliIo): Promise<void> {
     io.stdout(clean(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatTestsResult(result, escapeTerminal)));
     io.setExitCode(cancellation.exitCode() ?? (result.outcome === 'delivered' ? EXIT_PASSED : EXIT_FINDINGS));
   } catch (error) {
-    const message = clean(error instanceof Error ? error.message : String(error));
-    const cancelled = cancellation.exitCode();
-    if (cancelled !== null) {
-      io.stderr(`✘ Cancelled: nothing was written (${message})\n`);
-      io.setExitCode(cancelled);
-      return;
-    }
-    if (!(error instanceof BacksmithError)) throw new Error(message, { cause: error });
-    if (flags.json) io.stdout(`${JSON.stringify({ outcome: 'error', exitCode: error.exitCode, message }, null, 2)}\n`);
-    throw new BacksmithError(message, error.exitCode ?? EXIT_FATAL);
+    handleModelActionFailure({ error, io, cancellation, clean, json: flags.json, nothingDone: 'written' });
   } finally {
     cancellation.release();
     cancellation.exitIfCancelled();
