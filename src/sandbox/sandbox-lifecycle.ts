@@ -45,8 +45,14 @@ function takeDownAll(): void {
 }
 
 function onSignal(signal: NodeJS.Signals): void {
+  // File operations already under way (preparing the view) may recreate part of a folder removed here:
+  // remove the same folders once more when the process exits.
+  const roots = [...active].map((run) => run.hostRoot);
   takeDownAll();
   uninstall();
+  process.once('exit', () => {
+    for (const hostRoot of roots) takeDown({ hostRoot, pid: null, uid: null });
+  });
   // Another handler owns this signal (generate's cancellation): it records the run and exits itself.
   if (process.listenerCount(signal) > 0) return;
   // With our handlers gone, the same signal ends backsmith as it would have without them.
