@@ -130,7 +130,12 @@ class PyrightServer {
       this.setReferenced(true);
     });
     if (version === 1) this.connection.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version, text: source } });
-    else this.connection.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: source }] });
+    else {
+      // Closed and opened again rather than changed: pyright waits 250 ms after a change (it takes one
+      // for typing), but analyses an opened document at once.
+      this.connection.notify('textDocument/didClose', { textDocument: { uri } });
+      this.connection.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version, text: source } });
+    }
     document.findings = await findings;
     document.text = source;
     return document.findings;
