@@ -104,22 +104,35 @@ function dataclassSignature(cls: PythonClass): ApiSignature {
   return parameters;
 }
 
-function lineageOf(cls: PythonClass, byName: Map<string, PythonClass>): { local: PythonClass[]; foreign: boolean } {
-  const local: PythonClass[] = [];
-  let foreign = false;
-  const pending = [cls];
+/** Each class of a lineage once, depth-first from `start`; bases `byName` does not define go to `onUnknownBase`. */
+function* lineage<T extends { name: string; bases: readonly string[] }>(
+  start: T,
+  byName: ReadonlyMap<string, T>,
+  onUnknownBase: (base: string) => void = () => undefined,
+): Generator<T> {
+  const pending = [start];
   const seen = new Set<string>();
   while (pending.length > 0) {
     const current = pending.pop()!;
     if (seen.has(current.name)) continue;
     seen.add(current.name);
-    local.push(current);
-    if (current.keywords.length > 0) foreign = true;
+    yield current;
     for (const base of current.bases) {
       const defined = byName.get(base);
       if (defined) pending.push(defined);
-      else if (base !== 'object') foreign = true;
+      else onUnknownBase(base);
     }
+  }
+}
+
+function lineageOf(cls: PythonClass, byName: Map<string, PythonClass>): { local: PythonClass[]; foreign: boolean } {
+  const local: PythonClass[] = [];
+  let foreign = false;
+  for (const current of lineage(cls, byName, (base) => {
+    if (base !== 'object') foreign = true;
+  })) {
+    local.push(current);
+    if (current.keywords.length > 0) foreign = true;
   }
   return { local, foreign };
 }
@@ -194,37 +207,19 @@ export function knownApi(design: DesignSpec | undefined, module: PythonModule | 
 
 /** A member of an API class or of its API bases: its signatures (`[null]` for a data attribute), or null when none is known. */
 export function apiMember(api: KnownApi, cls: ApiClass, name: string): ApiSignature[] | null {
-  const pending = [cls];
-  const seen = new Set<string>();
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    if (seen.has(current.name)) continue;
-    seen.add(current.name);
+  for (const current of lineage(cls, api.classes)) {
     const methods = current.methods.get(name);
     if (methods) return methods;
     if (current.attributes.has(name)) return [null];
-    for (const base of current.bases) {
-      const defined = api.classes.get(base);
-      if (defined) pending.push(defined);
-    }
   }
   return null;
 }
 
 /** Whether every member of the class and its API bases is known. */
 export function apiClassClosed(api: KnownApi, cls: ApiClass): boolean {
-  const pending = [cls];
-  const seen = new Set<string>();
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    if (seen.has(current.name)) continue;
-    seen.add(current.name);
-    if (!current.closed) return false;
-    for (const base of current.bases) {
-      const defined = api.classes.get(base);
-      if (!defined) return false;
-      pending.push(defined);
-    }
+  let unknownBase = false;
+  for (const current of lineage(cls, api.classes, () => (unknownBase = true))) {
+    if (unknownBase || !current.closed) return false;
   }
-  return true;
+  return !unknownBase;
 }
