@@ -62,12 +62,38 @@ export interface PyrightWorkspace {
   remove(): void;
 }
 
-/** Creates the workspace folder with its configuration and empty virtual environment. */
+/** Workspaces not removed yet: a checker its caller never closed still leaves nothing behind at exit. */
+const liveRoots = new Set<string>();
+
+function removeLiveRootsAtExit(): void {
+  for (const root of liveRoots) {
+    try {
+      rmSync(root, { recursive: true, force: true });
+    } catch {
+      // Best effort on the way out: nothing more can be done.
+    }
+  }
+  liveRoots.clear();
+}
+
+function removeRoot(root: string): void {
+  rmSync(root, { recursive: true, force: true });
+  liveRoots.delete(root);
+  if (liveRoots.size === 0) process.off('exit', removeLiveRootsAtExit);
+}
+
+/**
+ * Creates the workspace folder with its configuration and empty virtual environment. It is removed
+ * by `remove()`, or at the latest when the process exits (synchronously, best effort), so a
+ * library caller that never closes its checker leaves no folder behind.
+ */
 export function createPyrightWorkspace(settings: PyrightSettings): PyrightWorkspace {
   const root = mkdtempSync(path.join(tmpdir(), 'backsmith-types-'));
+  if (liveRoots.size === 0) process.on('exit', removeLiveRootsAtExit);
+  liveRoots.add(root);
   const modules = path.join(root, 'modules');
   mkdirSync(modules);
   mkdirSync(path.join(root, 'empty-venv', 'lib', `python${settings.pythonVersion}`, 'site-packages'), { recursive: true });
   writeFileSync(path.join(root, 'pyrightconfig.json'), JSON.stringify(pyrightConfig(settings), null, 2));
-  return { root, modules, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { root, modules, remove: () => removeRoot(root) };
 }

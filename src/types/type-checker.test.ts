@@ -1,12 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { verifyModule } from '../verify/verify-module.js';
 import { FALLBACK_PYTHON_VERSION, interpreterVersion, pyrightConfig } from './pyright-workspace.js';
 import { startTypeChecker } from './type-checker.js';
 
 const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-fixtures/types/return_type.py');
+const BUILT_CHECKER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/types/type-checker.js');
 
 describe('startTypeChecker', () => {
   it('a pyright that gives no answer in time is a types/not-checked finding, not a pass; a closed checker refuses', async () => {
@@ -33,6 +37,35 @@ describe('startTypeChecker', () => {
       await checker.close();
     }
   }, 60_000);
+});
+
+// A separate Node process (the built checker) that checks one draft and ends without close():
+// naturally, or through process.exit(); its TMPDIR must be empty afterwards.
+describe.skipIf(!existsSync(BUILT_CHECKER))('a checker its caller never closes', () => {
+  it.each([
+    ['the process ends on its own', ''],
+    ['the process calls process.exit()', 'process.exit(0);'],
+  ])('leaves no temp folder behind when %s', async (_, ending) => {
+    const tmp = await mkdtemp(path.join(tmpdir(), 'backsmith-unclosed-'));
+    try {
+      const script = [
+        `const { startTypeChecker } = await import(${JSON.stringify(pathToFileURL(BUILT_CHECKER).href)});`,
+        `const { readdirSync } = await import('node:fs');`,
+        `const checker = startTypeChecker({ pythonVersion: '3.11' });`,
+        `const findings = await checker.check('def f() -> int:\\n    return "no"\\n', 'draft.py');`,
+        `console.log(JSON.stringify({ findings: findings.map((finding) => finding.checkId), during: readdirSync(process.env.TMPDIR) }));`,
+        ending,
+      ].join('\n');
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: tmp }, encoding: 'utf8', timeout: 60_000 });
+      expect(child.status, child.stderr).toBe(0);
+      const seen = JSON.parse(child.stdout) as { findings: string[]; during: string[] };
+      expect(seen.findings).toEqual(['types/return-type']);
+      expect(seen.during).toContainEqual(expect.stringMatching(/^backsmith-types-/));
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
 
 describe('pyright settings', () => {
