@@ -1,4 +1,6 @@
 import type { Tree, TreeCursor } from 'web-tree-sitter';
+import { HAS_ERROR, MirrorColumns, MISSING, NAMED } from './mirror-columns.js';
+import { withRawCursor, type RawCursor } from './raw-cursor.js';
 
 /** A row and column, both 0-based; columns count UTF-16 code units, as tree-sitter reports them for JS strings. */
 export interface Point {
@@ -40,7 +42,7 @@ export interface SyntaxNode {
   descendantsOfType(types: string | readonly string[]): SyntaxNode[];
 }
 
-const NO_CHILDREN: readonly MirrorNode[] = [];
+const NO_NODES: readonly MirrorNode[] = [];
 
 /**
  * Deepest node a mirror holds (the module node is depth 0). Subtrees below are cut, so every
@@ -52,71 +54,93 @@ export const MAX_SYNTAX_DEPTH = 300;
 /** How many cut nodes a mirror remembers by position (the count is always exact). */
 const PRUNED_KEPT = 20;
 
-/** The source a mirror was built from, with the offset where each of its lines starts, and its nodes by type. */
-class MirrorSource {
-  private readonly lines = [0];
-  /** Every node of the tree, by type, in source order. */
-  readonly nodesByType = new Map<string, MirrorNode[]>();
+/** A mirrored tree: its columns, the node objects handed out so far, and what was cut. */
+class MirrorTree {
+  private readonly nodes: Array<MirrorNode | undefined>;
   /** Nodes at MAX_SYNTAX_DEPTH whose children were cut (the first few), and how many there were. */
-  readonly pruned: MirrorNode[] = [];
+  readonly pruned: number[] = [];
   prunedCount = 0;
 
-  constructor(readonly text: string) {
-    // tree-sitter counts rows by `\n` only.
-    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) this.lines.push(index + 1);
+  constructor(readonly columns: MirrorColumns) {
+    this.nodes = new Array<MirrorNode | undefined>(columns.count);
   }
 
-  point(index: number): Point {
-    const { lines } = this;
-    let low = 0;
-    let high = lines.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lines[middle]! <= index) low = middle;
-      else high = middle - 1;
-    }
-    return { row: low, column: index - lines[low]! };
+  /** The one node object of preorder number `index` (made on first use, so identity holds). */
+  node(index: number): MirrorNode {
+    return (this.nodes[index] ??= new MirrorNode(this, index));
+  }
+
+  nodeOrNull(index: number): MirrorNode | null {
+    return index < 0 ? null : this.node(index);
   }
 }
 
 class MirrorNode implements SyntaxNode {
-  children: MirrorNode[] = NO_CHILDREN as MirrorNode[];
-  /** Field name of each child (null when it has none; may stop short of the last children). */
-  fields: Array<string | null> | null = null;
-  indexInParent = -1;
-  private named: MirrorNode[] | null = null;
+  private childNodes: readonly MirrorNode[] | null = null;
+  private namedNodes: readonly MirrorNode[] | null = null;
 
-  constructor(
-    private readonly source: MirrorSource,
-    readonly id: number,
-    readonly type: string,
-    readonly isNamed: boolean,
-    readonly isMissing: boolean,
-    readonly hasError: boolean,
-    readonly startIndex: number,
-    readonly endIndex: number,
-    readonly parent: MirrorNode | null,
-  ) {}
+  constructor(private readonly tree: MirrorTree, readonly id: number) {}
+
+  get type(): string {
+    return this.tree.columns.typeOf(this.id);
+  }
+
+  get isNamed(): boolean {
+    return (this.tree.columns.flags[this.id]! & NAMED) !== 0;
+  }
+
+  get isMissing(): boolean {
+    return (this.tree.columns.flags[this.id]! & MISSING) !== 0;
+  }
+
+  get hasError(): boolean {
+    return (this.tree.columns.flags[this.id]! & HAS_ERROR) !== 0;
+  }
+
+  get startIndex(): number {
+    return this.tree.columns.starts[this.id]!;
+  }
+
+  get endIndex(): number {
+    return this.tree.columns.ends[this.id]!;
+  }
 
   get text(): string {
-    return this.source.text.slice(this.startIndex, this.endIndex);
+    const { columns } = this.tree;
+    return columns.text.slice(columns.starts[this.id], columns.ends[this.id]);
   }
 
   get startPosition(): Point {
-    return this.source.point(this.startIndex);
+    return this.tree.columns.point(this.startIndex);
   }
 
   get endPosition(): Point {
-    return this.source.point(this.endIndex);
+    return this.tree.columns.point(this.endIndex);
+  }
+
+  get parent(): MirrorNode | null {
+    return this.tree.nodeOrNull(this.tree.columns.parents[this.id]!);
+  }
+
+  get children(): readonly MirrorNode[] {
+    if (this.childNodes) return this.childNodes;
+    const { columns } = this.tree;
+    const count = columns.childCounts[this.id]!;
+    if (count === 0) return (this.childNodes = NO_NODES);
+    const start = columns.childStarts[this.id]!;
+    const nodes = new Array<MirrorNode>(count);
+    for (let position = 0; position < count; position++) nodes[position] = this.tree.node(columns.childList[start + position]!);
+    return (this.childNodes = nodes);
   }
 
   get namedChildren(): readonly MirrorNode[] {
-    this.named ??= this.children.every((child) => child.isNamed) ? this.children : this.children.filter((child) => child.isNamed);
-    return this.named;
+    if (this.namedNodes) return this.namedNodes;
+    const children = this.children;
+    return (this.namedNodes = children.every((child) => child.isNamed) ? children : children.filter((child) => child.isNamed));
   }
 
   get childCount(): number {
-    return this.children.length;
+    return this.tree.columns.childCounts[this.id]!;
   }
 
   get namedChildCount(): number {
@@ -124,20 +148,26 @@ class MirrorNode implements SyntaxNode {
   }
 
   get previousSibling(): MirrorNode | null {
-    return this.parent?.children[this.indexInParent - 1] ?? null;
+    const { columns } = this.tree;
+    const parent = columns.parents[this.id]!;
+    return parent < 0 ? null : this.tree.nodeOrNull(columns.childAt(parent, columns.indexInParent[this.id]! - 1));
   }
 
   get nextSibling(): MirrorNode | null {
+    const { columns } = this.tree;
+    const parent = columns.parents[this.id]!;
+    if (parent < 0) return null;
     // As tree-sitter does: siblings ending where this node ends (empty blocks, MISSING tokens) are passed over.
-    const siblings = this.parent?.children ?? NO_CHILDREN;
-    for (let index = this.indexInParent + 1; index < siblings.length; index++) {
-      if (siblings[index]!.endIndex > this.endIndex) return siblings[index]!;
+    const end = columns.ends[this.id]!;
+    for (let position = columns.indexInParent[this.id]! + 1; position < columns.childCounts[parent]!; position++) {
+      const sibling = columns.childAt(parent, position);
+      if (columns.ends[sibling]! > end) return this.tree.node(sibling);
     }
     return null;
   }
 
   child(index: number): MirrorNode | null {
-    return this.children[index] ?? null;
+    return this.tree.nodeOrNull(this.tree.columns.childAt(this.id, index));
   }
 
   namedChild(index: number): MirrorNode | null {
@@ -147,114 +177,123 @@ class MirrorNode implements SyntaxNode {
   childForFieldName(fieldName: string): MirrorNode | null {
     // tree-sitter reads fields from the node's own production, and an ERROR node has none.
     if (this.type === 'ERROR') return null;
-    const index = this.fields ? this.fields.indexOf(fieldName) : -1;
-    if (index >= 0) return this.children[index]!;
+    const { columns } = this.tree;
+    for (let position = 0; position < columns.childCounts[this.id]!; position++) {
+      const child = columns.childAt(this.id, position);
+      if (columns.fieldNames[columns.fieldIds[child]!] === fieldName) return this.tree.node(child);
+    }
     // tree-sitter also finds a match's case clauses through its aliased body block.
     if (this.type === 'match_statement' && fieldName === 'alternative') return this.childForFieldName('body')?.childForFieldName(fieldName) ?? null;
     return null;
   }
 
   childrenForFieldName(fieldName: string): MirrorNode[] {
-    return this.fields ? this.children.filter((_, index) => this.fields![index] === fieldName) : [];
+    const { columns } = this.tree;
+    const found: MirrorNode[] = [];
+    for (let position = 0; position < columns.childCounts[this.id]!; position++) {
+      const child = columns.childAt(this.id, position);
+      if (columns.fieldNames[columns.fieldIds[child]!] === fieldName) found.push(this.tree.node(child));
+    }
+    return found;
   }
 
   fieldNameForChild(index: number): string | null {
-    return this.fields?.[index] ?? null;
+    const { columns } = this.tree;
+    const child = columns.childAt(this.id, index);
+    return child < 0 ? null : columns.fieldNames[columns.fieldIds[child]!] ?? null;
   }
 
   /** Nodes of this mirror whose subtrees were cut at MAX_SYNTAX_DEPTH (the first few) and their count. */
   get prunedSubtrees(): { nodes: readonly MirrorNode[]; count: number } {
-    return { nodes: this.source.pruned, count: this.source.prunedCount };
+    return { nodes: this.tree.pruned.map((index) => this.tree.node(index)), count: this.tree.prunedCount };
   }
 
   descendantsOfType(types: string | readonly string[]): MirrorNode[] {
+    const { columns } = this.tree;
     const wanted = new Set(typeof types === 'string' ? [types] : types);
-    const found: MirrorNode[] = [];
-    if (this.parent) {
-      collectOfType(this, wanted, found);
-      return found;
-    }
-    // From the root: the lists gathered while mirroring (each in source order), merged.
-    const lists = [...wanted].map((type) => this.source.nodesByType.get(type) ?? NO_CHILDREN).filter((list) => list.length > 0);
-    const next = lists.map(() => 0);
-    for (;;) {
-      let best = -1;
-      for (let list = 0; list < lists.length; list++) {
-        const candidate = lists[list]![next[list]!];
-        if (candidate && (best < 0 || candidate.id < lists[best]![next[best]!]!.id)) best = list;
+    const lists: number[][] = [];
+    columns.byType.forEach((list, typeId) => {
+      if (wanted.has(columns.types[typeId] || 'ERROR')) lists.push(list);
+    });
+    // Preorder numbers: the subtree of this node is the range (id, end of its last descendant].
+    const last = this.lastDescendant();
+    const found: number[] = [];
+    for (const list of lists) {
+      for (let at = lowerBound(list, this.id); at < list.length && list[at]! <= last; at++) {
+        // web-tree-sitter searches from point (0, 0) and skips nodes ending there.
+        if (columns.ends[list[at]!] !== 0) found.push(list[at]!);
       }
-      if (best < 0) return found;
-      const node = lists[best]![next[best]!++]!;
-      // web-tree-sitter searches from point (0, 0) and skips nodes ending there.
-      if (node.endIndex !== 0) found.push(node);
     }
+    if (lists.length > 1) found.sort((left, right) => left - right);
+    return found.map((index) => this.tree.node(index));
+  }
+
+  /** Preorder number of the last node in this node's subtree. */
+  private lastDescendant(): number {
+    const { columns } = this.tree;
+    let index = this.id;
+    while (columns.childCounts[index]! > 0) index = columns.childAt(index, columns.childCounts[index]! - 1);
+    return index;
   }
 }
 
-function collectOfType(top: MirrorNode, wanted: ReadonlySet<string>, into: MirrorNode[]): void {
-  const pending: MirrorNode[] = [top];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    // web-tree-sitter searches from point (0, 0) and skips subtrees ending at or before it.
-    if (node.endIndex === 0) continue;
-    if (wanted.has(node.type)) into.push(node);
-    for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index]!);
+/** First position in a sorted list holding a value ≥ `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle;
   }
+  return low;
 }
 
-/** Reads the cursor's node facts, a handful of wasm calls; everything else is derived in JS. */
-class MirrorBuilder {
-  private readonly source: MirrorSource;
-  private readonly types: string[];
-  private readonly fieldNames: Array<string | null>;
-  private readonly namedByType = new Map<number, boolean>();
-  private nextId = 0;
+/** What the mirror needs of a node in a broken tree, read through web-tree-sitter's own node. */
+type ErrorFacts = () => { isMissing: boolean; hasError: boolean };
 
-  constructor(tree: Tree, source: string, private readonly cursor: TreeCursor, private readonly hasErrors: boolean) {
-    this.source = new MirrorSource(source);
-    this.types = tree.language.types;
-    this.fieldNames = tree.language.fields;
-  }
-
-  /** The node under the cursor, appended to `parent`'s children. */
-  node(parent: MirrorNode | null): MirrorNode {
-    const { cursor } = this;
-    const typeId = cursor.nodeTypeId;
-    let isNamed = this.namedByType.get(typeId);
-    if (isNamed === undefined) {
-      isNamed = cursor.nodeIsNamed;
-      this.namedByType.set(typeId, isNamed);
+/** Walks the tree under `cursor` in preorder and mirrors every node down to MAX_SYNTAX_DEPTH. */
+function mirrorWith(columns: MirrorColumns, cursor: RawCursor, errorFacts: ErrorFacts | null): MirrorTree {
+  const namedByType: Array<number | undefined> = [];
+  const pruned: number[] = [];
+  let prunedCount = 0;
+  const add = (parent: number): number => {
+    const typeId = cursor.typeId();
+    let flags = namedByType[typeId];
+    if (flags === undefined) {
+      flags = cursor.isNamed() ? NAMED : 0;
+      namedByType[typeId] = flags;
     }
-    const startIndex = cursor.startIndex;
-    const endIndex = cursor.endIndex;
-    // A clean tree has no MISSING or ERROR nodes anywhere. In a broken one `hasError` is taken as
-    // tree-sitter reports it: a lone ERROR token does not count, a MISSING invisible token does.
-    const real = this.hasErrors ? cursor.currentNode : null;
-    const node = new MirrorNode(
-      this.source, this.nextId++, this.types[typeId] || 'ERROR', isNamed, real?.isMissing ?? false, real?.hasError ?? false,
-      startIndex, endIndex, parent,
-    );
-    const ofType = this.source.nodesByType.get(node.type);
-    if (ofType) ofType.push(node);
-    else this.source.nodesByType.set(node.type, [node]);
-    if (parent) {
-      if (parent.children === NO_CHILDREN) parent.children = [];
-      node.indexInParent = parent.children.length;
-      parent.children.push(node);
-      const fieldId = cursor.currentFieldId;
-      if (fieldId !== 0) {
-        const fields = (parent.fields ??= []);
-        while (fields.length < node.indexInParent) fields.push(null);
-        fields.push(this.fieldNames[fieldId] ?? null);
+    const real = errorFacts?.();
+    if (real) flags |= (real.isMissing ? MISSING : 0) | (real.hasError ? HAS_ERROR : 0);
+    return columns.add(typeId, flags, cursor.startIndex(), cursor.endIndex(), parent, parent < 0 ? 0 : cursor.fieldId());
+  };
+  const ancestors = new Int32Array(MAX_SYNTAX_DEPTH + 1);
+  let depth = 0;
+  let current = add(-1);
+  for (;;) {
+    if (depth >= MAX_SYNTAX_DEPTH) {
+      if (cursor.gotoFirstChild()) {
+        if (pruned.length < PRUNED_KEPT) pruned.push(current);
+        prunedCount++;
+        cursor.gotoParent();
       }
+    } else if (cursor.gotoFirstChild()) {
+      ancestors[depth++] = current;
+      current = add(current);
+      continue;
     }
-    return node;
-  }
-
-  /** Records that `node`'s children are not mirrored. */
-  prune(node: MirrorNode): void {
-    if (this.source.pruned.length < PRUNED_KEPT) this.source.pruned.push(node);
-    this.source.prunedCount++;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        columns.finish();
+        const tree = new MirrorTree(columns);
+        tree.pruned.push(...pruned);
+        tree.prunedCount = prunedCount;
+        return tree;
+      }
+      depth--;
+    }
+    current = add(ancestors[depth - 1]!);
   }
 }
 
@@ -263,32 +302,37 @@ export function prunedSubtrees(root: SyntaxNode): { nodes: readonly SyntaxNode[]
   return root instanceof MirrorNode ? root.prunedSubtrees : { nodes: [], count: 0 };
 }
 
+/** web-tree-sitter's TreeCursor seen as a RawCursor (slower: it copies the cursor in and out of wasm on every call). */
+function wrapperCursor(cursor: TreeCursor): RawCursor {
+  return {
+    gotoFirstChild: () => cursor.gotoFirstChild(),
+    gotoNextSibling: () => cursor.gotoNextSibling(),
+    gotoParent: () => cursor.gotoParent(),
+    typeId: () => cursor.nodeTypeId,
+    isNamed: () => cursor.nodeIsNamed,
+    fieldId: () => cursor.currentFieldId,
+    startIndex: () => cursor.startIndex,
+    endIndex: () => cursor.endIndex,
+  };
+}
+
 /**
- * Copies a parsed tree into plain JS nodes in one cursor walk; the tree can be deleted afterwards.
- * Children of nodes at MAX_SYNTAX_DEPTH are left out (see `prunedSubtrees`).
+ * Copies a parsed tree into plain JS (typed arrays, see MirrorColumns) in one cursor walk; the tree
+ * can be deleted afterwards. Children of nodes at MAX_SYNTAX_DEPTH are left out (see `prunedSubtrees`).
  */
 export function mirrorTree(tree: Tree, source: string): SyntaxNode {
-  const cursor = tree.walk();
+  const columns = new MirrorColumns(source, tree.language.types, tree.language.fields);
+  const hasErrors = tree.rootNode.hasError;
+  if (!hasErrors) {
+    const fast = withRawCursor(tree, (cursor) => mirrorWith(columns, cursor, null));
+    if (fast) return fast.value.node(0);
+  }
+  // A broken tree needs each node's MISSING and error flags, read through web-tree-sitter's node.
+  const treeCursor = tree.walk();
   try {
-    const builder = new MirrorBuilder(tree, source, cursor, tree.rootNode.hasError);
-    const root = builder.node(null);
-    const ancestors: MirrorNode[] = [];
-    let current = root;
-    for (;;) {
-      const atLimit = ancestors.length >= MAX_SYNTAX_DEPTH;
-      if (atLimit && cursor.currentNode.childCount > 0) builder.prune(current);
-      if (!atLimit && cursor.gotoFirstChild()) {
-        ancestors.push(current);
-        current = builder.node(current);
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return root;
-        ancestors.pop();
-      }
-      current = builder.node(ancestors[ancestors.length - 1]!);
-    }
+    const errorFacts: ErrorFacts | null = hasErrors ? () => treeCursor.currentNode : null;
+    return mirrorWith(columns, wrapperCursor(treeCursor), errorFacts).node(0);
   } finally {
-    cursor.delete();
+    treeCursor.delete();
   }
 }

@@ -1,15 +1,23 @@
 import { createRequire } from 'node:module';
 import { Language, Parser } from 'web-tree-sitter';
 import { withLiveNodes } from './live-node.js';
+import { setRawCursorExports } from './raw-cursor.js';
 import { mirrorTree, type SyntaxNode } from './syntax-node.js';
 
 const require = createRequire(import.meta.url);
 let parserPromise: Promise<Parser> | null = null;
 
+/**
+ * The runtime's module object: web-tree-sitter builds it on the options object handed to
+ * `Parser.init`, so the wasm exports the mirror calls directly are found on it (see raw-cursor.ts).
+ */
+const runtimeModule: Record<string, unknown> = {};
+
 /** Loads the tree-sitter runtime and the Python grammar once per process. */
 export function loadPythonParser(): Promise<Parser> {
   parserPromise ??= (async () => {
-    await Parser.init();
+    await Parser.init(runtimeModule as Parameters<typeof Parser.init>[0]);
+    setRawCursorExports(runtimeModule);
     const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
     const parser = new Parser();
     parser.setLanguage(language);

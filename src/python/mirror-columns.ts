@@ -1,0 +1,117 @@
+import type { Point } from './syntax-node.js';
+
+/** Node flags, one bit each. */
+export const NAMED = 1;
+export const MISSING = 2;
+export const HAS_ERROR = 4;
+
+/** Room for this many nodes at first; a module has about one node per two characters. */
+const initialCapacity = (text: string): number => Math.max(1024, text.length >> 1);
+
+function grown<T extends Int32Array | Uint16Array | Uint8Array>(array: T, capacity: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(capacity);
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * A parsed tree held in typed arrays, one column per fact, indexed by preorder number. A tree of a
+ * million nodes is a few dozen megabytes the garbage collector never has to trace or copy, where
+ * one object per node cost more in collection than the parse itself.
+ */
+export class MirrorColumns {
+  count = 0;
+  typeIds: Uint16Array;
+  flags: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  parents: Int32Array;
+  /** Field id of each node in its parent's production (0: none). */
+  fieldIds: Uint16Array;
+  /** Position of each node among its parent's children. */
+  indexInParent: Int32Array;
+  childCounts: Int32Array;
+  /** Where each node's children start in `childList` (filled by `finish`). */
+  childStarts: Int32Array = new Int32Array(0);
+  /** Every node's children, in order, one parent after another. */
+  childList: Int32Array = new Int32Array(0);
+  /** Preorder numbers of the nodes of each type id, in source order. */
+  readonly byType: number[][] = [];
+  private readonly lines = [0];
+
+  constructor(readonly text: string, readonly types: readonly string[], readonly fieldNames: ReadonlyArray<string | null>) {
+    const capacity = initialCapacity(text);
+    this.typeIds = new Uint16Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.parents = new Int32Array(capacity);
+    this.fieldIds = new Uint16Array(capacity);
+    this.indexInParent = new Int32Array(capacity);
+    this.childCounts = new Int32Array(capacity);
+    // tree-sitter counts rows by `\n` only.
+    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) this.lines.push(index + 1);
+  }
+
+  /** Appends a node under `parent` (-1 for the root) and returns its preorder number. */
+  add(typeId: number, flags: number, start: number, end: number, parent: number, fieldId: number): number {
+    const index = this.count;
+    if (index === this.typeIds.length) this.grow();
+    this.typeIds[index] = typeId;
+    this.flags[index] = flags;
+    this.starts[index] = start;
+    this.ends[index] = end;
+    this.parents[index] = parent;
+    this.fieldIds[index] = fieldId;
+    if (parent >= 0) this.indexInParent[index] = this.childCounts[parent]!++;
+    (this.byType[typeId] ??= []).push(index);
+    this.count = index + 1;
+    return index;
+  }
+
+  /** Lays the children out by parent, once every node is in. */
+  finish(): void {
+    const { count, childCounts, parents, indexInParent } = this;
+    this.childStarts = new Int32Array(count);
+    let offset = 0;
+    for (let index = 0; index < count; index++) {
+      this.childStarts[index] = offset;
+      offset += childCounts[index]!;
+    }
+    this.childList = new Int32Array(offset);
+    for (let index = 1; index < count; index++) this.childList[this.childStarts[parents[index]!]! + indexInParent[index]!] = index;
+  }
+
+  typeOf(index: number): string {
+    return this.types[this.typeIds[index]!] || 'ERROR';
+  }
+
+  /** The preorder number of child `position` of `index`, or -1. */
+  childAt(index: number, position: number): number {
+    return position >= 0 && position < this.childCounts[index]! ? this.childList[this.childStarts[index]! + position]! : -1;
+  }
+
+  point(index: number): Point {
+    const { lines } = this;
+    let low = 0;
+    let high = lines.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lines[middle]! <= index) low = middle;
+      else high = middle - 1;
+    }
+    return { row: low, column: index - lines[low]! };
+  }
+
+  private grow(): void {
+    const capacity = this.typeIds.length * 2;
+    this.typeIds = grown(this.typeIds, capacity);
+    this.flags = grown(this.flags, capacity);
+    this.starts = grown(this.starts, capacity);
+    this.ends = grown(this.ends, capacity);
+    this.parents = grown(this.parents, capacity);
+    this.fieldIds = grown(this.fieldIds, capacity);
+    this.indexInParent = grown(this.indexInParent, capacity);
+    this.childCounts = grown(this.childCounts, capacity);
+  }
+}
