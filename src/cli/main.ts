@@ -2,17 +2,26 @@ import { Command, CommanderError } from 'commander';
 import { BacksmithError, EXIT_FATAL } from '../errors.js';
 import { BACKSMITH_VERSION } from '../version.js';
 import { processIo, type CliIo } from './cli-io.js';
-import { registerChecksCommand } from './checks-command.js';
-import { registerVerifyCommand } from './verify-command.js';
-import { registerSpecCommand } from './spec-command.js';
-import { registerAgentsCommand } from './agents-command.js';
-import { registerRunsCommand } from './runs-command.js';
-import { registerGenerateCommand } from './generate-command.js';
-import { registerTestsCommand } from './tests-command.js';
-import { registerMcpCommand } from './mcp-command.js';
-import { registerInitCommand } from './init-command.js';
 
-function buildProgram(io: CliIo): Command {
+type RegisterCommand = (program: Command, io: CliIo) => void;
+
+/**
+ * Each command's module, loaded on demand: a command loads only its own code (`verify` none of
+ * generate's, the MCP server's or init's), and help or an unknown command loads them all.
+ */
+const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
+  verify: async () => (await import('./verify-command.js')).registerVerifyCommand,
+  spec: async () => (await import('./spec-command.js')).registerSpecCommand,
+  checks: async () => (await import('./checks-command.js')).registerChecksCommand,
+  agents: async () => (await import('./agents-command.js')).registerAgentsCommand,
+  runs: async () => (await import('./runs-command.js')).registerRunsCommand,
+  generate: async () => (await import('./generate-command.js')).registerGenerateCommand,
+  tests: async () => (await import('./tests-command.js')).registerTestsCommand,
+  mcp: async () => (await import('./mcp-command.js')).registerMcpCommand,
+  init: async () => (await import('./init-command.js')).registerInitCommand,
+};
+
+async function buildProgram(io: CliIo, argv: readonly string[]): Promise<Command> {
   const program = new Command()
     .name('backsmith')
     .description('Generate, verify, repair and deliver production-ready Python backend modules')
@@ -20,22 +29,16 @@ function buildProgram(io: CliIo): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  registerVerifyCommand(program, io);
-  registerSpecCommand(program, io);
-  registerChecksCommand(program, io);
-  registerAgentsCommand(program, io);
-  registerRunsCommand(program, io);
-  registerGenerateCommand(program, io);
-  registerTestsCommand(program, io);
-  registerMcpCommand(program, io);
-  registerInitCommand(program, io);
+  const named = Object.hasOwn(COMMANDS, argv[0] ?? '') ? COMMANDS[argv[0]!] : undefined;
+  const registrations = await Promise.all((named ? [named] : Object.values(COMMANDS)).map((load) => load()));
+  for (const register of registrations) register(program, io);
   return program;
 }
 
 /** Runs the CLI with the given arguments and returns the exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo & { exitCode: () => number } = processIo()): Promise<number> {
-  const program = buildProgram(io);
   try {
+    const program = await buildProgram(io, argv);
     await program.parseAsync(argv, { from: 'user' });
     return io.exitCode();
   } catch (error) {

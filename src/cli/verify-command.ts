@@ -1,14 +1,10 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
-import { readDesignFile } from '../inputs/design/read-design-file.js';
-import { readStoriesFile } from '../inputs/stories/read-stories-file.js';
 import { writeFileAtomic } from '../deliver/write-atomic.js';
 import { BacksmithError, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import { formatHumanReport } from '../report/format-human.js';
 import { shouldColour } from '../report/colour.js';
 import { formatJsonReport } from '../report/format-json.js';
-import { readTestFiles } from '../sandbox/runtime-stage.js';
-import { warmUpRuntime } from '../sandbox/verify-runtime.js';
 import { warmUpVerifier } from '../verify/build-context.js';
 import { verifyModules } from '../verify/verify-modules.js';
 import { applySelectionFlags } from '../verify/suppressions/selection-options.js';
@@ -65,12 +61,13 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .action(async (paths: string[], flags: VerifyFlags) => {
       const config = applySelectionFlags(await loadConfig(flags.config), flags);
       warmUpVerifier(config, flags.python ?? config.python ?? 'python3');
-      if (flags.run) warmUpRuntime(flags.python, config, flags.allowUnsandboxed ?? false);
+      // What a run without these flags does not use is not loaded (a cold `verify --no-run` pays for its imports).
+      if (flags.run) (await import('../sandbox/verify-runtime.js')).warmUpRuntime(flags.python, config, flags.allowUnsandboxed ?? false);
       // A bad --design or --stories file is a fatal error (exit 2), not a finding.
-      const design = flags.design ? await readDesignFile(flags.design) : undefined;
-      const stories = flags.stories ? await readStoriesFile(flags.stories) : undefined;
+      const design = flags.design ? await (await import('../inputs/design/read-design-file.js')).readDesignFile(flags.design) : undefined;
+      const stories = flags.stories ? await (await import('../inputs/stories/read-stories-file.js')).readStoriesFile(flags.stories) : undefined;
       // A missing or unreadable test file is a usage error even when --no-run skips the tests.
-      if (flags.tests) await readTestFiles(flags.tests);
+      if (flags.tests) await (await import('../sandbox/runtime-stage.js')).readTestFiles(flags.tests);
       if (flags.tests && !flags.run) {
         throw new BacksmithError('--tests cannot be combined with --no-run: the acceptance tests run in the sandbox that --no-run skips.');
       }

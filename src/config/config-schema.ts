@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { DEFAULT_LINE_LENGTH } from '../python/ruff-lint.js';
+import { DEFAULT_TYPES_MAX_FILES } from './default-config.js';
+
+export { DEFAULT_TYPES_MAX_FILES, defaultConfig } from './default-config.js';
 
 const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
-
-/** `verify` type-checks with pyright by default when it is given at most this many modules. */
-export const DEFAULT_TYPES_MAX_FILES = 5;
 
 /** Schema of `backsmith.config.json` and `package.json#backsmith`. */
 export const configSchema = z
@@ -68,8 +68,3 @@ export type BacksmithConfig = z.infer<typeof configSchema>;
 
 /** Configuration as a user writes it (every field optional). */
 export type BacksmithConfigInput = z.input<typeof configSchema>;
-
-/** The configuration used when no file is given or found. */
-export function defaultConfig(): BacksmithConfig {
-  return configSchema.parse({});
-}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BacksmithError } from '../errors.js';
-import { defaultConfig } from './config-schema.js';
+import { configSchema, defaultConfig } from './config-schema.js';
 import { loadConfig } from './load-config.js';
 
 const folders: string[] = [];
@@ -23,6 +23,11 @@ describe('loadConfig', () => {
   it('uses defaults when nothing is configured', async () => {
     expect(await loadConfig(undefined, folderWith({}))).toEqual(defaultConfig());
     expect(defaultConfig().lineLength).toBe(100);
+  });
+
+  it('builds the defaults without zod exactly as the schema fills in an empty file', () => {
+    expect(defaultConfig()).toStrictEqual(configSchema.parse({}));
+    expect(defaultConfig()).not.toBe(defaultConfig());
   });
 
   it('reads backsmith.config.json from the folder', async () => {

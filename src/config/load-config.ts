@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BacksmithError } from '../errors.js';
-import { configSchema, defaultConfig, type BacksmithConfig } from './config-schema.js';
+import type { BacksmithConfig } from './config-schema.js';
+import { defaultConfig } from './default-config.js';
 
 /** Name of the configuration file looked for in the working directory. */
 export const CONFIG_FILE_NAME = 'backsmith.config.json';
@@ -21,7 +22,9 @@ async function readJson(file: string): Promise<unknown | undefined> {
   }
 }
 
-function validate(raw: unknown, source: string): BacksmithConfig {
+async function validate(raw: unknown, source: string): Promise<BacksmithConfig> {
+  // zod loads only when there is a file to validate: without one, a cold `verify` spends no CPU on it.
+  const { configSchema } = await import('./config-schema.js');
   const result = configSchema.safeParse(raw);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { defaultConfig, type BacksmithConfig } from '../config/config-schema.js';
+import type { BacksmithConfig } from '../config/config-schema.js';
+import { defaultConfig } from '../config/default-config.js';
 import { checkSyntax } from '../python/python-syntax.js';
 import { startCompileServer } from '../python/compile-server.js';
 import { ruffShapeSkip, ruffSizeSkip } from '../python/ruff-budget.js';

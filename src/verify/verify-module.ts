@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { defaultConfig, type BacksmithConfig } from '../config/config-schema.js';
+import type { BacksmithConfig } from '../config/config-schema.js';
+import { defaultConfig } from '../config/default-config.js';
 import { readTextFile } from '../inputs/read-text-file.js';
 import type { SyntaxVerdict } from '../python/python-syntax.js';
 import { designAllowedImports } from '../inputs/design/allowed-imports.js';

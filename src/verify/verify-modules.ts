@@ -1,4 +1,5 @@
-import { DEFAULT_TYPES_MAX_FILES, type BacksmithConfig } from '../config/config-schema.js';
+import type { BacksmithConfig } from '../config/config-schema.js';
+import { DEFAULT_TYPES_MAX_FILES } from '../config/default-config.js';
 import { startBatchTypes } from '../types/batch-types.js';
 import { searchPythonFiles } from '../inputs/find-python-files.js';
 import { verifyModuleOrReport } from './verify-failure.js';

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from './cli-io.js';
+import { runCli } from './main.js';
+
+const COMMAND_NAMES = ['verify', 'spec', 'checks', 'agents', 'runs', 'generate', 'tests', 'mcp', 'init'];
+
+async function run(argv: string[]) {
+  let out = '';
+  let err = '';
+  let code = 0;
+  const io: CliIo & { exitCode: () => number } = {
+    stdout: (text) => void (out += text),
+    stderr: (text) => void (err += text),
+    setExitCode: (next) => void (code = next),
+    exitCode: () => code,
+  };
+  return { code: await runCli(argv, io), out, err };
+}
+
+// Commands are loaded on demand (main.ts): whatever is loaded, the program must still know them all.
+describe('backsmith command loading', () => {
+  it.each([[['--help']], [['help']], [[]]])('%j lists every command', async (argv) => {
+    const result = await run(argv);
+    const text = result.out + result.err;
+    for (const name of COMMAND_NAMES) expect(text).toMatch(new RegExp(`^\\s+${name}\\b`, 'm'));
+  });
+
+  it('shows one command\'s help with its options', async () => {
+    const result = await run(['verify', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/Usage: backsmith verify/);
+    expect(result.out).toMatch(/--no-types/);
+  });
+
+  it('suggests the command meant by a misspelt name (exit 2)', async () => {
+    const result = await run(['verfy', 'm.py']);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/unknown command 'verfy'/);
+    expect(result.err).toMatch(/Did you mean verify\?/);
+  });
+
+  it.each([['constructor'], ['__proto__'], ['toString']])('treats %s as an unknown command, not a key of the table', async (name) => {
+    const result = await run([name]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/unknown command/);
+  });
+});
