@@ -1,5 +1,4 @@
 import { startCompileServer } from '../python/compile-server.js';
-import { DEFAULT_LINE_LENGTH, warmUpRuff } from '../python/ruff-lint.js';
 import { loadPythonParser } from '../python/tree-sitter-parser.js';
 
 /** The value of `--python` in command-line arguments (`--python X` or `--python=X`), if given before `--`. */
@@ -15,13 +14,13 @@ export function pythonArgument(args: readonly string[]): string | undefined {
 }
 
 /**
- * Starts what `verify` waits on longest before the rest of the CLI is imported: Ruff's wasm on its
- * thread, the interpreter that judges syntax (the `--python` one, else `python3`: a configuration
- * naming another one starts that one later, and the idle `python3` ends with the process) and the
- * tree-sitter grammar. Each is started once per process, so the command's own warm-up reuses them.
+ * Starts what `verify` waits on before the rest of the CLI is imported (bin/ has started Ruff's
+ * thread already): the interpreter that judges syntax (the `--python` one, else `python3`: a
+ * configuration naming another one starts that one later, and the idle `python3` ends with the
+ * process) and the tree-sitter grammar. Each starts once per process: the command's own warm-up
+ * reuses them.
  */
 export function startVerifierEarly(args: readonly string[]): void {
-  warmUpRuff(DEFAULT_LINE_LENGTH);
   startCompileServer(pythonArgument(args) ?? 'python3');
   void loadPythonParser().catch(() => undefined);
 }

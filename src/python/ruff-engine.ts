@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import type { Workspace as RuffWorkspace } from '@astral-sh/ruff-wasm-nodejs';
+
+const require = createRequire(import.meta.url);
 
 /** One diagnostic from Ruff, with 1-based positions. */
 export interface LintDiagnostic {
@@ -23,7 +26,8 @@ async function workspaceFor(lineLength: number, targetVersion: string): Promise<
   let workspace = workspaces.get(key);
   if (!workspace) {
     workspace = (async () => {
-      const ruff = await import('@astral-sh/ruff-wasm-nodejs');
+      // required, not imported: the package is CommonJS, and import() would first scan its source for exports.
+      const ruff = require('@astral-sh/ruff-wasm-nodejs') as typeof import('@astral-sh/ruff-wasm-nodejs');
       return new ruff.Workspace(
         {
           'line-length': lineLength,
