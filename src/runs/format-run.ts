@@ -47,7 +47,7 @@ export function formatRun(record: RunRecord, dir: string): string {
     ...budgetLines(record),
     '',
     'Calls:',
-    ...record.calls.map((call) => `  ${call.index}. round ${call.round} ${call.kind} ${call.candidate}${call.request > 1 ? ` (request ${call.request})` : ''}: ${call.finishReason}, ${call.inputTokens ?? '?'} in / ${call.outputTokens ?? '?'} out, ${seconds(call.durationMs)}${call.continuations ? `, ${call.continuations} continuation(s)` : ''}`),
+    ...record.calls.map((call) => `  ${call.index}. ${call.role === 'test-writer' ? 'test writer, ' : ''}round ${call.round} ${call.kind} ${call.candidate}${call.request > 1 ? ` (request ${call.request})` : ''}: ${call.finishReason}, ${call.inputTokens ?? '?'} in / ${call.outputTokens ?? '?'} out, ${seconds(call.durationMs)}${call.continuations ? `, ${call.continuations} continuation(s)` : ''}`),
     '',
     'Drafts:',
     ...record.drafts.flatMap((draft) => [
@@ -55,6 +55,11 @@ export function formatRun(record: RunRecord, dir: string): string {
       ...draft.findings.filter((finding) => finding.severity === 'error').slice(0, 10).map((finding) => `    ${finding.checkId}${finding.line > 0 ? ` line ${finding.line}` : ''}: ${finding.message}`),
     ]),
   ];
+  if (record.dryRun) {
+    const { dryRun } = record;
+    const fit = dryRun.fits === null ? 'fit to a context window not checked' : dryRun.fits.ok ? `fits the ${dryRun.fits.contextWindow.toLocaleString('en-US')}-token context window` : `does NOT fit: ${dryRun.fits.reason}`;
+    lines.push('', `Dry run: nothing was sent; first prompt about ${dryRun.estimatedTokens.toLocaleString('en-US')} tokens (${dryRun.sections.map((section) => `${section.name} ${section.tokens.toLocaleString('en-US')}`).join(', ')}); ${fit}`, `Prompt: ${path.join(dir, dryRun.promptFile)}`);
+  }
   if (record.delivered) lines.push('', `Delivered: ${record.delivered.path}${record.delivered.unchanged ? ' (it already held this module: left untouched, no backup)' : record.delivered.backupPath ? ` (previous file kept as ${record.delivered.backupPath})` : ''}`);
   if (record.failingDraftFile) lines.push('', `Best draft (FAILING, not delivered): ${path.join(dir, record.failingDraftFile)}`);
   lines.push(`Record: ${path.join(dir, 'run.json')}`);

@@ -5,7 +5,7 @@ import type { Finding } from '../verify/finding.js';
 import type { TraceabilityRow } from '../report/traceability.js';
 
 /** How a run ended. `running` stays in the record of a run that was killed before it could finish. */
-export type RunOutcome = 'running' | 'delivered' | 'failed' | 'cancelled' | 'error';
+export type RunOutcome = 'running' | 'delivered' | 'failed' | 'cancelled' | 'error' | 'dry-run';
 
 /** An input file, identified by content. */
 export interface InputFingerprint {
@@ -14,10 +14,15 @@ export interface InputFingerprint {
   bytes: number;
 }
 
+/** Who made a model call: the module's writer (the drafts) or the acceptance-test writer (the QA agent). */
+export type CallRole = 'module-writer' | 'test-writer';
+
 /** One request to the model. */
 export interface CallRecord {
   /** 1-based order of the call in the run. */
   index: number;
+  /** Whose call it was (absent in records written before roles were recorded). */
+  role?: CallRole;
   round: number;
   candidate: number;
   kind: 'draft' | 'repair';
@@ -56,6 +61,17 @@ export interface DraftRecord {
   verifyMs: number;
 }
 
+/** What `generate --dry-run` would have sent: the prompt's file and its token estimate. */
+export interface DryRunRecord {
+  /** The first prompt as it would be sent, relative to the run folder. */
+  promptFile: string;
+  estimatedTokens: number;
+  /** The estimate by section (agent, task, design, stories…). */
+  sections: Array<{ name: string; tokens: number }>;
+  /** Whether it fits the model's context window; null when no model or window is known. */
+  fits: { ok: true; contextWindow: number; replyTokens: number } | { ok: false; reason: string } | null;
+}
+
 /** Everything a run leaves in `.backsmith/runs/<id>/run.json`. */
 export interface RunRecord {
   schema: 1;
@@ -88,4 +104,6 @@ export interface RunRecord {
   /** The budget that stopped the run (with stopReason 'budget'), else null. */
   stoppedBy?: BudgetName | null;
   timings: { totalMs: number; modelMs: number; verifyMs: number; backsmithMs: number };
+  /** Set for `generate --dry-run` (outcome `dry-run`): the prompt that was not sent and its estimate. */
+  dryRun?: DryRunRecord;
 }

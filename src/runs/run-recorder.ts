@@ -10,13 +10,15 @@ import type { Draft } from '../repair/draft.js';
 import { BACKSMITH_VERSION } from '../version.js';
 import { environmentSecrets } from './environment-secrets.js';
 import { newRunId, RUNS_DIR } from './run-id.js';
-import type { CallRecord, RunRecord } from './run-record.js';
+import type { CallRecord, CallRole, RunRecord } from './run-record.js';
 
 /** Name of the best failing draft in a run folder: never the deliverable's name or place. */
 export const FAILING_DRAFT_FILE = 'best-draft.FAILING.py';
 
 /** What a model call adds to the record. */
 export interface CallInput {
+  /** Whose call it is: inside `generate`, the test writer's calls are told apart from the drafts'. */
+  role?: CallRole;
   round: number;
   candidate: number;
   kind: 'draft' | 'repair';
@@ -34,6 +36,8 @@ export interface RunRecorder {
   recordCall(call: CallInput): Promise<void>;
   recordDraft(draft: Draft): Promise<void>;
   saveFailingDraft(code: string): Promise<string>;
+  /** Writes a text file into the run folder (`relative` to it), secrets removed; returns its path. */
+  saveText(relative: string, text: string): Promise<string>;
   /** Updates fields of the record and saves it. */
   update(fields: Partial<RunRecord>): Promise<void>;
   /** Sets the outcome, totals and timings and saves the final record. */
@@ -46,7 +50,8 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function promptText(prompt: ModelPrompt): string {
+/** A prompt as the run folder keeps it: each message under a `=== role ===` line. */
+export function promptText(prompt: ModelPrompt): string {
   return [`=== system ===\n${prompt.system}`, ...prompt.messages.map((message) => `=== ${message.role} ===\n${message.content}`)].join('\n\n');
 }
 
@@ -99,7 +104,7 @@ export async function createRunRecorder(projectDir: string, initial: Pick<RunRec
       await write(`${stem}.prompt.md`, promptText(call.prompt));
       await write(`${stem}.reply.txt`, call.result.text);
       const entry: CallRecord = {
-        index, round: call.round, candidate: call.candidate, kind: call.kind, request: call.request,
+        index, ...(call.role ? { role: call.role } : {}), round: call.round, candidate: call.candidate, kind: call.kind, request: call.request,
         promptFile: `${stem}.prompt.md`, replyFile: `${stem}.reply.txt`, finishReason: call.result.finishReason,
         estimatedInputTokens: call.prompt.estimatedTokens, inputTokens: call.result.usage.inputTokens, outputTokens: call.result.usage.outputTokens,
         durationMs: Math.round(call.result.durationMs), attempts: call.result.attempts, continuations: call.result.continuations ?? 0, costUsd: call.costUsd,
@@ -124,6 +129,10 @@ export async function createRunRecorder(projectDir: string, initial: Pick<RunRec
       record.failingDraftFile = FAILING_DRAFT_FILE;
       await save();
       return path.join(dir, FAILING_DRAFT_FILE);
+    },
+    async saveText(relative, text) {
+      await write(relative, text);
+      return path.join(dir, relative);
     },
     async update(fields) {
       Object.assign(record, fields);
