@@ -1,40 +1,18 @@
-import { spawn } from 'node:child_process';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADD_MESSAGE, chatty, flawedDraft, GOOD_MODULE, makeProject, REWORDED_ADD_MESSAGE } from '../src/generate/test-support/plant-swap-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeServerProject } from '../src/generate/test-support/fake-server-project.js';
+import { ADD_MESSAGE, chatty, flawedDraft, GOOD_MODULE, REWORDED_ADD_MESSAGE } from '../src/generate/test-support/plant-swap-fixture.js';
 import type { FakeServer, ScriptedResponse } from '../src/model/test-support/fake-http-server.js';
-import { openAiErrorBody, openAiStreamEvents, startOpenAiServer } from '../src/model/test-support/openai-wire.js';
-import { REPO_ROOT, type CliRun } from './run-cli.js';
+import { openAiErrorBody, openAiStreamEvents } from '../src/model/test-support/openai-wire.js';
 
 // Spend budgets, exact retries and output-limit cut-offs, end to end: the built binary against a fake
 // OpenAI server on 127.0.0.1, counting the requests the server really received.
 const FAKE_KEY = 'sk-proj-BACKSMITHfakeKEY-0123456789abcdefXYZ';
-let project: Awaited<ReturnType<typeof makeProject>>;
+const fixture = useFakeServerProject();
+const { project } = fixture;
 let server: FakeServer | null = null;
-
-beforeEach(async () => {
-  project = await makeProject();
-});
-afterEach(async () => {
-  await server?.close();
-  server = null;
-  await rm(project.dir, { recursive: true, force: true });
-});
-
-function backsmith(args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'backsmith.js'), ...args], {
-      cwd: project.dir,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, OPENAI_API_KEY: FAKE_KEY },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const backsmith = (args: string[]) => fixture.backsmith(args, { env: { OPENAI_API_KEY: FAKE_KEY } });
 
 const reply = (text: string, finishReason = 'stop'): ScriptedResponse => ({ events: openAiStreamEvents(text, { finishReason, deltaSize: 400 }) });
 const serverError = (): ScriptedResponse => ({ status: 500, body: openAiErrorBody('The server had an error while processing your request.', 'server_error') });
@@ -47,7 +25,7 @@ async function runRecord(): Promise<Record<string, any>> {
 
 describe('generate spend budgets and retries (built binary, fake OpenAI server)', { timeout: 120_000 }, () => {
   it('stops replies that are always cut off after the draft and one continuation, with advice, whatever --max-rounds is', async () => {
-    server = await startOpenAiServer(Array.from({ length: 30 }, () => reply(GOOD_MODULE.slice(0, 600), 'length')));
+    server = await fixture.serve(Array.from({ length: 30 }, () => reply(GOOD_MODULE.slice(0, 600), 'length')));
     const run = await backsmith([...args(), '--max-rounds', '3', '--max-output-tokens', '2000']);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/cut off by the output limit again after 2 request\(s\).*Raise --max-output-tokens \(now 2,000 tokens per reply\), or use a model with a larger output limit/);
@@ -56,7 +34,7 @@ describe('generate spend budgets and retries (built binary, fake OpenAI server)'
   });
 
   it('retries HTTP 500 exactly as announced: "retrying (k of n)" lines = requests received - 1 (retry settings from the config file)', async () => {
-    server = await startOpenAiServer(Array.from({ length: 10 }, serverError));
+    server = await fixture.serve(Array.from({ length: 10 }, serverError));
     await writeFile(path.join(project.dir, 'backsmith.config.json'), JSON.stringify({ retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 20 } }));
     const run = await backsmith(args());
     expect(run.code).toBe(2);
@@ -71,7 +49,7 @@ describe('generate spend budgets and retries (built binary, fake OpenAI server)'
 
   it('ends at the request budget with exit 1, one line naming it and what was spent, and a record that says which budget', async () => {
     const halfFixed = GOOD_MODULE.replace(ADD_MESSAGE, REWORDED_ADD_MESSAGE);
-    server = await startOpenAiServer([reply(chatty(flawedDraft())), reply(halfFixed), reply(GOOD_MODULE)]);
+    server = await fixture.serve([reply(chatty(flawedDraft())), reply(halfFixed), reply(GOOD_MODULE)]);
     const run = await backsmith([...args(), '--max-requests', '2', '--temperature', '0.3']);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✘ Not delivered: Stopped by the request budget \(--max-requests 2\): spent 2 requests, [\d,]+ tokens in \/ [\d,]+ out, ~\$\d+\.\d{4}; raise --max-requests, or lower --max-rounds or --candidates\./);
@@ -85,7 +63,7 @@ describe('generate spend budgets and retries (built binary, fake OpenAI server)'
   });
 
   it('stops when the provider keeps failing past the budget: retries cut by the budget are a budget stop (exit 1), not a provider failure', async () => {
-    server = await startOpenAiServer(Array.from({ length: 10 }, serverError));
+    server = await fixture.serve(Array.from({ length: 10 }, serverError));
     await writeFile(path.join(project.dir, 'backsmith.config.json'), JSON.stringify({ retry: { initialDelayMs: 10, maxDelayMs: 20 }, budget: { maxRequests: 2 } }));
     const run = await backsmith(args());
     expect(run.code).toBe(1);
@@ -96,7 +74,7 @@ describe('generate spend budgets and retries (built binary, fake OpenAI server)'
   });
 
   it('refuses a bad budget or temperature with exit 2 before calling the model', async () => {
-    server = await startOpenAiServer([reply(GOOD_MODULE)]);
+    server = await fixture.serve([reply(GOOD_MODULE)]);
     for (const bad of [['--temperature', '3'], ['--max-cost', 'lots'], ['--max-requests', '0']]) {
       const run = await backsmith([...args(), ...bad]);
       expect(run.code, bad.join(' ')).toBe(2);

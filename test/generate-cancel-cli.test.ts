@@ -1,12 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GOOD_MODULE, makeProject } from '../src/generate/test-support/plant-swap-fixture.js';
+import { useFakeServerProject } from '../src/generate/test-support/fake-server-project.js';
+import { GOOD_MODULE } from '../src/generate/test-support/plant-swap-fixture.js';
 import type { FakeServer, ScriptedResponse } from '../src/model/test-support/fake-http-server.js';
-import { openAiStreamEvents, startOpenAiServer } from '../src/model/test-support/openai-wire.js';
+import { openAiStreamEvents } from '../src/model/test-support/openai-wire.js';
 import { hostCapabilities, missingProtections, protectionsFor } from '../src/sandbox/host-capabilities.js';
 import { REQUIRED_PROTECTIONS } from '../src/sandbox/sandbox-types.js';
 import { REPO_ROOT } from './run-cli.js';
@@ -19,18 +19,15 @@ const SLOW_TEST = path.join(REPO_ROOT, 'test-fixtures', 'cancel', 'test_plant_sw
 const canSandbox = missingProtections(protectionsFor(await hostCapabilities()), REQUIRED_PROTECTIONS).length === 0;
 const DELIVERABLE = 'src/copilot_genereated/engineering/plant_swap_registry.py';
 
-let project: Awaited<ReturnType<typeof makeProject>>;
+const fixture = useFakeServerProject();
+const { project } = fixture;
 let server: FakeServer | null = null;
 let tmp: string;
 
 beforeEach(async () => {
-  project = await makeProject();
   tmp = await mkdtemp(path.join(tmpdir(), 'backsmith-cancel-tmp-'));
 });
 afterEach(async () => {
-  await server?.close();
-  server = null;
-  await rm(project.dir, { recursive: true, force: true });
   await rm(tmp, { recursive: true, force: true });
 });
 
@@ -42,30 +39,31 @@ interface Interrupted {
 }
 
 /** Runs the built CLI and sends `signal` once `ready(stderr)` holds (checked every 50 ms). */
-function interrupt(args: string[], signal: NodeJS.Signals, ready: (stderr: string) => boolean): Promise<Interrupted> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'backsmith.js'), ...args], {
-      cwd: project.dir,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: tmp, OPENAI_API_KEY: FAKE_KEY },
+async function interrupt(args: string[], signal: NodeJS.Signals, ready: (stderr: string) => boolean): Promise<Interrupted> {
+  let stderr = '';
+  let sentAt = 0;
+  let poll: NodeJS.Timeout | undefined;
+  let giveUp: NodeJS.Timeout | undefined;
+  try {
+    const run = await fixture.backsmith(args, {
+      env: { TMPDIR: tmp, OPENAI_API_KEY: FAKE_KEY },
+      onStderr: (text) => (stderr = text),
+      onChild: (child) => {
+        poll = setInterval(() => {
+          if (sentAt === 0 && ready(stderr)) {
+            sentAt = performance.now();
+            child.kill(signal);
+          }
+        }, 50);
+        giveUp = setTimeout(() => child.kill('SIGKILL'), 40_000);
+      },
     });
-    let stderr = '';
-    let sentAt = 0;
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.stdout.resume();
-    const poll = setInterval(() => {
-      if (sentAt === 0 && ready(stderr)) {
-        sentAt = performance.now();
-        child.kill(signal);
-      }
-    }, 50);
-    const giveUp = setTimeout(() => child.kill('SIGKILL'), 40_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(poll);
-      clearTimeout(giveUp);
-      resolve({ code, afterSignalMs: sentAt === 0 ? Number.NaN : performance.now() - sentAt, stderr });
-    });
-  });
+    // A child ended by a signal it did not handle has no exit code.
+    return { code: run.code === -1 ? null : run.code, afterSignalMs: sentAt === 0 ? Number.NaN : performance.now() - sentAt, stderr: run.stderr };
+  } finally {
+    clearInterval(poll);
+    clearTimeout(giveUp);
+  }
 }
 
 async function onlyRecord(): Promise<{ outcome: string; stopReason: string | null; finishedAt: string | null }> {
@@ -87,7 +85,7 @@ async function sandboxRunning(): Promise<boolean> {
 
 describe('backsmith generate cancelled (built binary, fake OpenAI server, real sandbox)', () => {
   it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s while the model streams: exit %i within 1 s, nothing delivered, run recorded as cancelled', async (signal, code) => {
-    server = await startOpenAiServer([slowReply()]);
+    server = await fixture.serve([slowReply()]);
     // Once the request is streaming (the SDK loaded, the first chunks in), not while the CLI is still starting up.
     let streaming = 0;
     const run = await interrupt(generate(project.tests), signal, () => server!.requests.length > 0 && (streaming ||= performance.now()) > 0 && performance.now() - streaming > 300);
@@ -100,7 +98,7 @@ describe('backsmith generate cancelled (built binary, fake OpenAI server, real s
 
   it.skipIf(!canSandbox).each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s while a sleeping test runs in the sandbox: exit %i within 1 s, no sandbox left, run recorded as cancelled', async (signal, code) => {
     await copyFile(SLOW_TEST, path.join(project.dir, 'test_plant_swap_slow.py'));
-    server = await startOpenAiServer([{ events: openAiStreamEvents(GOOD_MODULE, { deltaSize: 4000 }) }]);
+    server = await fixture.serve([{ events: openAiStreamEvents(GOOD_MODULE, { deltaSize: 4000 }) }]);
     let seen = 0;
     const run = await interrupt(generate('test_plant_swap_slow.py'), signal, () => {
       void sandboxRunning().then((running) => {

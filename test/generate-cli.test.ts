@@ -1,43 +1,16 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chatty, flawedDraft, GOOD_MODULE, makeProject } from '../src/generate/test-support/plant-swap-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeServerProject } from '../src/generate/test-support/fake-server-project.js';
+import { chatty, flawedDraft, GOOD_MODULE } from '../src/generate/test-support/plant-swap-fixture.js';
 import type { FakeServer, ScriptedResponse } from '../src/model/test-support/fake-http-server.js';
-import { openAiErrorBody, openAiStreamEvents, startOpenAiServer } from '../src/model/test-support/openai-wire.js';
-import { REPO_ROOT, type CliRun } from './run-cli.js';
+import { openAiErrorBody, openAiStreamEvents } from '../src/model/test-support/openai-wire.js';
 
 const FAKE_KEY = 'sk-proj-BACKSMITHfakeKEY-0123456789abcdefXYZ';
-let project: Awaited<ReturnType<typeof makeProject>>;
+const fixture = useFakeServerProject();
+const { project, backsmith } = fixture;
 let server: FakeServer | null = null;
-
-beforeEach(async () => {
-  project = await makeProject();
-});
-afterEach(async () => {
-  await server?.close();
-  server = null;
-  await rm(project.dir, { recursive: true, force: true });
-});
-
-/** Runs the built binary without blocking this process (the fake server lives here). */
-function backsmith(args: string[], options: { env?: NodeJS.ProcessEnv; onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'backsmith.js'), ...args], {
-      cwd: project.dir,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      options.onStderr?.(stderr, child);
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 function reply(text: string, finishReason = 'stop'): ScriptedResponse {
   return { events: openAiStreamEvents(text, { finishReason, deltaSize: 400 }) };
@@ -62,7 +35,7 @@ describe('backsmith generate (built binary, fake OpenAI server over HTTP)', () =
   });
 
   it('repairs over real SSE and delivers; --json prints one result; runs list and show it', async () => {
-    server = await startOpenAiServer([reply(chatty(flawedDraft())), reply(GOOD_MODULE)]);
+    server = await fixture.serve([reply(chatty(flawedDraft())), reply(GOOD_MODULE)]);
     const run = await backsmith([...generateArgs(), '--json'], { env: { OPENAI_API_KEY: FAKE_KEY } });
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout);
@@ -85,7 +58,7 @@ describe('backsmith generate (built binary, fake OpenAI server over HTTP)', () =
   });
 
   it('does not deliver a good module when --python names an interpreter the sandbox cannot use (exit 1, runtime/not-run)', async () => {
-    server = await startOpenAiServer([reply(GOOD_MODULE)]);
+    server = await fixture.serve([reply(GOOD_MODULE)]);
     const run = await backsmith([...generateArgs(), '--python', path.join(project.dir, 'no-such-python'), '--max-rounds', '0'], { env: { OPENAI_API_KEY: FAKE_KEY } });
     expect(run.code).toBe(1);
     expect(run.stderr + run.stdout).toContain('runtime/not-run');
@@ -93,7 +66,7 @@ describe('backsmith generate (built binary, fake OpenAI server over HTTP)', () =
   });
 
   it('rejects --tests with --no-run (exit 2) before calling the model', async () => {
-    server = await startOpenAiServer([reply(GOOD_MODULE)]);
+    server = await fixture.serve([reply(GOOD_MODULE)]);
     const run = await backsmith([...generateArgs(), '--no-run'], { env: { OPENAI_API_KEY: FAKE_KEY } });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--tests cannot be combined with --no-run');
@@ -101,7 +74,7 @@ describe('backsmith generate (built binary, fake OpenAI server over HTTP)', () =
   });
 
   it('exits 1 when the model never fixes anything; the summary points at the FAILING draft', async () => {
-    server = await startOpenAiServer([reply(flawedDraft()), reply(flawedDraft())]);
+    server = await fixture.serve([reply(flawedDraft()), reply(flawedDraft())]);
     const run = await backsmith(generateArgs(), { env: { OPENAI_API_KEY: FAKE_KEY } });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✘ Not delivered: repair round 1 fixed none of the \d+ error\(s\)/);
@@ -110,7 +83,7 @@ describe('backsmith generate (built binary, fake OpenAI server over HTTP)', () =
   });
 
   it('never writes or prints the API key, even when the model or the provider echoes it', async () => {
-    server = await startOpenAiServer([reply(`# key: ${FAKE_KEY}\n${flawedDraft()}`), { status: 401, body: openAiErrorBody(`Incorrect API key provided: ${FAKE_KEY}.`, 'invalid_request_error', 'invalid_api_key') }]);
+    server = await fixture.serve([reply(`# key: ${FAKE_KEY}\n${flawedDraft()}`), { status: 401, body: openAiErrorBody(`Incorrect API key provided: ${FAKE_KEY}.`, 'invalid_request_error', 'invalid_api_key') }]);
     const run = await backsmith(generateArgs(), { env: { OPENAI_API_KEY: FAKE_KEY } });
     expect(run.code).toBe(2);
     const everything = `${run.stdout}\n${run.stderr}\n${await allText(path.join(project.dir, '.backsmith'))}`;
@@ -122,7 +95,7 @@ describe('backsmith generate (built binary, fake OpenAI server over HTTP)', () =
   });
 
   it('Ctrl-C cancels cleanly: exit 130, nothing delivered, the run recorded as cancelled', async () => {
-    server = await startOpenAiServer([{ ...reply(GOOD_MODULE), delayMs: 20_000 }]);
+    server = await fixture.serve([{ ...reply(GOOD_MODULE), delayMs: 20_000 }]);
     let sent = false;
     const run = await backsmith(generateArgs(), {
       env: { OPENAI_API_KEY: FAKE_KEY },
@@ -141,13 +114,20 @@ describe('backsmith generate (built binary, fake OpenAI server over HTTP)', () =
     expect(record).toMatchObject({ outcome: 'cancelled', stopReason: 'cancelled' });
   });
 
-  it('lists the agents --agent can pick', async () => {
+  it('lists the agents: the built-in module writer and test writer with their purpose, then the files found', async () => {
     await mkdir(path.join(project.dir, '.github', 'agents'), { recursive: true });
     await writeFile(path.join(project.dir, '.github', 'agents', 'reviewer.agent.md'), '---\ndescription: Reviews modules\n---\nReview.\n');
     const run = await backsmith(['agents']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^python-backend-engineer \(built-in, default\)\n {4}Writes one complete/);
+    expect(run.stdout).toMatch(/^python-backend-engineer \(built-in, default\)\n {4}Writes one complete[^\n]*\n {4}writes the module: the default of generate --agent\n/);
+    expect(run.stdout).toMatch(/\nqa-engineer \(built-in, test writer\)\n {4}Writes one unittest file[^\n]*\n {4}writes the acceptance tests: the default of tests --agent, and what generate runs first without --tests\n/);
     expect(run.stdout).toMatch(/reviewer {2}.*\.github\/agents\/reviewer\.agent\.md\n {4}Reviews modules/);
+    const json = await backsmith(['agents', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject([
+      { name: 'python-backend-engineer', source: 'built-in', purpose: expect.stringMatching(/^writes the module/) },
+      { name: 'qa-engineer', source: 'built-in', purpose: expect.stringMatching(/^writes the acceptance tests/), description: expect.stringMatching(/^Writes one unittest file/), error: null },
+      { name: 'reviewer', purpose: 'a Copilot agent file: generate --agent or tests --agent', description: 'Reviews modules' },
+    ]);
   });
 
   it('rejects bad usage with exit 2', async () => {

@@ -1,42 +1,27 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GOOD_MODULE, makeProject } from '../src/generate/test-support/plant-swap-fixture.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useFakeServerProject } from '../src/generate/test-support/fake-server-project.js';
+import { GOOD_MODULE } from '../src/generate/test-support/plant-swap-fixture.js';
 import type { FakeServer } from '../src/model/test-support/fake-http-server.js';
-import { openAiStreamEvents, startOpenAiServer } from '../src/model/test-support/openai-wire.js';
-import { REPO_ROOT, type CliRun } from './run-cli.js';
+import { openAiStreamEvents } from '../src/model/test-support/openai-wire.js';
+import { REPO_ROOT } from './run-cli.js';
 
 // Inputs and preflight of `generate`, through the built CLI and a fake OpenAI server on 127.0.0.1:
-// every preflight problem exits 2 before the first request; --dry-run needs no model and no key;
+// every preflight problem exits 2 before the first request; --dry-run needs no model and no key, and is recorded;
 // --requirements alone (no stories) delivers.
 const FAKE_KEY = 'sk-proj-BACKSMITHfakeKEY-0123456789abcdefXYZ';
 const REQUIREMENTS = path.join(REPO_ROOT, 'test-fixtures', 'requirements', 'plant_swap_requirements.txt');
 const DELIVERABLE = 'src/copilot_genereated/engineering/plant_swap_registry.py';
 
-let project: Awaited<ReturnType<typeof makeProject>>;
+const fixture = useFakeServerProject();
+const { project } = fixture;
 let server: FakeServer | null = null;
 beforeEach(async () => {
-  project = await makeProject();
-  server = await startOpenAiServer([{ events: openAiStreamEvents(GOOD_MODULE, { deltaSize: 4000 }) }]);
+  server = await fixture.serve([{ events: openAiStreamEvents(GOOD_MODULE, { deltaSize: 4000 }) }]);
 });
-afterEach(async () => {
-  await server?.close();
-  server = null;
-  await rm(project.dir, { recursive: true, force: true });
-});
-
-function backsmith(args: string[], env: NodeJS.ProcessEnv = { OPENAI_API_KEY: FAKE_KEY }): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'backsmith.js'), ...args], { cwd: project.dir, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const backsmith = (args: string[], env: NodeJS.ProcessEnv = { OPENAI_API_KEY: FAKE_KEY }) => fixture.backsmith(args, { env });
 
 const model = () => ['--model', 'openai:gpt-4.1', '--base-url', server!.baseUrl];
 const withStories = () => ['generate', '--design', project.design, '--stories', project.stories, ...model()];
@@ -76,7 +61,7 @@ describe('generate preflight: exit 2 with one line, before any model request', (
 });
 
 describe('generate --dry-run', () => {
-  it('prints the first prompt with its token estimate and exits 0, without a key and without a request', async () => {
+  it('prints the first prompt with its token estimate and exits 0, without a key and without a request; the run folder keeps the prompt and the estimate', async () => {
     const run = await backsmith([...withStories(), '--tests', project.tests, '--dry-run'], {});
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^# backsmith generate --dry-run: nothing was sent; no model was called/);
@@ -85,12 +70,32 @@ describe('generate --dry-run', () => {
     expect(run.stdout).toContain('=== system ===');
     expect(run.stdout).toContain('<user_stories file="plant_swap_user_stories.md">');
     expect(server!.requests).toHaveLength(0);
-    expect(existsSync(path.join(project.dir, '.backsmith'))).toBe(false);
+
+    // Recorded as every run is: run.json (outcome dry-run, inputs, estimate) and the prompt that was not sent.
+    const runs = await readdir(path.join(project.dir, '.backsmith', 'runs'));
+    expect(runs).toHaveLength(1);
+    const runDir = path.join(project.dir, '.backsmith', 'runs', runs[0]!);
+    expect(run.stdout).toContain(`# recorded in ${runDir} (backsmith runs show ${runs[0]})`);
+    const record = JSON.parse(await readFile(path.join(runDir, 'run.json'), 'utf8'));
+    expect(record).toMatchObject({
+      outcome: 'dry-run', calls: [], drafts: [], model: { provider: 'openai', modelId: 'gpt-4.1' },
+      settings: { deliverable: 'plant_swap_registry.py' }, inputs: { tests: [{ path: expect.stringMatching(/test_plant_swap_acceptance\.py$/) }] },
+      dryRun: { promptFile: 'dry-run.prompt.md', estimatedTokens: expect.any(Number), fits: { ok: true } },
+    });
+    expect(record.dryRun.sections.map((section: { name: string }) => section.name)).toEqual(expect.arrayContaining(['agent', 'design', 'stories']));
+    expect(run.stdout).toContain(`# first prompt: about ${record.dryRun.estimatedTokens.toLocaleString('en-US')} tokens`);
+    const prompt = await readFile(path.join(runDir, 'dry-run.prompt.md'), 'utf8');
+    expect(run.stdout.endsWith(prompt)).toBe(true);
+    const show = await backsmith(['runs', 'show', 'latest'], {});
+    expect(show.stdout).toMatch(/^Run \S+: dry-run \(dry run: the first prompt \(about [\d,]+ tokens\) was saved, not sent; no model was called\)/);
+    expect(show.stdout).toMatch(/\nDry run: nothing was sent; first prompt about [\d,]+ tokens \(agent [\d,]+, .*\); fits the [\d,]+-token context window\nPrompt: .*dry-run\.prompt\.md\n/);
+
     const json = await backsmith(['generate', '--design', project.design, '--requirements', REQUIREMENTS, '--dry-run', '--json'], {});
     expect(json.code, json.stderr).toBe(0);
     const result = JSON.parse(json.stdout);
-    expect(result).toMatchObject({ model: null, fits: null, deliverable: { fileName: 'plant_swap_registry.py' } });
+    expect(result).toMatchObject({ model: null, fits: null, deliverable: { fileName: 'plant_swap_registry.py' }, runId: expect.any(String) });
     expect(result.prompt.sections.map((section: { name: string }) => section.name)).toContain('requirements');
+    expect(JSON.parse(await readFile(path.join(result.runDir, 'run.json'), 'utf8'))).toMatchObject({ outcome: 'dry-run', model: null, dryRun: { fits: null } });
   }, 60_000);
 });
 

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURE_DIR, makeProject } from '../generate/test-support/plant-swap-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeServerProject } from '../generate/test-support/fake-server-project.js';
+import { FIXTURE_DIR } from '../generate/test-support/plant-swap-fixture.js';
 import { resolveModel } from '../model/resolve-model.js';
-import type { FakeServer, ScriptedResponse } from '../model/test-support/fake-http-server.js';
-import { openAiStreamEvents, startOpenAiServer } from '../model/test-support/openai-wire.js';
+import type { ScriptedResponse } from '../model/test-support/fake-http-server.js';
+import { openAiStreamEvents } from '../model/test-support/openai-wire.js';
 import { createScriptedModel } from '../model/scripted-model.js';
 import { generateAcceptanceTests } from './generate-tests.js';
 
@@ -14,22 +15,13 @@ const REPLIES = path.resolve(FIXTURE_DIR, '../acceptance');
 const GOOD_TESTS = path.join(FIXTURE_DIR, 'test_plant_swap_acceptance.py');
 const reply = (text: string): ScriptedResponse => ({ events: openAiStreamEvents(text, { finishReason: 'stop', deltaSize: 300 }) });
 
-let project: Awaited<ReturnType<typeof makeProject>>;
-let server: FakeServer | null = null;
-beforeEach(async () => {
-  project = await makeProject();
-  await rm(path.join(project.dir, project.tests));
-});
-afterEach(async () => {
-  await server?.close();
-  server = null;
-  await rm(project.dir, { recursive: true, force: true });
-});
+const fixture = useFakeServerProject({ withoutTests: true });
+const { project } = fixture;
 
 describe('generateAcceptanceTests over real HTTP (fake OpenAI server on 127.0.0.1)', () => {
   it('repairs a fenced file importing the wrong module, then one with its own copy of the module, and writes the checked third', async () => {
     const texts = await Promise.all([readFile(path.join(REPLIES, 'reply-fenced-wrong-import.md'), 'utf8'), readFile(path.join(REPLIES, 'reply-embedded-copy.py'), 'utf8'), readFile(GOOD_TESTS, 'utf8')]);
-    server = await startOpenAiServer(texts.map(reply));
+    const server = await fixture.serve(texts.map(reply));
     const model = resolveModel('openai:gpt-4.1', { baseUrl: server.baseUrl, env: { OPENAI_API_KEY: FAKE_KEY } });
     const progress: string[] = [];
     const result = await generateAcceptanceTests({ design: project.design, stories: project.stories, projectDir: project.dir, model, secrets: [FAKE_KEY], onProgress: (line) => progress.push(line) });
@@ -55,7 +47,7 @@ describe('generateAcceptanceTests over real HTTP (fake OpenAI server on 127.0.0.
     // The run record shows the three calls and each attempt.
     const record = JSON.parse(await readFile(path.join(result.runDir, 'run.json'), 'utf8'));
     expect(record).toMatchObject({ outcome: 'delivered', stopReason: 'passed', agent: { name: 'qa-engineer' }, settings: { deliverable: 'test_plant_swap_acceptance.py' }, delivered: { path: result.path } });
-    expect(record.calls.map((call: { round: number; kind: string }) => [call.round, call.kind])).toEqual([[0, 'draft'], [1, 'repair'], [2, 'repair']]);
+    expect(record.calls.map((call: { role: string; round: number; kind: string }) => [call.role, call.round, call.kind])).toEqual([['test-writer', 0, 'draft'], ['test-writer', 1, 'repair'], ['test-writer', 2, 'repair']]);
     const attempts = JSON.parse(await readFile(path.join(result.runDir, 'acceptance-tests.json'), 'utf8'));
     expect(attempts).toMatchObject({ status: 'usable', chosenRound: 2 });
     const ids = (index: number) => attempts.attempts[index].findings.map((finding: { checkId: string }) => finding.checkId);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import type { BacksmithConfig } from '../config/config-schema.js';
 import { deliverModule } from '../deliver/deliver-module.js';
+import { checkTemperature } from '../budget/resolve-budget.js';
 import { BacksmithError } from '../errors.js';
 import { prepareGeneration } from '../generate/prepare-generation.js';
 import type { LanguageModel } from '../model/language-model.js';
@@ -11,6 +12,7 @@ import { resolveModel } from '../model/resolve-model.js';
 import { assertPromptFits, replyTokenBudget } from '../prompt/fit-context.js';
 import { environmentSecrets } from '../runs/environment-secrets.js';
 import { finishOnExit } from '../runs/finish-on-exit.js';
+import { RUNS_DIR } from '../runs/run-id.js';
 import { createRunRecorder } from '../runs/run-recorder.js';
 import type { Finding } from '../verify/finding.js';
 import { buildTestsPrompt } from './build-tests-prompt.js';
@@ -42,12 +44,16 @@ export interface GenerateAcceptanceTestsOptions {
   /** Repair rounds after the first reply (default 2). */
   maxRounds?: number;
   maxOutputTokens?: number;
+  /** Sampling temperature, 0 to 2 (default: `temperature` from the configuration, else the provider's). */
+  temperature?: number;
   config?: BacksmithConfig;
   signal?: AbortSignal;
   /** Secrets to keep out of records (default: secret-looking environment variables). */
   secrets?: string[];
   /** One line per step, for people. */
   onProgress?: (message: string) => void;
+  /** Checked for the test file and the run records folder before any model call; throws to refuse (the MCP server's roots). */
+  confineWrites?: (file: string, label: string) => Promise<unknown>;
 }
 
 /** What `generateAcceptanceTests` returns (fatal problems are thrown as BacksmithError instead). */
@@ -97,6 +103,7 @@ export async function generateAcceptanceTests(options: GenerateAcceptanceTestsOp
   }
   const projectDir = path.resolve(options.projectDir ?? process.cwd());
   const config = options.config ?? (await loadConfig(undefined, projectDir));
+  const temperature = checkTemperature(options.temperature ?? config.temperature);
   const prepared = await prepareGeneration({
     design: options.design, stories: options.stories, projectDir,
     ...(options.outDir ? { outDir: options.outDir } : {}), ...(options.feature ? { feature: options.feature } : {}), ...(options.module ? { module: options.module } : {}),
@@ -105,6 +112,10 @@ export async function generateAcceptanceTests(options: GenerateAcceptanceTestsOp
   const fileName = options.out ? path.basename(options.out) : acceptanceTestFileName(prepared, options.feature);
   const target = options.out ? path.resolve(projectDir, options.out) : path.join(prepared.outDir, fileName);
   if (!/\.py$/.test(fileName)) throw new BacksmithError(`--out must name a Python file (.py), got ${options.out}.`);
+  if (options.confineWrites) {
+    await options.confineWrites(target, 'Test file');
+    await options.confineWrites(path.join(projectDir, RUNS_DIR), 'Run records folder');
+  }
   const task = testsTask(prepared, agent, fileName);
   const model = typeof options.model === 'object' ? options.model : resolveModel(options.model ?? config.model, (options.baseUrl ?? config.baseUrl) ? { baseUrl: (options.baseUrl ?? config.baseUrl)! } : {});
   const replyTokens = replyTokenBudget(model, options.maxOutputTokens);
@@ -114,7 +125,7 @@ export async function generateAcceptanceTests(options: GenerateAcceptanceTestsOp
     model: { provider: model.provider, modelId: model.modelId, contextWindow: model.contextWindow },
     agent: { name: agent.name, source: agent.source, sha256: createHash('sha256').update(agent.prompt).digest('hex') },
     inputs: { design: prepared.design.fingerprint, stories: prepared.stories.fingerprint, tests: [] },
-    settings: { maxRounds, candidates: 1, outDir: path.dirname(target), deliverable: fileName },
+    settings: { maxRounds, candidates: 1, outDir: path.dirname(target), deliverable: fileName, ...(temperature !== undefined ? { temperature } : {}) },
   }, { secrets });
   const releaseExitGuard = finishOnExit(recorder, options.signal);
   try {
@@ -122,6 +133,7 @@ export async function generateAcceptanceTests(options: GenerateAcceptanceTestsOp
     progress(`writing ${fileName} for ${task.moduleName} with ${model.provider}:${model.modelId} (agent ${agent.name})`);
     const loop = await runTestsLoop({
       model, prompt: task, design: prepared.design.spec, stories: prepared.stories.spec, maxRounds, replyTokens,
+      ...(temperature !== undefined ? { temperature } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onCall: (call) => recording.onCall(call),
       onAttempt: (attempt) => progress(`${attempt.report?.usable && attempt.uncovered.length === 0 ? '✔' : '✘'} ${attempt.round === 0 ? 'first test file' : `repair round ${attempt.round}`}: ${attempt.problem ?? (attempt.uncovered.length > 0 ? `no test for ${attempt.uncovered.join(', ')}` : 'passed the test-file checks')}${attempt.stripped ? ` (${attempt.stripped})` : ''}`),

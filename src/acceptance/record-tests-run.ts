@@ -18,15 +18,16 @@ export interface TestsRecording {
 }
 
 /**
- * Records the test writer's calls in `recorder` (as candidate `candidate`: 1 for `backsmith tests`,
- * 0 inside `generate`, where 1… are the module's drafts) and its attempts beside them, secrets removed.
+ * Records the test writer's calls in `recorder` (role `test-writer`; as candidate `candidate`: 1 for
+ * `backsmith tests`, 0 inside `generate`, where 1… are the module's drafts) and its attempts beside
+ * them, secrets removed.
  */
 export function recordTestsRun(recorder: RunRecorder, model: Pick<LanguageModel, 'provider' | 'modelId'>, candidate: number, secrets: string[]): TestsRecording {
   const clean = (text: string) => redactSecrets(text, secrets);
   return {
     async onCall(call) {
       const cost = estimateCost(model.provider, model.modelId, call.result.usage);
-      await recorder.recordCall({ round: call.round, candidate, kind: call.kind, request: call.request, prompt: call.prompt, result: call.result, costUsd: cost?.usd ?? null });
+      await recorder.recordCall({ role: 'test-writer', round: call.round, candidate, kind: call.kind, request: call.request, prompt: call.prompt, result: call.result, costUsd: cost?.usd ?? null });
       if (cost && !recorder.record.usage.costBasis) await recorder.update({ usage: { ...recorder.record.usage, costBasis: `${cost.basis}, prices as of ${cost.pricesAsOf}` } });
     },
     async save(outcome, extra = {}) {

@@ -61,6 +61,8 @@ export interface GenerateTestsContext {
   emit: (event: ProgressEvent) => void;
   /** The run's spend budget: the test writer's requests count too. */
   budget?: SpendBudget;
+  /** The run's sampling temperature (`--temperature`), for the test writer's requests too. */
+  temperature?: number;
 }
 
 /** Why `generate` writes no tests of its own, or null when it should. */
@@ -86,7 +88,7 @@ async function testNames(code: string): Promise<string[]> {
 
 /**
  * `generate` without `--tests`: the QA agent writes acceptance tests first (calls recorded in the
- * generate run as candidate 0, rounds of their own), the test-file checks and repair loop make
+ * generate run with role `test-writer`, as candidate 0, rounds of their own), the test-file checks and repair loop make
  * them usable, and every draft is then verified against them, as evidence rather than gospel
  * (see withTestAgreement). Returns null when generate should write none (--tests, --no-tests,
  * --no-run). Unusable tests are a note and a record, never a silent pass: drafts are then
@@ -112,6 +114,7 @@ export async function writeTestsForGeneration(context: GenerateTestsContext): Pr
     loop = await runTestsLoop({
       model, prompt: task, design: prepared.design.spec, stories: prepared.stories.spec, maxRounds: TEST_WRITER_DRAFTS - 1, replyTokens,
       ...(context.budget ? { budget: context.budget } : {}),
+      ...(context.temperature !== undefined ? { temperature: context.temperature } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onCall: (call) => recording.onCall(call),
       onAttempt: (attempt) => emit({ type: 'note', message: `acceptance tests ${attempt.round === 0 ? 'first draft' : `repair ${attempt.round}`}: ${attempt.problem ?? (attempt.uncovered.length > 0 ? `no test for ${attempt.uncovered.join(', ')}` : 'usable')}` }),

@@ -44,6 +44,8 @@ export interface TestsLoopInput {
   replyTokens: number;
   /** The run's spend budget (inside `generate`): every request is checked and charged. */
   budget?: SpendBudget;
+  /** Sampling temperature, 0 to 2 (the run's `--temperature`); default: the provider's. */
+  temperature?: number;
   signal?: AbortSignal;
   onCall?: (call: TestsCall) => void | Promise<void>;
   onAttempt?: (attempt: TestsAttempt) => void;
@@ -100,6 +102,7 @@ export async function runTestsLoop(input: TestsLoopInput): Promise<TestsLoopOutc
     const reply = await requestReply(input.model, prompt, {
       maxOutputTokens: input.replyTokens,
       ...(input.budget ? { budget: input.budget } : {}),
+      ...(input.temperature !== undefined ? { temperature: input.temperature } : {}),
       ...(input.signal ? { signal: input.signal } : {}),
       onResult: (result, request) => input.onCall?.({ round, kind, request, prompt, result }),
     });

@@ -49,6 +49,7 @@ export async function runGenerateCommand(flags: GenerateFlags, io: CliIo): Promi
       ...(flags.requirements ? { requirements: flags.requirements } : {}),
       ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
       maxRounds: flags.maxRounds, candidates: flags.candidates, noRun: !flags.run,
+      ...(flags.types !== undefined ? { types: flags.types } : {}),
       onProgress: (event) => progress.onEvent(event),
       ...(flags.model ? { model: flags.model } : {}),
       ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),

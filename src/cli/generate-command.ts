@@ -28,6 +28,8 @@ export interface GenerateFlags {
   config?: string;
   python?: string;
   run: boolean;
+  /** `--types` / `--no-types`; undefined: as `typesMaxFiles` in the configuration says. */
+  types?: boolean;
   select?: string[];
   ignore?: string[];
 }
@@ -79,6 +81,8 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
     .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith)')
     .option('--python <path>', 'Python interpreter for the verifier and the sandbox (default: python3)')
     .option('--no-run', 'skip the sandboxed run of each draft')
+    .option('--types', 'type-check every draft with pyright even when the configuration sets typesMaxFiles to 0')
+    .option('--no-types', 'skip the pyright type check of the drafts (the types/ checks are reported as skipped, with the reason)')
     .option('--select <ids>', "judge drafts only by these checks (ids or categories, comma-separated); the model's own comments never waive a finding", collectSelectors)
     .option('--ignore <ids>', 'do not hold drafts to these checks (ids or categories, comma-separated)', collectSelectors)
     .action(async (flags: GenerateFlags) => {

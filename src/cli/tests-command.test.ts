@@ -1,43 +1,23 @@
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURE_DIR, makeProject } from '../generate/test-support/plant-swap-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, useFakeServerProject } from '../generate/test-support/fake-server-project.js';
+import { FIXTURE_DIR } from '../generate/test-support/plant-swap-fixture.js';
 import type { FakeServer } from '../model/test-support/fake-http-server.js';
-import { openAiStreamEvents, startOpenAiServer } from '../model/test-support/openai-wire.js';
+import { openAiStreamEvents } from '../model/test-support/openai-wire.js';
 
-const REPO_ROOT = path.resolve(FIXTURE_DIR, '../..');
 const FAKE_KEY = 'sk-proj-BACKSMITHfakeKEY-testscmd-0123456789';
-let project: Awaited<ReturnType<typeof makeProject>>;
+const fixture = useFakeServerProject({ withoutTests: true });
+const { project } = fixture;
 let server: FakeServer | null = null;
-beforeEach(async () => {
-  project = await makeProject();
-  await rm(path.join(project.dir, project.tests));
-});
-afterEach(async () => {
-  await server?.close();
-  server = null;
-  await rm(project.dir, { recursive: true, force: true });
-});
-
-/** Runs the built binary without blocking this process (the fake server lives here). */
-function backsmith(args: string[], env: NodeJS.ProcessEnv = {}, onChild?: (child: ReturnType<typeof spawn>) => void): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'backsmith.js'), ...args], { cwd: project.dir, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
-    onChild?.(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const backsmith = (args: string[], env: NodeJS.ProcessEnv = {}, onChild?: (child: ChildProcess) => void) => fixture.backsmith(args, { env, ...(onChild ? { onChild } : {}) });
 
 describe.skipIf(!existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'tests-command.js')))('backsmith tests (built binary)', () => {
   it('writes checked tests through a fake server (exit 0) and names the run', async () => {
     const good = await readFile(path.join(FIXTURE_DIR, 'test_plant_swap_acceptance.py'), 'utf8');
-    server = await startOpenAiServer([{ events: openAiStreamEvents(`Here you go:\n\n\`\`\`python\n${good}\`\`\`\n`, { finishReason: 'stop' }) }]);
+    server = await fixture.serve([{ events: openAiStreamEvents(`Here you go:\n\n\`\`\`python\n${good}\`\`\`\n`, { finishReason: 'stop' }) }]);
     const run = await backsmith(['tests', '--design', project.design, '--stories', project.stories, '--model', 'openai:gpt-4.1', '--base-url', server.baseUrl], { OPENAI_API_KEY: FAKE_KEY });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^✔ Wrote src\/copilot_genereated\/engineering\/test_plant_swap_acceptance\.py/);
@@ -49,7 +29,7 @@ describe.skipIf(!existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'tests-command.j
 
   it('--json prints one result; exit 1 and nothing written when no round is usable', async () => {
     const copy = await readFile(path.join(FIXTURE_DIR, '../acceptance/reply-embedded-copy.py'), 'utf8');
-    server = await startOpenAiServer([copy, copy].map((text) => ({ events: openAiStreamEvents(text, { finishReason: 'stop' }) })));
+    server = await fixture.serve([copy, copy].map((text) => ({ events: openAiStreamEvents(text, { finishReason: 'stop' }) })));
     const run = await backsmith(['tests', '--design', project.design, '--stories', project.stories, '--model', 'openai:gpt-4.1', '--base-url', server.baseUrl, '--max-rounds', '1', '--json'], { OPENAI_API_KEY: FAKE_KEY });
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout);
@@ -61,15 +41,25 @@ describe.skipIf(!existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'tests-command.j
   it('generate without --tests asks the QA agent first and delivers the tests with the module; --no-tests does not', async () => {
     const good = await readFile(path.join(FIXTURE_DIR, 'test_plant_swap_acceptance.py'), 'utf8');
     const module = await readFile(path.join(FIXTURE_DIR, 'plant_swap_registry.py'), 'utf8');
-    server = await startOpenAiServer([good, module].map((text) => ({ events: openAiStreamEvents(text, { finishReason: 'stop' }) })));
+    server = await fixture.serve([good, module].map((text) => ({ events: openAiStreamEvents(text, { finishReason: 'stop' }) })));
     const generate = ['generate', '--design', project.design, '--stories', project.stories, '--model', 'openai:gpt-4.1', '--base-url', server.baseUrl];
-    const run = await backsmith(generate, { OPENAI_API_KEY: FAKE_KEY });
+    const run = await backsmith([...generate, '--temperature', '0.4'], { OPENAI_API_KEY: FAKE_KEY });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/acceptance tests: test_plant_swap_acceptance\.py, 8 test\(s\) written by the QA agent, delivered next to the module/);
     expect(existsSync(path.join(project.dir, 'src/copilot_genereated/engineering/test_plant_swap_acceptance.py'))).toBe(true);
     expect(server.requests).toHaveLength(2);
-    await server.close();
-    server = await startOpenAiServer([{ events: openAiStreamEvents(module, { finishReason: 'stop' }) }]);
+    // --temperature reaches the test writer's request as well as the draft's.
+    const bodies = server.requests.map((request) => request.body as { temperature?: number; messages: Array<{ content: string }> });
+    expect(bodies[0]!.messages[0]!.content).toMatch(/^# QA engineer/);
+    expect(bodies.map((body) => body.temperature)).toEqual([0.4, 0.4]);
+    // The run record tells the test writer's call from the module writer's.
+    const [runId] = await readdir(path.join(project.dir, '.backsmith', 'runs'));
+    const record = JSON.parse(await readFile(path.join(project.dir, '.backsmith', 'runs', runId!, 'run.json'), 'utf8'));
+    expect(record.calls.map((call: { role: string; round: number; kind: string }) => [call.role, call.round, call.kind])).toEqual([['test-writer', 0, 'draft'], ['module-writer', 0, 'draft']]);
+    const show = await backsmith(['runs', 'show', runId!]);
+    expect(show.stdout).toMatch(/\n {2}1\. test writer, round 0 draft 0: stop/);
+    expect(show.stdout).toMatch(/\n {2}2\. round 0 draft 1: stop/);
+    server = await fixture.serve([{ events: openAiStreamEvents(module, { finishReason: 'stop' }) }]);
     const skipped = await backsmith([...generate.slice(0, -1), server.baseUrl, '--no-tests', '--json'], { OPENAI_API_KEY: FAKE_KEY });
     expect(skipped.code, skipped.stderr).toBe(0);
     expect(JSON.parse(skipped.stdout).acceptanceTests).toBeUndefined();
@@ -77,7 +67,7 @@ describe.skipIf(!existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'tests-command.j
   }, 180_000);
 
   it('Ctrl-C while the model writes: exit 130, nothing written, the run recorded as cancelled', async () => {
-    server = await startOpenAiServer([{ events: openAiStreamEvents('import unittest\n', { finishReason: 'stop' }), delayMs: 20_000 }]);
+    server = await fixture.serve([{ events: openAiStreamEvents('import unittest\n', { finishReason: 'stop' }), delayMs: 20_000 }]);
     const waiting = server;
     const run = await backsmith(['tests', '--design', project.design, '--stories', project.stories, '--model', 'openai:gpt-4.1', '--base-url', server.baseUrl], { OPENAI_API_KEY: FAKE_KEY }, (child) => {
       const poll = setInterval(() => {

@@ -1,12 +1,12 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { rm } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FakeServer, ScriptedResponse } from '../model/test-support/fake-http-server.js';
-import { openAiStreamEvents, startOpenAiServer } from '../model/test-support/openai-wire.js';
+import { openAiStreamEvents } from '../model/test-support/openai-wire.js';
 import { resolveModel } from '../model/resolve-model.js';
 import { generateModule } from './generate-module.js';
-import { flawedDraft, GOOD_MODULE, makeProject } from './test-support/plant-swap-fixture.js';
+import { useFakeServerProject } from './test-support/fake-server-project.js';
+import { flawedDraft, GOOD_MODULE } from './test-support/plant-swap-fixture.js';
 
 /** An HTTP proxy on 127.0.0.1 in front of the fake server that counts requests in flight at once. */
 async function countingProxy(target: FakeServer): Promise<{ baseUrl: string; peak: () => number; close: () => Promise<void> }> {
@@ -42,19 +42,11 @@ async function countingProxy(target: FakeServer): Promise<{ baseUrl: string; pea
 // Each reply waits before its headers, so requests made at once overlap on the server.
 const slow = (text: string): ScriptedResponse => ({ events: openAiStreamEvents(text, { deltaSize: 2000 }), delayMs: 400 });
 
-let project: Awaited<ReturnType<typeof makeProject>>;
-let server: FakeServer | null = null;
-beforeEach(async () => {
-  project = await makeProject();
-});
-afterEach(async () => {
-  await server?.close();
-  server = null;
-  await rm(project.dir, { recursive: true, force: true });
-});
+const fixture = useFakeServerProject();
+const { project } = fixture;
 
 async function draw(jobs: number) {
-  server = await startOpenAiServer([slow(flawedDraft()), slow(flawedDraft()), slow(GOOD_MODULE)]);
+  const server = await fixture.serve([slow(flawedDraft()), slow(flawedDraft()), slow(GOOD_MODULE)]);
   const proxy = await countingProxy(server);
   try {
     const model = resolveModel('openai:gpt-4.1', { baseUrl: proxy.baseUrl, env: { OPENAI_API_KEY: 'sk-test-concurrency' } });
@@ -65,10 +57,7 @@ async function draw(jobs: number) {
     return { result, peak: proxy.peak(), requests: server.requests.length };
   } finally {
     await proxy.close();
-    await server.close();
-    server = null;
-    await rm(project.dir, { recursive: true, force: true });
-    project = await makeProject();
+    await fixture.renewProject();
   }
 }
 

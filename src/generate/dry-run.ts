@@ -4,6 +4,8 @@ import { lookupModelInfo } from '../model/model-catalog.js';
 import { parseModelId } from '../model/parse-model-id.js';
 import { checkPromptFits, replyTokenBudget } from '../prompt/fit-context.js';
 import type { ModelPrompt } from '../prompt/model-prompt.js';
+import { promptText } from '../runs/run-recorder.js';
+import { recordDryRun } from './record-dry-run.js';
 import type { GenerateModuleOptions } from './generate-types.js';
 import { prepareGeneration } from './prepare-generation.js';
 
@@ -15,6 +17,11 @@ export interface DryRunResult {
   model: string | null;
   /** Whether the prompt fits the model's context window: null when no model or window is known. */
   fits: { ok: true; contextWindow: number; replyTokens: number } | { ok: false; reason: string } | null;
+  /** The run that records the dry run (`.backsmith/runs/<id>/`, outcome `dry-run`), or null when it could not be written. */
+  runId: string | null;
+  runDir: string | null;
+  /** Why the dry run was not recorded (e.g. the project folder is read-only); the prompt is still shown. */
+  notRecorded?: string;
 }
 
 function thousands(count: number): string {
@@ -40,18 +47,22 @@ function modelFit(modelId: string | undefined, prompt: ModelPrompt, maxOutputTok
 /**
  * Prepares a generation as `generateModule` would (reading the inputs, naming the deliverable, the
  * preflight) and returns the first prompt with its token estimate, without resolving a provider
- * (no API key needed) and without calling any model.
+ * (no API key needed) and without calling any model. Recorded like any run, as outcome `dry-run`
+ * with the prompt and its estimate, so `runs show` can show it later.
  */
 export async function dryRunGeneration(options: GenerateModuleOptions): Promise<DryRunResult> {
   const projectDir = path.resolve(options.projectDir ?? process.cwd());
   const config = options.config ?? (await loadConfig(undefined, projectDir));
   const prepared = await prepareGeneration({ ...options, projectDir }, config);
   const modelId = typeof options.model === 'object' ? `${options.model.provider}:${options.model.modelId}` : options.model ?? config.model;
+  const fits = modelFit(modelId, prepared.firstPrompt, options.maxOutputTokens);
+  const recorded = await recordDryRun(prepared, { modelId, fits, secrets: options.secrets });
   return {
     deliverable: prepared.deliverable,
     prompt: prepared.firstPrompt,
     model: modelId ?? null,
-    fits: modelFit(modelId, prepared.firstPrompt, options.maxOutputTokens),
+    fits,
+    ...recorded,
   };
 }
 
@@ -69,7 +80,7 @@ export function formatDryRun(result: DryRunResult): string {
     `# deliverable: ${result.deliverable.path} (named by ${result.deliverable.nameSource})`,
     `# first prompt: about ${thousands(prompt.estimatedTokens)} tokens (estimate: ${sections})`,
     `# ${fit}`,
+    result.runDir ? `# recorded in ${result.runDir} (backsmith runs show ${result.runId})` : `# not recorded: ${result.notRecorded ?? 'no run folder'}`,
   ];
-  const body = [`=== system ===\n${prompt.system}`, ...prompt.messages.map((message) => `=== ${message.role} ===\n${message.content}`)];
-  return `${header.join('\n')}\n\n${body.join('\n\n')}\n`;
+  return `${header.join('\n')}\n\n${promptText(prompt)}\n`;
 }

@@ -19,9 +19,11 @@ import type { RetrySettings } from '../model/retry-policy.js';
 import { environmentSecrets } from '../runs/environment-secrets.js';
 import { finishOnExit } from '../runs/finish-on-exit.js';
 import { createRunRecorder, type RunRecorder } from '../runs/run-recorder.js';
-import { startDraftTypeChecker } from '../types/draft-type-checker.js';
+import { draftTypesSkipReason, startDraftTypeChecker } from '../types/draft-type-checker.js';
 import { writeRunReportPage } from '../report/html/write-html-report.js';
 import { testWriterDrafts, writeTestsForGeneration } from '../acceptance/tests-for-generate.js';
+import { acceptanceTestFileName } from '../acceptance/tests-task.js';
+import { RUNS_DIR } from '../runs/run-id.js';
 import { concurrentFirstDrafts } from './concurrent-drafts.js';
 import { createGenerationSteps, NO_STORIES_REASON } from './generation-steps.js';
 import type { GenerateModuleOptions, GenerateResult } from './generate-types.js';
@@ -105,6 +107,11 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
   if (options.noRun && prepared.tests.length > 0) {
     throw new BacksmithError('--tests cannot be combined with --no-run: the acceptance tests run in the sandbox that --no-run skips.');
   }
+  if (options.confineWrites) {
+    await options.confineWrites(prepared.deliverable.path, 'Deliverable');
+    if (testWriterDrafts(options) > 0) await options.confineWrites(path.join(prepared.outDir, acceptanceTestFileName(prepared, options.feature)), 'Acceptance test file');
+    await options.confineWrites(path.join(projectDir, RUNS_DIR), 'Run records folder');
+  }
   for (const warning of prepared.agent.warnings) emit({ type: 'note', message: `agent ${prepared.agent.name}: ${warning}` });
   const model = resolveLanguageModel(options, config.model, config.baseUrl, config.retry);
   const replyTokens = replyTokenBudget(model, options.maxOutputTokens);
@@ -123,11 +130,12 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
   }, { secrets });
   const releaseExitGuard = finishOnExit(recorder, options.signal);
   // pyright starts now and loads while the model writes the first draft; each draft is then checked from memory.
-  const typeChecker = options.steps?.verify ? null : startDraftTypeChecker(config, options.python);
+  const typesNotChecked = draftTypesSkipReason(config, options.types);
+  const typeChecker = options.steps?.verify ? null : startDraftTypeChecker(config, options.python, options.types);
   try {
     // Without --tests, acceptance tests are written and checked first (they join prepared.tests).
-    const generated = await writeTestsForGeneration({ model, prepared, options, recorder, replyTokens, emit, budget });
-    const defaultSteps = createGenerationSteps({ model, prepared, config, options, recorder, replyTokens, emit, budget, ...(temperature !== undefined ? { temperature } : {}), ...(typeChecker ? { typeChecker } : {}) });
+    const generated = await writeTestsForGeneration({ model, prepared, options, recorder, replyTokens, emit, budget, ...(temperature !== undefined ? { temperature } : {}) });
+    const defaultSteps = createGenerationSteps({ model, prepared, config, options, recorder, replyTokens, emit, budget, ...(temperature !== undefined ? { temperature } : {}), ...(typeChecker ? { typeChecker } : {}), ...(typesNotChecked ? { typesSkipReason: `types not checked: ${typesNotChecked}` } : {}) });
     const chosenSteps = generated ? generated.wrap(defaultSteps) : defaultSteps;
     // First drafts are requested `jobs` at a time; the loop still takes them in order.
     const drawing = concurrentFirstDrafts(chosenSteps.reply, { candidates, jobs });
@@ -156,11 +164,12 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
         .catch((error: Error) => emit({ type: 'note', message: `the run's report page was not written: ${error.message}` }));
     }
     const { record } = recorder;
+    const notChecked = [...(prepared.storiesGiven ? [] : [`story messages: ${NO_STORIES_REASON}`]), ...(typesNotChecked ? [`types: ${typesNotChecked}`] : [])];
     return {
       ...end,
       stopReason: loop.stopReason,
       deliverable: prepared.deliverable,
-      ...(prepared.storiesGiven ? {} : { notChecked: [`story messages: ${NO_STORIES_REASON}`] }),
+      ...(notChecked.length > 0 ? { notChecked } : {}),
       drafts: loop.drafts.map((draft) => ({ round: draft.round, candidate: draft.candidate, passed: draft.report.passed, errors: draft.score.errors, warnings: draft.score.warnings })),
       remainingErrors: end.outcome === 'delivered' ? [] : (loop.best?.report.findings ?? []).filter((finding) => finding.severity === 'error'),
       model: { provider: model.provider, modelId: model.modelId },

@@ -43,6 +43,8 @@ export interface GenerateModuleOptions {
   python?: string | null;
   /** Skip the sandboxed run of each draft. */
   noRun?: boolean;
+  /** pyright on every draft: true always, false never (`--no-types`); default: when `typesMaxFiles` in the configuration is at least 1. */
+  types?: boolean;
   /** Tokens asked for the reply (default: the model's maximum, capped; see `replyTokenBudget`). */
   maxOutputTokens?: number;
   /** Spend budgets of the run (default: `budget` from the configuration, else 4 requests per draft; no token or cost limit). */
@@ -58,6 +60,12 @@ export interface GenerateModuleOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Secrets to keep out of records (default: secret-looking environment variables). */
   secrets?: string[];
+  /**
+   * Checked for every path the run will write (the deliverable, the generated tests, the run
+   * records folder) before any model call; throws to refuse. The MCP server confines them to the
+   * client's roots, so a link there cannot lead a write, a backup or a record outside.
+   */
+  confineWrites?: (file: string, label: string) => Promise<unknown>;
   /** Replace loop steps (tests, benchmarks, other verifiers). */
   steps?: Partial<LoopSteps>;
 }

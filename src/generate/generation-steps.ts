@@ -34,10 +34,12 @@ export interface StepContext {
   temperature?: number;
   /** The run's warm pyright: every draft's types are checked from memory. */
   typeChecker?: Pick<TypeChecker, 'check'>;
+  /** Why types are not checked when there is no checker (e.g. `--no-types given`), shown on the skipped checks. */
+  typesSkipReason?: string;
 }
 
 /** Verifier options for a draft: the deliverable's path, the parsed design and stories, the tests. */
-export function draftVerifyOptions(context: Pick<StepContext, 'prepared' | 'config' | 'options' | 'typeChecker'>, code: string): VerifyModuleOptions {
+export function draftVerifyOptions(context: Pick<StepContext, 'prepared' | 'config' | 'options' | 'typeChecker' | 'typesSkipReason'>, code: string): VerifyModuleOptions {
   const { prepared, config, options } = context;
   return {
     path: prepared.deliverable.path,
@@ -48,7 +50,7 @@ export function draftVerifyOptions(context: Pick<StepContext, 'prepared' | 'conf
     ...(prepared.storiesGiven ? { stories: prepared.stories.spec } : { storiesAbsentReason: NO_STORIES_REASON }),
     ...(options.python !== undefined ? { python: options.python } : {}),
     ...(options.noRun ? { noRun: true } : {}),
-    ...(context.typeChecker ? { typeChecker: context.typeChecker } : {}),
+    ...(context.typeChecker ? { typeChecker: context.typeChecker } : context.typesSkipReason ? { typesSkipReason: context.typesSkipReason } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(prepared.tests.length > 0 ? { tests: prepared.tests.map((test) => test.path) } : {}),
   };
@@ -77,7 +79,7 @@ export function createGenerationSteps(context: StepContext): LoopSteps {
         onResult: async (result, request) => {
           emit({ type: 'reply', outputTokens: result.usage.outputTokens, finishReason: result.finishReason, continuations: result.continuations ?? 0 });
           const cost = estimateCost(model.provider, model.modelId, result.usage);
-          await recorder.recordCall({ ...at, kind, request, prompt, result, costUsd: cost?.usd ?? null });
+          await recorder.recordCall({ role: 'module-writer', ...at, kind, request, prompt, result, costUsd: cost?.usd ?? null });
           if (cost && !recorder.record.usage.costBasis) await recorder.update({ usage: { ...recorder.record.usage, costBasis: `${cost.basis}, prices as of ${cost.pricesAsOf}` } });
         },
       });

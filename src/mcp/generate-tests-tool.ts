@@ -51,6 +51,7 @@ export function registerGenerateTestsTool(context: ToolContext): void {
     const notify = progressNotifier(context, extra);
     const result = await withSamplingNote(model, () => generateAcceptanceTests({
       design, stories, projectDir: workspace.roots[0]!, outDir, config, secrets: context.secrets, signal: extra.signal, onProgress: notify,
+      confineWrites: (file, label) => confinePath(workspace, file, label),
       ...(model !== undefined ? { model } : {}),
       ...(context.settings.baseUrl && typeof model !== 'object' ? { baseUrl: context.settings.baseUrl } : {}),
       ...(out ? { out } : {}),

@@ -18,6 +18,7 @@ const inputShape = {
   maxRounds: z.number().int().min(0).max(20).optional().describe('Repair rounds after the first draft (default 3).'),
   candidates: z.number().int().min(1).max(10).optional().describe('First drafts to draw; repair starts from the best (default 1).'),
   run: z.boolean().optional().describe('Run each draft in the sandbox (default true).'),
+  types: z.boolean().optional().describe('Type-check each draft with pyright (default: unless typesMaxFiles in the configuration is 0).'),
   model: z.string().min(1).optional().describe("A configured provider's model (provider:model) instead of the client's own model."),
   maxRequests: z.number().int().min(1).max(1000).optional().describe('Most model requests the run may make, retries included (default: 4 per draft).'),
   maxTokens: z.number().int().min(1).optional().describe('Most input plus output tokens the run may spend.'),
@@ -62,7 +63,10 @@ export function registerImplementTool(context: ToolContext): void {
     const notify = progressNotifier(context, extra);
     const result = await withSamplingNote(model, () => generateModule({
       design, projectDir, outDir, config, secrets: context.secrets, signal: extra.signal,
+      // As the CLI, delivery replaces a link at the deliverable by rename and never writes through it; here a link leading out of the roots is refused before any model call.
+      confineWrites: (file, label) => confinePath(workspace, file, label),
       noRun: !(input.run ?? true),
+      ...(input.types !== undefined ? { types: input.types } : {}),
       ...(stories ? { stories } : {}),
       ...(requirements ? { requirements } : {}),
       ...(input.writeTests === false ? { noTests: true } : {}),

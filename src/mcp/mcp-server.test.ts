@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -163,6 +164,35 @@ describe('backsmith mcp with a client that declares roots and sampling', () => {
     const outDir = (await client.callTool({ name: 'implement_module', arguments: { design: project.design, stories: project.stories, outDir: 'links/outside/new' } })) as CallToolResult;
     expect(text(outDir)).toMatch(/^backsmith: Output folder links\/outside\/new is outside the workspace/);
     expect(sampled).toHaveLength(0);
+  });
+
+  it('refuses to deliver through a link leading out of the roots (module, generated tests, run records), before any model call', async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), 'backsmith-mcp-outside-'));
+    const planted = { 'plant_swap_registry.py': '# not the workspace\'s\n', 'test_plant_swap_acceptance.py': '# not the workspace\'s either\n' };
+    const call = async (name: string, args: Record<string, unknown>) => text((await client.callTool({ name, arguments: { design: project.design, stories: project.stories, ...args } })) as CallToolResult);
+    const calls = testWriterCalls;
+    try {
+      for (const [name, content] of Object.entries(planted)) await writeFile(path.join(outside, name), content);
+      await mkdir(path.join(project.dir, 'linked'));
+      for (const name of Object.keys(planted)) await symlink(path.join(outside, name), path.join(project.dir, 'linked', name));
+      expect(await call('implement_module', { outDir: 'linked', tests: [project.tests] })).toMatch(/^backsmith: Deliverable \S+\/linked\/plant_swap_registry\.py is outside the workspace \(.*\): backsmith only reads and writes inside the roots/);
+      await rm(path.join(project.dir, 'linked', 'plant_swap_registry.py'));
+      expect(await call('implement_module', { outDir: 'linked' })).toMatch(/^backsmith: Acceptance test file \S+\/linked\/test_plant_swap_acceptance\.py is outside the workspace/);
+      expect(await call('generate_tests', { outDir: 'linked' })).toMatch(/^backsmith: Test file \S+\/linked\/test_plant_swap_acceptance\.py is outside the workspace/);
+      expect(existsSync(path.join(project.dir, '.backsmith')), 'no run may have been recorded yet').toBe(false);
+      await symlink(outside, path.join(project.dir, '.backsmith'));
+      expect(await call('implement_module', { outDir: 'inside', tests: [project.tests] })).toMatch(/^backsmith: Run records folder \S+\/\.backsmith\/runs is outside the workspace/);
+      expect(await call('generate_tests', { outDir: 'inside' })).toMatch(/^backsmith: Run records folder \S+\/\.backsmith\/runs is outside the workspace/);
+      // Nothing was asked of the model, and nothing outside changed: no backup, no record, no file.
+      expect(sampled).toHaveLength(0);
+      expect(testWriterCalls).toBe(calls);
+      expect((await readdir(outside)).sort()).toEqual(Object.keys(planted).sort());
+      for (const [name, content] of Object.entries(planted)) expect(await readFile(path.join(outside, name), 'utf8')).toBe(content);
+    } finally {
+      await rm(path.join(project.dir, '.backsmith'), { force: true });
+      await rm(path.join(project.dir, 'linked'), { recursive: true, force: true });
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 
   it('reads the roots again when the client says they changed', async () => {
