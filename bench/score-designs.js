@@ -2,7 +2,8 @@
 // hand-made labels in gold/<id>.json. Prints a line per design, then three summary lines (a hook
 // reads `npm run -s score:designs | tail -3`). `--verbose` lists what was missed and what was extra.
 // Matching rules (the data's README): a method matches on owner class and name, a function on its
-// name; parameters compare by name and order (labels with `params: null` are not compared).
+// name; parameters compare by name and order (labels with `params: null` are not compared); a data
+// model matches on its name, and its fields compare by name and order.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +43,7 @@ async function scoreOne(id) {
   const spec = await readDesignFile(path.join(folder, file));
   const expected = goldItems(gold);
   const found = specItems(spec);
-  const counts = { expected: expected.size, reported: found.size, matched: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0 };
+  const counts = { expected: expected.size, reported: found.size, matched: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0 };
   const missed = [];
   const wrongParameters = [];
   for (const [key, item] of expected) {
@@ -67,13 +68,31 @@ async function scoreOne(id) {
   const missedExceptions = (gold.exceptions ?? []).filter((exception) => !exceptionNames.has(exception.name)).map((exception) => exception.name);
   counts.exceptions = (gold.exceptions ?? []).length;
   counts.exceptionsFound = counts.exceptions - missedExceptions.length;
+  const goldModels = new Map((gold.models ?? []).map((model) => [model.name, model]));
+  const specModels = new Map(spec.models.map((model) => [model.name, model]));
+  counts.models = goldModels.size;
+  counts.modelsReported = specModels.size;
+  const missedModels = [...goldModels.keys()].filter((name) => !specModels.has(name));
+  const extraModels = [...specModels.keys()].filter((name) => !goldModels.has(name));
+  const wrongFields = [];
+  for (const [name, model] of goldModels) {
+    const mine = specModels.get(name);
+    if (!mine) continue;
+    counts.modelsFound++;
+    const fields = mine.fields.map((field) => field.name);
+    if (fields.join(',') === model.fields.join(',')) counts.modelsExact++;
+    else wrongFields.push(`${name}(${fields.join(', ')}) ≠ (${model.fields.join(', ')})`);
+  }
   const deliverable = gold.module_file ? (counts.named ? 'name ok' : `name ${spec.deliverable} ≠ ${gold.module_file}`) : 'name n/a';
-  console.log(`${id.padEnd(52)} found ${counts.matched}/${counts.expected}  precise ${counts.reported - extra.length}/${counts.reported}  params ${counts.exact}/${counts.compared}  exceptions ${counts.exceptionsFound}/${counts.exceptions}  ${deliverable}`);
+  console.log(`${id.padEnd(52)} found ${counts.matched}/${counts.expected}  precise ${counts.reported - extra.length}/${counts.reported}  params ${counts.exact}/${counts.compared}  exceptions ${counts.exceptionsFound}/${counts.exceptions}  models ${counts.modelsFound}/${counts.models}${extraModels.length > 0 ? ` (+${extraModels.length})` : ''}  ${deliverable}`);
   if (verbose) {
     if (missed.length > 0) console.log(`    missed: ${missed.join(', ')}`);
     if (extra.length > 0) console.log(`    extra: ${extra.join(', ')}`);
     if (wrongParameters.length > 0) console.log(`    parameters: ${wrongParameters.join('; ')}`);
     if (missedExceptions.length > 0) console.log(`    exceptions missed: ${missedExceptions.join(', ')}`);
+    if (missedModels.length > 0) console.log(`    models missed: ${missedModels.join(', ')}`);
+    if (extraModels.length > 0) console.log(`    models extra: ${extraModels.join(', ')}`);
+    if (wrongFields.length > 0) console.log(`    model fields: ${wrongFields.join('; ')}`);
   }
   return { ...counts, extra: extra.length };
 }
@@ -84,14 +103,14 @@ async function main() {
     return;
   }
   const ids = readdirSync(GOLD).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
-  const total = { expected: 0, reported: 0, matched: 0, extra: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0 };
+  const total = { expected: 0, reported: 0, matched: 0, extra: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0 };
   for (const id of ids) {
     const counts = await scoreOne(id);
     for (const key of Object.keys(total)) total[key] += counts[key];
   }
   console.log(`designs: ${ids.length}; deliverable equals the stated module_file: ${total.named}/${total.states} (${percent(total.named, total.states)})`);
   console.log(`methods and functions found: ${percent(total.matched, total.expected)} (${total.matched}/${total.expected}); precision: ${percent(total.reported - total.extra, total.reported)} (${total.reported - total.extra}/${total.reported})`);
-  console.log(`parameter names exact: ${percent(total.exact, total.compared)} (${total.exact}/${total.compared}); exceptions found: ${percent(total.exceptionsFound, total.exceptions)} (${total.exceptionsFound}/${total.exceptions})`);
+  console.log(`parameter names exact: ${percent(total.exact, total.compared)} (${total.exact}/${total.compared}); exceptions found: ${percent(total.exceptionsFound, total.exceptions)} (${total.exceptionsFound}/${total.exceptions}); models found: ${percent(total.modelsFound, total.models)} (${total.modelsFound}/${total.models}), precision: ${percent(total.modelsFound, total.modelsReported)} (${total.modelsFound}/${total.modelsReported}), fields exact: ${percent(total.modelsExact, total.modelsFound)} (${total.modelsExact}/${total.modelsFound})`);
 }
 
 await main();
