@@ -1,4 +1,5 @@
 import type { Check } from '../../check.js';
+import { deliverableName } from './deliverable-name.js';
 import { exceptionBaseMismatch } from './exception-base-mismatch.js';
 import { extraPublicMethod } from './extra-public-method.js';
 import { missingClass } from './missing-class.js';
@@ -24,4 +25,5 @@ export const designChecks: Check[] = [
   missingModelField,
   missingConstant,
   extraPublicMethod,
+  deliverableName,
 ];
