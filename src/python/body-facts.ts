@@ -24,6 +24,7 @@ interface WalkState {
   /** The `try` statements behind `handlers`, innermost first. */
   tries: TryFact[];
   inExceptClause: boolean;
+  /** Never changed once made (facts share it): an inner `with` makes a longer copy. */
   heldContexts: string[];
   reader: ExpressionReader;
 }
@@ -83,7 +84,7 @@ function describeTry(node: Node): TryFact {
 function recordMutation(facts: BodyFacts, state: WalkState, target: Node, operation: AttributeMutationFact['operation'], method: string | null, line: number, value: ValueFact | null = null): void {
   const root = (target.type === 'attribute' || target.type === 'identifier') && operation !== 'subscript-assign' ? dottedName(target) : attributeRoot(target);
   if (!root) return;
-  facts.attributeMutations.push({ line, target: root, operation, method, heldContexts: [...state.heldContexts], value });
+  facts.attributeMutations.push({ line, target: root, operation, method, heldContexts: state.heldContexts, value });
 }
 
 /** The object of a method call (`x` in `x.write_text(...)`), described; null for plain function calls. */
@@ -95,13 +96,13 @@ function receiverOf(callee: Node, reader: ExpressionReader) {
 /** Records `name = value` and `name["key"] = value` bindings of local names. */
 function recordLocalAssignment(facts: BodyFacts, state: WalkState, target: Node, right: Node, line: number): void {
   if (target.type === 'identifier') {
-    facts.localAssignments.push({ line, name: target.text, key: null, dynamicKey: false, via: 'assign', value: describeValue(right, state.reader), heldContexts: [...state.heldContexts] });
+    facts.localAssignments.push({ line, name: target.text, key: null, dynamicKey: false, via: 'assign', value: describeValue(right, state.reader), heldContexts: state.heldContexts });
     return;
   }
   const object = target.type === 'subscript' ? target.childForFieldName('value') : null;
   if (object?.type !== 'identifier') return;
   const key = plainStringValue(target.childForFieldName('subscript'));
-  facts.localAssignments.push({ line, name: object.text, key, dynamicKey: key === null, via: 'assign', value: describeValue(right, state.reader), heldContexts: [...state.heldContexts] });
+  facts.localAssignments.push({ line, name: object.text, key, dynamicKey: key === null, via: 'assign', value: describeValue(right, state.reader), heldContexts: state.heldContexts });
 }
 
 function assignmentTargets(left: Node): Node[] {
@@ -150,10 +151,10 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
           handlers: state.handlers,
           enclosingTries: state.tries,
           arguments: describeArguments(argumentsNode, state.reader),
-          heldContexts: [...state.heldContexts],
+          heldContexts: state.heldContexts,
           receiver: receiverOf(callee, state.reader),
         });
-        const method = calleeText.split('.').pop() ?? '';
+        const method = calleeText.slice(calleeText.lastIndexOf('.') + 1);
         if (callee.type === 'attribute' && MUTATING_METHODS.has(method)) {
           const object = callee.childForFieldName('object');
           if (object) recordMutation(facts, state, object, 'method-call', method, lineOf(node));
@@ -213,7 +214,7 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
         const aliasName = alias ? namedChildren(alias)[0] : null;
         if (expression && aliasName?.type === 'identifier') {
           facts.localAssignments.push({
-            line: lineOf(item), name: aliasName.text, key: null, dynamicKey: false, via: 'with', value: describeValue(expression, state.reader), heldContexts: [...state.heldContexts],
+            line: lineOf(item), name: aliasName.text, key: null, dynamicKey: false, via: 'with', value: describeValue(expression, state.reader), heldContexts: state.heldContexts,
           });
         }
       }
@@ -230,7 +231,11 @@ function visit(node: Node, facts: BodyFacts, state: WalkState): void {
 }
 
 function visitChildren(node: Node, facts: BodyFacts, state: WalkState): void {
-  for (const child of namedChildren(node)) visit(child, facts, state);
+  const { children } = node;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    if (child.isNamed && child.type !== 'comment') visit(child, facts, state);
+  }
 }
 
 function isDocstringStatement(node: Node): boolean {

@@ -1,7 +1,7 @@
 import type { SyntaxNode as Node } from './syntax-node.js';
 import { endLineOf, lineOf, namedChildren } from './node-text.js';
 import type { PlaceholderStatement, PythonComment, TopLevelStatement } from './python-model.js';
-import { nodesOfType, placeholderKind, scopeOf } from './walk-scopes.js';
+import { createScopeFinder, nodesOfType, placeholderKind } from './walk-scopes.js';
 
 const STATEMENT_TEXT_LIMIT = 80;
 
@@ -16,6 +16,11 @@ function isSplitAnnotation(statement: Node): boolean {
   return !!annotation && !!target && annotation.startPosition.row > target.endPosition.row;
 }
 
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return end < 0 ? text : text.slice(0, end);
+}
+
 /** The top-level statements of a module (ERROR nodes included, comments left out). */
 export function readTopLevelStatements(root: Node): TopLevelStatement[] {
   return namedChildren(root).map((node) => ({
@@ -25,7 +30,7 @@ export function readTopLevelStatements(root: Node): TopLevelStatement[] {
     endLine: endLineOf(node),
     hasError: node.type === 'ERROR' || node.hasError || isSplitAnnotation(node),
     expression: node.type === 'expression_statement' ? namedChildren(node)[0]?.type ?? null : null,
-    text: (node.text.split('\n')[0] ?? '').trim().slice(0, STATEMENT_TEXT_LIMIT),
+    text: firstLine(node.text).trim().slice(0, STATEMENT_TEXT_LIMIT),
   }));
 }
 
@@ -36,10 +41,11 @@ export function readCommentsAndPlaceholders(root: Node): { comments: PythonComme
   const candidates = nodesOfType(root, ['pass_statement', 'ellipsis'])
     .map((node) => (node.type === 'ellipsis' ? node.parent : node))
     .filter((node): node is Node => node !== null);
+  const scopeOf = createScopeFinder(root);
   for (const node of candidates) {
     const kind = placeholderKind(node);
     if (!kind) continue;
-    const scope = scopeOf(node, root);
+    const scope = scopeOf(node);
     placeholders.push({
       kind,
       line: lineOf(node),

@@ -86,23 +86,34 @@ function isTypeCheckingCondition(node: Node): boolean {
   return !!condition && /^(typing\.)?TYPE_CHECKING$/.test(dottedName(condition));
 }
 
-function walkImports(node: Node, depth: number, into: PythonImport[], place: Omit<ImportPlace, 'isNested'> = { handlers: [], isTypeCheckingOnly: false, isMainBlockOnly: false }): void {
-  for (const child of namedChildren(node)) {
-    if (child.type === 'import_statement' || child.type === 'import_from_statement' || child.type === 'future_import_statement') {
-      readImports(child, { ...place, isNested: depth > 0 }, into);
-    } else if (child.type === 'try_statement') {
-      const caught = namedChildren(child).filter((part) => part.type === 'except_clause').flatMap(exceptTypes);
-      for (const part of namedChildren(child)) {
-        const protectedPlace = part.type === 'block' && caught.length > 0 ? { ...place, handlers: [caught, ...place.handlers] } : place;
-        walkImports(part, depth + 1, into, protectedPlace);
-      }
-    } else if (child.type === 'if_statement' && (isTypeCheckingCondition(child) || isMainCondition(child))) {
-      const consequence = child.childForFieldName('consequence');
-      const flag = isMainCondition(child) ? { isMainBlockOnly: true } : { isTypeCheckingOnly: true };
-      if (consequence) walkImports(consequence, depth + 1, into, { ...place, ...flag });
-      for (const part of namedChildren(child)) if (part.id !== consequence?.id) walkImports(part, depth + 1, into, place);
-    } else if (child.namedChildCount > 0) walkImports(child, depth + 1, into, place);
+const STRING_TYPES = ['string', 'concatenated_string'];
+const IMPORT_TYPES = ['import_statement', 'import_from_statement', 'future_import_statement'];
+
+/**
+ * Where an import sits, read from its ancestors: the `try` bodies around it (innermost first, with
+ * what their `except` clauses catch) and the `if TYPE_CHECKING:` / `if __name__ == "__main__":` blocks.
+ */
+function importPlace(node: Node, root: Node): ImportPlace {
+  const handlers: EnclosingHandlers = [];
+  let isTypeCheckingOnly = false;
+  let isMainBlockOnly = false;
+  let child = node;
+  for (let parent = node.parent; parent && parent.id !== root.id; child = parent, parent = parent.parent) {
+    if (parent.type === 'try_statement') {
+      if (child.type !== 'block') continue;
+      const caught = namedChildren(parent).filter((part) => part.type === 'except_clause').flatMap(exceptTypes);
+      if (caught.length > 0) handlers.push(caught);
+    } else if (parent.type === 'if_statement' && parent.childForFieldName('consequence')?.id === child.id) {
+      if (isMainCondition(parent)) isMainBlockOnly = true;
+      else if (isTypeCheckingCondition(parent)) isTypeCheckingOnly = true;
+    }
   }
+  return { isNested: node.parent?.id !== root.id, handlers, isTypeCheckingOnly, isMainBlockOnly };
+}
+
+/** Every import statement of the module, with where it sits, in source order. */
+function readAllImports(root: Node, into: PythonImport[]): void {
+  for (const node of root.descendantsOfType(IMPORT_TYPES)) readImports(node, importPlace(node, root), into);
 }
 
 /** The assignment of an `x = ...` / `x: T = ...` statement, or null for any other statement. */
@@ -163,15 +174,25 @@ function readClass(node: Node, decorators: string[]): PythonClass {
   return cls;
 }
 
-/** String literals of the statement being walked, and the most any one statement held. */
-interface StringTally {
-  current: number;
-  most: number;
+function isStatement(node: Node): boolean {
+  const parentType = node.parent?.type;
+  return parentType === 'module' || parentType === 'block';
 }
 
-function collectStrings(node: Node, docstringNodes: Set<number>, into: PythonString[], tally: StringTally): void {
-  if (node.type === 'string' || node.type === 'concatenated_string') {
-    tally.current += node.type === 'string' ? 1 : node.namedChildCount;
+/**
+ * The module's string literals (a concatenation as one; strings inside another string's
+ * interpolations belong to it), in source order. Returns the most literals one statement holds,
+ * counting each in its innermost statement (a compound statement's nested statements count on their own).
+ */
+function collectStrings(root: Node, docstringNodes: Set<number>, into: PythonString[]): number {
+  const perStatement = new Map<number, number>();
+  let outsideStatements = 0;
+  let most = 0;
+  let enclosing: Node | null = null;
+  for (const node of root.descendantsOfType(STRING_TYPES)) {
+    // Source order is preorder: a string inside a taken one comes right after it, within its range.
+    if (enclosing && node.startIndex >= enclosing.startIndex && node.endIndex <= enclosing.endIndex) continue;
+    enclosing = node;
     into.push({
       text: stringValue(node),
       isFString: node.type === 'string' ? isFString(node) : namedChildren(node).some(isFString),
@@ -180,19 +201,18 @@ function collectStrings(node: Node, docstringNodes: Set<number>, into: PythonStr
       column: node.startPosition.column + 1,
       endLine: endLineOf(node),
     });
-    return;
+    const count = node.type === 'string' ? 1 : node.namedChildCount;
+    let statement: Node | null = node.parent;
+    while (statement && !isStatement(statement)) statement = statement.parent;
+    if (!statement) {
+      outsideStatements += count;
+      continue;
+    }
+    const total = (perStatement.get(statement.id) ?? 0) + count;
+    perStatement.set(statement.id, total);
+    most = Math.max(most, total);
   }
-  const parentType = node.parent?.type;
-  if (parentType === 'module' || parentType === 'block') {
-    // A statement: its own count; a compound one's nested statements count on their own.
-    const outer = tally.current;
-    tally.current = 0;
-    for (const child of namedChildren(node)) collectStrings(child, docstringNodes, into, tally);
-    tally.most = Math.max(tally.most, tally.current);
-    tally.current = outer;
-    return;
-  }
-  for (const child of namedChildren(node)) collectStrings(child, docstringNodes, into, tally);
+  return Math.max(most, outsideStatements);
 }
 
 function collectDocstringNodes(node: Node, into: Set<number>): void {
@@ -245,7 +265,7 @@ export function buildModuleModel(root: Node, source: string): PythonModule {
   };
   const statements = namedChildren(root);
   module.firstStatementLine = statements[0] ? lineOf(statements[0]) : null;
-  walkImports(root, 0, module.imports);
+  readAllImports(root, module.imports);
   for (const statement of statements) {
     const unwrapped = unwrapDefinition(statement);
     if (unwrapped?.definition.type === 'class_definition') module.classes.push(readClass(unwrapped.definition, unwrapped.decorators));
@@ -257,9 +277,7 @@ export function buildModuleModel(root: Node, source: string): PythonModule {
   }
   const docstringNodes = new Set<number>();
   collectDocstringNodes(root, docstringNodes);
-  const tally: StringTally = { current: 0, most: 0 };
-  collectStrings(root, docstringNodes, module.strings, tally);
-  module.mostStringsInStatement = Math.max(tally.most, tally.current);
+  module.mostStringsInStatement = collectStrings(root, docstringNodes, module.strings);
   module.stringExpressions = readStringExpressions(root, module.constants);
   collectParseErrors(root, module.parseErrors);
   const layout = readCommentsAndPlaceholders(root);

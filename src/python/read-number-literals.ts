@@ -1,16 +1,17 @@
 import type { SyntaxNode as Node } from './syntax-node.js';
 import { dottedName, lineOf } from './node-text.js';
 import type { NumberLiteral, NumberRole } from './python-model.js';
-import { nodesOfType, scopeOf } from './walk-scopes.js';
+import { createScopeFinder } from './walk-scopes.js';
 
+const NUMBER_TYPES = ['integer', 'float'];
 const COLLECTIONS = new Set(['list', 'tuple', 'set', 'dictionary', 'pair', 'expression_list']);
 /** Nodes that end the search for an enclosing annotation. */
 const STATEMENT_LIKE = new Set(['block', 'module', 'function_definition', 'class_definition', 'expression_statement']);
 
 type RoleFacts = Pick<NumberLiteral, 'role' | 'operator' | 'callee' | 'keyword' | 'target'>;
 
-function facts(role: NumberRole, extra: Partial<RoleFacts> = {}): RoleFacts {
-  return { role, operator: null, callee: null, keyword: null, target: null, ...extra };
+function facts(role: NumberRole, extra: Partial<RoleFacts> | null = null): RoleFacts {
+  return { role, operator: extra?.operator ?? null, callee: extra?.callee ?? null, keyword: extra?.keyword ?? null, target: extra?.target ?? null };
 }
 
 function skipParentheses(node: Node): Node {
@@ -91,17 +92,21 @@ function numericValue(text: string): number {
 
 /** Every numeric literal of the module with its role and enclosing function. */
 export function readNumberLiterals(root: Node): NumberLiteral[] {
-  return nodesOfType(root, ['integer', 'float']).map((node) => {
+  const scopeOf = createScopeFinder(root);
+  return root.descendantsOfType(NUMBER_TYPES).map((node) => {
     const parent = node.parent;
-    const signed = parent?.type === 'unary_operator' && (parent.text.startsWith('-') || parent.text.startsWith('+')) ? parent : node;
-    const text = signed.text.replace(/\s+/g, '');
-    const scope = scopeOf(node, root);
+    // A unary operator's first child is its operator token.
+    const sign = parent?.type === 'unary_operator' ? parent.child(0)?.type : undefined;
+    const signed = sign === '-' || sign === '+' ? parent! : node;
+    const text = signed === node ? node.text : signed.text.replace(/\s+/g, '');
+    const scope = scopeOf(node);
+    const { role, operator, callee, keyword, target } = roleOf(signed);
     return {
       text,
       value: numericValue(text),
       line: lineOf(signed),
       column: signed.startPosition.column + 1,
-      ...roleOf(signed),
+      role, operator, callee, keyword, target,
       functionName: scope.ownerKind === 'function' ? scope.owner : null,
     };
   });

@@ -1,10 +1,13 @@
 import type { SyntaxNode as Node } from './syntax-node.js';
-import { dottedName, lineOf, namedChildren } from './node-text.js';
+import { dottedName, lineOf } from './node-text.js';
 import type { ReferenceFact } from './python-model.js';
 import { plainStringValue } from './value-facts.js';
 
 const ASSIGNING_PARENTS = new Set(['assignment', 'augmented_assignment']);
 const MAX_ARGUMENT_TEXT = 120;
+/** Shared by calls without arguments of a kind: facts are read, never changed. */
+const NO_ARGUMENTS: Array<{ literal: string | null; text: string }> = Object.freeze([]) as unknown as Array<{ literal: string | null; text: string }>;
+const NO_KEYWORDS: string[] = Object.freeze([]) as unknown as string[];
 
 function isPlainChain(node: Node): boolean {
   let current: Node | null = node;
@@ -28,17 +31,30 @@ function isWriteTarget(node: Node): boolean {
 function readCall(node: Node): ReferenceFact | null {
   const callee = node.childForFieldName('function');
   if (!callee || (callee.type !== 'identifier' && !(callee.type === 'attribute' && isPlainChain(callee)))) return null;
-  const values = namedChildren(node.childForFieldName('arguments') ?? node).filter((argument) => argument.type !== 'comment');
-  const positional = values.filter((argument) => argument.type !== 'keyword_argument');
-  const keywords = values.filter((argument) => argument.type === 'keyword_argument').map((argument) => argument.childForFieldName('name')?.text ?? '');
-  return {
-    kind: 'call', name: dottedName(callee), attribute: null, line: lineOf(node), assigned: false,
-    arguments: positional.map((argument) => ({
-      literal: argument.type === 'string' || argument.type === 'concatenated_string' ? plainStringValue(argument) : null,
-      text: argument.text.slice(0, MAX_ARGUMENT_TEXT),
-    })),
-    keywords,
-  };
+  const { children } = node.childForFieldName('arguments') ?? node;
+  // Counted first: facts of every call are kept, and arrays filled by push keep spare room.
+  let keywordCount = 0;
+  let positionalCount = 0;
+  for (let index = 0; index < children.length; index++) {
+    const argument = children[index]!;
+    if (!argument.isNamed || argument.type === 'comment') continue;
+    if (argument.type === 'keyword_argument') keywordCount++;
+    else positionalCount++;
+  }
+  const positional: Array<{ literal: string | null; text: string }> = positionalCount === 0 ? NO_ARGUMENTS : new Array(positionalCount);
+  const keywords: string[] = keywordCount === 0 ? NO_KEYWORDS : new Array(keywordCount);
+  positionalCount = 0;
+  keywordCount = 0;
+  for (let index = 0; index < children.length; index++) {
+    const argument = children[index]!;
+    if (!argument.isNamed || argument.type === 'comment') continue;
+    if (argument.type === 'keyword_argument') keywords[keywordCount++] = argument.childForFieldName('name')?.text ?? '';
+    else {
+      const literal = argument.type === 'string' || argument.type === 'concatenated_string' ? plainStringValue(argument) : null;
+      positional[positionalCount++] = { literal, text: argument.text.slice(0, MAX_ARGUMENT_TEXT) };
+    }
+  }
+  return { kind: 'call', name: dottedName(callee), attribute: null, line: lineOf(node), assigned: false, arguments: positional, keywords };
 }
 
 /** Builtins recorded when used as a value (`g = getattr`), not called: aliases hide later calls. */

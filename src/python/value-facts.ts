@@ -43,6 +43,8 @@ export function createExpressionReader(readLambdaBody: (lambda: Node, reader: Ex
       return facts;
     },
     summary(node) {
+      // A leaf costs no more to read again than to look up: only nodes with parts are kept.
+      if (node.childCount === 0) return summarize(node, reader);
       let summary = summaries.get(node.id);
       if (!summary) {
         summary = summarize(node, reader);
@@ -69,25 +71,55 @@ function isChain(node: Node): boolean {
   return !!object && isChain(object);
 }
 
-function merge(parts: ExpressionSummary[]): ExpressionSummary {
-  if (parts.length === 1) return parts[0]!;
-  return { names: parts.flatMap((part) => part.names), callees: parts.flatMap((part) => part.callees), strings: parts.flatMap((part) => part.strings) };
+/** Shared by facts with nothing in a list: facts are never changed once read, and most lists are empty. */
+const NOTHING: string[] = Object.freeze([]) as unknown as string[];
+
+const EMPTY_SUMMARY: ExpressionSummary = Object.freeze({ names: NOTHING, callees: NOTHING, strings: NOTHING });
+
+function concatenated(parts: readonly ExpressionSummary[], list: (part: ExpressionSummary) => string[]): string[] {
+  let found: string[] | null = null;
+  let shared = true;
+  for (const part of parts) {
+    const items = list(part);
+    if (items.length === 0) continue;
+    if (found === null) found = items;
+    else {
+      if (shared) found = found.slice();
+      shared = false;
+      for (const item of items) found.push(item);
+    }
+  }
+  return found ?? NOTHING;
 }
 
-const EMPTY_SUMMARY: ExpressionSummary = { names: [], callees: [], strings: [] };
+function merge(parts: readonly ExpressionSummary[]): ExpressionSummary {
+  let nonEmpty: ExpressionSummary | null = null;
+  let count = 0;
+  for (const part of parts) {
+    if (part.names.length === 0 && part.callees.length === 0 && part.strings.length === 0) continue;
+    nonEmpty = part;
+    count++;
+  }
+  if (count <= 1) return nonEmpty ?? EMPTY_SUMMARY;
+  return { names: concatenated(parts, namesOf), callees: concatenated(parts, calleesOf), strings: concatenated(parts, stringsOf) };
+}
+
+const namesOf = (part: ExpressionSummary): string[] => part.names;
+const calleesOf = (part: ExpressionSummary): string[] => part.callees;
+const stringsOf = (part: ExpressionSummary): string[] => part.strings;
 
 function summarize(node: Node, reader: ExpressionReader): ExpressionSummary {
   if (node.type === 'lambda') return EMPTY_SUMMARY;
   const literal = plainStringValue(node);
-  if (literal !== null) return { names: [], callees: [], strings: [literal] };
-  if (node.type === 'identifier' || (node.type === 'attribute' && isChain(node))) return { names: [dottedName(node)], callees: [], strings: [] };
+  if (literal !== null) return { names: NOTHING, callees: NOTHING, strings: [literal] };
+  if (node.type === 'identifier' || (node.type === 'attribute' && isChain(node))) return { names: [dottedName(node)], callees: NOTHING, strings: NOTHING };
   if (node.type === 'keyword_argument') {
     const value = node.childForFieldName('value');
     return value ? reader.summary(value) : EMPTY_SUMMARY;
   }
   if (node.type === 'call') {
     const callee = node.childForFieldName('function');
-    const parts: ExpressionSummary[] = [{ names: [], callees: callee ? [dottedName(callee)] : [], strings: [] }];
+    const parts: ExpressionSummary[] = [callee ? { names: NOTHING, callees: [dottedName(callee)], strings: NOTHING } : EMPTY_SUMMARY];
     // The callee is not a value read by the expression, but `Path(x).open` still reads `x`.
     const calleeObject = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
     if (calleeObject && !isChain(calleeObject)) parts.push(reader.summary(calleeObject));
@@ -100,8 +132,14 @@ function summarize(node: Node, reader: ExpressionReader): ExpressionSummary {
     const object = node.childForFieldName('object');
     return object ? reader.summary(object) : EMPTY_SUMMARY;
   }
-  const children = namedChildren(node);
-  return children.length === 0 ? EMPTY_SUMMARY : merge(children.map((child) => reader.summary(child)));
+  const { children } = node;
+  let parts: ExpressionSummary[] | null = null;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    if (!child.isNamed || child.type === 'comment') continue;
+    (parts ??= []).push(reader.summary(child));
+  }
+  return parts === null ? EMPTY_SUMMARY : merge(parts);
 }
 
 /** The arguments of a call's `argument_list` (or generator expression) one by one. */
@@ -126,12 +164,17 @@ export function describeExpression(value: Node, keyword: string | null, reader: 
     text: value.text,
     nodeType: value.type,
     stringValue: plainStringValue(value),
-    names: [...names],
-    callees: [...callees],
-    strings: [...strings],
+    // Shared with the summary: facts are read, never changed.
+    names,
+    callees,
+    strings,
     lambda: value.type === 'lambda' ? reader.lambda(value) : null,
   };
 }
+
+const NO_ENTRIES: DictEntryFact[] = Object.freeze([]) as unknown as DictEntryFact[];
+const NO_ARGUMENTS: CallArgumentFact[] = Object.freeze([]) as unknown as CallArgumentFact[];
+const NO_VALUES: ValueFact[] = Object.freeze([]) as unknown as ValueFact[];
 
 function unwrapParentheses(node: Node): Node {
   let current = node;
@@ -150,18 +193,20 @@ export function describeValue(node: Node | null, reader: ExpressionReader): Valu
     expression: node ? node.text : null,
     kind: 'other',
     nodeType: value ? value.type : null,
-    dictKeys: [],
+    dictKeys: NOTHING,
     dictHasDynamicKeys: false,
-    dictEntries: [],
+    dictEntries: NO_ENTRIES,
     callee: null,
-    arguments: [],
-    alternatives: [],
+    arguments: NO_ARGUMENTS,
+    alternatives: NO_VALUES,
     stringValue: plainStringValue(value),
   };
   if (!value || value.type === 'none') {
     fact.kind = 'none';
   } else if (value.type === 'dictionary') {
     fact.kind = 'dict';
+    fact.dictKeys = [];
+    fact.dictEntries = [];
     for (const entry of namedChildren(value)) {
       const key = entry.type === 'pair' ? entry.childForFieldName('key') : null;
       const keyText = plainStringValue(key);

@@ -33,20 +33,36 @@ export function isPlaceholderBlock(block: Node): boolean {
 }
 
 /**
- * The scope of a node: the function or class definitions around it, innermost last in the name.
- * A definition node itself, and everything inside it (parameters, body), belongs to its own scope.
- * Walking up the ancestors of the few nodes a collector needs is cheaper than visiting every node.
+ * Finds the scope of a node: the function or class definitions around it, innermost last in the
+ * name. A definition node itself, and everything inside it (parameters, body), belongs to its own
+ * scope. Walking up the ancestors of the few nodes a collector needs is cheaper than visiting every
+ * node; the scope of each definition is worked out once (its placeholder test reads its whole body).
  */
-export function scopeOf(node: Node, root: Node): Scope {
-  const names: string[] = [];
-  let innermost: Node | null = null;
-  for (let current: Node | null = node; current && current.id !== root.id; current = current.parent) {
-    if (current.type === 'function_definition' || current.type === 'class_definition') {
-      innermost ??= current;
-      names.push(current.childForFieldName('name')?.text ?? '?');
+export function createScopeFinder(root: Node): (node: Node) => Scope {
+  const known = new Map<number, Scope>();
+  return (node) => {
+    let innermost: Node | null = null;
+    for (let current: Node | null = node; current && current.id !== root.id; current = current.parent) {
+      if (current.type === 'function_definition' || current.type === 'class_definition') {
+        innermost = current;
+        break;
+      }
     }
+    const key = innermost ? innermost.id : root.id;
+    let scope = known.get(key);
+    if (!scope) {
+      scope = innermost ? definitionScope(innermost, root) : { owner: null, ownerKind: 'module', bodyId: root.id, bodyIsPlaceholder: false };
+      known.set(key, scope);
+    }
+    return scope;
+  };
+}
+
+function definitionScope(innermost: Node, root: Node): Scope {
+  const names: string[] = [];
+  for (let current: Node | null = innermost; current && current.id !== root.id; current = current.parent) {
+    if (current.type === 'function_definition' || current.type === 'class_definition') names.push(current.childForFieldName('name')?.text ?? '?');
   }
-  if (!innermost) return { owner: null, ownerKind: 'module', bodyId: root.id, bodyIsPlaceholder: false };
   const body = innermost.childForFieldName('body');
   return {
     owner: names.reverse().join('.'),
@@ -54,6 +70,11 @@ export function scopeOf(node: Node, root: Node): Scope {
     bodyId: body?.id ?? -1,
     bodyIsPlaceholder: body ? isPlaceholderBlock(body) : true,
   };
+}
+
+/** The scope of one node (see `createScopeFinder`, which is cheaper for many nodes of one tree). */
+export function scopeOf(node: Node, root: Node): Scope {
+  return createScopeFinder(root)(node);
 }
 
 /** The nodes of the given types under `root`, in source order. */
