@@ -100,8 +100,13 @@ function choosePrimary(collector: DesignCollector): string | null {
   const candidates = [...collector.classes.values()].filter((cls) => cls.role === 'other' || cls.role === 'service');
   if (collector.explicitPrimary && collector.classes.has(collector.explicitPrimary)) return collector.explicitPrimary;
   const publicCount = (cls: DesignClass) => cls.methods.filter((method) => !method.name.startsWith('_')).length;
-  const best = candidates.reduce<DesignClass | null>((top, cls) => (!top || publicCount(cls) > publicCount(top) ? cls : top), null);
-  return best && publicCount(best) > 0 ? best.name : collector.explicitPrimary;
+  const most = (classes: DesignClass[]) => classes.reduce<DesignClass | null>((top, cls) => (!top || publicCount(cls) > publicCount(top) ? cls : top), null);
+  const best = most(candidates);
+  if (best && publicCount(best) > 0) return best.name;
+  // A design whose only class with methods is a dataclass (`@dataclass class TradingAccount` with
+  // `buy_shares`...): that class is the service, and stays a model for its fields too.
+  const model = most([...collector.classes.values()].filter((cls) => cls.role === 'model'));
+  return model && publicCount(model) > 0 ? model.name : collector.explicitPrimary;
 }
 
 /** Class names the texts give, nearest text first: `Backticked` names, then CamelCase words. */
@@ -132,14 +137,14 @@ function modelsOf(collector: DesignCollector, primary: string | null): DesignMod
   const models: DesignModel[] = [];
   for (const [name, entry] of collector.fields) {
     let cls = collector.classes.get(name);
-    if (cls?.role === 'exception' || name === primary) continue;
+    if (cls?.role === 'exception' || (name === primary && !entry.kind)) continue;
     const publicMethods = cls ? cls.methods.filter((method) => !method.name.startsWith('_')).length : 0;
     if (!entry.kind && (entry.fields.length === 0 || publicMethods > 3)) continue;
     if (!cls) {
       cls = { name, bases: [], decorators: [], role: 'model', methods: [], description: null, origin: entry.origin, line: entry.line };
       collector.classes.set(name, cls);
     }
-    cls.role = 'model';
+    if (name !== primary) cls.role = 'model';
     models.push({ name, kind: entry.kind ?? 'plain', fields: entry.fields, origin: entry.origin, line: cls.line });
   }
   return models;
@@ -164,7 +169,7 @@ export function finalizeDesign(collector: DesignCollector, input: FinalizeInput)
   primary = placePendingMethods(collector, primary);
   const models = modelsOf(collector, primary);
   const primaryClass = primary ? collector.classes.get(primary) : undefined;
-  if (primaryClass && primaryClass.role === 'other') primaryClass.role = 'service';
+  if (primaryClass && (primaryClass.role === 'other' || primaryClass.role === 'model')) primaryClass.role = 'service';
   const classes = [...collector.classes.values()].sort((a, b) => a.line - b.line);
   const functions = [...collector.functions.values()].sort((a, b) => a.line - b.line);
   const naming = designNaming(input.source, input.sourceName, input.title, primary);

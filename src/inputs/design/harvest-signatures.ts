@@ -142,7 +142,10 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
   let codeClass: { name: string; indent: number } | null = null;
   let previousMode = LineMode.Prose;
   const add = (snippet: SignatureSnippet, index: number, fromCode: boolean) => {
-    const nearby = lines.slice(index, index + 3).join(' ');
+    // The line and the two after it, up to the next heading (which speaks of another section).
+    const after = lines.slice(index + 1, index + 3);
+    const next = after.findIndex((text) => ATX_HEADING.test(text));
+    const nearby = [lines[index], ...(next < 0 ? after : after.slice(0, next))].join(' ');
     const owner = ownerOf(stack, lineClass);
     harvest.signatures.push({
       snippet,

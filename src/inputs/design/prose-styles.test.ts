@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { DesignSpec } from './design-types.js';
+import { readDesign } from './read-design.js';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-fixtures/designs/prose-styles');
+
+/** `Class.method(a, b)` for every method of a non-exception class, `function(a)` for module functions. */
+function api(spec: DesignSpec): string[] {
+  const methods = spec.classes.filter((cls) => cls.role !== 'exception').flatMap((cls) => cls.methods.map((method) => `${cls.name}.${method.name}(${method.parameters.map((parameter) => parameter.name).join(', ')})`));
+  return [...methods, ...spec.functions.map((fn) => `${fn.name}(${fn.parameters.map((parameter) => parameter.name).join(', ')})`)].sort();
+}
+
+const models = (spec: DesignSpec) => spec.models.map((model) => `${model.name}(${model.fields.map((field) => (field.annotation ? `${field.name}: ${field.annotation}` : field.name)).join(', ')})`).sort();
+const exceptions = (spec: DesignSpec) => spec.exceptions.map((exception) => `${exception.name}<${exception.base}`).sort();
+
+/** Each style: what the reader must understand of it, and the warnings it must give (kind: text). */
+const STYLES: Array<{ file: string; primary: string | null; api: string[]; models?: string[]; exceptions?: string[]; external?: string[]; warnings?: string[] }> = [
+  {
+    // A dataclass that also holds the operations is the service class, and a model for its fields.
+    file: 'dataclass-service.design.md',
+    primary: 'SeedVault',
+    api: ['SeedVault.inventory()', 'SeedVault.store(variety, grams)', 'SeedVault.withdraw(variety, grams)'],
+    models: ['Packet(variety: str, grams: int)', 'SeedVault(owner: str, packets: dict[str, Packet])'],
+    exceptions: ['VaultError<Exception'],
+  },
+];
+
+describe('designs whose API or models are written in prose, lists and other styles', () => {
+  for (const style of STYLES) {
+    it(`reads ${style.file}`, async () => {
+      const spec = await readDesign(readFileSync(path.join(FIXTURES, style.file), 'utf8'), { sourceName: style.file });
+      expect(spec.primaryClass).toBe(style.primary);
+      expect(api(spec)).toEqual([...style.api].sort());
+      expect(models(spec)).toEqual([...(style.models ?? [])].sort());
+      expect(exceptions(spec)).toEqual([...(style.exceptions ?? [])].sort());
+      expect(spec.functions.filter((fn) => fn.external).map((fn) => fn.name)).toEqual(style.external ?? []);
+      const notable = spec.warnings.filter((warning) => warning.kind !== 'untyped' && warning.kind !== 'naming');
+      expect(notable.map((warning) => `${warning.kind}: ${warning.message}`)).toEqual(style.warnings ?? []);
+    });
+  }
+});
