@@ -11,6 +11,8 @@ export interface PendingMethod {
   fn: DesignFunction;
   /** Texts around it that may name its class, nearest first: innermost heading, lead-in, outer headings. */
   context: string[];
+  /** A one-word heading above it (`## Reporting`) that may name its class, used only when the design names no other class. */
+  heading?: string;
 }
 
 /** Model fields read for a class, and how the class is declared. */

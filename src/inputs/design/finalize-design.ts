@@ -117,10 +117,13 @@ function classNamesIn(texts: string[]): string[] {
 }
 
 function placePendingMethods(collector: DesignCollector, primary: string | null): string | null {
-  for (const { fn, context } of collector.pendingMethods) {
+  for (const { fn, context, heading } of collector.pendingMethods) {
     const named = classNamesIn(context).filter((name) => !looksLikeExceptionName(name) && !collector.fields.has(name));
     const known = named.find((name) => collector.classes.get(name)?.role === 'other' || collector.classes.get(name)?.role === 'service');
-    const owner = known ?? named[0] ?? primary ?? null;
+    const owner = known ?? named[0] ?? primary ?? heading ?? null;
+    if (heading && owner !== heading) {
+      collector.warn('orphan', `\`${fn.name}\` is under the heading "${heading}", which does not say it is a class; read as a method of \`${owner ?? 'the module'}\`${owner ? ', the class the text around it names' : ''}`, fn.line);
+    }
     if (!owner) {
       collector.warn('orphan', `\`${fn.name}\` takes \`self\` but no class is named for it; read as a module-level function`, fn.line);
       collector.addFunction({ ...fn, className: null });

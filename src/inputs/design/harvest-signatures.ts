@@ -25,6 +25,8 @@ export interface HarvestedSignature {
   mentionOnly?: boolean;
   /** Parameter types and return the bullets under it give. */
   details?: NestedDetails;
+  /** Written as `Class.method(...)` inside a sentence: placed only when it reads as a signature of a known or typed method. */
+  inSentence?: boolean;
 }
 
 /** A model written in prose: `**OrderLine** — \`sku: str\`, \`quantity: int\``. */
@@ -53,6 +55,8 @@ export interface Harvest {
   models: HarvestedModel[];
   /** The base the text says every exception shares ("All exceptions inherit from `ShopError`"). */
   sharedExceptionBase: string | null;
+  /** Names the text calls a class ("the `Wallet` class", "class Wallet"): evidence that a one-word heading names one. */
+  namedClasses: Set<string>;
 }
 
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
@@ -68,9 +72,12 @@ const EXCEPTION_NAME = /^[\s|>*+\-\d.)]*(?:\*\*|__|`)*\s*`?([A-Z][A-Za-z0-9_]*(?
 const BASE_AFTER_NAME = /^`?\*{0,2}\s*\(\s*(?:an?\s+|[Bb]ase:?\s*|[Ii]nherits? from\s+|[Ss]ubclass of\s+|[Ee]xtends\s+|[Hh]ereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)/;
 /** "inherits from `Base`" anywhere in the line. */
 const BASE_IN_TEXT = /\b(?:[Ii]nherits? from|[Ss]ubclass(?:es)? of|[Ss]ubclasses|[Ee]xtends|[Dd]erives from|[Hh]ereda de|[Hh]erda de|[Hh][ée]rite de|[Bb]ase class:?|[Bb]ase:)\s+`?([A-Z][A-Za-z0-9_.]*)`?/;
+const QUALIFIED_MENTION = /`([A-Z][A-Za-z0-9_]*\.[a-z_][A-Za-z0-9_]*\([^`]*)`/g;
 const MENTION = /`([a-z_][A-Za-z0-9_]*)\(([^`()]*)\)(\s*->\s*[^`]+)?`/g;
 /** "`Ticket` has two methods of its own:", "Methods of `Ticket`:": prose that names the owner of the signatures below it. */
 const PROSE_OWNER = /^\s*(?:`|\*\*)([A-Z][A-Za-z0-9_]*)(?:`|\*\*) (?:also )?(?:has|exposes|provides|offers|defines)\b[^.`]{0,40}\bmethods?\b|^\s*(?:the )?methods? (?:of|for|on) (?:the )?(?:`|\*\*)([A-Z][A-Za-z0-9_]*)(?:`|\*\*)/i;
+/** "the `Wallet` class", "Wallet class", "class Wallet": the text calls the name a class. */
+const NAMED_CLASS = /`?\b([A-Z][A-Za-z0-9_]*)`?\s+[Cc]lass\b|\b[Cc]lass\s+`?([A-Z][A-Za-z0-9_]*)/g;
 const MAX_CONTINUATION_LINES = 30;
 const MAX_LINE = 4000;
 const CUSTOM_EXCEPTION = /\bcustom (?:exception|error)s?\b|\bexcepci[oó]n(?:es)? personalizadas?\b|\bdefine (?:an? )?(?:new )?exception\b/i;
@@ -133,7 +140,7 @@ function baseIn(text: string, name: string): string[] {
  * `modes` says, per line (0-based), whether code blocks already read cover it.
  */
 export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
-  const harvest: Harvest = { signatures: [], classes: [], mentions: [], models: [], sharedExceptionBase: null };
+  const harvest: Harvest = { signatures: [], classes: [], mentions: [], models: [], sharedExceptionBase: null, namedClasses: new Set() };
   const isSignature = (text: string) => text.includes('(') && readSignatureSnippet(text) !== null;
   const stack: OpenSection[] = [];
   let lineClass: string | null = null;
@@ -189,6 +196,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       stack.push({ depth, text, owner });
       lineClass = null;
     }
+    if (/class/i.test(line)) for (const named of line.matchAll(NAMED_CLASS)) harvest.namedClasses.add((named[1] ?? named[2])!);
     const declared = line.includes('class') ? readClassLine(heading ? heading[2]! : line) : null;
     if (declared) {
       harvest.classes.push({ ...declared, line: index + 1, exception: false });
@@ -264,6 +272,14 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       sentence ??= next.trim() === '' || ATX_HEADING.test(next) || LIST_OR_QUOTE.test(next) || next.length > MAX_LINE ? line : `${line} ${next}`;
       return sentence;
     };
+    // "the UI calls `GymDesk.freeze(member_id: str) -> dict`", "2. Register with `Desk.register(name: str)`".
+    if (line.includes('.')) {
+      for (const qualified of line.matchAll(QUALIFIED_MENTION)) {
+        const snippet = readSignatureSnippet(qualified[1]!);
+        if (!snippet?.owner) continue;
+        harvest.signatures.push({ snippet, line: index + 1, owner: { kind: 'class', name: snippet.owner }, external: false, context: stack.map((section) => section.text).reverse(), fromCode: false, inSentence: true });
+      }
+    }
     for (const mention of line.matchAll(MENTION)) {
       const start = mention.index ?? 0;
       const lineOwner = ownerOf(stack, lineClass);

@@ -21,6 +21,10 @@ function definition(signature: HarvestedSignature, withReturns: boolean): string
   return `def ${name}(${oneLine(parameters)})${arrow}: ...`;
 }
 
+function isTyped(fn: { parameters: Array<{ name: string; annotation: string | null }>; returnAnnotation: string | null }): boolean {
+  return fn.returnAnnotation !== null || fn.parameters.some((parameter) => parameter.annotation !== null);
+}
+
 type Parsed = { fn: NonNullable<Awaited<ReturnType<typeof readPythonOutline>>['functions'][number]>; hasSelf: boolean } | null;
 
 async function parseOne(text: string): Promise<Parsed> {
@@ -94,10 +98,15 @@ export async function placeHarvest(harvest: Harvest, collector: DesignCollector)
   // are methods even where they leave `self` out.
   const confirmed = new Set(signatures.filter((signature) => signature.owner.kind === 'maybe-class' && signature.snippet.name === '__init__')
     .map((signature) => (signature.owner as { name: string }).name));
+  for (const name of [...harvest.namedClasses, ...collector.classes.keys()]) confirmed.add(name);
   signatures.forEach((signature, index) => {
     const result = parsed[index];
     if (!result && CALL_EXAMPLE.test(signature.snippet.parameters)) {
       examples++;
+      return;
+    }
+    if (signature.inSentence && result && !isTyped(result.fn) && !confirmed.has(signature.snippet.owner!)) {
+      collector.warn('unplaced', `\`${signature.snippet.owner}.${signature.snippet.name}(${oneLine(signature.snippet.parameters)})\` is named in running text, but the design defines no class \`${signature.snippet.owner}\` and gives no types; not placed`, signature.line);
       return;
     }
     if (!result) {
@@ -106,11 +115,13 @@ export async function placeHarvest(harvest: Harvest, collector: DesignCollector)
     }
     placed++;
     const owner = signature.snippet.owner ?? (signature.owner.kind === 'class' ? signature.owner.name : null)
-      ?? (signature.owner.kind === 'maybe-class' && (result.hasSelf || confirmed.has(signature.owner.name)) ? signature.owner.name : null);
+      ?? (signature.owner.kind === 'maybe-class' && confirmed.has(signature.owner.name) ? signature.owner.name : null);
     if (owner) {
       collector.addMethod(owner, withSource(toDesignFunction(result.fn, owner, 0), signature));
     } else if (result.hasSelf) {
-      collector.pendingMethods.push({ fn: withSource(toDesignFunction(result.fn, '', 0), signature), context: signature.context });
+      // `## Reporting` over `visits(self, ...)`: a heading word is not a class unless the design says so elsewhere.
+      const heading = signature.owner.kind === 'maybe-class' ? { heading: signature.owner.name } : {};
+      collector.pendingMethods.push({ fn: withSource(toDesignFunction(result.fn, '', 0), signature), context: signature.context, ...heading });
     } else if ((signature.owner.kind === 'none' || signature.owner.kind === 'maybe-class') && (/^test_/.test(result.fn.name) || signature.context.some((text) => EXAMPLE_SECTION.test(text)))) {
       examples++;
       placed--;

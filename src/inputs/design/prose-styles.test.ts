@@ -26,6 +26,34 @@ const STYLES: Array<{ file: string; primary: string | null; api: string[]; model
     models: ['Packet(variety: str, grams: int)', 'SeedVault(owner: str, packets: dict[str, Packet])'],
     exceptions: ['VaultError<Exception'],
   },
+  {
+    // Signatures written inside sentences and numbered steps as `Class.method(...)`; a call with literal
+    // arguments is an example; an untyped call on a class the design never defines is reported, not dropped.
+    file: 'numbered-steps.design.md',
+    primary: 'BikeShed',
+    api: ['BikeShed.lend(rider, bike_id)', 'BikeShed.open_loans()', 'BikeShed.record_deposit(rider, amount)', 'BikeShed.take_back(bike_id, damaged)'],
+    exceptions: ['BikeUnavailableError<ShedError', 'ShedError<Exception'],
+    warnings: [
+      'unplaced: `Path.exists()` is named in running text, but the design defines no class `Path` and gives no types; not placed',
+      'unplaced: `Ledger.close(day)` is named in running text, but the design defines no class `Ledger` and gives no types; not placed',
+    ],
+  },
+  {
+    // A heading that does not say "class" (`## Statistics`) is a section of the class the text names, not a class.
+    file: 'unnamed-heading.design.md',
+    primary: 'RouteBoard',
+    api: ['RouteBoard.add_route(grade, setter)', 'RouteBoard.hardest_send(climber)', 'RouteBoard.retire_route(route_id)', 'RouteBoard.sends(route_id)', 'normalise_grade(raw)'],
+    warnings: [
+      'orphan: `sends` is under the heading "Statistics", which does not say it is a class; read as a method of `RouteBoard`, the class the text around it names',
+      'orphan: `hardest_send` is under the heading "Statistics", which does not say it is a class; read as a method of `RouteBoard`, the class the text around it names',
+    ],
+  },
+  {
+    // With no other class in the design, the one-word heading is the only candidate.
+    file: 'lone-heading.design.md',
+    primary: 'Kiln',
+    api: ['Kiln.fire(cone)', 'Kiln.load(piece)'],
+  },
 ];
 
 describe('designs whose API or models are written in prose, lists and other styles', () => {
