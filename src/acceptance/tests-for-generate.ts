@@ -1,18 +1,14 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { SpendBudget } from '../budget/spend-budget.js';
 import { deliverModule } from '../deliver/deliver-module.js';
 import { writeFileAtomic } from '../deliver/write-atomic.js';
+import type { StepContext } from '../generate/generation-steps.js';
 import type { GenerateModuleOptions } from '../generate/generate-types.js';
-import type { PreparedGeneration } from '../generate/prepare-generation.js';
-import type { ProgressEvent } from '../generate/progress-events.js';
-import type { LanguageModel } from '../model/language-model.js';
 import { checkPromptFits } from '../prompt/fit-context.js';
 import { readPythonModule } from '../python/read-module.js';
 import type { LoopSteps } from '../repair/loop-types.js';
 import { environmentSecrets } from '../runs/environment-secrets.js';
 import type { InputFingerprint } from '../runs/run-record.js';
-import type { RunRecorder } from '../runs/run-recorder.js';
 import { withTestAgreement, type AgreementSteps } from './agreement-steps.js';
 import { buildTestsPrompt } from './build-tests-prompt.js';
 import { loadQaAgent } from './load-qa-agent.js';
@@ -51,19 +47,8 @@ export interface GeneratedTests {
   finish(delivered: boolean): Promise<GeneratedTestsSummary>;
 }
 
-/** What `generate` hands over. */
-export interface GenerateTestsContext {
-  model: LanguageModel;
-  prepared: PreparedGeneration;
-  options: GenerateModuleOptions;
-  recorder: RunRecorder;
-  replyTokens: number;
-  emit: (event: ProgressEvent) => void;
-  /** The run's spend budget: the test writer's requests count too. */
-  budget?: SpendBudget;
-  /** The run's sampling temperature (`--temperature`), for the test writer's requests too. */
-  temperature?: number;
-}
+/** What `generate` hands over: its steps' context; the spend budget and temperature apply to the test writer's requests too. */
+export type GenerateTestsContext = Pick<StepContext, 'model' | 'prepared' | 'options' | 'recorder' | 'replyTokens' | 'emit' | 'budget' | 'temperature'>;
 
 /** Why `generate` writes no tests of its own, or null when it should. */
 function skipReason(options: Pick<GenerateModuleOptions, 'tests' | 'noTests' | 'noRun'>): string | null {

@@ -11,22 +11,18 @@ import { applySelectionFlags } from '../verify/suppressions/selection-options.js
 import type { CliIo } from './cli-io.js';
 import { handleModelActionFailure } from './model-action-failure.js';
 import type { GenerateFlags } from './generate-command.js';
+import { givenFlags } from './generate-given-flags.js';
 
+/** Flags the dry run and the real run pass on alike when given. */
+const PREPARATION_FLAGS = ['stories', 'requirements', 'model', 'feature', 'module', 'outDir', 'agent', 'maxOutputTokens'] as const;
 
 /** `generate --dry-run`: the first prompt and its size on stdout, exit 0; no model is resolved or called. */
 async function printDryRun(flags: GenerateFlags, io: CliIo, clean: (text: string) => string): Promise<void> {
   const config = applySelectionFlags(await loadConfig(flags.config), flags);
   const result = await dryRunGeneration({
     design: flags.design, config,
-    ...(flags.stories ? { stories: flags.stories } : {}),
-    ...(flags.requirements ? { requirements: flags.requirements } : {}),
-    ...(flags.model ? { model: flags.model } : {}),
-    ...(flags.feature ? { feature: flags.feature } : {}),
-    ...(flags.module ? { module: flags.module } : {}),
-    ...(flags.outDir ? { outDir: flags.outDir } : {}),
+    ...givenFlags(flags, PREPARATION_FLAGS),
     ...(flags.tests ? { tests: flags.tests } : {}),
-    ...(flags.agent ? { agent: flags.agent } : {}),
-    ...(flags.maxOutputTokens ? { maxOutputTokens: flags.maxOutputTokens } : {}),
   });
   io.stdout(clean(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatDryRun(result)));
   io.setExitCode(EXIT_PASSED);
@@ -45,22 +41,13 @@ export async function runGenerateCommand(flags: GenerateFlags, io: CliIo): Promi
     const config = applySelectionFlags(await loadConfig(flags.config), flags);
     const result = await generateModule({
       design: flags.design, config, signal, secrets,
-      ...(flags.stories ? { stories: flags.stories } : {}),
-      ...(flags.requirements ? { requirements: flags.requirements } : {}),
+      ...givenFlags(flags, [...PREPARATION_FLAGS, 'baseUrl', 'python']),
       ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
       maxRounds: flags.maxRounds, candidates: flags.candidates, noRun: !flags.run,
       ...(flags.types !== undefined ? { types: flags.types } : {}),
       onProgress: (event) => progress.onEvent(event),
-      ...(flags.model ? { model: flags.model } : {}),
-      ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
-      ...(flags.feature ? { feature: flags.feature } : {}),
-      ...(flags.module ? { module: flags.module } : {}),
-      ...(flags.outDir ? { outDir: flags.outDir } : {}),
       ...(flags.tests ? { tests: flags.tests } : {}),
       ...(flags.tests === false ? { noTests: true } : {}),
-      ...(flags.agent ? { agent: flags.agent } : {}),
-      ...(flags.python ? { python: flags.python } : {}),
-      ...(flags.maxOutputTokens ? { maxOutputTokens: flags.maxOutputTokens } : {}),
       ...(flags.maxRequests !== undefined ? { maxRequests: flags.maxRequests } : {}),
       ...(flags.maxTokens !== undefined ? { maxTokens: flags.maxTokens } : {}),
       ...(flags.maxCost !== undefined ? { maxCost: flags.maxCost } : {}),

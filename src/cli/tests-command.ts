@@ -3,6 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import type { AcceptanceTestsResult } from '../acceptance/generate-tests.js';
 import type { CliIo } from './cli-io.js';
+import { givenFlags } from './generate-given-flags.js';
 import { handleModelActionFailure } from './model-action-failure.js';
 
 /** Flags of `backsmith tests` as commander parses them. */
@@ -66,14 +67,7 @@ async function runTestsCommand(flags: TestsFlags, io: CliIo): Promise<void> {
     const result = await generateAcceptanceTests({
       design: flags.design, stories: flags.stories, maxRounds: flags.maxRounds, config: await loadConfig(flags.config), signal: cancellation.signal, secrets,
       onProgress: (line) => io.stderr(clean(`${escapeTerminal(line)}\n`)),
-      ...(flags.model ? { model: flags.model } : {}),
-      ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
-      ...(flags.out ? { out: flags.out } : {}),
-      ...(flags.outDir ? { outDir: flags.outDir } : {}),
-      ...(flags.feature ? { feature: flags.feature } : {}),
-      ...(flags.module ? { module: flags.module } : {}),
-      ...(flags.agent ? { agent: flags.agent } : {}),
-      ...(flags.maxOutputTokens ? { maxOutputTokens: flags.maxOutputTokens } : {}),
+      ...givenFlags(flags, ['model', 'baseUrl', 'out', 'outDir', 'feature', 'module', 'agent', 'maxOutputTokens']),
     });
     io.stdout(clean(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatTestsResult(result, escapeTerminal)));
     io.setExitCode(cancellation.exitCode() ?? (result.outcome === 'delivered' ? EXIT_PASSED : EXIT_FINDINGS));
