@@ -7,6 +7,7 @@ Plain values go back by copy, other objects by handle (see proxy_wire); objects 
 test side (a clock, a callback) arrive as ``ParentObject`` and are called back.
 """
 import builtins
+import copy
 import enum
 import faulthandler
 import importlib.util
@@ -48,6 +49,7 @@ APPLY = {
     "add": operator.add, "sub": operator.sub, "mul": operator.mul, "truediv": operator.truediv,
     "floordiv": operator.floordiv, "mod": operator.mod, "neg": operator.neg, "abs": abs,
     "int": int, "float": float, "index": operator.index, "format": format, "dir": dir,
+    "copy": copy.copy, "deepcopy": copy.deepcopy,
     "enter": lambda target: target.__enter__(), "exit": lambda target, *args: target.__exit__(*args),
 }
 

@@ -99,6 +99,13 @@ class RemoteObject:
     def __call__(self, *args, **kwargs):
         return self._bs_link.op("call", self, args=list(args), kwargs=kwargs)
 
+    # copy.copy / copy.deepcopy of a handle copy the object in the module process: a new handle.
+    def __copy__(self):
+        return self._bs_apply("copy")
+
+    def __deepcopy__(self, memo):
+        return self._bs_apply("deepcopy")
+
     def __repr__(self):
         return _text(self._bs_apply("repr"), "__repr__")
 

@@ -41,6 +41,11 @@ PATH_EVENTS = {
     "shutil.rmtree": ((0, 1),), "os.setxattr": ((0, None),), "os.removexattr": ((0, None),),
     "sqlite3.connect": ((0, None),),
 }
+# Files that Python or a test runner would load as code or configuration if they appeared in a
+# folder it reads: written by the module even in its own folder, they are blocked and reported
+# (the trusted runner never reads work/, but such a write is an attempt all the same).
+PLANTED_SUFFIXES = (".py", ".pyc", ".pyw", ".pth", ".so")
+PLANTED_NAMES = frozenset({"pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", "conftest.py", "__pycache__"})
 
 
 def apply_limits(limits):
@@ -167,6 +172,28 @@ def _outside(value, dir_fd, any_dir_fd, roots, tools):
     return None
 
 
+def _planted(value, dir_fd, tools):
+    """The path when ``value`` (a path, not a descriptor) names a file Python or pytest could load, else None."""
+    fspath, getcwd, isinstance_, str_, int_, bytes_, real_path, type_error, os_error = (
+        tools[6], tools[7], tools[8], tools[10], tools[11], tools[12], tools[13], tools[5], tools[4])
+    suffixes, names = tools[18], tools[19]
+    if value is None or isinstance_(value, int_):
+        return None
+    try:
+        text = fspath(value)
+    except (type_error, os_error):
+        return None
+    text = text.decode("utf-8", "surrogateescape") if isinstance_(text, bytes_) else text
+    if not text.startswith("/"):
+        text = ("/proc/self/fd/" + str_(dir_fd) if dir_fd is not None and dir_fd >= 0 else getcwd()) + "/" + text
+    # The name written and the name it resolves to (a symlink data.json -> statistics.py).
+    for candidate in (text, real_path(text, tools)):
+        name = candidate[candidate.rfind("/") + 1:]
+        if name in names or name.endswith(suffixes):
+            return candidate
+    return None
+
+
 def _judge(policy, event, args):
     """(kind, detail) for a forbidden event, else None."""
     watched, network, process, paths, write_flags, roots, pid, protected, tools = policy
@@ -191,7 +218,10 @@ def _judge(policy, event, args):
         mode, flags = args[1], args[2] or 0
         writes = (isinstance_(mode, str_) and ("w" in mode or "a" in mode or "x" in mode or "+" in mode)) or flags & write_flags
         full = outside(args[0], None, True, roots, tools) if writes else None
-        return ("filesystem", "open " + text(full) + " for writing") if full else None
+        if full:
+            return "filesystem", "open " + text(full) + " for writing"
+        planted = tools[17](args[0], None, tools) if writes else None
+        return ("planted", "open " + text(planted) + " for writing") if planted else None
     if event == "sqlite3.connect" and length(args) > 0 and isinstance_(args[0], str_) and args[0].startswith("file:"):
         # A URI (with uri=True): file:name, file:/path or file://host/path, then ?options.
         name = args[0][5:].split("?")[0].split("#")[0]
@@ -201,6 +231,10 @@ def _judge(policy, event, args):
         full = outside(args[path_at], dir_fd, False, roots, tools) if length(args) > path_at else None
         if full:
             return "filesystem", event + " " + text(full)
+        # The new name of a rename, link or symlink (position 1; every other event's path is at 0).
+        planted = tools[17](args[path_at], dir_fd, tools) if path_at == 1 and length(args) > path_at else None
+        if planted:
+            return "planted", event + " " + text(planted)
     return None
 
 
@@ -217,7 +251,7 @@ def _hook(state, event, args):
     raise permission_error("backsmith sandbox: " + verdict[0] + " access is blocked (" + event + ")")
 
 
-POLICY_FUNCTIONS = (_real_path, _outside, _judge, _hook)
+POLICY_FUNCTIONS = (_real_path, _outside, _planted, _judge, _hook)
 
 
 class AuditGuard:
@@ -234,7 +268,8 @@ class AuditGuard:
     def policy(self):
         """The immutable policy tuple ``_judge`` reads (also used by tests)."""
         tools = (os.lstat, os.readlink, stat.S_ISLNK, stat.S_ISDIR, OSError, TypeError, os.fspath, os.getcwd,
-                 isinstance, os.listdir, str, int, bytes, _real_path, _outside, len, repr)
+                 isinstance, os.listdir, str, int, bytes, _real_path, _outside, len, repr, _planted,
+                 PLANTED_SUFFIXES, PLANTED_NAMES)
         watched = frozenset(NETWORK_EVENTS | PROCESS_EVENTS | PATH_EVENTS.keys() | {"os.kill", "open", "object.__setattr__"})
         return (watched, frozenset(NETWORK_EVENTS), frozenset(PROCESS_EVENTS), types.MappingProxyType(dict(PATH_EVENTS)),
                 WRITE_FLAGS, self.roots, os.getpid(), POLICY_FUNCTIONS, tools)

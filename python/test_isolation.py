@@ -3,16 +3,18 @@
 The tests are trusted input, so the trusted runner reads them with ``ast``: a file that
 patches the module's globals or classes (``mock.patch('mod.X')``, ``patch.object(Cls, ...)``,
 ``monkeypatch.setattr``), assigns their attributes, subclasses them, or hands module objects
-to helpers that need the real thing (``dataclasses.asdict``, ``copy``, ``pickle``) cannot
-run through the proxy; every other file does.
+to helpers that need the real thing (``dataclasses.asdict``, ``pickle``, ``inspect``) cannot
+run through the proxy; every other file does. ``copy.copy``/``copy.deepcopy`` work through the
+proxy (a handle is copied in the module's process), and a helper called only on literals
+(``dataclasses.replace`` of a test constant ...) needs nothing of the module.
 """
 import ast
 
 PATCHERS = {"patch", "object", "dict", "multiple", "setattr", "delattr", "setitem", "delitem", "reload"}
 NEEDS_REAL = {
     "asdict", "astuple", "fields", "dataclasses.asdict", "dataclasses.astuple", "dataclasses.fields",
-    "dataclasses.replace", "dataclasses.is_dataclass", "is_dataclass", "copy.copy", "copy.deepcopy",
-    "deepcopy", "pickle.dumps", "pickle.loads", "inspect.signature", "inspect.getsource",
+    "dataclasses.replace", "dataclasses.is_dataclass", "is_dataclass", "pickle.dumps", "pickle.loads",
+    "inspect.signature", "inspect.getsource",
     "inspect.getmembers", "vars", "weakref.ref", "sys.getrefcount",
 }
 
@@ -47,6 +49,15 @@ def in_process_reason(source, module_name):
     return None
 
 
+def _literal(node):
+    """True for a constant or a display of constants: plain data, never a module object."""
+    try:
+        ast.literal_eval(node)
+        return True
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+
+
 def _reason(node, names, module_name):
     if isinstance(node, ast.Call):
         function = _dotted(node.func)
@@ -57,8 +68,10 @@ def _reason(node, names, module_name):
                 return f"{function}({first.value!r}) patches the module"
             if isinstance(first, ast.Name) and first.id in names:
                 return f"{function}({first.id}, ...) patches the module"
+        arguments = [*node.args, *(keyword.value for keyword in node.keywords)]
         if function in NEEDS_REAL and any(isinstance(arg, ast.Name) and arg.id in names for arg in node.args) \
-                or function in NEEDS_REAL and function.split(".")[0] in ("dataclasses", "copy", "pickle", "inspect"):
+                or function in NEEDS_REAL and function.split(".")[0] in ("dataclasses", "pickle", "inspect") \
+                and not all(_literal(arg) for arg in arguments):
             return f"{function}() needs the module's real objects"
     elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
         targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]

@@ -220,10 +220,13 @@ class PytestCollector:
                              outcome=outcome, message=message, line=line, seconds=seconds)
 
 
-def run_pytest(files, reporter, guard, workdir):
+def run_pytest(files, reporter, guard, testsdir):
     """Run the files with pytest and our collector plugin."""
     import pytest
-    arguments = [*files, "-q", "-p", "no:cacheprovider", "--rootdir", workdir]
+    # Only the runner's read-only folder configures pytest: no ini file (-c /dev/null), no
+    # conftest.py above it (--confcutdir); the module could have written those anywhere else.
+    arguments = [*(os.path.join(testsdir, name) for name in files), "-q", "-p", "no:cacheprovider",
+                 "--rootdir", testsdir, "--confcutdir", testsdir, "-c", os.devnull]
     pytest.main(arguments, plugins=[PytestCollector(reporter, guard)])
 
 
@@ -251,10 +254,10 @@ class FailedImport:
         return None
 
 
-def run_files(files, reporter, context, runner, workdir):
+def run_files(files, reporter, context, runner, testsdir):
     """Run test files with the chosen runner, in this process."""
     if runner == "pytest":
-        run_pytest(files, reporter, context, workdir)
+        run_pytest(files, reporter, context, testsdir)
     else:
         run_unittest(files, reporter, context)
 
@@ -287,8 +290,11 @@ def run_in_process(file_name, reason, config, reporter, runner, seen):
 
     def child(channel):
         inner = Reporter(config, channel)
+        # The real module is imported here (this child is untrusted anyway), from its folder.
+        os.chdir(config["workdir"])
+        sys.path.insert(1, config["workdir"])
         context = in_process_run.guard_for(channel, config, module_file)
-        run_files([file_name], inner, context, runner, config["workdir"])
+        run_files([file_name], inner, context, runner, config["testsdir"])
 
     def relay(record):
         if record["event"] == "test":
@@ -314,12 +320,15 @@ def main():
         pass
     config.setdefault("moduleName", os.path.splitext(config["moduleFileName"])[0])
     sandbox_guard.apply_limits(config.get("limits", {}))
-    workdir = config["workdir"]
-    sys.path.insert(0, workdir)
+    testsdir = config["testsdir"]
+    # The tests come from the runner's read-only folder, and work/ is never on this process's
+    # import path: a statistics.py or a test file the module writes there is never read here.
+    sys.path.insert(0, testsdir)
+    os.chdir(testsdir)
     reporter = Reporter(config, result_channel.Channel(secret if isinstance(secret, str) else ""), link)
     context = Context()
     wanted = config.get("runner", "auto")
-    use_pytest = wanted == "pytest" or (wanted == "auto" and runner_choice.needs_pytest(workdir, config["files"])
+    use_pytest = wanted == "pytest" or (wanted == "auto" and runner_choice.needs_pytest(testsdir, config["files"])
                                         and importlib.util.find_spec("pytest") is not None)
     runner = "pytest" if use_pytest else "unittest"
     fallback = {}
@@ -327,7 +336,7 @@ def main():
         if config.get("isolation", "proxy") != "proxy":
             fallback[file_name] = "in-process runs were asked for (isolation: in-process)"
             continue
-        with open(os.path.join(workdir, file_name), encoding="utf-8", errors="replace") as handle:
+        with open(os.path.join(testsdir, file_name), encoding="utf-8", errors="replace") as handle:
             reason = test_isolation.in_process_reason(handle.read(), config["moduleName"])
         if reason:
             fallback[file_name] = reason
@@ -340,7 +349,7 @@ def main():
     try:
         if proxied:
             start_proxy(link, config, reporter, context)
-            run_files(proxied, reporter, context, runner, workdir)
+            run_files(proxied, reporter, context, runner, testsdir)
         link.close()
         for file_name, reason in fallback.items():
             run_in_process(file_name, reason, config, reporter, runner, seen)

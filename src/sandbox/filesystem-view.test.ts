@@ -14,7 +14,7 @@ describe('prepareView', () => {
     try {
       const stage = await prepareView(root, { readOnly: [prefix, '/nonexistent/prefix'], diskBytes: 1 << 20, links: [['/etc/alternatives/python3', '/usr/bin/python3.11']] }, 1850000001);
       expect(stage).toBe(viewStage(root));
-      for (const folder of ['work', 'home', 'tmp', 'lib']) expect(existsSync(path.join(stage, folder))).toBe(true);
+      for (const folder of ['work', 'home', 'tmp', 'lib', 'tests']) expect(existsSync(path.join(stage, folder))).toBe(true);
       const skeleton = path.join(root, 'skeleton');
       expect(readFileSync(path.join(skeleton, 'etc/passwd'), 'utf8')).toContain('sandbox:x:1850000001:1850000001::/tmp/backsmith/home:');
       expect(readlinkSync(path.join(skeleton, 'etc/alternatives/python3'))).toBe('/usr/bin/python3.11');
@@ -28,7 +28,13 @@ describe('prepareView', () => {
       expect(fstab.some((line) => line.includes('/nonexistent'))).toBe(false);
       expect(fstab).toContain(`/dev/null ${view}/dev/null none bind 0 0`);
       expect(fstab).toContain(`/proc ${view}/proc none rbind 0 0`);
-      expect(fstab.at(-1)).toBe(`${view}/tmp/backsmith/lib ${view}/tmp/backsmith/lib none bind,ro,nosuid,nodev 0 0`);
+      // /tmp and /tmp/backsmith become mount points (not renamable), then helpers and tests go read-only on them.
+      expect(fstab.slice(-4)).toEqual([
+        `${view}/tmp ${view}/tmp none bind 0 0`,
+        `${view}/tmp/backsmith ${view}/tmp/backsmith none bind 0 0`,
+        `${view}/tmp/backsmith/lib ${view}/tmp/backsmith/lib none bind,ro,nosuid,nodev 0 0`,
+        `${view}/tmp/backsmith/tests ${view}/tmp/backsmith/tests none bind,ro,nosuid,nodev 0 0`,
+      ]);
       expect(fstab.some((line) => /\/(home|root|run|var|etc)\b/.test(line.split(' ')[0]!))).toBe(false);
     } finally {
       rmSync(prefix, { recursive: true, force: true });

@@ -96,7 +96,7 @@ export async function prepareView(hostRoot: string, options: ViewOptions, uid: n
   const stage = viewStage(hostRoot);
   const mounts: string[] = [];
   const bind = (source: string, options: string, target = source) => mounts.push(`${fstabField(source)} ${fstabField(path.join(view, target))} none ${options} 0 0`);
-  await Promise.all([view, ...['work', 'home', 'tmp', 'lib'].map((name) => path.join(stage, name)), path.join(skeleton, 'dev/shm'), path.join(skeleton, 'proc'), path.join(skeleton, 'etc'), path.join(skeleton, '.old')].map((folder) => mkdir(folder, { recursive: true })));
+  await Promise.all([view, ...['work', 'home', 'tmp', 'lib', 'tests'].map((name) => path.join(stage, name)), path.join(skeleton, 'dev/shm'), path.join(skeleton, 'proc'), path.join(skeleton, 'etc'), path.join(skeleton, '.old')].map((folder) => mkdir(folder, { recursive: true })));
   await Promise.all([path.join(skeleton, 'tmp'), path.join(skeleton, 'dev/shm')].map((folder) => chmod(folder, 0o1777)));
   // Gathered in parallel, bound in a fixed order: system folders, interpreter, devices.
   const [system, extra, devices] = await Promise.all([
@@ -125,8 +125,13 @@ export async function prepareView(hostRoot: string, options: ViewOptions, uid: n
     await symlink(target, path.join(skeleton, from)).catch(() => undefined);
   }
   bind('/proc', 'rbind');
-  // backsmith's helpers and the run's configuration: readable, not writable, by the code under test.
-  bind(path.join(view, PRIVATE_ROOT, 'lib'), `bind,${READ_ONLY}`, path.join(PRIVATE_ROOT, 'lib'));
+  // /tmp and /tmp/backsmith bound onto themselves: a mount point cannot be renamed (EBUSY), so
+  // code that owns the tmpfs (no dedicated uid) cannot move them and put a forged tests/ at the
+  // path the trusted runner reads. Before the read-only binds below, which they would hide.
+  for (const folder of ['/tmp', PRIVATE_ROOT]) bind(path.join(view, folder), 'bind', folder);
+  // backsmith's helpers, the run's configuration and the trusted runner's files (the acceptance
+  // tests): readable, not writable, by the code under test.
+  for (const folder of ['lib', 'tests']) bind(path.join(view, PRIVATE_ROOT, folder), `bind,${READ_ONLY}`, path.join(PRIVATE_ROOT, folder));
   const id = uid ?? 0;
   await Promise.all([
     writeFile(path.join(skeleton, 'etc/passwd'), `root:x:0:0::/root:/bin/sh\nsandbox:x:${id}:${id}::${PRIVATE_ROOT}/home:/bin/sh\nnobody:x:65534:65534::/nonexistent:/bin/sh\n`),

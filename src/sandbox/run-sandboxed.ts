@@ -26,11 +26,14 @@ const CLOSE_GRACE_MS = 2_000;
 
 async function prepareRoot(hostRoot: string, stage: string, request: SandboxRunRequest, uid: number | null): Promise<void> {
   const host = sandboxPaths(stage);
-  await Promise.all([host.work, host.home, host.tmp, host.lib].map((folder) => mkdir(folder, { recursive: true })));
-  for (const file of request.files) {
+  await Promise.all([host.work, host.home, host.tmp, host.lib, host.tests].map((folder) => mkdir(folder, { recursive: true })));
+  const place = [...request.files.map((file) => [host.work, file] as const), ...(request.trustedFiles ?? []).map((file) => [host.tests, file] as const)];
+  for (const [folder, file] of place) {
     if (file.name !== path.basename(file.name) || file.name.startsWith('.')) throw new Error(`invalid sandbox file name: ${file.name}`);
-    await writeFile(path.join(host.work, file.name), file.content);
+    await writeFile(path.join(folder, file.name), file.content);
   }
+  // tests/ is never given to the sandbox uid: the code under test can read it, not change it.
+  await chmod(host.tests, 0o755);
   await Promise.all(SANDBOX_HELPERS.map((name) => copyFile(pythonHelperPath(name), path.join(host.lib, name))));
   if (uid !== null) {
     for (const folder of [host.work, host.home, host.tmp, host.lib]) {
@@ -88,6 +91,7 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
     secret,
     workdir: plan.inner.work,
     tmpdir: plan.inner.tmp,
+    testsdir: plan.inner.tests,
     limits: {
       cpuSeconds: limits.cpuSeconds,
       addressSpaceBytes: limits.addressSpaceBytes,

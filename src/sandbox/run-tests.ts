@@ -8,7 +8,7 @@ import type { SandboxFile, SandboxLimits, SandboxRunResult } from './sandbox-typ
 export interface TestsRequest {
   interpreter: string;
   module: SandboxFile;
-  /** Test files, placed next to the module under their own names. */
+  /** Test files, placed under their own names in the trusted runner's read-only folder (not next to the module). */
   testFiles: SandboxFile[];
   runner?: 'auto' | 'pytest' | 'unittest';
   /** Time limit of one test, in seconds. */
@@ -116,7 +116,9 @@ export async function runAcceptanceTests(request: TestsRequest): Promise<{ resul
   const testSeconds = request.testSeconds ?? 10;
   const run = await runSandboxed({
     interpreter: request.interpreter,
-    files: [request.module, ...request.testFiles],
+    files: [request.module],
+    // In the runner's read-only folder: the module cannot rewrite a test or plant a conftest next to it.
+    trustedFiles: request.testFiles,
     script: 'test_runner.py',
     config: { files: names, moduleFileName: request.module.name, runner: request.runner ?? 'auto', testSeconds },
     limits: request.limits,

@@ -12,6 +12,8 @@ export interface SandboxPaths {
   home: string;
   tmp: string;
   lib: string;
+  /** The trusted runner's own files (the acceptance tests): readable, never writable, by the code under test. */
+  tests: string;
 }
 
 /** How to start one run. */
@@ -32,7 +34,7 @@ export interface LaunchPlan {
 
 /** The sandbox folders under a root. */
 export function sandboxPaths(root: string): SandboxPaths {
-  return { root, work: path.join(root, 'work'), home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), lib: path.join(root, 'lib') };
+  return { root, work: path.join(root, 'work'), home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), lib: path.join(root, 'lib'), tests: path.join(root, 'tests') };
 }
 
 function sharedTmpScript(): string {

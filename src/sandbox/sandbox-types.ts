@@ -116,6 +116,12 @@ export interface SandboxRunRequest {
   interpreter: string;
   /** Files placed in the working folder (the module under its real name, test files). */
   files: SandboxFile[];
+  /**
+   * Files placed in the trusted runner's own folder (`tests/`, its path is `testsdir` in the
+   * configuration): readable by the code under test, never writable (a read-only mount, and
+   * owned by root when the code runs as a dedicated uid), so the module cannot rewrite them.
+   */
+  trustedFiles?: SandboxFile[];
   /** Helper script from backsmith's `python/` folder to run, e.g. `probe_harness.py`. */
   script: string;
   /** JSON configuration written next to the helpers; its path is the script's argument. */

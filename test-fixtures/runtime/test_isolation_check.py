@@ -19,5 +19,8 @@ SAMPLES = {
     "other-module-patch": "from unittest import mock\nfrom shop import Cart\n\n@mock.patch('time.time', lambda: 1)\ndef test_x():\n    Cart()\n",
     "local-assignment": "from shop import Cart\n\ndef test_x():\n    cart = Cart()\n    cart.owner = 'me'\n",
     "syntax-error": "def test_x(:\n",
+    "deepcopy": "import copy\nfrom shop import Cart\n\ndef test_x():\n    assert copy.deepcopy(Cart()) is not None\n",
+    "literal-helper": "import dataclasses, inspect\n\ndef test_x():\n    assert not dataclasses.is_dataclass(3) and inspect.isclass(int)\n",
+    "signature": "import inspect\nfrom shop import Cart\n\ndef test_x():\n    cart = Cart()\n    inspect.signature(cart.add)\n",
 }
 print(json.dumps({name: test_isolation.in_process_reason(source, "shop") for name, source in SAMPLES.items()}))

@@ -6,6 +6,7 @@ const WHAT: Record<BlockedAction['kind'], string> = {
   network: 'use the network',
   process: 'start or signal a process',
   filesystem: 'write outside its working directory',
+  planted: 'write a file that Python or the test runner could load as code or configuration',
 };
 
 /** `safety/network-or-fs`: the module must not reach the network, spawn processes or write elsewhere. */
@@ -13,8 +14,8 @@ export const networkOrFs = defineCheck({
   id: 'safety/network-or-fs',
   category: 'safety',
   severity: 'error',
-  description: 'While the module runs in the sandbox, attempts to open sockets, start or signal processes, or write files outside its working directory are blocked by audit hooks and reported with the method that tried: a self-contained backend module needs none of them.',
-  fixHint: 'Keep state in memory (or in the storage the design specifies); remove network calls, subprocesses and writes to fixed paths.',
+  description: 'While the module runs in the sandbox, attempts to open sockets, start or signal processes, write files outside its working directory, or write Python code or test configuration (.py, .pth, conftest.py, pytest.ini) anywhere are blocked by audit hooks and reported with the method that tried: a self-contained backend module needs none of them.',
+  fixHint: 'Keep state in memory (or in the storage the design specifies); remove network calls, subprocesses, writes to fixed paths and any file written with a Python or test-configuration name.',
   requires: ['runtime'],
   run(context) {
     const runtime = context.runtime;

@@ -67,7 +67,7 @@ testCheck(inProcess, {
   valid: [],
   invalid: [{
     code: MODULE,
-    findings: [{ line: 0, severity: 'warning', messageIncludes: "Tests in test_x.py ran in the module's own process, so their results could be forged: line 9: mock.patch('x.CLOCK') patches the module", symbol: '<tests>' }],
+    findings: [{ line: 0, severity: 'error', messageIncludes: "Tests in test_x.py ran in the module's own process, so their results could be forged and are not trusted: line 9: mock.patch('x.CLOCK') patches the module", symbol: '<tests>' }],
   }],
   prepare: (context) => ({ ...context, runtime: fakeRuntime({}, { tests: run, ran: 3, inProcess: [{ file: 'test_x.py', reason: "line 9: mock.patch('x.CLOCK') patches the module" }] }) }),
 });
