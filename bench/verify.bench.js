@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleIsFresh } from '../dist/cli/bundle-freshness.js';
 import { verifyModule, verifyModules } from '../dist/index.js';
 import { median, report, timeRuns } from './measure.js';
 
@@ -37,6 +38,8 @@ export default async function verifyBench() {
   console.log(`module: ${path.relative(ROOT, file)} (${source.split('\n').length} lines)`);
 
   // Types off: pyright's start-up is its own figure (issue 14); this one is the verifier's own start.
+  // The CLI runs the bundle `npm run build` makes, unless a later tsc made it stale (then dist/).
+  console.log(`CLI: ${bundleIsFresh(path.join(ROOT, 'dist')) ? 'the bundle (dist/bundle)' : 'dist/ unbundled (the bundle is missing or stale: run npm run build)'}`);
   const coldCpu = [];
   const cold = await timeRuns(() => {
     const before = childrenCpuMs();

@@ -4,20 +4,27 @@
 // Lazy validation checks each wasm function when it is first compiled instead of all of them
 // at load, and most of Ruff's functions are never called for one module.
 import v8 from 'node:v8';
+import { fileURLToPath } from 'node:url';
 v8.setFlagsFromString('--liftoff-only');
 v8.setFlagsFromString('--wasm-lazy-validation');
+
+// `npm run build` also bundles the CLI (a few files load much faster than ~200 modules); the
+// bundle runs only while it is newer than every module it was built from, else dist/ as tsc left it.
+const { BUNDLE_ENTRIES, BUNDLE_FOLDER, bundleIsFresh } = await import('../dist/cli/bundle-freshness.js');
+const bundled = bundleIsFresh(fileURLToPath(new URL('../dist/', import.meta.url)));
+const load = (entry) => import(bundled ? `../dist/${BUNDLE_FOLDER}/${entry}.js` : `../dist/${BUNDLE_ENTRIES[entry]}`);
 
 const args = process.argv.slice(2);
 if (args[0] === 'verify' || args[0] === 'generate') {
   // Ruff loads on its own thread while the rest of the CLI is still being imported: it is the
   // longest start-up task, so its thread starts before anything else is imported.
-  const { warmUpRuff, DEFAULT_LINE_LENGTH } = await import('../dist/python/ruff-lint.js');
+  const { warmUpRuff, DEFAULT_LINE_LENGTH } = await load('ruff-lint');
   warmUpRuff(DEFAULT_LINE_LENGTH);
 }
 if (args[0] === 'verify') {
   // The interpreter and the grammar load alongside too.
-  const { startVerifierEarly } = await import('../dist/cli/early-start.js');
+  const { startVerifierEarly } = await load('early-start');
   startVerifierEarly(args);
 }
-const { runCli } = await import('../dist/cli/main.js');
+const { runCli } = await load('main');
 process.exitCode = await runCli(args);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './run-cli.js';
 
@@ -61,10 +62,16 @@ afterAll(() => {
 
 describe('the packed package', () => {
   it('ships the CLI, the library, the Python helpers, the data and the agents, and no tests or caches', () => {
-    for (const file of ['bin/backsmith.js', 'dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'python/test_runner.py', 'python/sandbox_guard.py', 'data/stdlib-modules.json', 'agents/python-backend-engineer.agent.md', 'README.md', 'package.json']) {
+    for (const file of ['bin/backsmith.js', 'dist/cli/main.js', 'dist/bundle/main.js', 'dist/bundle/ruff-worker.js', 'dist/bundle/stamp.json', 'dist/index.js', 'dist/index.d.ts', 'python/test_runner.py', 'python/sandbox_guard.py', 'data/stdlib-modules.json', 'agents/python-backend-engineer.agent.md', 'README.md', 'package.json']) {
       expect(files, file).toContain(file);
     }
     expect(files.filter((file) => /\.test\.|test-support\/|__pycache__|\.pyc$|^src\//.test(file))).toEqual([]);
+  });
+
+  it('runs the bundled CLI once installed (npm gives every file one time, so the bundle stays fresh)', () => {
+    const dist = path.join(project, 'node_modules', PACKAGE.name, 'dist');
+    const probe = run(process.execPath, ['--input-type=module', '-e', `const { bundleIsFresh } = await import(${JSON.stringify(pathToFileURL(path.join(dist, 'cli', 'bundle-freshness.js')).href)}); console.log(bundleIsFresh(${JSON.stringify(dist)}));`], project);
+    expect(probe.stdout.trim(), probe.stderr).toBe('true');
   });
 
   it('runs `npx backsmith verify` on the example from a fresh project: passes with the sandbox and the tests', () => {
