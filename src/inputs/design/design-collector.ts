@@ -21,6 +21,8 @@ export interface CollectedFields {
   fields: DesignField[];
   origin: DesignOrigin;
   line: number;
+  /** Read from an attribute list: the class is a model only if it has no operations of its own. */
+  weak?: boolean;
 }
 
 const ORIGIN_NAMES: Record<DesignOrigin, string> = { code: 'the code block', table: 'the table', prose: 'the text' };

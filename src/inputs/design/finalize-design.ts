@@ -26,6 +26,9 @@ const PYTHON_BUILTIN_ERRORS = new Set([
   'ConnectionError', 'AssertionError', 'UnicodeError', 'OverflowError', 'Exception', 'BaseException', 'InvalidOperation',
 ]);
 
+/** Methods a plain record may have and stay a record. */
+const DATA_METHOD = /^(?:to|from|as)_\w+$/;
+
 function simple(name: string): string {
   return name.split('.').pop() ?? name;
 }
@@ -118,7 +121,8 @@ function classNamesIn(texts: string[]): string[] {
 
 function placePendingMethods(collector: DesignCollector, primary: string | null): string | null {
   for (const { fn, context, heading } of collector.pendingMethods) {
-    const named = classNamesIn(context).filter((name) => !looksLikeExceptionName(name) && !collector.fields.has(name));
+    // A model does not take loose methods; a class known only by its attribute list or `__init__` may.
+    const named = classNamesIn(context).filter((name) => !looksLikeExceptionName(name) && !(collector.fields.has(name) && !collector.fields.get(name)!.weak));
     const known = named.find((name) => collector.classes.get(name)?.role === 'other' || collector.classes.get(name)?.role === 'service');
     const owner = known ?? named[0] ?? primary ?? heading ?? null;
     if (heading && owner !== heading) {
@@ -143,6 +147,8 @@ function modelsOf(collector: DesignCollector, primary: string | null): DesignMod
     if (cls?.role === 'exception' || (name === primary && !entry.kind)) continue;
     const publicMethods = cls ? cls.methods.filter((method) => !method.name.startsWith('_')).length : 0;
     if (!entry.kind && (entry.fields.length === 0 || publicMethods > 3)) continue;
+    // Services list their attributes too; a record's own methods only convert it (`to_dict`, `from_row`).
+    if (entry.weak && !entry.kind && cls?.methods.some((method) => !method.name.startsWith('_') && !DATA_METHOD.test(method.name))) continue;
     if (!cls) {
       cls = { name, bases: [], decorators: [], role: 'model', methods: [], description: null, origin: entry.origin, line: entry.line };
       collector.classes.set(name, cls);

@@ -1,6 +1,7 @@
 import { apiTableColumns } from './api-table.js';
 import { classUnderClasses, EXTERNAL_WORDING, pseudoHeading, sectionOwner, type SectionOwner } from './section-owner.js';
-import { readNestedDetails, readProseModel, readSharedExceptionBase, type NestedDetails } from './nested-details.js';
+import { readNestedDetails, readSharedExceptionBase, type NestedDetails } from './nested-details.js';
+import { isModelSection, ProseModelReader } from './prose-models.js';
 import { opensUnclosedSignature, readClassLine, readSignatureSnippet, type SignatureSnippet } from './signature-snippet.js';
 
 /** How the harvester treats a line: read it, skip it (code already read), or read only `def` lines (broken code). */
@@ -29,12 +30,14 @@ export interface HarvestedSignature {
   inSentence?: boolean;
 }
 
-/** A model written in prose: `**OrderLine** — \`sku: str\`, \`quantity: int\``. */
+/** A model written in prose: `**OrderLine** — \`sku: str\`, \`quantity: int\``, an "Attributes:" list under a class. */
 export interface HarvestedModel {
   name: string;
   kindText: string;
-  fields: Array<{ name: string; annotation: string }>;
+  fields: Array<{ name: string; annotation: string | null }>;
   line: number;
+  /** Read from an attribute list, which service classes have too: a model only if the class has no operations. */
+  weak: boolean;
 }
 
 /** A class declared in prose (`class InsufficientFundsError(AccountError)`) or as an exception bullet. */
@@ -148,6 +151,11 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
   let inExceptions = false;
   let codeClass: { name: string; indent: number } | null = null;
   let previousMode = LineMode.Prose;
+  const models = new ProseModelReader();
+  const sectionClass = (): string | null => {
+    const owner = ownerOf(stack, lineClass);
+    return owner.kind === 'class' ? owner.name : null;
+  };
   const add = (snippet: SignatureSnippet, index: number, fromCode: boolean) => {
     // The line and the two after it, up to the next heading (which speaks of another section).
     const after = lines.slice(index + 1, index + 3);
@@ -184,8 +192,10 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       if (snippet) add(codeClass && !snippet.owner ? { ...snippet, owner: codeClass.name } : snippet, index, true);
       continue;
     }
+    if (models.continueList(line)) continue;
     const heading = line.includes('#') ? ATX_HEADING.exec(line) : null;
     const pseudo = heading || !line.includes('**') ? null : pseudoHeading(line);
+    if (heading || pseudo) models.onHeading();
     if (heading || pseudo) {
       const depth = heading ? heading[1]!.length : PSEUDO_DEPTH;
       const text = heading ? heading[2]! : pseudo!;
@@ -201,8 +211,11 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     if (declared) {
       harvest.classes.push({ ...declared, line: index + 1, exception: false });
       if (!heading) lineClass = declared.name;
+      if (!heading) models.openClass(declared.name, line, index, lines[index - 1] ?? '');
       continue;
     }
+    if (!heading && !pseudo) models.noteItem(line, line.trimEnd().endsWith(':') || line.trimEnd().endsWith(':**') ? classNamedBy(line) : null);
+    if (models.openLabel(line, index, sectionClass(), stack.map((section) => section.text).join(' '))) continue;
     if (heading || pseudo) inExceptions = stack.some((section) => EXCEPTION_SECTION.test(section.text) && section.owner.kind !== 'class');
     if (inExceptions) {
       const entry = heading ? null : EXCEPTION_ENTRY.exec(line);
@@ -234,11 +247,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     if (harvest.sharedExceptionBase === null && inExceptions && !heading) harvest.sharedExceptionBase = SECTION_SHARED_BASE.exec(line)?.[1] ?? null;
     const proseOwner = !heading && stack.length > 0 && stack[stack.length - 1]!.owner.kind === 'none' ? PROSE_OWNER.exec(line) : null;
     if (proseOwner) stack[stack.length - 1]!.owner = { kind: 'class', name: (proseOwner[1] ?? proseOwner[2])! };
-    const model = !heading ? readProseModel(line) : null;
-    if (model) {
-      harvest.models.push({ ...model, line: index + 1 });
-      continue;
-    }
+    if (!heading && models.readLine(lines, index, sectionClass(), stack.some((section) => isModelSection(section.text)))) continue;
     // Every signature and every mention has a parenthesis; most prose lines have none.
     if (!line.includes('(') && !line.includes('|')) continue;
     const isRow = !heading && line.trimStart().startsWith('|');
@@ -301,5 +310,15 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       } else if (/:|->/.test(`${mention[2]}${mention[3] ?? ''}`)) harvest.mentions.push({ name: mention[1]!, text: mention[0], line: index + 1 });
     }
   }
+  models.close();
+  harvest.models.push(...models.models);
   return harvest;
+}
+
+/** The class a list item names before its colon ("1. Transaction dataclass (a record):"), or null. */
+function classNamedBy(line: string): string | null {
+  const text = line.replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '').replace(/\*\*/g, '').replace(/:\s*$/, '').trim();
+  if (text.length > 120) return null;
+  const owner = sectionOwner(text);
+  return owner.kind === 'class' ? owner.name : null;
 }

@@ -84,6 +84,7 @@ export async function placeHarvest(harvest: Harvest, collector: DesignCollector)
       fields: model.fields.map((field) => ({ name: field.name, annotation: field.annotation, defaultValue: null, line: model.line })),
       origin: 'prose',
       line: model.line,
+      ...(model.weak ? { weak: true } : {}),
     });
   }
   const signatures = harvest.signatures.filter((signature) => !signature.mentionOnly);

@@ -54,6 +54,35 @@ const STYLES: Array<{ file: string; primary: string | null; api: string[]; model
     primary: 'Kiln',
     api: ['Kiln.fire(cone)', 'Kiln.load(piece)'],
   },
+  {
+    // "Attributes:" / "Fields:" lists under a class heading, a bold pseudo-heading, a numbered item, and bullets
+    // under a `class X:` line; a class with operations of its own (Harbour, Logbook) is not a model.
+    file: 'attribute-lists.design.md',
+    primary: 'Harbour',
+    api: [
+      'Charter.to_dict()', 'Harbour.assign_mooring(hull_id, berth)', 'Harbour.departures()', 'Harbour.nightly_bill(hull_id)',
+      'Harbour.register_boat(hull_id, length_m)', 'Logbook.write(text)',
+    ],
+    models: [
+      'Boat(hull_id, length_m)', 'Catch(species: str, weight_kg: float)', 'Charter(skipper: str, days: int)',
+      'Mooring(berth: str, rate: float)', 'Permit(holder: str, season: int)',
+    ],
+  },
+  {
+    // A named inline list ("**Tide** — a record with fields: …", "- `Buoy`: colour, lamp" in a models section),
+    // backticked fields wrapped over two lines, and a sentence giving a class section's fields.
+    file: 'inline-models.design.md',
+    primary: 'TideStation',
+    api: ['TideStation.high_water()', 'TideStation.record(hour, height_m)'],
+    models: ['Buoy(colour, lamp)', 'Crew(name: str, role: str, certified: bool)', 'Gauge(gauge_id: str, site: str, installed: date)', 'Tide(hour: int, height_m: float, direction)'],
+  },
+  {
+    // Plain classes that only hold data: constants only, or only dunder methods with an `__init__` taking the fields.
+    file: 'plain-records.design.md',
+    primary: 'FruitStall',
+    api: ['FruitStall.__init__(owner)', 'FruitStall.sell(fruit, kilos)', 'FruitStall.takings()', 'Sale.__init__(fruit, kilos, side)', 'Sale.__repr__()'],
+    models: ['Sale(fruit: str, kilos: float, side: str)', 'Side(RETAIL, WHOLESALE)'],
+  },
 ];
 
 describe('designs whose API or models are written in prose, lists and other styles', () => {

@@ -9,8 +9,8 @@ export interface PythonBlockFacts {
   /** Functions written outside a class but taking `self`: methods of a class named elsewhere. */
   orphanMethods: DesignFunction[];
   constants: DesignConstant[];
-  /** Model fields per class name (class-body annotated names, enum members). */
-  fields: Map<string, { kind: DesignModelKind | null; fields: DesignField[] }>;
+  /** Model fields per class name (class-body annotated names, enum members, a plain record's `__init__` parameters). */
+  fields: Map<string, { kind: DesignModelKind | null; fields: DesignField[]; weak?: boolean }>;
   imports: Array<OutlineImport & { designLine: number }>;
   /** Design lines where the parser gave up on part of the block. */
   parseErrorLines: number[];
@@ -76,12 +76,32 @@ function modelKind(cls: OutlineClass): DesignModelKind | null {
   return null;
 }
 
-function readClass(cls: OutlineClass, offset: number): { designClass: DesignClass; kind: DesignModelKind | null; fields: DesignField[] } {
+/**
+ * The fields of a plain class that only holds data: constants only (`class Side: BUY = "BUY"`), or
+ * only dunder methods whose `__init__` takes the fields (`def __init__(self, symbol, quantity)`).
+ */
+function plainRecordFields(cls: OutlineClass, offset: number): DesignField[] {
+  if (cls.bases.some((base) => base !== 'object') || cls.decorators.length > 0) return [];
+  if (cls.methods.length === 0) {
+    const constants = cls.attributes.filter((attribute) => isConstantName(attribute.name) && attribute.value !== null);
+    return constants.length >= 2 && constants.length === cls.attributes.length
+      ? constants.map((attribute) => ({ name: attribute.name, annotation: attribute.annotation, defaultValue: attribute.value, line: attribute.line + offset }))
+      : [];
+  }
+  const init = cls.methods.find((method) => method.name === '__init__');
+  if (!init || !cls.methods.every((method) => /^__\w+__$/.test(method.name))) return [];
+  return init.parameters.slice(1).filter((parameter) => parameter.kind !== 'var-positional' && parameter.kind !== 'var-keyword')
+    .map((parameter) => ({ name: parameter.name, annotation: parameter.annotation, defaultValue: parameter.defaultValue, line: init.line + offset }));
+}
+
+function readClass(cls: OutlineClass, offset: number): { designClass: DesignClass; kind: DesignModelKind | null; fields: DesignField[]; weak: boolean } {
   const kind = modelKind(cls);
-  const fields = cls.attributes
+  const declared = cls.attributes
     .filter((attribute) => attribute.annotation !== null || kind === 'enum')
     .filter((attribute) => !/^ClassVar\b|\bClassVar\[/.test(attribute.annotation ?? '') && attribute.name !== 'model_config')
     .map((attribute) => ({ name: attribute.name, annotation: attribute.annotation, defaultValue: attribute.value, line: attribute.line + offset }));
+  const record = kind === null && declared.length === 0 ? plainRecordFields(cls, offset) : [];
+  const fields = record.length > 0 ? record : declared;
   return {
     designClass: {
       name: cls.name,
@@ -95,6 +115,7 @@ function readClass(cls: OutlineClass, offset: number): { designClass: DesignClas
     },
     kind,
     fields,
+    weak: record.length > 0,
   };
 }
 
@@ -151,9 +172,9 @@ function readModuleFacts(module: PythonOutline, offset: number, facts: PythonBlo
   // In a block of methods written without their class, static and class methods belong to it too.
   const methodBlock = module.functions.some((fn) => SELF_NAMES.has(fn.parameters[0]?.name ?? ''));
   for (const cls of module.classes) {
-    const { designClass, kind, fields } = readClass(cls, offset);
+    const { designClass, kind, fields, weak } = readClass(cls, offset);
     facts.classes.push(designClass);
-    if (kind || fields.length > 0) facts.fields.set(cls.name, { kind, fields });
+    if (kind || fields.length > 0) facts.fields.set(cls.name, { kind, fields, ...(weak ? { weak } : {}) });
   }
   for (const fn of module.functions) {
     const first = fn.parameters[0];
