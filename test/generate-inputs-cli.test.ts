@@ -97,6 +97,16 @@ describe('generate --dry-run', () => {
     expect(result.prompt.sections.map((section: { name: string }) => section.name)).toContain('requirements');
     expect(JSON.parse(await readFile(path.join(result.runDir, 'run.json'), 'utf8'))).toMatchObject({ outcome: 'dry-run', model: null, dryRun: { fits: null } });
   }, 60_000);
+
+  it('still prints the prompt (exit 0) when the run folder cannot be written, and says why it was not recorded', async () => {
+    await writeFile(path.join(project.dir, '.backsmith'), 'a file where the run folder would go\n');
+    const run = await backsmith([...withStories(), '--dry-run'], {});
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/\n# not recorded: .*\.backsmith/);
+    expect(run.stdout).toContain('=== system ===');
+    const json = JSON.parse((await backsmith([...withStories(), '--dry-run', '--json'], {})).stdout);
+    expect(json).toMatchObject({ runId: null, runDir: null, notRecorded: expect.stringMatching(/\.backsmith/) });
+  }, 60_000);
 });
 
 describe('generate --requirements (no user stories)', () => {
