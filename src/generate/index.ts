@@ -46,7 +46,7 @@ export type { RunRecorder } from '../runs/run-recorder.js';
 export { listRuns, findRun } from '../runs/list-runs.js';
 export { formatRun, formatRunList } from '../runs/format-run.js';
 export { RUNS_DIR } from '../runs/run-id.js';
-export type { RunRecord, RunOutcome, CallRecord, DraftRecord, InputFingerprint } from '../runs/run-record.js';
+export type { RunRecord, RunOutcome, CallRecord, CallRole, DraftRecord, DryRunRecord, InputFingerprint } from '../runs/run-record.js';
 export { environmentSecrets } from '../runs/environment-secrets.js';
 
 export { success, failure } from '../result.js';
