@@ -102,7 +102,8 @@ export class RuffSkipped extends Error {
  */
 export type RuffVerdict = boolean | string;
 
-function refusal(verdict: RuffVerdict): Error | null {
+/** The error a refusing verdict stands for (`RuffCrash` for depth, `RuffSkipped` with its reason), or null when Ruff may run. */
+export function ruffRefusal(verdict: RuffVerdict): Error | null {
   if (verdict === true) return null;
   return verdict === false ? new RuffCrash(NOT_RUN) : new RuffSkipped(verdict);
 }
@@ -129,7 +130,7 @@ export async function lintPython(source: string, lineLength: number, targetVersi
       const timeUp = new Promise<'time-up'>((resolve) => (timer = setTimeout(() => resolve('time-up'), RUFF_TIME_LIMIT_MS)));
       const finished = linted.then(() => 'linted' as const, () => 'linted' as const);
       const first = await Promise.race([finished, verdict, timeUp]);
-      const refused = first === 'linted' || first === 'time-up' ? null : refusal(first);
+      const refused = first === 'linted' || first === 'time-up' ? null : ruffRefusal(first);
       const outcome = refused || first === 'time-up' ? first : await Promise.race([finished, timeUp]);
       clearTimeout(timer);
       if (refused || outcome === 'time-up') {
@@ -138,7 +139,7 @@ export async function lintPython(source: string, lineLength: number, targetVersi
         throw refused ?? new RuffCrash(`stopped after ${RUFF_TIME_LIMIT_MS / 1000} s`);
       }
       const result = await linted.catch((error: Error) => error);
-      const late = refusal(await verdict);
+      const late = ruffRefusal(await verdict);
       if (late) throw late;
       if (result instanceof Error) throw result;
       return result;
@@ -147,7 +148,7 @@ export async function lintPython(source: string, lineLength: number, targetVersi
       if (attempt === 1) throw new RuffCrash((error as Error).message);
     }
   }
-  const refused = refusal(await verdict);
+  const refused = ruffRefusal(await verdict);
   if (refused) throw refused;
   try {
     return await runRuff(source, lineLength, targetVersion);

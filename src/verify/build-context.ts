@@ -3,8 +3,8 @@ import type { BacksmithConfig } from '../config/config-schema.js';
 import { defaultConfig } from '../config/default-config.js';
 import { checkSyntax } from '../python/python-syntax.js';
 import { startCompileServer } from '../python/compile-server.js';
-import { ruffShapeSkip, ruffSizeSkip } from '../python/ruff-budget.js';
-import { lintPython, RuffSkipped, warmUpRuff, type RuffVerdict } from '../python/ruff-lint.js';
+import { ruffRunsEagerly, ruffShapeSkip } from '../python/ruff-budget.js';
+import { lintPython, ruffRefusal, RuffSkipped, warmUpRuff, type RuffVerdict } from '../python/ruff-lint.js';
 import { loadPythonParser } from '../python/tree-sitter-parser.js';
 import { readPythonModule } from '../python/read-module.js';
 import { extractModule } from '../sanitize/extract-module.js';
@@ -68,11 +68,17 @@ async function buildSourceContext(options: BuildContextOptions): Promise<CheckCo
   const python = options.python === undefined ? config.python ?? 'python3' : options.python;
   // Ruff (its own thread) and the interpreter (its own process) get their requests before the
   // parse starts on this thread, so the three run side by side; the parse then says whether Ruff
-  // may go on (see ruff-budget.ts), and a module too large for Ruff never goes to it.
+  // may go on (see ruff-budget.ts). A larger module goes to Ruff only once the parse has weighed
+  // it, so that one with too much lint work never does.
   let resolveVerdict: (verdict: RuffVerdict) => void = () => undefined;
   const verdict = new Promise<RuffVerdict>((resolve) => (resolveVerdict = resolve));
-  const tooLarge = ruffSizeSkip(options.source);
-  const lintPromise = (tooLarge !== null ? Promise.reject(new RuffSkipped(tooLarge)) : lintPython(options.source, config.lineLength, undefined, verdict)).then(
+  const linting = ruffRunsEagerly(options.source)
+    ? lintPython(options.source, config.lineLength, undefined, verdict)
+    : verdict.then((answer) => {
+      const refused = ruffRefusal(answer);
+      return refused ? Promise.reject(refused) : lintPython(options.source, config.lineLength);
+    });
+  const lintPromise = linting.then(
     (diagnostics) => ({ diagnostics, failure: undefined, skipped: undefined }),
     (error: Error) => ({ diagnostics: [], failure: error instanceof RuffSkipped ? undefined : error.message, skipped: error instanceof RuffSkipped ? error.message : undefined }),
   );

@@ -39,11 +39,14 @@ function toReport(diagnostic: LintDiagnostic): CheckReport {
   };
 }
 
+const SKIPPED_HINT = 'Split the module into smaller ones, or build long literal data from a file or a loop, so that Ruff can lint it. To accept it unlinted, say so: `--ignore quality/lint`, or `"severity": {"quality/lint": "warning"}` in the configuration.';
+
 /**
  * `quality/lint`: Ruff's diagnostics (pycodestyle, pyflakes, pep8-naming, bugbear, pyupgrade,
  * pydocstyle with the Google convention), with the line length from `config.lineLength`. Warnings,
  * except the codes that mean real bugs (undefined names, redefinitions, mutable defaults, ...),
  * which are errors. Docstring codes other checks own, and layout-only docstring codes, are skipped.
+ * A module Ruff is not run on (see ruff-budget.ts) is an error: it would otherwise pass unlinted.
  */
 export const lint = defineCheck({
   id: 'quality/lint',
@@ -52,8 +55,9 @@ export const lint = defineCheck({
   description: 'The brief asks for PEP 8 code: Ruff\'s pycodestyle, pyflakes, naming, bugbear, pyupgrade and pydocstyle findings, with real bugs (undefined names, mutable defaults, ...) as errors.',
   fixHint: 'Fix the code Ruff names in the message; `ruff rule <code>` explains it.',
   run({ lint: diagnostics, lintSkipped }) {
-    // Never a silent pass: a module Ruff was not run on says so, and why.
-    if (lintSkipped !== undefined) return [{ message: `lint skipped: ${lintSkipped}, so Ruff's findings are missing`, line: 0, hint: 'Split the module into smaller ones, or build long literal data from a file or a loop, so that Ruff can lint it.' }];
+    // Fail closed: an unlinted module could hide any of the errors above, so it cannot pass
+    // unless the user waives this check (or lowers its severity) on purpose.
+    if (lintSkipped !== undefined) return [{ message: `lint skipped: ${lintSkipped}; Ruff's findings are missing, so the module cannot pass`, line: 0, severity: 'error', hint: SKIPPED_HINT }];
     return diagnostics.filter((diagnostic) => !EXCLUDED_LINT_CODES.has(diagnostic.code ?? '')).map(toReport);
   },
 });
