@@ -88,6 +88,15 @@ describe('backsmith verify: suppressions, --select and --ignore', () => {
       },
       message: /Unknown check id "threading\/unlocked" in the configuration's "select"; closest known: "threading\/"/,
     },
+    {
+      name: 'the configuration\'s severity map',
+      args: () => {
+        const config = path.join(scratch, 'severity.config.json');
+        writeFileSync(config, JSON.stringify({ severity: { 'quality/lint': 'warning', 'quality/magic-numbr': 'off' } }));
+        return ['--config', config];
+      },
+      message: /Unknown check id "quality\/magic-numbr" in the configuration's "severity"; closest known: "quality\/magic-number"/,
+    },
   ];
   for (const testCase of unknown) {
     it(`an unknown id in ${testCase.name} is a one-line error with exit 2`, () => {

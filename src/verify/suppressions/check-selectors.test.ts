@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../config/config-schema.js';
-import { assertKnownSelectors, closestSelector, isKnownSelector } from './check-selectors.js';
+import { assertKnownCheckIds, assertKnownSelectors, closestSelector, isKnownSelector } from './check-selectors.js';
 import { applySelectionFlags } from './selection-options.js';
 
 describe('check selectors', () => {
@@ -25,5 +25,11 @@ describe('check selectors', () => {
     expect(applySelectionFlags(config, {})).toMatchObject({ select: ['quality/'], ignore: ['safety/'] });
     expect(() => applySelectionFlags({ ...defaultConfig(), ignore: ['qualty/'] }, {})).toThrow(/in the configuration's "ignore"; closest known: "quality\/"/);
     expect(() => applySelectionFlags({ ...defaultConfig(), checks: { include: [], exclude: ['safety/evl'] } }, {})).toThrow(/in the configuration's "checks.exclude"/);
+  });
+
+  it('the severity map takes check ids only: a misspelt id or a category is a usage error naming the closest id', () => {
+    expect(applySelectionFlags({ ...defaultConfig(), severity: { 'quality/lint': 'warning' } }, {}).severity).toEqual({ 'quality/lint': 'warning' });
+    expect(() => applySelectionFlags({ ...defaultConfig(), severity: { 'quality/magic-numbr': 'off' } }, {})).toThrow(/^Unknown check id "quality\/magic-numbr" in the configuration's "severity"; closest known: "quality\/magic-number"/);
+    expect(() => assertKnownCheckIds(['quality/lint', 'quality/'], 'x')).toThrow(/"quality\/" in x; closest known: "quality\/\w/);
   });
 });

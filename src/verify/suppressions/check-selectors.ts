@@ -22,12 +22,12 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The known selector nearest to `selector` (by edit distance; ids at most 100 characters are compared). */
-export function closestSelector(selector: string): string {
+/** The known selector (or, with `idsOnly`, check id) nearest to `selector` (by edit distance; ids at most 100 characters are compared). */
+export function closestSelector(selector: string, idsOnly = false): string {
   const probe = selector.slice(0, 100);
   let best = '';
   let bestDistance = Infinity;
-  for (const known of knownSelectors()) {
+  for (const known of idsOnly ? ALL_CHECKS.map((check) => check.id) : knownSelectors()) {
     const distance = editDistance(probe, known);
     if (distance < bestDistance) [best, bestDistance] = [known, distance];
   }
@@ -44,6 +44,16 @@ export function assertKnownSelectors(selectors: readonly string[], origin: strin
   for (const selector of selectors) {
     if (!isKnownSelector(selector)) {
       throw new BacksmithError(`Unknown check id "${selector.slice(0, 100)}" in ${origin}; closest known: "${closestSelector(selector)}" (see \`backsmith checks\`)`);
+    }
+  }
+}
+
+/** Throws a one-line usage error (exit 2) naming the first key that is not a check id (a category names no check here) and the closest id. */
+export function assertKnownCheckIds(ids: readonly string[], origin: string): void {
+  const known = new Set(ALL_CHECKS.map((check) => check.id));
+  for (const id of ids) {
+    if (!known.has(id)) {
+      throw new BacksmithError(`Unknown check id "${id.slice(0, 100)}" in ${origin}; closest known: "${closestSelector(id, true)}" (see \`backsmith checks\`)`);
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { BacksmithConfig } from '../../config/config-schema.js';
-import { assertKnownSelectors } from './check-selectors.js';
+import { assertKnownCheckIds, assertKnownSelectors } from './check-selectors.js';
 
 /** `--select`/`--ignore` as commander collects them: repeatable, each value comma-separated. */
 export interface SelectionFlags {
@@ -9,14 +9,16 @@ export interface SelectionFlags {
 
 /**
  * The configuration with the command line's selection applied: `--select` replaces the
- * configuration's `select`, `--ignore` adds to its `ignore`. Unknown ids, in either place, are a
- * usage error (exit 2) naming the closest known id.
+ * configuration's `select`, `--ignore` adds to its `ignore`. Unknown ids, in either place or as a
+ * key of the configuration's `severity`, are a usage error (exit 2) naming the closest known id.
  */
 export function applySelectionFlags(config: BacksmithConfig, flags: SelectionFlags): BacksmithConfig {
   assertKnownSelectors(config.select, 'the configuration\'s "select"');
   assertKnownSelectors(config.ignore, 'the configuration\'s "ignore"');
   assertKnownSelectors(config.checks.include, 'the configuration\'s "checks.include"');
   assertKnownSelectors(config.checks.exclude, 'the configuration\'s "checks.exclude"');
+  // The severity map is read by exact id: a misspelt key would silently change nothing.
+  assertKnownCheckIds(Object.keys(config.severity), 'the configuration\'s "severity"');
   assertKnownSelectors(flags.select ?? [], '--select');
   assertKnownSelectors(flags.ignore ?? [], '--ignore');
   return {
