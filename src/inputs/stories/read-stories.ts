@@ -3,6 +3,7 @@ import { readMessageTable } from '../design/message-table.js';
 import { plainText, readMarkdown, readTable, sourceOf, type MarkdownBlock, type MarkdownDocument } from '../markdown/markdown-document.js';
 import { collapseWhitespace, toMessageTemplate } from '../messages/message-template.js';
 import { criterionId, hasGivenWhenThen, readCriterion, splitGivenWhenThen } from './acceptance-criterion.js';
+import { GHERKIN_START, readGherkinText, type GherkinScenario } from './gherkin-text.js';
 import { isMessageText, messageKind, quotedTexts } from './quoted-messages.js';
 import type { AcceptanceCriterion, StoriesSpec, StoriesWarning, Story, StoryMessage } from './story-types.js';
 
@@ -51,14 +52,35 @@ function cleanTitle(title: string, id: string | null): string {
 
 const LINE_STARTS = new WeakMap<MarkdownDocument, number[]>();
 
-/** The 1-based line of an offset in the document (line starts found once, then searched). */
-function lineAt(document: MarkdownDocument, offset: number): number {
+function lineStarts(document: MarkdownDocument): number[] {
   let starts = LINE_STARTS.get(document);
   if (!starts) {
     starts = [0];
     for (let index = document.source.indexOf('\n'); index >= 0; index = document.source.indexOf('\n', index + 1)) starts.push(index + 1);
     LINE_STARTS.set(document, starts);
   }
+  return starts;
+}
+
+/** A text node spanning `start`..`end` of the document's source, for reading the messages of part of a block. */
+function rangeNode(start: number, end: number): Nodes {
+  return { type: 'text', value: '', position: { start: { line: 1, column: 1, offset: start }, end: { line: 1, column: 1, offset: Math.max(start, end) } } };
+}
+
+/** A text node spanning document lines `first`..`last` (1-based). */
+function linesNode(document: MarkdownDocument, first: number, last: number): Nodes {
+  const starts = lineStarts(document);
+  return rangeNode(starts[first - 1] ?? document.source.length, (starts[last] ?? document.source.length + 1) - 1);
+}
+
+/** "*Acceptance:*", "Acceptance criteria:" inside a paragraph. */
+const INLINE_ACCEPTANCE = /\b(?:acceptance(?: criteria)?|criteria)\b\s*[*_]{0,2}\s*:\s*[*_]{0,2}/i;
+/** "(1)", "(2)": the numbered criteria of a sentence. */
+const INLINE_NUMBER = /\(\d{1,2}\)\s*/g;
+
+/** The 1-based line of an offset in the document (line starts found once, then searched). */
+function lineAt(document: MarkdownDocument, offset: number): number {
+  const starts = lineStarts(document);
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
@@ -116,6 +138,7 @@ class StoryBuilder {
       this.story.role = roleGoal[1]!.trim();
       this.story.goal = roleGoal[2]!.trim();
       this.story.benefit = roleGoal[3]?.trim() ?? null;
+      this.readInlineCriteria(node);
       return;
     }
     const markdown = sourceOf(this.document, node);
@@ -125,6 +148,37 @@ class StoryBuilder {
       this.addCriterion(criterion);
       this.addMessages(node, criterion.id, null);
     } else this.addMessages(node, null, null);
+  }
+
+  /** A paragraph that opens with the story's bold title may go on with its role and criteria. */
+  readTitleParagraph(node: Paragraph): void {
+    const roleGoal = ROLE_GOAL_BENEFIT.exec(collapseWhitespace(plainText(node)));
+    if (!roleGoal) return;
+    this.story.role = roleGoal[1]!.trim();
+    this.story.goal = roleGoal[2]!.trim();
+    this.story.benefit = roleGoal[3]?.trim() ?? null;
+    this.readInlineCriteria(node);
+  }
+
+  /** The rest of a role paragraph: "*Acceptance:* (1) a known member sees `Welcome back, {name}!`; (2) …". */
+  private readInlineCriteria(node: Paragraph): void {
+    const markdown = sourceOf(this.document, node);
+    const base = node.position?.start.offset;
+    const label = INLINE_ACCEPTANCE.exec(markdown);
+    if (base === undefined || !label) return;
+    const from = label.index + label[0].length;
+    const numbers = [...markdown.slice(from).matchAll(INLINE_NUMBER)].map((match) => from + match.index!);
+    const starts = numbers.length > 0 ? numbers : [from];
+    this.addMessages(rangeNode(base, base + from), null, null);
+    starts.forEach((start, index) => {
+      const end = starts[index + 1] ?? markdown.length;
+      const part = markdown.slice(start, end).replace(INLINE_NUMBER, '');
+      const text = collapseWhitespace(part.replace(/[*_`]/g, '')).replace(/[;,.\s]+$/, '');
+      if (text === '') return;
+      const criterion = { id: this.nextCriterionId(), text, ...splitGivenWhenThen(text), line: lineAt(this.document, base + start) };
+      this.addCriterion(criterion);
+      this.addMessages(rangeNode(base + start, base + end), criterion.id, null);
+    });
   }
 
   readList(block: MarkdownBlock, node: List, inCriteriaSection: boolean): void {
@@ -166,21 +220,29 @@ class StoryBuilder {
     if (tableMessages.length === 0) this.addMessages(node, null, null);
   }
 
-  /** Reads `Scenario:` sections of a Gherkin block as criteria `Scenario 1`, `Scenario 2`, ... */
-  readGherkin(block: MarkdownBlock, code: string): void {
-    const firstLine = block.line + 1;
-    const scenarios: Array<{ title: string; lines: string[]; line: number; id: string }> = [];
-    code.split('\n').forEach((raw, index) => {
-      const scenario = /^\s*Scenario(?: Outline)?:\s*(.*)$/i.exec(raw);
-      if (scenario) scenarios.push({ title: scenario[1]!.trim(), lines: [], line: firstLine + index, id: `Scenario ${scenarios.length + 1}` });
-      else if (scenarios.length > 0 && /^\s*(Given|When|Then|And|But)\b/i.test(raw)) scenarios[scenarios.length - 1]!.lines.push(raw.trim());
-    });
-    for (const scenario of scenarios) {
-      const steps = scenario.lines.join(' ');
-      this.addCriterion({ id: scenario.id, text: scenario.title ? `${scenario.title}: ${steps}` : steps, ...splitGivenWhenThen(steps), line: scenario.line });
-    }
-    this.addMessages(block.node, (line) => [...scenarios].reverse().find((scenario) => scenario.line <= line)?.id ?? null, null);
+  /** Reads one Gherkin `Scenario:` as a criterion (`AC1` when its title says so, else `Scenario n`) with the messages it quotes. */
+  readScenario(scenario: GherkinScenario): void {
+    const title = scenario.title.replace(this.story.id, '').trim();
+    const id = criterionId(title) ?? `Scenario ${this.story.criteria.filter((criterion) => criterion.id.startsWith('Scenario')).length + 1}`;
+    const rest = title.replace(/^(?:AC[-\s]?\d+[a-z]?|Scenario\s*\d+|Criterion\s*\d+)\s*[:.)\-–—]?\s*/i, '');
+    const steps = scenario.steps.join(' ');
+    this.addCriterion({ id, text: rest ? `${rest}: ${steps}` : steps, ...splitGivenWhenThen(steps), line: scenario.line });
+    this.addMessages(linesNode(this.document, scenario.line, scenario.endLine), id, null);
   }
+}
+
+/** Whether a block holds Gherkin: a ```gherkin block, or a paragraph or unlabelled block that starts with `Feature:`/`Scenario:`. */
+function gherkinOf(document: MarkdownDocument, block: MarkdownBlock): { text: string; firstLine: number } | null {
+  const { node } = block;
+  if (node.type === 'code' && (/^(gherkin|feature|cucumber)$/i.test(node.lang ?? '') || (!node.lang && GHERKIN_START.test(node.value)))) {
+    const fenced = /^\s*(?:```|~~~)/.test(document.source.slice(node.position?.start.offset ?? 0, (node.position?.start.offset ?? 0) + 40));
+    return { text: node.value, firstLine: block.line + (fenced ? 1 : 0) };
+  }
+  if (node.type === 'paragraph') {
+    const text = sourceOf(document, node);
+    if (GHERKIN_START.test(text)) return { text, firstLine: block.line };
+  }
+  return null;
 }
 
 /** Reads a user stories document (markdown) into stories. Never throws on odd input: it warns. */
@@ -195,15 +257,49 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
     if (builder) stories.push(builder.story);
     builder = null;
   };
+  /** The `Feature:` read last, whose title and description a story its scenarios start takes. */
+  let feature: { title: string; description: string; line: number } | null = null;
+  /** Whether the current story was started by a Gherkin feature or scenario (a new feature then ends it). */
+  let fromGherkin = false;
+  const startStory = (start: StoryStart) => {
+    finish();
+    const id = start.id ?? `US-${String(stories.length + 1).padStart(3, '0')}`;
+    if (!start.id) warnings.push({ kind: 'missing-id', message: `story "${cleanTitle(start.title, null)}" has no id; called ${id}`, line: start.line });
+    builder = new StoryBuilder(document, start, id);
+    depth = start.depth;
+    criteriaDepth = null;
+    return builder;
+  };
   for (const block of document.blocks) {
+    const gherkin = gherkinOf(document, block);
+    if (gherkin) {
+      const parsed = readGherkinText(gherkin.text, gherkin.firstLine);
+      if (parsed.feature) {
+        feature = parsed.feature;
+        if (storyIdIn(feature.title) || !builder || fromGherkin) finish();
+      }
+      const opening = (builder as StoryBuilder | null);
+      const firstScenario = parsed.scenarios[0]?.line ?? gherkin.firstLine + gherkin.text.split('\n').length;
+      if (opening && firstScenario > gherkin.firstLine) opening.addMessages(linesNode(document, gherkin.firstLine, firstScenario - 1), null, null);
+      for (const scenario of parsed.scenarios) {
+        // A scenario that names a story (`Scenario: US-001 AC1 …`) belongs to it; the feature gives its title and role.
+        const id = storyIdIn(scenario.title) ?? (feature ? storyIdIn(feature.title) : null);
+        let current = builder as StoryBuilder | null;
+        if (!current || (id && current.story.id !== id)) {
+          current = startStory({ id, title: feature?.title || scenario.title, depth: 7, line: feature?.line ?? scenario.line });
+          fromGherkin = true;
+          if (feature?.description) current.readParagraph(block, { type: 'paragraph', children: [{ type: 'text', value: feature.description }] }, false);
+        }
+        current.readScenario(scenario);
+      }
+      continue;
+    }
     const start = storyStart(document, block);
     if (start) {
-      finish();
-      const id = start.id ?? `US-${String(stories.length + 1).padStart(3, '0')}`;
-      if (!start.id) warnings.push({ kind: 'missing-id', message: `story "${cleanTitle(start.title, null)}" has no id; called ${id}`, line: start.line });
-      builder = new StoryBuilder(document, start, id);
-      depth = start.depth;
-      criteriaDepth = null;
+      feature = null;
+      fromGherkin = false;
+      const started = startStory(start);
+      if (block.node.type === 'paragraph') started.readTitleParagraph(block.node);
       continue;
     }
     const current = builder as StoryBuilder | null;
@@ -222,7 +318,6 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
     if (node.type === 'paragraph') current.readParagraph(block, node, inCriteria);
     else if (node.type === 'list') current.readList(block, node, inCriteria);
     else if (node.type === 'table') current.readTable(block, node);
-    else if (node.type === 'code' && /^(gherkin|feature|cucumber)$/i.test(node.lang ?? '')) current.readGherkin(block, node.value);
   }
   finish();
   if (stories.length === 0) warnings.push({ kind: 'no-stories', message: 'no user stories found: give each story a heading with its id, e.g. "## US-001 Add a member"', line: 0 });

@@ -1,0 +1,54 @@
+/**
+ * Gherkin written in stories: in a ```gherkin block, or as plain indented text in the markdown
+ * (`Feature: …`, `Scenario: US-001 AC1 …`, then Given/When/Then lines). Only the structure is
+ * read here; the quoted messages are read by the stories reader, scenario by scenario.
+ */
+
+/** One `Scenario:` with its steps and the lines it spans. */
+export interface GherkinScenario {
+  title: string;
+  steps: string[];
+  line: number;
+  endLine: number;
+}
+
+/** A Gherkin text: its feature (title and the description under it) and its scenarios. */
+export interface GherkinText {
+  feature: { title: string; description: string; line: number } | null;
+  scenarios: GherkinScenario[];
+}
+
+/** The keyword a Gherkin text starts with. */
+export const GHERKIN_START = /^\s*(?:Feature|Scenario(?: Outline| Template)?|Example|Background|Rule):/;
+const SECTION = /^\s*(Feature|Scenario(?: Outline| Template)?|Example|Background|Rule|Examples|Scenarios):\s*(.*)$/i;
+const STEP = /^\s*(?:Given|When|Then|And|But|\*)\s/i;
+
+/** Reads the feature and scenarios of a Gherkin text whose first line is `firstLine` of the document. */
+export function readGherkinText(text: string, firstLine: number): GherkinText {
+  const result: GherkinText = { feature: null, scenarios: [] };
+  let current: GherkinScenario | null = null;
+  let inDescription = false;
+  const lines = text.split('\n');
+  lines.forEach((raw, index) => {
+    const line = firstLine + index;
+    const section = SECTION.exec(raw);
+    // An outline's `Examples:` table belongs to its scenario.
+    if (section && !/^(?:examples|scenarios)$/i.test(section[1]!)) {
+      if (current) current.endLine = line - 1;
+      current = null;
+      inDescription = false;
+      const keyword = section[1]!.toLowerCase();
+      if (keyword === 'feature') {
+        result.feature = { title: section[2]!.trim(), description: '', line };
+        inDescription = true;
+      } else if (keyword.startsWith('scenario') || keyword === 'example') {
+        current = { title: section[2]!.trim(), steps: [], line, endLine: firstLine + lines.length - 1 };
+        result.scenarios.push(current);
+      }
+      return;
+    }
+    if (current && STEP.test(raw)) current.steps.push(raw.trim());
+    else if (inDescription && result.feature && raw.trim() !== '') result.feature.description += `${result.feature.description ? ' ' : ''}${raw.trim()}`;
+  });
+  return result;
+}
