@@ -28,8 +28,9 @@ export function importBindings(module: PythonModule): Map<string, string> {
 
 /** Rewrites a dotted name's first segment through the import bindings (`sp.run` → `subprocess.run`). */
 export function canonicalName(dotted: string, bindings: ReadonlyMap<string, string>): string {
-  const [first, ...rest] = dotted.split('.');
-  const bound = first === undefined ? undefined : bindings.get(first);
+  // Called for every call and reference of a module: no split and join.
+  const dot = dotted.indexOf('.');
+  const bound = bindings.get(dot < 0 ? dotted : dotted.slice(0, dot));
   if (bound === undefined) return dotted;
-  return [bound, ...rest].join('.');
+  return dot < 0 ? bound : bound + dotted.slice(dot);
 }

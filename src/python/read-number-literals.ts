@@ -1,7 +1,7 @@
 import type { SyntaxNode as Node } from './syntax-node.js';
 import { dottedName, lineOf } from './node-text.js';
 import type { NumberLiteral, NumberRole } from './python-model.js';
-import { createScopeFinder } from './walk-scopes.js';
+import { createScopeFinder, type Scope } from './walk-scopes.js';
 
 const NUMBER_TYPES = ['integer', 'float'];
 const COLLECTIONS = new Set(['list', 'tuple', 'set', 'dictionary', 'pair', 'expression_list']);
@@ -29,15 +29,23 @@ function comparisonOperator(node: Node): string | null {
   return null;
 }
 
-function isInAnnotation(node: Node): boolean {
-  for (let current = node.parent; current && !STATEMENT_LIKE.has(current.type); current = current.parent) {
-    if (current.type === 'type') return true;
-  }
-  return false;
+/** Where a literal sits: inside an annotation, and the nearest statement-like node above it. */
+interface Placement {
+  inAnnotation: boolean;
+  statement: Node | null;
 }
 
-function roleOf(literal: Node): RoleFacts {
-  if (isInAnnotation(literal)) return facts('annotation');
+function placementOf(literal: Node): Placement {
+  let inAnnotation = false;
+  let current = literal.parent;
+  for (; current && !STATEMENT_LIKE.has(current.type); current = current.parent) {
+    if (current.type === 'type') inAnnotation = true;
+  }
+  return { inAnnotation, statement: current };
+}
+
+function roleOf(literal: Node, inAnnotation: boolean): RoleFacts {
+  if (inAnnotation) return facts('annotation');
   let current = skipParentheses(literal);
   let parent = current.parent;
   if (parent && COLLECTIONS.has(parent.type)) {
@@ -93,14 +101,26 @@ function numericValue(text: string): number {
 /** Every numeric literal of the module with its role and enclosing function. */
 export function readNumberLiterals(root: Node): NumberLiteral[] {
   const scopeOf = createScopeFinder(root);
+  // The literals of one statement share its scope: the walk above the statement is made once.
+  const statementScopes = new Map<number, Scope>();
+  const scopeAbove = (node: Node, statement: Node | null): Scope => {
+    if (!statement || statement.type === 'function_definition' || statement.type === 'class_definition') return scopeOf(statement ?? node);
+    let scope = statementScopes.get(statement.id);
+    if (!scope) {
+      scope = scopeOf(statement);
+      statementScopes.set(statement.id, scope);
+    }
+    return scope;
+  };
   return root.descendantsOfType(NUMBER_TYPES).map((node) => {
     const parent = node.parent;
     // A unary operator's first child is its operator token.
     const sign = parent?.type === 'unary_operator' ? parent.child(0)?.type : undefined;
     const signed = sign === '-' || sign === '+' ? parent! : node;
     const text = signed === node ? node.text : signed.text.replace(/\s+/g, '');
-    const scope = scopeOf(node);
-    const { role, operator, callee, keyword, target } = roleOf(signed);
+    const { inAnnotation, statement } = placementOf(signed);
+    const scope = scopeAbove(node, statement);
+    const { role, operator, callee, keyword, target } = roleOf(signed, inAnnotation);
     return {
       text,
       value: numericValue(text),

@@ -23,6 +23,18 @@ const STATEMENT_KINDS: Record<string, string> = {
   delete_statement: 'a `del` statement',
 };
 
+/** Line `line` (1-based) of `text` without its newline, or '' past the end; without splitting the whole text. */
+function lineText(text: string, line: number): string {
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    const newline = text.indexOf('\n', start);
+    if (newline < 0) return '';
+    start = newline + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return end < 0 ? text.slice(start) : text.slice(start, end);
+}
+
 function isAllowedStart(statement: TopLevelStatement): boolean {
   if (statement.hasError) return false;
   if (['import_statement', 'import_from_statement', 'future_import_statement'].includes(statement.type)) return true;
@@ -54,7 +66,7 @@ export const moduleStart = defineCheck({
     const first = module.statements[0];
     if (!first) return [{ message: 'The module has no statements: it must start with a module docstring or an import', line: 1 }];
     if (isAllowedStart(first)) return [];
-    const firstLine = (source.split('\n')[first.line - 1] ?? '').trim();
+    const firstLine = lineText(source, first.line).trim();
     const isProse = proseRegions(module, syntax.error?.line ?? null).some((region) => region.where === 'before' && region.proseLines.includes(first.line));
     return [{
       message: `The module starts with ${describe(first, firstLine, isProse)} instead of a module docstring or an import`,

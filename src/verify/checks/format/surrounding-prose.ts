@@ -26,8 +26,10 @@ export const surroundingProse = defineCheck({
   description: 'The output must be only the module: no explanatory prose before the code ("Here\'s the implementation:") or after it ("This module implements…", "Let me know…").',
   fixHint: 'Delete the explanatory text so the file holds only Python; put anything worth keeping in the module docstring.',
   run({ module, source, syntax }) {
+    const regions = proseRegions(module, syntax.error?.line ?? null);
+    if (regions.length === 0) return [];
     const lines = source.split('\n');
-    return proseRegions(module, syntax.error?.line ?? null).map((region) => {
+    return regions.map((region) => {
       const first = region.proseLines[0] ?? region.firstLine;
       const count = region.proseLines.length;
       const extent = count > 1 ? ` (${count} lines of prose, lines ${first}–${region.proseLines.at(-1)})` : '';

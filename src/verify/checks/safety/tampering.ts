@@ -51,8 +51,12 @@ const ESCAPE_ATTRIBUTES = new Set([
 ]);
 
 function isUnder(name: string, roots: readonly string[]): string | undefined {
-  return roots.find((root) => name === root || name.startsWith(`${root}.`));
+  // Called several times for every reference of a module: no string built per root.
+  for (const root of roots) if (name.startsWith(root) && (name.length === root.length || name.charCodeAt(root.length) === DOT)) return root;
+  return undefined;
 }
+
+const DOT = 46;
 
 /** What a reference reaches for, or null when it is ordinary. */
 function reachesFor(reference: ReferenceFact, bindings: ReadonlyMap<string, string>): string | null {
@@ -87,7 +91,8 @@ function reachesFor(reference: ReferenceFact, bindings: ReadonlyMap<string, stri
     if (reference.name !== null && ALIASED_BUILTINS.has(reference.name)) return `the builtin ${reference.name} as a value (an alias hides what it is later called with)`;
     return null;
   }
-  const escape = reference.name === null ? reference.attribute : reference.name.split('.').find((part) => ESCAPE_ATTRIBUTES.has(part));
+  // Every escape attribute has an underscore: most names need no split.
+  const escape = reference.name === null ? reference.attribute : reference.name.includes('_') ? reference.name.split('.').find((part) => ESCAPE_ATTRIBUTES.has(part)) : undefined;
   if (escape && ESCAPE_ATTRIBUTES.has(escape)) return `interpreter internals (.${escape})`;
   if (name === null) return null;
   if (isUnder(name, ['sys.modules'])) return 'the loaded modules (sys.modules), where the test harness lives';

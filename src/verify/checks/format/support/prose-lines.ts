@@ -79,6 +79,15 @@ function isAnchor(statement: PythonModule['statements'][number], hasByteOrderMar
  * code can only be comments and blank lines.
  */
 export function proseRegions(module: PythonModule, syntaxErrorLine: number | null = null): ProseRegion[] {
+  // Lookups by sorted line numbers, not a scan per span or per line: a module has as many spans as statements.
+  const errorLines = sortedLines(module.parseErrors.map((error) => error.line));
+  const brokenLines = sortedLines([
+    ...errorLines,
+    ...module.statements.filter((statement) => statement.hasError).map((statement) => statement.line),
+    ...(syntaxErrorLine !== null ? [syntaxErrorLine] : []),
+  ]);
+  // Only a span with a broken line in it can hold prose.
+  if (brokenLines.length === 0) return [];
   const lines = module.source.split('\n');
   const hasByteOrderMark = module.source.charCodeAt(0) === 0xfeff;
   const anchors = module.statements.filter((statement) => isAnchor(statement, hasByteOrderMark));
@@ -93,13 +102,6 @@ export function proseRegions(module: PythonModule, syntaxErrorLine: number | nul
     spans.push({ where: 'after', firstLine: last.endLine + 1, lastLine: lineCount });
   } else spans.push({ where: 'before', firstLine: 1, lastLine: lineCount });
   const commentLines = new Set(module.comments.filter((comment) => lines[comment.line - 1]?.trimStart().startsWith('#')).map((comment) => comment.line));
-  // Lookups by sorted line numbers, not a scan per span or per line: a module has as many spans as statements.
-  const errorLines = sortedLines(module.parseErrors.map((error) => error.line));
-  const brokenLines = sortedLines([
-    ...errorLines,
-    ...module.statements.filter((statement) => statement.hasError).map((statement) => statement.line),
-    ...(syntaxErrorLine !== null ? [syntaxErrorLine] : []),
-  ]);
   let continuationLines: Set<number> | null = null;
   const stringContinuation = (line: number): boolean => {
     if (!continuationLines) {

@@ -41,7 +41,8 @@ function readCallSites(module: PythonModule): CallSite[] {
 
 /** Whether a canonical callee is `name` or lies under it (`subprocess` covers `subprocess.run`). */
 export function isUnder(canonical: string, name: string): boolean {
-  return canonical === name || canonical.startsWith(`${name}.`);
+  // Called for every call site and name: no string built per call.
+  return canonical.startsWith(name) && (canonical.length === name.length || canonical.charCodeAt(name.length) === 46);
 }
 
 /** The call as a short quote for messages (`subprocess.run(...)`). */
@@ -52,8 +53,46 @@ export function quoteCall(call: CallFact): string {
   return flat.length > 70 ? `${call.callee}(...)` : flat;
 }
 
+/** The symbol of every line of a module (index into `symbols`; 0 is `<module>`), worked out once per module. */
+interface LineSymbols {
+  symbols: string[];
+  byLine: Int32Array;
+}
+
+const lineSymbolsByModule = new WeakMap<PythonModule, LineSymbols>();
+
+/**
+ * Paints each definition's lines with its symbol, last-checked first, so that every line ends up
+ * with what `firstSymbolAt` would find: one pass over the lines instead of a scan of every
+ * definition per line asked.
+ */
+function readLineSymbols(module: PythonModule): LineSymbols {
+  const ranges: Array<{ symbol: string; line: number; endLine: number }> = [];
+  for (const cls of module.classes) {
+    for (const method of cls.methods) ranges.push({ symbol: `${cls.name}.${method.name}`, line: method.line, endLine: method.endLine });
+    ranges.push({ symbol: cls.name, line: cls.line, endLine: cls.endLine });
+  }
+  for (const fn of module.functions) ranges.push({ symbol: fn.name, line: fn.line, endLine: fn.endLine });
+  const symbols = ['<module>'];
+  const byLine = new Int32Array(module.lineCount + 1);
+  for (let index = ranges.length - 1; index >= 0; index--) {
+    const range = ranges[index]!;
+    symbols.push(range.symbol);
+    const last = Math.min(range.endLine, module.lineCount);
+    for (let line = Math.max(range.line, 1); line <= last; line++) byLine[line] = symbols.length - 1;
+  }
+  return { symbols, byLine };
+}
+
 /** Where a line sits: `Class.method`, `Class`, `function` or `<module>` (the outermost definition). */
 export function symbolAt(module: PythonModule, line: number): string {
+  if (!Number.isInteger(line) || line < 1 || line > module.lineCount) return firstSymbolAt(module, line);
+  let known = lineSymbolsByModule.get(module);
+  if (!known) lineSymbolsByModule.set(module, (known = readLineSymbols(module)));
+  return known.symbols[known.byLine[line]!]!;
+}
+
+function firstSymbolAt(module: PythonModule, line: number): string {
   for (const cls of module.classes) {
     const method = cls.methods.find((candidate) => line >= candidate.line && line <= candidate.endLine);
     if (method) return `${cls.name}.${method.name}`;
