@@ -83,6 +83,13 @@ const STYLES: Array<{ file: string; primary: string | null; api: string[]; model
     api: ['FruitStall.__init__(owner)', 'FruitStall.sell(fruit, kilos)', 'FruitStall.takings()', 'Sale.__init__(fruit, kilos, side)', 'Sale.__repr__()'],
     models: ['Sale(fruit: str, kilos: float, side: str)', 'Side(RETAIL, WHOLESALE)'],
   },
+  {
+    // HTML <table>s read like markdown tables: an API table with <code> cells, an exception table.
+    file: 'html-tables.design.md',
+    primary: 'LaundryRoom',
+    api: ['LaundryRoom.book(flat, machine)', 'LaundryRoom.cancel(booking_id)', 'LaundryRoom.free_machines()'],
+    exceptions: ['LaundryError<Exception', 'MachineBusyError<LaundryError'],
+  },
 ];
 
 describe('designs whose API or models are written in prose, lists and other styles', () => {

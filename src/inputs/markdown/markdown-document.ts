@@ -1,5 +1,6 @@
 import type { Code, Heading, List, Nodes, Paragraph, Root, Table } from 'mdast';
 import { scanMarkdown } from './scan-markdown.js';
+import { readHtmlTable } from './html-table.js';
 
 /** A heading as it encloses later blocks. */
 export interface SectionHeading {
@@ -49,8 +50,17 @@ export function sourceOf(document: MarkdownDocument, node: Nodes): string {
   return start === undefined || end === undefined ? plainText(node) : document.source.slice(start, end);
 }
 
-function collectBlocks(nodes: Nodes[], headings: SectionHeading[], state: { leadIn: string }, into: MarkdownBlock[]): void {
-  for (const node of nodes) {
+/** An HTML `<table>` (a paragraph to the scanner, an html node to micromark) read as a GitHub table, or null. */
+function htmlTableOf(node: Nodes, source: string): Table | null {
+  if ((node.type !== 'paragraph' && node.type !== 'html') || node.position?.start.offset === undefined || node.position.end.offset === undefined) return null;
+  const { start, end } = node.position;
+  if (!/^<table\b/i.test(source.slice(start.offset!, start.offset! + 6))) return null;
+  return readHtmlTable(source.slice(start.offset, end.offset), start.offset!, start.line);
+}
+
+function collectBlocks(nodes: Nodes[], headings: SectionHeading[], state: { leadIn: string; source: string }, into: MarkdownBlock[]): void {
+  for (const original of nodes) {
+    const node = htmlTableOf(original, state.source) ?? original;
     if (node.type === 'heading') {
       const heading = { depth: node.depth, text: plainText(node).trim(), line: startLine(node) };
       while (headings.length > 0 && headings[headings.length - 1]!.depth >= heading.depth) headings.pop();
@@ -85,7 +95,7 @@ export type MarkdownParser = (source: string) => Root;
 export function readMarkdown(source: string, parser: MarkdownParser = scanMarkdown): MarkdownDocument {
   const root = parser(source);
   const blocks: MarkdownBlock[] = [];
-  collectBlocks(root.children as Nodes[], [], { leadIn: '' }, blocks);
+  collectBlocks(root.children as Nodes[], [], { leadIn: '', source }, blocks);
   return { source, root, blocks };
 }
 

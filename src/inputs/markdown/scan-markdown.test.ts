@@ -1,12 +1,12 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
-import type { Root } from 'mdast';
+import type { Root, Table } from 'mdast';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { plainText, readMarkdown, type MarkdownDocument } from './markdown-document.js';
+import { plainText, readMarkdown, readTable, type MarkdownDocument } from './markdown-document.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIXTURES = path.join(REPO, 'test-fixtures/designs');
@@ -62,5 +62,22 @@ describe('scanMarkdown', () => {
     };
     walk(list as never);
     expect(codes).toEqual(['MAX = 3@3:`MAX = 3` and', 'MIN = 1@4:`MIN = 1`']);
+  });
+});
+
+describe('HTML tables', () => {
+  it('reads an HTML <table> as a table block with its lines, <code> cells as inline code and entities decoded', () => {
+    const source = 'Intro\n\n<table>\n<tr><th>Name</th><th>Type</th></tr>\n<tr><td><code>a &lt; b</code></td><td>x &amp; y</td></tr>\n</table>\n';
+    const block = readMarkdown(source).blocks.find((entry) => entry.node.type === 'table')!;
+    expect(block.line).toBe(3);
+    const { header, rows } = readTable(block.node as Table);
+    expect(header).toEqual(['Name', 'Type']);
+    expect(rows.map((row) => ({ cells: row.cells, line: row.line }))).toEqual([{ cells: ['a < b', 'x & y'], line: 5 }]);
+    expect((rows[0]!.nodes[0] as { children: Array<{ type: string }> }).children.map((child) => child.type)).toEqual(['inlineCode']);
+  });
+
+  it('leaves other HTML and a table without rows alone', () => {
+    expect(readMarkdown('<table></table>\n').blocks.map((block) => block.node.type)).toEqual(['paragraph']);
+    expect(readMarkdown('<div>hello</div>\n').blocks.map((block) => block.node.type)).toEqual(['paragraph']);
   });
 });
