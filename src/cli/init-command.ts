@@ -23,7 +23,8 @@ export function registerInitCommand(program: Command, io: CliIo): void {
       const results = await initProject({ host, ...(flags.dir ? { directory: flags.dir } : {}), ...(flags.force ? { force: true } : {}) });
       const width = Math.max(...results.map((result) => result.action.length));
       for (const result of results) {
-        io.stdout(`${result.action.padEnd(width)}  ${result.path}${result.backupPath ? ` (previous file kept as ${result.backupPath})` : ''}\n`);
+        const shown = result.path === '.' ? `${(flags.dir ?? '.').replace(/\/+$/, '')}/ (the project folder)` : result.path;
+        io.stdout(`${result.action.padEnd(width)}  ${shown}${result.backupPath ? ` (previous file kept as ${result.backupPath})` : ''}\n`);
       }
       io.stdout(`\n${NEXT_STEP[host]}\n`);
     });

@@ -8,6 +8,7 @@ import { loadAgentFile } from '../inputs/agents/load-agent.js';
 import { INIT_HOSTS, MCP_TOOL_NAMES } from './init-host.js';
 import { initProject } from './init-project.js';
 import { AGENT_FILE } from './plan-init-files.js';
+import { readJsonc } from './read-jsonc.js';
 
 let root: string;
 beforeEach(async () => {
@@ -93,9 +94,48 @@ describe('initProject', () => {
     expect(await read(AGENT_FILE)).toContain('verify_module');
   });
 
-  it('treats a registration file that is not JSON as a conflict', async () => {
+  it('treats a registration file that is not JSON, even with comments, as a conflict', async () => {
     await writeFile(path.join(root, '.mcp.json'), '{ not json');
-    await expect(initProject({ host: 'claude', directory: root })).rejects.toThrow(/\.mcp\.json \(it is not valid JSON\)/);
+    await expect(initProject({ host: 'claude', directory: root })).rejects.toThrow(/\.mcp\.json \(it is not valid JSON, even with comments: .* at line 1\)/);
+  });
+
+  const JSONC = '{\n  // Project servers (VS Code reads comments and trailing commas).\n  "servers": {\n    "memory": { "command": "npx", "args": ["-y", "mem"] }, // keep\n    "db": { "command": "db-mcp", },\n  },\n}\n';
+
+  it('adds its server to a registration with comments and trailing commas, keeping them and the other servers', async () => {
+    await mkdir(path.join(root, '.vscode'));
+    await writeFile(path.join(root, '.vscode/mcp.json'), JSONC);
+    const results = await initProject({ host: 'copilot', directory: root });
+    expect(results[1]).toEqual({ path: '.vscode/mcp.json', action: 'updated' });
+    const written = await read('.vscode/mcp.json');
+    expect(written.startsWith(JSONC.slice(0, JSONC.indexOf('  },\n}')))).toBe(true);
+    expect(written).toContain('// keep');
+    expect(Object.keys((readJsonc(written).value as { servers: object }).servers)).toEqual(['memory', 'db', 'backsmith']);
+  });
+
+  it('--force on a differently registered server changes that entry only, and keeps a backup', async () => {
+    await mkdir(path.join(root, '.vscode'));
+    const mine = JSONC.replace('"db"', '"backsmith": { "command": "node", "args": ["old.js"] },\n    "db"');
+    await writeFile(path.join(root, '.vscode/mcp.json'), mine);
+    await expect(initProject({ host: 'copilot', directory: root })).rejects.toThrow(/"backsmith" server is registered differently/);
+    const results = await initProject({ host: 'copilot', directory: root, force: true, now: new Date('2026-01-02T03:04:05Z') });
+    expect(results[1]).toEqual({ path: '.vscode/mcp.json', action: 'replaced', backupPath: '.vscode/mcp.json.20260102T030405Z.bak' });
+    expect(await read('.vscode/mcp.json.20260102T030405Z.bak')).toBe(mine);
+    const written = await read('.vscode/mcp.json');
+    expect(written).toContain('// keep');
+    const servers = (readJsonc(written).value as { servers: Record<string, unknown> }).servers;
+    expect(Object.keys(servers)).toEqual(['memory', 'backsmith', 'db']);
+    expect(servers.backsmith).toEqual({ type: 'stdio', command: 'npx', args: ['backsmith', 'mcp'] });
+  });
+
+  it('creates a missing project folder whose parent exists, and refuses a missing parent (nothing written)', async () => {
+    const fresh = path.join(root, 'fresh');
+    const results = await initProject({ host: 'cursor', directory: fresh });
+    expect(results[0]).toEqual({ path: '.', action: 'created' });
+    expect(await readdir(fresh)).toEqual(expect.arrayContaining(['.cursor', '.gitignore']));
+    await expect(initProject({ host: 'cursor', directory: path.join(root, 'nowhere', 'x') })).rejects.toThrow(/^The project folder .*nowhere\/x does not exist, nor does .*nowhere: create it first, or fix --dir\.$/);
+    expect(await readdir(root)).toEqual(['fresh']);
+    await writeFile(path.join(root, 'file'), '');
+    await expect(initProject({ host: 'cursor', directory: path.join(root, 'file') })).rejects.toThrow(/is a file, not a folder/);
   });
 });
 
@@ -111,5 +151,11 @@ describe('backsmith init', () => {
     const third = cliIo();
     expect(await runCli(['init', 'emacs', '--dir', root], third.io)).toBe(2);
     expect(third.err()).toBe(`backsmith: Unknown host 'emacs': use one of ${INIT_HOSTS.join(', ')}.\n`);
+    const missing = cliIo();
+    expect(await runCli(['init', '--dir', path.join(root, 'nonexistent', 'x')], missing.io)).toBe(2);
+    expect(missing.err().trim().split('\n')).toHaveLength(1);
+    const created = cliIo();
+    expect(await runCli(['init', 'claude', '--dir', path.join(root, 'new')], created.io)).toBe(0);
+    expect(created.out()).toContain(`created  ${path.join(root, 'new')}/ (the project folder)`);
   });
 });

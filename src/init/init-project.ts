@@ -8,6 +8,7 @@ import { planInitFiles } from './plan-init-files.js';
 
 /** What `initProject` did to one file. */
 export interface InitFileResult {
+  /** Relative to the project root; `.` for the project folder itself, when init created it. */
   path: string;
   action: 'created' | 'unchanged' | 'updated' | 'replaced';
   /** The previous file, kept when `--force` replaced it. */
@@ -37,12 +38,30 @@ async function keepBackup(file: string, now: Date): Promise<string> {
 }
 
 /**
+ * True when the project folder is missing but its parent exists (init creates it, and says so);
+ * a missing parent is a usage error, since a mistyped --dir would otherwise grow a whole tree.
+ */
+async function checkRoot(root: string): Promise<boolean> {
+  const found = await stat(root).catch(() => null);
+  if (found) {
+    if (!found.isDirectory()) throw new BacksmithError(`The project folder ${root} is a file, not a folder: pass a folder with --dir.`);
+    return false;
+  }
+  const parent = path.dirname(root);
+  if (!(await stat(parent).catch(() => null))?.isDirectory()) {
+    throw new BacksmithError(`The project folder ${root} does not exist, nor does ${parent}: create it first, or fix --dir.`);
+  }
+  return true;
+}
+
+/**
  * Sets a project up for an agent host: the Copilot custom agent, the host's MCP registration of
  * `npx backsmith mcp` and `.backsmith/` in `.gitignore`. Never overwrites silently: a file with
  * other content stops the run (BacksmithError, nothing written) unless `force`, which keeps a backup.
  */
 export async function initProject(options: InitProjectOptions): Promise<InitFileResult[]> {
   const root = path.resolve(options.directory ?? process.cwd());
+  const rootMissing = await checkRoot(root);
   const plans = await planInitFiles(root, options.host);
   const conflicts = plans.filter((plan) => plan.action === 'conflict');
   if (conflicts.length > 0 && !options.force) {
@@ -51,6 +70,14 @@ export async function initProject(options: InitProjectOptions): Promise<InitFile
   }
   const now = options.now ?? new Date();
   const results: InitFileResult[] = [];
+  if (rootMissing) {
+    try {
+      await mkdir(root);
+    } catch (error) {
+      throw new BacksmithError(`Cannot create the project folder ${root}: ${(error as Error).message}`);
+    }
+    results.push({ path: '.', action: 'created' });
+  }
   for (const plan of plans) {
     const target = path.join(root, plan.path);
     if (plan.action === 'unchanged') {

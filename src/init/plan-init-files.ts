@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { BacksmithError } from '../errors.js';
 import { copilotAgentText } from './copilot-agent-text.js';
 import { MCP_SERVER_NAME, type InitHost } from './init-host.js';
-import { mcpRegistration, mcpRegistrationText } from './mcp-registration.js';
+import { mcpRegistration, mcpRegistrationText, type McpRegistrationFile } from './mcp-registration.js';
+import { readJsonc } from './read-jsonc.js';
+import { setJsoncMember } from './set-jsonc-member.js';
 
 /** Path of the Copilot custom agent `init` writes, relative to the project root. */
 export const AGENT_FILE = '.github/agents/python-backend-engineer.agent.md';
@@ -47,16 +50,20 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Adds backsmith's server to an existing registration file when that changes nothing else. */
+/**
+ * Adds backsmith's server to an existing registration file (JSON with comments and trailing
+ * commas, as the hosts read it), editing only that entry: the user's other servers, comments and
+ * layout are kept, with or without --force.
+ */
 function mcpPlan(host: InitHost, current: string | null): PlannedFile {
   const registration = mcpRegistration(host);
   const fresh = mcpRegistrationText(registration);
   if (current === null || current === fresh) return whole(registration.path, current, fresh);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(current);
-  } catch {
-    return { path: registration.path, current, next: fresh, action: 'conflict', reason: 'it is not valid JSON' };
+    parsed = readJsonc(current).value;
+  } catch (error) {
+    return { path: registration.path, current, next: fresh, action: 'conflict', reason: `it is not valid JSON, even with comments: ${(error as Error).message}` };
   }
   const servers = isObject(parsed) ? parsed[registration.key] ?? {} : null;
   if (!isObject(parsed) || !isObject(servers)) {
@@ -64,9 +71,22 @@ function mcpPlan(host: InitHost, current: string | null): PlannedFile {
   }
   const existing = servers[MCP_SERVER_NAME];
   if (JSON.stringify(existing) === JSON.stringify(registration.entry)) return { path: registration.path, current, next: current, action: 'unchanged' };
-  const merged = `${JSON.stringify({ ...parsed, [registration.key]: { ...servers, [MCP_SERVER_NAME]: registration.entry } }, null, 2)}\n`;
+  const merged = mergedRegistration(current, parsed, registration);
   if (existing === undefined) return { path: registration.path, current, next: merged, action: 'update' };
   return { path: registration.path, current, next: merged, action: 'conflict', reason: `its "${MCP_SERVER_NAME}" server is registered differently` };
+}
+
+/** The registration text with backsmith's entry set in place; rewritten whole (comments lost, servers kept) if the in-place edit does not read back as expected. */
+function mergedRegistration(current: string, parsed: Record<string, unknown>, registration: McpRegistrationFile): string {
+  const servers = (parsed[registration.key] ?? {}) as Record<string, unknown>;
+  const expected = { ...parsed, [registration.key]: { ...servers, [MCP_SERVER_NAME]: registration.entry } };
+  try {
+    const edited = setJsoncMember(current, registration.key, MCP_SERVER_NAME, registration.entry);
+    if (isDeepStrictEqual(readJsonc(edited).value, expected)) return edited;
+  } catch {
+    // Fall through to the rewrite below.
+  }
+  return `${JSON.stringify(expected, null, 2)}\n`;
 }
 
 function gitignorePlan(current: string | null): PlannedFile {
