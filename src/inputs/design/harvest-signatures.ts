@@ -75,6 +75,8 @@ const EXCEPTION_NAME = /^[\s|>*+\-\d.)]*(?:\*\*|__|`)*\s*`?([A-Z][A-Za-z0-9_]*(?
 const BASE_AFTER_NAME = /^`?\*{0,2}\s*\(\s*(?:an?\s+|[Bb]ase:?\s*|[Ii]nherits? from\s+|[Ss]ubclass of\s+|[Ee]xtends\s+|[Hh]ereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)/;
 /** "inherits from `Base`" anywhere in the line. */
 const BASE_IN_TEXT = /\b(?:[Ii]nherits? from|[Ss]ubclass(?:es)? of|[Ss]ubclasses|[Ee]xtends|[Dd]erives from|[Hh]ereda de|[Hh]erda de|[Hh][ée]rite de|[Bb]ase class:?|[Bb]ase:)\s+`?([A-Z][A-Za-z0-9_.]*)`?/;
+/** reStructuredText / Sphinx: `.. py:method:: deposit(amount: float) -> None`, `.. py:class:: Account`. */
+const RST_DIRECTIVE = /^(\s*)\.\.\s+py:(class|exception|method|function|staticmethod|classmethod)::\s*(.*)$/;
 const QUALIFIED_MENTION = /`([A-Z][A-Za-z0-9_]*\.[a-z_][A-Za-z0-9_]*\([^`]*)`/g;
 const MENTION = /`([a-z_][A-Za-z0-9_]*)\(([^`()]*)\)(\s*->\s*[^`]+)?`/g;
 /** "`Ticket` has two methods of its own:", "Methods of `Ticket`:": prose that names the owner of the signatures below it. */
@@ -152,6 +154,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
   let codeClass: { name: string; indent: number } | null = null;
   let previousMode = LineMode.Prose;
   const models = new ProseModelReader();
+  let rstClass: { name: string; indent: number } | null = null;
   const sectionClass = (): string | null => {
     const owner = ownerOf(stack, lineClass);
     return owner.kind === 'class' ? owner.name : null;
@@ -193,6 +196,26 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       continue;
     }
     if (models.continueList(line)) continue;
+    const directive = line.includes('py:') ? RST_DIRECTIVE.exec(line) : null;
+    if (directive) {
+      const [, indent, kind, rest] = directive as unknown as [string, string, string, string];
+      if (rstClass && indent.length <= rstClass.indent) rstClass = null;
+      if (kind === 'class' || kind === 'exception') {
+        const name = /^([A-Z][A-Za-z0-9_]*)/.exec(rest)?.[1];
+        if (!name) continue;
+        // "Base error, derives from Exception." in the directive's text gives the base.
+        const base = /\(\s*([A-Z][\w.]*)\s*\)/.exec(rest)?.[1] ?? BASE_IN_TEXT.exec(lines.slice(index + 1, index + 4).join(' '))?.[1]?.replace(/\.+$/, '');
+        harvest.classes.push({ name, bases: base ? [base] : [], line: index + 1, exception: kind === 'exception' });
+        harvest.namedClasses.add(name);
+        if (kind === 'class') rstClass = { name, indent: indent.length };
+        continue;
+      }
+      const snippet = readSignatureSnippet(rest);
+      if (!snippet) continue;
+      const owner: SectionOwner = kind !== 'function' && rstClass ? { kind: 'class', name: rstClass.name } : ownerOf(stack, lineClass);
+      harvest.signatures.push({ snippet, line: index + 1, owner, external: EXTERNAL_WORDING.test(lines.slice(index, index + 3).join(' ')), context: stack.map((section) => section.text).reverse(), fromCode: false });
+      continue;
+    }
     const heading = line.includes('#') ? ATX_HEADING.exec(line) : null;
     const pseudo = heading || !line.includes('**') ? null : pseudoHeading(line);
     if (heading || pseudo) models.onHeading();

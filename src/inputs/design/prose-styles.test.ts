@@ -90,6 +90,14 @@ const STYLES: Array<{ file: string; primary: string | null; api: string[]; model
     api: ['LaundryRoom.book(flat, machine)', 'LaundryRoom.cancel(booking_id)', 'LaundryRoom.free_machines()'],
     exceptions: ['LaundryError<Exception', 'MachineBusyError<LaundryError'],
   },
+  {
+    // Sphinx / reStructuredText directives: `.. py:class::`, `.. py:method::` nested under it, `.. py:function::`, `.. py:exception::`.
+    file: 'sphinx-directives.design.md',
+    primary: 'HerbGarden',
+    api: ['HerbGarden.harvest(bed, grams)', 'HerbGarden.plant(bed, herb)', 'price_per_gram(herb)'],
+    exceptions: ['BedTakenError<GardenError', 'GardenError<Exception'],
+    external: ['price_per_gram'],
+  },
 ];
 
 describe('designs whose API or models are written in prose, lists and other styles', () => {
