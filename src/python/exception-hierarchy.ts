@@ -43,9 +43,18 @@ export interface ExceptionAncestry {
   complete: boolean;
 }
 
+const classesByModule = new WeakMap<PythonModule, ReadonlyMap<string, PythonClass>>();
+
+/** The module's classes by name (the last of a name wins, as in Python), made once per module: checks ask for every raise. */
+function classesByName(module: PythonModule): ReadonlyMap<string, PythonClass> {
+  let byName = classesByModule.get(module);
+  if (!byName) classesByModule.set(module, (byName = new Map(module.classes.map((cls) => [cls.name, cls]))));
+  return byName;
+}
+
 /** Every ancestor of a class of the module or a built-in exception (multiple bases followed). */
 export function exceptionAncestry(name: string, module: PythonModule): ExceptionAncestry {
-  const byName = new Map(module.classes.map((cls) => [cls.name, cls]));
+  const byName = classesByName(module);
   const names = new Set<string>();
   let complete = true;
   const visit = (current: string): void => {

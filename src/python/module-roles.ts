@@ -12,8 +12,19 @@ export function isPublicMethod(method: PythonFunction): boolean {
   return !method.name.startsWith('_');
 }
 
-/** Classes of the module that are exceptions: their bases reach a built-in exception. */
+const exceptionClassesByModule = new WeakMap<PythonModule, PythonClass[]>();
+
+/**
+ * Classes of the module that are exceptions: their bases reach a built-in exception. Worked out
+ * once per module (checks ask for every call they look at); the list is shared, so it is frozen.
+ */
 export function exceptionClasses(module: PythonModule): PythonClass[] {
+  let known = exceptionClassesByModule.get(module);
+  if (!known) exceptionClassesByModule.set(module, (known = Object.freeze(readExceptionClasses(module)) as PythonClass[]));
+  return known;
+}
+
+function readExceptionClasses(module: PythonModule): PythonClass[] {
   const byName = new Map(module.classes.map((cls) => [cls.name, cls]));
   const memo = new Map<string, boolean>();
   const isException = (cls: PythonClass, seen: Set<string>): boolean => {

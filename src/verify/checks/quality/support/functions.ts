@@ -8,8 +8,16 @@ export interface FunctionEntry {
   symbol: string;
 }
 
-/** Every module-level function and every method, in source order. */
+const entriesByModule = new WeakMap<PythonModule, FunctionEntry[]>();
+
+/** Every module-level function and every method, in source order (worked out once per module; the list is shared, so it is frozen). */
 export function everyFunction(module: PythonModule): FunctionEntry[] {
+  let known = entriesByModule.get(module);
+  if (!known) entriesByModule.set(module, (known = Object.freeze(readEveryFunction(module)) as FunctionEntry[]));
+  return known;
+}
+
+function readEveryFunction(module: PythonModule): FunctionEntry[] {
   const entries: FunctionEntry[] = module.functions.map((fn) => ({ fn, cls: null, symbol: fn.name }));
   for (const cls of module.classes) {
     for (const fn of cls.methods) entries.push({ fn, cls, symbol: `${cls.name}.${fn.name}` });
