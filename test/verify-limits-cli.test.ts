@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,4 +48,29 @@ describe('backsmith verify: no lint evasion by size (built binary)', () => {
     expect(waived.code).toBe(0);
     expect(waived.stdout).toMatch(/error quality\/lint: lint skipped: .* \(waived by ignore quality\/lint\)/);
   }, 120_000);
+});
+
+describe('backsmith verify: inputs it cannot read say why in one line (built binary)', () => {
+  it('a UTF-16 module, and a module just over the limit in exact bytes', () => {
+    const utf16 = runBacksmith(['verify', scratchFile('wide.py', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN, 'utf16le')])), '--no-run']);
+    expect(utf16.code).toBe(2);
+    expect(utf16.stderr).toMatch(/^backsmith: Python module .*wide\.py is UTF-16 text, not UTF-8: save it as UTF-8 and try again\.\n$/);
+    const over = runBacksmith(['verify', scratchFile('over.py', 'x = 1\n'.repeat(180_000)), '--no-run']);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/^backsmith: Python module .*over\.py is 1,080,000 bytes; the limit is 1,048,576 bytes \(1\.0 MB\)\. Is this the right file\?\n$/);
+  }, 60_000);
+
+  it('in a directory: a link cycle is named as one, and an unreadable module is a finding without a syntax note', () => {
+    const directory = path.join(scratch, 'tree');
+    mkdirSync(directory);
+    writeFileSync(path.join(directory, 'a_counter.py'), CLEAN);
+    writeFileSync(path.join(directory, 'b_binary.py'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0]));
+    symlinkSync(path.join(directory, 'd_cycle.py'), path.join(directory, 'c_cycle.py'));
+    symlinkSync(path.join(directory, 'c_cycle.py'), path.join(directory, 'd_cycle.py'));
+    const run = runBacksmith(['verify', directory, '--no-run']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`Skipped 2 entries: link cycle ${path.join(directory, 'c_cycle.py')}, link cycle ${path.join(directory, 'd_cycle.py')}`);
+    expect(run.stdout).toMatch(/b_binary\.py {2}Python module .*b_binary\.py is a binary file \(it contains NUL bytes\), not text\. {2}\(verify\/unreadable-module\)/);
+    expect(run.stdout).not.toContain('Syntax judged by tree-sitter');
+  }, 60_000);
 });

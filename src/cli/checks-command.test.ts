@@ -41,6 +41,9 @@ describe('backsmith checks <id>', () => {
     expect(json.example.flagged).toContain('from .models import Book');
     const unknown = await checks(['placeholder-typo']);
     expect(unknown.exit).toBe(2);
+    // No id ends that way: the closest one by spelling, and a sentence that ends.
+    const nosuch = await checks(['safety/netwrk']);
+    expect(nosuch.err).toBe("backsmith: Unknown check 'safety/netwrk'; did you mean safety/network? Run 'backsmith checks' for the list.\n");
     const near = await checks(['placeholder']);
     expect(near.err).toBe("backsmith: Unknown check 'placeholder'; did you mean quality/placeholder? Run 'backsmith checks' for the list.\n");
   });

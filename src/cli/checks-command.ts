@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { BacksmithError } from '../errors.js';
 import type { Check } from '../verify/check.js';
 import { ALL_CHECKS } from '../verify/registry.js';
+import { closestSelector } from '../verify/suppressions/check-selectors.js';
 import { CHECK_EXAMPLES } from './check-examples.js';
 import type { CliIo } from './cli-io.js';
 
@@ -35,7 +36,8 @@ function selected(selector: string): Check[] {
   const inCategory = ALL_CHECKS.filter((check) => check.id.startsWith(category));
   if (inCategory.length > 0) return inCategory;
   const near = ALL_CHECKS.filter((check) => check.id.split('/')[1] === selector).map((check) => check.id);
-  throw new BacksmithError(`Unknown check '${selector}'${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''} Run 'backsmith checks' for the list.`);
+  const guess = near.length > 0 ? near.join(', ') : closestSelector(selector);
+  throw new BacksmithError(`Unknown check '${selector.slice(0, 100)}'; did you mean ${guess}? Run 'backsmith checks' for the list.`);
 }
 
 /** Registers `backsmith checks [id]`: the registry, or one check (or category) with hint and example. */

@@ -21,6 +21,8 @@ beforeAll(() => {
   // A link back up the tree: never followed, so the walk cannot loop.
   symlinkSync(project, path.join(project, 'sub', 'loop'));
   symlinkSync(path.join(project, 'a.py'), path.join(project, 'test_linked.py'));
+  symlinkSync(path.join(project, 'g_cycle.py'), path.join(project, 'f_cycle.py'));
+  symlinkSync(path.join(project, 'f_cycle.py'), path.join(project, 'g_cycle.py'));
 });
 
 afterAll(() => {
@@ -34,6 +36,7 @@ describe('searchPythonFiles', () => {
     expect(search.files.map((file) => path.relative(project, file))).toEqual(['a.py', 'c_linked.py']);
     expect(search.skipped.map((entry) => `${entry.reason}: ${path.relative(project, entry.path)}`)).toEqual([
       'same file as another entry: b_same_as_a.py', 'broken link: d_broken.py', 'link to a directory: e_folder.py',
+      'link cycle: f_cycle.py', 'link cycle: g_cycle.py',
     ]);
     expect(await findPythonFiles([project])).toEqual(search.files);
   });

@@ -12,7 +12,7 @@ function isModuleFileName(name: string): boolean {
 /** A `.py` entry a directory walk did not verify, and why. */
 export interface SkippedEntry {
   path: string;
-  reason: 'broken link' | 'link to a directory' | 'not a file' | 'same file as another entry' | 'unreadable';
+  reason: 'broken link' | 'link cycle' | 'link to a directory' | 'not a file' | 'same file as another entry' | 'unreadable';
 }
 
 /** Files found, and `.py` entries passed over. */
@@ -49,8 +49,8 @@ async function walk(directory: string, seen: Seen, found: PythonFileSearch): Pro
     else if (entry.isFile()) await addFile(full, seen, found);
     else if (entry.isSymbolicLink()) {
       // Links to files are followed (each real file once); links to directories are not, so no walk can loop.
-      const target = await stat(full).catch(() => null);
-      if (!target) found.skipped.push({ path: full, reason: 'broken link' });
+      const target = await stat(full).catch((error: NodeJS.ErrnoException) => (error.code === 'ELOOP' ? 'link cycle' as const : null));
+      if (target === 'link cycle' || target === null) found.skipped.push({ path: full, reason: target ?? 'broken link' });
       else if (target.isFile()) await addFile(full, seen, found);
       else found.skipped.push({ path: full, reason: target.isDirectory() ? 'link to a directory' : 'not a file' });
     } else found.skipped.push({ path: full, reason: 'not a file' });

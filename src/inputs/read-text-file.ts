@@ -17,6 +17,27 @@ function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/** "is 1.1 MB; the limit is 1.0 MB", in exact bytes when rounding would show the same figure twice. */
+function sizeAgainstLimit(size: number, limit: number): string {
+  const [shown, shownLimit] = [formatBytes(size), formatBytes(limit)];
+  if (shown !== shownLimit) return `is ${shown}; the limit is ${shownLimit}`;
+  return `is ${size.toLocaleString('en-US')} bytes; the limit is ${limit.toLocaleString('en-US')} bytes (${shownLimit})`;
+}
+
+/** The Unicode encoding other than UTF-8 that the bytes are in, told by their byte order mark or by ASCII text with a NUL beside every character; null when neither. */
+function wideEncoding(bytes: Buffer): string | null {
+  if (bytes.length >= 4 && ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff))) return 'UTF-32';
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return 'UTF-16';
+  const sample = bytes.subarray(0, 512 - (Math.min(bytes.length, 512) % 2));
+  if (sample.length < 4) return null;
+  for (const zeroAt of [0, 1]) {
+    let matches = true;
+    for (let index = 0; index < sample.length && matches; index++) matches = (index % 2 === zeroAt) === (sample[index] === 0);
+    if (matches) return 'UTF-16';
+  }
+  return null;
+}
+
 /**
  * Reads a UTF-8 text file, refusing with an actionable `BacksmithError` anything that is not
  * a readable, non-empty, reasonably sized text file.
@@ -36,7 +57,7 @@ export async function readTextFile(file: string, limits: TextFileLimits): Promis
   }
   if (size > limits.maxBytes) {
     throw new BacksmithError(
-      `${limits.label} ${file} is ${formatBytes(size)}; the limit is ${formatBytes(limits.maxBytes)}. Is this the right file?`,
+      `${limits.label} ${file} ${sizeAgainstLimit(size, limits.maxBytes)}. Is this the right file?`,
     );
   }
   let bytes: Buffer;
@@ -47,6 +68,8 @@ export async function readTextFile(file: string, limits: TextFileLimits): Promis
     if (code === 'EACCES') throw new BacksmithError(`${limits.label} ${file} cannot be read: permission denied.`);
     throw new BacksmithError(`${limits.label} ${file} cannot be read: ${(error as Error).message}`);
   }
+  const encoding = wideEncoding(bytes);
+  if (encoding) throw new BacksmithError(`${limits.label} ${file} is ${encoding} text, not UTF-8: save it as UTF-8 and try again.`);
   if (bytes.includes(0)) throw new BacksmithError(`${limits.label} ${file} is a binary file (it contains NUL bytes), not text.`);
   let text: string;
   try {

@@ -42,7 +42,8 @@ function formatModule(module: ModuleReport, colours: Colours): string {
     lines.push(`Skipped ${plural(skipped.length, 'check')}:`);
     for (const [reason, ids] of reasons) lines.push(`  ${escapeTerminal(reason)}: ${ids.join(', ')}`);
   }
-  if (module.syntax.authority === 'tree-sitter') lines.push(`Syntax judged by tree-sitter: ${module.syntax.fallbackReason ?? ''}`);
+  // A module that was not verified (unreadable, or backsmith failed on it) had no syntax judged: its finding says why.
+  if (module.syntax.authority === 'tree-sitter' && module.checks.length > 0) lines.push(`Syntax judged by tree-sitter: ${module.syntax.fallbackReason ?? ''}`);
   if (module.sandbox) lines.push(...formatSandboxLines(module.sandbox, { withNote: false }).map(escapeTerminal));
   if (module.traceability) lines.push(...formatTraceabilityLines(module.traceability).map(escapeTerminal));
   return lines.join('\n');

@@ -13,8 +13,8 @@ export const VERIFY_FAILURES = {
   },
   'verify/unreadable-module': {
     severity: 'error',
-    description: 'The file could not be read as a Python module (missing, not UTF-8, or larger than backsmith verifies), so it is not verified.',
-    fixHint: 'Save the module as UTF-8 text under 1 MB, or leave the file out of the paths given to verify.',
+    description: 'The file could not be read as a Python module (missing, not readable, not UTF-8, or larger than backsmith verifies), so it is not verified.',
+    fixHint: 'Make the file readable (its permissions) and save it as UTF-8 text under 1 MB, or leave it out of the paths given to verify.',
   },
 } as const;
 

@@ -73,7 +73,8 @@ function runSection(module: ModuleReport): string {
   const skipped = module.checks.filter((check) => check.status === 'skipped');
   if (skipped.length > 0) lines.push(`${plural(skipped.length, 'check')} skipped: ${skipped.map((check) => `${check.id} (${check.reason ?? 'skipped'})`).join(', ')}`);
   if (module.suppressed && module.suppressed.length > 0) lines.push(`${plural(module.suppressed.length, 'finding')} waived: ${module.suppressed.map((finding) => `${finding.checkId} by ${finding.suppressedBy.text}`).join(', ')}`);
-  if (module.syntax.authority === 'tree-sitter') lines.push(`Syntax judged by tree-sitter: ${module.syntax.fallbackReason ?? ''}`);
+  // A module that was not verified (unreadable, or backsmith failed on it) had no syntax judged: its finding says why.
+  if (module.syntax.authority === 'tree-sitter' && module.checks.length > 0) lines.push(`Syntax judged by tree-sitter: ${module.syntax.fallbackReason ?? ''}`);
   return `<h3>Sandbox and checks</h3><ul class="plain">${lines.map((line) => `<li>${escapeHtml(line.trim())}</li>`).join('\n')}</ul>`;
 }
 
