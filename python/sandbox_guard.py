@@ -320,6 +320,31 @@ class AuditGuard:
                 for (kind, symbol, event), count in self.counts.items()]
 
 
+def folder_names(folder, limit=20_000):
+    """The entry names in ``folder`` (at most ``limit``), or an empty set: names only, never contents."""
+    found = set()
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                found.add(entry.name)
+                if len(found) >= limit:
+                    break
+    except OSError:
+        pass
+    return found
+
+
+def report_planted(channel, before, test_files):
+    """Report each name Python or pytest would load (or a test file's) that appeared in a folder since
+    ``before`` (folder -> names): a write past the audit hook (libc through ctypes); it reaches nothing."""
+    for folder, known in before.items():
+        for name in sorted(folder_names(folder) - known)[:20]:
+            if name in test_files or name in PLANTED_NAMES or name.endswith(PLANTED_SUFFIXES):
+                channel.send({"event": "blocked", "kind": "planted", "auditEvent": "write", "symbol": "The module",
+                              "detail": f"{os.path.join(folder, name)} appeared (written past the audit hook)"[:300],
+                              "line": 0, "inModule": True, "function": None, "context": "test runner"})
+
+
 class CallTimer:
     """Interrupts a call that runs past its limit by raising ``error`` from SIGALRM."""
 

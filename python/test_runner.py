@@ -346,6 +346,8 @@ def main():
                                          "nonDumpable": link.non_dumpable}})
     started = time.perf_counter()
     seen = set()
+    # Names only, before any module code runs; new Python or test-configuration names are reported after.
+    folders = {folder: sandbox_guard.folder_names(folder) for folder in (config["workdir"], config["tmpdir"])}
     try:
         if proxied:
             start_proxy(link, config, reporter, context)
@@ -356,6 +358,7 @@ def main():
     except BaseException as error:  # noqa: BLE001 - e.g. sys.exit() in a test module
         reporter.channel.send({"event": "collect-error", "file": "",
                                "message": f"the test run stopped: {type(error).__name__}: {error}"[:800]})
+    sandbox_guard.report_planted(reporter.channel, folders, set(config["files"]))
     reporter.channel.send({"event": "done", "runner": runner, "ran": reporter.ran,
                            "seconds": round(time.perf_counter() - started, 4), "blocked": []})
     sys.stdout.flush()

@@ -3,6 +3,7 @@ import { resolveSandboxInterpreter, SYSTEM_PYTHON } from './resolve-interpreter.
 import { runAcceptanceTests } from './run-tests.js';
 import type { TestRunResult } from './runtime-types.js';
 import { DEFAULT_SANDBOX_LIMITS } from './sandbox-types.js';
+import { distIsFresh, regularUser, runChildAs } from './test-support/run-as-user.js';
 import { canSandbox, FIXTURES, fixture, inject } from './test-support/runtime-fixtures.js';
 
 // The module writes files the trusted runner could read after the module ran: its test file
@@ -16,6 +17,11 @@ const MODULE = 'plant_files.py';
 const ATTACKS = ['none', 'rewrite-test', 'conftest', 'shadow', 'move-folder'];
 /** A file each attack writes in work/ with Python's own calls: blocked and reported as planted. */
 const PLANTED: Record<string, string> = { 'rewrite-test': '/work/test_plant_files.py', conftest: '/work/conftest.py', shadow: '/work/statistics.py' };
+const FOUND: Record<string, string[]> = {
+  'rewrite-test': ['/tmp/backsmith/work/test_plant_files.py appeared (written past the audit hook)', '/tmp/backsmith/work/test_plant_files_pytest.py appeared (written past the audit hook)'],
+  conftest: ['/tmp/backsmith/work/conftest.py appeared (written past the audit hook)', '/tmp/backsmith/work/pytest.ini appeared (written past the audit hook)'],
+  shadow: ['/tmp/backsmith/work/_pytest_shadow.pth appeared (written past the audit hook)', '/tmp/backsmith/work/sitecustomize.py appeared (written past the audit hook)', '/tmp/backsmith/work/statistics.py appeared (written past the audit hook)'],
+};
 
 async function runAttack(attack: string, style: 'unittest' | 'pytest'): Promise<TestRunResult> {
   const source = inject(fixture(FIXTURES.hostile, MODULE), 'ATTACK = "none"', `ATTACK = "${attack}"`);
@@ -41,9 +47,13 @@ describe.skipIf(!usable)('files the module writes never reach the trusted runner
     expect(result.completed).toBe(true);
     expect(outcomes(result)).toEqual(['test_us001_ac1_adds failed', 'test_us001_ac2_mean failed']);
     // The writes the audit hook sees are blocked and reported even inside work/ (an error finding).
-    const planted = result.blocked.filter((action) => action.kind === 'planted' && action.inModule).map((action) => action.detail);
-    if (PLANTED[attack]) expect(planted.join('\n')).toContain(PLANTED[attack]);
-    else expect(planted).toEqual([]);
+    const planted = result.blocked.filter((action) => action.kind === 'planted' && action.inModule);
+    const seen = planted.filter((action) => action.auditEvent !== 'write').map((action) => action.detail);
+    if (PLANTED[attack]) expect(seen.join('\n')).toContain(PLANTED[attack]);
+    else expect(seen).toEqual([]);
+    // Those written through libc are found in work/ after the tests (the runner lists names only).
+    const found = planted.filter((action) => action.auditEvent === 'write').map((action) => action.detail);
+    expect(found).toEqual(FOUND[attack] ?? []);
   });
 });
 
@@ -52,5 +62,18 @@ describe.skipIf(!withPytest)('files the module writes never reach the trusted ru
     const result = await runAttack(attack, 'pytest');
     expect(result.runner).toBe('pytest');
     expect(outcomes(result)).toEqual(['test_us001_ac1_adds failed', 'test_us001_ac2_mean failed']);
+  });
+});
+
+// Not root, the code under test owns the whole tmpfs (namespace root without capabilities): it
+// could rename /tmp/backsmith and put a forged tests/ at that path, unless the path is a mount point.
+const user = process.getuid?.() === 0 ? regularUser() : null;
+const nonRoot = usable && user !== null && distIsFresh(['src/sandbox/filesystem-view.ts', 'src/sandbox/run-sandboxed.ts', 'src/sandbox/run-tests.ts']);
+
+describe.skipIf(!nonRoot)('files the module writes never reach the trusted runner (non-root, through dist/)', () => {
+  it.each(ATTACKS)('%s: both tests still fail', { timeout: 60_000 }, async (attack) => {
+    const result = await runChildAs(user!, { fixture: MODULE, tests: ['test_plant_files.py'], replace: ['ATTACK = "none"', `ATTACK = "${attack}"`] });
+    expect(result.missing).toBeUndefined();
+    expect(outcomes(result as unknown as TestRunResult)).toEqual(['test_us001_ac1_adds failed', 'test_us001_ac2_mean failed']);
   });
 });

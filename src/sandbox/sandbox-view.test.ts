@@ -1,5 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,34 +9,15 @@ import { hostCapabilities, missingProtections, protectionsFor } from './host-cap
 import { SYSTEM_PYTHON } from './resolve-interpreter.js';
 import { runSandboxed } from './run-sandboxed.js';
 import { DEFAULT_SANDBOX_LIMITS, REQUIRED_PROTECTIONS, type SandboxLimits, type SandboxRunResult } from './sandbox-types.js';
+import { distIsFresh, regularUser, runChildAs, type User } from './test-support/run-as-user.js';
 
 // The minimal filesystem view and the IPC namespace, against hostile code without audit hooks
 // (run_script.py): host files, Unix sockets (in /run, in a home, abstract) and SysV IPC are out
 // of reach, and the work folder is size-limited — as root, and as an unprivileged user (the
 // user-namespace path, through the built dist/ in a child process run with setpriv).
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHILD = path.join(ROOT, 'src/sandbox/test-support/run-sandboxed-child.mjs');
 const usable = missingProtections(protectionsFor(await hostCapabilities()), REQUIRED_PROTECTIONS).length === 0 && existsSync(SYSTEM_PYTHON);
 const isRoot = process.getuid?.() === 0;
-
-interface User { uid: number; gid: number; home: string; name: string }
-
-/** A regular user with a home folder, to run the sandbox as when the tests run as root. */
-function regularUser(): User | null {
-  for (const line of readFileSync('/etc/passwd', 'utf8').split('\n')) {
-    const [name = '', , uid, gid, , home = ''] = line.split(':');
-    if (Number(uid) >= 1000 && Number(uid) < 60000 && home && existsSync(home) && statSync(home).uid === Number(uid)) {
-      return { name, uid: Number(uid), gid: Number(gid), home };
-    }
-  }
-  return null;
-}
-
-/** dist/ holds the code under test (built after the last change to the view). */
-function distIsFresh(): boolean {
-  const built = path.join(ROOT, 'dist/sandbox/filesystem-view.js');
-  return existsSync(built) && statSync(built).mtimeMs >= statSync(path.join(ROOT, 'src/sandbox/filesystem-view.ts')).mtimeMs;
-}
 
 type Outcome = { result: SandboxRunResult } | { missing: string[] };
 
@@ -57,21 +38,10 @@ async function runHere(args: unknown[], limits: Partial<SandboxLimits> = {}): Pr
 }
 
 function runAs(user: User): Mode['run'] {
-  return (args, limits = {}) => new Promise((resolve, reject) => {
-    const job = JSON.stringify({ fixture: fixtureName, args, limits });
-    const child = spawn('setpriv', [`--reuid=${user.uid}`, `--regid=${user.gid}`, '--clear-groups', '--', process.execPath, CHILD, job], {
-      cwd: user.home, env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: user.home, USER: user.name }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 40_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`the sandbox child failed (${code}): ${stderr.slice(-500)}`));
-      const parsed = JSON.parse(stdout) as SandboxRunResult | { missing: string[] };
-      resolve('missing' in parsed ? parsed : { result: parsed });
-    });
-  });
+  return async (args, limits = {}) => {
+    const parsed = await runChildAs(user, { fixture: fixtureName, args, limits });
+    return 'missing' in parsed ? (parsed as { missing: string[] }) : { result: parsed as unknown as SandboxRunResult };
+  };
 }
 
 const user = isRoot ? regularUser() : null;

@@ -30,7 +30,8 @@ export const networkOrFs = defineCheck({
       const who = action.symbol === '<import>' ? 'The module, while importing,' : action.symbol.startsWith('test ') ? `During ${action.symbol}, the module` : action.symbol;
       const via = action.function && action.function !== action.symbol ? ` (in ${action.function})` : '';
       return [{
-        message: `${who} tried to ${WHAT[action.kind] ?? action.kind}${via}: ${clip(action.detail, 160)} (blocked)`,
+        // auditEvent 'write': found in its folder after the run (written where the hook could not see).
+        message: `${who} tried to ${WHAT[action.kind] ?? action.kind}${via}: ${clip(action.detail, 160)} (${action.auditEvent === 'write' ? 'found after the run' : 'blocked'})`,
         line: findingLine(context.module, action.line, action.symbol),
         symbol: action.symbol,
       }];
