@@ -57,6 +57,20 @@ describe.skipIf(!usable)('files the module writes never reach the trusted runner
   });
 });
 
+describe.skipIf(!usable)('the trusted runner reads nothing the module can write', () => {
+  it('its import path and working folder are the read-only tests/ and lib/ and the interpreter\'s own folders', { timeout: 30_000 }, async () => {
+    const test = 'import os\nimport sys\nimport unittest\n\nimport plant_files\n\n\nclass T(unittest.TestCase):\n    def test_path(self):\n        self.fail(repr([os.getcwd(), *sys.path]))\n';
+    const { result } = await runAcceptanceTests({
+      interpreter: SYSTEM_PYTHON, module: { name: MODULE, content: fixture(FIXTURES.hostile, MODULE) }, testFiles: [{ name: 'test_path.py', content: test }],
+      runner: 'unittest', limits: DEFAULT_SANDBOX_LIMITS, allowUnsandboxed: false,
+    });
+    const [cwd, ...importPath] = JSON.parse((/AssertionError: (\[.*\])/.exec(result.tests[0]?.message ?? '')?.[1] ?? '[]').replaceAll("'", '"')) as string[];
+    expect(cwd).toBe('/tmp/backsmith/tests');
+    expect(importPath.slice(0, 2)).toEqual(['/tmp/backsmith/tests', '/tmp/backsmith/lib']);
+    expect(importPath.filter((entry) => !entry.startsWith('/usr/')).slice(2)).toEqual([]);
+  });
+});
+
 describe.skipIf(!withPytest)('files the module writes never reach the trusted runner (pytest)', () => {
   it.each(ATTACKS)('%s: both tests still fail', { timeout: 30_000 }, async (attack) => {
     const result = await runAttack(attack, 'pytest');
