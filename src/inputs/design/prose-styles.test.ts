@@ -98,6 +98,15 @@ const STYLES: Array<{ file: string; primary: string | null; api: string[]; model
     exceptions: ['BedTakenError<GardenError', 'GardenError<Exception'],
     external: ['price_per_gram'],
   },
+  {
+    // An API written as a YAML block: classes with methods and their params in several forms, functions,
+    // exceptions with codes, models and constants; a YAML block of settings is ignored.
+    file: 'yaml-api.design.md',
+    primary: 'SwapShelf',
+    api: ['SwapShelf.__init__(capacity)', 'SwapShelf.leave_book(title, donor)', 'SwapShelf.shelf()', 'SwapShelf.take_book(title, reader)', 'tidy_title(raw)'],
+    models: ['SwapRecord(title: str, swapped_on: date)'],
+    exceptions: ['ShelfError<Exception', 'ShelfFullError<ShelfError'],
+  },
 ];
 
 describe('designs whose API or models are written in prose, lists and other styles', () => {

@@ -11,7 +11,8 @@ import { isExceptionTable, readCodeMappings, readExceptionTable, readHierarchyTr
 import { finalizeDesign, type BlockImport } from './finalize-design.js';
 import { constantsFromSnippets, mayBeAssignment, type CodeSnippet } from './inline-constants.js';
 import { isMessageTable, readMessageTable } from './message-table.js';
-import { readPythonBlock } from './python-block.js';
+import { readPythonBlock, type PythonBlockFacts } from './python-block.js';
+import { readYamlApi } from './yaml-api.js';
 import { RESPONSE_HEADING, readResponseFormat } from './response-format.js';
 import { unwrapOuterFence } from './unwrap-outer-fence.js';
 import { harvestSignatures, LineMode } from './harvest-signatures.js';
@@ -76,9 +77,9 @@ function sectionClass(block: MarkdownBlock): string | null {
 }
 
 /** Reads a Python block; says how the harvester should treat its lines afterwards. */
-async function readPython(state: ReadState, block: MarkdownBlock, code: Code, strict: boolean): Promise<LineMode | null> {
+async function readPython(state: ReadState, block: MarkdownBlock, code: Code, strict: boolean, read?: PythonBlockFacts): Promise<LineMode | null> {
   const firstLine = (code.position?.start.line ?? 0) + 1;
-  const facts = await readPythonBlock(code.value, firstLine);
+  const facts = read ?? await readPythonBlock(code.value, firstLine);
   if (strict && (!facts.definesSomething || facts.parseErrorLines.length > 0)) return null;
   const { collector } = state;
   const inResponseSection = block.headings.some((heading) => RESPONSE_HEADING.test(heading.text));
@@ -118,6 +119,8 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
     for (const dependency of dependenciesFromShell(code.value, firstLine)) collector.addDependency(dependency);
   } else if (language === 'requirements' || language === 'pip-requirements' || /requirements\.txt/i.test(section)) {
     for (const dependency of dependenciesFromRequirements(code.value, firstLine)) collector.addDependency(dependency);
+  } else if ((language === 'yaml' || language === 'yml') && await readYaml(state, block, code)) {
+    return LineMode.Skip;
   } else if (language === 'json' && RESPONSE_HEADING.test(section)) {
     state.responseSnippets.push({ text: code.value, line: firstLine, summary: block.leadIn });
   } else if (TREE_GLYPHS.test(code.value) && (language === '' || language === 'text' || language === 'txt' || language === 'tree' || language === 'plaintext')) {
@@ -135,6 +138,18 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
     collector.stats.ignoredBlocks++;
   }
   return LineMode.Skip;
+}
+
+/** A YAML block that describes the API (`classes:`, `functions:`, `exceptions:`, `models:`); false when it does not. */
+async function readYaml(state: ReadState, block: MarkdownBlock, code: Code): Promise<boolean> {
+  const api = await readYamlApi(code.value, (code.position?.start.line ?? 0) + 1);
+  if (!api) return false;
+  await readPython(state, block, code, false, api.facts);
+  state.collector.declaredExceptions.push(...api.exceptions);
+  for (const model of api.models) {
+    state.collector.addFields(model.name, { kind: modelKindNamedIn(model.kindText), fields: model.fields.map((field) => ({ ...field, line: model.line })), origin: 'code', line: model.line });
+  }
+  return true;
 }
 
 /** "(dataclass)", "Pydantic model", "TypedDict": how prose says a model is declared. */
