@@ -74,3 +74,25 @@ describe('backsmith verify: inputs it cannot read say why in one line (built bin
     expect(run.stdout).not.toContain('Syntax judged by tree-sitter');
   }, 60_000);
 });
+
+describe('errors are one line (a second only for what is already set) (built binary)', () => {
+  it('an invalid configuration names every problem on one line', () => {
+    const config = scratchFile('invalid.config.json', JSON.stringify({ lineLength: 5, colour: 'blue' }));
+    const run = runBacksmith(['verify', scratchFile('one_line.py', CLEAN), '--no-run', '--config', config]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^backsmith: Invalid configuration in .*invalid\.config\.json: lineLength: .*; \(root\): Unrecognized key: "colour"\.\n$/);
+  }, 60_000);
+
+  it('no model configured: one line with an example per provider', () => {
+    const example = path.join(REPO_ROOT, 'examples', 'clinic_booking');
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/API_KEY|BASE_URL|OLLAMA_HOST|^BACKSMITH_MODEL/.test(name)));
+    const run = runBacksmith(['generate', '--design', path.join(example, 'clinic_booking_technical_design.md'), '--stories', path.join(example, 'clinic_booking_user_stories.md'), '--no-tests'], { cwd: scratch, env });
+    expect(run.code).toBe(2);
+    // Progress lines come first on stderr; the error is what follows `backsmith:`.
+    const error = (stderr: string) => stderr.slice(stderr.indexOf('backsmith: '));
+    expect(error(run.stderr)).toMatch(/^backsmith: No model is configured: pass --model PROVIDER:MODEL or set "model" in backsmith\.config\.json, e\.g\. openai:gpt-4\.1 \(with OPENAI_API_KEY\), .*\.\n$/);
+    const withKey = runBacksmith(['generate', '--design', path.join(example, 'clinic_booking_technical_design.md'), '--stories', path.join(example, 'clinic_booking_user_stories.md'), '--no-tests'], { cwd: scratch, env: { ...env, ANTHROPIC_API_KEY: 'sk-ant-not-a-key' } });
+    expect(error(withKey.stderr).trim().split('\n')).toEqual([expect.stringMatching(/^backsmith: No model is configured/), 'Found in the environment: ANTHROPIC_API_KEY is set: try --model anthropic:claude-sonnet-4-20250514.']);
+    expect(withKey.stderr).not.toContain('sk-ant-not-a-key');
+  }, 60_000);
+});

@@ -58,5 +58,6 @@ describe('loadConfig', () => {
     const attempt = loadConfig(undefined, directory);
     await expect(attempt).rejects.toBeInstanceOf(BacksmithError);
     await expect(attempt).rejects.toThrow(message);
+    await expect(attempt).rejects.toThrow(/^Invalid configuration in \S+backsmith\.config\.json: [^\n]+\.$/);
   });
 });

@@ -27,8 +27,9 @@ async function validate(raw: unknown, source: string): Promise<BacksmithConfig> 
   const { configSchema } = await import('./config-schema.js');
   const result = configSchema.safeParse(raw);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  throw new BacksmithError(`Invalid configuration in ${source}:\n${problems.join('\n')}`);
+  // One line, as every error: the problems side by side.
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message.replace(/\s*\n\s*/g, ' ')}`);
+  throw new BacksmithError(`Invalid configuration in ${source}: ${problems.join('; ')}.`);
 }
 
 /**

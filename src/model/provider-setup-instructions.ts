@@ -1,4 +1,4 @@
-import type { Environment } from './provider-definition.js';
+import type { Environment, ProviderDefinition } from './provider-definition.js';
 import { PROVIDERS } from './provider-registry.js';
 
 /** The providers whose variables are already set, worded for a hint ("OPENAI_API_KEY is set"). */
@@ -12,22 +12,21 @@ function detected(env: Environment): string[] {
   return lines;
 }
 
+/** What one provider needs, in a few words: its example `--model` and its key or server. */
+function providerExample(provider: ProviderDefinition): string {
+  if (provider.apiKey === 'required' && provider.apiKeyEnv) return `${provider.exampleModel} (with ${provider.apiKeyEnv})`;
+  if (provider.apiKey === 'none' && provider.defaultBaseUrl) return `${provider.exampleModel} (a local server at ${provider.defaultBaseUrl})`;
+  return provider.exampleModel;
+}
+
 /**
- * How to configure a model, for a person who has configured none: one block per provider with the
- * variables to set and a `--model` to pass, then what is already set in `env` (names only, never values).
+ * How to configure a model, for a person who has configured none, as an error says it: one line
+ * with the flag, the configuration key and an example per provider (with its key or server), and a
+ * second line with what is already set in `env` (names only, never values) when something is.
  */
 export function providerSetupInstructions(env: Environment = process.env): string {
-  const lines = [
-    'No model is configured. Choose one with --model PROVIDER:MODEL (or "model" in backsmith.config.json;',
-    '--base-url or "baseUrl" points any OpenAI-compatible provider at another server):',
-    '',
-  ];
-  for (const provider of PROVIDERS.values()) {
-    lines.push(`  ${provider.title}`);
-    lines.push(`    --model ${provider.exampleModel}`);
-    for (const step of provider.setup) lines.push(`    ${step}`);
-  }
+  const examples = [...PROVIDERS.values()].map(providerExample).join(', ');
+  const line = `No model is configured: pass --model PROVIDER:MODEL or set "model" in backsmith.config.json, e.g. ${examples}.`;
   const found = detected(env);
-  if (found.length > 0) lines.push('', 'Found in the environment:', ...found.map((line) => `  ${line}`));
-  return lines.join('\n');
+  return found.length > 0 ? `${line}\nFound in the environment: ${found.join('; ')}.` : line;
 }

@@ -52,7 +52,7 @@ describe('resolveModel', () => {
     expect(error).toBeInstanceOf(NoModelConfiguredError);
     expect(error).toBeInstanceOf(ModelConfigurationError);
     expect((error as NoModelConfiguredError).exitCode).toBe(EXIT_FATAL);
-    for (const expected of ['--model openai:gpt-4.1', 'OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'ollama serve', '--base-url http://HOST:PORT/v1', 'OPENAI_COMPATIBLE_API_KEY']) {
+    for (const expected of ['--model PROVIDER:MODEL', 'openai:gpt-4.1', 'OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'ollama:', 'openai-compatible:MODEL --base-url']) {
       expect(error.message).toContain(expected);
     }
     expect(failure(() => resolveModel('  ', { env: {} }))).toBeInstanceOf(NoModelConfiguredError);
@@ -111,5 +111,12 @@ describe('providerSetupInstructions', () => {
     expect(text).toContain('ANTHROPIC_API_KEY is set: try --model anthropic:claude-sonnet-4-20250514');
     expect(text).not.toContain('sk-ant-secret-value-123');
     expect(providerSetupInstructions({})).not.toContain('Found in the environment');
+  });
+
+  it('is one line, and a second only to say what is already set', () => {
+    const text = providerSetupInstructions({});
+    expect(text.split('\n')).toHaveLength(1);
+    expect(text).toMatch(/^No model is configured: pass --model PROVIDER:MODEL or set "model" in backsmith\.config\.json, e\.g\. openai:gpt-4\.1 \(with OPENAI_API_KEY\), .*ollama:qwen2\.5-coder:7b \(a local server at http:\/\/localhost:11434\/v1\), openai-compatible:MODEL --base-url \S+\.$/);
+    expect(providerSetupInstructions({ OPENAI_API_KEY: 'sk-x' }).split('\n')).toEqual([text, 'Found in the environment: OPENAI_API_KEY is set: try --model openai:gpt-4.1.']);
   });
 });
