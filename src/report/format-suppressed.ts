@@ -3,17 +3,29 @@ import type { SuppressedFinding } from '../verify/suppressions/apply-suppression
 /** Suppressed findings listed one per line up to this many; the rest are counted. */
 const MAX_LISTED = 20;
 
-/** The human report's lines for waived findings: "3 findings suppressed: 2 by ignore safety/, 1 by ...", then each one. */
+/**
+ * The human report's lines for waived findings: findings outside a selection (`--select`,
+ * `checks.include`) counted in one line, since a selection is not a waiver to review; then
+ * "3 findings suppressed: 2 by ignore safety/, 1 by ...", and each one.
+ */
 export function formatSuppressedLines(modulePath: string, suppressed: readonly SuppressedFinding[] | undefined): string[] {
   if (!suppressed || suppressed.length === 0) return [];
+  const outside = suppressed.filter((finding) => finding.suppressedBy.kind === 'select');
+  const waived = suppressed.filter((finding) => finding.suppressedBy.kind !== 'select');
+  const lines: string[] = [];
+  if (outside.length > 0) {
+    const selections = [...new Set(outside.map((finding) => finding.suppressedBy.text))].join(', ');
+    lines.push(`${outside.length} finding${outside.length === 1 ? '' : 's'} outside the selection (${selections}) not shown; --json lists them`);
+  }
+  if (waived.length === 0) return lines;
   const byReason = new Map<string, number>();
-  for (const finding of suppressed) byReason.set(finding.suppressedBy.text, (byReason.get(finding.suppressedBy.text) ?? 0) + 1);
+  for (const finding of waived) byReason.set(finding.suppressedBy.text, (byReason.get(finding.suppressedBy.text) ?? 0) + 1);
   const reasons = [...byReason].map(([text, count]) => `${count} by ${text}`).join(', ');
-  const lines = [`${suppressed.length} finding${suppressed.length === 1 ? '' : 's'} suppressed: ${reasons}`];
-  for (const finding of suppressed.slice(0, MAX_LISTED)) {
+  lines.push(`${waived.length} finding${waived.length === 1 ? '' : 's'} suppressed: ${reasons}`);
+  for (const finding of waived.slice(0, MAX_LISTED)) {
     const where = finding.line > 0 ? `${modulePath}:${finding.line}` : modulePath;
     lines.push(`  ${where}  ${finding.severity} ${finding.checkId}: ${finding.message}  (waived by ${finding.suppressedBy.text})`);
   }
-  if (suppressed.length > MAX_LISTED) lines.push(`  … and ${suppressed.length - MAX_LISTED} more (see --json)`);
+  if (waived.length > MAX_LISTED) lines.push(`  … and ${waived.length - MAX_LISTED} more (see --json)`);
   return lines;
 }
