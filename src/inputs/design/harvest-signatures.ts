@@ -127,6 +127,10 @@ function ownerOf(stack: OpenSection[], lineClass: string | null): SectionOwner {
 }
 
 /** "All three derive from `LibraryError`": the base an exceptions section gives every entry. */
+/** The same, with the base written without backticks ("All errors derive from GarageError"). */
+const PLAIN_SHARED_BASE = /\b(?:[Aa]ll|[Ee]very|[Ee]ach|[Bb]oth)\b[^.`]{0,30}?\b(?:inherit|derive|subclass|extend)\w*(?: from| of)?\s+([A-Z][A-Za-z0-9_]*(?:Error|Exception))\b/;
+/** An exception named without backticks in an exceptions section ("GarageFullError is raised when …"). */
+const PLAIN_EXCEPTION = /(?<![`\w])([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*(?:Error|Exception))(?![`\w])/g;
 const SECTION_SHARED_BASE = /\b(?:all|every|each|both|tod[oa]s|cada|tou(?:te)?s)\b[^.`]{0,30}?\b(?:inherits?|derives?|subclass(?:es)?|extends?|heredan?|derivan?|herdam)\b(?: from| of| de)?\s*`([A-Z][A-Za-z0-9_]*)`/i;
 
 function baseIn(text: string, name: string): string[] {
@@ -267,7 +271,12 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       }
     }
     if (harvest.sharedExceptionBase === null && /xcep|rror/i.test(line)) harvest.sharedExceptionBase = readSharedExceptionBase(line);
-    if (harvest.sharedExceptionBase === null && inExceptions && !heading) harvest.sharedExceptionBase = SECTION_SHARED_BASE.exec(line)?.[1] ?? null;
+    if (harvest.sharedExceptionBase === null && inExceptions && !heading) harvest.sharedExceptionBase = SECTION_SHARED_BASE.exec(line)?.[1] ?? PLAIN_SHARED_BASE.exec(line)?.[1] ?? null;
+    if (inExceptions && !heading && /(?:Error|Exception)\b/.test(line)) {
+      for (const named of line.matchAll(PLAIN_EXCEPTION)) {
+        if (!BUILTIN_EXCEPTIONS.has(named[1]!)) harvest.classes.push({ name: named[1]!, bases: baseIn(line, named[1]!).map((base) => base.replace(/\.+$/, '')), line: index + 1, exception: true });
+      }
+    }
     const proseOwner = !heading && stack.length > 0 && stack[stack.length - 1]!.owner.kind === 'none' ? PROSE_OWNER.exec(line) : null;
     if (proseOwner) stack[stack.length - 1]!.owner = { kind: 'class', name: (proseOwner[1] ?? proseOwner[2])! };
     if (!heading && models.readLine(lines, index, sectionClass(), stack.some((section) => isModelSection(section.text)))) continue;

@@ -55,5 +55,7 @@ export function readProseModel(line: string): { name: string; kindText: string; 
 
 /** The base "all exceptions" share according to the text, or null. */
 export function readSharedExceptionBase(line: string): string | null {
-  return SHARED_BASE.exec(line)?.[1] ?? null;
+  // The pattern ignores case for its words; a class name still starts with a capital ("derives from itself" is none).
+  const name = SHARED_BASE.exec(line)?.[1] ?? null;
+  return name !== null && /^[A-Z]/.test(name) ? name : null;
 }

@@ -107,6 +107,13 @@ const STYLES: Array<{ file: string; primary: string | null; api: string[]; model
     models: ['SwapRecord(title: str, swapped_on: date)'],
     exceptions: ['ShelfError<Exception', 'ShelfFullError<ShelfError'],
   },
+  {
+    // Exceptions named without backticks in an errors section, with the shared base said in a sentence.
+    file: 'prose-exceptions.design.md',
+    primary: 'FerryDesk',
+    api: ['FerryDesk.book_crossing(passenger, sailing)', 'FerryDesk.cancel(booking_id)'],
+    exceptions: ['FerryError<Exception', 'SailingFullError<FerryError', 'UnknownBookingError<FerryError'],
+  },
 ];
 
 describe('designs whose API or models are written in prose, lists and other styles', () => {
