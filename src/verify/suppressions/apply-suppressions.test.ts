@@ -16,10 +16,13 @@ def f() -> None:
     except Exception:  # backsmith: ignore[errors/swallowed-exception]
         pass
     x = 42  # backsmith: ignore[quality]
+    os.abort()  # backsmith: ignore[safety]
 
 
 # backsmith: ignore-file[threading/] is too far down to cover the file
 `;
+
+const ABORT_LINE = MODULE.split('\n').findIndex((line) => line.includes('os.abort()')) + 1;
 
 function finding(checkId: string, line: number, message = 'something'): Finding {
   return { checkId, category: checkId.split('/')[0] as Finding['category'], severity: 'error', message, line, hint: 'fix it' };
@@ -52,6 +55,8 @@ describe('applySuppressions', () => {
     { name: 'a file comment cannot waive what running the module showed', finding: finding('tests/failed', 0), by: null },
     { name: 'a file comment cannot waive a probe finding', finding: finding('contract/exception-escapes', 0), by: null },
     { name: 'a line comment cannot waive tampering', finding: finding('safety/tampering', 9), by: null },
+    { name: 'a line comment cannot waive outcome forging', finding: finding('safety/outcome-forging', ABORT_LINE), by: null },
+    { name: 'the same comment waives another safety check', finding: finding('safety/subprocess', ABORT_LINE), by: '# backsmith: ignore[safety]' },
     { name: 'the configuration may waive a test failure (counted)', finding: finding('tests/failed', 9), config: { ignore: ['tests/'] }, by: 'ignore tests/' },
     { name: 'nothing waives tests that did not run', finding: finding('tests/not-run', 0), config: { ignore: ['tests/'] }, by: null },
     { name: 'nothing waives forged results', finding: finding('runtime/bad-results', 0), config: { select: ['quality/'] }, by: null },

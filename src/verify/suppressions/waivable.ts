@@ -9,6 +9,9 @@ const NEVER_WAIVED = new Set(['runtime/not-run', 'tests/not-run', 'runtime/bad-r
 /** Categories whose findings come from running the module (or from the verifier itself). */
 const EVIDENCE_CATEGORIES = ['runtime/', 'tests/', 'verify/'];
 
+/** Static checks of a module certifying itself: forging outcomes or tampering with the verifier. */
+const SELF_CERTIFYING = new Set(['safety/tampering', 'safety/outcome-forging']);
+
 let fromRunning: Set<string> | null = null;
 
 /** True when no comment, `--ignore` or `--select` may waive findings of this check. */
@@ -23,6 +26,6 @@ export function isNeverWaived(checkId: string): boolean {
  */
 export function isWaivableByComment(checkId: string): boolean {
   fromRunning ??= new Set(ALL_CHECKS.filter((check) => check.requires?.includes('runtime')).map((check) => check.id));
-  if (isNeverWaived(checkId) || checkId === 'safety/tampering' || fromRunning.has(checkId)) return false;
+  if (isNeverWaived(checkId) || SELF_CERTIFYING.has(checkId) || fromRunning.has(checkId)) return false;
   return !EVIDENCE_CATEGORIES.some((category) => checkId.startsWith(category));
 }
