@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,5 +94,29 @@ describe('errors are one line (a second only for what is already set) (built bin
     const withKey = runBacksmith(['generate', '--design', path.join(example, 'clinic_booking_technical_design.md'), '--stories', path.join(example, 'clinic_booking_user_stories.md'), '--no-tests'], { cwd: scratch, env: { ...env, ANTHROPIC_API_KEY: 'sk-ant-not-a-key' } });
     expect(error(withKey.stderr).trim().split('\n')).toEqual([expect.stringMatching(/^backsmith: No model is configured/), 'Found in the environment: ANTHROPIC_API_KEY is set: try --model anthropic:claude-sonnet-4-20250514.']);
     expect(withKey.stderr).not.toContain('sk-ant-not-a-key');
+  }, 60_000);
+});
+
+describe('generate --dry-run checks the model id as the real run does (built binary)', () => {
+  const example = path.join(REPO_ROOT, 'examples', 'clinic_booking');
+  const inputs = ['--design', path.join(example, 'clinic_booking_technical_design.md'), '--stories', path.join(example, 'clinic_booking_user_stories.md'), '--no-tests', '--dry-run'];
+
+  it.each([
+    ['an unknown provider', 'foo:bar', /^backsmith: Unknown provider "foo" in model id "foo:bar"\. Known providers: openai, /],
+    ['an id without a provider', 'gpt-4.1', /^backsmith: Model id "gpt-4\.1" must be PROVIDER:MODEL\. Did you mean --model openai:gpt-4\.1\?/],
+  ])('%s is exit 2 with one line, nothing recorded', (_name, model, message) => {
+    const project = mkdtempSync(path.join(scratch, 'dry-'));
+    const run = runBacksmith(['generate', ...inputs, '--model', model], { cwd: project });
+    expect(run.code).toBe(2);
+    expect(run.stderr.slice(run.stderr.indexOf('backsmith: '))).toMatch(message);
+    expect(run.stderr.slice(run.stderr.indexOf('backsmith: ')).trim().split('\n')).toHaveLength(1);
+    expect(run.stdout).toBe('');
+    expect(existsSync(path.join(project, '.backsmith'))).toBe(false);
+  }, 60_000);
+
+  it('a known model still gets the prompt and its fit', () => {
+    const run = runBacksmith(['generate', ...inputs, '--model', 'openai:gpt-4.1'], { cwd: mkdtempSync(path.join(scratch, 'dry-')) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/context window/);
   }, 60_000);
 });

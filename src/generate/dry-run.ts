@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { lookupModelInfo } from '../model/model-catalog.js';
+import { checkModelId } from '../model/check-model-id.js';
 import { parseModelId } from '../model/parse-model-id.js';
 import { checkPromptFits, replyTokenBudget } from '../prompt/fit-context.js';
 import type { ModelPrompt } from '../prompt/model-prompt.js';
@@ -30,12 +31,7 @@ function thousands(count: number): string {
 
 function modelFit(modelId: string | undefined, prompt: ModelPrompt, maxOutputTokens: number | undefined): DryRunResult['fits'] {
   if (!modelId) return null;
-  let parts: { provider: string; modelId: string };
-  try {
-    parts = parseModelId(modelId);
-  } catch {
-    return null;
-  }
+  const parts = parseModelId(modelId);
   const info = lookupModelInfo(parts.provider, parts.modelId);
   if (!info) return null;
   const model = { ...parts, contextWindow: info.contextWindow, maxOutputTokens: info.maxOutputTokens };
@@ -53,8 +49,10 @@ function modelFit(modelId: string | undefined, prompt: ModelPrompt, maxOutputTok
 export async function dryRunGeneration(options: GenerateModuleOptions): Promise<DryRunResult> {
   const projectDir = path.resolve(options.projectDir ?? process.cwd());
   const config = options.config ?? (await loadConfig(undefined, projectDir));
-  const prepared = await prepareGeneration({ ...options, projectDir }, config);
   const modelId = typeof options.model === 'object' ? `${options.model.provider}:${options.model.modelId}` : options.model ?? config.model;
+  // An id the real run would refuse (no provider, an unknown one) is refused here too, before anything is read or recorded.
+  if (modelId) checkModelId(modelId);
+  const prepared = await prepareGeneration({ ...options, projectDir }, config);
   const fits = modelFit(modelId, prepared.firstPrompt, options.maxOutputTokens);
   const recorded = await recordDryRun(prepared, { modelId, fits, secrets: options.secrets });
   return {

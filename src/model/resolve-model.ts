@@ -1,9 +1,8 @@
 import type { LanguageModel } from './language-model.js';
-import { MissingApiKeyError, MissingBaseUrlError, NoModelConfiguredError, NoSuchProviderError } from './model-configuration-error.js';
+import { checkModelId } from './check-model-id.js';
+import { MissingApiKeyError, MissingBaseUrlError, NoModelConfiguredError } from './model-configuration-error.js';
 import { lookupModelInfo } from './model-catalog.js';
-import { parseModelId } from './parse-model-id.js';
 import type { Environment, ProviderDefinition } from './provider-definition.js';
-import { PROVIDERS } from './provider-registry.js';
 import { providerSetupInstructions } from './provider-setup-instructions.js';
 import { retrySettings, type RetryClock, type RetrySettings } from './retry-policy.js';
 import { createSdkLanguageModel } from './sdk-language-model.js';
@@ -69,12 +68,8 @@ function contextWindow(provider: ProviderDefinition, modelId: string, settings: 
 export function resolveModel(id: string | undefined, settings: ResolveModelSettings = {}): LanguageModel {
   const env = settings.env ?? process.env;
   if (!id || !id.trim()) throw new NoModelConfiguredError(providerSetupInstructions(env));
-  const { provider: name, modelId } = parseModelId(id);
-  const provider = PROVIDERS.get(name);
-  if (!provider) {
-    const known = [...PROVIDERS.keys()].join(', ');
-    throw new NoSuchProviderError(`Unknown provider "${name}" in model id "${id.trim()}". Known providers: ${known} (e.g. --model openai:gpt-4.1).`, name);
-  }
+  const { provider, modelId } = checkModelId(id);
+  const { name } = provider;
   const baseUrl = resolveBaseUrl(provider, settings, env);
   const apiKey = provider.apiKeyEnv ? env[provider.apiKeyEnv]?.trim() || undefined : undefined;
   if (!apiKey && provider.apiKey === 'required' && !baseUrl.custom) {
