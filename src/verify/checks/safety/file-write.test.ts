@@ -92,5 +92,20 @@ class Exporter:
       { line: 14, messageIncludes: "a fixed, predictable path in /tmp ('/tmp/export.lock')", severity: 'warning' },
       { line: 15, messageIncludes: "writes a log file at the fixed relative path 'app.log'", severity: 'warning' },
     ] },
+    { name: 'a path object of one literal is that fixed path, not a computed one', code: `import pathlib
+from pathlib import Path
+
+
+def plant(name: str) -> None:
+    pathlib.Path("conftest.py").write_text("x")
+    Path("/etc/app.conf").write_text("x")
+    Path(name).write_text("x")
+    Path("data", name).write_text("x")
+`, findings: [
+      { line: 6, messageIncludes: "writes the fixed relative path 'conftest.py'", severity: 'warning' },
+      { line: 7, messageIncludes: 'writes a fixed absolute path', severity: 'error' },
+      { line: 8, messageIncludes: 'writes a path computed at runtime', severity: 'warning' },
+      { line: 9, messageIncludes: 'writes a path computed at runtime', severity: 'warning' },
+    ] },
   ],
 });

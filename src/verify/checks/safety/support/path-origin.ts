@@ -9,6 +9,7 @@ export type PathOrigin = 'temp' | 'fixed-temp' | 'computed' | 'relative' | 'home
 
 const HOME_CALLS = /^(os\.path\.expanduser|pathlib\.Path\.home|Path\.home|os\.getenv|os\.environ\.get)$/;
 const MAX_DEPTH = 5;
+const PATH_TYPES = new Set(['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.PurePosixPath', 'pathlib.WindowsPath', 'pathlib.PureWindowsPath']);
 
 function literalOrigin(text: string): PathOrigin {
   if (text.startsWith('~')) return 'home';
@@ -29,6 +30,9 @@ export class PathOrigins {
     if (named.includes('temp')) return 'temp';
     if (callees.some((callee) => HOME_CALLS.test(callee))) return 'home';
     const literal = expression.stringValue ?? expression.strings[0];
+    // `Path("conftest.py")`: a path object of one literal and nothing else is as fixed as the literal.
+    const reads = expression.names.filter((name) => !expression.callees.includes(name));
+    if (literal !== undefined && expression.strings.length === 1 && reads.length === 0 && callees.length > 0 && callees.every((callee) => PATH_TYPES.has(callee))) return literalOrigin(literal);
     // The leftmost literal decides for joins (`os.path.join("/etc", name)`, `"/var/" + name`).
     if (literal !== undefined && (expression.stringValue !== null || literalOrigin(literal) !== 'relative')) return literalOrigin(literal);
     for (const origin of ['home', 'absolute', 'fixed-temp'] as const) if (named.includes(origin)) return origin;
