@@ -25,7 +25,7 @@ function signatures(design: DesignSpec): string[] {
     const fields = model.fields.map((field) => `${field.name}${field.annotation ? `: ${field.annotation}` : ''}${field.defaultValue !== null ? ` = ${field.defaultValue}` : ''}`);
     lines.push(`${model.name} (${model.kind}): ${fields.join(', ')}`);
   }
-  // design/missing-function asks for every function, also those the design says are provided elsewhere.
+  // design/missing-function asks for the others; design/signature-mismatch checks a stand-in of one provided elsewhere.
   for (const fn of design.functions) lines.push(designSignature(fn));
   // design/missing-method checks the methods of every designed class: exceptions and models included.
   for (const cls of design.classes) for (const method of cls.methods) lines.push(designSignature(method));

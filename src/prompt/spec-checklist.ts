@@ -69,7 +69,8 @@ export function formatChecklist(checklist: SpecChecklist): string {
     lines.push('', 'Signatures (names, parameters, defaults and annotations exactly as here):');
     for (const signature of checklist.signatures) lines.push(`- \`${signature}\``);
     if (checklist.providedElsewhere && checklist.providedElsewhere.length > 0) {
-      lines.push(`- The design says ${checklist.providedElsewhere.map((name) => `\`${name}\``).join(', ')} ${checklist.providedElsewhere.length > 1 ? 'are' : 'is'} provided elsewhere or mocked: define ${checklist.providedElsewhere.length > 1 ? 'them' : 'it'} at module level anyway, as a stand-in with the signature above.`);
+      const several = checklist.providedElsewhere.length > 1;
+      lines.push(`- The design says ${checklist.providedElsewhere.map((name) => `\`${name}\``).join(', ')} ${several ? 'are' : 'is'} provided elsewhere or mocked: not required here; a module-level stand-in, if you write one, must have the signature above.`);
     }
   }
   if (checklist.exceptions.length > 0) {
