@@ -136,7 +136,8 @@ export function formatSpecReport(report: SpecReport): string {
       lines.push(`  ${warning.line > 0 ? `${file}:${warning.line}` : file}  ${warning.message}`);
     }
   }
-  const methods = design.classes.filter((cls) => cls.role !== 'exception' && cls.role !== 'model').reduce((sum, cls) => sum + cls.methods.length, 0);
+  // design/missing-method checks the methods of every designed class, models and exceptions included.
+  const methods = design.classes.reduce((sum, cls) => sum + cls.methods.length, 0);
   const parts = [
     plural(design.classes.filter((cls) => cls.role === 'service' || cls.role === 'other').length, 'class', 'classes'), plural(methods, 'method'), plural(design.functions.length, 'function'),
     plural(design.exceptions.length, 'exception'), plural(design.models.length, 'model'), plural(design.constants.length, 'constant'),
