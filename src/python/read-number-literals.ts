@@ -1,9 +1,8 @@
 import type { SyntaxNode as Node } from './syntax-node.js';
-import { dottedName, lineOf } from './node-text.js';
+import { dottedName } from './node-text.js';
 import type { NumberLiteral, NumberRole } from './python-model.js';
 import { createScopeFinder, type Scope } from './walk-scopes.js';
 
-const NUMBER_TYPES = ['integer', 'float'];
 const COLLECTIONS = new Set(['list', 'tuple', 'set', 'dictionary', 'pair', 'expression_list']);
 /** Nodes that end the search for an enclosing annotation. */
 const STATEMENT_LIKE = new Set(['block', 'module', 'function_definition', 'class_definition', 'expression_statement']);
@@ -98,6 +97,22 @@ function numericValue(text: string): number {
   return negative ? -magnitude : magnitude;
 }
 
+/**
+ * Two lists of one tree's nodes, each in source order, merged by preorder number: one list per
+ * type and a merge cost less than asking for both types at once, which sorts them together.
+ */
+function inSourceOrder(first: readonly Node[], second: readonly Node[]): Node[] {
+  if (second.length === 0) return first as Node[];
+  if (first.length === 0) return second as Node[];
+  const merged: Node[] = new Array(first.length + second.length);
+  let left = 0;
+  let right = 0;
+  for (let index = 0; index < merged.length; index++) {
+    merged[index] = right >= second.length || (left < first.length && first[left]!.id < second[right]!.id) ? first[left++]! : second[right++]!;
+  }
+  return merged;
+}
+
 /** Every numeric literal of the module with its role and enclosing function. */
 export function readNumberLiterals(root: Node): NumberLiteral[] {
   const scopeOf = createScopeFinder(root);
@@ -112,20 +127,21 @@ export function readNumberLiterals(root: Node): NumberLiteral[] {
     }
     return scope;
   };
-  return root.descendantsOfType(NUMBER_TYPES).map((node) => {
+  return inSourceOrder(root.descendantsOfType('integer'), root.descendantsOfType('float')).map((node) => {
     const parent = node.parent;
     // A unary operator's first child is its operator token.
     const sign = parent?.type === 'unary_operator' ? parent.child(0)?.type : undefined;
     const signed = sign === '-' || sign === '+' ? parent! : node;
     const text = signed === node ? node.text : signed.text.replace(/\s+/g, '');
+    const start = signed.startPosition;
     const { inAnnotation, statement } = placementOf(signed);
     const scope = scopeAbove(node, statement);
     const { role, operator, callee, keyword, target } = roleOf(signed, inAnnotation);
     return {
       text,
       value: numericValue(text),
-      line: lineOf(signed),
-      column: signed.startPosition.column + 1,
+      line: start.row + 1,
+      column: start.column + 1,
       role, operator, callee, keyword, target,
       functionName: scope.ownerKind === 'function' ? scope.owner : null,
     };

@@ -76,7 +76,22 @@ function isBareValue(node: Node): boolean {
  */
 export function readReferences(root: Node): ReferenceFact[] {
   const references: ReferenceFact[] = [];
-  for (const node of root.descendantsOfType(['attribute', 'identifier', 'call'])) {
+  // One list per type, merged here by preorder number: asking for the three types at once sorts them together.
+  const attributes = root.descendantsOfType('attribute');
+  const identifiers = root.descendantsOfType('identifier');
+  const calls = root.descendantsOfType('call');
+  let nextAttribute = 0;
+  let nextIdentifier = 0;
+  let nextCall = 0;
+  for (;;) {
+    const attributeNode = attributes[nextAttribute];
+    const identifierNode = identifiers[nextIdentifier];
+    const callNode = calls[nextCall];
+    let node: Node;
+    if (attributeNode && (!identifierNode || attributeNode.id < identifierNode.id) && (!callNode || attributeNode.id < callNode.id)) node = attributes[nextAttribute++]!;
+    else if (identifierNode && (!callNode || identifierNode.id < callNode.id)) node = identifiers[nextIdentifier++]!;
+    else if (callNode) node = calls[nextCall++]!;
+    else break;
     if (node.type === 'call') {
       const call = readCall(node);
       if (call) references.push(call);

@@ -10,7 +10,8 @@ const MAX_TEXT = 2000;
 const FIELD = '{}';
 
 function isPlus(node: Node): boolean {
-  return node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '+';
+  // The operator is a token, whose type is its text: no slice of the source per operator.
+  return node.type === 'binary_operator' && node.childForFieldName('operator')?.type === '+';
 }
 
 function isString(node: Node): boolean {
