@@ -84,10 +84,10 @@ export async function prepareGeneration(options: GenerateModuleOptions, config: 
   const agent = typeof options.agent === 'object' ? options.agent : await loadAgent(options.agent, projectDir);
   const name = deliverableName({ feature: options.feature ?? null, module: options.module ?? null, design: design.spec });
   const outDir = resolve(options.outDir ?? config.outDir ?? DEFAULT_OUT_DIR);
-  const nameSource = name.source === 'design' ? design.spec.deliverableSource ?? 'the design' : `--feature/--module (${name.source})`;
+  const nameSource = name.source === 'design' ? (design.spec.deliverableSource ? `the design, ${design.spec.deliverableSource}` : 'the design') : `--feature/--module (${name.source})`;
   // Before any money is spent: the out-dir takes the module, and the name agrees with the design and the tests.
   await preflightGeneration({
-    outDir, deliverable: { fileName: name.fileName, nameSource: name.source === 'design' ? `the design, ${nameSource}` : nameSource }, namedByFlags: name.source !== 'design', design: design.spec, tests: testSources, allowedImports: config.allowedImports,
+    outDir, deliverable: { fileName: name.fileName, nameSource }, namedByFlags: name.source !== 'design', design: design.spec, tests: testSources, allowedImports: config.allowedImports,
   });
   const task: GenerationPromptInput = {
     agent,
