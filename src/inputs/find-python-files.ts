@@ -12,7 +12,7 @@ function isModuleFileName(name: string): boolean {
 /** A `.py` entry a directory walk did not verify, and why. */
 export interface SkippedEntry {
   path: string;
-  reason: 'broken link' | 'link cycle' | 'link to a directory' | 'not a file' | 'same file as another entry' | 'unreadable';
+  reason: 'broken link' | 'link cycle' | 'link to a directory' | 'not a file' | 'same file as another entry' | 'unreadable' | 'outside the workspace';
 }
 
 /** Files found, and `.py` entries passed over. */

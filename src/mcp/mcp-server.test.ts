@@ -166,6 +166,22 @@ describe('backsmith mcp with a client that declares roots and sampling', () => {
     expect(sampled).toHaveLength(0);
   });
 
+  it('passes over, and lists, a module link in a folder that leads out of the roots; the rest is verified', async () => {
+    const folder = path.join(project.dir, 'mixed');
+    await mkdir(folder);
+    try {
+      await writeFile(path.join(folder, 'tally.py'), '"""Tally."""\n\nTOTAL = 1\n');
+      await symlink(path.join(EXAMPLE, 'clinic_booking_scheduler.py'), path.join(folder, 'away.py'));
+      const result = (await client.callTool({ name: 'verify_module', arguments: { path: 'mixed', run: false } })) as CallToolResult;
+      expect(result.isError, text(result)).toBeFalsy();
+      const report = result.structuredContent as { modules: Array<{ path: string }>; skipped?: Array<{ path: string; reason: string }> };
+      expect(report.modules.map((module) => path.basename(module.path))).toEqual(['tally.py']);
+      expect(report.skipped).toEqual([{ path: expect.stringMatching(/mixed\/away\.py$/), reason: 'outside the workspace' }]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to deliver through a link leading out of the roots (module, generated tests, run records), before any model call', async () => {
     const outside = await mkdtemp(path.join(tmpdir(), 'backsmith-mcp-outside-'));
     const planted = { 'plant_swap_registry.py': '# not the workspace\'s\n', 'test_plant_swap_acceptance.py': '# not the workspace\'s either\n' };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BacksmithError } from '../errors.js';
 import { readDesignFile } from '../inputs/design/read-design-file.js';
-import { searchPythonFiles } from '../inputs/find-python-files.js';
+import { searchPythonFiles, type PythonFileSearch } from '../inputs/find-python-files.js';
 import { readStoriesFile } from '../inputs/stories/read-stories-file.js';
 import { readTestFiles } from '../sandbox/runtime-stage.js';
 import { verifyModuleOrReport } from '../verify/verify-failure.js';
@@ -46,12 +46,24 @@ function summarize(report: VerifyReport): string {
   return lines.join('\n');
 }
 
-/** The modules to verify: the files under `given`, each inside the workspace once links are followed. */
-async function moduleFiles(workspace: Workspace, given: string): Promise<{ files: string[]; skipped: Awaited<ReturnType<typeof searchPythonFiles>>['skipped'] }> {
+/**
+ * The modules to verify: the files under `given` that stay inside the workspace once links are
+ * followed; a link in a folder leading out of it is passed over and listed, not read.
+ */
+async function moduleFiles(workspace: Workspace, given: string): Promise<PythonFileSearch> {
   const root = await confinePath(workspace, given, 'Module path');
   const search = await searchPythonFiles([root]);
-  for (const file of search.files) await confinePath(workspace, file, 'Module file');
-  return search;
+  const files: string[] = [];
+  const skipped = [...search.skipped];
+  for (const file of search.files) {
+    const confined = await confinePath(workspace, file, 'Module file').then(() => true, (error: unknown) => {
+      if (error instanceof BacksmithError) return false;
+      throw error;
+    });
+    if (confined) files.push(file);
+    else skipped.push({ path: file, reason: 'outside the workspace' });
+  }
+  return { files, skipped };
 }
 
 async function verify(context: ToolContext, input: VerifyToolInput): Promise<VerifyReport> {
