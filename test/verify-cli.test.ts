@@ -127,7 +127,7 @@ describe('backsmith verify on bad input: a clear message and exit 2, never a sta
       message: /not found: .*dangling\.py/,
     },
     { name: 'a missing configuration file', make: () => [CLEAN_MODULE, '--config', path.join(scratch, 'nope.json')], message: /Configuration file not found/ },
-    { name: 'an invalid configuration', make: () => [CLEAN_MODULE, '--config', scratchFile('bad.json', '{"lineLength": "long"}')], message: /Invalid configuration .*\n\s+- lineLength/ },
+    { name: 'an invalid configuration', make: () => [CLEAN_MODULE, '--config', scratchFile('bad.json', '{"lineLength": "long"}')], message: /^backsmith: Invalid configuration in \S+bad\.json: lineLength: .*\n$/ },
     { name: 'a missing acceptance test file', make: () => [CLEAN_MODULE, '--tests', path.join(scratch, 'test_absent.py')], message: /test file not found: .*test_absent\.py/ },
     { name: '--tests together with --no-run', make: () => [CLEAN_MODULE, '--tests', scratchFile('test_given.py', 'import unittest\n')], message: /^backsmith: --tests cannot be combined with --no-run: [^\n]*\n$/ },
     {
