@@ -1,7 +1,7 @@
 import { canonicalName, importBindings } from '../../../python/import-bindings.js';
 import type { ReferenceFact } from '../../../python/python-model.js';
-import { defineCheck, type CheckReport } from '../../check.js';
-import { symbolAt } from './support/call-sites.js';
+import { defineCheck } from '../../check.js';
+import { ReachReports } from './support/reach-reports.js';
 
 /** Calls that end or signal the process itself, or write to a raw descriptor, named as `safety/tampering` does not. */
 const PROCESS_CALLS: Record<string, string> = {
@@ -61,14 +61,8 @@ export const outcomeForging = defineCheck({
   run(context) {
     const { module } = context;
     const bindings = importBindings(module);
-    const reports: CheckReport[] = [];
-    const seen = new Set<string>();
-    const report = (line: number, what: string): void => {
-      const key = `${line}\u0000${what}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      reports.push({ line, symbol: symbolAt(module, line), message: `The module reaches for ${what}; a backend module must not, since such code can forge or hide test results` });
-    };
+    const reach = new ReachReports(module);
+    const report = (line: number, what: string): void => reach.add(line, what);
     for (const entry of module.imports) {
       if (!entry.isFrom || entry.level > 0) continue;
       for (const name of entry.names.map((imported) => `${entry.module}.${imported}`)) {
@@ -82,6 +76,6 @@ export const outcomeForging = defineCheck({
       const what = reachesFor(reference, bindings);
       if (what) report(reference.line, what);
     }
-    return reports.sort((a, b) => a.line - b.line);
+    return reach.sorted();
   },
 });

@@ -1,7 +1,7 @@
 import { canonicalName, importBindings } from '../../../python/import-bindings.js';
 import type { PythonModule, ReferenceFact } from '../../../python/python-model.js';
-import { defineCheck, type CheckReport } from '../../check.js';
-import { symbolAt } from './support/call-sites.js';
+import { defineCheck } from '../../check.js';
+import { ReachReports } from './support/reach-reports.js';
 
 /** Modules whose only use in a backend module is reaching past Python into the process. */
 const FORBIDDEN_MODULES = ['ctypes', '_ctypes', 'cffi', '_posixsubprocess', '_testcapi', '_xxsubinterpreters'];
@@ -119,14 +119,8 @@ export const tampering = defineCheck({
   run(context) {
     const { module } = context;
     const bindings = importBindings(module);
-    const reports: CheckReport[] = [];
-    const seen = new Set<string>();
-    const report = (line: number, what: string): void => {
-      const key = `${line}\u0000${what}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      reports.push({ line, symbol: symbolAt(module, line), message: `The module reaches for ${what}; a backend module must not, since such code can forge or hide test results` });
-    };
+    const reach = new ReachReports(module);
+    const report = (line: number, what: string): void => reach.add(line, what);
     for (const entry of module.imports) {
       const imported = entry.isFrom ? entry.names.map((name) => `${entry.module}.${name}`) : [entry.module];
       for (const name of imported) {
@@ -141,6 +135,6 @@ export const tampering = defineCheck({
       const what = reachesFor(reference, bindings);
       if (what) report(reference.line, what);
     }
-    return reports.sort((a, b) => a.line - b.line);
+    return reach.sorted();
   },
 });
