@@ -1,25 +1,11 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runBacksmith } from './run-cli.js';
+import { useScratchFolder } from './scratch-folder.js';
 
 const CLEAN_MODULE = path.join(REPO_ROOT, 'test-fixtures', 'modules', 'clean_counter.py');
-let scratch: string;
-
-function scratchFile(name: string, content: string | Buffer): string {
-  const file = path.join(scratch, name);
-  writeFileSync(file, content);
-  return file;
-}
-
-beforeAll(() => {
-  scratch = mkdtempSync(path.join(tmpdir(), 'backsmith-cli-'));
-});
-
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
-});
+const scratch = useScratchFolder('backsmith-cli-');
 
 describe('backsmith verify (built binary)', () => {
   it('passes a clean module with exit 0 and a one-line verdict', () => {
@@ -31,7 +17,7 @@ describe('backsmith verify (built binary)', () => {
   });
 
   it('fails invalid Python with exit 1 and the interpreter\'s message', () => {
-    const broken = scratchFile('broken.py', '"""Doc."""\ndef f(:\n    return 1\n');
+    const broken = scratch.file('broken.py', '"""Doc."""\ndef f(:\n    return 1\n');
     const run = runBacksmith(['verify', broken, '--no-run']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('syntax/invalid-python');
@@ -58,8 +44,8 @@ describe('backsmith verify (built binary)', () => {
   });
 
   it('writes SARIF 2.1.0 with rules and located results', () => {
-    const broken = scratchFile('sarif_broken.py', 'def f(:\n    pass\n');
-    const sarifFile = path.join(scratch, 'out.sarif');
+    const broken = scratch.file('sarif_broken.py', 'def f(:\n    pass\n');
+    const sarifFile = scratch.join('out.sarif');
     const run = runBacksmith(['verify', broken, '--sarif', sarifFile, '--no-run']);
     expect(run.code).toBe(1);
     const sarif = JSON.parse(readFileSync(sarifFile, 'utf8'));
@@ -73,7 +59,7 @@ describe('backsmith verify (built binary)', () => {
   });
 
   it('verifies every module of a directory, leaving test files out', () => {
-    const directory = path.join(scratch, 'package');
+    const directory = scratch.join('package');
     mkdirSync(directory);
     writeFileSync(path.join(directory, 'counter.py'), readFileSync(CLEAN_MODULE));
     writeFileSync(path.join(directory, 'test_counter.py'), 'import counter\n');
@@ -83,8 +69,8 @@ describe('backsmith verify (built binary)', () => {
   });
 
   it('accepts a configuration file that turns a check off', () => {
-    const broken = scratchFile('off.py', 'def f(:\n    pass\n');
-    const config = scratchFile('off.config.json', JSON.stringify({ severity: { 'syntax/invalid-python': 'off' } }));
+    const broken = scratch.file('off.py', 'def f(:\n    pass\n');
+    const config = scratch.file('off.config.json', JSON.stringify({ severity: { 'syntax/invalid-python': 'off' } }));
     const run = runBacksmith(['verify', broken, '--config', config, '--json', '--no-run']);
     const [module] = JSON.parse(run.stdout).modules;
     expect(module.checks.find((check: { id: string }) => check.id === 'syntax/invalid-python')).toMatchObject({
@@ -96,16 +82,16 @@ describe('backsmith verify (built binary)', () => {
 
 describe('backsmith verify on bad input: a clear message and exit 2, never a stack trace', () => {
   const cases: Array<{ name: string; make: () => string[]; message: RegExp }> = [
-    { name: 'a missing file', make: () => [path.join(scratch, 'absent.py')], message: /not found: .*absent\.py/ },
-    { name: 'an empty file', make: () => [scratchFile('empty.py', '')], message: /is empty/ },
-    { name: 'a whitespace-only file', make: () => [scratchFile('blank.py', '\n  \n')], message: /is empty/ },
-    { name: 'a binary file', make: () => [scratchFile('binary.py', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]))], message: /binary file/ },
-    { name: 'a non-UTF-8 file', make: () => [scratchFile('latin1.py', Buffer.from('x = "caf\xe9"\n', 'latin1'))], message: /not valid UTF-8/ },
-    { name: 'a 5 MB file', make: () => [scratchFile('huge.py', `x = 1\n`.repeat(900_000))], message: /is 5\.\d MB; the limit is 1\.0 MB/ },
+    { name: 'a missing file', make: () => [scratch.join('absent.py')], message: /not found: .*absent\.py/ },
+    { name: 'an empty file', make: () => [scratch.file('empty.py', '')], message: /is empty/ },
+    { name: 'a whitespace-only file', make: () => [scratch.file('blank.py', '\n  \n')], message: /is empty/ },
+    { name: 'a binary file', make: () => [scratch.file('binary.py', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]))], message: /binary file/ },
+    { name: 'a non-UTF-8 file', make: () => [scratch.file('latin1.py', Buffer.from('x = "caf\xe9"\n', 'latin1'))], message: /not valid UTF-8/ },
+    { name: 'a 5 MB file', make: () => [scratch.file('huge.py', `x = 1\n`.repeat(900_000))], message: /is 5\.\d MB; the limit is 1\.0 MB/ },
     {
       name: 'a directory with no modules',
       make: () => {
-        const directory = path.join(scratch, 'no-modules');
+        const directory = scratch.join('no-modules');
         mkdirSync(directory, { recursive: true });
         writeFileSync(path.join(directory, 'notes.txt'), 'hello');
         return [directory];
@@ -114,37 +100,37 @@ describe('backsmith verify on bad input: a clear message and exit 2, never a sta
     },
     {
       name: 'an unreadable path (a file used as a folder)',
-      make: () => [path.join(scratchFile('plain.txt', 'x'), 'module.py')],
+      make: () => [path.join(scratch.file('plain.txt', 'x'), 'module.py')],
       message: /Cannot read .*plain\.txt\/module\.py/,
     },
     {
       name: 'a dangling symlink',
       make: () => {
-        const link = path.join(scratch, 'dangling.py');
-        symlinkSync(path.join(scratch, 'nowhere.py'), link);
+        const link = scratch.join('dangling.py');
+        symlinkSync(scratch.join('nowhere.py'), link);
         return [link];
       },
       message: /not found: .*dangling\.py/,
     },
-    { name: 'a missing configuration file', make: () => [CLEAN_MODULE, '--config', path.join(scratch, 'nope.json')], message: /Configuration file not found/ },
-    { name: 'an invalid configuration', make: () => [CLEAN_MODULE, '--config', scratchFile('bad.json', '{"lineLength": "long"}')], message: /^backsmith: Invalid configuration in \S+bad\.json: lineLength: .*\n$/ },
-    { name: 'a missing acceptance test file', make: () => [CLEAN_MODULE, '--tests', path.join(scratch, 'test_absent.py')], message: /test file not found: .*test_absent\.py/ },
-    { name: '--tests together with --no-run', make: () => [CLEAN_MODULE, '--tests', scratchFile('test_given.py', 'import unittest\n')], message: /^backsmith: --tests cannot be combined with --no-run: [^\n]*\n$/ },
+    { name: 'a missing configuration file', make: () => [CLEAN_MODULE, '--config', scratch.join('nope.json')], message: /Configuration file not found/ },
+    { name: 'an invalid configuration', make: () => [CLEAN_MODULE, '--config', scratch.file('bad.json', '{"lineLength": "long"}')], message: /^backsmith: Invalid configuration in \S+bad\.json: lineLength: .*\n$/ },
+    { name: 'a missing acceptance test file', make: () => [CLEAN_MODULE, '--tests', scratch.join('test_absent.py')], message: /test file not found: .*test_absent\.py/ },
+    { name: '--tests together with --no-run', make: () => [CLEAN_MODULE, '--tests', scratch.file('test_given.py', 'import unittest\n')], message: /^backsmith: --tests cannot be combined with --no-run: [^\n]*\n$/ },
     {
       name: 'two test files with one base name',
       make: () => {
-        mkdirSync(path.join(scratch, 'one'), { recursive: true });
-        mkdirSync(path.join(scratch, 'two'), { recursive: true });
-        const first = path.join(scratch, 'one', 'test_same.py');
-        const second = path.join(scratch, 'two', 'test_same.py');
+        mkdirSync(scratch.join('one'), { recursive: true });
+        mkdirSync(scratch.join('two'), { recursive: true });
+        const first = scratch.join('one', 'test_same.py');
+        const second = scratch.join('two', 'test_same.py');
         writeFileSync(first, 'import unittest\n');
         writeFileSync(second, 'import unittest\n');
         return [CLEAN_MODULE, '--tests', first, second];
       },
       message: /Test files .*one\/test_same\.py and .*two\/test_same\.py have the same name, test_same\.py: rename one so both can run\./,
     },
-    { name: 'a SARIF path in a missing folder', make: () => [CLEAN_MODULE, '--sarif', path.join(scratch, 'no-folder', 'out.sarif')], message: /Cannot write the SARIF report to .*out\.sarif/ },
-    { name: 'a configuration that is not JSON', make: () => [CLEAN_MODULE, '--config', scratchFile('bad2.json', '{oops')], message: /not valid JSON/ },
+    { name: 'a SARIF path in a missing folder', make: () => [CLEAN_MODULE, '--sarif', scratch.join('no-folder', 'out.sarif')], message: /Cannot write the SARIF report to .*out\.sarif/ },
+    { name: 'a configuration that is not JSON', make: () => [CLEAN_MODULE, '--config', scratch.file('bad2.json', '{oops')], message: /not valid JSON/ },
   ];
   for (const testCase of cases) {
     it(`rejects ${testCase.name}`, () => {
