@@ -62,19 +62,18 @@ export const outcomeForging = defineCheck({
     const { module } = context;
     const bindings = importBindings(module);
     const reach = new ReachReports(module);
-    const report = (line: number, what: string): void => reach.add(line, what);
     for (const entry of module.imports) {
       if (!entry.isFrom || entry.level > 0) continue;
       for (const name of entry.names.map((imported) => `${entry.module}.${imported}`)) {
         const what = PROCESS_CALLS[name] ?? (isUnder(name, TEST_OUTCOMES) ? `the test runner's outcomes (imports ${name})` : undefined);
-        if (what) report(entry.line, what);
+        if (what) reach.add(entry.line, what);
       }
     }
     const own = new Set([...module.functions.map((fn) => fn.name), ...module.classes.map((cls) => cls.name)]);
     for (const reference of module.references ?? []) {
       if (reference.kind === 'call' && reference.name !== null && own.has(reference.name)) continue;
       const what = reachesFor(reference, bindings);
-      if (what) report(reference.line, what);
+      if (what) reach.add(reference.line, what);
     }
     return reach.sorted();
   },

@@ -120,12 +120,11 @@ export const tampering = defineCheck({
     const { module } = context;
     const bindings = importBindings(module);
     const reach = new ReachReports(module);
-    const report = (line: number, what: string): void => reach.add(line, what);
     for (const entry of module.imports) {
       const imported = entry.isFrom ? entry.names.map((name) => `${entry.module}.${name}`) : [entry.module];
       for (const name of imported) {
         const module = isUnder(name, FORBIDDEN_MODULES) ?? (entry.isFrom && (FORBIDDEN_CALLS[name] || isUnder(name, ['sys.modules'])) ? name : undefined);
-        if (module) report(entry.line, entry.isFrom ? `${FORBIDDEN_CALLS[name] ?? name} (imports ${name})` : `native code and raw memory (imports ${name})`);
+        if (module) reach.add(entry.line, entry.isFrom ? `${FORBIDDEN_CALLS[name] ?? name} (imports ${name})` : `native code and raw memory (imports ${name})`);
       }
     }
     // A module's own `compile` or `getattr` is not the builtin.
@@ -133,7 +132,7 @@ export const tampering = defineCheck({
     for (const reference of module.references ?? []) {
       if (reference.kind !== 'attribute' && reference.name !== null && own.has(reference.name)) continue;
       const what = reachesFor(reference, bindings);
-      if (what) report(reference.line, what);
+      if (what) reach.add(reference.line, what);
     }
     return reach.sorted();
   },
