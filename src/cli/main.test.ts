@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './cli-io.js';
-import { runCli } from './main.js';
+import { runCliInMemory as run } from './test-support/run-cli-in-memory.js';
 
 const COMMAND_NAMES = ['verify', 'spec', 'checks', 'agents', 'runs', 'generate', 'tests', 'mcp', 'init'];
-
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  let code = 0;
-  const io: CliIo & { exitCode: () => number } = {
-    stdout: (text) => void (out += text),
-    stderr: (text) => void (err += text),
-    setExitCode: (next) => void (code = next),
-    exitCode: () => code,
-  };
-  return { code: await runCli(argv, io), out, err };
-}
 
 // Commands are loaded on demand (main.ts): whatever is loaded, the program must still know them all.
 describe('backsmith command loading', () => {

@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './cli-io.js';
-import { runCli } from './main.js';
-
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  let code = 0;
-  const io: CliIo & { exitCode: () => number } = {
-    stdout: (text) => void (out += text),
-    stderr: (text) => void (err += text),
-    setExitCode: (next) => void (code = next),
-    exitCode: () => code,
-  };
-  const exit = await runCli(argv, io);
-  return { code: exit, out, err };
-}
+import { runCliInMemory as run } from './test-support/run-cli-in-memory.js';
 
 describe('backsmith runs options', () => {
   it.each([['0'], ['abc'], ['-3'], ['1.5'], ['2x'], ['99999999999999999999']])('--limit %s is bad usage: exit 2 with one line naming the option', async (value) => {

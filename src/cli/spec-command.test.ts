@@ -3,32 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from './cli-io.js';
-import { runCli } from './main.js';
+import { runCliInMemory as run } from './test-support/run-cli-in-memory.js';
 import { ALL_CHECKS } from '../verify/registry.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-fixtures/designs');
 const fixture = (name: string, kind: 'technical_design' | 'user_stories') => path.join(FIXTURES, name, `${name}_${kind}.md`);
-
-function memoryIo(): CliIo & { exitCode: () => number; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  let code = 0;
-  return {
-    stdout: (text) => void (out += text),
-    stderr: (text) => void (err += text),
-    setExitCode: (next) => void (code = next),
-    exitCode: () => code,
-    out: () => out,
-    err: () => err,
-  };
-}
-
-async function run(argv: string[]) {
-  const io = memoryIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
 
 describe('backsmith spec', () => {
   let directory: string;
