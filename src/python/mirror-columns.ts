@@ -37,6 +37,8 @@ export class MirrorColumns {
   childList: Int32Array = new Int32Array(0);
   /** Preorder numbers of the nodes of each type id, in source order. */
   readonly byType: number[][] = [];
+  /** The lists of `byType` by type name (several ids can share a name), made on first use. */
+  private byName: Map<string, number[][]> | null = null;
   private readonly lines = [0];
 
   constructor(readonly text: string, readonly types: readonly string[], readonly fieldNames: ReadonlyArray<string | null>) {
@@ -80,6 +82,22 @@ export class MirrorColumns {
     }
     this.childList = new Int32Array(offset);
     for (let index = 1; index < count; index++) this.childList[this.childStarts[parents[index]!]! + indexInParent[index]!] = index;
+  }
+
+  /** The preorder lists of the nodes of each of `types`, one list per type id. */
+  listsOfTypes(types: ReadonlySet<string>): number[][] {
+    if (!this.byName) {
+      this.byName = new Map();
+      this.byType.forEach((list, typeId) => {
+        const name = this.types[typeId] || 'ERROR';
+        const lists = this.byName!.get(name);
+        if (lists) lists.push(list);
+        else this.byName!.set(name, [list]);
+      });
+    }
+    const found: number[][] = [];
+    for (const type of types) found.push(...(this.byName.get(type) ?? []));
+    return found;
   }
 
   typeOf(index: number): string {

@@ -1,4 +1,4 @@
-import type { Tree, TreeCursor } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 
 /**
  * The tree-cursor exports of web-tree-sitter's wasm module. Each takes the tree's address and
@@ -60,9 +60,9 @@ export function withRawCursor<T>(tree: Tree, walk: (cursor: RawCursor) => T): { 
   if (!raw) return null;
   const address = (tree as unknown as { 0: number })[0];
   if (typeof address !== 'number' || address === 0) return null;
-  // `walk()` leaves the new cursor in the transfer buffer, where the raw calls find it.
-  const wrapper: TreeCursor = tree.walk();
-  void wrapper;
+  // `walk()` leaves the new cursor in the transfer buffer, where the raw calls find it; its JS
+  // wrapper is not needed (the cursor is deleted from the buffer below).
+  tree.walk();
   try {
     const cursor: RawCursor = {
       gotoFirstChild: () => raw._ts_tree_cursor_goto_first_child_wasm(address) === 1,

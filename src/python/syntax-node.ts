@@ -211,10 +211,7 @@ class MirrorNode implements SyntaxNode {
   descendantsOfType(types: string | readonly string[]): MirrorNode[] {
     const { columns } = this.tree;
     const wanted = new Set(typeof types === 'string' ? [types] : types);
-    const lists: number[][] = [];
-    columns.byType.forEach((list, typeId) => {
-      if (wanted.has(columns.types[typeId] || 'ERROR')) lists.push(list);
-    });
+    const lists = columns.listsOfTypes(wanted);
     // Preorder numbers: the subtree of this node is the range (id, end of its last descendant].
     const last = this.lastDescendant();
     const found: number[] = [];
