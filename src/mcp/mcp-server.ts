@@ -1,6 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { loadConfig } from '../config/load-config.js';
 import { environmentSecrets } from '../runs/environment-secrets.js';
 import { warmUpRuntime } from '../sandbox/verify-runtime.js';
@@ -10,6 +9,7 @@ import { registerChecksTool } from './checks-tool.js';
 import { registerGenerateTestsTool } from './generate-tests-tool.js';
 import { registerImplementTool } from './implement-tool.js';
 import { registerSpecTool } from './spec-tool.js';
+import { StdioLineTransport } from './stdio-line-transport.js';
 import type { McpServerSettings, ToolContext } from './tool-context.js';
 import { registerVerifyTool } from './verify-tool.js';
 import { WorkspaceRoots } from './workspace-roots.js';
@@ -83,6 +83,8 @@ export async function serveStdio(settings: McpServerSettings = {}): Promise<void
     server.server.onclose = () => resolve();
     stdin.once('end', () => void server.close());
   });
-  await server.connect(new StdioServerTransport(stdin, protocolStdout()));
+  // A line the server could not read is answered (-32700/-32600) by the transport and noted here.
+  server.server.onerror = (error) => void process.stderr.write(`backsmith mcp: ${error.message}\n`);
+  await server.connect(new StdioLineTransport(stdin, protocolStdout()));
   await closed;
 }
