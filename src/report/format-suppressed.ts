@@ -1,4 +1,5 @@
 import type { SuppressedFinding } from '../verify/suppressions/apply-suppressions.js';
+import { splitSuppressed } from './split-suppressed.js';
 
 /** Suppressed findings listed one per line up to this many; the rest are counted. */
 const MAX_LISTED = 20;
@@ -9,14 +10,8 @@ const MAX_LISTED = 20;
  * "3 findings suppressed: 2 by ignore safety/, 1 by ...", and each one.
  */
 export function formatSuppressedLines(modulePath: string, suppressed: readonly SuppressedFinding[] | undefined): string[] {
-  if (!suppressed || suppressed.length === 0) return [];
-  const outside = suppressed.filter((finding) => finding.suppressedBy.kind === 'select');
-  const waived = suppressed.filter((finding) => finding.suppressedBy.kind !== 'select');
-  const lines: string[] = [];
-  if (outside.length > 0) {
-    const selections = [...new Set(outside.map((finding) => finding.suppressedBy.text))].join(', ');
-    lines.push(`${outside.length} finding${outside.length === 1 ? '' : 's'} outside the selection (${selections}) not shown; --json lists them`);
-  }
+  const { waived, outsideSummary } = splitSuppressed(suppressed);
+  const lines: string[] = outsideSummary ? [`${outsideSummary}; --json lists them`] : [];
   if (waived.length === 0) return lines;
   const byReason = new Map<string, number>();
   for (const finding of waived) byReason.set(finding.suppressedBy.text, (byReason.get(finding.suppressedBy.text) ?? 0) + 1);

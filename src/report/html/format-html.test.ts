@@ -93,6 +93,17 @@ describe('formatHtmlReport', () => {
     expect(page).toContain('<td>US-001</td><td>AC1</td><td>Books &lt;a&gt; slot</td><td><code>test_us001_ac1</code></td><td class="passed">passed</td>');
   });
 
+  it('counts findings outside a selection in one line apart from the waived ones, which it lists', () => {
+    const outside = (checkId: string) => ({ ...finding({ checkId, category: 'quality' }), suppressedBy: { kind: 'select' as const, text: 'not in select [design/]' } });
+    const module = { ...moduleReport([]), suppressed: [outside('quality/placeholder'), outside('quality/magic-number'), { ...finding({ checkId: 'safety/eval', category: 'safety' }), suppressedBy: { kind: 'line' as const, text: '# backsmith: ignore[safety/eval]', line: 1 } }] };
+    const page = formatHtmlReport(buildVerifyReport([module]), { sources: new Map() });
+    expect(page).toContain('<li>1 finding waived: safety/eval by # backsmith: ignore[safety/eval]</li>');
+    expect(page).toContain('<li>2 findings outside the selection (not in select [design/]) not shown (the JSON report lists them)</li>');
+    expect(page).not.toMatch(/waived:[^<]*quality\/placeholder/);
+    const selectedOnly = formatHtmlReport(buildVerifyReport([{ ...moduleReport([]), suppressed: [outside('quality/placeholder')] }]), { sources: new Map() });
+    expect(selectedOnly).not.toContain('waived');
+  });
+
   it.skipIf(!existsSync(CHROMIUM))('renders in headless Chromium: the screenshot is not blank and the DOM holds every finding', async () => {
     const design = await readDesignFile(path.join(EXAMPLE, 'clinic_booking_technical_design.md'));
     const stories = await readStoriesFile(path.join(EXAMPLE, 'clinic_booking_user_stories.md'));

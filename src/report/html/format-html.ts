@@ -3,6 +3,7 @@ import type { SpecChecklist } from '../../prompt/spec-checklist.js';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../verify/finding.js';
 import type { ModuleReport } from '../../verify/verify-module.js';
 import type { VerifyReport } from '../../verify/verify-report.js';
+import { splitSuppressed } from '../split-suppressed.js';
 import { checklistStatus } from './checklist-status.js';
 import { cssToken, escapeHtml } from './escape-html.js';
 import { findingClasses, findingNote, lineAnchor, sourceListing } from './html-source.js';
@@ -72,7 +73,10 @@ function runSection(module: ModuleReport): string {
   const lines = module.sandbox ? formatSandboxLines(module.sandbox) : ['The module was not run (no sandbox stage).'];
   const skipped = module.checks.filter((check) => check.status === 'skipped');
   if (skipped.length > 0) lines.push(`${plural(skipped.length, 'check')} skipped: ${skipped.map((check) => `${check.id} (${check.reason ?? 'skipped'})`).join(', ')}`);
-  if (module.suppressed && module.suppressed.length > 0) lines.push(`${plural(module.suppressed.length, 'finding')} waived: ${module.suppressed.map((finding) => `${finding.checkId} by ${finding.suppressedBy.text}`).join(', ')}`);
+  // Findings outside a selection were not asked for: counted apart, never listed as waived.
+  const { waived, outsideSummary } = splitSuppressed(module.suppressed);
+  if (waived.length > 0) lines.push(`${plural(waived.length, 'finding')} waived: ${waived.map((finding) => `${finding.checkId} by ${finding.suppressedBy.text}`).join(', ')}`);
+  if (outsideSummary) lines.push(`${outsideSummary} (the JSON report lists them)`);
   // A module that was not verified (unreadable, or backsmith failed on it) had no syntax judged: its finding says why.
   if (module.syntax.authority === 'tree-sitter' && module.checks.length > 0) lines.push(`Syntax judged by tree-sitter: ${module.syntax.fallbackReason ?? ''}`);
   return `<h3>Sandbox and checks</h3><ul class="plain">${lines.map((line) => `<li>${escapeHtml(line.trim())}</li>`).join('\n')}</ul>`;
