@@ -1,6 +1,9 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { collectSelectors } from '../verify/suppressions/collect-selectors.js';
 import type { CliIo } from './cli-io.js';
+import { optionValues } from './option-values.js';
+
+const { wholeNumber, amount, temperature } = optionValues;
 
 /** Flags of `backsmith generate` as commander parses them. */
 export interface GenerateFlags {
@@ -32,24 +35,6 @@ export interface GenerateFlags {
   types?: boolean;
   select?: string[];
   ignore?: string[];
-}
-
-function wholeNumber(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) throw new InvalidArgumentError('expected a whole number.');
-  return number;
-}
-
-function amount(value: string): number {
-  const number = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(number > 0)) throw new InvalidArgumentError('expected an amount in US dollars above 0, e.g. 0.50.');
-  return number;
-}
-
-function temperature(value: string): number {
-  const number = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value.trim()) || number > 2) throw new InvalidArgumentError('expected a number from 0 to 2.');
-  return number;
 }
 
 /** Registers `backsmith generate`. */

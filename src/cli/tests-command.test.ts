@@ -18,13 +18,21 @@ describe.skipIf(!existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'tests-command.j
   it('writes checked tests through a fake server (exit 0) and names the run', async () => {
     const good = await readFile(path.join(FIXTURE_DIR, 'test_plant_swap_acceptance.py'), 'utf8');
     server = await fixture.serve([{ events: openAiStreamEvents(`Here you go:\n\n\`\`\`python\n${good}\`\`\`\n`, { finishReason: 'stop' }) }]);
-    const run = await backsmith(['tests', '--design', project.design, '--stories', project.stories, '--model', 'openai:gpt-4.1', '--base-url', server.baseUrl], { OPENAI_API_KEY: FAKE_KEY });
+    const run = await backsmith(['tests', '--design', project.design, '--stories', project.stories, '--model', 'openai:gpt-4.1', '--base-url', server.baseUrl, '--temperature', '0'], { OPENAI_API_KEY: FAKE_KEY });
     expect(run.code, run.stderr).toBe(0);
+    // --temperature reaches the request, 0 included (a value, not an absent flag).
+    expect(server.requests.map((request) => (request.body as { temperature?: number }).temperature)).toEqual([0]);
     expect(run.stdout).toMatch(/^✔ Wrote src\/copilot_genereated\/engineering\/test_plant_swap_acceptance\.py/);
     expect(run.stdout).toMatch(/8\/8 criteria have a test; imports plant_swap_registry/);
     expect(run.stderr).toMatch(/✔ first test file: passed the test-file checks \(.*code fence/);
     expect(await readFile(path.join(project.dir, 'src/copilot_genereated/engineering/test_plant_swap_acceptance.py'), 'utf8')).toBe(good);
     expect(`${run.stdout}${run.stderr}`).not.toContain(FAKE_KEY);
+  });
+
+  it('refuses a --temperature out of range as a usage error, exit 2, before any request', async () => {
+    const run = await backsmith(['tests', '--design', project.design, '--stories', project.stories, '--model', 'openai:gpt-4.1', '--temperature', '3']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: option '--temperature <t>' argument '3' is invalid\. expected a number from 0 to 2\.\n/);
   });
 
   it('--json prints one result; exit 1 and nothing written when no round is usable', async () => {

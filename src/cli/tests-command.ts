@@ -1,10 +1,13 @@
 import path from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import type { AcceptanceTestsResult } from '../acceptance/generate-tests.js';
 import type { CliIo } from './cli-io.js';
 import { givenFlags } from './generate-given-flags.js';
 import { handleModelActionFailure } from './model-action-failure.js';
+import { optionValues } from './option-values.js';
+
+const { wholeNumber, temperature } = optionValues;
 
 /** Flags of `backsmith tests` as commander parses them. */
 interface TestsFlags {
@@ -19,14 +22,9 @@ interface TestsFlags {
   agent?: string;
   maxRounds: number;
   maxOutputTokens?: number;
+  temperature?: number;
   config?: string;
   json?: boolean;
-}
-
-function wholeNumber(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) throw new InvalidArgumentError('expected a whole number.');
-  return number;
 }
 
 function relative(file: string): string {
@@ -68,6 +66,8 @@ async function runTestsCommand(flags: TestsFlags, io: CliIo): Promise<void> {
       design: flags.design, stories: flags.stories, maxRounds: flags.maxRounds, config: await loadConfig(flags.config), signal: cancellation.signal, secrets,
       onProgress: (line) => io.stderr(clean(`${escapeTerminal(line)}\n`)),
       ...givenFlags(flags, ['model', 'baseUrl', 'out', 'outDir', 'feature', 'module', 'agent', 'maxOutputTokens']),
+      // Not through givenFlags: --temperature 0 is a choice, not an absent flag.
+      ...(flags.temperature !== undefined ? { temperature: flags.temperature } : {}),
     });
     io.stdout(clean(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatTestsResult(result, escapeTerminal)));
     io.setExitCode(cancellation.exitCode() ?? (result.outcome === 'delivered' ? EXIT_PASSED : EXIT_FINDINGS));
@@ -95,6 +95,7 @@ export function registerTestsCommand(program: Command, io: CliIo): void {
     .option('--agent <file>', 'a Copilot .agent.md file (or a name from `backsmith agents`) instead of the built-in QA agent')
     .option('--max-rounds <n>', 'repair rounds after the first test file', wholeNumber, 2)
     .option('--max-output-tokens <n>', 'tokens to allow for each reply', wholeNumber)
+    .option('--temperature <t>', 'sampling temperature, 0 to 2, for providers that accept it (default: the configuration\'s, else the provider\'s)', temperature)
     .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith)')
     .option('--json', 'print one JSON result instead of the summary')
     .action(async (flags: TestsFlags) => runTestsCommand(flags, io));
