@@ -18,6 +18,7 @@ import threading
 import types
 
 import proxy_wire
+import test_guards
 from remote_objects import MirrorErrorMeta, ProxyMeta, RemoteMethod, RemoteObject
 
 # Frames of the proxy machinery are left out of test failure tracebacks (unittest, pytest).
@@ -206,6 +207,8 @@ class ModuleLink:
             if message.get("kind") == "getattr":
                 if name.startswith("_"):
                     raise AttributeError(name)
+                if test_guards.mock_api(target, name):
+                    raise AttributeError(f"{name} is the test's own Mock API: the module under test may call a mock it is given, not configure, reset or assert with it")
                 value = getattr(target, name)
             else:
                 args, kwargs = self.codec.decode(message.get("args")), self.codec.decode(message.get("kwargs"))
@@ -304,7 +307,9 @@ class ModuleLink:
             if isinstance(described.get("args"), list) else []
         cls = self.mirrors.get(name) if described.get("module") is True else None
         if not (isinstance(cls, type) and issubclass(cls, BaseException)):
-            cls = _builtin_exception(name) or _builtin_exception(str(described.get("builtin"))) or RuntimeError
+            # By name only when it is the built-in itself: a class of the module's named ValueError is not one.
+            builtin = str(described.get("builtin"))
+            cls = (_builtin_exception(name) if name == builtin else None) or _builtin_exception(builtin) or RuntimeError
         if not issubclass(cls, Exception):
             cls, args = RuntimeError, [f"the module raised {name}: {message}"]
         try:
@@ -345,7 +350,8 @@ class ModuleLink:
         # `from module import *` must not rebind the test's own imports (a class named pytest
         # whose raises() swallows everything): names of modules and builtins are left out.
         module.__all__ = [key for key in vars(module) if not key.startswith("_") and key not in sys.modules
-                          and key not in sys.stdlib_module_names and key not in _TEST_MODULES and key not in builtins.__dict__]
+                          and key not in sys.stdlib_module_names and key not in _TEST_MODULES and key not in builtins.__dict__
+                          and key not in test_guards.FRAMEWORK_NAMES]
         sys.modules[name] = module
         return module
 

@@ -27,6 +27,7 @@ import module_proxy  # noqa: E402
 import result_channel  # noqa: E402
 import runner_choice  # noqa: E402
 import sandbox_guard  # noqa: E402
+import test_guards  # noqa: E402
 import test_isolation  # noqa: E402
 
 
@@ -114,14 +115,17 @@ class JsonResult(unittest.TestResult):
         seconds = self.reporter.stop()
         super().stopTest(test)
         outcome, message, line = self.reporter.checked(self.outcome or ("passed", "", 0), 0)
+        if test_guards.replaced_by_module(getattr(test, getattr(test, "_testMethodName", ""), None)):
+            outcome, message = "error", test_guards.REPLACED
         self.report(test, outcome, message, line, seconds)
 
     def report(self, test, outcome, message, line, seconds=0.0, name=None):
         module = type(test).__module__
         file_name = getattr(sys.modules.get(module), "__file__", "") or ""
         method = getattr(test, "_testMethodName", "")
-        if not line and method and hasattr(test, method):
-            code = getattr(getattr(test, method), "__code__", None)
+        function = getattr(test, method, None) if method else None
+        if not line and not test_guards.replaced_by_module(function) and callable(function):
+            code = getattr(function, "__code__", None)
             line = code.co_firstlineno if code else 0
         if type(test).__name__ == "_FailedTest":
             # The message holds the whole import traceback; its last line says what failed.
@@ -184,6 +188,12 @@ class PytestCollector:
         self.reporter = reporter
         self.guard = guard
         self.outcomes = {}
+        self.replaced = set()
+
+    def pytest_collection_modifyitems(self, items):
+        for item in items:
+            if test_guards.replaced_by_module(getattr(item, "obj", None)):
+                self.replaced.add(item.nodeid)
 
     def pytest_collectreport(self, report):
         if report.failed:
@@ -216,6 +226,8 @@ class PytestCollector:
     def pytest_runtest_logfinish(self, nodeid, location):
         seconds = self.reporter.stop()
         outcome, message, line = self.reporter.checked(self.outcomes.get(nodeid) or ("passed", "", location[1] + 1), location[1] + 1)
+        if nodeid in self.replaced:
+            outcome, message = "error", test_guards.REPLACED
         self.reporter.result(id=nodeid, name=nodeid.split("::")[-1], file=location[0],
                              outcome=outcome, message=message, line=line, seconds=seconds)
 

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { resolveSandboxInterpreter, SYSTEM_PYTHON } from './resolve-interpreter.js';
+import { runAcceptanceTests } from './run-tests.js';
+import type { TestRunResult } from './runtime-types.js';
+import { DEFAULT_SANDBOX_LIMITS } from './sandbox-types.js';
+import { canSandbox, FIXTURES, fixture } from './test-support/runtime-fixtures.js';
+
+// The module's objects standing in for the tests' own machinery (test-fixtures/hostile/stand_ins.py):
+// a `from module import *` rebinding skipIf or pytest.raises, a decorator that swaps the test body
+// for a no-op of the module, a Mock the module reconfigures so its assertion passes, a class of the
+// module named ValueError. Each of these made a failing test pass; now each fails or errors.
+const usable = await canSandbox();
+const pytestPython = await resolveSandboxInterpreter('python3', false, false);
+const withPytest = usable && pytestPython.ok && pytestPython.interpreter.hasPytest;
+const MODULE = 'stand_ins.py';
+
+async function run(testFile: string, interpreter: string): Promise<TestRunResult> {
+  const { result, run: sandboxRun } = await runAcceptanceTests({
+    interpreter,
+    module: { name: MODULE, content: fixture(FIXTURES.hostile, MODULE) },
+    testFiles: [{ name: testFile, content: fixture(FIXTURES.hostile, testFile) }],
+    testSeconds: 5,
+    limits: DEFAULT_SANDBOX_LIMITS,
+    allowUnsandboxed: false,
+  });
+  expect(sandboxRun.leftoverProcesses).toBe(0);
+  expect(result.completed).toBe(true);
+  return result;
+}
+
+const outcomes = (result: TestRunResult) => Object.fromEntries(result.tests.map((test) => [test.name, `${test.outcome}: ${test.message}`]));
+
+describe.skipIf(!usable)('module objects standing in for the tests (unittest)', () => {
+  it('no test passes: rebinding, swapped bodies, Mock cover-ups and lookalike exceptions all fail', async () => {
+    const result = await run('test_stand_ins.py', SYSTEM_PYTHON);
+    const byName = outcomes(result);
+    expect(result.tests.filter((test) => test.outcome === 'passed')).toEqual([]);
+    // `from module import *` no longer rebinds skipIf: the real test body runs and fails.
+    expect(byName.test_us001_ac1_framework_name).toMatch(/^failed: AssertionError: 6 != 5/);
+    // A decorator under another name returned the module's no-op: named as replaced.
+    expect(byName.test_us001_ac2_renamed_decorator).toMatch(/^error: the test's own code was replaced by an object of the module/);
+    // configure_mock is refused to the module, so the wrong call stays visible.
+    expect(byName.test_us001_ac3_mock_notified).toMatch(/^failed: AssertionError: expected call not found/);
+    // A class of the module named ValueError is not the built-in: assertRaises(ValueError) does not catch it.
+    expect(byName.test_us001_ac4_value_error).toMatch(/^error: Exception: negative/);
+  });
+});
+
+describe.skipIf(!withPytest)('module objects standing in for the tests (pytest)', () => {
+  it('pytest.raises and a test class survive `from module import *`', async () => {
+    const result = await run('test_stand_ins_pytest.py', pytestPython.ok ? pytestPython.interpreter.executable : SYSTEM_PYTHON);
+    const byName = outcomes(result);
+    expect(result.runner).toBe('pytest');
+    expect(result.tests.filter((test) => test.outcome === 'passed')).toEqual([]);
+    expect(byName.test_us002_ac1_raises).toContain('DID NOT RAISE');
+    expect(byName.test_us002_ac2_adds).toMatch(/^failed: assert 6 == 5/);
+  });
+});
