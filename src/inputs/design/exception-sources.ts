@@ -77,18 +77,21 @@ export function codeMatches(pattern: string, code: string): boolean {
  * `LedgerError` / `├── ValidationError` / `│   └── AmountError`. Returns [] for other trees.
  */
 export function readHierarchyTree(text: string, firstLine: number): DeclaredException[] {
-  const entries: DeclaredException[] = [];
-  const stack: Array<{ depth: number; name: string }> = [];
+  const entries: Array<DeclaredException & { root: number }> = [];
+  const stack: Array<{ depth: number; name: string; entry: number }> = [];
   text.split('\n').forEach((raw, index) => {
     const match = /^([\s│|├└─`+\\-]*)\s*([A-Za-z_]\w*)\s*(\(([\w.]+)\))?/.exec(raw);
     if (!match || raw.trim() === '') return;
     const depth = match[1]!.length;
     const name = match[2]!;
     while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
-    const base = match[4] ?? stack[stack.length - 1]?.name ?? null;
-    entries.push({ name, base, codes: [], line: firstLine + index });
-    stack.push({ depth, name });
+    const parent = stack[stack.length - 1];
+    const base = match[4] ?? parent?.name ?? null;
+    entries.push({ name, base, codes: [], line: firstLine + index, root: parent ? entries[parent.entry]!.root : entries.length });
+    stack.push({ depth, name, entry: entries.length - 1 });
   });
-  const exceptions = entries.filter((entry) => looksLikeExceptionName(entry.name));
-  return exceptions.length >= 2 && exceptions.length >= entries.length - 1 ? exceptions : [];
+  // Under a root that is an exception (`LeagueError`, or `Root (Exception)`), every branch is one, whatever its name (`GameOver`).
+  const exceptionRoot = (entry: DeclaredException) => looksLikeExceptionName(entry.name) || (entry.base !== null && looksLikeExceptionName(entry.base.split('.').pop()!));
+  const exceptions = entries.filter((entry) => looksLikeExceptionName(entry.name) || exceptionRoot(entries[entry.root]!));
+  return exceptions.length >= 2 && exceptions.length >= entries.length - 1 ? exceptions.map(({ root: _root, ...entry }) => entry) : [];
 }

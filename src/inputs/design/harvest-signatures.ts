@@ -2,7 +2,7 @@ import { apiTableColumns } from './api-table.js';
 import { classUnderClasses, EXTERNAL_WORDING, pseudoHeading, sectionOwner, type SectionOwner } from './section-owner.js';
 import { readNestedDetails, readSharedExceptionBase, type NestedDetails } from './nested-details.js';
 import { isModelSection, ProseModelReader } from './prose-models.js';
-import { opensUnclosedSignature, readClassLine, readSignatureSnippet, type SignatureSnippet } from './signature-snippet.js';
+import { opensUnclosedSignature, readClassLine, readSignatureSnippet, readsAsCall, type SignatureSnippet } from './signature-snippet.js';
 
 /** How the harvester treats a line: read it, skip it (code already read), or read only `def` lines (broken code). */
 export const enum LineMode {
@@ -73,6 +73,7 @@ const INHERITANCE_PHRASE = /\b(?:inherit(?:s|ing)?|derive[sd]?|subclass(?:es)?|e
 const EXCEPTION_NAME = /^[\s|>*+\-\d.)]*(?:\*\*|__|`)*\s*`?([A-Z][A-Za-z0-9_]*(?:Error|Exception))`?/;
 /** `X(Base)`, `X` (inherits from `Base`) right after the name. */
 const BASE_AFTER_NAME = /^`?\*{0,2}\s*\(\s*(?:an?\s+|[Bb]ase:?\s*|[Ii]nherits? from\s+|[Ss]ubclass of\s+|[Ee]xtends\s+|[Hh]ereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)/;
+const DEFINITION_TERM = /^(?:\*\*)?`([A-Z][A-Za-z0-9_]*)`(?:\*\*)?\s*\(/;
 /** "inherits from `Base`" anywhere in the line. */
 const BASE_IN_TEXT = /\b(?:[Ii]nherits? from|[Ss]ubclass(?:es)? of|[Ss]ubclasses|[Ee]xtends|[Dd]erives from|[Hh]ereda de|[Hh]erda de|[Hh][ée]rite de|[Bb]ase class:?|[Bb]ase:)\s+`?([A-Z][A-Za-z0-9_.]*)`?/;
 /** reStructuredText / Sphinx: `.. py:method:: deposit(amount: float) -> None`, `.. py:class:: Account`. */
@@ -84,6 +85,8 @@ const PROSE_OWNER = /^\s*(?:`|\*\*)([A-Z][A-Za-z0-9_]*)(?:`|\*\*) (?:also )?(?:h
 /** "the `Wallet` class", "Wallet class", "class Wallet": the text calls the name a class. */
 const NAMED_CLASS = /`?\b([A-Z][A-Za-z0-9_]*)`?\s+[Cc]lass\b|\b[Cc]lass\s+`?([A-Z][A-Za-z0-9_]*)/g;
 const MAX_CONTINUATION_LINES = 30;
+/** A heading that says its class is a model: typed bullets right under it are its fields. */
+const MODEL_HEADING = /\b(?:dataclass|data class|model|modelo|mod[eè]le|record|registro|pydantic|typeddict|namedtuple|entity|entidad)\b/i;
 const MAX_LINE = 4000;
 const CUSTOM_EXCEPTION = /\bcustom (?:exception|error)s?\b|\bexcepci[oó]n(?:es)? personalizadas?\b|\bdefine (?:an? )?(?:new )?exception\b/i;
 const RAISES = /\b(?:raises?|raised|throws?|lanza|levanta|genera)\b|\*\*(?:raises|exceptions?|excepciones)\*\*/i;
@@ -164,6 +167,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     return owner.kind === 'class' ? owner.name : null;
   };
   const add = (snippet: SignatureSnippet, index: number, fromCode: boolean) => {
+    if (!fromCode && readsAsCall(snippet)) return;
     // The line and the two after it, up to the next heading (which speaks of another section).
     const after = lines.slice(index + 1, index + 3);
     const next = after.findIndex((text) => ATX_HEADING.test(text));
@@ -229,9 +233,12 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
       const parent = stack[stack.length - 1];
       let owner = sectionOwner(text);
-      if (owner.kind === 'none' && parent) owner = classUnderClasses(parent.text, text) ?? owner;
+      if ((owner.kind === 'none' || owner.kind === 'maybe-class') && parent) owner = classUnderClasses(parent.text, text) ?? owner;
+      // "#### 2.2.2 Registration" inside "### 2.2 Class KennelManager" is a part of that class's section, not a class.
+      if (owner.kind === 'maybe-class' && stack.some((section) => section.owner.kind === 'class')) owner = { kind: 'none' };
       stack.push({ depth, text, owner });
       lineClass = null;
+      if (owner.kind === 'class' && MODEL_HEADING.test(text)) models.openModelHeading(owner.name, text, index);
     }
     if (/class/i.test(line)) for (const named of line.matchAll(NAMED_CLASS)) harvest.namedClasses.add((named[1] ?? named[2])!);
     const declared = line.includes('class') ? readClassLine(heading ? heading[2]! : line) : null;
@@ -249,6 +256,13 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       const name = EXCEPTION_NAME.exec(heading ? heading[2]! : line)?.[1] ?? entry?.[1] ?? entry?.[2];
       if (name && !BUILTIN_EXCEPTIONS.has(name) && (heading || /^\s*(?:[-*+]|\d{1,3}[.)]|\|)/.test(line))) {
         harvest.classes.push({ name, bases: baseIn(line, name), line: index + 1, exception: true });
+        continue;
+      }
+      // A definition-list term: "`UnknownBed` (subclass of `KeyError`)", its description indented below.
+      const term = heading ? null : DEFINITION_TERM.exec(line);
+      const termBase = term ? BASE_AFTER_NAME.exec(line.slice(term[0].length - 1))?.[1] : undefined;
+      if (term && termBase && !BUILTIN_EXCEPTIONS.has(term[1]!)) {
+        harvest.classes.push({ name: term[1]!, bases: [termBase], line: index + 1, exception: true });
         continue;
       }
     }
@@ -335,7 +349,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       const namedFunction = /\b(?:function|funci[oó]n|fonction)\s*$/i.test(line.slice(Math.max(0, start - 20), start))
         || /^\s*(?:function|funci[oó]n|fonction)\b/i.test(line.slice(start + mention[0].length));
       const snippet = EXTERNAL_WORDING.test(sentenceOf()) || namedFunction ? readSignatureSnippet(mention[0].slice(1, -1)) : null;
-      if (snippet && /^[\w\s,=*]*$/.test(snippet.parameters) && !/^\s*(self|cls)\b/.test(snippet.parameters)) {
+      if (snippet && !readsAsCall(snippet) && /^[\w\s,=*]*$/.test(snippet.parameters) && !/^\s*(self|cls)\b/.test(snippet.parameters)) {
         const external = EXTERNAL_WORDING.test(sentenceOf());
         harvest.signatures.push({ snippet, line: index + 1, owner: { kind: 'functions', external }, external, context: [], fromCode: false, mentionOnly: true });
         // (No nested details: a mention sits in running text.)

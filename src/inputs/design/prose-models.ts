@@ -29,6 +29,7 @@ const FIELD_WORDS = /\b(?:fields?|attributes?|campos?|atributos?|champs?|attribu
 const MODEL_SECTION = /\b(?:models?|data|datos|entit(?:y|ies)|records?|dataclass(?:es)?|structures?|modelos?|donn[ée]es|dati)\b/i;
 /** One item of an inline list: `name`, `name (type)`, `name: type`, backticks optional. */
 const LIST_ITEM = /^`?([a-z_][A-Za-z0-9_]*)`?(?:\s*\(\s*`?([^)`]+?)`?\s*\)|\s*:\s*`?([^`]+?)`?)?$/;
+const INLINE_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:fields|attributes|properties|campos|atributos|champs|attributs|campi|attributi)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*\S/i;
 const BACKTICKED_FIELD = /`([a-z_][A-Za-z0-9_]*)\s*:\s*([^`]+)`/g;
 
 function typeOf(text: string | undefined): string | null {
@@ -83,6 +84,13 @@ export function readFieldSentence(paragraph: string): { kindText: string; fields
   if (!FIELD_WORDS.test(paragraph) && !/dataclass|pydantic|typeddict|namedtuple|record|registro/i.test(paragraph)) return null;
   const fields = [...paragraph.matchAll(BACKTICKED_FIELD)].map((field) => ({ name: field[1]!, annotation: field[2]!.trim() }));
   return fields.length >= 2 && fields.every((field) => typeOf(field.annotation) !== null) ? { kindText: paragraph, fields } : null;
+}
+
+/** "Fields: `job_no` (int), `customer` (str)": a label and an inline list on one line, in a class's section. */
+function readLabelledList(paragraph: string): { kindText: string; fields: Array<{ name: string; annotation: string | null }> } | null {
+  if (!INLINE_LABEL.test(paragraph)) return null;
+  const fields = readInlineList(paragraph);
+  return fields && fields.length >= 2 ? { kindText: paragraph, fields } : null;
 }
 
 /** Whether a line is a field-list label ("Attributes:"). */
@@ -166,6 +174,12 @@ export class ProseModelReader {
     return true;
   }
 
+  /** Opens a typed field list under a heading that names a model (`**Reserva** (dataclass)`, `### Stay record`). */
+  openModelHeading(name: string, headingText: string, index: number): void {
+    this.close();
+    this.list = { owner: name, kindText: headingText, indent: -1, fieldIndent: null, typed: true, fields: [], line: index + 1 };
+  }
+
   /** Opens a typed field list under a `class X:` line written in prose. */
   openClass(name: string, line: string, index: number, previous: string): void {
     this.close();
@@ -192,7 +206,7 @@ export class ProseModelReader {
       this.models.push({ ...named, line: index + 1, weak: false });
       return true;
     }
-    const sentence = sectionClass ? readFieldSentence(paragraph) : null;
+    const sentence = sectionClass ? readFieldSentence(paragraph) ?? readLabelledList(paragraph) : null;
     if (!sentence) return false;
     this.models.push({ name: sectionClass!, kindText: sentence.kindText, fields: sentence.fields, line: index + 1, weak: false });
     return true;

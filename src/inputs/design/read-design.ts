@@ -15,6 +15,7 @@ import { readPythonBlock, type PythonBlockFacts } from './python-block.js';
 import { readYamlApi } from './yaml-api.js';
 import { RESPONSE_HEADING, readResponseFormat } from './response-format.js';
 import { unwrapOuterFence } from './unwrap-outer-fence.js';
+import { rewriteForeignMarkup } from './foreign-markup.js';
 import { harvestSignatures, LineMode } from './harvest-signatures.js';
 import { placeHarvest } from './place-signatures.js';
 import { sectionOwner } from './section-owner.js';
@@ -27,7 +28,8 @@ export interface ReadDesignOptions {
 
 const PYTHON_LANGUAGES = new Set(['python', 'py', 'python3', 'py3', 'pycon', 'ipython']);
 const SHELL_LANGUAGES = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'powershell', 'ps']);
-const TREE_GLYPHS = /[├└│]|^\s*[|`]--/m;
+const PARAMETER_LABEL = /\b(?:parameters?|params|arguments?|args|inputs?|par[aá]metros?|param[eè]tres?|parametri)\b/i;
+const TREE_GLYPHS = /[├└│]|^\s*[|`+]--/m;
 
 interface ReadState {
   collector: DesignCollector;
@@ -190,7 +192,9 @@ async function readTableBlock(state: ReadState, block: MarkdownBlock, table: Tab
   const nameColumn = header.findIndex((cell) => /^(constant|name|field|attribute|property)$/i.test(cell));
   const valueColumn = header.findIndex((cell) => /^(value|default( value)?)$/i.test(cell));
   const typeColumn = header.findIndex((cell) => /^(type|annotation)$/i.test(cell));
-  if (nameColumn >= 0 && typeColumn >= 0 && /^(field|attribute|property|name)$/i.test(header[nameColumn]!)) {
+  // A method's "**Parameters.**" table (or any table under a signature heading) lists arguments, not a model's fields.
+  const argumentsTable = PARAMETER_LABEL.test(block.leadIn) || /[a-z_]\w*\(/.test(block.headings[block.headings.length - 1]?.text ?? '');
+  if (!argumentsTable && nameColumn >= 0 && typeColumn >= 0 && /^(field|attribute|property|name)$/i.test(header[nameColumn]!)) {
     const owner = [...block.leadIn.matchAll(/\b([A-Z][a-z]+[A-Za-z0-9]*)\b/g)].map((match) => match[1]!).pop()
       ?? [...(block.headings[block.headings.length - 1]?.text ?? '').matchAll(/\b([A-Z][a-z]+[A-Za-z0-9]*)\b/g)].map((match) => match[1]!).pop();
     if (owner) {
@@ -257,7 +261,9 @@ async function harvestProse(state: ReadState, modes: Uint8Array): Promise<void> 
 
 /** Reads a technical design (markdown) into a `DesignSpec`. Never throws on odd input: it warns. */
 export async function readDesign(original: string, options: ReadDesignOptions = {}): Promise<DesignSpec> {
-  const { text, unwrapped } = unwrapOuterFence(original);
+  const unwrappedText = unwrapOuterFence(original);
+  const { unwrapped } = unwrappedText;
+  const text = rewriteForeignMarkup(unwrappedText.text);
   const document = readMarkdown(text);
   const collector = new DesignCollector(await loadPythonNormalizer());
   collector.stats.unwrappedOuterFence = unwrapped;

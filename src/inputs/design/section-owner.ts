@@ -67,18 +67,22 @@ export function sectionOwner(headingText: string): SectionOwner {
   return { kind: 'none' };
 }
 
-/** Under a "Classes" heading, a sub-heading that is one capitalised word names a class (`### Account`). */
+/** "Classes", "Data Models", "Data Structures", "Modelos", "Modèles de données", "Entities": sections whose one-word sub-headings are classes. */
+const CLASSES_SECTION = /\bclass(?:es)?\b|\bclases\b|\bclasses\b|\bmodel(?:s|os?)\b|\bmod[eè]les?\b|\bmodelli\b|\bdata (?:structures?|types?|classes)\b|\bentit(?:y|ies)\b|\bentidades\b|\bestruturas?\b|\bestructuras?\b/i;
+
+/** Under a "Classes" (or "Data Models") heading, a sub-heading that is one capitalised word names a class (`### Account`). */
 export function classUnderClasses(parentText: string, headingText: string): SectionOwner | null {
-  if (!/\bclasses\b|\bclases\b/i.test(parentText) || sectionOwner(parentText).kind === 'class') return null;
+  if (!CLASSES_SECTION.test(cleanHeading(parentText)) || sectionOwner(parentText).kind === 'class') return null;
   const word = /^`?([A-Z][a-z0-9]+)`?\s*:?$/.exec(cleanHeading(headingText));
   return word && !NOT_NAMES.has(word[1]!) ? { kind: 'class', name: word[1]! } : null;
 }
 
 /** A bold line standing in for a heading: `**Class: Account**`, `- **Class**: \`Account\``, `**Helper functions**`. */
 export function pseudoHeading(line: string): string | null {
-  const bold = /^\s*(?:[-*+]\s+)?\*\*([^*]{1,80})\*\*\s*:?\s*(`[A-Z][A-Za-z0-9_]*`)?\s*$/.exec(line);
+  const bold = /^\s*(?:[-*+]\s+)?\*\*([^*]{1,80})\*\*\s*(\([^()]{1,40}\))?\s*:?\s*(`[A-Z][A-Za-z0-9_]*`)?\s*$/.exec(line);
   if (!bold) return null;
-  const text = `${bold[1]!} ${bold[2] ?? ''}`.trim();
+  // `**Reserva** (dataclass)`: the note after the bold name says what the class is.
+  const text = `${bold[1]!} ${bold[2] ?? ''} ${bold[3] ?? ''}`.replace(/\s+/g, ' ').trim();
   const kind = sectionOwner(text).kind;
   return kind === 'class' || kind === 'functions' ? text : null;
 }

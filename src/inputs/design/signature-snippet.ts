@@ -24,12 +24,14 @@ const PREFIX = /^\s*(?:#{1,6}\s+)?(?:>\s*)*(?:(?:[-*+]|\d{1,3}[.)]|\d{1,3}(?:\.\
 // Underscores are not stripped: `__init__` starts with them.
 const WRAPPERS = /^(?:\*\*|\*|`)+/;
 /** `Signature:`, `Method 3:`, `Function:`, `Función:`, `Constructor -`: a short label before the signature. */
-const LABEL = /^(?:[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 /_-]{0,40}?)\s*(?:\*\*|__|`)?\s*[:—–-]\s*(?:\*\*|__|\*|_|`)*\s*/;
+// Underscores after the colon are emphasis only when no name follows them (`__init__` keeps its own).
+const LABEL = /^(?:[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 /_-]{0,40}?)\s*(?:\*\*|__|`)?\s*[:—–-]\s*(?:\*\*|__(?![A-Za-z_])|\*|_(?![A-Za-z_])|`)*\s*/;
 /** `Function \`f(x)\``, `Función f(x)`, `Method deposit(...)`: a naming word with no colon. */
 const KEYWORD_LABEL = /^(?:(?:module[- ]level|helper|utility|external|static|class|private|public)\s+)?(?:function|funci[oó]n|fonction|method|m[eé]todo|m[ée]thode|signature|firma|constructor|constructeur)\s+(?:\*\*|\*|`)*/i;
 const NUMBER = /^\d{1,3}[.)]\s+/;
 // Python names may hold accented letters (`añadir_libro`).
-const NAME = /^(?:async\s+)?(def\s+)?(?:([A-Z][A-Za-z0-9_À-ÖØ-öø-ÿ]*)\.)?([a-z_ß-öø-ÿ][A-Za-z0-9_À-ÖØ-öø-ÿ]*)\(/;
+// `- **deposit**(self, amount: float)`, `` `deposit`(amount) ``: the emphasis may close before the parenthesis.
+const NAME = /^(?:async\s+)?(def\s+)?(?:([A-Z][A-Za-z0-9_À-ÖØ-öø-ÿ]*)\.)?([a-z_ß-öø-ÿ][A-Za-z0-9_À-ÖØ-öø-ÿ]*)(?:\*\*|\*|`)?\(/;
 
 /** The index just after the parenthesis that closes the one at `open`, or -1. */
 function closingParenthesis(text: string, open: number): number {
@@ -114,4 +116,25 @@ export function readClassLine(text: string): { name: string; bases: string[] } |
   if (!match) return null;
   const bases = (match[2] ?? '').split(',').map((base) => base.trim()).filter((base) => /^[A-Za-z_][\w.]*$/.test(base));
   return { name: match[1]!, bases };
+}
+
+/** Python's built-in functions: written bare in prose (`print()`, `sorted(items)`), they are calls to them, not API. */
+const BUILTIN_FUNCTIONS = new Set([
+  'abs', 'all', 'any', 'bool', 'callable', 'chr', 'dict', 'divmod', 'enumerate', 'filter', 'float', 'format', 'frozenset', 'getattr', 'hasattr',
+  'hash', 'id', 'input', 'int', 'isinstance', 'issubclass', 'iter', 'len', 'list', 'map', 'max', 'min', 'next', 'open', 'ord', 'pow', 'print',
+  'range', 'repr', 'reversed', 'round', 'set', 'setattr', 'sorted', 'str', 'sum', 'super', 'tuple', 'type', 'vars', 'zip',
+]);
+
+/**
+ * Whether a snippet from prose is a call rather than a signature: `sorted(slots, key=lambda s: s.start)`,
+ * `round(amount, 2)`, `print()`. Arguments that are expressions (a literal, a dotted name, a lambda) are
+ * never parameters; a built-in's name is a call unless the snippet declares something (self, a type, a return).
+ */
+export function readsAsCall(snippet: SignatureSnippet): boolean {
+  if (snippet.hasDef || snippet.owner) return false;
+  if (/\blambda\b/.test(snippet.parameters)) return true;
+  const positional = snippet.parameters.split(',').map((argument) => argument.trim()).filter((argument) => argument !== '' && !/^\*{0,2}[A-Za-z_]\w*\s*(?:[:=]|$)/.test(argument));
+  if (positional.some((argument) => /^(?:-?\d|["'\[{(]|[A-Za-z_]\w*\.[A-Za-z_])/.test(argument))) return true;
+  const declares = snippet.returns !== null || snippet.parameters.includes(':') || /^\s*(?:self|cls)\b/.test(snippet.parameters);
+  return BUILTIN_FUNCTIONS.has(snippet.name) && !declares;
 }

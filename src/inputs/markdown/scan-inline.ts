@@ -20,6 +20,8 @@ interface Markup {
   innerStart: number;
   innerEnd: number;
   url: string;
+  /** Markup inside this one (`**__init__**`), one level deep. */
+  inner?: Markup[];
 }
 
 const PUNCTUATION_ESCAPE = /\\([!-/:-@[-`{-~])/g;
@@ -112,42 +114,51 @@ function findMarkup(masked: string): Markup[] {
   const underscoreClose = nextWhere(length, (i) => at(i) === '_' && nonSpace(i - 1) && !WORD.test(at(i + 1)));
   const bracketEnd = nextWhere(length, (i) => at(i) === ']' || at(i) === '\n');
   const parenClose = nextWhere(length, (i) => at(i) === ')');
-  const found: Markup[] = [];
-  let index = 0;
-  while (index < length) {
-    const char = masked[index]!;
-    let match: Markup | null = null;
-    if ((char === '*' || char === '_') && at(index + 1) === char && nonSpace(index + 2)) {
-      const close = (char === '*' ? strongClose.star : strongClose.underscore)[index + 3] ?? NONE;
-      if (close >= 0) match = { kind: 'strong', start: index, end: close + 2, innerStart: index + 2, innerEnd: close, url: '' };
-    }
-    if (!match && char === '*' && nonSpace(index + 1) && at(index + 1) !== '*') {
-      const close = starClose[index + 2] ?? NONE;
-      if (close >= 0) match = { kind: 'emphasis', start: index, end: close + 1, innerStart: index + 1, innerEnd: close, url: '' };
-    }
-    if (!match && char === '_' && !WORD.test(at(index - 1)) && at(index - 1) !== '\\' && nonSpace(index + 1)) {
-      const close = underscoreClose[index + 2] ?? NONE;
-      if (close >= 0) match = { kind: 'emphasis', start: index, end: close + 1, innerStart: index + 1, innerEnd: close, url: '' };
-    }
-    if (!match && char === '[') {
-      const close = bracketEnd[index + 1] ?? NONE;
-      if (close > index + 1 && at(close) === ']' && at(close + 1) === '(') {
-        const paren = parenClose[close + 2] ?? NONE;
-        if (paren >= 0) {
-          const target = masked.slice(close + 2, paren);
-          match = { kind: 'link', start: index, end: paren + 1, innerStart: index + 1, innerEnd: close, url: /^[^\s]*/.exec(target)![0] };
+  // Markup between `from` and `to`; inside strong text, once more (each character is scanned at most twice).
+  const scan = (from: number, to: number, nested: boolean): Markup[] => {
+    const found: Markup[] = [];
+    const within = (close: number, width: number) => close >= 0 && close + width <= to;
+    let index = from;
+    while (index < to) {
+      const char = masked[index]!;
+      let match: Markup | null = null;
+      if ((char === '*' || char === '_') && at(index + 1) === char && nonSpace(index + 2)) {
+        const close = (char === '*' ? strongClose.star : strongClose.underscore)[index + 3] ?? NONE;
+        if (within(close, 2)) match = { kind: 'strong', start: index, end: close + 2, innerStart: index + 2, innerEnd: close, url: '' };
+      }
+      if (!match && char === '*' && nonSpace(index + 1) && at(index + 1) !== '*') {
+        const close = starClose[index + 2] ?? NONE;
+        if (within(close, 1)) match = { kind: 'emphasis', start: index, end: close + 1, innerStart: index + 1, innerEnd: close, url: '' };
+      }
+      if (!match && char === '_' && !WORD.test(at(index - 1)) && at(index - 1) !== '\\' && nonSpace(index + 1)) {
+        const close = underscoreClose[index + 2] ?? NONE;
+        if (within(close, 1)) match = { kind: 'emphasis', start: index, end: close + 1, innerStart: index + 1, innerEnd: close, url: '' };
+      }
+      if (!match && char === '[') {
+        const close = bracketEnd[index + 1] ?? NONE;
+        if (close > index + 1 && close < to && at(close) === ']' && at(close + 1) === '(') {
+          const paren = parenClose[close + 2] ?? NONE;
+          if (within(paren, 1)) {
+            const target = masked.slice(close + 2, paren);
+            match = { kind: 'link', start: index, end: paren + 1, innerStart: index + 1, innerEnd: close, url: /^[^\s]*/.exec(target)![0] };
+          }
         }
       }
+      if (!match) {
+        index++;
+        continue;
+      }
+      if (!nested && match.kind === 'strong' && /[*_]/.test(masked.slice(match.innerStart, match.innerEnd))) {
+        const inner = scan(match.innerStart, match.innerEnd, true);
+        if (inner.length > 0) match.inner = inner;
+      }
+      // An escaped opener is consumed without markup, as the reference regex did.
+      if (index === 0 || masked[index - 1] !== '\\') found.push(match);
+      index = match.end;
     }
-    if (!match) {
-      index++;
-      continue;
-    }
-    // An escaped opener is consumed without markup, as the reference regex did.
-    if (index === 0 || masked[index - 1] !== '\\') found.push(match);
-    index = match.end;
-  }
-  return found;
+    return found;
+  };
+  return scan(0, length, false);
 }
 
 /** The text with code spans blanked out (as U+0001), built in one pass. */
@@ -189,18 +200,23 @@ export function scanInline(text: string, pointAt: PointAt): PhrasingContent[] {
     }
     pushText(to);
   };
+  // Markup nests one level at most (findMarkup), so this recursion is two calls deep.
+  const render = (markups: Markup[], from: number, to: number, nodes: PhrasingContent[]) => {
+    let last = from;
+    for (const markup of markups) {
+      plain(last, markup.start, nodes);
+      const children: PhrasingContent[] = [];
+      if (markup.inner) render(markup.inner, markup.innerStart, markup.innerEnd, children);
+      else plain(markup.innerStart, markup.innerEnd, children);
+      const where = position(markup.start, markup.end);
+      if (markup.kind === 'strong') nodes.push({ type: 'strong', children, position: where } as PhrasingContent);
+      else if (markup.kind === 'link') nodes.push({ type: 'link', url: markup.url, children, position: where } as PhrasingContent);
+      else nodes.push({ type: 'emphasis', children, position: where } as PhrasingContent);
+      last = markup.end;
+    }
+    plain(last, to, nodes);
+  };
   const nodes: PhrasingContent[] = [];
-  let last = 0;
-  for (const markup of findMarkup(maskSpans(text, spans))) {
-    plain(last, markup.start, nodes);
-    const children: PhrasingContent[] = [];
-    plain(markup.innerStart, markup.innerEnd, children);
-    const where = position(markup.start, markup.end);
-    if (markup.kind === 'strong') nodes.push({ type: 'strong', children, position: where } as PhrasingContent);
-    else if (markup.kind === 'link') nodes.push({ type: 'link', url: markup.url, children, position: where } as PhrasingContent);
-    else nodes.push({ type: 'emphasis', children, position: where } as PhrasingContent);
-    last = markup.end;
-  }
-  plain(last, text.length, nodes);
+  render(findMarkup(maskSpans(text, spans)), 0, text.length, nodes);
   return nodes;
 }

@@ -60,6 +60,11 @@ function indentOf(text: string): number {
 }
 
 /** Drops up to `width` columns of leading spaces, keeping offsets right. */
+/** A paragraph's lines as CommonMark reads them: the first without up to 3 spaces of indent, the others without any. */
+function contentLines(body: SourceLine[]): SourceLine[] {
+  return body.map((part, index) => stripIndent(part, index === 0 ? 3 : Number.MAX_SAFE_INTEGER));
+}
+
 function stripIndent(line: SourceLine, width: number): SourceLine {
   let index = 0;
   let columns = 0;
@@ -290,14 +295,14 @@ class Scanner {
       const line = lines[index]!;
       const setext = SETEXT.exec(line.text);
       if (setext) {
-        nodes.push({ type: 'heading', depth: setext[1]![0] === '=' ? 1 : 2, children: this.inline(body.map((part) => stripIndent(part, 3))), position: this.span(body[0]!, line) });
+        nodes.push({ type: 'heading', depth: setext[1]![0] === '=' ? 1 : 2, children: this.inline(contentLines(body)), position: this.span(body[0]!, line) });
         return index + 1;
       }
       if (this.startsBlock(line, lines[index + 1])) break;
       body.push(line);
       index++;
     }
-    const paragraph: Paragraph = { type: 'paragraph', children: this.inline(body.map((part) => stripIndent(part, 3))), position: this.span(body[0]!, body[body.length - 1]!) };
+    const paragraph: Paragraph = { type: 'paragraph', children: this.inline(contentLines(body)), position: this.span(body[0]!, body[body.length - 1]!) };
     nodes.push(paragraph);
     return index;
   }

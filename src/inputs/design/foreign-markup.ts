@@ -1,0 +1,134 @@
+/**
+ * Designs written in reStructuredText or AsciiDoc inside a `.md` file: their headings, code blocks
+ * and literals rewritten as the markdown reader expects, line for line (every item keeps its line).
+ * - ReST: a title underlined (or over- and underlined) with `=`, `-`, `~`, `^`, `"`, `'`, `+`, `*`, `#`, `:`
+ *   becomes an ATX heading, levels in the order the underline characters first appear; a
+ *   `.. code-block:: python` (or `.. code::`, `.. sourcecode::`) directive and its indented body become a
+ *   fence; ``literal`` becomes `literal`. Only when the document underlines a heading with a character
+ *   markdown does not know (`~`, `^`, ...), which plain markdown never does.
+ * - AsciiDoc: `== Section` lines become `## Section`, and a `[source,python]` block between `----` lines a
+ *   fence. Only when the document has two such headings, one of them `==` or deeper.
+ * Code fences of the markdown itself are left alone. Linear: each line is looked at a bounded number of times.
+ */
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const UNDERLINE = /^([=\-~^"'+*#:])\1{2,}\s*$/;
+/** Underline characters markdown gives no meaning after a line of text (`***` and `___` are rules there). */
+const MARKDOWN_UNKNOWN_UNDERLINE = /^([~^"'+:])\1{2,}\s*$/;
+const ADOC_HEADING = /^(={1,6})\s+(\S.*)$/;
+const ADOC_SOURCE = /^\[source\s*(?:,\s*([\w+-]+))?[^\]]*\]\s*$/i;
+const RST_CODE = /^\.\.\s+(?:code-block|code|sourcecode)::\s*([\w+-]*)\s*$/;
+const MAX_HEADING = 200;
+
+/** Indices of lines inside the markdown's own fences (and the fence lines). */
+function markdownFenced(lines: string[]): Uint8Array {
+  const fenced = new Uint8Array(lines.length);
+  let open: string | null = null;
+  for (let index = 0; index < lines.length; index++) {
+    const fence = FENCE.exec(lines[index]!);
+    if (open !== null) {
+      fenced[index] = 1;
+      if (fence && fence[1]![0] === open[0] && fence[1]!.length >= open.length && lines[index]!.trim() === fence[1]) open = null;
+    } else if (fence && !(index > 0 && MARKDOWN_UNKNOWN_UNDERLINE.test(lines[index]!) && isUnderlineOf(lines[index]!, lines[index - 1]!))) {
+      fenced[index] = 1;
+      open = fence[1]!;
+    }
+  }
+  return fenced;
+}
+
+function isUnderlineOf(underline: string, title: string): boolean {
+  const text = title.trim();
+  return UNDERLINE.test(underline) && text !== '' && text.length <= MAX_HEADING && underline.trim().length >= Math.min(text.length, 3) && !UNDERLINE.test(text) && !/^\s*(?:[-*+|>]|\d{1,3}[.)])\s/.test(title);
+}
+
+function rewriteRestructuredText(lines: string[], fenced: Uint8Array): void {
+  const levels: string[] = [];
+  for (let index = 1; index < lines.length; index++) {
+    if (fenced[index] || fenced[index - 1] || !isUnderlineOf(lines[index]!, lines[index - 1]!)) continue;
+    if (index >= 2 && lines[index - 2]!.trim() !== '' && !(index >= 2 && lines[index - 2]!.trim() === lines[index]!.trim())) continue;
+    const char = lines[index]!.trim()[0]!;
+    if (!levels.includes(char)) levels.push(char);
+    const depth = Math.min(levels.indexOf(char) + 1, 6);
+    lines[index - 1] = `${'#'.repeat(depth)} ${lines[index - 1]!.trim()}`;
+    lines[index] = '';
+    // An overline (`=====` above the title too) goes as well.
+    if (index >= 2 && lines[index - 2]!.trim() === `${char.repeat(lines[index - 2]!.trim().length)}` && UNDERLINE.test(lines[index - 2]!)) lines[index - 2] = '';
+  }
+  for (let index = 0; index < lines.length; index++) {
+    if (fenced[index]) continue;
+    const directive = RST_CODE.exec(lines[index]!);
+    if (directive) {
+      index = fenceIndentedBody(lines, index, directive[1] || 'python');
+      continue;
+    }
+    if (lines[index]!.includes('``')) lines[index] = lines[index]!.replace(/``([^`\n]{1,400}?)``/g, '`$1`');
+  }
+}
+
+/** Turns a directive and its indented body into a fence; returns the last line it used. */
+function fenceIndentedBody(lines: string[], at: number, language: string): number {
+  let end = at + 1;
+  let lastBody = -1;
+  while (end < lines.length && (lines[end]!.trim() === '' || /^\s/.test(lines[end]!))) {
+    if (lines[end]!.trim() !== '') lastBody = end;
+    end++;
+  }
+  if (lastBody < 0) return at;
+  const closing = lastBody + 1 < lines.length ? lastBody + 1 : -1;
+  if (closing >= 0 && lines[closing]!.trim() !== '') return at;
+  let indent = Infinity;
+  for (let index = at + 1; index <= lastBody; index++) if (lines[index]!.trim() !== '') indent = Math.min(indent, lines[index]!.length - lines[index]!.trimStart().length);
+  lines[at] = `\`\`\`${language}`;
+  for (let index = at + 1; index <= lastBody; index++) lines[index] = lines[index]!.slice(Math.min(indent, lines[index]!.length - lines[index]!.trimStart().length));
+  if (closing >= 0) lines[closing] = '```';
+  else lines.push('```');
+  return lastBody;
+}
+
+function rewriteAsciiDoc(lines: string[], fenced: Uint8Array): void {
+  for (let index = 0; index < lines.length; index++) {
+    if (fenced[index]) continue;
+    const heading = ADOC_HEADING.exec(lines[index]!);
+    if (heading) {
+      lines[index] = `${'#'.repeat(heading[1]!.length)} ${heading[2]}`;
+      continue;
+    }
+    const source = ADOC_SOURCE.exec(lines[index]!);
+    if (!source || lines[index + 1]?.trim() !== '----') continue;
+    let close = index + 2;
+    while (close < lines.length && lines[close]!.trim() !== '----') close++;
+    if (close >= lines.length) continue;
+    lines[index] = '';
+    lines[index + 1] = `\`\`\`${source[1] ?? ''}`;
+    lines[close] = '```';
+    index = close;
+  }
+}
+
+/** The design with ReST or AsciiDoc markup rewritten as markdown, same lines; unchanged when it is markdown. */
+export function rewriteForeignMarkup(text: string): string {
+  if (!text.includes('\n')) return text;
+  const crlf = text.includes('\r\n');
+  const lines = text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  const fenced = markdownFenced(lines);
+  let restructured = false;
+  let asciiHeadings = 0;
+  let deepAscii = false;
+  for (let index = 0; index < lines.length; index++) {
+    if (fenced[index]) continue;
+    const line = lines[index]!;
+    if (index > 0 && MARKDOWN_UNKNOWN_UNDERLINE.test(line) && isUnderlineOf(line, lines[index - 1]!)) restructured = true;
+    if (RST_CODE.test(line)) restructured = true;
+    const heading = ADOC_HEADING.exec(line);
+    if (heading) {
+      asciiHeadings++;
+      if (heading[1]!.length >= 2) deepAscii = true;
+    }
+  }
+  const ascii = asciiHeadings >= 2 && deepAscii;
+  if (!restructured && !ascii) return text;
+  if (restructured) rewriteRestructuredText(lines, fenced);
+  if (ascii) rewriteAsciiDoc(lines, fenced);
+  return lines.join(crlf ? '\r\n' : '\n');
+}
