@@ -10,7 +10,6 @@ are copies. Assertions run here, never next to the module's code.
 import builtins
 import enum
 import os
-import select
 import signal
 import socket
 import sys
@@ -18,6 +17,7 @@ import threading
 import types
 
 import proxy_wire
+import server_exit
 import test_guards
 from remote_objects import MirrorErrorMeta, ProxyMeta, RemoteMethod, RemoteObject
 
@@ -65,6 +65,7 @@ class ModuleLink:
         self.failures = 0
         self.last_failure = ""
         self.non_dumpable = False
+        self.printed = {}
         self.codec = proxy_wire.Codec(self.other, self.special)
 
     # -------------------------------------------------------------- lifecycle
@@ -101,7 +102,7 @@ class ModuleLink:
         if dump:
             try:
                 os.kill(self.pid, signal.SIGUSR1)
-                text = self._read_dump()
+                text = server_exit.read_dump(self.dump_fd, DUMP_BYTES)
             except OSError:
                 pass
         try:
@@ -113,21 +114,6 @@ class ModuleLink:
         os.close(self.dump_fd)
         self.pid = 0
         return text
-
-    def _read_dump(self):
-        chunks, size = [], 0
-        deadline = 2.0  # a loaded machine may take a while to schedule the stuck process
-        while size < DUMP_BYTES:
-            ready, _, _ = select.select([self.dump_fd], [], [], deadline)
-            if not ready:
-                break
-            chunk = os.read(self.dump_fd, DUMP_BYTES - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-            deadline = 0.1
-        return b"".join(chunks).decode("utf-8", "replace")
 
     def hang_location(self):
         """Where the module process was stuck at the last time limit, as a sentence ('' if unknown)."""
@@ -143,6 +129,17 @@ class ModuleLink:
     def close(self):
         """Stop the server."""
         self.abandon(dump=False)
+
+    def output_chars(self):
+        """Characters the module printed (captured in its processes), over every server started."""
+        return sum(self.printed.values())
+
+    def wait_exit(self, seconds):
+        """Whether the server ended by itself within ``seconds`` (then it is reaped and closed)."""
+        if self.pid and not server_exit.wait_exit(self.pid, seconds):
+            return False
+        self.close()  # a zombie until now: reaped here, its pid never reused before
+        return True
 
     def ensure(self):
         """A running server: restart one (same module, same mirrors) after a hang or crash."""
@@ -183,6 +180,8 @@ class ModuleLink:
                 finally:
                     signal.pthread_sigmask(signal.SIG_SETMASK, previous)
                 raise
+            if type(reply.get("out")) is int:
+                self.printed[self.generation] = reply["out"]
             if "raised" in reply:
                 raise self.rebuild_exception(reply["raised"])
             return self.codec.decode(reply.get("value"))

@@ -22,6 +22,7 @@ import types
 
 import proxy_wire
 import sandbox_guard
+import server_exit
 
 MAX_OBJECTS = 200_000
 MAX_BATCH = 64
@@ -94,6 +95,7 @@ class Server:
         self.module = None
         self.module_file = ""
         self.classes = {}
+        self.written = 0
         self.codec = proxy_wire.Codec(self.other, self.special)
 
     # ---------------------------------------------------------------- encoding
@@ -200,7 +202,12 @@ class Server:
             raise
         except BaseException as error:  # noqa: BLE001 - every error of the module goes back
             reply = {"re": number, "raised": self.describe(error)}
+        written = getattr(sys.stdout, "written", 0)
+        if type(written) is int and written != self.written:
+            reply["out"] = self.written = written  # what the module printed (captured), for the trusted side to judge
         self.send(reply)
+        if message.get("op") == "shutdown":
+            server_exit.shut_down()
 
     def perform(self, message):
         """Run the requested operation."""
@@ -225,6 +232,8 @@ class Server:
                 import asyncio  # only for coroutine methods: it costs a few hundred ms to import
                 result = asyncio.run(result)
             return result
+        if op == "shutdown":
+            return server_exit.lingering_threads(self.module_file)
         if op in ("plan-service", "plan-method", "doctests", "stats"):
             return self.probe_request(op, target, message)
         if op == "apply":

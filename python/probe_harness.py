@@ -29,6 +29,8 @@ class ProbeTimeout(KeyboardInterrupt):
 
 
 ERROR_FIELDS = ("type", "message", "line")
+# How long the module's process may take to end once asked, as a Gradio app ending would wait for it.
+SHUTDOWN_SECONDS = 2.0
 
 
 def clean_error(described):
@@ -227,6 +229,17 @@ class Probe:
         elif stage == "bad" and label in ("None", "blank string") and result.get("success") is True:
             self.send("accepted", symbol=symbol, arguments=described, input=label, parameter=parameter)
 
+    def check_shutdown(self):
+        """End the module's process as a program ends (non-daemon threads joined, atexit run); report if it stays alive."""
+        self.context = "<shutdown>"
+        threads, *_ = self.timed(self.config.get("callSeconds", 1.0) * 2, self.link.op, "shutdown", ["module"])
+        if self.link.wait_exit(SHUTDOWN_SECONDS):
+            return
+        threads = [{"name": str(entry.get("name", ""))[:100], "line": entry.get("line") if type(entry.get("line")) is int else 0,
+                    "function": str(entry.get("function", ""))[:100]}
+                   for entry in (threads if isinstance(threads, list) else [])[:8] if isinstance(entry, dict)]
+        self.send("shutdown", ok=False, seconds=SHUTDOWN_SECONDS, threads=threads)
+
 
 def main():
     """Fork the module's process, then run every phase from here and report."""
@@ -248,9 +261,8 @@ def main():
         if config.get("doctests", True):
             probe.run_doctests()
         probe.probe_services()
-    stats, raised, *_ = probe.timed(2, link.op, "stats", ["module"]) if probe.ok else ({}, None)
-    probe.send("done", seconds=round(time.perf_counter() - started, 4),
-               stdoutChars=stats.get("stdoutChars", 0) if isinstance(stats, dict) else 0, blocked=[])
+        probe.check_shutdown()
+    probe.send("done", seconds=round(time.perf_counter() - started, 4), stdoutChars=link.output_chars(), blocked=[])
     sys.stdout.flush()
     link.close()
     os._exit(0)

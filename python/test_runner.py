@@ -285,7 +285,8 @@ def start_proxy(link, config, reporter, context):
     module_file = os.path.join(config["workdir"], config["moduleFileName"])
     inner = {key: config.get(key) for key in ("workdir", "tmpdir", "moduleFileName", "moduleName", "limits")}
     try:
-        outline = link.start(inner)
+        # The module's prints are counted and capped in its process (a flood costs neither pipe nor time).
+        outline = link.start({**inner, "captureStdout": True})
     except module_proxy.ProxyError as error:
         sys.meta_path.insert(0, FailedImport(config["moduleName"], ImportError(str(error))))
         return
@@ -371,7 +372,7 @@ def main():
         reporter.channel.send({"event": "collect-error", "file": "",
                                "message": f"the test run stopped: {type(error).__name__}: {error}"[:800]})
     sandbox_guard.report_planted(reporter.channel, folders, set(config["files"]))
-    reporter.channel.send({"event": "done", "runner": runner, "ran": reporter.ran,
+    reporter.channel.send({"event": "done", "runner": runner, "ran": reporter.ran, "outputChars": link.output_chars(),
                            "seconds": round(time.perf_counter() - started, 4), "blocked": []})
     sys.stdout.flush()
     link.close()

@@ -108,8 +108,18 @@ function merge(result: ProbeResult, records: Array<Record<string, unknown>>, see
       case 'service-missing':
         result.missingServices.push(common.symbol);
         break;
+      case 'shutdown':
+        result.shutdown = {
+          seconds: number(record.seconds),
+          threads: (Array.isArray(record.threads) ? record.threads.slice(0, 8) : []).map((thread: unknown) => {
+            const fields = (thread && typeof thread === 'object' ? thread : {}) as Record<string, unknown>;
+            return { name: text(fields.name), line: number(fields.line), function: text(fields.function) };
+          }),
+        };
+        break;
       case 'done':
         result.completed = true;
+        result.outputChars = (result.outputChars ?? 0) + number(record.stdoutChars);
         break;
     }
   }

@@ -63,6 +63,7 @@ export function readTestRun(run: SandboxRunResult, files: string[], wallMs: numb
   const collectErrors: TestRunResult['collectErrors'] = [];
   let runner: TestRunResult['runner'] = null;
   let completed = false;
+  let outputChars = 0;
   const finished = new Set<string>();
   for (const record of run.records) {
     if (record.event === 'start') runner = record.runner === 'pytest' ? 'pytest' : 'unittest';
@@ -71,7 +72,10 @@ export function readTestRun(run: SandboxRunResult, files: string[], wallMs: numb
       tests.push(test);
       finished.add(test.id);
     } else if (record.event === 'collect-error') collectErrors.push({ file: String(record.file ?? ''), message: String(record.message ?? '') });
-    else if (record.event === 'done') completed = true;
+    else if (record.event === 'done') {
+      completed = true;
+      outputChars = typeof record.outputChars === 'number' ? record.outputChars : 0;
+    }
   }
   const incompleteReason = completed ? null : interruption(run, wallMs);
   const running = run.records.filter((record) => record.event === 'running').at(-1);
@@ -85,7 +89,7 @@ export function readTestRun(run: SandboxRunResult, files: string[], wallMs: numb
   const inProcess = run.records.filter((record) => record.event === 'in-process').map((record) => ({ file: String(record.file ?? ''), reason: String(record.reason ?? '') }));
   return {
     runner, files, tests, ran, collectErrors, completed, incompleteReason, blocked, durationMs: run.durationMs,
-    recordProblems: [...run.recordProblems], expected: null, unreported: [], unknown: [], inProcess,
+    recordProblems: [...run.recordProblems], expected: null, unreported: [], unknown: [], inProcess, outputChars,
   };
 }
 

@@ -122,6 +122,16 @@ export interface ProbeResult {
   durationMs: number;
   /** Lines the harness sent that were rejected (malformed, oversized, too deep, without the run's secret). */
   recordProblems: string[];
+  /** Characters the module printed (stdout and stderr, captured in its process), import included. */
+  outputChars?: number;
+  /** Set when the module's process, asked to end as a program ends, was still alive after `seconds`. */
+  shutdown?: ShutdownReport;
+}
+
+/** A module process that did not end when asked: the non-daemon threads it still ran (name, module line). */
+export interface ShutdownReport {
+  seconds: number;
+  threads: Array<{ name: string; line: number; function: string }>;
 }
 
 /** One acceptance test's outcome. */
@@ -164,6 +174,8 @@ export interface TestRunResult {
   unreported: string[];
   /** Reported test ids the host did not find in the files. */
   unknown: string[];
+  /** Characters the module printed during the tests (captured in its process). */
+  outputChars?: number;
 }
 
 /** Figures of one sandboxed process run. */
