@@ -129,7 +129,7 @@ describe('backsmith verify on bad input: a clear message and exit 2, never a sta
       },
       message: /Test files .*one\/test_same\.py and .*two\/test_same\.py have the same name, test_same\.py: rename one so both can run\./,
     },
-    { name: 'a SARIF path in a missing folder', make: () => [CLEAN_MODULE, '--sarif', scratch.join('no-folder', 'out.sarif')], message: /Cannot write the SARIF report to .*out\.sarif/ },
+    { name: 'a SARIF path under a file', make: () => [CLEAN_MODULE, '--sarif', path.join(scratch.file('plain.txt', 'x'), 'out.sarif')], message: /--sarif .*plain\.txt\/out\.sarif cannot be written: .*plain\.txt is a file, not a folder\./ },
     { name: 'a configuration that is not JSON', make: () => [CLEAN_MODULE, '--config', scratch.file('bad2.json', '{oops')], message: /not valid JSON/ },
   ];
   for (const testCase of cases) {

@@ -1,15 +1,16 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
-import { writeFileAtomic } from '../deliver/write-atomic.js';
 import { BacksmithError, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import { formatHumanReport } from '../report/format-human.js';
 import { shouldColour } from '../report/colour.js';
 import { formatJsonReport } from '../report/format-json.js';
+import { writeReportFile } from '../report/write-report-file.js';
 import { warmUpVerifier } from '../verify/build-context.js';
 import { verifyModules } from '../verify/verify-modules.js';
 import { applySelectionFlags } from '../verify/suppressions/selection-options.js';
 import { collectSelectors } from '../verify/suppressions/collect-selectors.js';
 import type { VerifyReport } from '../verify/verify-report.js';
+import { checkReportTargets } from './check-report-targets.js';
 import type { CliIo } from './cli-io.js';
 
 interface VerifyFlags {
@@ -31,11 +32,7 @@ interface VerifyFlags {
 /** Writes the SARIF file atomically; a file that cannot be written is a fatal error (exit 2). */
 async function writeSarif(file: string, report: VerifyReport): Promise<void> {
   const { formatSarifReport } = await import('../report/format-sarif.js');
-  try {
-    await writeFileAtomic(file, formatSarifReport(report), { durable: false });
-  } catch (error) {
-    throw new BacksmithError(`Cannot write the SARIF report to ${file}: ${(error as Error).message}`);
-  }
+  await writeReportFile(file, formatSarifReport(report), 'SARIF report');
 }
 
 /** Registers `backsmith verify`. */
@@ -60,6 +57,9 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .option('--allow-unsandboxed', 'run runtime checks even where the host lacks a required sandbox protection')
     .action(async (paths: string[], flags: VerifyFlags) => {
       const config = applySelectionFlags(await loadConfig(flags.config), flags);
+      // A report that cannot be written, or would replace an input, is found before minutes of verifying.
+      const targets = [...(flags.sarif ? [{ option: '--sarif', file: flags.sarif }] : []), ...(flags.html ? [{ option: '--html', file: flags.html }] : [])];
+      if (targets.length > 0) await checkReportTargets(targets, [...paths, ...[flags.design, flags.stories, flags.config].filter((file): file is string => !!file), ...(flags.tests ?? [])]);
       warmUpVerifier(config, flags.python ?? config.python ?? 'python3');
       // What a run without these flags does not use is not loaded (a cold `verify --no-run` pays for its imports).
       if (flags.run) (await import('../sandbox/verify-runtime.js')).warmUpRuntime(flags.python, config, flags.allowUnsandboxed ?? false);

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../deliver/write-atomic.js';
-import { BacksmithError } from '../../errors.js';
 import type { DesignSpec } from '../../inputs/design/design-types.js';
 import type { StoriesSpec } from '../../inputs/stories/story-types.js';
 import { checklistFromSpec } from '../../prompt/checklist-from-spec.js';
@@ -10,6 +9,7 @@ import type { SpecChecklist } from '../../prompt/spec-checklist.js';
 import type { ModuleReport } from '../../verify/verify-module.js';
 import { buildVerifyReport, type VerifyReport } from '../../verify/verify-report.js';
 import { redactSecrets } from '../../model/redact-secrets.js';
+import { writeReportFile } from '../write-report-file.js';
 import { formatHtmlReport } from './format-html.js';
 
 /** The text each module had when it was verified; a file changed since (other sha256) or unreadable is left out. */
@@ -33,11 +33,7 @@ export async function writeHtmlReport(file: string, report: VerifyReport, spec: 
     for (const module of report.modules) checklists.set(module.path, checklistFromSpec(path.basename(module.path), spec.design ?? null, spec.stories ?? null));
   }
   const page = formatHtmlReport(report, { sources: await verifiedSources(report), checklist: checklists, generatedAt: new Date() });
-  try {
-    await writeFileAtomic(file, page, { durable: false });
-  } catch (error) {
-    throw new BacksmithError(`Cannot write the HTML report to ${file}: ${(error as Error).message}`);
-  }
+  await writeReportFile(file, page, 'HTML report');
 }
 
 /** File name of the report page in a `generate` run folder. */
