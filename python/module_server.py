@@ -263,7 +263,7 @@ class Server:
         sys.path.insert(0, workdir)
         os.chdir(workdir)
         self.module_file = os.path.join(workdir, config["moduleFileName"])
-        guard = sandbox_guard.AuditGuard(NoteChannel(self), [workdir, config["tmpdir"]], self.module_file)
+        guard = sandbox_guard.AuditGuard(NoteChannel(self), [workdir, config["tmpdir"]], self.module_file, [config.get("testsdir")])
         guard.context = "<import>"
         if config.get("captureStdout"):
             sys.stdout = sys.stderr = sandbox_guard.CappedStream()

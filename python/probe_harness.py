@@ -89,7 +89,7 @@ class Probe:
     def import_module(self):
         """Start the module's process; report the import like the module imported here."""
         self.running("<import>", "import")
-        inner = {key: self.config.get(key) for key in ("workdir", "tmpdir", "moduleFileName", "moduleName", "limits")}
+        inner = {key: self.config.get(key) for key in ("workdir", "tmpdir", "testsdir", "moduleFileName", "moduleName", "limits")}
         outline, raised, elapsed, timed_out, where = self.timed(
             self.config.get("importSeconds", 10), self.link.start, {**inner, "captureStdout": True})
         record = {"ok": raised is None and not timed_out, "seconds": round(elapsed, 4), "timedOut": timed_out,

@@ -6,8 +6,11 @@ Mock API the module may not use on a mock it was given, and a test whose body wa
 for an object of the module.
 """
 import functools
+import os
 import sys
 import types
+
+import sandbox_guard
 
 from remote_objects import RemoteMethod, RemoteObject, _RemoteClassMeta
 
@@ -60,3 +63,28 @@ def replaced_by_module(function):
         else:
             return False
     return False
+
+
+def folder_names(folder, limit=20_000):
+    """The entry names in ``folder`` (at most ``limit``), or an empty set: names only, never contents."""
+    found = set()
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                found.add(entry.name)
+                if len(found) >= limit:
+                    break
+    except OSError:
+        pass
+    return found
+
+
+def report_planted(channel, before, test_files):
+    """Report each name Python or pytest would load (or a test file's) that appeared in a folder since
+    ``before`` (folder -> names): a write past the audit hook (libc through ctypes); it reaches nothing."""
+    for folder, known in before.items():
+        for name in sorted(folder_names(folder) - known)[:20]:
+            if name in test_files or name in sandbox_guard.PLANTED_NAMES or name.endswith(sandbox_guard.PLANTED_SUFFIXES):
+                channel.send({"event": "blocked", "kind": "planted", "auditEvent": "write", "symbol": "The module",
+                              "detail": f"{os.path.join(folder, name)} appeared (written past the audit hook)"[:300],
+                              "line": 0, "inModule": True, "function": None, "context": "test runner"})

@@ -283,7 +283,7 @@ def start_proxy(link, config, reporter, context):
         reporter.channel.send({**fields, "event": "blocked", "context": context.context})
     link.notes = relay
     module_file = os.path.join(config["workdir"], config["moduleFileName"])
-    inner = {key: config.get(key) for key in ("workdir", "tmpdir", "moduleFileName", "moduleName", "limits")}
+    inner = {key: config.get(key) for key in ("workdir", "tmpdir", "testsdir", "moduleFileName", "moduleName", "limits")}
     try:
         # The module's prints are counted and capped in its process (a flood costs neither pipe nor time).
         outline = link.start({**inner, "captureStdout": True})
@@ -360,7 +360,7 @@ def main():
     started = time.perf_counter()
     seen = set()
     # Names only, before any module code runs; new Python or test-configuration names are reported after.
-    folders = {folder: sandbox_guard.folder_names(folder) for folder in (config["workdir"], config["tmpdir"])}
+    folders = {folder: test_guards.folder_names(folder) for folder in (config["workdir"], config["tmpdir"])}
     try:
         if proxied:
             start_proxy(link, config, reporter, context)
@@ -371,7 +371,7 @@ def main():
     except BaseException as error:  # noqa: BLE001 - e.g. sys.exit() in a test module
         reporter.channel.send({"event": "collect-error", "file": "",
                                "message": f"the test run stopped: {type(error).__name__}: {error}"[:800]})
-    sandbox_guard.report_planted(reporter.channel, folders, set(config["files"]))
+    test_guards.report_planted(reporter.channel, folders, set(config["files"]))
     reporter.channel.send({"event": "done", "runner": runner, "ran": reporter.ran, "outputChars": link.output_chars(),
                            "seconds": round(time.perf_counter() - started, 4), "blocked": []})
     sys.stdout.flush()

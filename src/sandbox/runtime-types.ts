@@ -78,7 +78,7 @@ export interface AcceptedReport {
 /** A network, process or filesystem action the audit hook blocked. */
 export interface BlockedAction {
   /** `planted`: a file Python or a test runner could load as code or configuration (.py, .pth, conftest.py, pytest.ini), even in its own folder. */
-  kind: 'network' | 'process' | 'filesystem' | 'planted';
+  kind: 'network' | 'process' | 'filesystem' | 'planted' | 'peek';
   auditEvent: string;
   detail: string;
   /** The module's entry point that tried (`Class.method`, `<import>`), or the running context. */

@@ -7,6 +7,7 @@ const WHAT: Record<BlockedAction['kind'], string> = {
   process: 'start or signal a process',
   filesystem: 'write outside its working directory',
   planted: 'write a file that Python or the test runner could load as code or configuration',
+  peek: 'read the acceptance tests (a module that reads them can answer what they expect)',
 };
 
 /** `safety/network-or-fs`: the module must not reach the network, spawn processes or write elsewhere. */
@@ -14,8 +15,8 @@ export const networkOrFs = defineCheck({
   id: 'safety/network-or-fs',
   category: 'safety',
   severity: 'error',
-  description: 'While the module runs in the sandbox, attempts to open sockets, start or signal processes, write files outside its working directory, or write Python code or test configuration (.py, .pth, conftest.py, pytest.ini) anywhere are blocked by audit hooks and reported with the method that tried: a self-contained backend module needs none of them.',
-  fixHint: 'Keep state in memory (or in the storage the design specifies); remove network calls, subprocesses, writes to fixed paths and any file written with a Python or test-configuration name.',
+  description: 'While the module runs in the sandbox, attempts to open sockets, start or signal processes, write files outside its working directory, write Python code or test configuration (.py, .pth, conftest.py, pytest.ini) anywhere, or read the acceptance tests are blocked by audit hooks and reported with the method that tried: a self-contained backend module needs none of them.',
+  fixHint: 'Keep state in memory (or in the storage the design specifies); remove network calls, subprocesses, writes to fixed paths, any file written with a Python or test-configuration name, and any reading of the test files.',
   requires: ['runtime'],
   run(context) {
     const runtime = context.runtime;
