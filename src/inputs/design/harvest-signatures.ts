@@ -2,6 +2,7 @@ import { apiTableColumns } from './api-table.js';
 import { classUnderClasses, EXTERNAL_WORDING, pseudoHeading, sectionOwner, type SectionOwner } from './section-owner.js';
 import { readNestedDetails, readSharedExceptionBase, type NestedDetails } from './nested-details.js';
 import { isModelSection, ProseModelReader } from './prose-models.js';
+import { readProseParagraph } from './prose-paragraph.js';
 import { opensUnclosedSignature, readClassLine, readSignatureSnippet, readsAsCall, type SignatureSnippet } from './signature-snippet.js';
 
 /** How the harvester treats a line: read it, skip it (code already read), or read only `def` lines (broken code). */
@@ -162,6 +163,10 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
   let previousMode = LineMode.Prose;
   const models = new ProseModelReader();
   let rstClass: { name: string; indent: number } | null = null;
+  /** The one class the current paragraph of running text names ('' when it names several). */
+  let paragraphClass: string | null = null;
+  const ownerWithParagraph = (owner: SectionOwner, parameters: string): SectionOwner =>
+    owner.kind !== 'class' && paragraphClass && /^\s*self\b/.test(parameters) ? { kind: 'class', name: paragraphClass } : owner;
   const sectionClass = (): string | null => {
     const owner = ownerOf(stack, lineClass);
     return owner.kind === 'class' ? owner.name : null;
@@ -172,7 +177,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     const after = lines.slice(index + 1, index + 3);
     const next = after.findIndex((text) => ATX_HEADING.test(text));
     const nearby = [lines[index], ...(next < 0 ? after : after.slice(0, next))].join(' ');
-    const owner = ownerOf(stack, lineClass);
+    const owner = ownerWithParagraph(ownerOf(stack, lineClass), snippet.parameters);
     harvest.signatures.push({
       snippet,
       line: index + 1,
@@ -188,8 +193,23 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     const mode = modes[index] as LineMode;
     if (mode === LineMode.Skip) continue;
     const line = lines[index]!.replace(/\r$/, '');
+    if (line.trim() === '') paragraphClass = null;
     // No signature, heading or bullet worth reading is that long; the cap keeps every pattern linear.
     if (line.trim() === '' || line.length > MAX_LINE) continue;
+    if (mode === LineMode.Prose) {
+      const facts = readProseParagraph(lines, index, BUILTIN_EXCEPTIONS);
+      if (facts) {
+        harvest.models.push(...facts.models);
+        harvest.classes.push(...facts.classes);
+      }
+      // "Everything goes through the `Bakery` class": the paragraph's self-taking signatures are its methods.
+      if (/class/i.test(line) && !LIST_OR_QUOTE.test(line) && !ATX_HEADING.test(line)) {
+        for (const named of line.matchAll(NAMED_CLASS)) {
+          const name = (named[1] ?? named[2])!;
+          paragraphClass = paragraphClass === null || paragraphClass === name ? name : '';
+        }
+      }
+    }
     if (mode !== previousMode) codeClass = null;
     previousMode = mode;
     if (mode === LineMode.DefinitionsOnly) {
@@ -337,7 +357,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     }
     for (const mention of line.matchAll(MENTION)) {
       const start = mention.index ?? 0;
-      const lineOwner = ownerOf(stack, lineClass);
+      const lineOwner = ownerWithParagraph(ownerOf(stack, lineClass), mention[2]!);
       // "The constructor is `__init__(self, docks: int)`": a typed signature taking self, in a class's section, is its method.
       if (lineOwner.kind === 'class' && /^\s*self\b/.test(mention[2]!) && /:|->/.test(`${mention[2]}${mention[3] ?? ''}`)) {
         const method = readSignatureSnippet(mention[0].slice(1, -1));

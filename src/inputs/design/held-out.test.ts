@@ -207,3 +207,99 @@ describe('the new patterns stay linear on hostile exceptions sections', () => {
     expect(performance.now() - started).toBeLessThan(1500);
   });
 });
+
+describe('styles of the sixth held-out batch', () => {
+  const methodsOf = (spec: DesignSpec) => spec.classes.flatMap((cls) => cls.methods.map((method) => `${cls.name}.${method.name}(${method.parameters.map((parameter) => parameter.name).join(',')})`)).sort();
+  const modelsOf = (spec: DesignSpec) => spec.models.map((model) => `${model.name}:${model.fields.map((field) => `${field.name}${field.annotation ? `/${field.annotation}` : ''}`).join(',')}`).sort();
+  const exceptionsOf = (spec: DesignSpec) => spec.exceptions.map((exception) => `${exception.name}(${exception.base})`).sort();
+
+  it('reads reStructuredText: underlined headings of any character, a code-block directive, double-backtick literals', async () => {
+    const spec = await readDesign([
+      'Plan', '====', '', 'Class ``Bed``', '~~~~~~~~~~~~~', '', '* ``water(self, litres: float) -> bool``', '', 'Model', '~~~~~', '',
+      '.. code-block:: python', '', '   @dataclass', '   class Reading:', '       value: float', '', 'Errors', '------', '', '``DryBed`` (subclass of ``ValueError``)', '    Raised when empty.', '',
+    ].join('\n'));
+    expect(methodsOf(spec)).toEqual(['Bed.water(litres)']);
+    expect(modelsOf(spec)).toEqual(['Reading:value/float']);
+    expect(exceptionsOf(spec)).toEqual(['DryBed(ValueError)']);
+  });
+
+  it('reads AsciiDoc headings and a [source,python] block between ---- lines', async () => {
+    const spec = await readDesign([
+      '= Plan', '', '== Desk', '', '- `book(self, day: date) -> int`: reserves.', '', '[source,python]', '----', '@dataclass', 'class Slot:', '    day: date', '----', '',
+    ].join('\n'));
+    expect(methodsOf(spec)).toEqual(['Desk.book(day)']);
+    expect(modelsOf(spec)).toEqual(['Slot:day/date']);
+  });
+
+  it('leaves markdown alone: setext headings and rules after a paragraph are not taken for reStructuredText', async () => {
+    const spec = await readDesign(['Intro text', '***', '', '## Class: Box', '- `put(self, item: str) -> None`', '', 'Closing words', '___', ''].join('\n'));
+    expect(methodsOf(spec)).toEqual(['Box.put(item)']);
+  });
+
+  it('reads bold-name bullets and numbered sub-sections of a class section', async () => {
+    const spec = await readDesign([
+      '### 2.2 Class Kennel', '', '#### 2.2.1 Constructor', '- **__init__**(self, runs: int): sets the runs.', '', '#### 2.2.2 Stays', '- **check_in**(self, dog: str) -> int: returns the stay id.', '',
+    ].join('\n'));
+    expect(methodsOf(spec)).toEqual(['Kennel.__init__(runs)', 'Kennel.check_in(dog)']);
+    expect(spec.warnings.filter((warning) => warning.kind === 'orphan')).toEqual([]);
+  });
+
+  it('reads a TypeScript-like interface as a class and JSON Schema objects as models', async () => {
+    const spec = await readDesign([
+      '## Interfaces', '', '```typescript', 'interface Meters {', '  add(meter_id: str, address: str): Meter;', '  total(self): float;', '}', '```', '',
+      '## Models', '', '```json', '{"title": "Meter", "type": "object", "properties": {"meter_id": {"type": "string"}, "read_on": {"type": "string", "format": "date"}, "active": {"type": "boolean", "default": true}}}', '```', '',
+      '```json', '{"success": true, "data": {"properties": 1}}', '```', '',
+    ].join('\n'));
+    expect(methodsOf(spec)).toEqual(['Meters.add(meter_id,address)', 'Meters.total()']);
+    expect(spec.classes.find((cls) => cls.name === 'Meters')?.methods[0]?.returnAnnotation).toBe('Meter');
+    expect(modelsOf(spec)).toEqual(['Meter:meter_id/str,read_on/date,active/bool']);
+    expect(spec.models[0]?.fields[2]?.defaultValue).toBe('True');
+  });
+
+  it.each([
+    ['branches without an Error suffix under an exception root', ['```', 'LeagueError (Exception)', ' ├── InvalidThrow', ' └── GameOver', '```'], ['GameOver(LeagueError)', 'InvalidThrow(LeagueError)', 'LeagueError(Exception)']],
+    ['an ASCII tree drawn with +-- and `--', ['```', 'ShopError', '+-- JobLost', '`-- QueueEmpty', '```'], ['JobLost(ShopError)', 'QueueEmpty(ShopError)', 'ShopError(null)']],
+  ])('reads an exception tree: %s', async (_name, lines, expected) => {
+    const spec = await readDesign(['## Exceptions', '', ...lines, '', '## Class: Box', '- `put(self, item: str) -> None`', ''].join('\n'));
+    expect(exceptionsOf(spec)).toEqual(expected);
+  });
+
+  it('reads an API written only in prose: the paragraph names the class, records and errors are stated in sentences', async () => {
+    const spec = await readDesign([
+      '# Bakery', '', '## How it works', '', 'Everything goes through the `Bakery` class. Orders come in through', '`order(self, loaf: str, count: int) -> int`, which returns the order number.', '',
+      'An Order record holds the order_no (an int), the loaf (a string) and the', 'count (an int). A Player has the ball and the bat.', '',
+      'When the day is full, `order` raises `SoldOut`. Both derive from `BakeryError`, which derives from `Exception`.', '',
+    ].join('\n'));
+    expect(methodsOf(spec)).toEqual(['Bakery.order(loaf,count)']);
+    expect(modelsOf(spec)).toEqual(['Order:order_no/int,loaf/str,count/int']);
+    expect(exceptionsOf(spec)).toEqual(['BakeryError(Exception)', 'SoldOut(BakeryError)']);
+  });
+
+  it('never takes calls to built-ins or calls with expression arguments for API, but keeps a method named like a built-in', async () => {
+    const spec = await readDesign([
+      '## Class: Room', '- `open(self, title: str) -> int`', '', '## Notes', '', '- `sorted(slots, key=lambda slot: slot.start)` gives the order.', '- `print()` is not allowed.', '- `round(amount, 2)` for money.', '',
+    ].join('\n'));
+    expect(methodsOf(spec)).toEqual(['Room.open(title)']);
+    expect(spec.functions).toEqual([]);
+  });
+
+  it('never reads a method\'s Parameters table as a data model', async () => {
+    const spec = await readDesign([
+      '## Class: Desk', '', '#### `join(self, name: str) -> Member`', '', '**Parameters.**', '', '| Name | Type | Meaning |', '|---|---|---|', '| `name` | `str` | who |', '',
+    ].join('\n'));
+    expect(spec.models).toEqual([]);
+  });
+});
+
+describe('the sixth batch\'s readers stay linear on hostile input', () => {
+  it.each([
+    ['record sentences that never end', `${'An Order record holds the a (an int), '.repeat(20)}\n`.repeat(4000)],
+    ['raises without names', `${'x raises `A` which derives from `'.repeat(50)}\n\n`.repeat(1000)],
+    ['underlines everywhere', `${'Title\n~~~~~\n.. code-block:: python\n\n   x = 1\n'.repeat(5000)}`],
+    ['interfaces that never close', `\`\`\`ts\n${'interface A {\n  f(a: int): int;\n'.repeat(5000)}\`\`\`\n`],
+  ])('reads %s in well under the time budget', async (_name, text) => {
+    const started = performance.now();
+    await readDesign(text);
+    expect(performance.now() - started).toBeLessThan(8000);
+  });
+});

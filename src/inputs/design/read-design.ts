@@ -13,6 +13,8 @@ import { constantsFromSnippets, mayBeAssignment, type CodeSnippet } from './inli
 import { isMessageTable, readMessageTable } from './message-table.js';
 import { readPythonBlock, type PythonBlockFacts } from './python-block.js';
 import { readYamlApi } from './yaml-api.js';
+import { readJsonSchemaModels } from './json-schema-models.js';
+import { pythonFromInterfaces } from './typescript-interface.js';
 import { RESPONSE_HEADING, readResponseFormat } from './response-format.js';
 import { unwrapOuterFence } from './unwrap-outer-fence.js';
 import { rewriteForeignMarkup } from './foreign-markup.js';
@@ -27,6 +29,8 @@ export interface ReadDesignOptions {
 }
 
 const PYTHON_LANGUAGES = new Set(['python', 'py', 'python3', 'py3', 'pycon', 'ipython']);
+const TYPESCRIPT_LANGUAGES = new Set(['typescript', 'ts', 'idl', 'interface']);
+const PLAIN_LANGUAGES = new Set(['', 'text', 'txt', 'plaintext']);
 const SHELL_LANGUAGES = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'powershell', 'ps']);
 const PARAMETER_LABEL = /\b(?:parameters?|params|arguments?|args|inputs?|par[aá]metros?|param[eè]tres?|parametri)\b/i;
 const TREE_GLYPHS = /[├└│]|^\s*[|`+]--/m;
@@ -115,7 +119,10 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
   const { collector } = state;
   const firstLine = (code.position?.start.line ?? 0) + 1;
   const section = `${sectionText(block)} ${block.leadIn}`;
-  if (PYTHON_LANGUAGES.has(language)) {
+  const interfaces = TYPESCRIPT_LANGUAGES.has(language) || PLAIN_LANGUAGES.has(language) ? pythonFromInterfaces(code.value) : null;
+  if (interfaces !== null) {
+    return (await readPython(state, block, code, false, await readPythonBlock(interfaces, firstLine))) ?? LineMode.Skip;
+  } else if (PYTHON_LANGUAGES.has(language)) {
     return (await readPython(state, block, code, false)) ?? LineMode.DefinitionsOnly;
   } else if (SHELL_LANGUAGES.has(language)) {
     for (const dependency of dependenciesFromShell(code.value, firstLine)) collector.addDependency(dependency);
@@ -125,6 +132,10 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
     return LineMode.Skip;
   } else if (language === 'json' && RESPONSE_HEADING.test(section)) {
     state.responseSnippets.push({ text: code.value, line: firstLine, summary: block.leadIn });
+  } else if ((language === 'json' || language === 'jsonc' || language === 'json-schema') && code.value.includes('"properties"')) {
+    const models = readJsonSchemaModels(code.value, firstLine);
+    for (const model of models) collector.addFields(model.name, { kind: null, fields: model.fields, origin: 'code', line: model.line });
+    if (models.length === 0) collector.stats.ignoredBlocks++;
   } else if (TREE_GLYPHS.test(code.value) && (language === '' || language === 'text' || language === 'txt' || language === 'tree' || language === 'plaintext')) {
     const hierarchy = readHierarchyTree(code.value, firstLine);
     collector.declaredExceptions.push(...hierarchy);

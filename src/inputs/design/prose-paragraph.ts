@@ -1,0 +1,100 @@
+/**
+ * What a paragraph of running prose states precisely, when a design writes its models and errors only
+ * in sentences: "An Order record holds the order_no (an int), the customer (a string) and the count
+ * (an int).", "`place_order` raises `SoldOut`.", "Both derive from `BakeryError`, which derives from
+ * `Exception`." Nothing is guessed: a record sentence needs a record word or a type for every field,
+ * and an exception needs "raises"/"throws" before its backticked name. Patterns are anchored per
+ * sentence and linear.
+ */
+import type { HarvestedClass, HarvestedModel } from './harvest-signatures.js';
+
+/** Models and exceptions a paragraph states. */
+export interface ParagraphFacts {
+  models: HarvestedModel[];
+  classes: HarvestedClass[];
+}
+
+const MAX_PARAGRAPH = 6000;
+const MAX_PARAGRAPH_LINES = 12;
+const ATX_HEADING = /^ {0,3}#{1,6}[ \t]/;
+/** Bullets, quotes, table rows, fences and indented code are not running text. */
+const NOT_PROSE = /^\s*(?:[-*+]\s|\d{1,3}[.)]\s|>|\||```|~~~)|^ {4}/;
+const RECORD_SENTENCE = /^(?:An?|The|Each|Every)\s+(?:`([A-Z][A-Za-z0-9_]*)`|\*\*([A-Z][A-Za-z0-9_]*)\*\*|([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*))\s+(record|object|entry|model|dataclass|row|entity|item|instance)?\s*(?:holds|has|contains|stores|keeps|carries|consists of|is made of)\s+(.+?)\.?$/;
+const ITEM = /^(?:(?:the|its|an?)\s+)?(?:`([a-z_][a-z0-9_]*)`|([a-z_][a-z0-9_]*))(?:\s*\((?:an?\s+)?([^()]{1,40})\))?$/;
+const RAISED = /\b(?:raises?|raised|throws?|raising)\s+(?:an?\s+|the\s+)?`([A-Z][A-Za-z0-9_]*)`/g;
+const WHICH_DERIVES = /`([A-Z][A-Za-z0-9_]*)`,?\s+(?:which|that)\s+(?:itself\s+)?(?:derives?|inherits?|extends|subclasses)\s+(?:from\s+)?`([A-Z][A-Za-z0-9_.]*)`/g;
+const THEY_DERIVE = /\b(?:Both|All|Each|They|These|All of them|Both of them)\b[^.`]{0,30}?\b(?:derive|inherit|extend|subclass)\w*\s+(?:from\s+)?`([A-Z][A-Za-z0-9_]*)`/;
+const WORD_TYPES: Record<string, string> = {
+  string: 'str', str: 'str', text: 'str', int: 'int', integer: 'int', whole: 'int', float: 'float', number: 'float', decimal: 'Decimal',
+  bool: 'bool', boolean: 'bool', flag: 'bool', date: 'date', datetime: 'datetime', timestamp: 'datetime', list: 'list', dict: 'dict',
+};
+
+function typeOf(text: string | undefined): string | null {
+  if (!text) return null;
+  const word = /^([A-Za-z]+)\b/.exec(text.trim())?.[1]?.toLowerCase();
+  return word ? WORD_TYPES[word] ?? null : null;
+}
+
+function readRecord(sentence: string, line: number): HarvestedModel | null {
+  const match = RECORD_SENTENCE.exec(sentence);
+  if (!match) return null;
+  const name = (match[1] ?? match[2] ?? match[3])!;
+  const items = match[5]!.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter((item) => item !== '');
+  if (items.length < 2 || items.length > 40) return null;
+  const fields: HarvestedModel['fields'] = [];
+  let typed = 0;
+  for (const item of items) {
+    const field = ITEM.exec(item.trim());
+    if (!field) return null;
+    const annotation = typeOf(field[3]);
+    if (annotation) typed++;
+    fields.push({ name: (field[1] ?? field[2])!, annotation });
+  }
+  // "A Player has the ball and the bat" is a sentence, not a record: a record word, or a type for every field.
+  if (!match[4] && typed < fields.length) return null;
+  return { name, kindText: sentence, fields, line, weak: false };
+}
+
+/** The paragraph of running text that starts at `index` (its lines joined), or null when the line does not start one. */
+function paragraphAt(lines: string[], index: number): string | null {
+  const line = lines[index]!;
+  const previous = (lines[index - 1] ?? '').trim();
+  if (previous !== '' && !ATX_HEADING.test(previous)) return null;
+  if (ATX_HEADING.test(line) || NOT_PROSE.test(line)) return null;
+  const parts = [line.trim()];
+  let length = parts[0]!.length;
+  for (let next = index + 1; next < lines.length && next <= index + MAX_PARAGRAPH_LINES; next++) {
+    const text = lines[next]!.replace(/\r$/, '');
+    if (text.trim() === '' || ATX_HEADING.test(text) || NOT_PROSE.test(text) || (length += text.length) > MAX_PARAGRAPH) break;
+    parts.push(text.trim());
+  }
+  return parts.join(' ');
+}
+
+/**
+ * Reads the paragraph of running text that starts at line `index` (0-based), if one does: each paragraph
+ * is read once, at its first line, so a document costs time linear in its size.
+ */
+export function readProseParagraph(lines: string[], index: number, builtins: ReadonlySet<string>): ParagraphFacts | null {
+  const paragraph = paragraphAt(lines, index);
+  if (paragraph === null) return null;
+  const line = index + 1;
+  const facts: ParagraphFacts = { models: [], classes: [] };
+  for (const sentence of paragraph.split(/(?<=[.!?])\s+(?=[A-Z`*])/)) {
+    const model = readRecord(sentence.trim(), line);
+    if (model) facts.models.push(model);
+  }
+  if (!paragraph.includes('`')) return facts;
+  const raised = new Set<string>();
+  for (const match of paragraph.matchAll(RAISED)) if (!builtins.has(match[1]!)) raised.add(match[1]!);
+  const bases = new Map<string, string>();
+  for (const match of paragraph.matchAll(WHICH_DERIVES)) if (!builtins.has(match[1]!)) bases.set(match[1]!, match[2]!);
+  const shared = raised.size > 0 ? THEY_DERIVE.exec(paragraph)?.[1] : undefined;
+  for (const name of raised) {
+    const base = bases.get(name) ?? (shared && shared !== name ? shared : undefined);
+    facts.classes.push({ name, bases: base ? [base] : [], line, exception: true });
+  }
+  // The shared base is an exception of the design too, with the base a "which derives from" gives it.
+  if (shared && !raised.has(shared) && !builtins.has(shared)) facts.classes.push({ name: shared, bases: bases.has(shared) ? [bases.get(shared)!] : [], line, exception: true });
+  return facts;
+}
