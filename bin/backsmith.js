@@ -1,11 +1,9 @@
 #!/usr/bin/env node
-// V8 otherwise recompiles Ruff's 10 MB wasm with its optimising tier at start-up (seconds);
-// the baseline tier is plenty for linting one module and starts in a fraction of the time.
 // Lazy validation checks each wasm function when it is first compiled instead of all of them
-// at load, and most of Ruff's functions are never called for one module.
+// at load, and most of Ruff's functions are never called for one module. (Which compiler tier
+// each wasm module gets is the library's choice: src/python/wasm-tiers.ts.)
 import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
-v8.setFlagsFromString('--liftoff-only');
 v8.setFlagsFromString('--wasm-lazy-validation');
 
 // `npm run build` also bundles the CLI (a few files load much faster than ~200 modules); the

@@ -1,7 +1,17 @@
 import { createRequire } from 'node:module';
 import type { Workspace as RuffWorkspace } from '@astral-sh/ruff-wasm-nodejs';
+import { compileWasmSync } from './wasm-tiers.js';
 
 const require = createRequire(import.meta.url);
+type RuffPackage = typeof import('@astral-sh/ruff-wasm-nodejs');
+let ruffPackage: RuffPackage | null = null;
+
+/** Ruff's package: requiring it compiles its wasm (synchronously), for the baseline compiler only (see wasm-tiers.ts). */
+function loadRuff(): RuffPackage {
+  // required, not imported: the package is CommonJS, and import() would first scan its source for exports.
+  ruffPackage ??= compileWasmSync('baseline', () => require('@astral-sh/ruff-wasm-nodejs') as RuffPackage);
+  return ruffPackage;
+}
 
 /** One diagnostic from Ruff, with 1-based positions. */
 export interface LintDiagnostic {
@@ -26,8 +36,7 @@ async function workspaceFor(lineLength: number, targetVersion: string): Promise<
   let workspace = workspaces.get(key);
   if (!workspace) {
     workspace = (async () => {
-      // required, not imported: the package is CommonJS, and import() would first scan its source for exports.
-      const ruff = require('@astral-sh/ruff-wasm-nodejs') as typeof import('@astral-sh/ruff-wasm-nodejs');
+      const ruff = loadRuff();
       return new ruff.Workspace(
         {
           'line-length': lineLength,

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runRuff, type LintDiagnostic } from './ruff-engine.js';
-import type { RuffRequest } from './ruff-worker.js';
+import type { RuffRequest, RuffWorkerData } from './ruff-worker.js';
+import { wasmTierLock } from './wasm-tiers.js';
 
 export { RUFF_RULE_FAMILIES, type LintDiagnostic } from './ruff-engine.js';
 
@@ -36,7 +37,8 @@ class RuffThread {
   failed = false;
 
   constructor() {
-    this.worker = new Worker(WORKER_FILE);
+    const workerData: RuffWorkerData = { wasmTierLock: wasmTierLock() };
+    this.worker = new Worker(WORKER_FILE, { workerData });
     this.worker.unref();
     this.worker.on('message', (answer: { id: number; diagnostics?: LintDiagnostic[]; error?: string }) => {
       const pending = this.pending.get(answer.id);

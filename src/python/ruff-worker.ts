@@ -1,5 +1,15 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { prepareRuff, runRuff } from './ruff-engine.js';
+import { shareWasmTierLock } from './wasm-tiers.js';
+
+/** What the thread is started with. */
+export interface RuffWorkerData {
+  /** The starting thread's wasm tier lock (see wasm-tiers.ts). */
+  wasmTierLock: SharedArrayBuffer;
+}
+
+const data = workerData as RuffWorkerData | null;
+if (data?.wasmTierLock) shareWasmTierLock(data.wasmTierLock);
 
 /** A request from the main thread: lint `source`, or only load Ruff when `source` is null. */
 export interface RuffRequest {

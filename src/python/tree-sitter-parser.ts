@@ -1,24 +1,49 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
 import { withLiveNodes } from './live-node.js';
 import { setRawCursorExports } from './raw-cursor.js';
 import { mirrorTree, type SyntaxNode } from './syntax-node.js';
+import { compileWasm } from './wasm-tiers.js';
 
 const require = createRequire(import.meta.url);
 let parserPromise: Promise<Parser> | null = null;
+
+/** The part of the WebAssembly global used here (the TypeScript libraries in use do not declare it). */
+interface WebAssemblyApi {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: object; module: object }>;
+}
+const webAssembly = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+let runtimeFailed: (error: unknown) => void = () => undefined;
 
 /**
  * The runtime's module object: web-tree-sitter builds it on the options object handed to
  * `Parser.init`, so the wasm exports the mirror calls directly are found on it (see raw-cursor.ts).
  */
-const runtimeModule: Record<string, unknown> = {};
+const runtimeModule: Record<string, unknown> = {
+  // The runtime's wasm is compiled here rather than by the runtime, so that only the compile
+  // itself holds the tier flags (see wasm-tiers.ts), not the rest of the runtime's start.
+  instantiateWasm(imports: object, receive: (instance: object, module: object) => void): Record<string, never> {
+    const file = path.join(path.dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm');
+    void readFile(file)
+      .then((bytes) => compileWasm('tiered', () => webAssembly.instantiate(bytes, imports)))
+      .then(({ instance, module }) => receive(instance, module), (error: unknown) => runtimeFailed(error));
+    return {};
+  },
+};
 
-/** Loads the tree-sitter runtime and the Python grammar once per process. */
+/**
+ * Loads the tree-sitter runtime (dynamic tiering: it pays on large modules) and the Python grammar
+ * (baseline only) once per process; see wasm-tiers.ts.
+ */
 export function loadPythonParser(): Promise<Parser> {
   parserPromise ??= (async () => {
-    await Parser.init(runtimeModule as Parameters<typeof Parser.init>[0]);
+    const failed = new Promise<never>((_resolve, reject) => (runtimeFailed = reject));
+    await Promise.race([Parser.init(runtimeModule as Parameters<typeof Parser.init>[0]), failed]);
     setRawCursorExports(runtimeModule);
-    const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+    const grammar = await readFile(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+    const language = await compileWasm('baseline', () => Language.load(grammar));
     const parser = new Parser();
     parser.setLanguage(language);
     return parser;
