@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { pythonHelperPath } from './package-paths.js';
+import { resolvePythonCommand } from './resolve-python-command.js';
 
 /** What the interpreter said about one source text. */
 export interface CompileAnswer {
@@ -31,7 +32,8 @@ class CompileServer {
   private failure: Error | null = null;
 
   constructor(python: string) {
-    this.child = spawn(python, ['-I', '-S', '-u', pythonHelperPath('compile_server.py')], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // A pyenv shim costs more to start than the interpreter behind it: that one is started directly.
+    this.child = spawn(resolvePythonCommand(python), ['-I', '-S', '-u', pythonHelperPath('compile_server.py')], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
     createInterface({ input: this.child.stdout }).on('line', (line) => this.answer(line));

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { resolvePythonCommand } from '../python/resolve-python-command.js';
 
 const HOST_TIMEOUT_MS = 10_000;
 
@@ -49,7 +50,8 @@ export function interpreterMounts(folders: readonly string[], home = os.homedir(
 
 function query(command: string): Promise<HostInterpreter | null> {
   return new Promise((resolve) => {
-    const child = spawn(command, ['-I', '-S', '-c', SCRIPT], { stdio: ['ignore', 'pipe', 'ignore'], timeout: HOST_TIMEOUT_MS });
+    // A pyenv shim resolved without running it (its bash chain costs more than the interpreter's start).
+    const child = spawn(resolvePythonCommand(command), ['-I', '-S', '-c', SCRIPT], { stdio: ['ignore', 'pipe', 'ignore'], timeout: HOST_TIMEOUT_MS });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.on('error', () => resolve(null));
