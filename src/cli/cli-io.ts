@@ -1,3 +1,5 @@
+import type { Writable } from 'node:stream';
+
 /** Where the CLI writes and how it sets its exit code; tests pass their own. */
 export interface CliIo {
   stdout(text: string): void;
@@ -5,12 +7,38 @@ export interface CliIo {
   setExitCode(code: number): void;
 }
 
+const guarded = new WeakMap<Writable, () => boolean>();
+
+/**
+ * A writer to `stream` that stops writing, quietly, once the reader has gone (`backsmith … | head`):
+ * an EPIPE is not a crash with a stack trace, and the command still finishes what it started (a
+ * generate run is still recorded) and exits with its own code.
+ */
+function quietWriter(stream: Writable): (text: string) => void {
+  let isClosed = guarded.get(stream);
+  if (!isClosed) {
+    let closed = false;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      closed = true;
+      if (error.code !== 'EPIPE' && stream !== process.stderr) process.stderr.write(`backsmith: cannot write the output: ${error.message}\n`);
+    });
+    isClosed = () => closed;
+    guarded.set(stream, isClosed);
+  }
+  const closedNow = isClosed;
+  return (text) => {
+    if (!closedNow()) stream.write(text);
+  };
+}
+
 /** The process's own streams. */
 export function processIo(): CliIo & { exitCode: () => number } {
   let code = 0;
+  const stdout = quietWriter(process.stdout);
+  const stderr = quietWriter(process.stderr);
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout,
+    stderr,
     setExitCode: (next) => (code = next),
     exitCode: () => code,
   };
