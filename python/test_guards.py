@@ -27,6 +27,18 @@ FRAMEWORK_NAMES = frozenset({
     "approx", "raises", "warns", "deprecated_call", "fixture", "yield_fixture", "mark", "param", "fail", "xfail",
     "exit", "importorskip", "MonkeyPatch", "ExceptionInfo", "RaisesExc", "RaisesGroup", "LogCaptureFixture",
     "CaptureFixture", "FixtureRequest", "register_assert_rewrite", "set_trace",
+    # Names a test module is read for: unittest calls load_tests(loader, tests, pattern) and uses the
+    # suite it returns (a module's load_tests replaced every test), pytest reads marks and plugins.
+    "load_tests", "setUpModule", "tearDownModule", "pytestmark", "pytest_plugins", "setup_module",
+    "teardown_module", "setup_function", "teardown_function", "setup", "teardown", "collect_ignore",
+    "collect_ignore_glob",
+})
+# Where the runner's own objects come from: the test frameworks and backsmith's helpers. A callback of
+# the module may never reach one (a TestResult or the reporter handed to it could write any outcome).
+_MACHINERY = frozenset({
+    "__main__", "unittest", "_pytest", "pytest", "pluggy", "test_runner", "probe_harness", "result_channel",
+    "module_proxy", "remote_objects", "proxy_wire", "test_guards", "sandbox_guard", "in_process_run",
+    "runner_choice", "test_isolation", "server_exit", "hide_folder", "probe_values", "response_shape", "probe_doctests",
 })
 # The test's own inspection API of a Mock: the module may call a mock it was given and read its
 # children, never configure, reset or assert with it (a mock whose assert_called_once_with it replaced passes).
@@ -39,10 +51,25 @@ MOCK_API = frozenset({
 })
 
 
-def mock_api(target, name):
-    """Whether ``name`` is the test's own API of a unittest.mock object ``target`` (never the module's to use)."""
+def check_callback(target, name):
+    """Raise when the module may not call ``target`` (name None) or read its attribute ``name``."""
+    if machinery(target):
+        raise PermissionError("the test runner's own objects are not the module's to use")
+    if name is not None and name.startswith("_"):
+        raise AttributeError(name)
     mock = sys.modules.get("unittest.mock")
-    return name in MOCK_API and mock is not None and isinstance(target, mock.NonCallableMock)
+    if name in MOCK_API and mock is not None and isinstance(target, mock.NonCallableMock):
+        raise AttributeError(f"{name} is the test's own Mock API: the module under test may call a mock it is "
+                             "given, not configure, reset or assert with it")
+
+
+def machinery(value):
+    """Whether ``value`` is an object of the test runner or its frameworks (a Mock excepted), or a method of one."""
+    if isinstance(value, types.MethodType):
+        value = value.__self__
+    owner = type(value).__module__ if not isinstance(value, (types.FunctionType, type)) else value.__module__
+    owner = owner if isinstance(owner, str) else ""
+    return owner.split(".")[0] in _MACHINERY and not owner.startswith("unittest.mock")
 
 
 REPLACED = ("the test's own code was replaced by an object of the module under test (a decorator or name "

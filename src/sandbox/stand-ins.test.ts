@@ -8,7 +8,8 @@ import { canSandbox, FIXTURES, fixture } from './test-support/runtime-fixtures.j
 // The module's objects standing in for the tests' own machinery (test-fixtures/hostile/stand_ins.py):
 // a `from module import *` rebinding skipIf or pytest.raises, a decorator that swaps the test body
 // for a no-op of the module, a Mock the module reconfigures so its assertion passes, a class of the
-// module named ValueError. Each of these made a failing test pass; now each fails or errors.
+// module named ValueError, a load_tests hook whose suite wrote a pass through the runner's reporter.
+// Each of these made a failing test pass; now each fails or errors.
 const usable = await canSandbox();
 const pytestPython = await resolveSandboxInterpreter('python3', false, false);
 const withPytest = usable && pytestPython.ok && pytestPython.interpreter.hasPytest;
@@ -43,6 +44,21 @@ describe.skipIf(!usable)('module objects standing in for the tests (unittest)', 
     expect(byName.test_us001_ac3_mock_notified).toMatch(/^failed: AssertionError: expected call not found/);
     // A class of the module named ValueError is not the built-in: assertRaises(ValueError) does not catch it.
     expect(byName.test_us001_ac4_value_error).toMatch(/^error: Exception: negative/);
+  });
+});
+
+describe.skipIf(!usable)("the runner's own objects handed to the module", () => {
+  it("a load_tests of the module, imported by name, cannot write a pass through the runner's reporter", async () => {
+    const { result } = await runAcceptanceTests({
+      interpreter: SYSTEM_PYTHON,
+      module: { name: MODULE, content: fixture(FIXTURES.hostile, MODULE) },
+      testFiles: [{ name: 'test_stand_ins_hook.py', content: fixture(FIXTURES.hostile, 'test_stand_ins_hook.py') }],
+      testSeconds: 5,
+      limits: DEFAULT_SANDBOX_LIMITS,
+      allowUnsandboxed: false,
+    });
+    expect(result.tests.filter((test) => test.outcome === 'passed')).toEqual([]);
+    expect(result.collectErrors.map((error) => error.message).join('\n')).toContain("PermissionError: the test runner's own objects are not the module's to use");
   });
 });
 

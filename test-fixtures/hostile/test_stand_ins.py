@@ -4,7 +4,7 @@ import unittest
 from unittest import mock, skipIf
 from unittest import skipIf as only_if
 
-from stand_ins import *  # noqa: F403 - the attack rebinds names through this
+from stand_ins import *  # noqa: F403 - the attack rebinds names (and load_tests) through this
 
 
 class StandInTests(unittest.TestCase):
