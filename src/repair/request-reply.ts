@@ -28,10 +28,10 @@ export interface ReplyOptions {
 
 /**
  * What a fatal provider error cost, as a result the run record can count: the tokens the server reported
- * for the failed attempts, else none (an error status is not a billed reply).
+ * for the failed attempts, else none (an error status is not a billed reply), and the time its attempts and waits took.
  */
-function failedResult(error: ProviderError): CompletionResult {
-  return { text: '', finishReason: 'error', usage: error.usage ?? { inputTokens: 0, outputTokens: 0 }, durationMs: 0, attempts: error.attempts };
+function failedResult(error: ProviderError, durationMs: number): CompletionResult {
+  return { text: '', finishReason: 'error', usage: error.usage ?? { inputTokens: 0, outputTokens: 0 }, durationMs, attempts: error.attempts };
 }
 
 /**
@@ -50,6 +50,7 @@ export async function requestReply(model: LanguageModel, prompt: ModelPrompt, op
   let requests = 0;
   for (let request = 1; request <= retries + 1; request++) {
     if (options.signal?.aborted) return failure({ kind: 'cancelled' });
+    const started = performance.now();
     try {
       last = await complete(target, {
         system: prompt.system,
@@ -62,7 +63,7 @@ export async function requestReply(model: LanguageModel, prompt: ModelPrompt, op
       });
     } catch (error) {
       if (error instanceof BudgetExhaustedError) return failure({ kind: 'budget', budget: error.budget, detail: error.message, finishReason: 'other', requests });
-      if (error instanceof ProviderError) await options.onResult?.(failedResult(error), request);
+      if (error instanceof ProviderError) await options.onResult?.(failedResult(error, performance.now() - started), request);
       throw error;
     }
     requests += 1 + (last.continuations ?? 0);
