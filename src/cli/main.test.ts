@@ -18,6 +18,12 @@ describe('backsmith command loading', () => {
     expect(result.out).toMatch(/--no-types/);
   });
 
+  it.each([[['--version']], [['-V']]])('%j prints the version alone, exit 0 (no command loaded)', async (argv) => {
+    const result = await run(argv);
+    expect(result.code).toBe(0);
+    expect(result.out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
   it('suggests the command meant by a misspelt name (exit 2)', async () => {
     const result = await run(['verfy', 'm.py']);
     expect(result.code).toBe(2);

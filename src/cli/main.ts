@@ -30,7 +30,9 @@ async function buildProgram(io: CliIo, argv: readonly string[]): Promise<Command
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   const named = Object.hasOwn(COMMANDS, argv[0] ?? '') ? COMMANDS[argv[0]!] : undefined;
-  const registrations = await Promise.all((named ? [named] : Object.values(COMMANDS)).map((load) => load()));
+  // `--version` alone needs no command (help and unknown commands list them all).
+  const version = argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
+  const registrations = await Promise.all((named ? [named] : version ? [] : Object.values(COMMANDS)).map((load) => load()));
   for (const register of registrations) register(program, io);
   return program;
 }
