@@ -232,8 +232,9 @@ class Probe:
     def check_shutdown(self):
         """End the module's process as a program ends (non-daemon threads joined, atexit run); report if it stays alive."""
         self.context = "<shutdown>"
-        threads, *_ = self.timed(self.config.get("callSeconds", 1.0) * 2, self.link.op, "shutdown", ["module"])
-        if self.link.wait_exit(SHUTDOWN_SECONDS):
+        threads, _, _, timed_out, _ = self.timed(self.config.get("callSeconds", 1.0) * 2, self.link.op, "shutdown", ["module"])
+        # A module that stalls the question (a patched threading.enumerate) has not ended either.
+        if not timed_out and self.link.wait_exit(SHUTDOWN_SECONDS):
             return
         threads = [{"name": str(entry.get("name", ""))[:100], "line": entry.get("line") if type(entry.get("line")) is int else 0,
                     "function": str(entry.get("function", ""))[:100]}

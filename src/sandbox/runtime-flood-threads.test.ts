@@ -38,6 +38,12 @@ describe.skipIf(!usable)('runtime stage on floods and lingering threads', () => 
     expect(report.sandbox?.runs.every((run) => !run.timedOut && run.durationMs < 20_000)).toBe(true);
   });
 
+  it('a module that stalls the question (a patched threading.enumerate) is still reported', async () => {
+    const stall = '_POLLER.start()\n\n\ndef _stall(*args):\n    while True:\n        time.sleep(0.01)\n\n\nthreading.enumerate = _stall';
+    const report = await verifySource('lingering_thread.py', inject(fixture(FIXTURES.hostile, 'lingering_thread.py'), '_POLLER.start()', stall));
+    expect(messageOf(report, 'runtime/shutdown-blocked')).toContain('a thread it started or an atexit handler kept it alive');
+  });
+
   it('a daemon thread, or one that ends, is no finding', async () => {
     const daemon = await verifyWithTests('lingering_thread.py', inject(fixture(FIXTURES.hostile, 'lingering_thread.py'), 'name="poller")', 'name="poller", daemon=True)'));
     expect(findingKeys(daemon)).not.toContain('runtime/shutdown-blocked _poll');
