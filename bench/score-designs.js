@@ -43,7 +43,7 @@ async function scoreOne(id) {
   const spec = await readDesignFile(path.join(folder, file));
   const expected = goldItems(gold);
   const found = specItems(spec);
-  const counts = { expected: expected.size, reported: found.size, matched: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0 };
+  const counts = { expected: expected.size, reported: found.size, matched: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, basesExact: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0 };
   const missed = [];
   const wrongParameters = [];
   for (const [key, item] of expected) {
@@ -68,6 +68,9 @@ async function scoreOne(id) {
   const missedExceptions = (gold.exceptions ?? []).filter((exception) => !exceptionNames.has(exception.name)).map((exception) => exception.name);
   counts.exceptions = (gold.exceptions ?? []).length;
   counts.exceptionsFound = counts.exceptions - missedExceptions.length;
+  const bases = new Map(spec.exceptions.map((exception) => [exception.name, exception.base]));
+  const wrongBases = (gold.exceptions ?? []).filter((exception) => bases.has(exception.name) && bases.get(exception.name) !== exception.base).map((exception) => `${exception.name}(${bases.get(exception.name)}) ≠ (${exception.base})`);
+  counts.basesExact = counts.exceptionsFound - wrongBases.length;
   const goldModels = new Map((gold.models ?? []).map((model) => [model.name, model]));
   const specModels = new Map(spec.models.map((model) => [model.name, model]));
   counts.models = goldModels.size;
@@ -90,6 +93,7 @@ async function scoreOne(id) {
     if (extra.length > 0) console.log(`    extra: ${extra.join(', ')}`);
     if (wrongParameters.length > 0) console.log(`    parameters: ${wrongParameters.join('; ')}`);
     if (missedExceptions.length > 0) console.log(`    exceptions missed: ${missedExceptions.join(', ')}`);
+    if (wrongBases.length > 0) console.log(`    exception bases: ${wrongBases.join('; ')}`);
     if (missedModels.length > 0) console.log(`    models missed: ${missedModels.join(', ')}`);
     if (extraModels.length > 0) console.log(`    models extra: ${extraModels.join(', ')}`);
     if (wrongFields.length > 0) console.log(`    model fields: ${wrongFields.join('; ')}`);
@@ -103,14 +107,14 @@ async function main() {
     return;
   }
   const ids = readdirSync(GOLD).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
-  const total = { expected: 0, reported: 0, matched: 0, extra: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0 };
+  const total = { expected: 0, reported: 0, matched: 0, extra: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, basesExact: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0 };
   for (const id of ids) {
     const counts = await scoreOne(id);
     for (const key of Object.keys(total)) total[key] += counts[key];
   }
   console.log(`designs: ${ids.length}; deliverable equals the stated module_file: ${total.named}/${total.states} (${percent(total.named, total.states)})`);
   console.log(`methods and functions found: ${percent(total.matched, total.expected)} (${total.matched}/${total.expected}); precision: ${percent(total.reported - total.extra, total.reported)} (${total.reported - total.extra}/${total.reported})`);
-  console.log(`parameter names exact: ${percent(total.exact, total.compared)} (${total.exact}/${total.compared}); exceptions found: ${percent(total.exceptionsFound, total.exceptions)} (${total.exceptionsFound}/${total.exceptions}); models found: ${percent(total.modelsFound, total.models)} (${total.modelsFound}/${total.models}), precision: ${percent(total.modelsFound, total.modelsReported)} (${total.modelsFound}/${total.modelsReported}), fields exact: ${percent(total.modelsExact, total.modelsFound)} (${total.modelsExact}/${total.modelsFound})`);
+  console.log(`parameter names exact: ${percent(total.exact, total.compared)} (${total.exact}/${total.compared}); exceptions found: ${percent(total.exceptionsFound, total.exceptions)} (${total.exceptionsFound}/${total.exceptions}), bases exact: ${percent(total.basesExact, total.exceptionsFound)} (${total.basesExact}/${total.exceptionsFound}); models found: ${percent(total.modelsFound, total.models)} (${total.modelsFound}/${total.models}), precision: ${percent(total.modelsFound, total.modelsReported)} (${total.modelsFound}/${total.modelsReported}), fields exact: ${percent(total.modelsExact, total.modelsFound)} (${total.modelsExact}/${total.modelsFound})`);
 }
 
 await main();

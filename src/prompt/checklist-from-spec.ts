@@ -32,6 +32,12 @@ function signatures(design: DesignSpec): string[] {
   return lines;
 }
 
+/** Classes design/missing-class asks for that no signature or model line names: no methods, no fields. */
+function bareClasses(design: DesignSpec): string[] {
+  const models = new Set(design.models.map((model) => model.name));
+  return design.classes.filter((cls) => cls.role !== 'exception' && cls.methods.length === 0 && !models.has(cls.name) && cls.name !== design.primaryClass).map((cls) => cls.name);
+}
+
 function messages(design: DesignSpec | null, stories: StoriesSpec | null): ChecklistMessage[] {
   const seen = new Set<string>();
   const result: ChecklistMessage[] = [];
@@ -61,6 +67,8 @@ export function checklistFromSpec(deliverable: string, design: DesignSpec | null
     signatures: design ? signatures(design) : [],
     providedElsewhere: (design?.functions ?? []).filter((fn) => fn.external).map((fn) => fn.name),
     exceptions: (design?.exceptions ?? []).map((exception) => ({ name: exception.name, base: exception.base, codes: exception.codes })),
+    classes: design ? bareClasses(design) : [],
+    constants: (design?.constants ?? []).map((constant) => (constant.value !== null ? `${constant.name} = ${constant.value}` : constant.name)),
     messages: messages(design, stories),
     response: design ? responseContract(design.responseFormat) : null,
     dependencies: (design?.dependencies ?? []).map((dependency) => dependency.name),

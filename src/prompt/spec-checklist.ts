@@ -31,6 +31,10 @@ export interface SpecChecklist {
   messages: ChecklistMessage[];
   /** The response every public method gives (top-level keys, what `data` holds); null without a design. */
   response: ResponseContract | null;
+  /** Classes design/missing-class requires that no signature, model or exception above names (no methods, no fields). */
+  classes?: string[];
+  /** Module-level constants design/missing-constant asks for: `NAME = value`, or `NAME` when the design gives no value. */
+  constants?: string[];
   /** Third-party packages the design allows; empty with `standardLibraryOnly` means none. */
   dependencies: string[];
   standardLibraryOnly: boolean;
@@ -73,11 +77,20 @@ export function formatChecklist(checklist: SpecChecklist): string {
       lines.push(`- The design says ${checklist.providedElsewhere.map((name) => `\`${name}\``).join(', ')} ${several ? 'are' : 'is'} provided elsewhere or mocked: not required here; a module-level stand-in, if you write one, must have the signature above.`);
     }
   }
+  if (checklist.classes && checklist.classes.length > 0) {
+    lines.push('', 'Other classes of the design (define each, with this name):');
+    for (const name of checklist.classes) lines.push(`- \`class ${name}\``);
+  }
+  if (checklist.constants && checklist.constants.length > 0) {
+    lines.push('', 'Module-level constants (names and values as here):');
+    for (const constant of checklist.constants) lines.push(`- \`${constant}\``);
+  }
   if (checklist.exceptions.length > 0) {
     lines.push('', 'Exceptions (class, base, error codes):');
     for (const exception of checklist.exceptions) {
       const codes = exception.codes.length > 0 ? `: ${exception.codes.join(', ')}` : '';
-      lines.push(`- \`${exception.name}(${exception.base ?? 'Exception'})\`${codes}`);
+      // design/exception-base-mismatch holds a module to a base only when the design gives one.
+      lines.push(exception.base ? `- \`${exception.name}(${exception.base})\`${codes}` : `- \`${exception.name}\` (the design gives no base: any Exception subclass)${codes}`);
     }
   }
   if (checklist.messages.length > 0) {

@@ -27,16 +27,20 @@ export function looksLikeExceptionName(name: string): boolean {
 const EXCEPTION_COLUMN = /^(exception|exception class|error class|class|excepci[oó]n|exce[cç][aã]o|clase|classe)$/i;
 const BASE_COLUMN = /^(base|base class|parent|inherits( from)?|extends|superclass|hereda de|herda de|h[ée]rite de|clase base|classe base|classe m[eè]re)$/i;
 
-/** Whether a table lists exceptions (`| Exception | Base | Codes | When |`). */
-export function isExceptionTable(header: string[]): boolean {
-  return header.some((cell) => EXCEPTION_COLUMN.test(cell.trim())) && header.some((cell) => BASE_COLUMN.test(cell.trim()));
+const NAME_COLUMN = /^(name|nombre|nome|nom)$/i;
+const EXCEPTIONS_HEADING = /\b(?:exceptions?|errors?|excepci[oó]n(?:es)?|errores|exce[cç](?:[aã]o|[oõ]es)|erros|erreurs|eccezioni|errori)\b/i;
+
+/** Whether a table lists exceptions (`| Exception | Base | Codes | When |`; `| Name | Base |` under an exceptions heading). */
+export function isExceptionTable(header: string[], section = ''): boolean {
+  const named = header.some((cell) => EXCEPTION_COLUMN.test(cell.trim())) || (EXCEPTIONS_HEADING.test(section) && header.some((cell) => NAME_COLUMN.test(cell.trim())));
+  return named && header.some((cell) => BASE_COLUMN.test(cell.trim()));
 }
 
 /** Reads an exception table into names, bases and codes. */
 export function readExceptionTable(table: Table): DeclaredException[] {
   const { header, rows } = readTable(table);
   const index = (pattern: RegExp) => header.findIndex((cell) => pattern.test(cell.trim()));
-  const nameColumn = index(EXCEPTION_COLUMN);
+  const nameColumn = index(EXCEPTION_COLUMN) >= 0 ? index(EXCEPTION_COLUMN) : index(NAME_COLUMN);
   const baseColumn = index(BASE_COLUMN);
   const codeColumn = index(/^(error )?codes?$/i);
   return rows

@@ -159,6 +159,8 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
   let lineClass: string | null = null;
   let signatureColumns: number[] = [0];
   let inExceptions = false;
+  /** Exception bullets of the current section with their indentation, for nested bullets. */
+  const exceptionBullets: Array<{ indent: number; name: string }> = [];
   let codeClass: { name: string; indent: number } | null = null;
   let previousMode = LineMode.Prose;
   const models = new ProseModelReader();
@@ -271,11 +273,18 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     if (!heading && !pseudo) models.noteItem(line, line.trimEnd().endsWith(':') || line.trimEnd().endsWith(':**') ? classNamedBy(line) : null);
     if (models.openLabel(line, index, sectionClass(), stack.map((section) => section.text).join(' '))) continue;
     if (heading || pseudo) inExceptions = stack.some((section) => EXCEPTION_SECTION.test(section.text) && section.owner.kind !== 'class');
+    if (heading || pseudo) exceptionBullets.length = 0;
     if (inExceptions) {
       const entry = heading ? null : EXCEPTION_ENTRY.exec(line);
       const name = EXCEPTION_NAME.exec(heading ? heading[2]! : line)?.[1] ?? entry?.[1] ?? entry?.[2];
       if (name && !BUILTIN_EXCEPTIONS.has(name) && (heading || /^\s*(?:[-*+]|\d{1,3}[.)]|\|)/.test(line))) {
-        harvest.classes.push({ name, bases: baseIn(line, name), line: index + 1, exception: true });
+        // A bullet nested under another exception's bullet derives from it, unless it says otherwise.
+        const indent = heading ? -1 : line.length - line.trimStart().length;
+        while (exceptionBullets.length > 0 && exceptionBullets[exceptionBullets.length - 1]!.indent >= indent) exceptionBullets.pop();
+        const stated = baseIn(line, name);
+        const parent = exceptionBullets[exceptionBullets.length - 1]?.name;
+        harvest.classes.push({ name, bases: stated.length > 0 || !parent || heading ? stated : [parent], line: index + 1, exception: true });
+        if (!heading && !line.trimStart().startsWith('|')) exceptionBullets.push({ indent, name });
         continue;
       }
       // A definition-list term: "`UnknownBed` (subclass of `KeyError`)", its description indented below.

@@ -283,6 +283,15 @@ describe('styles of the sixth held-out batch', () => {
     expect(spec.functions).toEqual([]);
   });
 
+  it('gives a nested exception bullet its parent bullet as base, and reads a dash in a Default column as no default', async () => {
+    const spec = await readDesign([
+      '## Item', '', '| Field | Type | Required | Default |', '|---|---|---|---|', '| `item_id` | `str` | yes | — |', '| `count` | `int` | no | `0` |', '',
+      '## Exceptions', '', '- `PantryError(Exception)`', '  - `NoStock` — too few', '  - `Unknown(KeyError)` — no such item', '- `Other` — unrelated', '', '## Class: Pantry', '- `put(self, item: str) -> None`', '',
+    ].join('\n'));
+    expect(spec.models.flatMap((model) => model.fields.map((field) => `${field.name}=${field.defaultValue}`))).toEqual(['item_id=null', 'count=0']);
+    expect(exceptionsOf(spec)).toEqual(['NoStock(PantryError)', 'Other(null)', 'PantryError(Exception)', 'Unknown(KeyError)']);
+  });
+
   it('never reads a method\'s Parameters table as a data model', async () => {
     const spec = await readDesign([
       '## Class: Desk', '', '#### `join(self, name: str) -> Member`', '', '**Parameters.**', '', '| Name | Type | Meaning |', '|---|---|---|', '| `name` | `str` | who |', '',

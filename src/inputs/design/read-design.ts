@@ -165,6 +165,12 @@ async function readYaml(state: ReadState, block: MarkdownBlock, code: Code): Pro
   return true;
 }
 
+/** A Default cell's value; a dash, "n/a" or "none" (lower case: `None` is a value) says there is none. */
+function defaultCell(cell: string | undefined): string | null {
+  const text = (cell ?? '').replace(/`/g, '').trim();
+  return text === '' || /^(?:[-—–]+|n\/?a|none|required|\(none\)|no default)$/.test(text) ? null : text;
+}
+
 /** "(dataclass)", "Pydantic model", "TypedDict": how prose says a model is declared. */
 function modelKindNamedIn(text: string): DesignModelKind | null {
   if (/\bdataclass/i.test(text)) return 'dataclass';
@@ -196,7 +202,7 @@ async function readTableBlock(state: ReadState, block: MarkdownBlock, table: Tab
     for (const message of readMessageTable(table, sectionText(block))) collector.addMessage(message);
     return;
   }
-  if (isExceptionTable(header)) {
+  if (isExceptionTable(header, sectionText(block))) {
     collector.declaredExceptions.push(...readExceptionTable(table));
     return;
   }
@@ -210,7 +216,7 @@ async function readTableBlock(state: ReadState, block: MarkdownBlock, table: Tab
       ?? [...(block.headings[block.headings.length - 1]?.text ?? '').matchAll(/\b([A-Z][a-z]+[A-Za-z0-9]*)\b/g)].map((match) => match[1]!).pop();
     if (owner) {
       const fields = rows
-        .map((row) => ({ name: (row.cells[nameColumn] ?? '').replace(/`/g, '').trim(), annotation: row.cells[typeColumn]?.replace(/`/g, '').trim() || null, defaultValue: valueColumn >= 0 ? row.cells[valueColumn]?.replace(/`/g, '').trim() || null : null, line: row.line }))
+        .map((row) => ({ name: (row.cells[nameColumn] ?? '').replace(/`/g, '').trim(), annotation: row.cells[typeColumn]?.replace(/`/g, '').trim() || null, defaultValue: valueColumn >= 0 ? defaultCell(row.cells[valueColumn]) : null, line: row.line }))
         .filter((field) => /^[a-z_]\w*$/.test(field.name));
       const kind = modelKindNamedIn(`${block.headings[block.headings.length - 1]?.text ?? ''} ${block.leadIn}`);
       if (fields.length > 0) collector.addFields(owner, { kind, fields, origin: 'table', line: table.position?.start.line ?? 0 });
