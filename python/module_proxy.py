@@ -181,7 +181,7 @@ class ModuleLink:
                     signal.pthread_sigmask(signal.SIG_SETMASK, previous)
                 raise
             if type(reply.get("out")) is int:
-                self.printed[self.generation] = reply["out"]
+                self.printed[self.generation] = max(reply["out"], self.printed.get(self.generation, 0))
             if "raised" in reply:
                 raise self.rebuild_exception(reply["raised"])
             return self.codec.decode(reply.get("value"))
