@@ -36,25 +36,36 @@ export function formatRunList(records: readonly RunRecord[]): string {
   return `${rows.join('\n')}\n`;
 }
 
-/** A run's story for people: outcome and why, inputs, each call and draft, totals, files. */
+function callLine(call: RunRecord['calls'][number]): string {
+  return `  ${call.index}. ${call.role === 'test-writer' ? 'test writer, ' : ''}round ${call.round} ${call.kind} ${call.candidate}${call.request > 1 ? ` (request ${call.request})` : ''}: ${call.finishReason}, ${call.inputTokens ?? '?'} in / ${call.outputTokens ?? '?'} out, ${seconds(call.durationMs)}${call.continuations ? `, ${call.continuations} continuation(s)` : ''}`;
+}
+
+function draftLines(draft: RunRecord['drafts'][number]): string[] {
+  return [
+    `  round ${draft.round} candidate ${draft.candidate}: ${draft.passed ? 'passed' : 'failed'} (${draft.errors} error(s), ${draft.warnings} warning(s)), ${draft.lines} lines${draft.stripped ? `; ${draft.stripped}` : ''}`,
+    ...draft.findings.filter((finding) => finding.severity === 'error').slice(0, 10).map((finding) => `    ${finding.checkId}${finding.line > 0 ? ` line ${finding.line}` : ''}: ${finding.message}`),
+  ];
+}
+
+/**
+ * A run's story for people: outcome and why, inputs, each call and draft, totals, files. A dry
+ * run shows its prompt estimate instead of the loop's settings, spend, calls and drafts, none of
+ * which it had.
+ */
 export function formatRun(record: RunRecord, dir: string): string {
+  const dry = record.dryRun !== undefined && record.dryRun !== null;
+  const took = record.finishedAt && !dry ? `, took ${seconds(record.timings.totalMs)} (model ${seconds(record.timings.modelMs)}, verify ${seconds(record.timings.verifyMs)}, other ${seconds(record.timings.backsmithMs)})` : '';
   const lines = [
     `Run ${record.id}: ${record.outcome}${record.reason ? ` (${record.reason})` : ''}`,
-    `  started ${record.startedAt}${record.finishedAt ? `, took ${seconds(record.timings.totalMs)} (model ${seconds(record.timings.modelMs)}, verify ${seconds(record.timings.verifyMs)}, other ${seconds(record.timings.backsmithMs)})` : ''}`,
-    `  model ${record.model ? `${record.model.provider}:${record.model.modelId}` : '-'}; agent ${record.agent?.name ?? '-'}; ${record.settings.maxRounds} repair round(s) max, ${record.settings.candidates} candidate(s)`,
+    `  started ${record.startedAt}${took}`,
+    `  model ${record.model ? `${record.model.provider}:${record.model.modelId}` : '-'}; agent ${record.agent?.name ?? '-'}${dry ? '' : `; ${record.settings.maxRounds} repair round(s) max, ${record.settings.candidates} candidate(s)`}`,
     `  design ${record.inputs.design?.path ?? '-'}; stories ${record.inputs.stories?.path ?? '-'}${record.inputs.requirements ? `; requirements ${record.inputs.requirements.path}` : ''}${record.inputs.tests.length > 0 ? `; tests ${record.inputs.tests.map((test) => test.path).join(', ')}` : ''}`,
-    `  tokens ${tokens(record)}; ${cost(record)}`,
-    ...budgetLines(record),
-    '',
-    'Calls:',
-    ...record.calls.map((call) => `  ${call.index}. ${call.role === 'test-writer' ? 'test writer, ' : ''}round ${call.round} ${call.kind} ${call.candidate}${call.request > 1 ? ` (request ${call.request})` : ''}: ${call.finishReason}, ${call.inputTokens ?? '?'} in / ${call.outputTokens ?? '?'} out, ${seconds(call.durationMs)}${call.continuations ? `, ${call.continuations} continuation(s)` : ''}`),
-    '',
-    'Drafts:',
-    ...record.drafts.flatMap((draft) => [
-      `  round ${draft.round} candidate ${draft.candidate}: ${draft.passed ? 'passed' : 'failed'} (${draft.errors} error(s), ${draft.warnings} warning(s)), ${draft.lines} lines${draft.stripped ? `; ${draft.stripped}` : ''}`,
-      ...draft.findings.filter((finding) => finding.severity === 'error').slice(0, 10).map((finding) => `    ${finding.checkId}${finding.line > 0 ? ` line ${finding.line}` : ''}: ${finding.message}`),
-    ]),
+    ...(dry ? [] : [`  tokens ${tokens(record)}; ${cost(record)}`, ...budgetLines(record)]),
   ];
+  if (!dry) {
+    lines.push('', record.calls.length > 0 ? 'Calls:' : 'Calls: none', ...record.calls.map(callLine));
+    lines.push('', record.drafts.length > 0 ? 'Drafts:' : 'Drafts: none', ...record.drafts.flatMap(draftLines));
+  }
   if (record.dryRun) {
     const { dryRun } = record;
     const fit = dryRun.fits === null ? 'fit to a context window not checked' : dryRun.fits.ok ? `fits the ${dryRun.fits.contextWindow.toLocaleString('en-US')}-token context window` : `does NOT fit: ${dryRun.fits.reason}`;

@@ -97,6 +97,27 @@ describe('createRunRecorder', () => {
   });
 });
 
+describe('formatRun', () => {
+  it('shows a dry run by its prompt estimate, without the loop settings, spend, calls and drafts it never had', async () => {
+    const recorder = await createRunRecorder(project, { ...INITIAL, settings: { ...INITIAL.settings, maxRounds: 0, candidates: 0 } }, { secrets: [] });
+    const dryRun = { promptFile: 'dry-run.prompt.md', estimatedTokens: 9067, sections: [{ name: 'design', tokens: 4034 }], fits: null };
+    const record = await recorder.finish({ outcome: 'dry-run', reason: 'dry run: nothing was sent', dryRun });
+    const shown = formatRun(record, recorder.dir);
+    expect(shown).toContain('  model scripted:scripted; agent python-backend-engineer\n');
+    expect(shown).toContain('Dry run: nothing was sent; first prompt about 9,067 tokens (design 4,034)');
+    expect(shown).not.toMatch(/repair round|candidate|Calls|Drafts|tokens \? in|took /);
+  });
+
+  it('says a run that failed before any draft had none, with the failed call and its time', async () => {
+    const recorder = await createRunRecorder(project, INITIAL, { secrets: [] });
+    const prompt = { system: 'sys', messages: [{ role: 'user' as const, content: 'task' }], sections: [], estimatedTokens: 5 };
+    await recorder.recordCall({ round: 0, candidate: 1, kind: 'draft', request: 1, prompt, result: { text: '', finishReason: 'error', usage: { inputTokens: 0, outputTokens: 0 }, durationMs: 8200, attempts: 4 }, costUsd: 0 });
+    const shown = formatRun(await recorder.finish({ outcome: 'error', reason: 'HTTP 500' }), recorder.dir);
+    expect(shown).toContain('Calls:\n  1. round 0 draft 1: error, 0 in / 0 out, 8.2 s\n');
+    expect(shown).toContain('\nDrafts: none\n');
+  });
+});
+
 describe('a run the process ends first', () => {
   it('finishNow writes the final record synchronously, secrets removed', async () => {
     const recorder = await createRunRecorder(project, INITIAL, { secrets: [KEY] });
