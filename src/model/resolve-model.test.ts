@@ -85,6 +85,13 @@ describe('resolveModel', () => {
     expect(failure(() => resolveModel('ollama:x', { baseUrl: 'not a url' }))).toMatchObject({ problem: 'invalid-base-url' });
   });
 
+  it('refuses a base URL holding credentials, without echoing them (fetch refuses it, and they would reach run records)', () => {
+    const withPassword = failure(() => resolveModel('openai:gpt-4.1', { env: { OPENAI_API_KEY: 'k' }, baseUrl: 'http://admin:hunter2@127.0.0.1:8080/v1' }));
+    expect(withPassword).toMatchObject({ problem: 'invalid-base-url' });
+    expect(withPassword.message).toBe('--base-url must not hold a user name or password (user:password@host): set OPENAI_API_KEY instead.');
+    expect(failure(() => resolveModel('openai:gpt-4.1', { env: { OPENAI_BASE_URL: 'https://me:pw@gateway.example/v1' } })).message).toMatch(/^OPENAI_BASE_URL must not hold a user name or password/);
+  });
+
   it('reads OLLAMA_HOST the way Ollama does', () => {
     expect(ollamaBaseUrl('127.0.0.1')).toBe('http://127.0.0.1:11434/v1');
     expect(ollamaBaseUrl('0.0.0.0:11500')).toBe('http://127.0.0.1:11500/v1');

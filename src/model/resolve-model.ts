@@ -34,6 +34,11 @@ function normaliseBaseUrl(value: string, provider: ProviderDefinition, source: s
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new MissingBaseUrlError(`${source} must be an http(s) URL, got ${url.protocol}.`, provider.name, 'invalid-base-url');
   }
+  // fetch refuses such a URL, and the password would reach messages and run records: refuse it here, without echoing it.
+  if (url.username || url.password) {
+    const key = provider.apiKeyEnv ? `set ${provider.apiKeyEnv} instead` : 'the server must not need one in the URL';
+    throw new MissingBaseUrlError(`${source} must not hold a user name or password (user:password@host): ${key}.`, provider.name, 'invalid-base-url');
+  }
   return url.toString().replace(/\/+$/, '');
 }
 
