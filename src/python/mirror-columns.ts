@@ -5,8 +5,8 @@ export const NAMED = 1;
 export const MISSING = 2;
 export const HAS_ERROR = 4;
 
-/** Room for this many nodes at first; a module has about one node per two characters. */
-const initialCapacity = (text: string): number => Math.max(1024, text.length >> 1);
+/** Room for this many nodes at first, when the count is not known; a module has about one node per two characters. */
+const estimatedCapacity = (text: string): number => Math.max(1024, text.length >> 1);
 
 function grown<T extends Int32Array | Uint16Array | Uint8Array>(array: T, capacity: number): T {
   const bigger = new (array.constructor as new (length: number) => T)(capacity);
@@ -35,14 +35,13 @@ export class MirrorColumns {
   childStarts: Int32Array = new Int32Array(0);
   /** Every node's children, in order, one parent after another. */
   childList: Int32Array = new Int32Array(0);
-  /** Preorder numbers of the nodes of each type id, in source order. */
-  readonly byType: number[][] = [];
-  /** The lists of `byType` by type name (several ids can share a name), made on first use. */
-  private byName: Map<string, number[][]> | null = null;
+  /** Preorder numbers of the nodes of each type name (several type ids can share a name), made on first use. */
+  private byName: Map<string, Int32Array[]> | null = null;
   private readonly lines = [0];
 
-  constructor(readonly text: string, readonly types: readonly string[], readonly fieldNames: ReadonlyArray<string | null>) {
-    const capacity = initialCapacity(text);
+  /** `capacity`: the number of nodes, when known (the columns grow past it otherwise). */
+  constructor(readonly text: string, readonly types: readonly string[], readonly fieldNames: ReadonlyArray<string | null>, capacity = estimatedCapacity(text)) {
+    capacity = Math.max(1, capacity);
     this.typeIds = new Uint16Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.starts = new Int32Array(capacity);
@@ -66,7 +65,6 @@ export class MirrorColumns {
     this.parents[index] = parent;
     this.fieldIds[index] = fieldId;
     if (parent >= 0) this.indexInParent[index] = this.childCounts[parent]!++;
-    (this.byType[typeId] ??= []).push(index);
     this.count = index + 1;
     return index;
   }
@@ -85,19 +83,35 @@ export class MirrorColumns {
   }
 
   /** The preorder lists of the nodes of each of `types`, one list per type id. */
-  listsOfTypes(types: ReadonlySet<string>): number[][] {
-    if (!this.byName) {
-      this.byName = new Map();
-      this.byType.forEach((list, typeId) => {
-        const name = this.types[typeId] || 'ERROR';
-        const lists = this.byName!.get(name);
-        if (lists) lists.push(list);
-        else this.byName!.set(name, [list]);
-      });
-    }
-    const found: number[][] = [];
-    for (const type of types) found.push(...(this.byName.get(type) ?? []));
+  listsOfTypes(types: ReadonlySet<string>): Int32Array[] {
+    const byName = (this.byName ??= this.listsByName());
+    const found: Int32Array[] = [];
+    for (const type of types) found.push(...(byName.get(type) ?? []));
     return found;
+  }
+
+  /**
+   * Every node's preorder number, grouped by type id in one counting sort (each group stays in
+   * preorder), as views by type name: typed arrays, which the garbage collector never traces.
+   */
+  private listsByName(): Map<string, Int32Array[]> {
+    const { count, typeIds } = this;
+    const starts = new Int32Array(65_537);
+    for (let index = 0; index < count; index++) starts[typeIds[index]! + 1]!++;
+    for (let typeId = 1; typeId < starts.length; typeId++) starts[typeId]! += starts[typeId - 1]!;
+    const sorted = new Int32Array(count);
+    const next = starts.slice(0, 65_536);
+    for (let index = 0; index < count; index++) sorted[next[typeIds[index]!]!++] = index;
+    const byName = new Map<string, Int32Array[]>();
+    for (let typeId = 0; typeId < 65_536; typeId++) {
+      if (starts[typeId + 1] === starts[typeId]) continue;
+      const list = sorted.subarray(starts[typeId], starts[typeId + 1]);
+      const name = this.types[typeId] || 'ERROR';
+      const lists = byName.get(name);
+      if (lists) lists.push(list);
+      else byName.set(name, [list]);
+    }
+    return byName;
   }
 
   typeOf(index: number): string {

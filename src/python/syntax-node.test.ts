@@ -75,6 +75,16 @@ describe('mirrorTree', () => {
     });
   });
 
+  it('numbers nodes in preorder (ids order nodes by position), and a node read twice has one id', async () => {
+    const root = await withPythonTree(SAMPLES[7]!, (node) => node);
+    const nodes = flatten(root);
+    expect(nodes.map((node) => node.id)).toEqual(nodes.map((_, index) => index));
+    const method = root.descendantsOfType('function_definition')[0]!;
+    expect(method.parent?.parent?.id).toBe(root.children[0]?.childForFieldName('body')?.id);
+    expect(method.namedChildren.map((child) => child.id)).toEqual(method.children.filter((child) => child.isNamed).map((child) => child.id));
+    expect([method.namedChildCount, method.namedChild(1)?.type, method.namedChild(9)]).toEqual([method.namedChildren.length, 'parameters', null]);
+  });
+
   it('counts positions and text in UTF-16 code units of the source string', async () => {
     const root = await withPythonTree(NON_ASCII, (node) => node);
     const [first, semicolon, second, comment, third, trailing] = root.children;

@@ -13,7 +13,11 @@ export interface Point {
  * readers use, with the same meaning. Reading it never crosses the wasm boundary.
  */
 export interface SyntaxNode {
-  /** Unique within its tree (preorder number). */
+  /**
+   * Unique within its tree, and the way to tell two nodes are one (a mirror hands out a new object
+   * on every read). In a mirror it is the preorder number, so ids order nodes by source position;
+   * live nodes (`partial` readers) carry tree-sitter's own id, which orders nothing.
+   */
   readonly id: number;
   readonly type: string;
   readonly isNamed: boolean;
@@ -54,31 +58,30 @@ export const MAX_SYNTAX_DEPTH = 300;
 /** How many cut nodes a mirror remembers by position (the count is always exact). */
 const PRUNED_KEPT = 20;
 
-/** A mirrored tree: its columns, the node objects handed out so far, and what was cut. */
+/**
+ * A mirrored tree: its columns, and what was cut. Node objects are made on every request and not
+ * kept: readers hold few at a time, and a million nodes kept alive (with their child lists) cost
+ * more in garbage collection than all the reading. So two requests for one node give two equal
+ * objects: compare nodes by `id`, never by identity.
+ */
 class MirrorTree {
-  private readonly nodes: Array<MirrorNode | undefined>;
   /** Nodes at MAX_SYNTAX_DEPTH whose children were cut (the first few), and how many there were. */
   readonly pruned: number[] = [];
   prunedCount = 0;
 
-  constructor(readonly columns: MirrorColumns) {
-    this.nodes = new Array<MirrorNode | undefined>(columns.count);
-  }
+  constructor(readonly columns: MirrorColumns) {}
 
-  /** The one node object of preorder number `index` (made on first use, so identity holds). */
+  /** A node object for preorder number `index`. */
   node(index: number): MirrorNode {
-    return (this.nodes[index] ??= new MirrorNode(this, index));
+    return new MirrorNode(this, index);
   }
 
   nodeOrNull(index: number): MirrorNode | null {
-    return index < 0 ? null : this.node(index);
+    return index < 0 ? null : new MirrorNode(this, index);
   }
 }
 
 class MirrorNode implements SyntaxNode {
-  private childNodes: readonly MirrorNode[] | null = null;
-  private namedNodes: readonly MirrorNode[] | null = null;
-
   constructor(private readonly tree: MirrorTree, readonly id: number) {}
 
   get type(): string {
@@ -123,20 +126,29 @@ class MirrorNode implements SyntaxNode {
   }
 
   get children(): readonly MirrorNode[] {
-    if (this.childNodes) return this.childNodes;
     const { columns } = this.tree;
     const count = columns.childCounts[this.id]!;
-    if (count === 0) return (this.childNodes = NO_NODES);
+    if (count === 0) return NO_NODES;
     const start = columns.childStarts[this.id]!;
     const nodes = new Array<MirrorNode>(count);
-    for (let position = 0; position < count; position++) nodes[position] = this.tree.node(columns.childList[start + position]!);
-    return (this.childNodes = nodes);
+    for (let position = 0; position < count; position++) nodes[position] = new MirrorNode(this.tree, columns.childList[start + position]!);
+    return nodes;
   }
 
   get namedChildren(): readonly MirrorNode[] {
-    if (this.namedNodes) return this.namedNodes;
-    const children = this.children;
-    return (this.namedNodes = children.every((child) => child.isNamed) ? children : children.filter((child) => child.isNamed));
+    const { columns } = this.tree;
+    const count = columns.childCounts[this.id]!;
+    const start = columns.childStarts[this.id]!;
+    let named = 0;
+    for (let position = 0; position < count; position++) if (columns.flags[columns.childList[start + position]!]! & NAMED) named++;
+    if (named === 0) return NO_NODES;
+    const nodes = new Array<MirrorNode>(named);
+    named = 0;
+    for (let position = 0; position < count; position++) {
+      const child = columns.childList[start + position]!;
+      if (columns.flags[child]! & NAMED) nodes[named++] = new MirrorNode(this.tree, child);
+    }
+    return nodes;
   }
 
   get childCount(): number {
@@ -144,7 +156,12 @@ class MirrorNode implements SyntaxNode {
   }
 
   get namedChildCount(): number {
-    return this.namedChildren.length;
+    const { columns } = this.tree;
+    const count = columns.childCounts[this.id]!;
+    const start = columns.childStarts[this.id]!;
+    let named = 0;
+    for (let position = 0; position < count; position++) if (columns.flags[columns.childList[start + position]!]! & NAMED) named++;
+    return named;
   }
 
   get previousSibling(): MirrorNode | null {
@@ -171,7 +188,15 @@ class MirrorNode implements SyntaxNode {
   }
 
   namedChild(index: number): MirrorNode | null {
-    return this.namedChildren[index] ?? null;
+    const { columns } = this.tree;
+    const count = columns.childCounts[this.id]!;
+    const start = columns.childStarts[this.id]!;
+    let named = 0;
+    for (let position = 0; position < count; position++) {
+      const child = columns.childList[start + position]!;
+      if (columns.flags[child]! & NAMED && named++ === index) return new MirrorNode(this.tree, child);
+    }
+    return null;
   }
 
   childForFieldName(fieldName: string): MirrorNode | null {
@@ -235,7 +260,7 @@ class MirrorNode implements SyntaxNode {
 }
 
 /** First position in a sorted list holding a value ≥ `value`. */
-function lowerBound(list: readonly number[], value: number): number {
+function lowerBound(list: ArrayLike<number>, value: number): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
@@ -318,8 +343,10 @@ function wrapperCursor(cursor: TreeCursor): RawCursor {
  * can be deleted afterwards. Children of nodes at MAX_SYNTAX_DEPTH are left out (see `prunedSubtrees`).
  */
 export function mirrorTree(tree: Tree, source: string): SyntaxNode {
-  const columns = new MirrorColumns(source, tree.language.types, tree.language.fields);
-  const hasErrors = tree.rootNode.hasError;
+  const { rootNode } = tree;
+  // The exact node count (one wasm call) sizes the columns once: growing them copied every column.
+  const columns = new MirrorColumns(source, tree.language.types, tree.language.fields, rootNode.descendantCount);
+  const hasErrors = rootNode.hasError;
   if (!hasErrors) {
     const fast = withRawCursor(tree, (cursor) => mirrorWith(columns, cursor, null));
     if (fast) return fast.value.node(0);
