@@ -30,6 +30,12 @@ describe('mapProviderError', () => {
     expect(JSON.stringify(error)).not.toContain('SECRET');
   });
 
+  it('ends the provider message with one full stop before the hint (no "api-keys.. Check")', () => {
+    const body = JSON.stringify({ error: { message: 'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.' } });
+    const error = mapProviderError(apiError({ statusCode: 401, responseBody: body }), context);
+    expect(error.message).toBe('openai:gpt-4.1: HTTP 401 from https://api.openai.com/v1/chat/completions: Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys. Check OPENAI_API_KEY.');
+  });
+
   it('overrides the SDK on what to retry: 400 no, 409 yes', () => {
     expect(mapProviderError(apiError({ statusCode: 400, isRetryable: true }), context).isRetryable).toBe(false);
     expect(mapProviderError(apiError({ statusCode: 409, isRetryable: false }), context).isRetryable).toBe(true);

@@ -87,7 +87,7 @@ export function mapProviderError(error: unknown, context: ProviderCallContext): 
     const status = error.statusCode;
     if (status !== undefined && status >= 400) {
       const retryAfterMs = parseRetryAfter(error.responseHeaders, context.now);
-      return new ProviderError(clean(`${label}: HTTP ${status} from ${url}: ${providerMessage(error)}.${statusHint(status, context)}`), {
+      return new ProviderError(clean(`${label}: HTTP ${status} from ${url}: ${providerMessage(error).replace(/[.!?]+$/, '')}.${statusHint(status, context)}`), {
         ...base,
         kind: 'http',
         statusCode: status,
