@@ -11,6 +11,7 @@ import datetime
 import decimal
 import json
 import logging
+import pathlib
 import struct
 import uuid
 
@@ -19,6 +20,10 @@ MAX_DEPTH = 48
 MAX_NODES = 200_000
 SCALARS = (type(None), bool, int, float, str)
 TIMES = {datetime.datetime: "datetime", datetime.date: "date", datetime.time: "time"}
+# A path is data: it crosses as text and is rebuilt on the other side, so a test's tmp_path handed to
+# the module opens files in the module's guarded process, never in the trusted one (a handle would let
+# the module open /proc/self/mem or fd 3 of the runner through it).
+PATHS = {pathlib.PosixPath: "path", pathlib.PurePosixPath: "purepath"}
 
 
 class WireError(Exception):
@@ -100,6 +105,8 @@ class Codec:
             return ["decimal", str(value)]
         if kind is uuid.UUID:
             return ["uuid", str(value)]
+        if kind in PATHS:
+            return [PATHS[kind], str(value)]
         return self.other(value)
 
     def decode(self, data):
@@ -148,6 +155,8 @@ class Codec:
             return decimal.Decimal(_text(rest, 0))
         if tag == "uuid":
             return uuid.UUID(_text(rest, 0))
+        if tag in ("path", "purepath"):
+            return (pathlib.Path if tag == "path" else pathlib.PurePosixPath)(_text(rest, 0))
         return self.special(tag, rest, lambda item: self._decode(item, depth + 1))
 
 

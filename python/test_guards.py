@@ -54,7 +54,7 @@ MOCK_API = frozenset({
 def check_callback(target, name):
     """Raise when the module may not call ``target`` (name None) or read its attribute ``name``."""
     if machinery(target):
-        raise PermissionError("the test runner's own objects are not the module's to use")
+        raise PermissionError("the test runner's own objects (and its file, process and interpreter functions) are not the module's to use")
     if name is not None and name.startswith("_"):
         raise AttributeError(name)
     mock = sys.modules.get("unittest.mock")
@@ -63,13 +63,34 @@ def check_callback(target, name):
                              "given, not configure, reset or assert with it")
 
 
+# Functions and classes that reach files, processes or the interpreter: handed to the module (an `opener=open`),
+# they would run its requests in the trusted process (open /proc/self/mem, then fd 3, with the runner's rights).
+_CAPABILITIES = frozenset({
+    "os", "posix", "io", "_io", "subprocess", "_posixsubprocess", "shutil", "pathlib", "tempfile", "ctypes", "_ctypes",
+    "signal", "_signal", "importlib", "_imp", "sys", "gc", "mmap", "socket", "_socket", "fcntl", "resource", "pty",
+    "_thread", "threading", "multiprocessing", "marshal", "pickle", "_pickle", "runpy", "code", "pdb", "sqlite3", "zipfile",
+})
+_BUILTIN_CAPABILITIES = frozenset({"open", "exec", "eval", "compile", "__import__", "getattr", "setattr", "delattr",
+                                   "globals", "vars", "locals", "breakpoint", "input"})
+
+
 def machinery(value):
-    """Whether ``value`` is an object of the test runner or its frameworks (a Mock excepted), or a method of one."""
+    """Whether ``value`` is an object of the test runner or its frameworks (a Mock excepted), or a method of one,
+    or a function or class that reaches files, processes or the interpreter."""
     if isinstance(value, types.MethodType):
         value = value.__self__
-    owner = type(value).__module__ if not isinstance(value, (types.FunctionType, type)) else value.__module__
+    if isinstance(value, types.BuiltinFunctionType) and isinstance(value.__self__, (types.ModuleType, type(None))):
+        owner = getattr(value.__self__, "__name__", "") or getattr(value, "__module__", "") or ""
+        if owner == "builtins":
+            return value.__name__ in _BUILTIN_CAPABILITIES
+        return owner.split(".")[0] in _CAPABILITIES | _MACHINERY
+    function_or_class = isinstance(value, (types.FunctionType, type))
+    owner = value.__module__ if function_or_class else type(value).__module__
     owner = owner if isinstance(owner, str) else ""
-    return owner.split(".")[0] in _MACHINERY and not owner.startswith("unittest.mock")
+    root = owner.split(".")[0]
+    if function_or_class and root in _CAPABILITIES:
+        return True
+    return root in _MACHINERY and not owner.startswith("unittest.mock")
 
 
 REPLACED = ("the test's own code was replaced by an object of the module under test (a decorator or name "

@@ -14,9 +14,10 @@ const results: Record<string, [string, string]> = existsSync(SYSTEM_PYTHON)
   : {};
 
 describe.skipIf(!existsSync(SYSTEM_PYTHON))('proxy wire format against hostile input', () => {
-  it('round-trips datetimes, decimals, sets and bytes by copy', () => {
+  it('round-trips datetimes, decimals, sets, bytes and paths by copy', () => {
     expect(results['round-trip']?.[0]).toBe('ok');
     expect(results['round-trip']?.[1]).toContain("datetime.datetime(2024, 5, 6, 8, 0)");
+    expect(results['round-trip']?.[1]).toContain("PosixPath('/tmp/out.csv')");
   });
 
   it.each([

@@ -58,7 +58,26 @@ describe.skipIf(!usable)("the runner's own objects handed to the module", () => 
       allowUnsandboxed: false,
     });
     expect(result.tests.filter((test) => test.outcome === 'passed')).toEqual([]);
-    expect(result.collectErrors.map((error) => error.message).join('\n')).toContain("PermissionError: the test runner's own objects are not the module's to use");
+    expect(result.collectErrors.map((error) => error.message).join('\n')).toContain("PermissionError: the test runner's own objects (and its file, process and interpreter functions) are not the module's to use");
+  });
+});
+
+describe.skipIf(!usable)('objects of the tests as capabilities into the runner', () => {
+  it('a Path crosses as data (the module writes in its own, guarded process); open handed over is refused', async () => {
+    const { result } = await runAcceptanceTests({
+      interpreter: SYSTEM_PYTHON,
+      module: { name: 'path_capability.py', content: fixture(FIXTURES.hostile, 'path_capability.py') },
+      testFiles: [{ name: 'test_path_capability.py', content: fixture(FIXTURES.hostile, 'test_path_capability.py') }],
+      testSeconds: 5,
+      limits: DEFAULT_SANDBOX_LIMITS,
+      allowUnsandboxed: false,
+    });
+    // The tests assert the safe outcomes: a pathlib.PosixPath in the module, fd 3 not written, open refused.
+    expect(result.tests.map((test) => `${test.name} ${test.outcome} ${test.message}`)).toEqual([
+      'test_us001_ac1_export_to_a_path passed ', 'test_us001_ac2_opener_refused passed ',
+    ]);
+    expect(result.recordProblems).toEqual([]);
+    expect(result.blocked.filter((action) => action.inModule).map((action) => action.detail).join('\n')).toMatch(/open '\/proc\/\d+\/fd\/3' for writing/);
   });
 });
 

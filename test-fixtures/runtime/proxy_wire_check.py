@@ -5,6 +5,7 @@ Usage: python3 proxy_wire_check.py PYTHON_HELPERS_FOLDER
 import datetime
 import decimal
 import json
+import pathlib
 import socket
 import struct
 import sys
@@ -39,7 +40,8 @@ for _ in range(100):
     nested = f'["list",{nested}]'
 results = {
     "round-trip": outcome(lambda: codec.decode(codec.encode(
-        {"when": datetime.datetime(2024, 5, 6, 8, 0), "cost": decimal.Decimal("1.10"), "tags": {"a"}, "raw": b"\x00\xff"}))),
+        {"when": datetime.datetime(2024, 5, 6, 8, 0), "where": pathlib.Path("/tmp/out.csv"), "cost": decimal.Decimal("1.10"),
+         "tags": {"a"}, "raw": b"\x00\xff"}))),
     "too-deep-value": outcome(lambda: codec.decode(json.loads(nested))),
     "too-deep-json": outcome(lambda: raw_frame(struct.pack(">I", 200002) + b"[" * 100001 + b"]" * 100001)),
     "oversized-frame": outcome(lambda: raw_frame(struct.pack(">I", 2_000_000_000))),

@@ -1,0 +1,34 @@
+"""Hostile fixture: objects of the tests used as capabilities into the trusted runner's process.
+
+A Path the test hands over used to be a handle: `path.joinpath("/proc/self/fd/3").write_text(...)`
+ran in the runner, writing to its result channel (and `/proc/self/mem` could be read to find the
+run's secret). Paths now cross as data and are rebuilt here, in the guarded process; a function
+such as `open` handed over is refused. Each attempt's outcome is returned for the tests to check.
+"""
+from typing import Any
+
+FORGED = '{"event": "done", "runner": "unittest", "ran": 0}\n'
+
+
+class Exporter:
+    """Writes a small CSV where it is told."""
+
+    def export(self, path: Any) -> dict[str, Any]:
+        """Write the CSV at ``path``; first try to reach the runner's fd 3 through the path."""
+        try:
+            path.joinpath("/proc/self/fd/3").write_text(FORGED)
+            channel = "wrote fd 3"
+        except Exception as error:  # noqa: BLE001 - the outcome is the point
+            channel = type(error).__name__
+        path.write_text("a,b\n")
+        return {"success": True, "message": f"{type(path).__module__}.{type(path).__name__} {channel}", "data": "written"}
+
+    def export_with(self, opener: Any) -> dict[str, Any]:
+        """Use the test's opener on the runner's own memory map."""
+        try:
+            with opener("/proc/self/maps") as handle:
+                handle.read()
+            outcome = "read the runner's memory map"
+        except Exception as error:  # noqa: BLE001 - the outcome is the point
+            outcome = type(error).__name__
+        return {"success": True, "message": outcome, "data": None}
