@@ -1,5 +1,5 @@
 import { apiTableColumns } from './api-table.js';
-import { classUnderClasses, EXTERNAL_WORDING, pseudoHeading, sectionOwner, type SectionOwner } from './section-owner.js';
+import { classNamedBy, classUnderClasses, EXTERNAL_WORDING, pseudoHeading, sectionOwner, type SectionOwner } from './section-owner.js';
 import { readNestedDetails, readSharedExceptionBase, type NestedDetails } from './nested-details.js';
 import { isModelSection, ProseModelReader } from './prose-models.js';
 import { readProseParagraph } from './prose-paragraph.js';
@@ -76,7 +76,7 @@ const EXCEPTION_NAME = /^[\s|>*+\-\d.)]*(?:\*\*|__|`)*\s*`?([A-Z][A-Za-z0-9_]*(?
 const BASE_AFTER_NAME = /^`?\*{0,2}\s*\(\s*(?:an?\s+|[Bb]ase:?\s*|[Ii]nherits? from\s+|[Ss]ubclass of\s+|[Ee]xtends\s+|[Hh]ereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)/;
 const DEFINITION_TERM = /^(?:\*\*)?`([A-Z][A-Za-z0-9_]*)`(?:\*\*)?\s*\(/;
 /** "inherits from `Base`" anywhere in the line. */
-const BASE_IN_TEXT = /\b(?:[Ii]nherits? from|[Ss]ubclass(?:es)? of|[Ss]ubclasses|[Ee]xtends|[Dd]erives from|[Hh]ereda de|[Hh]erda de|[Hh][ée]rite de|[Bb]ase class:?|[Bb]ase:)\s+`?([A-Z][A-Za-z0-9_.]*)`?/;
+const BASE_IN_TEXT = /\b(?:[Ii]nherits?(?: from)?|[Ss]ubclass(?:es)? of|[Ss]ubclasses|[Ee]xtends|[Dd]erives from|[Hh]ereda de|[Hh]erda de|[Hh][ée]rite de|[Bb]ase class:?|[Bb]ase:)\s+`?([A-Z][A-Za-z0-9_.]*)`?/;
 /** reStructuredText / Sphinx: `.. py:method:: deposit(amount: float) -> None`, `.. py:class:: Account`. */
 const RST_DIRECTIVE = /^(\s*)\.\.\s+py:(class|exception|method|function|staticmethod|classmethod)::\s*(.*)$/;
 const QUALIFIED_MENTION = /`([A-Z][A-Za-z0-9_]*\.[a-z_][A-Za-z0-9_]*\([^`]*)`/g;
@@ -255,12 +255,14 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
       const parent = stack[stack.length - 1];
       let owner = sectionOwner(text);
-      if ((owner.kind === 'none' || owner.kind === 'maybe-class') && parent) owner = classUnderClasses(parent.text, text) ?? owner;
+      const under = (owner.kind === 'none' || owner.kind === 'maybe-class') && parent ? classUnderClasses(parent.text, text) : null;
+      if (under) owner = under;
       // "#### 2.2.2 Registration" inside "### 2.2 Class KennelManager" is a part of that class's section, not a class.
       if (owner.kind === 'maybe-class' && stack.some((section) => section.owner.kind === 'class')) owner = { kind: 'none' };
       stack.push({ depth, text, owner });
       lineClass = null;
-      if (owner.kind === 'class' && MODEL_HEADING.test(text)) models.openModelHeading(owner.name, text, index);
+      // "### 2.1 Bouteille" under "## 2. Modèle": typed bullets right under it are its fields.
+      if (owner.kind === 'class' && (MODEL_HEADING.test(text) || (under && isModelSection(parent!.text)))) models.openModelHeading(owner.name, text, index);
     }
     if (/class/i.test(line)) for (const named of line.matchAll(NAMED_CLASS)) harvest.namedClasses.add((named[1] ?? named[2])!);
     const declared = line.includes('class') ? readClassLine(heading ? heading[2]! : line) : null;
@@ -309,7 +311,9 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
         if (phrase?.[2] && !BUILTIN_EXCEPTIONS.has(base)) harvest.classes.push({ name: base, bases: [phrase[2]], line: index + 1, exception: true });
         for (const named of line.matchAll(/`([A-Z][A-Za-z0-9_]*)`/g)) {
           const own = named[1]!;
-          if (own !== base && !BUILTIN_EXCEPTIONS.has(own) && !/(?:Error|Exception)$/.test(own)) harvest.classes.push({ name: own, bases: [base], line: index + 1, exception: true });
+          // "`EventNotFound` (a `LookupError`) … `InvalidTimes` (a `ValueError`)": each name's own note wins.
+          const ownBase = after ? BASE_AFTER_NAME.exec(line.slice((named.index ?? 0) + named[0].length))?.[1] : undefined;
+          if (own !== base && !BUILTIN_EXCEPTIONS.has(own) && !/(?:Error|Exception)$/.test(own)) harvest.classes.push({ name: own, bases: [ownBase ?? base], line: index + 1, exception: true });
         }
       }
     }
@@ -388,12 +392,4 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
   models.close();
   harvest.models.push(...models.models);
   return harvest;
-}
-
-/** The class a list item names before its colon ("1. Transaction dataclass (a record):"), or null. */
-function classNamedBy(line: string): string | null {
-  const text = line.replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '').replace(/\*\*/g, '').replace(/:\s*$/, '').trim();
-  if (text.length > 120) return null;
-  const owner = sectionOwner(text);
-  return owner.kind === 'class' ? owner.name : null;
 }

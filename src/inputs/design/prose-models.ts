@@ -26,7 +26,7 @@ const FIELD_BULLET = /^(?:\*\*|`)*([a-z_][A-Za-z0-9_]*)(?:`|\*\*)*(?:\s*:\s*([^`
 /** `**Name** — …`, `` - `Name`: … ``, `Name (dataclass): …` at the start of a line. */
 const NAMED_LIST = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\*\*|`)+([A-Z][A-Za-z0-9_]*)(?:\*\*|`)+\s*(?:\(([^)]{0,40})\))?\s*[:—–-]+\s*(.*)$/;
 const FIELD_WORDS = /\b(?:fields?|attributes?|campos?|atributos?|champs?|attributs?|properties)\b/i;
-const MODEL_SECTION = /\b(?:models?|data|datos|entit(?:y|ies)|records?|dataclass(?:es)?|structures?|modelos?|donn[ée]es|dati)\b/i;
+const MODEL_SECTION = /\b(?:models?|data|datos|entit(?:y|ies)|records?|dataclass(?:es)?|structures?|modelos?|mod[eè]les?|modelli|donn[ée]es|dati)(?![\w\u00C0-\u024F])/i;
 /** One item of an inline list: `name`, `name (type)`, `name: type`, backticks optional. */
 const LIST_ITEM = /^`?([a-z_][A-Za-z0-9_]*)`?(?:\s*\(\s*`?([^)`]+?)`?\s*\)|\s*:\s*`?([^`]+?)`?)?$/;
 const INLINE_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:fields|attributes|properties|campos|atributos|champs|attributs|campi|attributi)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*\S/i;

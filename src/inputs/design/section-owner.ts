@@ -86,3 +86,11 @@ export function pseudoHeading(line: string): string | null {
   const kind = sectionOwner(text).kind;
   return kind === 'class' || kind === 'functions' ? text : null;
 }
+
+/** The class a list item names before its colon ("1. Transaction dataclass (a record):"), or null. */
+export function classNamedBy(line: string): string | null {
+  const text = line.replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '').replace(/\*\*/g, '').replace(/:\s*$/, '').trim();
+  if (text.length > 120) return null;
+  const owner = sectionOwner(text);
+  return owner.kind === 'class' ? owner.name : null;
+}
