@@ -5,6 +5,7 @@ ran in the runner, writing to its result channel (and `/proc/self/mem` could be 
 run's secret). Paths now cross as data and are rebuilt here, in the guarded process; a function
 such as `open` handed over is refused. Each attempt's outcome is returned for the tests to check.
 """
+import os
 from typing import Any
 
 FORGED = '{"event": "done", "runner": "unittest", "ran": 0}\n'
@@ -20,8 +21,12 @@ class Exporter:
             channel = "wrote fd 3"
         except Exception as error:  # noqa: BLE001 - the outcome is the point
             channel = type(error).__name__
+        # Whose /proc/self is it? Through a handle it was the runner's (its memory, its descriptors).
+        status = path.joinpath("/proc/self/status").read_text()
+        pid = int(next(line.split()[1] for line in status.splitlines() if line.startswith("Pid:")))
+        whose = "own process" if pid == os.getpid() else "the runner's process"
         path.write_text("a,b\n")
-        return {"success": True, "message": f"{type(path).__module__}.{type(path).__name__} {channel}", "data": "written"}
+        return {"success": True, "message": f"{type(path).__module__}.{type(path).__name__} {channel} {whose}", "data": "written"}
 
     def export_with(self, opener: Any) -> dict[str, Any]:
         """Use the test's opener on the runner's own memory map."""

@@ -13,6 +13,7 @@ class ExportTests(unittest.TestCase):
         self.assertEqual((folder / "out.csv").read_text(), "a,b\n")
         self.assertTrue(result["message"].startswith("pathlib.PosixPath "), result["message"])
         self.assertNotIn("wrote fd 3", result["message"])
+        self.assertTrue(result["message"].endswith("own process"), result["message"])
 
     def test_us001_ac2_opener_refused(self):
         self.assertEqual(Exporter().export_with(open)["message"], "PermissionError")
