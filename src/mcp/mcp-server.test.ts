@@ -85,6 +85,13 @@ describe('backsmith mcp (SDK client over stdio, built binary)', () => {
     const missing = (await plain.callTool({ name: 'read_spec', arguments: { design: 'no_such_design.md' } })) as CallToolResult;
     expect(missing.isError).toBe(true);
     expect(text(missing)).toMatch(/^backsmith: .*no_such_design\.md[^\n]*$/);
+    const nothingRuns = (await plain.callTool({ name: 'verify_module', arguments: { path: example('clinic_booking_scheduler.py'), select: ['design/'], run: false } })) as CallToolResult;
+    expect(nothingRuns.isError).toBe(true);
+    expect(text(nothingRuns)).toBe('backsmith: select design/ runs no check: every check it selects is skipped (no design given). Give what they need, or select other checks.');
+    const unknownId = (await plain.callTool({ name: 'verify_module', arguments: { path: example('clinic_booking_scheduler.py'), ignore: ['quality/nope'], run: false } })) as CallToolResult;
+    expect(text(unknownId)).toMatch(/^backsmith: Unknown check id "quality\/nope" in ignore; closest known: /);
+    const testsWithoutRun = (await plain.callTool({ name: 'verify_module', arguments: { path: example('clinic_booking_scheduler.py'), tests: [example('test_clinic_booking_acceptance.py')], run: false } })) as CallToolResult;
+    expect(text(testsWithoutRun)).toMatch(/^backsmith: tests cannot be combined with run: false/);
     const badType = (await plain.callTool({ name: 'verify_module', arguments: { path: 3 } })) as CallToolResult;
     expect(badType.isError).toBe(true);
     expect(text(badType)).toMatch(/Input validation error/);

@@ -32,7 +32,7 @@ export interface ToolContext {
 
 /** The configuration for a call: the workspace's file (or --config), with the call's select/ignore applied. */
 export async function workspaceConfig(context: ToolContext, workspace: Workspace, selection: SelectionFlags = {}): Promise<BacksmithConfig> {
-  return applySelectionFlags(await loadConfig(context.settings.configFile, workspace.roots[0]), selection);
+  return applySelectionFlags(await loadConfig(context.settings.configFile, workspace.roots[0]), selection, { select: 'select', ignore: 'ignore' });
 }
 
 /** Structured content with every secret removed; the report itself when it holds none (the usual case, and the fast one). */
