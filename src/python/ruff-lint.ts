@@ -78,15 +78,22 @@ class RuffThread {
   }
 }
 
-let thread: RuffThread | null = null;
+// The thread lives on the global object, not in this module: the CLI starts it from dist/ before it
+// knows whether its bundle (another copy of this module) is fresh, and that copy must find it.
+const THREAD = Symbol.for('backsmith.ruff-thread');
+const threadHolder = globalThis as { [THREAD]?: RuffThread };
 
 /** The worker, or null where it cannot run (sources run by a TypeScript test runner have no .js worker file). */
 function ruffThread(): RuffThread | null {
+  const thread = threadHolder[THREAD];
   if (thread && !thread.failed) return thread;
   if (!existsSync(WORKER_FILE)) return null;
-  thread = new RuffThread();
-  return thread;
+  threadHolder[THREAD] = new RuffThread();
+  return threadHolder[THREAD];
 }
+
+/** A failure of Ruff on a source, from this copy of the module or another (see THREAD). */
+const isRuffFailure = (error: unknown): boolean => error instanceof Error && (error.name === 'RuffCrash' || error.name === 'RuffSkipped');
 
 /** Loads Ruff's wasm ahead of the first lint, so that it overlaps other start-up work. */
 export function warmUpRuff(lineLength: number, targetVersion = DEFAULT_TARGET_VERSION): void {
@@ -146,7 +153,7 @@ export async function lintPython(source: string, lineLength: number, targetVersi
       if (result instanceof Error) throw result;
       return result;
     } catch (error) {
-      if (error instanceof RuffCrash || error instanceof RuffSkipped) throw error;
+      if (isRuffFailure(error)) throw error;
       if (attempt === 1) throw new RuffCrash((error as Error).message);
     }
   }

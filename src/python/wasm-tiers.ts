@@ -40,8 +40,11 @@ const LOCK_WAIT_MS = 5_000;
 const FREE = 0;
 const owner = threadId + 1;
 // The lock: which thread (threadId + 1) is compiling under its own flags, or FREE. Ruff compiles on
-// a worker while the main thread may be compiling tree-sitter.
-let lock = new Int32Array(new SharedArrayBuffer(4));
+// a worker while the main thread may be compiling tree-sitter. It lives on the global object (one
+// per thread), since the CLI loads two copies of this module: dist's, and its bundle's.
+const LOCK = Symbol.for('backsmith.wasm-tier-lock');
+const lockHolder = globalThis as { [LOCK]?: Int32Array };
+const lock = (): Int32Array => (lockHolder[LOCK] ??= new Int32Array(new SharedArrayBuffer(4)));
 let userChoice: boolean | undefined;
 
 function leaveFlagsAlone(): boolean {
@@ -51,12 +54,12 @@ function leaveFlagsAlone(): boolean {
 
 /** The lock's memory, to hand to a worker thread that compiles wasm (see `shareWasmTierLock`). */
 export function wasmTierLock(): SharedArrayBuffer {
-  return lock.buffer as SharedArrayBuffer;
+  return lock().buffer as SharedArrayBuffer;
 }
 
 /** Makes this thread use the lock of the thread that started it (a worker calls it with what `wasmTierLock` gave). */
 export function shareWasmTierLock(buffer: SharedArrayBuffer): void {
-  lock = new Int32Array(buffer);
+  lockHolder[LOCK] = new Int32Array(buffer);
 }
 
 /**
@@ -64,14 +67,14 @@ export function shareWasmTierLock(buffer: SharedArrayBuffer): void {
  * in the middle of this thread's own asynchronous one: nothing else runs on the thread meanwhile).
  */
 function tryTake(): boolean | 'mine' {
-  const seen = Atomics.compareExchange(lock, 0, FREE, owner);
+  const seen = Atomics.compareExchange(lock(), 0, FREE, owner);
   if (seen === FREE) return true;
   return seen === owner ? 'mine' : false;
 }
 
 function release(): void {
-  Atomics.store(lock, 0, FREE);
-  Atomics.notify(lock, 0);
+  Atomics.store(lock(), 0, FREE);
+  Atomics.notify(lock(), 0);
 }
 
 /** Takes the lock, blocking this thread while another holds it; false when not taken (see LOCK_WAIT_MS). */
@@ -82,7 +85,7 @@ function takeBlocking(): boolean {
     if (taken !== false) return taken === true;
     const left = deadline - Date.now();
     if (left <= 0) return false;
-    Atomics.wait(lock, 0, Atomics.load(lock, 0), left);
+    Atomics.wait(lock(), 0, Atomics.load(lock(), 0), left);
   }
 }
 
@@ -94,7 +97,7 @@ async function takeWaiting(): Promise<boolean> {
     if (taken !== false) return taken === true;
     const left = deadline - Date.now();
     if (left <= 0) return false;
-    const waiting = waitAsync(lock, 0, Atomics.load(lock, 0), left);
+    const waiting = waitAsync(lock(), 0, Atomics.load(lock(), 0), left);
     if (waiting.async) await waiting.value;
   }
 }
