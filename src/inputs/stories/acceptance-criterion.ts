@@ -3,7 +3,15 @@ import type { AcceptanceCriterion } from './story-types.js';
 
 /** `**AC1**`, `AC-2:`, `Scenario 3 -`, `Criterion 4.` at the start of an item. */
 const CRITERION_ID = /^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?(?:\*\*|__)?\s*(AC[-\s]?\d+[a-z]?|Scenario\s*\d+|Criterion\s*\d+)\s*(?:\*\*|__)?\s*[:.)\-–—]?\s*(?:\*\*|__)?/i;
-const KEYWORDS = /\b(given|when|then|and|but)\b/gi;
+// English, Spanish, Portuguese, French and Italian Gherkin keywords; letters around them are any script's.
+const KEYWORDS = /(?<![\p{L}\p{N}_])(given|when|then|and|but|dad[oa]s?|étant donnée?s?|cuando|quando|quand|lorsque|entonces|então|alors|allora)(?![\p{L}\p{N}_])/giu;
+const CLAUSE: Record<string, 'given' | 'when' | 'then'> = {
+  given: 'given', dado: 'given', dada: 'given', dados: 'given', dadas: 'given', when: 'when', cuando: 'when', quando: 'when', quand: 'when', lorsque: 'when',
+  then: 'then', entonces: 'then', então: 'then', alors: 'then', allora: 'then',
+};
+const GIVEN = /(?<![\p{L}\p{N}_])(?:given|dad[oa]s?|étant donnée?s?)(?![\p{L}\p{N}_])/iu;
+const WHEN = /(?<![\p{L}\p{N}_])(?:when|cuando|quando|quand|lorsque)(?![\p{L}\p{N}_])/iu;
+const THEN = /(?<![\p{L}\p{N}_])(?:then|entonces|então|alors|allora)(?![\p{L}\p{N}_])/iu;
 
 /** The criterion id an item starts with, if any. */
 export function criterionId(markdown: string): string | null {
@@ -13,7 +21,7 @@ export function criterionId(markdown: string): string | null {
 
 /** Whether a text reads as Given/When/Then. */
 export function hasGivenWhenThen(text: string): boolean {
-  return /\bgiven\b/i.test(text) || (/\bwhen\b/i.test(text) && /\bthen\b/i.test(text));
+  return GIVEN.test(text) || (WHEN.test(text) && THEN.test(text));
 }
 
 /** Splits a criterion into Given / When / Then; quoted text is never split. */
@@ -32,10 +40,10 @@ export function splitGivenWhenThen(text: string): Pick<AcceptanceCriterion, 'giv
     if (current && part) clauses[current].push(part);
   };
   for (const match of masked.matchAll(KEYWORDS)) {
-    const keyword = match[1]!.toLowerCase();
-    if (keyword === 'and' || keyword === 'but') continue;
+    const keyword = CLAUSE[match[1]!.toLowerCase()] ?? (/^étant/i.test(match[1]!) ? 'given' : null);
+    if (keyword === null) continue;
     close(match.index ?? 0);
-    current = keyword as 'given' | 'when' | 'then';
+    current = keyword;
     start = (match.index ?? 0) + match[0].length;
   }
   close(masked.length);

@@ -5,6 +5,7 @@ import { collapseWhitespace, toMessageTemplate } from '../messages/message-templ
 import { criterionId, hasGivenWhenThen, readCriterion, splitGivenWhenThen } from './acceptance-criterion.js';
 import { GHERKIN_START, readGherkinText, type GherkinScenario } from './gherkin-text.js';
 import { isMessageText, messageKind, quotedTexts } from './quoted-messages.js';
+import { readStoryTable } from './story-table.js';
 import type { AcceptanceCriterion, StoriesSpec, StoriesWarning, Story, StoryMessage } from './story-types.js';
 
 /** Options for reading user stories. */
@@ -16,6 +17,15 @@ export interface ReadStoriesOptions {
 const STORY_ID = /\b([A-Z][A-Z0-9]{0,7}-\d{1,4}|US_?\d{1,4})\b/;
 const NOT_STORY_PREFIX = /^(AC|ISBN|ISO|UTF|SHA|PEP|RFC|HTTP|TLS|MD|ES|GPT)\b/;
 const ROLE_GOAL_BENEFIT = /\bAs an? ([^,]+?),?\s+I(?: want| need| would like|'d like| wish| can)(?: to)?\s+(.+?)(?:,?\s+so (?:that|I can)\s+(.+?))?\s*(?:\.(?:\s|$)|$)/i;
+/** The same in Spanish, Portuguese, French and Italian: "Como socio, quiero reservar …, para jugar." */
+const ROLE_GOAL_FOREIGN = /^\W*(?:Como|En tant que?|Enquanto|Come)\s+(?:(?:una?|um|uma|l[ea]|l'|un[ea]?)\s+)?([^,]+?),?\s+(?:quiero|quero|je veux|je souhaite|voglio|gostaria de|deseo|necesito|preciso)\s+(.+?)(?:,?\s+(?:para(?: que)?|afin d[e']|afin que|pour|per|de modo que)\s+(.+?))?\s*(?:\.(?:\s|$)|$)/i;
+/** "Acceptance criteria", "Criterios de aceptación", "Critérios de aceitação", "Critères d'acceptation", "Scenarios". */
+const CRITERIA_HEADING = /acceptance|criteria|scenarios?|crit[eé]rios?|crit[èe]res|criteri\b|aceptaci[oó]n|aceita[cç][aã]o|escenarios?|cen[aá]rios?/i;
+
+/** Role, goal and benefit of a "As a …, I want …, so that …" sentence (or its Spanish, Portuguese, French, Italian forms). */
+function readRoleGoal(text: string): RegExpExecArray | null {
+  return ROLE_GOAL_BENEFIT.exec(text) ?? ROLE_GOAL_FOREIGN.exec(text);
+}
 
 function storyIdIn(text: string): string | null {
   const match = STORY_ID.exec(text);
@@ -133,7 +143,7 @@ class StoryBuilder {
 
   readParagraph(block: MarkdownBlock, node: Paragraph, inCriteriaSection: boolean): void {
     const text = collapseWhitespace(plainText(node));
-    const roleGoal = this.story.role === null ? ROLE_GOAL_BENEFIT.exec(text) : null;
+    const roleGoal = this.story.role === null ? readRoleGoal(text) : null;
     if (roleGoal) {
       this.story.role = roleGoal[1]!.trim();
       this.story.goal = roleGoal[2]!.trim();
@@ -152,7 +162,7 @@ class StoryBuilder {
 
   /** A paragraph that opens with the story's bold title may go on with its role and criteria. */
   readTitleParagraph(node: Paragraph): void {
-    const roleGoal = ROLE_GOAL_BENEFIT.exec(collapseWhitespace(plainText(node)));
+    const roleGoal = readRoleGoal(collapseWhitespace(plainText(node)));
     if (!roleGoal) return;
     this.story.role = roleGoal[1]!.trim();
     this.story.goal = roleGoal[2]!.trim();
@@ -186,7 +196,7 @@ class StoryBuilder {
       const markdown = sourceOf(this.document, item);
       const text = collapseWhitespace(plainText(item));
       const line = item.position?.start.line ?? block.line;
-      if (this.story.role === null && ROLE_GOAL_BENEFIT.test(text)) {
+      if (this.story.role === null && readRoleGoal(text) !== null) {
         this.readParagraph(block, { type: 'paragraph', children: [{ type: 'text', value: text }] }, false);
         continue;
       }
@@ -294,6 +304,21 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
       }
       continue;
     }
+    const tableRows = block.node.type === 'table' && !builder ? readStoryTable(document, block.node) : null;
+    if (tableRows) {
+      for (const row of tableRows) {
+        const story = startStory({ id: row.id, title: row.title.replace(/^to\s+/i, ''), depth: 7, line: row.line });
+        if (row.sentence) story.readParagraph(block, { type: 'paragraph', children: [{ type: 'text', value: row.sentence }] }, false);
+        else Object.assign(story.story, { role: row.role, goal: row.goal, benefit: row.benefit });
+        for (const part of row.criteria) {
+          const criterion = readCriterion(part.markdown, collapseWhitespace(part.markdown.replace(/[`*_]/g, '')), story.nextCriterionId(), part.line);
+          story.addCriterion(criterion);
+          story.addMessages(rangeNode(part.start, part.end), criterion.id, null);
+        }
+      }
+      finish();
+      continue;
+    }
     const start = storyStart(document, block);
     if (start) {
       feature = null;
@@ -311,10 +336,10 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
         finish();
         continue;
       }
-      criteriaDepth = /acceptance|criteria|scenarios?/i.test(plainText(heading)) ? heading.depth : criteriaDepth !== null && heading.depth <= criteriaDepth ? null : criteriaDepth;
+      criteriaDepth = CRITERIA_HEADING.test(plainText(heading)) ? heading.depth : criteriaDepth !== null && heading.depth <= criteriaDepth ? null : criteriaDepth;
       continue;
     }
-    const inCriteria = criteriaDepth !== null || /acceptance criteria|scenarios?:/i.test(block.leadIn);
+    const inCriteria = criteriaDepth !== null || /acceptance criteria|scenarios?:|crit[eéè]r[a-z]* d[e'] ?(?:acepta|aceita|accepta)|criteri di accettazione/i.test(block.leadIn);
     if (node.type === 'paragraph') current.readParagraph(block, node, inCriteria);
     else if (node.type === 'list') current.readList(block, node, inCriteria);
     else if (node.type === 'table') current.readTable(block, node);

@@ -28,6 +28,38 @@ const STYLES: Array<{ file: string; stories: string[]; criteria: string[]; messa
     messages: ['US-020 AC1 "Your watering day is {day}."', 'US-020 AC2 "You are not on the rota yet."', 'US-021 AC1 "Swap recorded."'],
     warnings: [],
   },
+  {
+    // One table, a row per story; the criteria of a story in one cell, separated by <br>.
+    file: 'story-table.stories.md',
+    stories: ['US-301: book a washer', 'US-302: cancel my booking', 'US-303: mark a machine broken'],
+    criteria: ['US-301 AC1', 'US-301 AC2', 'US-302 AC1', 'US-303 AC1'],
+    messages: ['US-301 AC1 "Washer 2 is yours at 19:00."', 'US-301 AC2 "That slot is already taken."', 'US-302 AC1 "Booking cancelled."', 'US-303 AC1 "Dryer 1 is out of order."'],
+    warnings: [],
+  },
+  {
+    // reStructuredText underlines (setext to markdown), an unlabelled criteria paragraph, guillemets and curly quotes.
+    file: 'rest-stories.stories.md',
+    stories: ['US-101: Book a session', 'US-102: Cancel a session'],
+    criteria: ['US-101 AC1', 'US-101 AC2', 'US-102 AC1'],
+    messages: ['US-101 AC1 "Session booked for {hour}:00."', 'US-101 AC2 "That hour is taken."', 'US-102 AC1 "Session cancelled."'],
+    warnings: [],
+  },
+  {
+    // Spanish: HU ids, "**Como** …, **quiero** …, **para** …", "**Criterios de aceptación:**", Dado / cuando / entonces.
+    file: 'historias-es.stories.md',
+    stories: ['HU-01: Reservar pista', 'HU-02: Anular reserva'],
+    criteria: ['HU-01 AC1', 'HU-01 AC2', 'HU-02 AC1'],
+    messages: ['HU-01 AC1 "Reserva confirmada para la pista {pista}."', 'HU-01 AC2 "La pista ya está reservada."', 'HU-02 AC1 "Reserva anulada."'],
+    warnings: [],
+  },
+  {
+    // CRLF line ends, "## Story: …" headings without ids, checkbox criteria, messages in backticks.
+    file: 'checkbox-crlf.stories.md',
+    stories: ['US-001: Sell a pass', 'US-002: Check in'],
+    criteria: ['US-001 AC1', 'US-001 AC2', 'US-002 AC1', 'US-002 AC2'],
+    messages: ['US-001 AC1 "Pass {code} sold with {visits} visits."', 'US-001 AC2 "A climber name is required."', 'US-002 AC1 "Welcome! {left} visits left."', 'US-002 AC2 "This pass has no visits left."'],
+    warnings: ['missing-id: story "Sell a pass" has no id; called US-001', 'missing-id: story "Check in" has no id; called US-002'],
+  },
 ];
 
 describe('stories written as plain Gherkin or with their criteria inline', () => {
