@@ -59,10 +59,19 @@ describe('backsmith generate (built binary, fake OpenAI server over HTTP)', () =
 
   it('does not deliver a good module when --python names an interpreter the sandbox cannot use (exit 1, runtime/not-run)', async () => {
     server = await fixture.serve([reply(GOOD_MODULE)]);
-    const run = await backsmith([...generateArgs(), '--python', path.join(project.dir, 'no-such-python'), '--max-rounds', '0'], { env: { OPENAI_API_KEY: FAKE_KEY } });
+    // An executable that is no Python: the sandbox cannot run the module with it.
+    const run = await backsmith([...generateArgs(), '--python', '/bin/false', '--max-rounds', '0'], { env: { OPENAI_API_KEY: FAKE_KEY } });
     expect(run.code).toBe(1);
     expect(run.stderr + run.stdout).toContain('runtime/not-run');
     expect(existsSync(path.join(project.dir, 'src/copilot_genereated/engineering/plant_swap_registry.py'))).toBe(false);
+  });
+
+  it('refuses --python naming no interpreter (exit 2, one line) before calling the model', async () => {
+    server = await fixture.serve([reply(GOOD_MODULE)]);
+    const run = await backsmith([...generateArgs(), '--python', path.join(project.dir, 'no-such-python')], { env: { OPENAI_API_KEY: FAKE_KEY } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/backsmith: --python .*no-such-python: no such file\./);
+    expect(server.requests).toHaveLength(0);
   });
 
   it('rejects --tests with --no-run (exit 2) before calling the model', async () => {

@@ -8,6 +8,7 @@ import { createProgressReporter } from '../generate/progress-reporter.js';
 import { redactSecrets } from '../model/redact-secrets.js';
 import { environmentSecrets } from '../runs/environment-secrets.js';
 import { applySelectionFlags } from '../verify/suppressions/selection-options.js';
+import { checkPythonOption } from './check-python-option.js';
 import type { CliIo } from './cli-io.js';
 import { handleModelActionFailure } from './model-action-failure.js';
 import type { GenerateFlags } from './generate-command.js';
@@ -39,6 +40,7 @@ export async function runGenerateCommand(flags: GenerateFlags, io: CliIo): Promi
   const { signal } = cancellation;
   try {
     const config = applySelectionFlags(await loadConfig(flags.config), flags);
+    checkPythonOption(flags.python);
     const result = await generateModule({
       design: flags.design, config, signal, secrets,
       ...givenFlags(flags, [...PREPARATION_FLAGS, 'baseUrl', 'python']),

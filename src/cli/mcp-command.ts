@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkPythonOption } from './check-python-option.js';
 import type { CliIo } from './cli-io.js';
 
 interface McpFlags {
@@ -20,6 +21,7 @@ export function registerMcpCommand(program: Command, _io: CliIo): void {
     .option('--python <path>', 'Python interpreter for syntax checks and the sandbox (default: python3)')
     .option('--allow-unsandboxed', 'run runtime checks even where the host lacks a required sandbox protection')
     .action(async (flags: McpFlags) => {
+      checkPythonOption(flags.python);
       // Loaded only when the command runs: the SDK is not needed by the other commands.
       const { serveStdio } = await import('../mcp/mcp-server.js');
       await serveStdio({

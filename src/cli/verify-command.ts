@@ -8,8 +8,10 @@ import { writeReportFile } from '../report/write-report-file.js';
 import { warmUpVerifier } from '../verify/build-context.js';
 import { verifyModules } from '../verify/verify-modules.js';
 import { applySelectionFlags } from '../verify/suppressions/selection-options.js';
+import { selectionRunsNothing } from '../verify/suppressions/selection-runs-nothing.js';
 import { collectSelectors } from '../verify/suppressions/collect-selectors.js';
 import type { VerifyReport } from '../verify/verify-report.js';
+import { checkPythonOption } from './check-python-option.js';
 import { checkReportTargets } from './check-report-targets.js';
 import type { CliIo } from './cli-io.js';
 
@@ -57,6 +59,16 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .option('--allow-unsandboxed', 'run runtime checks even where the host lacks a required sandbox protection')
     .action(async (paths: string[], flags: VerifyFlags) => {
       const config = applySelectionFlags(await loadConfig(flags.config), flags);
+      checkPythonOption(flags.python);
+      // A selection whose every check would be skipped would pass having checked nothing.
+      const nothing = selectionRunsNothing(config.select, {
+        ...(flags.design ? {} : { design: 'no --design given' }),
+        ...(flags.stories ? {} : { stories: 'no --stories given' }),
+        ...(flags.tests ? {} : { 'test-files': 'no --tests given', tests: 'no --tests given' }),
+        ...(flags.run ? {} : { runtime: '--no-run given', tests: '--no-run given' }),
+        ...(flags.types === false ? { types: '--no-types given' } : {}),
+      }, new Set(Object.keys(config.severity).filter((id) => config.severity[id] === 'off')));
+      if (nothing) throw new BacksmithError(`${flags.select?.length ? '--select' : 'The configuration\'s "select"'} ${config.select.join(',')} runs no check: every check it selects is skipped (${nothing}). Give what they need, or select other checks.`);
       // A report that cannot be written, or would replace an input, is found before minutes of verifying.
       const targets = [...(flags.sarif ? [{ option: '--sarif', file: flags.sarif }] : []), ...(flags.html ? [{ option: '--html', file: flags.html }] : [])];
       if (targets.length > 0) await checkReportTargets(targets, [...paths, ...[flags.design, flags.stories, flags.config].filter((file): file is string => !!file), ...(flags.tests ?? [])]);
