@@ -51,11 +51,19 @@ MOCK_API = frozenset({
 })
 
 
+# Attributes that lead from a test's object to the runner's frames (a generator's gi_frame, then f_back up
+# to main(), whose locals hold the run's secret): never read for the module.
+_INTROSPECTION = frozenset({"gi_frame", "gi_code", "gi_yieldfrom", "cr_frame", "cr_code", "cr_await", "cr_origin",
+                            "ag_frame", "ag_code", "ag_await", "f_back", "f_globals", "f_locals", "f_builtins", "f_code",
+                            "tb_frame", "tb_next"})
+_INTERNALS = (types.FrameType, types.TracebackType, types.CodeType)
+
+
 def check_callback(target, name):
     """Raise when the module may not call ``target`` (name None) or read its attribute ``name``."""
-    if machinery(target):
+    if machinery(target) or isinstance(target, _INTERNALS):
         raise PermissionError("the test runner's own objects (and its file, process and interpreter functions) are not the module's to use")
-    if name is not None and name.startswith("_"):
+    if name is not None and (name.startswith("_") or name in _INTROSPECTION):
         raise AttributeError(name)
     mock = sys.modules.get("unittest.mock")
     if name in MOCK_API and mock is not None and isinstance(target, mock.NonCallableMock):

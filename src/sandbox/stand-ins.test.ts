@@ -63,7 +63,7 @@ describe.skipIf(!usable)("the runner's own objects handed to the module", () => 
 });
 
 describe.skipIf(!usable)('objects of the tests as capabilities into the runner', () => {
-  it('a Path crosses as data (the module writes in its own, guarded process); open handed over is refused', async () => {
+  it('a Path crosses as data (the module writes in its own, guarded process); open and frames are refused', async () => {
     const { result } = await runAcceptanceTests({
       interpreter: SYSTEM_PYTHON,
       module: { name: 'path_capability.py', content: fixture(FIXTURES.hostile, 'path_capability.py') },
@@ -72,9 +72,10 @@ describe.skipIf(!usable)('objects of the tests as capabilities into the runner',
       limits: DEFAULT_SANDBOX_LIMITS,
       allowUnsandboxed: false,
     });
-    // The tests assert the safe outcomes: a pathlib.PosixPath in the module, fd 3 not written, open refused.
+    // The tests assert the safe outcomes: a pathlib.PosixPath in the module, fd 3 not written, open refused,
+    // no frame reached from a generator of the test.
     expect(result.tests.map((test) => `${test.name} ${test.outcome} ${test.message}`)).toEqual([
-      'test_us001_ac1_export_to_a_path passed ', 'test_us001_ac2_opener_refused passed ',
+      'test_us001_ac1_export_to_a_path passed ', 'test_us001_ac2_opener_refused passed ', 'test_us001_ac3_generator_frames_refused passed ',
     ]);
     expect(result.recordProblems).toEqual([]);
     expect(result.blocked.filter((action) => action.inModule).map((action) => action.detail).join('\n')).toMatch(/open '\/proc\/\d+\/fd\/3' for writing/);

@@ -17,3 +17,7 @@ class ExportTests(unittest.TestCase):
 
     def test_us001_ac2_opener_refused(self):
         self.assertEqual(Exporter().export_with(open)["message"], "PermissionError")
+
+    def test_us001_ac3_generator_frames_refused(self):
+        rows = (row for row in [1, 2])
+        self.assertEqual(Exporter().climb(rows)["message"], "AttributeError")
