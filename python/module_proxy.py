@@ -329,8 +329,9 @@ class ModuleLink:
         return error
 
     # ---------------------------------------------------------------- mirrors
-    def install(self, name, module_file, outline):
-        """Put the proxy module under ``name`` in sys.modules, with mirrors of the module's classes."""
+    def install(self, name, module_file, outline, kept=frozenset()):
+        """Put the proxy module under ``name`` in sys.modules, with mirrors of the module's classes;
+        ``kept``: names the tests took from their frameworks, never rebound by `from module import *`."""
         module = types.ModuleType(name, outline.get("doc") or None)
         module.__file__ = module_file
         module.__getattr__ = lambda attribute: self.op("getattr", ["module"], name=attribute)
@@ -347,7 +348,7 @@ class ModuleLink:
         # whose raises() swallows everything): names of modules and builtins are left out.
         module.__all__ = [key for key in vars(module) if not key.startswith("_") and key not in sys.modules
                           and key not in sys.stdlib_module_names and key not in _TEST_MODULES and key not in builtins.__dict__
-                          and key not in test_guards.FRAMEWORK_NAMES]
+                          and key not in test_guards.SPECIAL_NAMES and key not in kept]
         sys.modules[name] = module
         return module
 

@@ -14,25 +14,31 @@ import sandbox_guard
 
 from remote_objects import RemoteMethod, RemoteObject, _RemoteClassMeta
 
-# Names the tests take from their frameworks (`from unittest import skipIf`, `from pytest import raises`):
-# a `from module import *` after them must not rebind one to the module's object (a decorator that
-# swaps the test body for a no-op, a `raises` whose __exit__ swallows everything, a `Mock` whose asserts pass).
-FRAMEWORK_NAMES = frozenset({
-    "TestCase", "IsolatedAsyncioTestCase", "FunctionTestCase", "TestSuite", "TextTestRunner", "TestLoader",
-    "TextTestResult", "TestResult", "SkipTest", "skip", "skipIf", "skipUnless", "expectedFailure", "main",
-    "defaultTestLoader", "addModuleCleanup", "enterModuleContext", "doModuleCleanups", "installHandler",
-    "registerResult", "removeResult", "removeHandler", "getTestCaseNames", "makeSuite", "findTestCases",
-    "Mock", "MagicMock", "patch", "sentinel", "DEFAULT", "ANY", "call", "create_autospec", "AsyncMock",
-    "NonCallableMock", "NonCallableMagicMock", "mock_open", "PropertyMock", "seal", "FILTER_DIR",
-    "approx", "raises", "warns", "deprecated_call", "fixture", "yield_fixture", "mark", "param", "fail", "xfail",
-    "exit", "importorskip", "MonkeyPatch", "ExceptionInfo", "RaisesExc", "RaisesGroup", "LogCaptureFixture",
-    "CaptureFixture", "FixtureRequest", "register_assert_rewrite", "set_trace",
-    # Names a test module is read for: unittest calls load_tests(loader, tests, pattern) and uses the
-    # suite it returns (a module's load_tests replaced every test), pytest reads marks and plugins.
+# Names a test module is read for: unittest calls load_tests(loader, tests, pattern) and uses the suite
+# it returns (a module's load_tests, star-imported, replaced every test), pytest reads marks and plugins.
+# Never star-imported from the module, nor any name a test file takes from a test framework
+# (framework_names): `from pytest import raises` then `from module import *` must keep pytest's raises.
+SPECIAL_NAMES = frozenset({
     "load_tests", "setUpModule", "tearDownModule", "pytestmark", "pytest_plugins", "setup_module",
-    "teardown_module", "setup_function", "teardown_function", "setup", "teardown", "collect_ignore",
-    "collect_ignore_glob",
+    "teardown_module", "setup_function", "teardown_function", "collect_ignore", "collect_ignore_glob",
 })
+_FRAMEWORKS = frozenset({"unittest", "pytest", "_pytest", "mock", "hypothesis", "pytest_mock", "freezegun"})
+
+
+def framework_names(source):
+    """The names a test file binds from a test framework (`from unittest import skipIf as only_if` gives only_if)."""
+    import ast
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and not node.level and (node.module or "").split(".")[0] in _FRAMEWORKS:
+            names.update(alias.asname or alias.name for alias in node.names if alias.name != "*")
+    return names
+
+
 # Where the runner's own objects come from: the test frameworks and backsmith's helpers. A callback of
 # the module may never reach one (a TestResult or the reporter handed to it could write any outcome).
 _MACHINERY = frozenset({

@@ -274,7 +274,7 @@ def run_files(files, reporter, context, runner, testsdir):
         run_unittest(files, reporter, context)
 
 
-def start_proxy(link, config, reporter, context):
+def start_proxy(link, config, reporter, context, kept):
     """Import the module in its own process and put the proxy in its place."""
     def relay(record):
         fields = {key: record[key] for key in in_process_run.FIELDS & record.keys()
@@ -293,7 +293,7 @@ def start_proxy(link, config, reporter, context):
     except Exception as error:  # noqa: BLE001 - the module's import error, rebuilt here
         sys.meta_path.insert(0, FailedImport(config["moduleName"], error))
         return
-    link.install(config["moduleName"], module_file, outline)
+    link.install(config["moduleName"], module_file, outline, kept)
 
 
 def run_in_process(file_name, reason, config, reporter, runner, seen):
@@ -344,13 +344,15 @@ def main():
     use_pytest = wanted == "pytest" or (wanted == "auto" and runner_choice.needs_pytest(testsdir, config["files"])
                                         and importlib.util.find_spec("pytest") is not None)
     runner = "pytest" if use_pytest else "unittest"
-    fallback = {}
+    fallback, kept = {}, set()
     for file_name in config["files"]:
+        with open(os.path.join(testsdir, file_name), encoding="utf-8", errors="replace") as handle:
+            source = handle.read()
+        kept |= test_guards.framework_names(source)
         if config.get("isolation", "proxy") != "proxy":
             fallback[file_name] = "in-process runs were asked for (isolation: in-process)"
             continue
-        with open(os.path.join(testsdir, file_name), encoding="utf-8", errors="replace") as handle:
-            reason = test_isolation.in_process_reason(handle.read(), config["moduleName"])
+        reason = test_isolation.in_process_reason(source, config["moduleName"])
         if reason:
             fallback[file_name] = reason
     proxied = [name for name in config["files"] if name not in fallback]
@@ -363,7 +365,7 @@ def main():
     folders = {folder: test_guards.folder_names(folder) for folder in (config["workdir"], config["tmpdir"])}
     try:
         if proxied:
-            start_proxy(link, config, reporter, context)
+            start_proxy(link, config, reporter, context, frozenset(kept))
             run_files(proxied, reporter, context, runner, testsdir)
         link.close()
         for file_name, reason in fallback.items():

@@ -35,10 +35,11 @@ describe.skipIf(!usable)('module objects standing in for the tests (unittest)', 
   it('no test passes: rebinding, swapped bodies, Mock cover-ups and lookalike exceptions all fail', async () => {
     const result = await run('test_stand_ins.py', SYSTEM_PYTHON);
     const byName = outcomes(result);
-    expect(result.tests.filter((test) => test.outcome === 'passed')).toEqual([]);
+    // Only the honest one: a domain function named like pytest's mark, which the tests did not take from pytest.
+    expect(result.tests.filter((test) => test.outcome === 'passed').map((test) => test.name)).toEqual(['test_us001_ac5_domain_name_kept']);
     // `from module import *` no longer rebinds skipIf: the real test body runs and fails.
     expect(byName.test_us001_ac1_framework_name).toMatch(/^failed: AssertionError: 6 != 5/);
-    // A decorator under another name returned the module's no-op: named as replaced.
+    // A decorator of the module, used by name, returned the module's no-op: named as replaced.
     expect(byName.test_us001_ac2_renamed_decorator).toMatch(/^error: the test's own code was replaced by an object of the module/);
     // configure_mock is refused to the module, so the wrong call stays visible.
     expect(byName.test_us001_ac3_mock_notified).toMatch(/^failed: AssertionError: expected call not found/);

@@ -49,7 +49,7 @@ def skipIf(*args: Any, **kwargs: Any) -> Any:  # noqa: N802 - unittest's name, o
 
 
 def only_if(*args: Any, **kwargs: Any) -> Any:
-    """Stands in for a decorator the test renamed on import; swaps the test for a no-op."""
+    """A decorator of the module the test uses by name; swaps the test for a no-op."""
     return lambda function: _noop
 
 
@@ -77,3 +77,8 @@ class _Forger:
 def load_tests(loader: Any, tests: Any, pattern: Any) -> list:
     """unittest's module hook: the suite it returns replaces the test module's own tests."""
     return [_Forger()]
+
+
+def mark(task: str) -> str:
+    """A domain function named like pytest.mark: the tests did not take `mark` from pytest, so it is star-imported."""
+    return f"marked {task}"

@@ -2,9 +2,9 @@
 import sys
 import unittest
 from unittest import mock, skipIf
-from unittest import skipIf as only_if
 
 from stand_ins import *  # noqa: F403 - the attack rebinds names (and load_tests) through this
+from stand_ins import only_if  # a decorator of the module, taken by name: it swaps the body for a no-op
 
 
 class StandInTests(unittest.TestCase):
@@ -24,3 +24,6 @@ class StandInTests(unittest.TestCase):
     def test_us001_ac4_value_error(self):
         with self.assertRaises(ValueError):
             Calculator().check(-1)  # noqa: F405
+
+    def test_us001_ac5_domain_name_kept(self):
+        self.assertEqual(mark("x"), "marked x")  # noqa: F405
