@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runRuff, type LintDiagnostic } from './ruff-engine.js';
 import type { RuffRequest, RuffWorkerData } from './ruff-worker.js';
-import { wasmTierLock } from './wasm-tiers.js';
+import { releaseWasmTierLockOf, wasmTierLock } from './wasm-tiers.js';
 
 export { RUFF_RULE_FAMILIES, type LintDiagnostic } from './ruff-engine.js';
 
@@ -52,7 +52,11 @@ class RuffThread {
       } else pending.resolve(answer.diagnostics ?? []);
     });
     this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', (code) => this.fail(new Error(`Ruff's worker thread exited with ${code}`)));
+    const { threadId } = this.worker;
+    this.worker.on('exit', (code) => {
+      releaseWasmTierLockOf(threadId);
+      this.fail(new Error(`Ruff's worker thread exited with ${code}`));
+    });
   }
 
   private fail(error: Error): void {

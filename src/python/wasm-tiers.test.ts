@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileWasm, compileWasmSync, tieringChosenByUser } from './wasm-tiers.js';
+import { compileWasm, compileWasmSync, releaseWasmTierLockOf, tieringChosenByUser, wasmTierLock } from './wasm-tiers.js';
 
 describe('tieringChosenByUser', () => {
   it.each([
@@ -26,5 +26,16 @@ describe('compileWasm', () => {
     const started = Date.now();
     expect(await compileWasm('tiered', async () => 'made')).toBe('made');
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe('releaseWasmTierLockOf', () => {
+  it('frees a lock left held by a thread that ended, and leaves one held by another thread', () => {
+    const lock = new Int32Array(wasmTierLock());
+    Atomics.store(lock, 0, 7 + 1);
+    releaseWasmTierLockOf(9);
+    expect(Atomics.load(lock, 0)).toBe(8);
+    releaseWasmTierLockOf(7);
+    expect(Atomics.load(lock, 0)).toBe(0);
   });
 });

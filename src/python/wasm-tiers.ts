@@ -77,6 +77,11 @@ function release(): void {
   Atomics.notify(lock(), 0);
 }
 
+/** Frees the lock if the thread `threadId` held it: for a worker that ended (terminated mid-compile, it never releases). */
+export function releaseWasmTierLockOf(threadId: number): void {
+  if (Atomics.compareExchange(lock(), 0, threadId + 1, FREE) === threadId + 1) Atomics.notify(lock(), 0);
+}
+
 /** Takes the lock, blocking this thread while another holds it; false when not taken (see LOCK_WAIT_MS). */
 function takeBlocking(): boolean {
   const deadline = Date.now() + LOCK_WAIT_MS;
