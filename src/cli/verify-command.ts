@@ -52,7 +52,7 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith)')
     .option('--no-run', 'skip the sandboxed run of the module')
     .option('--python <path>', 'Python interpreter for syntax checks and the sandbox (default: python3)')
-    .option('--select <ids>', 'report only these checks (ids or categories such as safety/, comma-separated); the rest are counted as suppressed', collectSelectors)
+    .option('--select <ids>', 'report only these checks (ids or categories such as safety/, comma-separated); findings of the others are counted in one line (--json lists them)', collectSelectors)
     .option('--ignore <ids>', 'count findings of these checks (ids or categories, comma-separated) as suppressed', collectSelectors)
     .option('--types', 'type-check with pyright even when verifying more modules than config typesMaxFiles (default 5); one pyright for all')
     .option('--no-types', 'skip the pyright type check (the types/ checks are reported as skipped, with the reason)')

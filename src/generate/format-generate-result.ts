@@ -40,6 +40,6 @@ export function formatGenerateResult(result: GenerateResult): string {
   if (drafts.length > 0) lines.push(`  drafts: ${drafts.join(' → ')}`);
   if (result.acceptanceTests) lines.push(`  ${formatAcceptanceLine(result.acceptanceTests)}`);
   lines.push(`  ${result.model.provider}:${result.model.modelId}, agent ${result.agent}; ${usage(result)}; ${(result.durationMs / 1000).toFixed(1)} s`);
-  lines.push(`  run record: ${relative(result.runDir)} (backsmith runs show ${result.runId})`);
+  lines.push(`  run record: ${relative(result.runDir)} (backsmith runs show ${result.runId})${result.reportPage ? `; report page ${relative(result.reportPage)}` : ''}`);
   return `${lines.join('\n')}\n`;
 }

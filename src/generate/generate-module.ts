@@ -159,10 +159,10 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
     await recorder.update({ spent: budget.spent(), stoppedBy: loop.stoppedBy ?? null });
     const end = await conclude(loop, prepared, recorder, options, emit);
     const acceptanceTests = generated ? await generated.finish(end.outcome === 'delivered') : null;
-    if (loop.best) {
-      await writeRunReportPage(recorder.dir, loop.best, prepared.task.checklist, secrets)
-        .catch((error: Error) => emit({ type: 'note', message: `the run's report page was not written: ${error.message}` }));
-    }
+    const reportPage = loop.best
+      ? await writeRunReportPage(recorder.dir, loop.best, prepared.task.checklist, secrets)
+        .catch((error: Error) => void emit({ type: 'note', message: `the run's report page was not written: ${error.message}` }))
+      : undefined;
     const { record } = recorder;
     const notChecked = [...(prepared.storiesGiven ? [] : [`story messages: ${NO_STORIES_REASON}`]), ...(typesNotChecked ? [`types: ${typesNotChecked}`] : [])];
     return {
@@ -176,6 +176,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
       agent: prepared.agent.name,
       runId: recorder.id,
       runDir: recorder.dir,
+      ...(reportPage ? { reportPage } : {}),
       usage: { inputTokens: record.usage.inputTokens, outputTokens: record.usage.outputTokens, costUsd: record.usage.costUsd },
       spent: budget.spent(),
       ...(loop.stoppedBy ? { stoppedBy: loop.stoppedBy } : {}),

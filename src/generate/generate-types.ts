@@ -103,6 +103,8 @@ export interface GenerateResult {
   agent: string;
   runId: string;
   runDir: string;
+  /** The report page of the chosen draft (`report.html` in the run folder), when it was written. */
+  reportPage?: string;
   usage: { inputTokens: number | null; outputTokens: number | null; costUsd: number | null };
   /** What the run spent by the budget's count: every request, failed attempts included. */
   spent?: Spending;

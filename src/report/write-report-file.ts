@@ -11,6 +11,8 @@ const REASONS: Record<string, string> = {
   EDQUOT: 'disk quota exceeded',
   EISDIR: 'it is a folder',
   ENOTDIR: 'a part of the path is a file, not a folder',
+  // mkdir's word for a file standing where a folder should be.
+  EEXIST: 'a part of the path is a file, not a folder',
 };
 
 /** Why a file operation failed, in words and without the temporary file's name. */

@@ -6,6 +6,7 @@ import { runCli } from '../../cli/main.js';
 import { generateModule } from '../../generate/generate-module.js';
 import { flawedDraft, GOOD_MODULE, makeProject } from '../../generate/test-support/plant-swap-fixture.js';
 import { createScriptedModel } from '../../model/scripted-model.js';
+import { formatGenerateResult } from '../../generate/format-generate-result.js';
 import { RUN_REPORT_PAGE, writeHtmlReport } from './write-html-report.js';
 
 let project: Awaited<ReturnType<typeof makeProject>>;
@@ -27,6 +28,8 @@ describe('report pages', () => {
     const secret = 'sk-test-0123456789abcdef0123';
     const model = createScriptedModel([flawedDraft().replace('"""', `"""${secret} `), GOOD_MODULE], { whenExhausted: 'repeat-last' });
     const result = await generateModule({ design: project.design, stories: project.stories, tests: [project.tests], projectDir: project.dir, model, secrets: [secret], maxRounds: 0 });
+    expect(result.reportPage).toBe(path.join(result.runDir, RUN_REPORT_PAGE));
+    expect(formatGenerateResult(result)).toMatch(/\n {2}run record: .*; report page .*report\.html\n$/);
     const page = await readFile(path.join(result.runDir, RUN_REPORT_PAGE), 'utf8');
     expect(page).toMatch(/^<!DOCTYPE html>/);
     expect(page).toContain('Design checklist (');
@@ -50,7 +53,9 @@ describe('report pages', () => {
     await writeHtmlReport(html, report);
     expect(await readFile(html, 'utf8')).toContain('The module\'s text is not available');
     const second = silentIo();
-    expect(await runCli(['verify', module, '--no-run', '--html', path.join(project.dir, 'missing', 'out.html')], second.io)).toBe(2);
-    expect(second.err()).toMatch(/^backsmith: Cannot write the HTML report to .*out\.html: /);
+    expect(await runCli(['verify', module, '--no-run', '--html', path.join(module, 'out.html')], second.io)).toBe(2);
+    expect(second.err()).toMatch(/^backsmith: --html .*module\.py\/out\.html cannot be written: .*module\.py is a file, not a folder\.\n$/);
+    // Past the checks (the library call), a write that fails says why in words, never the temporary file's name.
+    await expect(writeHtmlReport(path.join(module, 'out.html'), report)).rejects.toThrow(/^Cannot write the HTML report to .*out\.html: [^.]*\((ENOTDIR|EEXIST)\)\.$/);
   });
 });
