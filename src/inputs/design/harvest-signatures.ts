@@ -3,6 +3,7 @@ import { classNamedBy, classUnderClasses, EXTERNAL_WORDING, pseudoHeading, secti
 import { readNestedDetails, readSharedExceptionBase, type NestedDetails } from './nested-details.js';
 import { isModelSection, ProseModelReader } from './prose-models.js';
 import { readProseParagraph } from './prose-paragraph.js';
+import { readLabelledMethod } from './labelled-method.js';
 import { opensUnclosedSignature, readClassLine, readSignatureSnippet, readsAsCall, type SignatureSnippet } from './signature-snippet.js';
 
 /** How the harvester treats a line: read it, skip it (code already read), or read only `def` lines (broken code). */
@@ -173,7 +174,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     const owner = ownerOf(stack, lineClass);
     return owner.kind === 'class' ? owner.name : null;
   };
-  const add = (snippet: SignatureSnippet, index: number, fromCode: boolean) => {
+  const add = (snippet: SignatureSnippet, index: number, fromCode: boolean, labelled = false) => {
     if (!fromCode && readsAsCall(snippet)) return;
     // The line and the two after it, up to the next heading (which speaks of another section).
     const after = lines.slice(index + 1, index + 3);
@@ -188,7 +189,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       context: stack.map((section) => section.text).reverse(),
       fromCode,
       // Bullets under a signature matter only where the signature leaves a type or the return out.
-      details: fromCode || (snippet.returns !== null && !/(^|,)\s*(?!self\b|cls\b)[A-Za-z_]\w*\s*(?:=|,|$)/.test(snippet.parameters)) ? undefined : readNestedDetails(lines, index, isSignature),
+      details: fromCode || labelled || (snippet.returns !== null && !/(^|,)\s*(?!self\b|cls\b)[A-Za-z_]\w*\s*(?:=|,|$)/.test(snippet.parameters)) ? undefined : readNestedDetails(lines, index, isSignature),
     });
   };
   for (let index = 0; index < lines.length; index++) {
@@ -327,8 +328,11 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     const proseOwner = !heading && stack.length > 0 && stack[stack.length - 1]!.owner.kind === 'none' ? PROSE_OWNER.exec(line) : null;
     if (proseOwner) stack[stack.length - 1]!.owner = { kind: 'class', name: (proseOwner[1] ?? proseOwner[2])! };
     if (!heading && models.readLine(lines, index, sectionClass(), stack.some((section) => isModelSection(section.text)))) continue;
+    const labelled = heading || !/:/.test(line) ? null : readLabelledMethod(lines, index);
+    const spelled = labelled ? readSignatureSnippet(labelled) : null;
+    if (spelled) add(spelled, index, false, true);
     // Every signature and every mention has a parenthesis; most prose lines have none.
-    if (!line.includes('(') && !line.includes('|')) continue;
+    if (spelled || (!line.includes('(') && !line.includes('|'))) continue;
     const isRow = !heading && line.trimStart().startsWith('|');
     if (isRow && TABLE_DELIMITER.test(lines[index + 1] ?? '')) {
       const header = cellsOf(line).map((cell) => cell.replace(/[`*_]/g, '').trim());

@@ -300,11 +300,30 @@ describe('styles of the sixth held-out batch', () => {
   });
 });
 
+describe('styles of the eighth (blind) batch', () => {
+  const methodsOf = (spec: DesignSpec) => spec.classes.flatMap((cls) => cls.methods.map((method) => `${cls.name}.${method.name}(${method.parameters.map((parameter) => `${parameter.name}:${parameter.annotation}`).join(',')})->${method.returnAnnotation}`)).sort();
+
+  it('reads "**Method Name:**" bullets from their Parameters and Returns bullets, and never without a Parameters line', async () => {
+    const spec = await readDesign([
+      '## Class `Club`', '', '- **Method Name:** `add_member`', '  - **Parameters:** `name: str`, `email: str`', '  - **Returns:** `int` — the number', '',
+      '- **Method Name:** `shelf`', '  - **Parameters:** none', '  - **Returns:** `list[dict]`', '', '- **Method Name:** `pay`', '  - **Parameters:**', '    - `amount` (float): how much', '',
+      '- **Method Name:** `vague`', '  - **Returns:** `bool`', '',
+    ].join('\n'));
+    expect(methodsOf(spec)).toEqual(['Club.add_member(name:str,email:str)->int', 'Club.pay(amount:float)->null', 'Club.shelf()->list[dict]']);
+  });
+
+  it('reads a model from a sentence that names one class, a model word and typed fields (Portuguese)', async () => {
+    const spec = await readDesign(['## Modelo', '', 'A classe `Transacao` é um dataclass com os campos `data: date`, `valor: float` e `descricao: str`.', '', '## Classe `Mesada`', '- `saldo(self) -> float`', ''].join('\n'));
+    expect(spec.models.map((model) => `${model.name}:${model.fields.map((field) => field.name).join(',')}`)).toEqual(['Transacao:data,valor,descricao']);
+  });
+});
+
 describe('the sixth batch\'s readers stay linear on hostile input', () => {
   it.each([
     ['record sentences that never end', `${'An Order record holds the a (an int), '.repeat(20)}\n`.repeat(4000)],
     ['raises without names', `${'x raises `A` which derives from `'.repeat(50)}\n\n`.repeat(1000)],
     ['underlines everywhere', `${'Title\n~~~~~\n.. code-block:: python\n\n   x = 1\n'.repeat(5000)}`],
+    ['labelled methods with endless parameter bullets', `${'- **Method Name:** `f`\n  - **Parameters:**\n'.repeat(2000)}${'    - `a` (int)\n'.repeat(20000)}`],
     ['interfaces that never close', `\`\`\`ts\n${'interface A {\n  f(a: int): int;\n'.repeat(5000)}\`\`\`\n`],
   ])('reads %s in well under the time budget', async (_name, text) => {
     const started = performance.now();

@@ -17,6 +17,9 @@ export interface ParagraphFacts {
 const MAX_PARAGRAPH = 6000;
 const MAX_PARAGRAPH_LINES = 12;
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]/;
+const MODEL_WORD = /\b(?:dataclass(?:e)?|record|registro|model|modelo|mod[eè]le|namedtuple|typeddict|enregistrement)\b/i;
+const FIELD_WORD = /\b(?:fields?|campos?|champs?|attributes?|atributos?|attributs?)\b/i;
+const TYPED_FIELD = /`([a-z_][A-Za-z0-9_]*)\s*:\s*([A-Za-z_][\w.]*(?:\[[^\]`]*\])?(?:\s*\|\s*[A-Za-z_][\w.]*)?)\s*`/g;
 /** Bullets, quotes, table rows, fences and indented code are not running text. */
 const NOT_PROSE = /^\s*(?:[-*+]\s|\d{1,3}[.)]\s|>|\||```|~~~)|^ {4}/;
 const RECORD_SENTENCE = /^(?:An?|The|Each|Every)\s+(?:`([A-Z][A-Za-z0-9_]*)`|\*\*([A-Z][A-Za-z0-9_]*)\*\*|([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*))\s+(record|object|entry|model|dataclass|row|entity|item|instance)?\s*(?:holds|has|contains|stores|keeps|carries|consists of|is made of)\s+(.+?)\.?$/;
@@ -55,6 +58,15 @@ function readRecord(sentence: string, line: number): HarvestedModel | null {
   return { name, kindText: sentence, fields, line, weak: false };
 }
 
+/** "A classe `Transacao` é um dataclass com os campos `data: date`, `valor: float` e …": one class, a model word, typed fields. */
+function readTypedFieldSentence(sentence: string, line: number): HarvestedModel | null {
+  if (!MODEL_WORD.test(sentence) || !FIELD_WORD.test(sentence)) return null;
+  const names = new Set([...sentence.matchAll(/`([A-Z][A-Za-z0-9_]*)`/g)].map((match) => match[1]!));
+  const fields = [...sentence.matchAll(TYPED_FIELD)].map((match) => ({ name: match[1]!, annotation: match[2]!.trim() }));
+  if (names.size !== 1 || fields.length < 2) return null;
+  return { name: [...names][0]!, kindText: sentence, fields, line, weak: false };
+}
+
 /** The paragraph of running text that starts at `index` (its lines joined), or null when the line does not start one. */
 function paragraphAt(lines: string[], index: number): string | null {
   const line = lines[index]!;
@@ -81,7 +93,7 @@ export function readProseParagraph(lines: string[], index: number, builtins: Rea
   const line = index + 1;
   const facts: ParagraphFacts = { models: [], classes: [] };
   for (const sentence of paragraph.split(/(?<=[.!?])\s+(?=[A-Z`*])/)) {
-    const model = readRecord(sentence.trim(), line);
+    const model = readRecord(sentence.trim(), line) ?? readTypedFieldSentence(sentence, line);
     if (model) facts.models.push(model);
   }
   if (!paragraph.includes('`')) return facts;
