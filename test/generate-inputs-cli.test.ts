@@ -69,6 +69,7 @@ describe('generate --dry-run', () => {
     expect(run.stdout).toMatch(/fits openai:gpt-4\.1's [\d,]+-token context window/);
     expect(run.stdout).toContain('=== system ===');
     expect(run.stdout).toContain('<user_stories file="plant_swap_user_stories.md">');
+    expect(run.stdout).not.toContain('QA agent');
     expect(server!.requests).toHaveLength(0);
 
     // Recorded as every run is: run.json (outcome dry-run, inputs, estimate) and the prompt that was not sent.
@@ -93,7 +94,7 @@ describe('generate --dry-run', () => {
     const json = await backsmith(['generate', '--design', project.design, '--requirements', REQUIREMENTS, '--dry-run', '--json'], {});
     expect(json.code, json.stderr).toBe(0);
     const result = JSON.parse(json.stdout);
-    expect(result).toMatchObject({ model: null, fits: null, deliverable: { fileName: 'plant_swap_registry.py' }, runId: expect.any(String) });
+    expect(result).toMatchObject({ model: null, fits: null, deliverable: { fileName: 'plant_swap_registry.py' }, runId: expect.any(String), testsFirst: true });
     expect(result.prompt.sections.map((section: { name: string }) => section.name)).toContain('requirements');
     expect(JSON.parse(await readFile(path.join(result.runDir, 'run.json'), 'utf8'))).toMatchObject({ outcome: 'dry-run', model: null, dryRun: { fits: null } });
   }, 60_000);
@@ -103,6 +104,9 @@ describe('generate --dry-run', () => {
     const run = await backsmith([...withStories(), '--dry-run'], {});
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/\n# not recorded: .*\.backsmith/);
+    // No --tests: the real run asks the QA agent first, a request the prompt shown does not include.
+    expect(run.stdout).toMatch(/\n# before it, the QA agent is asked for the acceptance tests \(no --tests given\): .*--no-tests skips it\n/);
+    expect((await backsmith([...withStories(), '--dry-run', '--no-tests'], {})).stdout).not.toContain('QA agent');
     expect(run.stdout).toContain('=== system ===');
     const json = JSON.parse((await backsmith([...withStories(), '--dry-run', '--json'], {})).stdout);
     expect(json).toMatchObject({ runId: null, runDir: null, notRecorded: expect.stringMatching(/\.backsmith/) });

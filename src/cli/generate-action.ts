@@ -24,6 +24,8 @@ async function printDryRun(flags: GenerateFlags, io: CliIo, clean: (text: string
     design: flags.design, config,
     ...givenFlags(flags, PREPARATION_FLAGS),
     ...(flags.tests ? { tests: flags.tests } : {}),
+    ...(flags.tests === false ? { noTests: true } : {}),
+    ...(flags.run ? {} : { noRun: true }),
   });
   io.stdout(clean(flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatDryRun(result)));
   io.setExitCode(EXIT_PASSED);

@@ -5,6 +5,7 @@ import { checkModelId } from '../model/check-model-id.js';
 import { parseModelId } from '../model/parse-model-id.js';
 import { checkPromptFits, replyTokenBudget } from '../prompt/fit-context.js';
 import type { ModelPrompt } from '../prompt/model-prompt.js';
+import { testWriterDrafts } from '../acceptance/tests-for-generate.js';
 import { promptText } from '../runs/run-recorder.js';
 import { recordDryRun } from './record-dry-run.js';
 import type { GenerateModuleOptions } from './generate-types.js';
@@ -23,6 +24,8 @@ export interface DryRunResult {
   runDir: string | null;
   /** Why the dry run was not recorded (e.g. the project folder is read-only); the prompt is still shown. */
   notRecorded?: string;
+  /** True when the real run would first ask the QA agent for acceptance tests (no tests given, no `--no-tests`/`--no-run`): a request before this prompt. */
+  testsFirst: boolean;
 }
 
 function thousands(count: number): string {
@@ -61,6 +64,7 @@ export async function dryRunGeneration(options: GenerateModuleOptions): Promise<
     model: modelId ?? null,
     fits,
     ...recorded,
+    testsFirst: testWriterDrafts(options) > 0,
   };
 }
 
@@ -78,6 +82,7 @@ export function formatDryRun(result: DryRunResult): string {
     `# deliverable: ${result.deliverable.path} (named by ${result.deliverable.nameSource})`,
     `# first prompt: about ${thousands(prompt.estimatedTokens)} tokens (estimate: ${sections})`,
     `# ${fit}`,
+    ...(result.testsFirst ? ['# before it, the QA agent is asked for the acceptance tests (no --tests given): at least one more request, about the size of the design and stories; --no-tests skips it'] : []),
     result.runDir ? `# recorded in ${result.runDir} (backsmith runs show ${result.runId})` : `# not recorded: ${result.notRecorded ?? 'no run folder'}`,
   ];
   return `${header.join('\n')}\n\n${promptText(prompt)}\n`;
