@@ -318,9 +318,19 @@ describe('styles of the eighth (blind) batch', () => {
   });
 });
 
+describe('styles of the ninth (blind) batch', () => {
+  it('reads exceptions a passive sentence names, with the base "itself an `Exception`" gives their shared base', async () => {
+    const spec = await readDesign([
+      '## Errors', '', '`SailingFull` and `UnknownTicket` are raised by `sell` and `refund`; both subclass `FerryError`', '(itself an `Exception`).', '', '## Class: Ferry', '- `sell(self, seat: int) -> str`', '',
+    ].join('\n'));
+    expect(spec.exceptions.map((exception) => `${exception.name}(${exception.base})`).sort()).toEqual(['FerryError(Exception)', 'SailingFull(FerryError)', 'UnknownTicket(FerryError)']);
+  });
+});
+
 describe('the sixth batch\'s readers stay linear on hostile input', () => {
   it.each([
     ['record sentences that never end', `${'An Order record holds the a (an int), '.repeat(20)}\n`.repeat(4000)],
+    ['passive sentences that never end', `${'`A` and `B` are raised '.repeat(200)}\n\n`.repeat(300)],
     ['raises without names', `${'x raises `A` which derives from `'.repeat(50)}\n\n`.repeat(1000)],
     ['underlines everywhere', `${'Title\n~~~~~\n.. code-block:: python\n\n   x = 1\n'.repeat(5000)}`],
     ['labelled methods with endless parameter bullets', `${'- **Method Name:** `f`\n  - **Parameters:**\n'.repeat(2000)}${'    - `a` (int)\n'.repeat(20000)}`],

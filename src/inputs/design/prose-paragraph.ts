@@ -26,7 +26,10 @@ const RECORD_SENTENCE = /^(?:An?|The|Each|Every)\s+(?:`([A-Z][A-Za-z0-9_]*)`|\*\
 const ITEM = /^(?:(?:the|its|an?)\s+)?(?:`([a-z_][a-z0-9_]*)`|([a-z_][a-z0-9_]*))(?:\s*\((?:an?\s+)?([^()]{1,40})\))?$/;
 const RAISED = /\b(?:raises?|raised|throws?|raising)\s+(?:an?\s+|the\s+)?`([A-Z][A-Za-z0-9_]*)`/g;
 const WHICH_DERIVES = /`([A-Z][A-Za-z0-9_]*)`,?\s+(?:which|that)\s+(?:itself\s+)?(?:derives?|inherits?|extends|subclasses)\s+(?:from\s+)?`([A-Z][A-Za-z0-9_.]*)`/g;
-const THEY_DERIVE = /\b(?:Both|All|Each|They|These|All of them|Both of them)\b[^.`]{0,30}?\b(?:derive|inherit|extend|subclass)\w*\s+(?:from\s+)?`([A-Z][A-Za-z0-9_]*)`/;
+const PASSIVE_RAISED = /\b(?:is|are) (?:raised|thrown)\b/g;
+/** "`FerryError` (itself an `Exception`)", "`ShopError`, itself a subclass of `ValueError`". */
+const ITSELF = /`([A-Z][A-Za-z0-9_]*)`\s*\(?,?\s*itself\s+(?:an?\s+|a subclass of\s+|derived from\s+|deriving from\s+|inheriting from\s+)`([A-Z][A-Za-z0-9_.]*)`/g;
+const THEY_DERIVE = /\b(?:[Bb]oth|[Aa]ll|[Ee]ach|[Tt]hey|[Tt]hese|[Aa]ll of them|[Bb]oth of them)\b[^.`]{0,30}?\b(?:derive|inherit|extend|subclass)\w*\s+(?:from\s+)?`([A-Z][A-Za-z0-9_]*)`/;
 const WORD_TYPES: Record<string, string> = {
   string: 'str', str: 'str', text: 'str', int: 'int', integer: 'int', whole: 'int', float: 'float', number: 'float', decimal: 'Decimal',
   bool: 'bool', boolean: 'bool', flag: 'bool', date: 'date', datetime: 'datetime', timestamp: 'datetime', list: 'list', dict: 'dict',
@@ -99,8 +102,16 @@ export function readProseParagraph(lines: string[], index: number, builtins: Rea
   if (!paragraph.includes('`')) return facts;
   const raised = new Set<string>();
   for (const match of paragraph.matchAll(RAISED)) if (!builtins.has(match[1]!)) raised.add(match[1]!);
+  // "`SailingFull` and `UnknownTicket` are raised by `sell`": the names before the passive, in its sentence.
+  // Each sentence is scanned once, up to its last passive phrase: linear in the paragraph.
+  for (const sentence of paragraph.split(/(?<=[.;!?])\s+/)) {
+    const last = sentence.lastIndexOf(' raised') >= 0 || sentence.lastIndexOf(' thrown') >= 0 ? [...sentence.matchAll(PASSIVE_RAISED)].pop() : undefined;
+    if (!last) continue;
+    for (const match of sentence.slice(0, last.index).matchAll(/`([A-Z][A-Za-z0-9_]*)`/g)) if (!builtins.has(match[1]!)) raised.add(match[1]!);
+  }
   const bases = new Map<string, string>();
   for (const match of paragraph.matchAll(WHICH_DERIVES)) if (!builtins.has(match[1]!)) bases.set(match[1]!, match[2]!);
+  for (const match of paragraph.matchAll(ITSELF)) if (!builtins.has(match[1]!)) bases.set(match[1]!, match[2]!);
   const shared = raised.size > 0 ? THEY_DERIVE.exec(paragraph)?.[1] : undefined;
   for (const name of raised) {
     const base = bases.get(name) ?? (shared && shared !== name ? shared : undefined);
