@@ -37,9 +37,10 @@ function markdownFenced(lines: string[]): Uint8Array {
   return fenced;
 }
 
+/** reStructuredText's rule: an underline is at least as long as its title (`Example:` then `~~~` is a markdown fence). */
 function isUnderlineOf(underline: string, title: string): boolean {
   const text = title.trim();
-  return UNDERLINE.test(underline) && text !== '' && text.length <= MAX_HEADING && underline.trim().length >= Math.min(text.length, 3) && !UNDERLINE.test(text) && !/^\s*(?:[-*+|>]|\d{1,3}[.)])\s/.test(title);
+  return UNDERLINE.test(underline) && text !== '' && text.length <= MAX_HEADING && underline.trim().length >= text.length && !UNDERLINE.test(text) && !/^\s*(?:[-*+|>]|\d{1,3}[.)])\s/.test(title);
 }
 
 function rewriteRestructuredText(lines: string[], fenced: Uint8Array): void {

@@ -232,8 +232,8 @@ describe('styles of the sixth held-out batch', () => {
   });
 
   it('leaves markdown alone: setext headings and rules after a paragraph are not taken for reStructuredText', async () => {
-    const spec = await readDesign(['Intro text', '***', '', '## Class: Box', '- `put(self, item: str) -> None`', '', 'Closing words', '___', ''].join('\n'));
-    expect(methodsOf(spec)).toEqual(['Box.put(item)']);
+    const spec = await readDesign(['Intro text', '***', '', '## Class: Box', '- `put(self, item: str) -> None`', '', 'Example:', '~~~', 'class Lid:', '    def close(self) -> None: ...', '~~~', '', 'Closing words', '___', ''].join('\n'));
+    expect(methodsOf(spec)).toEqual(['Box.put(item)', 'Lid.close()']);
   });
 
   it('reads bold-name bullets and numbered sub-sections of a class section', async () => {
