@@ -2,6 +2,9 @@ import path from 'node:path';
 import { describeSpending } from '../budget/spend-budget.js';
 import type { RunRecord } from './run-record.js';
 
+/** Where a run that wrote acceptance tests keeps each attempt and its findings (src/acceptance/record-tests-run.ts). */
+const ACCEPTANCE_RECORD_FILE = 'acceptance-tests.json';
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
@@ -37,7 +40,7 @@ export function formatRunList(records: readonly RunRecord[]): string {
 }
 
 function callLine(call: RunRecord['calls'][number]): string {
-  return `  ${call.index}. ${call.role === 'test-writer' ? 'test writer, ' : ''}round ${call.round} ${call.kind} ${call.candidate}${call.request > 1 ? ` (request ${call.request})` : ''}: ${call.finishReason}, ${call.inputTokens ?? '?'} in / ${call.outputTokens ?? '?'} out, ${seconds(call.durationMs)}${call.continuations ? `, ${call.continuations} continuation(s)` : ''}`;
+  return `  ${call.index}. ${call.role === 'test-writer' ? 'test writer, ' : ''}round ${call.round} ${call.kind} ${call.candidate}${call.request > 1 ? ` (request ${call.request})` : ''}: ${call.finishReason}, ${call.inputTokens?.toLocaleString('en-US') ?? '?'} in / ${call.outputTokens?.toLocaleString('en-US') ?? '?'} out, ${seconds(call.durationMs)}${call.continuations ? `, ${call.continuations} continuation(s)` : ''}`;
 }
 
 function draftLines(draft: RunRecord['drafts'][number]): string[] {
@@ -64,7 +67,10 @@ export function formatRun(record: RunRecord, dir: string): string {
   ];
   if (!dry) {
     lines.push('', record.calls.length > 0 ? 'Calls:' : 'Calls: none', ...record.calls.map(callLine));
-    lines.push('', record.drafts.length > 0 ? 'Drafts:' : 'Drafts: none', ...record.drafts.flatMap(draftLines));
+    // A `backsmith tests` run has no module drafts: its attempts are test files, recorded apart.
+    const testWriterOnly = record.calls.length > 0 && record.calls.every((call) => call.role === 'test-writer');
+    const none = testWriterOnly ? `Drafts: none (the test files written: ${path.join(dir, ACCEPTANCE_RECORD_FILE)})` : 'Drafts: none';
+    lines.push('', record.drafts.length > 0 ? 'Drafts:' : none, ...record.drafts.flatMap(draftLines));
   }
   if (record.dryRun) {
     const { dryRun } = record;

@@ -116,6 +116,15 @@ describe('formatRun', () => {
     expect(shown).toContain('Calls:\n  1. round 0 draft 1: error, 0 in / 0 out, 8.2 s\n');
     expect(shown).toContain('\nDrafts: none\n');
   });
+
+  it('points a tests run (test-writer calls only) at its test-file record, with thousands separated', async () => {
+    const recorder = await createRunRecorder(project, INITIAL, { secrets: [] });
+    const prompt = { system: 'sys', messages: [{ role: 'user' as const, content: 'task' }], sections: [], estimatedTokens: 5 };
+    await recorder.recordCall({ role: 'test-writer', round: 0, candidate: 1, kind: 'draft', request: 1, prompt, result: { text: 'x', finishReason: 'stop', usage: { inputTokens: 1812, outputTokens: 5897 }, durationMs: 1100, attempts: 1 }, costUsd: 0 });
+    const shown = formatRun(await recorder.finish({ outcome: 'delivered', reason: 'written' }), recorder.dir);
+    expect(shown).toContain('  1. test writer, round 0 draft 1: stop, 1,812 in / 5,897 out, 1.1 s\n');
+    expect(shown).toContain(`\nDrafts: none (the test files written: ${path.join(recorder.dir, 'acceptance-tests.json')})\n`);
+  });
 });
 
 describe('a run the process ends first', () => {
