@@ -24,6 +24,7 @@ describe.skipIf(!existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'tests-command.j
     expect(server.requests.map((request) => (request.body as { temperature?: number }).temperature)).toEqual([0]);
     expect(run.stdout).toMatch(/^✔ Wrote src\/copilot_genereated\/engineering\/test_plant_swap_acceptance\.py/);
     expect(run.stdout).toMatch(/8\/8 criteria have a test; imports plant_swap_registry/);
+    expect(run.stdout).toMatch(/; 812 tokens in \/ \d{1,3}(,\d{3})* out;/);
     expect(run.stderr).toMatch(/✔ first test file: passed the test-file checks \(.*code fence/);
     expect(await readFile(path.join(project.dir, 'src/copilot_genereated/engineering/test_plant_swap_acceptance.py'), 'utf8')).toBe(good);
     expect(`${run.stdout}${run.stderr}`).not.toContain(FAKE_KEY);
