@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../verify/finding.js';
 import { ALL_CHECKS } from '../verify/registry.js';
 import type { VerifyReport } from '../verify/verify-report.js';
 import type { SuppressionReason } from '../verify/suppressions/apply-suppressions.js';
+import { splitSuppressed } from './split-suppressed.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SARIF_LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -34,7 +35,8 @@ export function formatSarifReport(report: VerifyReport): string {
   }));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = report.modules.flatMap((module) =>
-    [...module.findings, ...(module.suppressed ?? [])].map((finding: Finding & { suppressedBy?: SuppressionReason }) => ({
+    // Findings outside a selection were not asked for: left out, as a waiver would be a dismissed alert to review.
+    [...module.findings, ...splitSuppressed(module.suppressed).waived].map((finding: Finding & { suppressedBy?: SuppressionReason }) => ({
       ruleId: finding.checkId,
       ...(ruleIndex.has(finding.checkId) ? { ruleIndex: ruleIndex.get(finding.checkId) } : {}),
       level: SARIF_LEVELS[finding.severity],
@@ -49,7 +51,7 @@ export function formatSarifReport(report: VerifyReport): string {
         },
       ],
       partialFingerprints: { 'backsmith/v1': `${finding.checkId}:${finding.symbol ?? ''}:${finding.message}` },
-      // SARIF's own way to show a waived result: in-source for comments, external for select/ignore.
+      // SARIF's own way to show a waived result: in-source for comments, external for ignore and checks.exclude.
       ...(finding.suppressedBy ? { suppressions: [sarifSuppression(finding.suppressedBy)] } : {}),
     })),
   );
