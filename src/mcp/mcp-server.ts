@@ -83,6 +83,11 @@ export async function serveStdio(settings: McpServerSettings = {}): Promise<void
     server.server.onclose = () => resolve();
     stdin.once('end', () => void server.close());
   });
+  // The client went away (its end of stdout closed): stop serving, quietly, instead of crashing on EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`backsmith mcp: cannot write to stdout: ${error.message}\n`);
+    void server.close();
+  });
   // A line the server could not read is answered (-32700/-32600) by the transport and noted here.
   server.server.onerror = (error) => void process.stderr.write(`backsmith mcp: ${error.message}\n`);
   await server.connect(new StdioLineTransport(stdin, protocolStdout()));

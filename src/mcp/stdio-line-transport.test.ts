@@ -106,4 +106,18 @@ describe('StdioLineTransport', () => {
     expect(stderr).toMatch(/backsmith mcp: Parse error/);
     expect(stderr).not.toMatch(/\n\s+at /);
   }, 30_000);
+
+  it.skipIf(!existsSync(path.join(ROOT, 'dist', 'mcp', 'stdio-line-transport.js')))('backsmith mcp stops quietly when the client closes its end of stdout (no EPIPE stack trace)', async () => {
+    const child = spawn(process.execPath, [BIN, 'mcp'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+    child.stdout.destroy();
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // Each answer is written to the closed pipe; the first EPIPE ends the server.
+    for (let id = 1; id <= 3; id++) child.stdin.write(ping(id));
+    const code = await Promise.race([exited, new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 20_000))]);
+    if (code === 'running') child.kill();
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+  }, 30_000);
 });
