@@ -5,6 +5,7 @@ import { readDesignFile } from '../inputs/design/read-design-file.js';
 import { searchPythonFiles, type PythonFileSearch } from '../inputs/find-python-files.js';
 import { readStoriesFile } from '../inputs/stories/read-stories-file.js';
 import { readTestFiles } from '../sandbox/runtime-stage.js';
+import { selectionRunsNothing } from '../verify/suppressions/selection-runs-nothing.js';
 import { verifyModuleOrReport } from '../verify/verify-failure.js';
 import { MAX_MODULE_BYTES, type ModuleReport, type VerifyModuleOptions } from '../verify/verify-module.js';
 import { buildVerifyReport, type VerifyReport } from '../verify/verify-report.js';
@@ -79,7 +80,15 @@ async function verify(context: ToolContext, input: VerifyToolInput): Promise<Ver
   const tests: string[] = [];
   for (const test of input.tests ?? []) tests.push(await confinePath(workspace, test, 'Test file'));
   if (tests.length > 0) await readTestFiles(tests);
-  if (tests.length > 0 && !run) throw new BacksmithError('--tests cannot be combined with --no-run: the acceptance tests run in the sandbox that --no-run skips.');
+  if (tests.length > 0 && !run) throw new BacksmithError('tests cannot be combined with run: false: the acceptance tests run in the sandbox that run: false skips.');
+  // A selection whose every check would be skipped would pass having checked nothing.
+  const nothing = selectionRunsNothing(config.select, {
+    ...(design ? {} : { design: 'no design given' }),
+    ...(stories ? {} : { stories: 'no stories given' }),
+    ...(tests.length > 0 ? {} : { 'test-files': 'no tests given', tests: 'no tests given' }),
+    ...(run ? {} : { runtime: 'run: false given', tests: 'run: false given' }),
+  }, new Set(Object.keys(config.severity).filter((id) => config.severity[id] === 'off')));
+  if (nothing) throw new BacksmithError(`${input.select?.length ? 'select' : 'The configuration\'s "select"'} ${config.select.join(',')} runs no check: every check it selects is skipped (${nothing}). Give what they need, or select other checks.`);
   const shared: Omit<VerifyModuleOptions, 'path'> = {
     config, noRun: !run,
     ...(design ? { design } : {}),
