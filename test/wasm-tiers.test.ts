@@ -20,7 +20,6 @@ console.log(JSON.stringify({ first: ids(first), second: ids(second), third: ids(
 const scratch = useScratchFolder('backsmith-tiers-');
 
 function runFresh(nodeArguments: string[]): { first: string[]; second: string[]; third: string[] } {
-  // A file, not --eval: Ruff's worker thread inherits node's arguments, and --input-type would stop it.
   const script = scratch.file('verify-twice.mjs', SCRIPT);
   const run = spawnSync(process.execPath, [...nodeArguments, script], {
     cwd: REPO_ROOT,
@@ -41,5 +40,17 @@ describe('wasm tiers (built library, fresh process)', () => {
     // Ruff and tree-sitter both still work after their compiles: a new unused import is found.
     expect(switched.third.some((finding) => finding.includes('F401'))).toBe(true);
     expect(runFresh(['--liftoff-only'])).toEqual(switched);
+  });
+
+  it('lints from `node --input-type=module -e` too (Ruff\'s worker takes none of node\'s options)', () => {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', SCRIPT], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_OPTIONS: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    const { third } = JSON.parse(run.stdout) as { third: string[] };
+    expect(third.some((finding) => finding.includes('F401'))).toBe(true);
   });
 });

@@ -38,7 +38,9 @@ class RuffThread {
 
   constructor() {
     const workerData: RuffWorkerData = { wasmTierLock: wasmTierLock() };
-    this.worker = new Worker(WORKER_FILE, { workerData });
+    // No inherited Node options: the worker needs none, and some break it (`node --input-type=module -e`
+    // would make the worker refuse its file). V8 flags are process-wide and reach it regardless.
+    this.worker = new Worker(WORKER_FILE, { workerData, execArgv: [] });
     this.worker.unref();
     this.worker.on('message', (answer: { id: number; diagnostics?: LintDiagnostic[]; error?: string }) => {
       const pending = this.pending.get(answer.id);
