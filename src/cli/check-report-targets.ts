@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BacksmithError } from '../errors.js';
-import { fileErrorReason } from '../report/write-report-file.js';
+import { fileErrorReason } from '../deliver/file-error-reason.js';
 
 /** A report file a command was asked to write, by its option. */
 export interface ReportTarget {

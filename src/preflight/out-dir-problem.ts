@@ -1,19 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'not permitted',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-};
-
-function why(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  return REASONS[code] ? `${REASONS[code]} (${code})` : (error as Error).message;
-}
+import { fileErrorReason } from '../deliver/file-error-reason.js';
 
 /** The nearest path at or above `folder` that exists, with what it is. */
 async function nearestExisting(folder: string): Promise<{ path: string; isDirectory: boolean }> {
@@ -43,7 +31,7 @@ export async function outDirProblem(outDir: string): Promise<string | null> {
   try {
     existing = await nearestExisting(outDir);
   } catch (error) {
-    return `--out-dir ${outDir} cannot be used: ${why(error)}`;
+    return `--out-dir ${outDir} cannot be used: ${fileErrorReason(error)}`;
   }
   if (!existing.isDirectory) {
     return existing.path === path.resolve(outDir)
@@ -56,7 +44,7 @@ export async function outDirProblem(outDir: string): Promise<string | null> {
     await handle.close();
   } catch (error) {
     const where = existing.path === path.resolve(outDir) ? 'in it' : `in ${existing.path}, where it would be created`;
-    return `--out-dir ${outDir} is not writable: cannot create files ${where}: ${why(error)}`;
+    return `--out-dir ${outDir} is not writable: cannot create files ${where}: ${fileErrorReason(error)}`;
   } finally {
     await rm(probe, { force: true }).catch(() => undefined);
   }
