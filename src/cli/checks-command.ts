@@ -37,7 +37,7 @@ function selected(selector: string): Check[] {
   if (inCategory.length > 0) return inCategory;
   const near = ALL_CHECKS.filter((check) => check.id.split('/')[1] === selector).map((check) => check.id);
   const guess = near.length > 0 ? near.join(', ') : closestSelector(selector);
-  throw new BacksmithError(`Unknown check '${selector.slice(0, 100)}'; did you mean ${guess}? Run 'backsmith checks' for the list.`);
+  throw new BacksmithError(`Unknown check '${selector.slice(0, 100)}'${guess ? `; did you mean ${guess}?` : '.'} Run 'backsmith checks' for the list.`);
 }
 
 /** Registers `backsmith checks [id]`: the registry, or one check (or category) with hint and example. */

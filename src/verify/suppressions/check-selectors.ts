@@ -22,16 +22,32 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The known selector (or, with `idsOnly`, check id) nearest to `selector` (by edit distance; ids at most 100 characters are compared). */
-export function closestSelector(selector: string, idsOnly = false): string {
+/**
+ * The known selector (or, with `idsOnly`, check id) nearest to `selector` by edit distance, or null
+ * when none is near enough to be a likely typo (ids of at most 100 characters are compared).
+ */
+export function closestSelector(selector: string, idsOnly = false): string | null {
   const probe = selector.slice(0, 100);
+  if (idsOnly) {
+    // A category where an id is needed: an id of that category, not the nearest spelling.
+    const category = probe.endsWith('/') ? probe : `${probe}/`;
+    const inCategory = ALL_CHECKS.find((check) => check.id.startsWith(category));
+    if (inCategory) return inCategory.id;
+  }
   let best = '';
   let bestDistance = Infinity;
   for (const known of idsOnly ? ALL_CHECKS.map((check) => check.id) : knownSelectors()) {
     const distance = editDistance(probe, known);
     if (distance < bestDistance) [best, bestDistance] = [known, distance];
   }
-  return best;
+  // A suggestion far from what was typed ("bogus" -> "deps") misleads more than it helps.
+  return bestDistance <= Math.max(2, Math.floor(probe.length / 3)) ? best : null;
+}
+
+/** `; closest known: "X"` for an unknown selector, or nothing when no known one is near. */
+function closestClause(selector: string, idsOnly = false): string {
+  const closest = closestSelector(selector, idsOnly);
+  return closest === null ? '' : `; closest known: "${closest}"`;
 }
 
 /** True when the selector names a check or category backsmith knows. */
@@ -43,7 +59,7 @@ export function isKnownSelector(selector: string): boolean {
 export function assertKnownSelectors(selectors: readonly string[], origin: string): void {
   for (const selector of selectors) {
     if (!isKnownSelector(selector)) {
-      throw new BacksmithError(`Unknown check id "${selector.slice(0, 100)}" in ${origin}; closest known: "${closestSelector(selector)}" (see \`backsmith checks\`)`);
+      throw new BacksmithError(`Unknown check id "${selector.slice(0, 100)}" in ${origin}${closestClause(selector)} (see \`backsmith checks\`)`);
     }
   }
 }
@@ -53,7 +69,7 @@ export function assertKnownCheckIds(ids: readonly string[], origin: string): voi
   const known = new Set(ALL_CHECKS.map((check) => check.id));
   for (const id of ids) {
     if (!known.has(id)) {
-      throw new BacksmithError(`Unknown check id "${id.slice(0, 100)}" in ${origin}; closest known: "${closestSelector(id, true)}" (see \`backsmith checks\`)`);
+      throw new BacksmithError(`Unknown check id "${id.slice(0, 100)}" in ${origin}${closestClause(id, true)} (see \`backsmith checks\`)`);
     }
   }
 }

@@ -26,7 +26,7 @@ export const suppressionComment = defineCheck({
       }
       if (directive.kind === 'noqa') continue;
       for (const id of directive.ids.filter((selector) => !isKnownSelector(selector))) {
-        reports.push({ line: directive.line, message: `\`${directive.text}\` names the unknown check id "${id}" (closest known: "${closestSelector(id)}"), so it waives nothing` });
+        reports.push({ line: directive.line, message: `\`${directive.text}\` names the unknown check id "${id}"${closestSelector(id) ? ` (closest known: "${closestSelector(id)}")` : ''}, so it waives nothing` });
       }
       if (directive.ids.length === 0) reports.push({ line: directive.line, message: `\`${directive.text}\` names no check id, so it waives nothing` });
     }
