@@ -88,7 +88,7 @@ describe('backsmith verify: suppressions, --select and --ignore', () => {
         writeFileSync(config, JSON.stringify({ select: ['threading/unlocked'] }));
         return ['--config', config];
       },
-      message: /Unknown check id "threading\/unlocked" in the configuration's "select"; closest known: "threading\/"/,
+      message: /Unknown check id "threading\/unlocked" in the configuration's "select"; closest known: "threading\/unlocked-mutation"/,
     },
     {
       name: 'the configuration\'s severity map',

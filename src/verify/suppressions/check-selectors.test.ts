@@ -19,6 +19,7 @@ describe('check selectors', () => {
     expect(closestSelector('bogus')).toBeNull();
     expect(() => assertKnownSelectors(['bogus'], '--select')).toThrow(/^Unknown check id "bogus" in --select \(see `backsmith checks`\)$/);
     expect(closestSelector('quality/magic-numbers')).toBe('quality/magic-number');
+    expect(closestSelector('threading/unlocked')).toBe('threading/unlocked-mutation');
   });
 
   it('rejects an unknown id with one line naming it and the closest one', () => {

@@ -34,9 +34,13 @@ export function closestSelector(selector: string, idsOnly = false): string | nul
     const inCategory = ALL_CHECKS.find((check) => check.id.startsWith(category));
     if (inCategory) return inCategory.id;
   }
+  const candidates = idsOnly ? ALL_CHECKS.map((check) => check.id) : knownSelectors();
+  // A cut-short id ("threading/unlocked") is most likely the one it begins.
+  const completed = probe.includes('/') ? candidates.find((known) => known.startsWith(probe)) : undefined;
+  if (completed) return completed;
   let best = '';
   let bestDistance = Infinity;
-  for (const known of idsOnly ? ALL_CHECKS.map((check) => check.id) : knownSelectors()) {
+  for (const known of candidates) {
     const distance = editDistance(probe, known);
     if (distance < bestDistance) [best, bestDistance] = [known, distance];
   }
