@@ -1,6 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { BacksmithError } from '../errors.js';
+import { findCommand } from '../python/resolve-python-command.js';
 
 function executableFile(file: string): 'ok' | 'missing' | 'not-executable' {
   try {
@@ -31,6 +32,5 @@ export function checkPythonOption(python: string | undefined, env: NodeJS.Proces
     if (state === 'not-executable') throw new BacksmithError(`--python ${python} is not an executable file. Give an interpreter such as /usr/bin/python3.`);
     return;
   }
-  const found = (env.PATH ?? '').split(path.delimiter).some((folder) => folder !== '' && executableFile(path.join(path.resolve(folder), python)) === 'ok');
-  if (!found) throw new BacksmithError(`--python ${python} is not on PATH. Give its full path, such as /usr/bin/python3.`);
+  if (findCommand(python, { env, cwd: process.cwd() }) === null) throw new BacksmithError(`--python ${python} is not on PATH. Give its full path, such as /usr/bin/python3.`);
 }

@@ -20,7 +20,7 @@ function isExecutableFile(file: string): boolean {
 }
 
 /** The file `command` runs: itself when it holds a slash, else the first executable of that name on PATH. */
-function findCommand(command: string, context: CommandContext): string | null {
+export function findCommand(command: string, context: CommandContext = { env: process.env, cwd: process.cwd() }): string | null {
   if (command.includes('/')) return path.resolve(context.cwd, command);
   for (const folder of (context.env.PATH ?? '').split(path.delimiter)) {
     if (!folder) continue;
