@@ -6,6 +6,7 @@ import type { ModuleReport } from '../verify/verify-module.js';
 import { rankDrafts, type DraftEvidence, type DraftRanking } from './rank-drafts.js';
 
 const TEST_OUTCOME_CHECKS = new Set(['tests/failed', 'tests/error']);
+const RANK = { passed: 0, skipped: 1, failed: 2 } as const;
 
 /** The test a runtime finding is about: `test_us001_ac1_add (subtest)` or `Case.test_x` → `test_x`. */
 function testOf(finding: Finding): string | null {
@@ -13,7 +14,16 @@ function testOf(finding: Finding): string | null {
   return finding.symbol.split(/::|\./).pop()!.split(' ')[0] ?? null;
 }
 
-/** What a draft's report shows against the generated tests. */
+/** The method a reported test name is about: `test_x (bad=0)` (a subtest) or `test_x[1]` (pytest) → `test_x`. */
+function methodOf(name: string): string {
+  return name.split(/::|\./).pop()!.split(/[ [(]/)[0] ?? name;
+}
+
+/**
+ * What a draft's report shows against the generated tests. A test counts as passed only when it
+ * ran and every outcome reported under its name (subtests, parameters) is a pass: a skipped test,
+ * one that never reported, or one the run never reached is not evidence for the draft.
+ */
 export function evidenceOf(id: string, report: ModuleReport, tests: readonly string[]): DraftEvidence {
   const known = new Set(tests);
   const errors = report.findings.filter((finding) => finding.severity === 'error');
@@ -21,10 +31,20 @@ export function evidenceOf(id: string, report: ModuleReport, tests: readonly str
   const run = report.sandbox?.tests;
   // A run that did not finish (or ran nothing) shows nothing passed.
   const ran = !!run && run.completed && run.ran > 0 && !errors.some((finding) => TEST_OUTCOME_CHECKS.has(finding.checkId) && testOf(finding) === null);
+  // Per method, the worst outcome reported under its name: a failure or error, then a skip, then a pass.
+  const outcomes = new Map<string, 'passed' | 'skipped' | 'failed'>();
+  for (const outcome of report.testOutcomes ?? []) {
+    const method = methodOf(outcome.name);
+    const state = outcome.outcome === 'passed' ? 'passed' : outcome.outcome === 'skipped' ? 'skipped' : 'failed';
+    const before = outcomes.get(method);
+    if (before === undefined || RANK[state] > RANK[before]) outcomes.set(method, state);
+  }
+  const stateOf = (test: string) => (failing.has(test) ? 'failed' : ran ? outcomes.get(test) : undefined);
   return {
     id,
-    passed: ran ? tests.filter((test) => !failing.has(test)) : [],
-    failed: ran ? tests.filter((test) => failing.has(test)) : [...tests],
+    passed: tests.filter((test) => stateOf(test) === 'passed'),
+    failed: tests.filter((test) => stateOf(test) === 'failed'),
+    unproven: tests.filter((test) => stateOf(test) === undefined || stateOf(test) === 'skipped'),
     otherErrors: errors.filter((finding) => !failing.has(testOf(finding) ?? '')).length,
   };
 }

@@ -41,3 +41,11 @@ describe('rankDrafts: order by dual agreement', () => {
     if (scores) expect(ranking.order.map((entry) => entry.score)).toEqual(scores);
   });
 });
+
+describe('rankDrafts: tests with no outcome are not evidence', () => {
+  it('a test skipped by every draft is not suspect, and a draft with a skipped test does not vouch for the others', () => {
+    const skipping = (id: string): DraftEvidence => ({ id, passed: ['t1', 't2'], failed: ['t3'], unproven: ['t4'], otherErrors: 0 });
+    expect(rankDrafts([skipping('a'), skipping('b')]).suspectTests).toEqual([]);
+    expect(rankDrafts([skipping('a'), skipping('b')]).order.map((entry) => entry.passed)).toEqual([2, 2]);
+  });
+});

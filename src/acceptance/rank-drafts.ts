@@ -4,8 +4,10 @@ export interface DraftEvidence {
   id: string;
   /** Generated tests the draft passed. */
   passed: readonly string[];
-  /** Generated tests it failed or errored on (every one of them when the run did not complete). */
+  /** Generated tests it failed or errored on. */
   failed: readonly string[];
+  /** Generated tests with no outcome to count: skipped, never reported, or the run did not complete. */
+  unproven?: readonly string[];
   /** Error findings about anything but the generated tests: design, stories, static and runtime checks. */
   otherErrors: number;
 }
@@ -35,7 +37,7 @@ function key(tests: readonly string[]): string {
   return [...new Set(tests)].sort().join('\u0000');
 }
 
-/** Tests failed by all of at least two drafts that are otherwise clean and agree on everything else. */
+/** Tests failed by all of at least two drafts that are otherwise clean (every other test ran and passed) and agree on everything else. */
 function suspectTests(drafts: readonly DraftEvidence[]): string[] {
   if (drafts.length < 2) return [];
   const [first, ...rest] = drafts;
@@ -45,7 +47,7 @@ function suspectTests(drafts: readonly DraftEvidence[]): string[] {
     for (const test of common) if (!failed.has(test)) common.delete(test);
   }
   if (common.size === 0) return [];
-  const otherwiseClean = drafts.every((draft) => draft.otherErrors === 0 && draft.failed.every((test) => common.has(test)) && draft.passed.length >= common.size);
+  const otherwiseClean = drafts.every((draft) => draft.otherErrors === 0 && (draft.unproven ?? []).length === 0 && draft.failed.every((test) => common.has(test)) && draft.passed.length >= common.size);
   return otherwiseClean ? [...common].sort() : [];
 }
 

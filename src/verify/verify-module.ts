@@ -6,7 +6,7 @@ import type { SyntaxVerdict } from '../python/python-syntax.js';
 import { designAllowedImports } from '../inputs/design/allowed-imports.js';
 import type { DesignSpec } from '../inputs/design/design-types.js';
 import type { StoriesSpec } from '../inputs/stories/story-types.js';
-import type { ProbeExamples, RuntimeResults, SandboxReport } from '../sandbox/runtime-types.js';
+import type { ProbeExamples, RuntimeResults, SandboxReport, TestCaseResult } from '../sandbox/runtime-types.js';
 import { runtimeForVerify, runtimeRequirementGaps } from '../sandbox/verify-runtime.js';
 import { buildCheckContext } from './build-context.js';
 import type { Check, CheckRequirement } from './check.js';
@@ -55,6 +55,8 @@ export interface ModuleReport {
   sandbox?: SandboxReport;
   /** Story → criterion → tests → outcome, when stories and test files were given. */
   traceability?: TraceabilityRow[];
+  /** Each acceptance test's outcome (`name` is the method, with a subtest's description), when tests ran. */
+  testOutcomes?: Array<{ id: string; name: string; outcome: TestCaseResult['outcome'] }>;
   durationMs: number;
 }
 
@@ -216,6 +218,7 @@ export async function verifyModule(options: VerifyModuleOptions): Promise<Module
     syntax: { authority: syntax.authority, pythonVersion: syntax.pythonVersion, fallbackReason: syntax.fallbackReason },
     ...(runtime ? { sandbox: runtime.sandbox } : {}),
     ...(traceability ? { traceability } : {}),
+    ...(runtime?.tests ? { testOutcomes: runtime.tests.tests.map(({ id, name, outcome }) => ({ id, name, outcome })) } : {}),
     durationMs: Math.round(performance.now() - started),
   };
 }
