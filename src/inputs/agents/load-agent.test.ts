@@ -57,5 +57,6 @@ describe('loadAgent', () => {
     expect((await loadAgent('reviewer', directory)).description).toBe('Reviews');
     expect((await loadAgent('local.agent.md', directory)).name).toBe('Local one');
     await expect(loadAgent('nobody', directory)).rejects.toThrow(/Agent not found: nobody/);
+    await expect(loadAgent('broken', directory)).rejects.toThrow(/^Agent broken \(broken.agent.md\) cannot be used: .*no front matter/);
   });
 });

@@ -39,7 +39,11 @@ export async function loadAgent(choice: string | undefined, directory: string = 
   const asPath = path.resolve(directory, choice);
   if (existsSync(asPath)) return loadAgentFile(asPath);
   const { listAgents } = await import('./list-agents.js');
-  const named = (await listAgents(directory)).find((entry) => entry.name === choice && entry.agent);
-  if (named?.agent) return named.agent;
+  const listings = (await listAgents(directory)).filter((entry) => entry.name === choice);
+  const usable = listings.find((entry) => entry.agent);
+  if (usable?.agent) return usable.agent;
+  // Listed by 'backsmith agents' but unusable: say which file and why, not "not found".
+  const unusable = listings[0];
+  if (unusable) throw new BacksmithError(`Agent ${choice} (${path.relative(directory, unusable.source) || unusable.source}) cannot be used: ${unusable.error ?? 'it could not be read'}`);
   throw new BacksmithError(`Agent not found: ${choice}. Pass the path of a .agent.md file, or a name from 'backsmith agents'.`);
 }
