@@ -4,7 +4,7 @@ import type { ModuleReport } from '../../verify/verify-module.js';
 
 /** One line of the design checklist with its verdict on the module. */
 export interface ChecklistItem {
-  /** `Signatures`, `Exceptions`, `Messages`, `Response`, `Dependencies`. */
+  /** `Signatures`, `Constants`, `Exceptions`, `Messages`, `Response`, `Dependencies`. */
   group: string;
   text: string;
   /** `met` when the checks that judge it ran and found nothing; `unchecked` when they did not run. */
@@ -16,6 +16,7 @@ export interface ChecklistItem {
 /** Checks that judge each group; an item is unchecked when none of them ran. */
 const JUDGES: Record<string, string[]> = {
   Signatures: ['design/missing-class', 'design/missing-method', 'design/missing-function', 'design/signature-mismatch', 'design/return-type-mismatch', 'design/missing-model-field'],
+  Constants: ['design/missing-constant'],
   Exceptions: ['design/missing-exception', 'design/exception-base-mismatch'],
   Messages: ['stories/message-missing', 'stories/message-mismatch'],
   Response: ['contract/response-format', 'contract/response-shape'],
@@ -99,6 +100,9 @@ export function checklistStatus(checklist: SpecChecklist, module: ModuleReport):
   };
   if (checklist.primaryClass) add('Signatures', `main class ${checklist.primaryClass}`, index.about('Signatures', checklist.primaryClass));
   for (const signature of checklist.signatures) add('Signatures', signature, index.about('Signatures', signatureSymbol(signature)));
+  // The prompt lists these too: bare classes (design/missing-class) and constants (design/missing-constant, by name).
+  for (const name of checklist.classes ?? []) add('Signatures', `class ${name}`, index.about('Signatures', name));
+  for (const constant of checklist.constants ?? []) add('Constants', constant, index.about('Constants', constant.split(' = ', 1)[0]!));
   for (const exception of checklist.exceptions) {
     add('Exceptions', `${exception.name}${exception.base ? `(${exception.base})` : ''}${exception.codes.length > 0 ? ` codes ${exception.codes.join(', ')}` : ''}`, index.about('Exceptions', exception.name));
   }
