@@ -1,4 +1,4 @@
-import type { Heading, List, Nodes, Paragraph, Table } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Paragraph, Table } from 'mdast';
 import { readMessageTable } from '../design/message-table.js';
 import { plainText, readMarkdown, readTable, sourceOf, type MarkdownBlock, type MarkdownDocument } from '../markdown/markdown-document.js';
 import { collapseWhitespace, toMessageTemplate } from '../messages/message-template.js';
@@ -21,6 +21,9 @@ const ROLE_GOAL_BENEFIT = /\bAs an? ([^,]+?),?\s+I(?: want| need| would like|'d 
 const ROLE_GOAL_FOREIGN = /^\W*(?:Como|En tant que?|Enquanto|Come)\s+(?:(?:una?|um|uma|l[ea]|l'|un[ea]?)\s+)?([^,]+?),?\s+(?:quiero|quero|je veux|je souhaite|voglio|gostaria de|deseo|necesito|preciso)\s+(.+?)(?:,?\s+(?:para(?: que)?|afin d[e']|afin que|pour|per|de modo que)\s+(.+?))?\s*(?:\.(?:\s|$)|$)/i;
 /** "Acceptance criteria", "Criterios de aceptación", "Critérios de aceitação", "Critères d'acceptation", "Scenarios". */
 const CRITERIA_HEADING = /acceptance|criteria|scenarios?|crit[eé]rios?|crit[èe]res|criteri\b|aceptaci[oó]n|aceita[cç][aã]o|escenarios?|cen[aá]rios?/i;
+
+/** A short "Acceptance criteria:" label standing alone as a bullet or paragraph. */
+const CRITERIA_LABEL = /^\W*(?:acceptance criteria|acceptance|criteria|scenarios|crit[eé]rios? de aceita[cç][aã]o|criterios de aceptaci[oó]n|crit[eè]res d'acceptation|criteri di accettazione)\W*$/i;
 
 /** Role, goal and benefit of a "As a …, I want …, so that …" sentence (or its Spanish, Portuguese, French, Italian forms). */
 function readRoleGoal(text: string): RegExpExecArray | null {
@@ -55,9 +58,28 @@ function storyStart(document: MarkdownDocument, block: MarkdownBlock): StoryStar
   return null;
 }
 
+/** Stories written as bullets whose first words are a bold id and title; null when the list's first item is not one. */
+function storyItems(list: List): Array<{ item: ListItem; start: StoryStart }> | null {
+  const stories: Array<{ item: ListItem; start: StoryStart }> = [];
+  for (const item of list.children) {
+    const first = item.children[0];
+    const strong = first?.type === 'paragraph' ? first.children[0] : undefined;
+    const title = strong?.type === 'strong' ? plainText(strong).trim() : '';
+    // An index of stories (`- **US-001** Add a member`) is not the stories: a story bullet holds its own role sentence.
+    const id = title === '' || item.children.length < 2 || !readRoleGoal(collapseWhitespace(plainText(item))) ? null : storyIdIn(title);
+    if (!id) {
+      if (stories.length === 0) return null;
+      continue;
+    }
+    stories.push({ item, start: { id, title, depth: 7, line: item.position?.start.line ?? 0 } });
+  }
+  return stories.length > 0 ? stories : null;
+}
+
 function cleanTitle(title: string, id: string | null): string {
-  const rest = id ? title.replace(id, '') : title.replace(/^(user )?story\s*#?\d*/i, '');
-  return rest.replace(/^[\s:.\-–—|]+|[\s:.\-–—|*]+$/g, '').trim() || title.trim();
+  // `[VOL-210] Sign up` and `(US-3) Pay` leave empty brackets behind once the id is taken out.
+  const rest = (id ? title.replace(id, '') : title.replace(/^(user )?story\s*#?\d*/i, '')).replace(/[[(]\s*[\])]/g, '');
+  return rest.replace(/^[\s:.\-–—|·•]+|[\s:.\-–—|·•*]+$/g, '').trim() || title.trim();
 }
 
 const LINE_STARTS = new WeakMap<MarkdownDocument, number[]>();
@@ -85,6 +107,8 @@ function linesNode(document: MarkdownDocument, first: number, last: number): Nod
 
 /** "*Acceptance:*", "Acceptance criteria:" inside a paragraph. */
 const INLINE_ACCEPTANCE = /\b(?:acceptance(?: criteria)?|criteria)\b\s*[*_]{0,2}\s*:\s*[*_]{0,2}/i;
+/** A paragraph that is a whole Given … Then … criterion (no "Scenario" keyword), wherever it stands in a story. */
+const GIVEN_THEN_PARAGRAPH = /^(?:given|dad[oa]s?|étant donnée?s?)\b[^]*\b(?:then|entonces|então|alors|allora)\b/iu;
 /** "(1)", "(2)": the numbered criteria of a sentence. */
 const INLINE_NUMBER = /\(\d{1,2}\)\s*/g;
 
@@ -153,7 +177,7 @@ class StoryBuilder {
     }
     const markdown = sourceOf(this.document, node);
     const id = criterionId(markdown);
-    if (id || (inCriteriaSection && hasGivenWhenThen(text))) {
+    if (id || (inCriteriaSection && hasGivenWhenThen(text)) || GIVEN_THEN_PARAGRAPH.test(text)) {
       const criterion = readCriterion(markdown, text, this.nextCriterionId(), block.line);
       this.addCriterion(criterion);
       this.addMessages(node, criterion.id, null);
@@ -208,6 +232,26 @@ class StoryBuilder {
     }
   }
 
+  /**
+   * The rest of a story written as one bullet (`- **SHED-7 Lend a tool**`): its sub-bullets hold the role and an
+   * "Acceptance criteria:" bullet whose own sub-bullets are the criteria, each with its messages nested under it.
+   */
+  readStoryItem(block: MarkdownBlock, item: ListItem): void {
+    const [first, ...rest] = item.children;
+    if (first?.type === 'paragraph') this.readTitleParagraph(first);
+    for (const child of rest) {
+      if (child.type === 'paragraph') this.readParagraph(block, child, false);
+      else if (child.type === 'list') {
+        for (const sub of child.children) {
+          const label = sub.children[0]?.type === 'paragraph' ? collapseWhitespace(plainText(sub.children[0])) : '';
+          const nested = sub.children.find((part): part is List => part.type === 'list');
+          if (nested && CRITERIA_LABEL.test(label)) this.readList(block, nested, true);
+          else this.readList(block, { type: 'list', children: [sub] }, false);
+        }
+      }
+    }
+  }
+
   readTable(block: MarkdownBlock, node: Table): void {
     const { header, rows } = readTable(node);
     const column = (name: string) => header.findIndex((cell) => cell.trim().toLowerCase() === name);
@@ -219,8 +263,10 @@ class StoryBuilder {
         const parts = [given >= 0 ? `Given ${row.cells[given]}` : '', when >= 0 ? `when ${row.cells[when]}` : '', `then ${row.cells[then]}`];
         const text = parts.filter(Boolean).join(', ');
         this.addCriterion({ id, text, ...splitGivenWhenThen(text), line: row.line });
+        // Only the Then cell holds what the user is shown; a backticked file name in When is input.
+        const thenCell = row.nodes[then];
+        if (thenCell) this.addMessages(thenCell, id, null);
       }
-      this.addMessages(node, null, null);
       return;
     }
     const tableMessages = readMessageTable(node, block.headings.map((heading) => heading.text).join(' / '));
@@ -315,6 +361,16 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
           story.addCriterion(criterion);
           story.addMessages(rangeNode(part.start, part.end), criterion.id, null);
         }
+      }
+      finish();
+      continue;
+    }
+    const items = block.node.type === 'list' ? storyItems(block.node) : null;
+    if (items) {
+      for (const { item, start } of items) {
+        feature = null;
+        fromGherkin = false;
+        startStory(start).readStoryItem(block, item);
       }
       finish();
       continue;
