@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { accessSync, constants, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareView, viewArguments, viewScript } from './filesystem-view.js';
@@ -41,7 +41,7 @@ export function namespaceArguments(isRoot: boolean): string[] {
 
 /** Builds the real view once, with a shell in place of the interpreter. */
 async function viewWorks(unshare: string, mount: string, isRoot: boolean): Promise<boolean> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'backsmith-sandbox-'));
+  const root = mkdtempSync(path.join(os.tmpdir(), 'backsmith-sandbox-'));
   const untrack = trackRun({ hostRoot: root, pid: null, uid: null });
   try {
     await prepareView(root, { readOnly: [], diskBytes: 1024 * 1024 }, null);

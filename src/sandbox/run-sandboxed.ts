@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { chmod, chown, copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { chmod, chown, copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pythonHelperPath } from '../python/package-paths.js';
@@ -20,6 +21,8 @@ import { killProcessesOfUid, pickSandboxUid, processesOfUid } from './sandbox-us
 export const SANDBOX_HELPERS = ['result_channel.py', 'sandbox_guard.py', 'probe_values.py', 'response_shape.py', 'probe_harness.py', 'test_runner.py', 'interpreter_info.py', 'run_script.py',
   // The trusted test runner's module process and proxy (see docs/SANDBOX.md, "A verdict the module cannot forge").
   'proxy_wire.py', 'module_server.py', 'module_proxy.py', 'remote_objects.py', 'test_isolation.py', 'in_process_run.py', 'probe_doctests.py', 'runner_choice.py', 'test_guards.py', 'server_exit.py', 'hide_folder.py'];
+
+const CANCELLED_BEFORE_START = 'the run was cancelled before the sandbox started';
 
 /** Grace after the main process exits for stragglers to release the pipes. */
 const CLOSE_GRACE_MS = 2_000;
@@ -61,29 +64,20 @@ function kill(pid: number | undefined): void {
  * missing and `allowUnsandboxed` is false.
  */
 export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxRunResult> {
-  if (request.signal?.aborted) throw new Error('the run was cancelled before the sandbox started');
+  if (request.signal?.aborted) throw new Error(CANCELLED_BEFORE_START);
   const capabilities = await hostCapabilities();
   const protections: SandboxProtections = protectionsFor(capabilities);
   const missing = missingProtections(protections, REQUIRED_PROTECTIONS);
   if (missing.length > 0 && !request.allowUnsandboxed) throw new SandboxRefusedError(missing, capabilities.notes);
   const uid = capabilities.isRoot ? pickSandboxUid() : null;
-  const hostRoot = await mkdtemp(path.join(os.tmpdir(), 'backsmith-sandbox-'));
+  // Made and registered in one synchronous step: a signal can never find the folder made but unknown.
+  const hostRoot = mkdtempSync(path.join(os.tmpdir(), 'backsmith-sandbox-'));
   const run: ActiveRun = { hostRoot, pid: null, uid };
   const untrack = trackRun(run);
   const { limits } = request;
   const plan = buildLaunchPlan(capabilities, hostRoot, uid, (inner) => [
     request.interpreter, '-I', '-B', '-X', 'utf8', path.join(inner.lib, request.script), path.join(inner.lib, 'config.json'),
   ], limits.diskBytes);
-  try {
-    // The interpreter's own folders (a pyenv build under /root, a venv) are bound read-only.
-    const host = plan.view ? await describeHostInterpreter(request.interpreter) : null;
-    if (plan.view) await prepareView(hostRoot, { readOnly: host?.mounts ?? [], links: host?.links ?? [], diskBytes: limits.diskBytes }, uid);
-    await prepareRoot(hostRoot, plan.stage, request, uid);
-  } catch (error) {
-    await rm(hostRoot, { recursive: true, force: true }).catch(() => undefined);
-    untrack();
-    throw error;
-  }
   // Only records carrying this run's secret are accepted (see python/result_channel.py).
   const secret = randomBytes(16).toString('hex');
   const config = {
@@ -101,9 +95,27 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
       openFiles: limits.openFiles,
     },
   };
-  const configPath = path.join(sandboxPaths(plan.stage).lib, 'config.json');
-  await writeFile(configPath, JSON.stringify(config));
-  if (uid !== null) await chown(configPath, uid, uid);
+  try {
+    // Cancelled while the folder is prepared: no further step, and no sandbox is started.
+    const stopIfCancelled = () => {
+      if (request.signal?.aborted) throw new Error(CANCELLED_BEFORE_START);
+    };
+    stopIfCancelled();
+    // The interpreter's own folders (a pyenv build under /root, a venv) are bound read-only.
+    const host = plan.view ? await describeHostInterpreter(request.interpreter) : null;
+    stopIfCancelled();
+    if (plan.view) await prepareView(hostRoot, { readOnly: host?.mounts ?? [], links: host?.links ?? [], diskBytes: limits.diskBytes }, uid);
+    stopIfCancelled();
+    await prepareRoot(hostRoot, plan.stage, request, uid);
+    const configPath = path.join(sandboxPaths(plan.stage).lib, 'config.json');
+    await writeFile(configPath, JSON.stringify(config));
+    if (uid !== null) await chown(configPath, uid, uid);
+    stopIfCancelled();
+  } catch (error) {
+    await rm(hostRoot, { recursive: true, force: true }).catch(() => undefined);
+    untrack();
+    throw error;
+  }
 
   const started = performance.now();
   const child = spawn(plan.command, plan.args, {

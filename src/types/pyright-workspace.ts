@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { cleanUpOnExit } from '../cancel/clean-up-on-exit.js';
 import { compileWithPython } from '../python/compile-server.js';
 
 /** Python version assumed when no interpreter answers. */
@@ -59,41 +60,38 @@ export interface PyrightWorkspace {
   root: string;
   /** Folder the module copies (or in-memory documents) live in. */
   modules: string;
+  /** pyright's own temporary folder (its TMPDIR), inside the workspace so that it goes with it. */
+  scratch: string;
+  /** Writes the configuration and the empty virtual environment for `settings`. */
+  configure(settings: PyrightSettings): void;
+  /** Removes the folder (repeatable). */
   remove(): void;
 }
 
-/** Workspaces not removed yet: a checker its caller never closed still leaves nothing behind at exit. */
-const liveRoots = new Set<string>();
-
-function removeLiveRootsAtExit(): void {
-  for (const root of liveRoots) {
-    try {
-      rmSync(root, { recursive: true, force: true });
-    } catch {
-      // Best effort on the way out: nothing more can be done.
-    }
-  }
-  liveRoots.clear();
-}
-
-function removeRoot(root: string): void {
-  rmSync(root, { recursive: true, force: true });
-  liveRoots.delete(root);
-  if (liveRoots.size === 0) process.off('exit', removeLiveRootsAtExit);
-}
-
 /**
- * Creates the workspace folder with its configuration and empty virtual environment. It is removed
- * by `remove()`, or at the latest when the process exits (synchronously, best effort), so a
- * library caller that never closes its checker leaves no folder behind.
+ * Creates the workspace folder; `configure` fills it once the Python version is known. It is removed
+ * by `remove()`, or at the latest when backsmith exits or is interrupted (synchronously, best effort),
+ * so neither a library caller that never closes its checker nor Ctrl-C leaves a folder behind.
  */
-export function createPyrightWorkspace(settings: PyrightSettings): PyrightWorkspace {
+export function createPyrightWorkspace(): PyrightWorkspace {
   const root = mkdtempSync(path.join(tmpdir(), 'backsmith-types-'));
-  if (liveRoots.size === 0) process.on('exit', removeLiveRootsAtExit);
-  liveRoots.add(root);
   const modules = path.join(root, 'modules');
+  const scratch = path.join(root, 'tmp');
   mkdirSync(modules);
-  mkdirSync(path.join(root, 'empty-venv', 'lib', `python${settings.pythonVersion}`, 'site-packages'), { recursive: true });
-  writeFileSync(path.join(root, 'pyrightconfig.json'), JSON.stringify(pyrightConfig(settings), null, 2));
-  return { root, modules, remove: () => removeRoot(root) };
+  mkdirSync(scratch);
+  const removeRoot = () => rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+  const forget = cleanUpOnExit(removeRoot);
+  return {
+    root,
+    modules,
+    scratch,
+    configure: (settings) => {
+      mkdirSync(path.join(root, 'empty-venv', 'lib', `python${settings.pythonVersion}`, 'site-packages'), { recursive: true });
+      writeFileSync(path.join(root, 'pyrightconfig.json'), JSON.stringify(pyrightConfig(settings), null, 2));
+    },
+    remove: () => {
+      removeRoot();
+      forget();
+    },
+  };
 }

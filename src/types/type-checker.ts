@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspConnection } from './lsp-connection.js';
+import { cleanUpOnExit } from '../cancel/clean-up-on-exit.js';
 import { createPyrightWorkspace, interpreterVersion, pyrightLangserverPath, type PyrightWorkspace } from './pyright-workspace.js';
 import { toTypeFindings, type LspDiagnostic, type TypeFinding } from './type-finding.js';
 import { WARM_UP_MODULE } from './warm-up-module.js';
@@ -68,11 +69,17 @@ class PyrightServer {
   /** The latest check; the next one starts after it (see `check`). */
   private queue: Promise<unknown> = Promise.resolve();
   private stderr = '';
-  private workspace: PyrightWorkspace | null = null;
+  private readonly workspace: PyrightWorkspace;
+  private readonly forgetChild: () => void;
 
   constructor(version: Promise<string>, private readonly options: TypeCheckerOptions) {
     // Started before the version is known: loading pyright's code overlaps the interpreter's answer.
-    this.child = spawn(process.execPath, [pyrightLangserverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.workspace = createPyrightWorkspace();
+    // pyright's own temporary files go into the workspace, so that they go with it whatever ends backsmith.
+    this.child = spawn(process.execPath, [pyrightLangserverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: this.workspace.scratch } });
+    const child = this.child;
+    this.forgetChild = cleanUpOnExit(() => child.kill('SIGKILL'));
+    child.once('exit', () => this.forgetChild());
     this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr = (this.stderr + chunk).slice(-2000)));
     this.child.on('error', (error) => this.connection.fail(error));
     this.child.on('close', (code, signal) => this.connection.fail(new Error(`pyright exited (${signal ?? code})${this.stderr.trim() ? `: ${this.stderr.trim().split('\n').pop()}` : ''}`)));
@@ -154,13 +161,14 @@ class PyrightServer {
         });
       });
     this.connection.fail(new Error('the type checker was closed'));
-    this.workspace?.remove();
+    this.workspace.remove();
     // Reaped before returning, so that its CPU time is counted with its parent's (time, bench).
     await exited;
   }
 
   private async initialize(pythonVersion: string): Promise<PyrightWorkspace> {
-    const workspace = createPyrightWorkspace({ pythonVersion, honorTypeIgnore: this.options.honorTypeIgnore ?? true });
+    const { workspace } = this;
+    workspace.configure({ pythonVersion, honorTypeIgnore: this.options.honorTypeIgnore ?? true });
     const rootUri = pathToFileURL(workspace.root).href;
     this.setReferenced(true);
     try {
@@ -177,7 +185,6 @@ class PyrightServer {
       if (this.waiters.size === 0) this.setReferenced(false);
     }
     this.connection.notify('initialized', {});
-    this.workspace = workspace;
     return workspace;
   }
 
