@@ -303,3 +303,45 @@ describe('backsmith mcp with a client that declares roots and sampling', () => {
     expect(text(result)).toMatch(/^✔ Wrote .*test_plant_swap_acceptance\.py/);
   }, 120_000);
 });
+
+describe('backsmith mcp: verifying again after an edit (reports of unchanged modules are reused)', () => {
+  let folder = '';
+  let client: Client;
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'backsmith-mcp-again-'));
+    const module = '"""Counts."""\n\n\ndef count(items: list[int]) -> int:\n    """Counts the items."""\n    return len(items)\n';
+    await mkdir(path.join(folder, 'pkg'));
+    await writeFile(path.join(folder, 'pkg', 'first.py'), module);
+    await writeFile(path.join(folder, 'pkg', 'second.py'), module);
+    client = await connect({ cwd: folder });
+  }, 30_000);
+  afterAll(async () => {
+    await client?.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  const lint = async () => {
+    const result = (await client.callTool({ name: 'verify_module', arguments: { path: 'pkg', run: false } })) as CallToolResult;
+    expect(result.isError, text(result)).toBeFalsy();
+    const report = verifyReportSchema.parse(result.structuredContent);
+    return Object.fromEntries(report.modules.map((module) => [path.basename(module.path), module.findings.map((finding) => finding.checkId)]));
+  };
+
+  it('sees an edited module, an edited configuration, and an edit undone', async () => {
+    const before = await lint();
+    expect(before['second.py']).not.toContain('quality/lint');
+    expect(await lint()).toEqual(before);
+    const second = path.join(folder, 'pkg', 'second.py');
+    const original = await readFile(second, 'utf8');
+    await writeFile(second, `import os\n${original}`);
+    const edited = await lint();
+    expect(edited['first.py']).toEqual(before['first.py']);
+    expect(edited['second.py']).toContain('quality/lint');
+    await writeFile(path.join(folder, 'backsmith.config.json'), JSON.stringify({ ignore: ['quality/lint'] }));
+    expect((await lint())['second.py']).not.toContain('quality/lint');
+    await rm(path.join(folder, 'backsmith.config.json'));
+    expect((await lint())['second.py']).toContain('quality/lint');
+    await writeFile(second, original);
+    expect(await lint()).toEqual(before);
+  }, 60_000);
+});

@@ -1,14 +1,17 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { BacksmithError } from '../errors.js';
-import { readDesignFile } from '../inputs/design/read-design-file.js';
+import { MAX_DOCUMENT_BYTES } from '../inputs/design/read-design-file.js';
+import { readDesign } from '../inputs/design/read-design.js';
 import { searchPythonFiles, type PythonFileSearch } from '../inputs/find-python-files.js';
-import { readStoriesFile } from '../inputs/stories/read-stories-file.js';
+import { readTextFile } from '../inputs/read-text-file.js';
+import { readStories } from '../inputs/stories/read-stories.js';
 import { readTestFiles } from '../sandbox/runtime-stage.js';
 import { selectionRunsNothing } from '../verify/suppressions/selection-runs-nothing.js';
 import { verifyModuleOrReport } from '../verify/verify-failure.js';
 import { MAX_MODULE_BYTES, type ModuleReport, type VerifyModuleOptions } from '../verify/verify-module.js';
 import { buildVerifyReport, type VerifyReport } from '../verify/verify-report.js';
+import { ReportCache } from './report-cache.js';
 import { verifyReportSchema } from './report-schema.js';
 import { guarded, toolSuccess, workspaceConfig, type ToolContext } from './tool-context.js';
 import { confinePath, type Workspace } from './workspace-roots.js';
@@ -67,7 +70,21 @@ async function moduleFiles(workspace: Workspace, given: string): Promise<PythonF
   return { files, skipped };
 }
 
-async function verify(context: ToolContext, input: VerifyToolInput): Promise<VerifyReport> {
+/** A design or stories document's text (kept for the cache key) and what it says. */
+async function readDocument<T>(file: string, label: string, read: (text: string, options: { sourceName: string }) => T | Promise<T>): Promise<{ text: string; spec: T }> {
+  const text = await readTextFile(file, { maxBytes: MAX_DOCUMENT_BYTES, label });
+  return { text, spec: await read(text, { sourceName: path.basename(file) }) };
+}
+
+/** The module's text for the cache key, or null when it cannot be read (the verifier then reports why). */
+async function moduleText(file: string): Promise<string | null> {
+  return readTextFile(file, { maxBytes: MAX_MODULE_BYTES, label: 'Python module' }).catch((error: unknown) => {
+    if (error instanceof BacksmithError) return null;
+    throw error;
+  });
+}
+
+async function verify(context: ToolContext, input: VerifyToolInput, cache: ReportCache): Promise<VerifyReport> {
   if ((input.path === undefined) === (input.code === undefined)) throw new BacksmithError('verify_module needs exactly one of path (a file or directory) and code (the module source).');
   if (input.code !== undefined && Buffer.byteLength(input.code) > MAX_MODULE_BYTES) {
     throw new BacksmithError(`The module code is larger than ${MAX_MODULE_BYTES} bytes, the most backsmith verifies.`);
@@ -75,8 +92,10 @@ async function verify(context: ToolContext, input: VerifyToolInput): Promise<Ver
   const workspace = await context.roots.current();
   const config = await workspaceConfig(context, workspace, input);
   const run = input.run ?? true;
-  const design = input.design ? await readDesignFile(await confinePath(workspace, input.design, 'Design document')) : undefined;
-  const stories = input.stories ? await readStoriesFile(await confinePath(workspace, input.stories, 'User stories document')) : undefined;
+  const designDocument = input.design ? await readDocument(await confinePath(workspace, input.design, 'Design document'), 'Design document', readDesign) : undefined;
+  const storiesDocument = input.stories ? await readDocument(await confinePath(workspace, input.stories, 'User stories document'), 'User stories document', readStories) : undefined;
+  const design = designDocument?.spec;
+  const stories = storiesDocument?.spec;
   const tests: string[] = [];
   for (const test of input.tests ?? []) tests.push(await confinePath(workspace, test, 'Test file'));
   if (tests.length > 0) await readTestFiles(tests);
@@ -97,17 +116,23 @@ async function verify(context: ToolContext, input: VerifyToolInput): Promise<Ver
     ...(context.settings.python ? { python: context.settings.python } : {}),
     ...(context.settings.allowUnsandboxed ? { allowUnsandboxed: true } : {}),
   };
-  if (input.code !== undefined) {
-    return buildVerifyReport([await verifyModuleOrReport({ ...shared, path: input.fileName ?? 'module.py', source: input.code })]);
-  }
+  // Static verification depends on its inputs alone: an unchanged module is not checked again.
+  const verifyOne = async (file: string, source: string | null, unreadableIsFinding: boolean): Promise<ModuleReport> => {
+    const options = { ...shared, path: file, ...(source !== null ? { source } : {}) };
+    if (run || source === null) return verifyModuleOrReport(options, unreadableIsFinding);
+    const inputs = { path: file, source, config, design: designDocument?.text ?? null, stories: storiesDocument?.text ?? null, python: context.settings.python ?? null };
+    return cache.report(inputs, () => verifyModuleOrReport(options, unreadableIsFinding));
+  };
+  if (input.code !== undefined) return buildVerifyReport([await verifyOne(input.fileName ?? 'module.py', input.code, false)]);
   const { files, skipped } = await moduleFiles(workspace, input.path!);
   const modules: ModuleReport[] = [];
-  for (const file of files) modules.push(await verifyModuleOrReport({ ...shared, path: file }, files.length > 1));
+  for (const file of files) modules.push(await verifyOne(file, run ? null : await moduleText(file), files.length > 1));
   return buildVerifyReport(modules, skipped);
 }
 
 /** Registers `verify_module`: the `backsmith verify --json` report as structured content, and a short summary. */
 export function registerVerifyTool(context: ToolContext): void {
+  const cache = new ReportCache();
   context.server.registerTool('verify_module', {
     title: 'Verify a Python backend module',
     description:
@@ -119,7 +144,7 @@ export function registerVerifyTool(context: ToolContext): void {
     outputSchema: verifyReportSchema,
     annotations: { readOnlyHint: true, openWorldHint: false },
   }, (input) => guarded(context, async () => {
-    const report = await verify(context, input);
+    const report = await verify(context, input, cache);
     return toolSuccess(context, summarize(report), report);
   }));
 }
