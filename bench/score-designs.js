@@ -3,7 +3,8 @@
 // reads `npm run -s score:designs | tail -3`). `--verbose` lists what was missed and what was extra.
 // Matching rules (the data's README): a method matches on owner class and name, a function on its
 // name; parameters compare by name and order (labels with `params: null` are not compared); a data
-// model matches on its name, and its fields compare by name and order.
+// model matches on its name, and its fields compare by name and order; labels that list `constants`
+// (held-out ones) also count the module constants found by name.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +44,7 @@ async function scoreOne(id) {
   const spec = await readDesignFile(path.join(folder, file));
   const expected = goldItems(gold);
   const found = specItems(spec);
-  const counts = { expected: expected.size, reported: found.size, matched: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, basesExact: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0 };
+  const counts = { expected: expected.size, reported: found.size, matched: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, basesExact: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0, constants: 0, constantsFound: 0 };
   const missed = [];
   const wrongParameters = [];
   for (const [key, item] of expected) {
@@ -78,6 +79,7 @@ async function scoreOne(id) {
   const missedModels = [...goldModels.keys()].filter((name) => !specModels.has(name));
   const extraModels = [...specModels.keys()].filter((name) => !goldModels.has(name));
   const wrongFields = [];
+  const missedConstants = [];
   for (const [name, model] of goldModels) {
     const mine = specModels.get(name);
     if (!mine) continue;
@@ -85,6 +87,12 @@ async function scoreOne(id) {
     const fields = mine.fields.map((field) => field.name);
     if (fields.join(',') === model.fields.join(',')) counts.modelsExact++;
     else wrongFields.push(`${name}(${fields.join(', ')}) ≠ (${model.fields.join(', ')})`);
+  }
+  if (Array.isArray(gold.constants)) {
+    const constantNames = new Set(spec.constants.map((constant) => constant.name));
+    counts.constants = gold.constants.length;
+    counts.constantsFound = gold.constants.filter((constant) => constantNames.has(constant.name)).length;
+    missedConstants.push(...gold.constants.filter((constant) => !constantNames.has(constant.name)).map((constant) => constant.name));
   }
   const deliverable = gold.module_file ? (counts.named ? 'name ok' : `name ${spec.deliverable} ≠ ${gold.module_file}`) : 'name n/a';
   console.log(`${id.padEnd(52)} found ${counts.matched}/${counts.expected}  precise ${counts.reported - extra.length}/${counts.reported}  params ${counts.exact}/${counts.compared}  exceptions ${counts.exceptionsFound}/${counts.exceptions}  models ${counts.modelsFound}/${counts.models}${extraModels.length > 0 ? ` (+${extraModels.length})` : ''}  ${deliverable}`);
@@ -97,6 +105,7 @@ async function scoreOne(id) {
     if (missedModels.length > 0) console.log(`    models missed: ${missedModels.join(', ')}`);
     if (extraModels.length > 0) console.log(`    models extra: ${extraModels.join(', ')}`);
     if (wrongFields.length > 0) console.log(`    model fields: ${wrongFields.join('; ')}`);
+    if (missedConstants.length > 0) console.log(`    constants missed: ${missedConstants.join(', ')}`);
   }
   return { ...counts, extra: extra.length };
 }
@@ -107,14 +116,14 @@ async function main() {
     return;
   }
   const ids = readdirSync(GOLD).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
-  const total = { expected: 0, reported: 0, matched: 0, extra: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, basesExact: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0 };
+  const total = { expected: 0, reported: 0, matched: 0, extra: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, basesExact: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0, constants: 0, constantsFound: 0 };
   for (const id of ids) {
     const counts = await scoreOne(id);
     for (const key of Object.keys(total)) total[key] += counts[key];
   }
   console.log(`designs: ${ids.length}; deliverable equals the stated module_file: ${total.named}/${total.states} (${percent(total.named, total.states)})`);
   console.log(`methods and functions found: ${percent(total.matched, total.expected)} (${total.matched}/${total.expected}); precision: ${percent(total.reported - total.extra, total.reported)} (${total.reported - total.extra}/${total.reported})`);
-  console.log(`parameter names exact: ${percent(total.exact, total.compared)} (${total.exact}/${total.compared}); exceptions found: ${percent(total.exceptionsFound, total.exceptions)} (${total.exceptionsFound}/${total.exceptions}), bases exact: ${percent(total.basesExact, total.exceptionsFound)} (${total.basesExact}/${total.exceptionsFound}); models found: ${percent(total.modelsFound, total.models)} (${total.modelsFound}/${total.models}), precision: ${percent(total.modelsFound, total.modelsReported)} (${total.modelsFound}/${total.modelsReported}), fields exact: ${percent(total.modelsExact, total.modelsFound)} (${total.modelsExact}/${total.modelsFound})`);
+  console.log(`parameter names exact: ${percent(total.exact, total.compared)} (${total.exact}/${total.compared}); exceptions found: ${percent(total.exceptionsFound, total.exceptions)} (${total.exceptionsFound}/${total.exceptions}), bases exact: ${percent(total.basesExact, total.exceptionsFound)} (${total.basesExact}/${total.exceptionsFound}); models found: ${percent(total.modelsFound, total.models)} (${total.modelsFound}/${total.models}), precision: ${percent(total.modelsFound, total.modelsReported)} (${total.modelsFound}/${total.modelsReported}), fields exact: ${percent(total.modelsExact, total.modelsFound)} (${total.modelsExact}/${total.modelsFound})${total.constants > 0 ? `; constants found: ${percent(total.constantsFound, total.constants)} (${total.constantsFound}/${total.constants})` : ''}`);
 }
 
 await main();

@@ -65,7 +65,7 @@ export interface Harvest {
 }
 
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const EXCEPTION_SECTION = /\b(?:exceptions?|errors?|excepci[oó]n(?:es)?|errores|custom errors?|exce[cç](?:[aã]o|[oõ]es)|erros|erreurs|eccezion[ei]|errori)(?![\w\u00C0-\u024F])/i;
+const EXCEPTION_SECTION = /\b(?:exceptions?|errors?|excepci[oó]n(?:es)?|errores|custom errors?|exce[cç](?:[aã]o|[oõ]es)|erros|erreurs|eccezion[ei]|errori|uitzondering(?:en)?|fouten|ausnahmen)(?![\w\u00C0-\u024F])/i;
 /** In an exceptions section, a bullet or table row that opens with a backticked class name declares it, whatever its suffix (`SlotTaken`). */
 const EXCEPTION_ENTRY = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)\s*(?:\*\*|__)?(?:`([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)(?:\([^`]*\))?`|([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)\s*\(\s*[A-Z][\w.]*\s*\))/;
 /** "both derived from `CartError(Exception)`", "subclasses of `LookupError`": the base a sentence of an exceptions section gives. */

@@ -6,6 +6,7 @@
  * and an exception needs "raises"/"throws" before its backticked name. Patterns are anchored per
  * sentence and linear.
  */
+import { readExceptionRelations } from './exception-relations.js';
 import type { HarvestedClass, HarvestedModel } from './harvest-signatures.js';
 
 /** Models and exceptions a paragraph states. */
@@ -119,5 +120,10 @@ export function readProseParagraph(lines: string[], index: number, builtins: Rea
   }
   // The shared base is an exception of the design too, with the base a "which derives from" gives it.
   if (shared && !raised.has(shared) && !builtins.has(shared)) facts.classes.push({ name: shared, bases: bases.has(shared) ? [bases.get(shared)!] : [], line, exception: true });
+  for (const relation of readExceptionRelations(paragraph, builtins)) {
+    const known = facts.classes.find((cls) => cls.name === relation.name);
+    if (!known) facts.classes.push({ name: relation.name, bases: [relation.base], line, exception: true });
+    else if (known.bases.length === 0) known.bases = [relation.base];
+  }
   return facts;
 }

@@ -15,6 +15,7 @@ import { readPythonBlock, type PythonBlockFacts } from './python-block.js';
 import { readYamlApi } from './yaml-api.js';
 import { readJsonSchemaModels } from './json-schema-models.js';
 import { pythonFromInterfaces } from './typescript-interface.js';
+import { pythonFromClassDiagram } from './class-diagram.js';
 import { RESPONSE_HEADING, readResponseFormat } from './response-format.js';
 import { unwrapOuterFence } from './unwrap-outer-fence.js';
 import { rewriteForeignMarkup } from './foreign-markup.js';
@@ -31,6 +32,7 @@ export interface ReadDesignOptions {
 const PYTHON_LANGUAGES = new Set(['python', 'py', 'python3', 'py3', 'pycon', 'ipython']);
 const TYPESCRIPT_LANGUAGES = new Set(['typescript', 'ts', 'idl', 'interface']);
 const PLAIN_LANGUAGES = new Set(['', 'text', 'txt', 'plaintext']);
+const DIAGRAM_LANGUAGES = new Set(['mermaid', 'plantuml', 'puml', 'uml', '']);
 const SHELL_LANGUAGES = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'powershell', 'ps']);
 const PARAMETER_LABEL = /\b(?:parameters?|params|arguments?|args|inputs?|par[aá]metros?|param[eè]tres?|parametri)\b/i;
 const TREE_GLYPHS = /[├└│]|^\s*[|`+]--/m;
@@ -120,8 +122,9 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
   const firstLine = (code.position?.start.line ?? 0) + 1;
   const section = `${sectionText(block)} ${block.leadIn}`;
   const interfaces = TYPESCRIPT_LANGUAGES.has(language) || PLAIN_LANGUAGES.has(language) ? pythonFromInterfaces(code.value) : null;
-  if (interfaces !== null) {
-    return (await readPython(state, block, code, false, await readPythonBlock(interfaces, firstLine))) ?? LineMode.Skip;
+  const diagram = interfaces === null && (DIAGRAM_LANGUAGES.has(language) || PLAIN_LANGUAGES.has(language)) ? pythonFromClassDiagram(code.value) : null;
+  if (interfaces !== null || diagram !== null) {
+    return (await readPython(state, block, code, false, await readPythonBlock((interfaces ?? diagram)!, firstLine))) ?? LineMode.Skip;
   } else if (PYTHON_LANGUAGES.has(language)) {
     return (await readPython(state, block, code, false)) ?? LineMode.DefinitionsOnly;
   } else if (SHELL_LANGUAGES.has(language)) {

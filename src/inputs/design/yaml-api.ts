@@ -3,7 +3,7 @@
  * `models:`, `constants:`). It is turned into Python stubs, one statement per line, which the Python
  * parser reads like any design code block; each stub keeps the design line of its YAML entry.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLMap, type Node } from 'yaml';
 import type { DeclaredException } from './exception-sources.js';
 import type { PythonBlockFacts } from './python-block.js';
 import { readPythonBlock } from './python-block.js';
@@ -65,6 +65,34 @@ function entries(map: YAMLMap, key: string): YAMLMap[] {
   return isSeq(list) ? list.items.filter((item): item is YAMLMap => isMap(item)) : [];
 }
 
+/** An entry of a list (`- name: x`) or of a map keyed by name (`x: {…}`, OpenAPI style), with its name and node. */
+interface Named {
+  name: string;
+  entry: YAMLMap;
+  node: Node;
+}
+
+function named(map: YAMLMap, keyed: RegExp, ...keys: string[]): Named[] {
+  for (const key of keys) {
+    const list: unknown = map.get(key, true);
+    if (isSeq(list)) return entries(map, key).flatMap((entry) => (text(entry, 'name') ? [{ name: text(entry, 'name')!, entry, node: entry as Node }] : []));
+    if (isMap(list)) {
+      return list.items.flatMap((item) => {
+        const entry = item.value;
+        if (!isScalar(item.key) || typeof item.key.value !== 'string' || !keyed.test(item.key.value)) return [];
+        return [{ name: item.key.value, entry: isMap(entry) ? entry : new YAMLMap(), node: item.key as Node }];
+      });
+    }
+  }
+  return [];
+}
+
+/** JSON Schema / OpenAPI scalar types as Python types. */
+/** Map keys that name a class or model (a docker-compose `services: {web: …}` names none) and those that name a method. */
+const CLASS_KEY = /^[A-Z][A-Za-z0-9_]*$/;
+const METHOD_KEY = /^[A-Za-z_]\w*$/;
+const SCHEMA_TYPES: Record<string, string> = { integer: 'int', string: 'str', number: 'float', boolean: 'bool', array: 'list', object: 'dict' };
+
 /** Reads a YAML block as an API description; null when it is not one (or not YAML). */
 export async function readYamlApi(source: string, firstLine: number): Promise<YamlApi | null> {
   if (source.length > MAX_YAML) return null;
@@ -72,9 +100,9 @@ export async function readYamlApi(source: string, firstLine: number): Promise<Ya
   const document = parseDocument(source, { lineCounter, uniqueKeys: false });
   const root = document.contents;
   if (document.errors.length > 0 || !isMap(root)) return null;
-  const nested: unknown = root.get('api', true);
+  const nested: unknown = root.get('api', true) ?? root.get('components', true) ?? root.get('interface', true);
   const api = isMap(nested) ? nested : root;
-  if (!['classes', 'functions', 'exceptions', 'models'].some((key) => isSeq(api.get(key, true)))) return null;
+  if (!['classes', 'services', 'functions', 'exceptions', 'models', 'schemas'].some((key) => isSeq(api.get(key, true)) || (key !== 'exceptions' && isMap(api.get(key, true))))) return null;
   const lineOf = (node: Node) => lineCounter.linePos(node.range?.[0] ?? 0).line + firstLine - 1;
   const code: string[] = [];
   const lines: number[] = [];
@@ -82,18 +110,19 @@ export async function readYamlApi(source: string, firstLine: number): Promise<Ya
     code.push(statement);
     lines.push(line);
   };
-  const signature = (entry: YAMLMap, self: boolean) => {
+  const signature = (entry: YAMLMap, self: boolean, name = text(entry, 'name')) => {
     const parameterList = parameters(entry);
     const returns = text(entry, 'returns', 'return', 'return_type');
-    return `def ${text(entry, 'name')}(${self ? `self${parameterList ? ', ' : ''}` : ''}${parameterList})${returns ? ` -> ${returns}` : ''}: ...`;
+    return `def ${name}(${self ? `self${parameterList ? ', ' : ''}` : ''}${parameterList})${returns ? ` -> ${returns}` : ''}: ...`;
   };
-  for (const cls of entries(api, 'classes')) {
-    const name = text(cls, 'name');
-    if (!name) continue;
+  for (const { name, entry: cls, node } of named(api, CLASS_KEY, 'classes', 'services')) {
     const bases = text(cls, 'base', 'bases', 'extends');
-    const methods = entries(cls, 'methods').filter((method) => text(method, 'name'));
-    emit(`class ${name}${bases ? `(${bases})` : ''}:${methods.length === 0 ? ' ...' : ''}`, lineOf(cls));
-    for (const method of methods) emit(`    ${signature(method, true)}`, lineOf(method));
+    const methods = named(cls, METHOD_KEY, 'methods', 'operations');
+    // OpenAPI-like services give the constructor its own entry (`constructor:` with `parameters:`).
+    const constructor = ['constructor', '__init__', 'init'].map((key): unknown => cls.get(key, true)).find((entry): entry is YAMLMap => isMap(entry));
+    emit(`class ${name}${bases ? `(${bases})` : ''}:${methods.length === 0 && !constructor ? ' ...' : ''}`, lineOf(node));
+    if (constructor) emit(`    ${signature(constructor, true, '__init__')}`, lineOf(constructor as Node));
+    for (const method of methods) emit(`    ${signature(method.entry, true, method.name)}`, lineOf(method.node));
   }
   for (const fn of entries(api, 'functions')) if (text(fn, 'name')) emit(signature(fn, false), lineOf(fn));
   const constants: unknown = api.get('constants', true);
@@ -112,12 +141,20 @@ export async function readYamlApi(source: string, firstLine: number): Promise<Ya
     const code = text(entry, 'code');
     return name ? [{ name, base: text(entry, 'base', 'bases', 'extends'), codes: code ? [code] : [], line: lineOf(entry) }] : [];
   });
-  const models = entries(api, 'models').flatMap((entry) => {
-    const name = text(entry, 'name');
-    if (!name) return [];
+  const models = named(api, CLASS_KEY, 'models', 'schemas').flatMap(({ name, entry, node }) => {
+    const properties: unknown = entry.get('properties', true);
+    if (isMap(properties)) {
+      // An OpenAPI / JSON Schema object: its properties, in order, are the fields.
+      const fields = properties.items.flatMap((item) => {
+        const property = item.value;
+        const type = isMap(property) ? text(property, 'type', 'format') : null;
+        return isScalar(item.key) && /^[A-Za-z_]\w*$/.test(String(item.key.value)) ? [{ name: String(item.key.value), annotation: type ? SCHEMA_TYPES[type] ?? type : null, defaultValue: isMap(property) && property.has('default') ? python(value(property.get('default', true))) : null }] : [];
+      });
+      return [{ name, kindText: '', fields, line: lineOf(node) }];
+    }
     const fields = entries(entry, 'fields').map((field) => ({ name: text(field, 'name') ?? '', annotation: text(field, 'type', 'annotation'), defaultValue: field.has('default') ? python(value(field.get('default', true))) : null }))
       .filter((field) => /^[A-Za-z_]\w*$/.test(field.name));
-    return [{ name, kindText: text(entry, 'kind', 'type') ?? '', fields, line: lineOf(entry) }];
+    return [{ name, kindText: text(entry, 'kind', 'type') ?? '', fields, line: lineOf(node) }];
   });
   return { facts, exceptions, models };
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { pythonFromClassDiagram } from './class-diagram.js';
+
+describe('class diagrams as Python stubs, line for line', () => {
+  it('reads a Mermaid classDiagram: operations, ~generics~, records and inheritance arrows', () => {
+    const code = ['classDiagram', '  class Shed {', '    -dict~str, Tool~ tools', '    +lend(tool_id: str, days: int) Loan', '    +overdue(today: date) List~Loan~', '  }', '  class Tool {', '    +str tool_id', '    +int weight', '  }', '  class ShedError', '  ShedError --|> Exception'].join('\n');
+    expect(pythonFromClassDiagram(code)!.split('\n')).toEqual([
+      '', 'class Shed:', '', '    def lend(self, tool_id: str, days: int) -> Loan: ...', '    def overdue(self, today: date) -> List[Loan]: ...', '',
+      'class Tool:', '    tool_id: str', '    weight: int', '', 'class ShedError(Exception): ...', '',
+    ]);
+  });
+
+  it('reads PlantUML: "name : type" members, "<<exception>>" and "Base <|-- Child"', () => {
+    const code = ['@startuml', 'class Booker {', '  + book(swimmer : str, lane : int = 1) : str', '}', 'class BookError <<exception>>', 'class Taken', 'BookError <|-- Taken', '@enduml'].join('\n');
+    expect(pythonFromClassDiagram(code)!.split('\n')).toEqual([
+      '', 'class Booker:', '    def book(self, swimmer: str, lane: int = 1) -> str: ...', '', 'class BookError(Exception): ...', 'class Taken(BookError): ...', '', '',
+    ]);
+  });
+
+  it('reads a UML box drawn with +---+ and |', () => {
+    const code = ['+----------------+', '|    Register    |', '+----------------+', '| - names: list  |', '+----------------+', '| + enrol(self, singer: str) -> None |', '+----------------+'].join('\n');
+    expect(pythonFromClassDiagram(code)!.split('\n')).toEqual(['', 'class Register:', '', '', '', '    def enrol(self, singer: str) -> None: ...', '']);
+  });
+
+  it('is null for blocks that are no class diagram', () => {
+    expect(pythonFromClassDiagram('flowchart LR\n  A --> B')).toBeNull();
+    expect(pythonFromClassDiagram('+-- src\n|   +-- main.py')).toBeNull();
+    expect(pythonFromClassDiagram('x = 1')).toBeNull();
+  });
+
+  it('takes linear time on a huge diagram and on long member lines', () => {
+    const many = ['classDiagram', ...Array.from({ length: 10000 }, (_, index) => `class C${index} {\n  +m${index}(a: int, b: str) int\n}\nC${index} <|-- D${index}`)].join('\n');
+    const long = `classDiagram\nclass A {\n  +m(${'a: int, '.repeat(20000)}) int\n  ${'x'.repeat(100000)}(\n}`;
+    const started = process.hrtime.bigint();
+    expect(pythonFromClassDiagram(many)).not.toBeNull();
+    expect(pythonFromClassDiagram(long)).not.toBeNull();
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(3000);
+  });
+});
