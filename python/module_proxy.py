@@ -9,6 +9,7 @@ are copies. Assertions run here, never next to the module's code.
 """
 import builtins
 import enum
+import logging
 import os
 import signal
 import socket
@@ -19,7 +20,7 @@ import types
 import proxy_wire
 import server_exit
 import test_guards
-from remote_objects import MirrorErrorMeta, ProxyMeta, RemoteMethod, RemoteObject
+from remote_objects import MirrorErrorMeta, ProxyError, ProxyMeta, RemoteMethod, RemoteObject, builtin_exception, builtin_name, rebuild_exception
 
 # Frames of the proxy machinery are left out of test failure tracebacks (unittest, pytest).
 __unittest = True
@@ -37,10 +38,6 @@ def make_non_dumpable():
         return ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0) == 0
     except (OSError, AttributeError):
         return False
-
-
-class ProxyError(Exception):
-    """The proxy could not carry an operation (the module process died, a stale handle ...)."""
 
 
 class ModuleLink:
@@ -65,7 +62,12 @@ class ModuleLink:
         self.failures = 0
         self.last_failure = ""
         self.non_dumpable = False
-        self.printed = {}
+        # Objects of the tests the module handed back (a decorator of the module returns a test's body), and the
+        # assertion failures and skips the tests' code raised inside the module's calls (the module may swallow them).
+        self.returned = set()
+        self.raised_in_calls = 0
+        self.last_raised = ""
+        self.output = proxy_wire.OutputDrain()  # counted here: the module cannot reset it
         self.codec = proxy_wire.Codec(self.other, self.special)
 
     # -------------------------------------------------------------- lifecycle
@@ -74,16 +76,21 @@ class ModuleLink:
         self.non_dumpable = self.non_dumpable or make_non_dumpable()
         parent_sock, child_sock = socket.socketpair()
         read_fd, write_fd = os.pipe()
+        output = self.output.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
         if pid == 0:
             parent_sock.close()
             os.close(read_fd)
+            os.dup2(output, 1)
+            os.dup2(output, 2)
+            os.close(output)
             import module_server
             module_server.serve(child_sock, write_fd)
         child_sock.close()
         os.close(write_fd)
+        os.close(output)
         self.sock, self.pid, self.dump_fd = parent_sock, pid, read_fd
         self.generation += 1
         self.handles = {}
@@ -112,6 +119,7 @@ class ModuleLink:
             pass
         self.sock.close()
         os.close(self.dump_fd)
+        self.output.close()
         self.pid = 0
         return text
 
@@ -131,12 +139,13 @@ class ModuleLink:
         self.abandon(dump=False)
 
     def output_chars(self):
-        """Characters the module printed (captured in its processes), over every server started."""
-        return sum(self.printed.values())
+        """Bytes the module wrote to stdout/stderr and characters it logged, over every server started."""
+        self.output.drain()
+        return self.output.total
 
     def wait_exit(self, seconds):
         """Whether the server ended by itself within ``seconds`` (then it is reaped and closed)."""
-        ended = not self.pid or server_exit.wait_exit(self.pid, seconds)
+        ended = not self.pid or server_exit.wait_exit(self.pid, seconds, self.output.wait)
         if ended:
             self.close()  # reaped only now, so its pid was never reused meanwhile
         return ended
@@ -161,7 +170,7 @@ class ModuleLink:
             try:
                 proxy_wire.send_frame(self.sock, {**message, "id": number})
                 while True:
-                    reply = proxy_wire.recv_frame(self.sock)
+                    reply = self.output.receive(self.sock)
                     if reply.get("re") == number:
                         break
                     self.serve(reply)
@@ -180,8 +189,7 @@ class ModuleLink:
                 finally:
                     signal.pthread_sigmask(signal.SIG_SETMASK, previous)
                 raise
-            if type(reply.get("out")) is int:
-                self.printed[self.generation] = max(reply["out"], self.printed.get(self.generation, 0))
+            self.output.drain()  # the server flushed its streams before replying
             if "raised" in reply:
                 raise self.rebuild_exception(reply["raised"])
             return self.codec.decode(reply.get("value"))
@@ -190,7 +198,8 @@ class ModuleLink:
         """Answer a callback from the module into a test object, or relay a note."""
         op = message.get("op")
         if op == "log":
-            proxy_wire.relay_log(message.get("record"))
+            if self.output.log(message.get("record")):
+                proxy_wire.relay_log(message.get("record"))
             return
         if op == "note":
             record = message.get("record")
@@ -214,8 +223,13 @@ class ModuleLink:
             reply = {"re": number, "value": self.codec.encode(value)}
         except proxy_wire.WireError:
             raise
-        except Exception as error:  # noqa: BLE001 - the test object's error goes back to the module
-            reply = {"re": number, "raised": {"type": type(error).__name__, "builtin": _builtin_name(type(error)),
+        except BaseException as error:  # noqa: BLE001 - the test object's error goes back to the module
+            if test_guards.test_outcome(error):
+                self.raised_in_calls += 1  # judged by the test runner, whatever the module does with it
+                self.last_raised = f"{type(error).__name__}: {error}"[:300]
+            if not isinstance(error, Exception):
+                raise
+            reply = {"re": number, "raised": {"type": type(error).__name__, "builtin": builtin_name(type(error)),
                                               "args": [str(error)[:500]]}}
         proxy_wire.send_frame(self.sock, reply)
 
@@ -244,7 +258,7 @@ class ModuleLink:
             if cls.__module__ in sys.stdlib_module_names:
                 return ["stdenum", cls.__module__, cls.__qualname__, value.name]
         elif isinstance(value, BaseException):
-            return ["exc", {"type": type(value).__name__, "builtin": _builtin_name(type(value)),
+            return ["exc", {"type": type(value).__name__, "builtin": builtin_name(type(value)),
                             "args": [arg if type(arg) in proxy_wire.SCALARS else repr(arg) for arg in value.args]}]
         if isinstance(value, types.ModuleType):
             raise ProxyError(f"a module ({value.__name__}) cannot be handed to the module under test through the proxy")
@@ -288,50 +302,23 @@ class ModuleLink:
         if tag == "exc":
             return self.rebuild_exception(rest[0] if rest else None)
         if tag == "cb":
-            return self.locals[proxy_wire.int_field(rest, 0)]
+            value = self.locals[proxy_wire.int_field(rest, 0)]
+            self.returned.add(id(value))  # kept alive in self.locals, so the id stays its own
+            return value
         if tag == "module":
             return self.module
         raise proxy_wire.WireError(f"an unknown tag {tag[:40]!r}")
 
     def rebuild_exception(self, described):
         """A local exception for one the module raised: its mirror class, or the built-in one."""
-        if not isinstance(described, dict):
-            return ProxyError("the module process sent a malformed exception")
-        name = str(described.get("type"))[:100]
-        message = str(described.get("message", ""))[:2000]
-        args = [arg for arg in described.get("args", []) if type(arg) in proxy_wire.SCALARS][:20] \
-            if isinstance(described.get("args"), list) else []
-        cls = self.mirrors.get(name) if described.get("module") is True else None
-        if not (isinstance(cls, type) and issubclass(cls, BaseException)):
-            # By name only when it is the built-in itself: a class of the module's named ValueError is not one.
-            builtin = str(described.get("builtin"))
-            cls = (_builtin_exception(name) if name == builtin else None) or _builtin_exception(builtin) or RuntimeError
-        if not issubclass(cls, Exception):
-            cls, args = RuntimeError, [f"the module raised {name}: {message}"]
-        try:
-            # A mirror is built without running its (remote) constructor.
-            error = cls.__new__(cls, *args) if isinstance(cls, MirrorErrorMeta) else cls(*args)
-        except Exception:  # noqa: BLE001 - e.g. UnicodeDecodeError wants five arguments
-            error = RuntimeError(f"{name}: {message}")
-        attrs = described.get("attrs")
-        for key, value in (attrs.items() if isinstance(attrs, dict) else ()):
-            if isinstance(key, str) and key.isidentifier() and not key.startswith("_") and type(value) in proxy_wire.SCALARS:
-                try:
-                    setattr(error, key, value)
-                except (AttributeError, TypeError):
-                    pass
-        if self.mirrors.get(name) is type(error):
-            error._bs_message = message
-        error._bs_described = described
-        frames = described.get("frames")
-        if isinstance(frames, list) and frames and isinstance(frames[-1], dict):
-            error.add_note(f"(raised in the module at line {frames[-1].get('line')}, in {str(frames[-1].get('function'))[:100]})")
-        return error
+        return rebuild_exception(self.mirrors, described)
 
     # ---------------------------------------------------------------- mirrors
     def install(self, name, module_file, outline, kept=frozenset()):
         """Put the proxy module under ``name`` in sys.modules, with mirrors of the module's classes;
         ``kept``: names the tests took from their frameworks, never rebound by `from module import *`."""
+        # The module's relayed log records are counted (proxy_wire.OutputDrain); logging's last resort must not print them again.
+        logging.getLogger().addHandler(logging.NullHandler())
         module = types.ModuleType(name, outline.get("doc") or None)
         module.__file__ = module_file
         module.__getattr__ = lambda attribute: self.op("getattr", ["module"], name=attribute)
@@ -361,7 +348,7 @@ class ModuleLink:
         namespace = {"__module__": module_name, "__doc__": str(entry.get("doc") or "") or None}
         kind = entry.get("kind")
         if kind == "exception":
-            bases = bases or (_builtin_exception(str(entry.get("builtin"))) or Exception,)
+            bases = bases or (builtin_exception(str(entry.get("builtin"))) or Exception,)
             namespace["__str__"] = lambda error: getattr(error, "_bs_message", None) or BaseException.__str__(error)
             return MirrorErrorMeta(name, bases, {**namespace, "_bs_name": name, "_bs_link": self})
         if kind == "enum":
@@ -383,14 +370,3 @@ class ModuleLink:
         return ProxyMeta(name, bases or (RemoteObject,), {**namespace, "_bs_name": name, "_bs_link": self,
                                                           "_bs_methods": methods, "_bs_fields": fields})
 
-
-def _builtin_exception(name):
-    value = builtins.__dict__.get(name)
-    return value if isinstance(value, type) and issubclass(value, BaseException) else None
-
-
-def _builtin_name(cls):
-    for base in cls.__mro__:
-        if builtins.__dict__.get(base.__name__) is base:
-            return base.__name__
-    return "Exception"

@@ -56,6 +56,16 @@ APPLY = {
 }
 
 
+_OUTPUT = [None]
+
+
+def _flush_output():
+    try:
+        _OUTPUT[0].flush()
+    except Exception:  # noqa: BLE001 - the module may have closed or broken it: nothing left to count
+        pass
+
+
 class ParentObject:
     """An object of the test side; only calls and public attribute reads reach it."""
 
@@ -96,7 +106,6 @@ class Server:
         self.module = None
         self.module_file = ""
         self.classes = {}
-        self.written = 0
         self.codec = proxy_wire.Codec(self.other, self.special)
 
     # ---------------------------------------------------------------- encoding
@@ -203,9 +212,7 @@ class Server:
             raise
         except BaseException as error:  # noqa: BLE001 - every error of the module goes back
             reply = {"re": number, "raised": self.describe(error)}
-        written = getattr(sys.stdout, "written", 0)
-        if type(written) is int and written != self.written:
-            reply["out"] = self.written = written  # what the module printed (captured), for the trusted side to judge
+        _flush_output()  # the trusted side counts it as the reply arrives
         self.send(reply)
         if message.get("op") == "shutdown":
             server_exit.shut_down()
@@ -254,7 +261,7 @@ class Server:
             def progress(symbol):
                 self.send({"op": "note", "record": {"event": "running", "symbol": symbol[:200], "stage": "doctest"}})
             return probe_doctests.run_doctests(self.module, set(message.get("skip") or []), float(message.get("doctestSeconds") or 5), progress)
-        return {"stdoutChars": getattr(sys.stdout, "written", 0)}
+        return {}
 
     # ------------------------------------------------------------------ import
     def init(self, config):
@@ -269,8 +276,6 @@ class Server:
             hide_folder.hide(config["testsdir"])
         guard = sandbox_guard.AuditGuard(NoteChannel(self), [workdir, config["tmpdir"]], self.module_file, [config.get("testsdir")])
         guard.context = "<import>"
-        if config.get("captureStdout"):
-            sys.stdout = sys.stderr = sandbox_guard.CappedStream()
         guard.install()
         handler = LogRelay(self)
         logging.getLogger().addHandler(handler)
@@ -313,25 +318,18 @@ class Server:
             if name.startswith("__") or isinstance(value, (type, types.ModuleType)):
                 continue
             values[name] = self.codec.encode(value)
-        return {"classes": classes, "values": values, "doc": (module.__doc__ or "")[:8000],
-                "stdoutChars": getattr(sys.stdout, "written", 0)}
+        return {"classes": classes, "values": values, "doc": (module.__doc__ or "")[:8000]}
 
 
 class LogRelay(logging.Handler):
     """Sends the module's log records to the parent, where assertLogs and pytest's caplog see them."""
 
-    LIMIT = 10_000
-
     def __init__(self, server):
         super().__init__(logging.DEBUG)
         self.server = server
-        self.sent = 0
 
     def emit(self, record):
-        """Forward one record (message already formatted; exception as text)."""
-        if self.sent >= self.LIMIT:
-            return
-        self.sent += 1
+        """Forward one record (message already formatted; exception as text): each is counted by the trusted side."""
         try:
             exc_text = logging.Formatter().formatException(record.exc_info) if record.exc_info else None
             self.server.send({"op": "log", "record": {
@@ -365,6 +363,9 @@ def serve(sock, dump_fd):
     for low, high in zip(keep, [*keep[1:], limit]):
         os.closerange(low + 1, high)
     faulthandler.register(signal.SIGUSR1, file=dump_fd, all_threads=True, chain=False)
+    # Descriptors 1 and 2 are a pipe the trusted side drains and counts; fresh streams on it (a server
+    # restarted mid-test would otherwise inherit pytest's in-memory capture).
+    sys.stdout = sys.stderr = _OUTPUT[0] = open(1, "w", encoding="utf-8", errors="backslashreplace", buffering=1 << 16, closefd=False)
     server = Server(sock)
     try:
         while True:

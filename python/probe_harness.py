@@ -91,9 +91,9 @@ class Probe:
         self.running("<import>", "import")
         inner = {key: self.config.get(key) for key in ("workdir", "tmpdir", "testsdir", "moduleFileName", "moduleName", "limits")}
         outline, raised, elapsed, timed_out, where = self.timed(
-            self.config.get("importSeconds", 10), self.link.start, {**inner, "captureStdout": True})
+            self.config.get("importSeconds", 10), self.link.start, inner)
         record = {"ok": raised is None and not timed_out, "seconds": round(elapsed, 4), "timedOut": timed_out,
-                  "stdoutChars": outline.get("stdoutChars", 0) if isinstance(outline, dict) else 0}
+                  "stdoutChars": self.link.output_chars()}
         if timed_out:
             record["error"] = {"type": "Timeout", "message": f"importing took longer than {self.config.get('importSeconds', 10)} s",
                                "frames": [], "line": where[-1][1] if where else 0}

@@ -4,14 +4,20 @@ Frames are a 4-byte length and a JSON object. Values cross by copy as tagged JSO
 (``["list", ...]``, ``["dict", [k, v], ...]``, ``["datetime", iso]`` ...); anything else is
 handed to a side-specific hook (a handle, a class reference, an enum member ...). Never
 pickle: the peer may be hostile, so decoding only ever builds plain data, bounded in size,
-depth and count. Also read here: the module's log records and stack dumps.
+depth and count. Also read here: the module's log records and stack dumps, and its stdout and
+stderr (OutputDrain): the server's descriptors 1 and 2 are the write end of a pipe whose read end
+only the trusted side holds, so what the module prints (``print``, ``sys.stdout``, raw writes) is
+counted there and dropped; no count kept in the module's process, which it could reset, is used.
 """
 import base64
 import datetime
 import decimal
+import fcntl
 import json
 import logging
+import os
 import pathlib
+import select
 import struct
 import uuid
 
@@ -208,3 +214,81 @@ def stuck_frames(dump, module_file):
         if path == module_file and number.isdigit():
             frames.append((function[:100], int(number)))
     return frames
+
+
+CHUNK = 1 << 20
+F_SETPIPE_SZ = 1031
+# Log records re-emitted in the trusted process; the rest are counted only.
+RELAYED_LOGS = 10_000
+
+
+class OutputDrain:
+    """Characters the module wrote to its stdout/stderr or logged, over every server started."""
+
+    def __init__(self):
+        self.fd = -1
+        self.total = 0
+        self.logs = 0
+        self.buffer = bytearray(CHUNK)
+
+    def pipe(self):
+        """A fresh pipe for a new server: keeps its read end, returns the write end for the child."""
+        self.close()
+        read_fd, write_fd = os.pipe()
+        try:
+            fcntl.fcntl(write_fd, F_SETPIPE_SZ, CHUNK)  # fewer round trips for a flood
+        except OSError:
+            pass
+        os.set_blocking(read_fd, False)
+        self.fd = read_fd
+        return write_fd
+
+    def drain(self, reads=64):
+        """Count what the pipe holds now (at most ``reads`` chunks), without waiting."""
+        for _ in range(reads):
+            if self.fd < 0:
+                return
+            try:
+                size = os.readv(self.fd, [self.buffer])
+            except BlockingIOError:
+                return
+            except OSError:
+                size = 0
+            if not size:
+                os.close(self.fd)  # every writer is gone
+                self.fd = -1
+                return
+            self.total += size
+
+    def wait(self, seconds):
+        """Wait up to ``seconds`` for output (or return at once without a pipe), counting it."""
+        if self.fd < 0:
+            select.select([], [], [], seconds)
+            return
+        if select.select([self.fd], [], [], seconds)[0]:
+            self.drain()
+
+    def receive(self, sock):
+        """The next frame from ``sock``; the output that arrives meanwhile is counted."""
+        while self.fd >= 0:
+            ready = select.select([sock, self.fd], [], [])[0]
+            if self.fd in ready:
+                self.drain()
+            if sock in ready:
+                break
+        return recv_frame(sock)
+
+    def log(self, record):
+        """Count one relayed log record; whether it is still re-emitted here."""
+        if isinstance(record, dict):
+            self.total += sum(len(record[key]) for key in ("msg", "exc_text") if type(record.get(key)) is str) + 1
+        self.logs += 1
+        return self.logs <= RELAYED_LOGS
+
+    def close(self):
+        """Count what is left and drop the read end."""
+        if self.fd >= 0:
+            self.drain(reads=16)
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1

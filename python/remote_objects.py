@@ -6,9 +6,17 @@ further handles. ``ProxyMeta`` makes the stand-in classes: calling one builds a 
 instance, its attributes are read remotely. The link is ``module_proxy.ModuleLink``.
 """
 
+import builtins
+
+import proxy_wire
+
 # Frames of the proxy machinery are left out of test failure tracebacks (unittest, pytest).
 __unittest = True
 __tracebackhide__ = True
+
+
+class ProxyError(Exception):
+    """The proxy could not carry an operation (the module process died, a stale handle ...)."""
 
 
 def _is_dunder(name):
@@ -73,7 +81,6 @@ class RemoteObject:
     def _bs_encode(self, link):
         generation, ident = self._bs_key
         if link is not self._bs_link or generation != link.generation:
-            from module_proxy import ProxyError
             raise ProxyError("an object from before the module process was restarted (after a hang or a crash)")
         return ["ref", ident]
 
@@ -231,3 +238,53 @@ def _text(value, what):
 
 def _fields(handle, names):
     return tuple(handle._bs_link.op("getattr", handle, name=name) for name in names)
+
+
+def builtin_exception(name):
+    """The built-in exception class named ``name``, or None."""
+    value = builtins.__dict__.get(name)
+    return value if isinstance(value, type) and issubclass(value, BaseException) else None
+
+
+def builtin_name(cls):
+    """The name of the nearest built-in class in ``cls``'s MRO (``Exception`` at worst)."""
+    for base in cls.__mro__:
+        if builtins.__dict__.get(base.__name__) is base:
+            return base.__name__
+    return "Exception"
+
+
+def rebuild_exception(mirrors, described):
+    """A local exception for one the module raised: its mirror class (``mirrors`` by name), or the built-in one."""
+    if not isinstance(described, dict):
+        return ProxyError("the module process sent a malformed exception")
+    name = str(described.get("type"))[:100]
+    message = str(described.get("message", ""))[:2000]
+    args = [arg for arg in described.get("args", []) if type(arg) in proxy_wire.SCALARS][:20] \
+        if isinstance(described.get("args"), list) else []
+    cls = mirrors.get(name) if described.get("module") is True else None
+    if not (isinstance(cls, type) and issubclass(cls, BaseException)):
+        # By name only when it is the built-in itself: a class of the module's named ValueError is not one.
+        builtin = str(described.get("builtin"))
+        cls = (builtin_exception(name) if name == builtin else None) or builtin_exception(builtin) or RuntimeError
+    if not issubclass(cls, Exception):
+        cls, args = RuntimeError, [f"the module raised {name}: {message}"]
+    try:
+        # A mirror is built without running its (remote) constructor.
+        error = cls.__new__(cls, *args) if isinstance(cls, MirrorErrorMeta) else cls(*args)
+    except Exception:  # noqa: BLE001 - e.g. UnicodeDecodeError wants five arguments
+        error = RuntimeError(f"{name}: {message}")
+    attrs = described.get("attrs")
+    for key, value in (attrs.items() if isinstance(attrs, dict) else ()):
+        if isinstance(key, str) and key.isidentifier() and not key.startswith("_") and type(value) in proxy_wire.SCALARS:
+            try:
+                setattr(error, key, value)
+            except (AttributeError, TypeError):
+                pass
+    if mirrors.get(name) is type(error):
+        error._bs_message = message
+    error._bs_described = described
+    frames = described.get("frames")
+    if isinstance(frames, list) and frames and isinstance(frames[-1], dict):
+        error.add_note(f"(raised in the module at line {frames[-1].get('line')}, in {str(frames[-1].get('function'))[:100]})")
+    return error

@@ -5,7 +5,6 @@ audit hook that blocks and reports network access, process creation and writes o
 the allowed folders, and sends results to backsmith as JSON lines on file descriptor 3,
 apart from whatever the code under test prints.
 """
-import io
 import json
 import os
 import resource
@@ -66,40 +65,6 @@ def apply_limits(limits):
 
 # The record protocol (format, secret) lives in result_channel; re-exported for the helpers.
 from result_channel import Channel  # noqa: E402,F401
-
-
-class CappedStream(io.TextIOBase):
-    """A text stream that keeps the first characters written and counts the rest."""
-
-    def __init__(self, keep=4096):
-        super().__init__()
-        self.keep = keep
-        self.kept = []
-        self.size = 0
-        self.written = 0
-
-    def write(self, text):
-        """Count ``text`` and keep it while under the cap."""
-        text = str(text)
-        self.written += len(text)
-        if self.size < self.keep:
-            part = text[: self.keep - self.size]
-            self.kept.append(part)
-            self.size += len(part)
-        return len(text)
-
-    def writable(self):
-        """Always writable."""
-        return True
-
-    @property
-    def encoding(self):
-        """Text encoding reported to callers."""
-        return "utf-8"
-
-    def text(self):
-        """What was kept."""
-        return "".join(self.kept)
 
 
 # The policy below reads nothing but its arguments: the C functions and the folders it needs are

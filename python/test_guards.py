@@ -9,6 +9,7 @@ import functools
 import os
 import sys
 import types
+import unittest
 
 import sandbox_guard
 
@@ -26,7 +27,8 @@ _FRAMEWORKS = frozenset({"unittest", "pytest", "_pytest", "mock", "hypothesis", 
 
 
 def framework_names(source):
-    """The names a test file binds from a test framework (`from unittest import skipIf as only_if` gives only_if)."""
+    """The names a test file binds from a test framework (`from unittest import skipIf as only_if` gives only_if;
+    `from unittest import *` gives unittest's __all__)."""
     import ast
     try:
         tree = ast.parse(source)
@@ -36,7 +38,53 @@ def framework_names(source):
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and not node.level and (node.module or "").split(".")[0] in _FRAMEWORKS:
             names.update(alias.asname or alias.name for alias in node.names if alias.name != "*")
+            if any(alias.name == "*" for alias in node.names):
+                names |= _star_names(node.module)
     return names
+
+
+def kept_names(source, module_name):
+    """Names `from module import *` must not rebind in a test file: those it takes from a test framework, and every
+    name it binds itself at its top level other than from the module (`from datetime import date`, a helper it
+    defines): a module's own `date` dataclass without fields, star-imported over it, made every date compare equal."""
+    import ast
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    names = framework_names(source)
+    statements = list(tree.body)
+    for _ in range(100_000):
+        if not statements:
+            break
+        node = statements.pop()
+        if isinstance(node, ast.Import):
+            names.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] != module_name):
+            names.update(alias.asname or alias.name for alias in node.names if alias.name != "*")
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(target.id for target in targets if isinstance(target, ast.Name))
+        elif isinstance(node, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
+            # Still the module's own scope: its blocks bind top-level names too.
+            for field in ("body", "orelse", "finalbody"):
+                statements.extend(getattr(node, field, None) or [])
+            statements.extend(statement for handler in getattr(node, "handlers", []) for statement in handler.body)
+    return names
+
+
+def _star_names(framework):
+    """The names `from framework import *` binds (its __all__, else its public names), read here in the trusted runner."""
+    import importlib
+    try:
+        module = importlib.import_module(framework)
+    except Exception:  # noqa: BLE001 - not installed: the test file's own import fails and says so
+        return set()
+    exported = getattr(module, "__all__", None)
+    names = exported if isinstance(exported, (list, tuple)) else [name for name in vars(module) if not name.startswith("_")]
+    return {name for name in names if isinstance(name, str)}
 
 
 # Where the runner's own objects come from: the test frameworks and backsmith's helpers. A callback of
@@ -83,6 +131,17 @@ _CAPABILITIES = frozenset({
     "os", "posix", "io", "_io", "subprocess", "_posixsubprocess", "shutil", "pathlib", "tempfile", "ctypes", "_ctypes",
     "signal", "_signal", "importlib", "_imp", "sys", "gc", "mmap", "socket", "_socket", "fcntl", "resource", "pty",
     "_thread", "threading", "multiprocessing", "marshal", "pickle", "_pickle", "runpy", "code", "pdb", "sqlite3", "zipfile",
+    "_sqlite3", "asyncio", "concurrent", "select", "selectors", "ssl", "_ssl", "http", "urllib", "ftplib", "smtplib",
+    "socketserver", "xmlrpc", "shelve", "dbm", "tarfile", "zipimport", "bdb", "cmd", "_multiprocessing",
+})
+# Instances of those modules are capabilities too (a sqlite3 connection ATTACHes any file, a socket connects
+# and passes descriptors, an event loop starts processes), but for these, which reach only what the test opened
+# or shared: file objects, in-memory streams and the locks and events of threads.
+_HARMLESS_INSTANCES = frozenset({
+    "_io.TextIOWrapper", "_io.BufferedReader", "_io.BufferedWriter", "_io.BufferedRandom", "_io.FileIO",
+    "_io.StringIO", "_io.BytesIO", "tempfile._TemporaryFileWrapper", "tempfile.SpooledTemporaryFile",
+    "_thread.lock", "_thread.RLock", "threading.Event", "threading.Condition", "threading.Semaphore",
+    "threading.BoundedSemaphore", "threading.Barrier",
 })
 _BUILTIN_CAPABILITIES = frozenset({"open", "exec", "eval", "compile", "__import__", "getattr", "setattr", "delattr",
                                    "globals", "vars", "locals", "breakpoint", "input"})
@@ -90,7 +149,7 @@ _BUILTIN_CAPABILITIES = frozenset({"open", "exec", "eval", "compile", "__import_
 
 def machinery(value):
     """Whether ``value`` is an object of the test runner or its frameworks (a Mock excepted), or a method of one,
-    or a function or class that reaches files, processes or the interpreter."""
+    or a function, class or object (a file, a lock or an event excepted) that reaches files, processes or the interpreter."""
     if isinstance(value, types.MethodType):
         value = value.__self__
     if isinstance(value, types.BuiltinFunctionType) and isinstance(value.__self__, (types.ModuleType, type(None))):
@@ -102,8 +161,8 @@ def machinery(value):
     owner = value.__module__ if function_or_class else type(value).__module__
     owner = owner if isinstance(owner, str) else ""
     root = owner.split(".")[0]
-    if function_or_class and root in _CAPABILITIES:
-        return True
+    if root in _CAPABILITIES:
+        return function_or_class or f"{owner}.{type(value).__qualname__}" not in _HARMLESS_INSTANCES
     return root in _MACHINERY and not owner.startswith("unittest.mock")
 
 
@@ -111,8 +170,10 @@ REPLACED = ("the test's own code was replaced by an object of the module under t
             "the test file took from the module, e.g. through `from module import *`), so its result proves nothing")
 
 
-def replaced_by_module(function):
-    """Whether a collected test's callable is, or wraps, an object of the module (its own body never runs)."""
+def replaced_by_module(function, returned=()):
+    """Whether a collected test's callable is, or wraps, an object of the module, a function of the tests the module
+    handed back (``returned``: ids; a decorator of the module gave one test another's body), or no Python function
+    at all (a decorator of the module returned the built-in ``object``, which runs and passes)."""
     for _ in range(16):
         if isinstance(function, (RemoteObject, RemoteMethod, _RemoteClassMeta)):
             return True
@@ -121,10 +182,22 @@ def replaced_by_module(function):
         elif isinstance(function, functools.partial):
             function = function.func
         elif isinstance(function, types.FunctionType):
+            if id(function) in returned:
+                return True
             function = function.__dict__.get("__wrapped__")
+            if function is None:
+                return False
         else:
-            return False
+            return function is not None
     return False
+
+
+def test_outcome(error):
+    """Whether ``error``, raised by the tests' code, decides a test's outcome: an assertion failure or a skip
+    (unittest's SkipTest, pytest's skip, fail and exit), which the module must never swallow or cause."""
+    if isinstance(error, (AssertionError, unittest.SkipTest)):
+        return True
+    return not isinstance(error, Exception)  # pytest's outcomes are BaseExceptions (their __module__ says builtins)
 
 
 def folder_names(folder, limit=20_000):

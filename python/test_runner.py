@@ -56,12 +56,19 @@ class Reporter:
             raise TestTimeout(f"the test ran longer than {self.seconds} s")
 
     def checked(self, outcome, line):
-        """The outcome, unless the test passed after swallowing its own time-limit error or a dead module process."""
+        """The outcome, unless the test passed after swallowing its own time-limit error or a dead module process,
+        or the module caused its skip or swallowed its assertion (skipping is the test author's decision)."""
         if outcome[0] not in ("passed", "skipped"):
             return outcome
         if self.link is not None and self.link.failures > self.failures:
             return ("error", f"ProxyError: the module process failed during the test ({self.link.last_failure}) "
                              "and the test caught that error"[:800], line)
+        if self.link is not None and self.link.raised_in_calls > self.raised:
+            return ("error", f"the test's code raised {self.link.last_raised} inside a call of the module (a callback "
+                             f"it was given), so the module, not the test, decided the outcome ({outcome[0]})"[:800], line)
+        if outcome[0] == "skipped" and self.link is not None and self.link.requests > self.requests:
+            return ("error", f"the test was skipped ({outcome[1]}) after it called the module: a skip the module's answers "
+                             "led to is an error; a test that cannot run is skipped before it calls the module"[:800], line)
         if not self.timed_out:
             return outcome
         where = self.link.hang_location() if self.link is not None else ""
@@ -74,6 +81,8 @@ class Reporter:
         self.started = time.perf_counter()
         self.timed_out = False
         self.failures = self.link.failures if self.link is not None else 0
+        self.raised = self.link.raised_in_calls if self.link is not None else 0
+        self.requests = self.link.requests if self.link is not None else 0
         self.active = True
         # Next to module code the alarm repeats (it may swallow one); the proxied tests are trusted.
         signal.setitimer(signal.ITIMER_REAL, self.seconds, 0.05 if self.link is None else 0)
@@ -83,6 +92,10 @@ class Reporter:
         self.active = False
         signal.setitimer(signal.ITIMER_REAL, 0, 0)
         return round(time.perf_counter() - self.started, 4)
+
+    def returned(self):
+        """Ids of the tests' objects the module handed back."""
+        return self.link.returned if self.link is not None else ()
 
     def result(self, **fields):
         """Send one test outcome."""
@@ -115,7 +128,7 @@ class JsonResult(unittest.TestResult):
         seconds = self.reporter.stop()
         super().stopTest(test)
         outcome, message, line = self.reporter.checked(self.outcome or ("passed", "", 0), 0)
-        if test_guards.replaced_by_module(getattr(test, getattr(test, "_testMethodName", ""), None)):
+        if test_guards.replaced_by_module(getattr(test, getattr(test, "_testMethodName", ""), None), self.reporter.returned()):
             outcome, message = "error", test_guards.REPLACED
         self.report(test, outcome, message, line, seconds)
 
@@ -124,7 +137,7 @@ class JsonResult(unittest.TestResult):
         file_name = getattr(sys.modules.get(module), "__file__", "") or ""
         method = getattr(test, "_testMethodName", "")
         function = getattr(test, method, None) if method else None
-        if not line and not test_guards.replaced_by_module(function) and callable(function):
+        if not line and not test_guards.replaced_by_module(function, self.reporter.returned()) and callable(function):
             code = getattr(function, "__code__", None)
             line = code.co_firstlineno if code else 0
         if type(test).__name__ == "_FailedTest":
@@ -192,7 +205,7 @@ class PytestCollector:
 
     def pytest_collection_modifyitems(self, items):
         for item in items:
-            if test_guards.replaced_by_module(getattr(item, "obj", None)):
+            if test_guards.replaced_by_module(getattr(item, "obj", None), self.reporter.returned()):
                 self.replaced.add(item.nodeid)
 
     def pytest_collectreport(self, report):
@@ -285,8 +298,8 @@ def start_proxy(link, config, reporter, context, kept):
     module_file = os.path.join(config["workdir"], config["moduleFileName"])
     inner = {key: config.get(key) for key in ("workdir", "tmpdir", "testsdir", "moduleFileName", "moduleName", "limits")}
     try:
-        # The module's prints are counted and capped in its process (a flood costs neither pipe nor time).
-        outline = link.start({**inner, "captureStdout": True})
+        # The module's prints are counted in this process (proxy_wire.OutputDrain) and dropped: a flood never reaches the host.
+        outline = link.start(inner)
     except module_proxy.ProxyError as error:
         sys.meta_path.insert(0, FailedImport(config["moduleName"], ImportError(str(error))))
         return
@@ -348,7 +361,7 @@ def main():
     for file_name in config["files"]:
         with open(os.path.join(testsdir, file_name), encoding="utf-8", errors="replace") as handle:
             source = handle.read()
-        kept |= test_guards.framework_names(source)
+        kept |= test_guards.kept_names(source, config["moduleName"])
         if config.get("isolation", "proxy") != "proxy":
             fallback[file_name] = "in-process runs were asked for (isolation: in-process)"
             continue
