@@ -4,7 +4,7 @@ import { dictLiteralKeys } from '../../../inputs/design/response-format.js';
 import type { PythonModule, ValueFact } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { ResponseAnalysis } from './support/response-analysis.js';
-import { serviceMethods } from './support/service-methods.js';
+import { entryPoints } from './support/service-methods.js';
 
 /** The design's own words on where extra fields go, as a fix hint; null when it says nothing. */
 function dataHint(contract: ResponseContract | null): string | null {
@@ -26,7 +26,7 @@ function withAlternatives(value: ValueFact): ValueFact[] {
 async function failureDataReports(module: PythonModule, contract: ResponseContract | null): Promise<CheckReport[]> {
   if (!contract || contract.dataOnFailure.length === 0) return [];
   const reports: CheckReport[] = [];
-  for (const { method, symbol, isWrapped } of serviceMethods(module)) {
+  for (const { method, symbol, isWrapped } of entryPoints(module)) {
     if (isWrapped) continue;
     for (const fact of method.body.returns) {
       for (const value of withAlternatives(fact)) {
@@ -55,12 +55,12 @@ export const responseFormat = defineCheck({
   id: 'contract/response-format',
   category: 'contract',
   severity: 'error',
-  description: "Every public method of a service class must return the structured response - a dict with exactly 'success' (bool), 'message' (str) and 'data' - on every return path, directly or through a helper that builds it; with --design, failure answers written in the method carry the keys the design's failure samples put inside 'data' (e.g. error_code), as a warning.",
+  description: "Every public method of a service class (in a module of functions: every public function that answers with the response) must return the structured response - a dict with exactly 'success' (bool), 'message' (str) and 'data' - on every return path, directly or through a helper that builds it; with --design, failure answers written in the method carry the keys the design's failure samples put inside 'data' (e.g. error_code), as a warning.",
   fixHint: "Return {'success': bool, 'message': str, 'data': ...} on every path (e.g. through one helper that builds it); put extra fields inside 'data'.",
   async run(context) {
     const analysis = new ResponseAnalysis(context.module);
     const grouped = new Map<string, { report: CheckReport; reachedFrom: string[] }>();
-    for (const { method, symbol, isWrapped } of serviceMethods(context.module)) {
+    for (const { method, symbol, isWrapped } of entryPoints(context.module)) {
       if (isWrapped) continue;
       for (const problem of analysis.problemsOf(functionCallable(method))) {
         const key = `${problem.line}\u0000${problem.message}`;

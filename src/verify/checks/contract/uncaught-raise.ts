@@ -1,7 +1,7 @@
 import { functionCallable } from '../../../python/callables.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { RaiseAnalysis, type Escape } from './support/raise-analysis.js';
-import { serviceMethods } from './support/service-methods.js';
+import { entryPoints } from './support/service-methods.js';
 
 function describe(escape: Escape, methods: string[]): string {
   const via = escape.where === methods[0] && methods.length === 1 ? '' : ` in ${escape.where}`;
@@ -15,12 +15,12 @@ export const uncaughtRaise = defineCheck({
   id: 'contract/uncaught-raise',
   category: 'contract',
   severity: 'error',
-  description: 'A raise in a public service method (or in a helper or module function it calls) must be caught by an enclosing try in that method; otherwise the exception escapes to the Gradio UI instead of a failure response.',
+  description: 'A raise in a public service method or response-returning module function (or in a helper or module function it calls) must be caught by an enclosing try in that method; otherwise the exception escapes to the Gradio UI instead of a failure response.',
   fixHint: "Catch the module's base exception (and Exception as a last resort) in the public method, or in one guard helper it delegates to, and return {'success': False, 'message': ..., 'data': None}.",
   run(context) {
     const analysis = new RaiseAnalysis(context.module);
     const grouped = new Map<number, { escape: Escape; methods: string[] }>();
-    for (const { method, isWrapped } of serviceMethods(context.module)) {
+    for (const { method, isWrapped } of entryPoints(context.module)) {
       if (isWrapped) continue;
       for (const escape of analysis.escapesOf(functionCallable(method))) {
         const entry = grouped.get(escape.line);

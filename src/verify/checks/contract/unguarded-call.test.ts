@@ -55,8 +55,47 @@ testCheck(unguardedCall, {
 class Note:
     text: str
 ` },
+    { name: 'calls that cannot fail in the form written (pop/next with a default, a counter attribute, sort)', code: `${PRELUDE}    def tidy(self, key: str) -> dict[str, Any]:
+        removed = self._notes.pop(key, None)
+        number = next(self._ids)
+        first = next((note for note in self._notes if note), "")
+        rows = list(self._notes)
+        rows.sort(key=lambda row: row.lower())
+        return {"success": True, "message": f"{removed} {number} {first}", "data": rows}
+` },
+    { name: 'timedelta and itertools.count', code: PRELUDE.replace('import json', 'import itertools\nimport json').replace('from datetime import datetime', 'from datetime import datetime, timedelta') + `    def week(self) -> dict[str, Any]:
+        ids = itertools.count(1)
+        return {"success": True, "message": str(ids), "data": [timedelta(days=7)]}
+` },
+    { name: 'a method of a module class that cannot raise, called on a loop variable', code: `${PRELUDE}    def rows(self) -> dict[str, Any]:
+        return {"success": True, "message": "ok", "data": [note.row() for note in self._items]}
+
+
+class Note:
+    text: str
+
+    def row(self) -> list[str]:
+        return [self.text.strip()]
+` },
   ],
   invalid: [
+    { name: 'next() on a generator with no default can raise StopIteration; pop without a default KeyError', code: `${PRELUDE}    def first(self, key: str) -> dict[str, Any]:
+        found = next(note for note in self._notes if note == key)
+        self._notes.pop(key)
+        return {"success": True, "message": "ok", "data": found}
+`, findings: [{ line: 13, messageIncludes: 'first calls next (and self._notes.pop)' }] },
+    { name: 'a method of a module class that raises, called on a loop variable', code: `${PRELUDE}    def rows(self) -> dict[str, Any]:
+        return {"success": True, "message": "ok", "data": [note.row() for note in self._items]}
+
+
+class Note:
+    text: str
+
+    def row(self) -> list[str]:
+        if not self.text:
+            raise ValueError("empty")
+        return [self.text]
+`, findings: [{ line: 13, messageIncludes: 'rows calls note.row' }] },
     { name: 'library calls without try, one finding per method', code: `${PRELUDE}    def load(self, text: str) -> dict[str, Any]:
         data = json.loads(text)
         stamp = datetime.fromisoformat(data["when"])

@@ -1,6 +1,6 @@
 import { functionCallable } from '../../../python/callables.js';
 import { defineCheck, type CheckReport } from '../../check.js';
-import { serviceMethods } from './support/service-methods.js';
+import { entryPoints } from './support/service-methods.js';
 import { WorkAnalysis } from './support/work-analysis.js';
 
 /** `contract/unguarded-call`: a public service method that does real work must guard it with try/except. */
@@ -8,12 +8,12 @@ export const unguardedCall = defineCheck({
   id: 'contract/unguarded-call',
   category: 'contract',
   severity: 'warning',
-  description: 'A public service method that makes calls which can raise (parsing, I/O, library calls, helpers that raise) must run them inside try/except or delegate to a guard helper that catches Exception, so that no exception reaches the UI.',
+  description: 'A public service method (or response-returning module function) that makes calls which can raise (parsing, I/O, library calls, helpers that raise) must run them inside try/except or delegate to a guard helper that catches Exception, so that no exception reaches the UI.',
   fixHint: "Wrap the method's work in try/except (the module's base exception, then Exception) returning a failure response, or route it through one guard helper such as `self._run(lambda: ...)`.",
   run(context) {
     const analysis = new WorkAnalysis(context.module);
     const reports: CheckReport[] = [];
-    for (const { method, symbol, isWrapped } of serviceMethods(context.module)) {
+    for (const { method, symbol, isWrapped } of entryPoints(context.module)) {
       if (isWrapped) continue;
       const calls = analysis.unguardedCalls(functionCallable(method));
       const first = calls[0];

@@ -1,6 +1,7 @@
 import { findClass } from '../../../conformance/module-lookup.js';
 import { isPublicMethod } from '../../../python/module-roles.js';
 import { defineCheck } from '../../check.js';
+import { isPropertyAccessor } from '../quality/support/functions.js';
 
 /** `design/extra-public-method`: public methods beyond the design (a warning). */
 export const extraPublicMethod = defineCheck({
@@ -18,7 +19,8 @@ export const extraPublicMethod = defineCheck({
       if (!cls) continue;
       const names = new Set(designed.methods.map((method) => method.name));
       for (const method of cls.methods) {
-        if (!isPublicMethod(method) || names.has(method.name)) continue;
+        // A read-only `@property` (`count`, `is_empty`) is an attribute, not a method the UI calls.
+        if (!isPublicMethod(method) || names.has(method.name) || isPropertyAccessor(method)) continue;
         reports.push({ message: `\`${designed.name}.${method.name}\` is public but not in the design`, line: method.line, symbol: `${designed.name}.${method.name}` });
       }
     }

@@ -14,6 +14,7 @@ testCheck(signatureMismatch, {
   valid: [
     { name: 'the task board reference', code: TASK_BOARD_MODULE },
     { name: 'equivalent annotations (X | None, dict, typing. prefix)', code: mutate(ADD, '    def add_task(self, title: "str", *, priority: int = DEFAULT_PRIORITY,\n                 assignee: str | None = None) -> dict[str, typing.Any]:') },
+    { name: 'a TypedDict key qualifier (NotRequired, ReadOnly) around the designed type', code: mutate('    task_id: int\n', '    task_id: NotRequired[ReadOnly[int]]\n') },
     { name: 'the default written as the constant\'s value', code: mutate(ADD, '    def add_task(self, title: str, *, priority: int = 2,\n                 assignee: Optional[str] = None) -> Dict[str, Any]:') },
   ],
   invalid: [
@@ -28,5 +29,6 @@ testCheck(signatureMismatch, {
     case_('changed default', '    def list_column(self, column: str = "todo")', '    def list_column(self, column: str = "done")', '`column` defaults to `"done"`; the design gives `"todo"`'),
     case_('missing parameter', MOVE, '    def move_task(self, task_id: int) -> Dict[str, Any]:', 'parameter `column` is missing'),
     case_('model field retyped', '    task_id: int\n', '    task_id: str\n', 'field `Task.task_id` is annotated `str`; the design says `int`'),
+    case_('model field retyped inside NotRequired', '    task_id: int\n', '    task_id: NotRequired[str]\n', 'field `Task.task_id` is annotated `NotRequired[str]`; the design says `int`'),
   ],
 });

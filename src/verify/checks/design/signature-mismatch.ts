@@ -5,6 +5,20 @@ import { loadPythonNormalizer } from '../../../python/normalize-annotation.js';
 import type { PythonFunction } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 
+/** TypedDict qualifiers: they say whether a key must be present or may change, not what type its value has. */
+const KEY_QUALIFIERS = ['NotRequired[', 'Required[', 'ReadOnly['];
+
+/** A field's value type in the normalizer's canonical text: `NotRequired[bool]` → `bool`. */
+function valueType(canonical: string | null): string | null {
+  let text = canonical;
+  for (let peeled = true; peeled && text !== null;) {
+    const qualifier = KEY_QUALIFIERS.find((prefix) => text!.startsWith(prefix) && text!.endsWith(']'));
+    peeled = qualifier !== undefined;
+    if (qualifier) text = text.slice(qualifier.length, -1);
+  }
+  return text;
+}
+
 /** `design/signature-mismatch`: parameters (names, order, kinds, defaults, annotations) and model fields match the design. */
 export const signatureMismatch = defineCheck({
   id: 'design/signature-mismatch',
@@ -41,7 +55,7 @@ export const signatureMismatch = defineCheck({
       for (const field of model.fields) {
         const attribute = cls?.attributes.find((candidate) => candidate.name === field.name);
         if (!attribute || field.annotation === null || attribute.annotation === null) continue;
-        if (normalizer.annotation(field.annotation) === normalizer.annotation(attribute.annotation)) continue;
+        if (valueType(normalizer.annotation(field.annotation)) === valueType(normalizer.annotation(attribute.annotation))) continue;
         reports.push({
           message: `field \`${model.name}.${field.name}\` is annotated \`${attribute.annotation}\`; the design says \`${field.annotation}\` (design line ${field.line})`,
           line: attribute.line,

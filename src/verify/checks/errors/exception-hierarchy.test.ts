@@ -1,4 +1,5 @@
 import { testCheck } from '../../test-support/check-tester.js';
+import { readDesign } from '../../../inputs/design/read-design.js';
 import { exceptionHierarchy } from './exception-hierarchy.js';
 
 testCheck(exceptionHierarchy, {
@@ -47,4 +48,20 @@ class NotFound(ShopError):
 `, findings: [{ line: 1, messageIncludes: 'Stray does not derive from ShopError', symbol: 'Stray' }] },
     { name: 'deriving straight from BaseException', code: 'class ShopError(BaseException):\n    pass\n\n\nclass NotFound(ShopError):\n    pass\n', findings: [{ line: 1, messageIncludes: 'derives from BaseException' }] },
   ],
+});
+
+const functionsOnlyDesign = readDesign('# Calculator\n\n```python\ndef split_bill(total: str, people: int) -> dict[str, Any]:\n    """Never raises: errors come back as failure responses."""\n```\n');
+const designWithErrors = readDesign('# Calculator\n\n```python\nclass CalcError(Exception):\n    pass\n\n\ndef split_bill(total: str, people: int) -> dict[str, Any]: ...\n```\n');
+const SPLIT = 'def split_bill(total: str, people: int) -> dict:\n    if people < 1:\n        return {"success": False, "message": "Enter people.", "data": None}\n    return {"success": True, "message": "ok", "data": None}\n';
+
+testCheck(exceptionHierarchy, {
+  prepare: async (context) => ({ ...context, design: await functionsOnlyDesign }),
+  valid: [{ name: 'a design with no exception, a module that raises none', code: SPLIT }],
+  invalid: [{ name: 'a design with no exception, a module that raises a built-in error', code: `${SPLIT}\n\ndef parse(text: str) -> int:\n    if not text:\n        raise ValueError("empty")\n    return int(text)\n`, findings: [{ line: 0, messageIncludes: 'defines no custom exception' }] }],
+});
+
+testCheck(exceptionHierarchy, {
+  prepare: async (context) => ({ ...context, design: await designWithErrors }),
+  valid: [],
+  invalid: [{ name: 'a design that declares exceptions, a module that defines none', code: SPLIT, findings: [{ line: 0, messageIncludes: 'defines no custom exception' }] }],
 });

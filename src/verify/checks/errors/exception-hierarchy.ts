@@ -1,17 +1,33 @@
 import { simpleName } from '../../../python/exception-hierarchy.js';
+import type { PythonModule } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
+import type { CheckContext } from '../../check-context.js';
 import { customExceptions } from './support/custom-exceptions.js';
+
+/** Whether a design was given and it declares no exception class. */
+function designWantsNoExceptions(context: CheckContext): boolean {
+  const design = context.design;
+  return !!design && design.exceptions.length === 0 && design.classes.every((cls) => cls.role !== 'exception');
+}
+
+/** Whether any function or method of the module has a `raise` statement. */
+function raisesAnything(module: PythonModule): boolean {
+  return module.functions.some((fn) => fn.body.raises.length > 0) || module.classes.some((cls) => cls.methods.some((fn) => fn.body.raises.length > 0));
+}
 
 /** `errors/exception-hierarchy`: one custom base exception (from Exception), every other custom exception under it. */
 export const exceptionHierarchy = defineCheck({
   id: 'errors/exception-hierarchy',
   category: 'errors',
   severity: 'error',
-  description: 'The module must define a custom exception hierarchy: one base class deriving from Exception (or a built-in *Error), with every other custom exception deriving from it, so one handler can catch them all.',
+  description: 'The module must define a custom exception hierarchy: one base class deriving from Exception (or a built-in *Error), with every other custom exception deriving from it, so one handler can catch them all (not required when the design declares no exception and the module raises none).',
   fixHint: 'Define one base such as `class AppError(Exception)` carrying message and code, and derive every other custom exception from it.',
   run(context) {
     const { classes, roots, base } = customExceptions(context.module);
     if (classes.length === 0) {
+      // A design that declares no exception, for a module that raises none (module functions answering
+      // with error responses): there is nothing for a hierarchy to organise.
+      if (designWantsNoExceptions(context) && !raisesAnything(context.module)) return [];
       return [{ line: 0, message: 'The module defines no custom exception; the brief asks for a custom exception hierarchy with specific exception types' }];
     }
     const reports: CheckReport[] = [];

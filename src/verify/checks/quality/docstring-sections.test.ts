@@ -15,6 +15,8 @@ testCheck(docstringSections, {
     { name: '__init__ arguments in the class docstring', code: 'class Box:\n    """Box.\n\n    Args:\n        size: The size.\n    """\n\n    def __init__(self, size: int) -> None:\n        """Create a box."""\n        self.size = size\n' },
     { name: '__init__ arguments as class Attributes', code: 'class AppError(Exception):\n    """Base error.\n\n    Attributes:\n        message: Text for the UI.\n        code: Machine-readable code.\n    """\n\n    def __init__(self, message: str, code: str = "E") -> None:\n        """Create the error."""\n        super().__init__(message)\n' },
     { name: 'private helpers, properties and docstring-less functions are not checked', code: 'def _h(x: int) -> int:\n    """Helper."""\n    return x\n\n\nclass Box:\n    """Box."""\n\n    @property\n    def size(self) -> int:\n        """int: The size."""\n        return 1\n\n\ndef g(x: int) -> int:\n    return x\n' },
+    { name: 'reST (Sphinx) fields', code: 'def f(x: int, *rest: int) -> int:\n    """F.\n\n    :param int x: the x\n    :param rest: more\n    :return: the x\n    :raises ValueError: when x is negative\n    """\n    if x < 0:\n        raise ValueError("x")\n    return x\n' },
+    { name: '__init__ arguments as reST fields of the class docstring', code: 'class AppError(Exception):\n    """Base error.\n\n    :param message: text for the UI\n    :param code: error code\n    """\n\n    def __init__(self, message: str, code: str = "E") -> None:\n        """Create the error."""\n        super().__init__(message)\n' },
     { name: 'NumPy sections', code: 'def f(x: int) -> int:\n    """F.\n\n    Parameters\n    ----------\n    x : int\n        The x.\n\n    Returns\n    -------\n    int\n        The x.\n    """\n    return x\n' },
   ],
   invalid: [
@@ -27,6 +29,7 @@ testCheck(docstringSections, {
     { name: 'a re-raise leaves the function', code: 'def f() -> None:\n    """F."""\n    try:\n        g()\n    except KeyError:\n        raise\n', findings: [{ line: 2, messageIncludes: 'it raises an exception' }] },
     { name: 'a handler for another type does not catch', code: 'def f() -> None:\n    """F."""\n    try:\n        raise KeyError("k")\n    except ValueError:\n        pass\n', findings: [{ line: 2, messageIncludes: '`KeyError`' }] },
     { name: 'a generator without Yields', code: 'def f() -> Iterator[int]:\n    """F."""\n    yield 1\n', findings: [{ line: 2, messageIncludes: 'no Yields section' }] },
+    { name: 'reST fields that leave a parameter out', code: 'def f(x: int, y: int) -> int:\n    """F.\n\n    :param x: the x\n    :returns: the sum\n    """\n    return x + y\n', findings: [{ line: 2, messageIncludes: 'Args does not document `y`' }] },
     { name: '__init__ with undocumented parameters', code: 'class Box:\n    """Box."""\n\n    def __init__(self, size: int) -> None:\n        """Create a box."""\n        self.size = size\n', findings: [{ line: 5, messageIncludes: 'no Args section (parameter `size`)', symbol: 'Box.__init__' }] },
   ],
 });

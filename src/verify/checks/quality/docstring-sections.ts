@@ -1,4 +1,5 @@
-import { parseDocstringSections, type DocstringSection } from '../../../python/docstring-sections.js';
+import type { DocstringSection } from '../../../python/docstring-sections.js';
+import { docstringSectionsAnyStyle } from './support/docstring-sections-any-style.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { escapingRaises } from './support/escaping-raises.js';
 import { everyFunction, explicitParameters, isOverload, isPropertyAccessor, listNames, parameterLabel, type FunctionEntry } from './support/functions.js';
@@ -18,7 +19,7 @@ function argumentProblems(entry: FunctionEntry, sections: DocstringSection[]): s
   const { fn, cls } = entry;
   if (fn.name === '__init__' && cls?.docstring) {
     // Constructor arguments may be documented on the class, as Args or as the Attributes they become.
-    argsSections.push(...parseDocstringSections(cls.docstring.text).filter((section) => section.kind === 'args' || section.kind === 'attributes'));
+    argsSections.push(...docstringSectionsAnyStyle(cls.docstring.text).filter((section) => section.kind === 'args' || section.kind === 'attributes'));
   }
   if (argsSections.length === 0) return [`no Args section (${parameters.length === 1 ? 'parameter' : 'parameters'} ${listNames(parameters.map(parameterLabel))})`];
   const documented = new Set(argsSections.flatMap((section) => section.entries));
@@ -30,7 +31,7 @@ function argumentProblems(entry: FunctionEntry, sections: DocstringSection[]): s
  * `quality/docstring-sections`: Google sections in the docstrings of public functions and methods
  * (and `__init__`): Args naming every parameter, Returns when a value is returned, Yields for
  * generators, Raises when a `raise` is not caught in the same function. Accepts `Arguments:` /
- * `Parameters:`, `Return:`, NumPy-style underlined headers, and constructor arguments documented in
+ * `Parameters:`, `Return:`, NumPy-style underlined headers, reST fields (`:param x:`, `:return:`, `:raises E:`), and constructor arguments documented in
  * the class docstring (Args or Attributes). Private helpers, property accessors and overload stubs are not checked.
  */
 export const docstringSections = defineCheck({
@@ -45,7 +46,7 @@ export const docstringSections = defineCheck({
       const { fn, symbol } = entry;
       const docstring = fn.docstring;
       if (!docstring || !isChecked(entry)) continue;
-      const sections = parseDocstringSections(docstring.text);
+      const sections = docstringSectionsAnyStyle(docstring.text);
       const has = (...kinds: DocstringSection['kind'][]): boolean => sections.some((section) => kinds.includes(section.kind));
       const problems = argumentProblems(entry, sections);
       const isInit = fn.name === '__init__';

@@ -12,8 +12,10 @@ testCheck(lint, {
     CLEAN,
     { name: 'docstring codes owned by other checks are skipped', code: 'import os\n\n\ndef run(path: str) -> bool:\n    return os.path.exists(path)\n' },
     { name: 'the brief\'s docstring layout', code: '"""\nModule name and purpose.\n\nExample:\n    x = 1\n"""\n\n\ndef f(a: int) -> int:\n    """\n    Do the thing\n    """\n    return a\n' },
+    { name: 'NumPy-style sections (a dashed underline, no colon)', code: '"""Doc.\n\nExample\n-------\n>>> add(1, 2)\n3\n"""\n\n\ndef add(a: int, b: int) -> int:\n    """Add.\n\n    Parameters\n    ----------\n    a : int\n        A.\n    b : int\n        B.\n\n    Returns\n    -------\n    int\n        The sum.\n    """\n    return a + b\n' },
   ],
   invalid: [
+    { name: 'a Google header without its colon is still reported', code: '"""Doc."""\n\n\ndef add(a: int, b: int) -> int:\n    """Add.\n\n    Args:\n        a: A.\n        b: B.\n\n    Returns\n        int: The sum.\n    """\n    return a + b\n', findings: [{ line: 11, messageIncludes: 'D416' }] },
     { code: `${CLEAN}\nimport os\n`, findings: [{ line: 16, messageIncludes: 'E402' }, { line: 16, messageIncludes: 'F401' }] },
     { code: '"""Doc."""\n\n\ndef f() -> int:\n    """F."""\n    return undefined_name\n', findings: [{ line: 6, messageIncludes: 'F821 Undefined name `undefined_name`' }] },
     { code: `"""Doc."""\nTEXT = "${'x'.repeat(120)}"\n`, findings: [{ line: 2, messageIncludes: 'E501 Line too long (129 > 100)' }] },

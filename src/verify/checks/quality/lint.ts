@@ -21,11 +21,23 @@ const BUG_CODES = new Set([
  * - D410, D411, D412: blank lines around section headers; the brief's template spaces them its own way.
  * Kept: D205 (summary separated from the body), D206–D208 (indentation that breaks section parsing),
  * D300/D301 (quotes, backslashes), D405/D414/D416 (malformed section headers), D418, D419 (empty docstring).
+ * Section-header codes on a NumPy-style header (underlined with dashes) are dropped: the Google
+ * convention Ruff is run with reads `Returns` + `-------` as a header missing its colon.
  */
 export const EXCLUDED_LINT_CODES: ReadonlySet<string> = new Set([
   'D100', 'D101', 'D102', 'D103', 'D104', 'D105', 'D106', 'D107', 'D417', 'D212',
   'D200', 'D202', 'D209', 'D210', 'D211', 'D403', 'D415', 'D410', 'D411', 'D412',
 ]);
+
+/** Ruff's section-header codes under the Google convention: a NumPy header (underlined with dashes) is well-formed as it is. */
+const SECTION_HEADER_CODES: ReadonlySet<string> = new Set(['D405', 'D406', 'D407', 'D414', 'D416']);
+
+/** Whether the diagnostic points at a NumPy-style section header: the next line of the file is a dashed underline. */
+function isNumpyHeader(diagnostic: LintDiagnostic, lines: readonly string[]): boolean {
+  if (!SECTION_HEADER_CODES.has(diagnostic.code ?? '')) return false;
+  const next = lines[diagnostic.line] ?? '';
+  return /^\s*-{3,}\s*$/.test(next);
+}
 
 function toReport(diagnostic: LintDiagnostic): CheckReport {
   const code = diagnostic.code ?? 'invalid-syntax';
@@ -54,10 +66,13 @@ export const lint = defineCheck({
   severity: 'warning',
   description: 'The brief asks for PEP 8 code: Ruff\'s pycodestyle, pyflakes, naming, bugbear, pyupgrade and pydocstyle findings, with real bugs (undefined names, mutable defaults, ...) as errors.',
   fixHint: 'Fix the code Ruff names in the message; `ruff rule <code>` explains it.',
-  run({ lint: diagnostics, lintSkipped }) {
+  run({ lint: diagnostics, lintSkipped, source }) {
     // Fail closed: an unlinted module could hide any of the errors above, so it cannot pass
     // unless the user waives this check (or lowers its severity) on purpose.
     if (lintSkipped !== undefined) return [{ message: `lint skipped: ${lintSkipped}; Ruff's findings are missing, so the module cannot pass`, line: 0, severity: 'error', hint: SKIPPED_HINT }];
-    return diagnostics.filter((diagnostic) => !EXCLUDED_LINT_CODES.has(diagnostic.code ?? '')).map(toReport);
+    const kept = diagnostics.filter((diagnostic) => !EXCLUDED_LINT_CODES.has(diagnostic.code ?? ''));
+    // Only split the text when a section-header code needs a look at the next line.
+    const lines = kept.some((diagnostic) => SECTION_HEADER_CODES.has(diagnostic.code ?? '')) ? source.split(/\r\n?|\n/) : [];
+    return kept.filter((diagnostic) => !isNumpyHeader(diagnostic, lines)).map(toReport);
   },
 });

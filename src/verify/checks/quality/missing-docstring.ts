@@ -1,4 +1,4 @@
-import { parseDocstringSections } from '../../../python/docstring-sections.js';
+import { docstringSectionsAnyStyle } from './support/docstring-sections-any-style.js';
 import type { PythonClass } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { everyFunction, explicitParameters, hasDecorator, isOverload, type FunctionEntry } from './support/functions.js';
@@ -6,7 +6,7 @@ import { everyFunction, explicitParameters, hasDecorator, isOverload, type Funct
 /** Whether the class docstring documents every given parameter in its Args or Attributes section. */
 function classDocumentsParameters(cls: PythonClass, names: string[]): boolean {
   if (!cls.docstring) return false;
-  const documented = new Set(parseDocstringSections(cls.docstring.text)
+  const documented = new Set(docstringSectionsAnyStyle(cls.docstring.text)
     .filter((section) => section.kind === 'args' || section.kind === 'attributes')
     .flatMap((section) => section.entries));
   return names.every((name) => documented.has(name));

@@ -1,5 +1,5 @@
 import { isPublicMethod, serviceClasses } from '../../../../python/module-roles.js';
-import type { PythonClass, PythonFunction, PythonModule } from '../../../../python/python-model.js';
+import type { PythonClass, PythonFunction, PythonModule, ValueFact } from '../../../../python/python-model.js';
 
 /** A public method of a service class: what the Gradio UI calls. */
 export interface ServiceMethod {
@@ -51,4 +51,42 @@ export function serviceMethods(module: PythonModule): ServiceMethod[] {
         symbol: `${cls.name}.${method.name}`,
         isWrapped: method.decorators.some((decorator) => !TRANSPARENT_DECORATORS.test(decorator)),
       })));
+}
+
+/** A function the UI calls: a public service method, or a public module function of a module without one. */
+export interface EntryPoint {
+  cls: PythonClass | null;
+  method: PythonFunction;
+  /** `Class.method` or the function's name, the finding's symbol. */
+  symbol: string;
+  isWrapped: boolean;
+}
+
+/** Whether the function returns a dict literal with a `success` key, directly or in a conditional. */
+function returnsResponseLiteral(fn: PythonFunction): boolean {
+  const pending = [...fn.body.returns] as ValueFact[];
+  for (let value = pending.pop(); value; value = pending.pop()) {
+    if (value.kind === 'dict' && value.dictKeys.includes('success')) return true;
+    pending.push(...value.alternatives);
+  }
+  return false;
+}
+
+/** Whether a module function answers with the response dict: written in it, or built by a module helper it returns. */
+function answersWithResponse(fn: PythonFunction, module: PythonModule): boolean {
+  if (returnsResponseLiteral(fn)) return true;
+  return fn.body.returns.some((fact) => fact.kind === 'call' && module.functions.some((helper) => helper.name === fact.callee && returnsResponseLiteral(helper)));
+}
+
+/**
+ * What the Gradio UI calls: the public methods of the service classes (`serviceMethods`), or, in a
+ * module that has none (a design of module functions), its public functions that answer with the
+ * response dict. The contract checks judge these.
+ */
+export function entryPoints(module: PythonModule): EntryPoint[] {
+  const methods = serviceMethods(module);
+  if (methods.length > 0) return methods;
+  return module.functions
+    .filter((fn) => isPublicMethod(fn) && !isExempt(fn) && answersWithResponse(fn, module))
+    .map((fn) => ({ cls: null, method: fn, symbol: fn.name, isWrapped: fn.decorators.some((decorator) => !TRANSPARENT_DECORATORS.test(decorator)) }));
 }

@@ -1,4 +1,4 @@
-import { CallableMemo, callTarget, type Callable } from '../../../../python/callables.js';
+import { CallableMemo, callTarget, functionCallable, type Callable } from '../../../../python/callables.js';
 import { isBuiltinException, simpleName } from '../../../../python/exception-hierarchy.js';
 import { canonicalName, importBindings } from '../../../../python/import-bindings.js';
 import { exceptionClasses } from '../../../../python/module-roles.js';
@@ -21,6 +21,7 @@ const TRIVIAL_METHODS = new Set([
   'debug', 'info', 'warning', 'error', 'exception', 'critical', 'log', 'now', 'today', 'utcnow', 'time',
   'monotonic', 'perf_counter', 'uuid4', 'hex', '__init__', 'acquire', 'release', 'total_seconds', 'most_common',
   'match', 'fullmatch', 'search', 'findall', 'finditer', 'sub', 'quantize', 'is_integer', 'is_finite', 'to_dict',
+  'sort',
 ]);
 
 /** A call that may raise with nothing around it to catch. */
@@ -30,7 +31,15 @@ export interface UnguardedCall {
 }
 
 /** Standard-library functions (canonical names) that do not fail in practice. */
-const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns|sleep)|math\.(isclose|isfinite|isnan|fabs)|datetime\.(datetime\.(now|utcnow|today)|date\.today)|uuid\.uuid4|dataclasses\.(asdict|astuple|field)|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex)$/;
+const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns|sleep)|math\.(isclose|isfinite|isnan|fabs)|datetime\.(datetime\.(now|utcnow|today)|date\.today|timedelta)|uuid\.uuid4|dataclasses\.(asdict|astuple|field)|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex|itertools\.count)$/;
+
+/** Calls that cannot fail in the form written: `d.pop(key, default)`, `next(it, default)`, `next(self._ids)` (a counter attribute). */
+function isSafeForm(call: CallFact): boolean {
+  const last = call.callee.split('.').pop();
+  if (last === 'pop' && call.callee.includes('.')) return call.arguments.length === 2;
+  if (call.callee === 'next') return call.arguments.length === 2 || call.arguments[0]?.nodeType === 'attribute';
+  return false;
+}
 
 function isTrivial(callee: string, imports: ReadonlyMap<string, string>, module: PythonModule): boolean {
   const first = callee.split('.')[0] ?? '';
@@ -78,6 +87,24 @@ export class WorkAnalysis {
     return found;
   }
 
+  /** `Decimal("0.01")`, `Decimal(100)`: a constant that cannot fail to parse. */
+  private isNumberLiteralDecimal(call: CallFact): boolean {
+    if (call.arguments.length !== 1 || canonicalName(call.callee, this.imports) !== 'decimal.Decimal') return false;
+    const [argument] = call.arguments;
+    if (argument!.nodeType === 'integer' || argument!.nodeType === 'float') return true;
+    return argument!.stringValue !== null && /^[+-]?\d+(\.\d+)?$/.test(argument!.stringValue.trim());
+  }
+
+  /** The module's methods a `receiver.name` call may reach (receiver not a module), or null when the name is no module method. */
+  private moduleMethodsCalled(callee: string): PythonFunction[] | null {
+    const parts = callee.split('.');
+    if (parts.length !== 2 || callee.includes('(') || this.imports.has(parts[0]!) || parts[0] === 'self' || parts[0] === 'cls') return null;
+    const name = parts[1]!;
+    if (name.startsWith('__')) return null;
+    const found = this.module.classes.flatMap((cls) => cls.methods.filter((method) => method.name === name));
+    return found.length > 0 ? found : null;
+  }
+
   private callMayRaise(call: CallFact, from: Callable, depth: number): boolean {
     const target = callTarget(call.callee, call.arguments, from, this.module);
     if (target) {
@@ -93,6 +120,10 @@ export class WorkAnalysis {
       const inner: Callable = { kind: 'function', fn: initializer, owner: initializer, body: initializer.body, bindings: new Map() };
       return this.unguardedCalls(inner, depth + 1).length > 0 || this.raises.escapesOf(inner, depth + 1).length > 0;
     }
+    if (isSafeForm(call) || this.isNumberLiteralDecimal(call)) return false;
+    const method = this.moduleMethodsCalled(call.callee);
+    // `ticket.row()` on a loop variable: a method of a module class, safe when every definition of that name is.
+    if (method && method.every((fn) => this.unguardedCalls(functionCallable(fn), depth + 1).length === 0 && this.raises.escapesOf(functionCallable(fn), depth + 1).length === 0)) return false;
     if (!isTrivial(call.callee, this.imports, this.module)) return true;
     // `sorted(rows, key=lambda row: self._rank(row))` runs the lambda right here.
     return call.arguments.some((argument) => argument.lambda !== null
