@@ -63,8 +63,9 @@ class Note:
         rows.sort(key=lambda row: row.lower())
         return {"success": True, "message": f"{removed} {number} {first}", "data": rows}
 ` },
-    { name: 'timedelta and itertools.count', code: PRELUDE.replace('import json', 'import itertools\nimport json').replace('from datetime import datetime', 'from datetime import datetime, timedelta') + `    def week(self) -> dict[str, Any]:
+    { name: 'timedelta, itertools.count and heapq.heappush', code: PRELUDE.replace('import json', 'import heapq\nimport itertools\nimport json').replace('from datetime import datetime', 'from datetime import datetime, timedelta') + `    def week(self) -> dict[str, Any]:
         ids = itertools.count(1)
+        heapq.heappush(self._heap, (1, "a"))
         return {"success": True, "message": str(ids), "data": [timedelta(days=7)]}
 ` },
     { name: 'a method of a module class that cannot raise, called on a loop variable', code: `${PRELUDE}    def rows(self) -> dict[str, Any]:

@@ -1,8 +1,21 @@
 import type { DocstringSection } from '../../../python/docstring-sections.js';
 import { docstringSectionsAnyStyle } from './support/docstring-sections-any-style.js';
+import type { PythonFunction, PythonModule } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { escapingRaises } from './support/escaping-raises.js';
 import { everyFunction, explicitParameters, isOverload, isPropertyAccessor, listNames, parameterLabel, type FunctionEntry } from './support/functions.js';
+
+/**
+ * Whether a decorator defined in the module wraps the function (`@guarded`): such a wrapper often
+ * turns the exceptions into failure responses, and what it catches is not visible from here, so the
+ * raises are not the caller's to document.
+ */
+function wrappedByModuleDecorator(fn: PythonFunction, module: PythonModule): boolean {
+  return fn.decorators.some((decorator) => {
+    const name = decorator.replace(/\(.*$/s, '').trim();
+    return module.functions.some((candidate) => candidate.name === name);
+  });
+}
 
 function isChecked(entry: FunctionEntry): boolean {
   const { fn, cls } = entry;
@@ -53,7 +66,7 @@ export const docstringSections = defineCheck({
       if (fn.body.yields && !has('yields', 'returns')) problems.push('no Yields section');
       else if (!fn.body.yields && !isInit && fn.body.returns.some((fact) => fact.kind !== 'none') && !has('returns', 'yields')) problems.push('no Returns section');
       const escaping = escapingRaises(fn, module).filter((type) => type !== 'NotImplementedError');
-      if (escaping.length > 0 && !has('raises')) {
+      if (escaping.length > 0 && !has('raises') && !wrappedByModuleDecorator(fn, module)) {
         const named = [...new Set(escaping.filter((type): type is string => type !== null))];
         problems.push(`no Raises section (it raises ${named.length > 0 ? listNames(named) : 'an exception'})`);
       }

@@ -12,9 +12,12 @@ testCheck(placeholder, {
     { name: 'pass in nested blocks is not a placeholder', code: 'def f(x: dict) -> None:\n    """F."""\n    try:\n        del x["k"]\n    except KeyError:\n        pass\n' },
     { name: 'ordinary comments and a todo-list domain', code: '"""Todo list backend."""\n# Add the todo to the list and keep the order.\n# insertion order == display order\nTODO_LIMIT = 5\n\n\ndef add_todo(title: str) -> str:\n    """Add a todo item."""\n    return title  # the todo title\n' },
     { name: 'ellipsis as a value', code: 'def f(x: tuple[int, ...]) -> object:\n    """F."""\n    return x[..., 0] if x else ...\n' },
+    { name: 'a parameterless __init__ whose docstring says there is nothing to set up', code: 'class Log:\n    """Facade."""\n\n    def __init__(self) -> None:\n        """Nothing to set up: state is module-wide."""\n' },
     { name: 'a class with only a docstring', code: 'class Marker:\n    """A marker type."""\n' },
   ],
   invalid: [
+    { name: 'an __init__ with parameters and only a docstring', code: 'class Log:\n    """Facade."""\n\n    def __init__(self, path: str) -> None:\n        """Open the log."""\n', findings: [{ line: 4, messageIncludes: '`Log.__init__` has a placeholder body (only a docstring)' }] },
+    { name: 'a parameterless __init__ with pass', code: 'class Log:\n    """Facade."""\n\n    def __init__(self) -> None:\n        """Set up."""\n        pass\n', findings: [{ line: 4, messageIncludes: 'placeholder body (only `pass`)' }] },
     { code: 'def f() -> None:\n    pass\n', findings: [{ line: 1, messageIncludes: 'placeholder body (only `pass`)', symbol: 'f' }] },
     { code: 'def f() -> None:\n    """Do it."""\n', findings: [{ line: 1, messageIncludes: '(only a docstring)' }] },
     { code: 'def f() -> int:\n    # FIXME: wrong for negatives\n    return 1\n', findings: [{ line: 2, messageIncludes: 'FIXME comment' }] },

@@ -1,7 +1,7 @@
 import { exceptionClasses } from '../../../python/module-roles.js';
 import type { PythonModule } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
-import { everyFunction, isAbstract, isOverload, isProtocolClass, type FunctionEntry } from './support/functions.js';
+import { everyFunction, explicitParameters, isAbstract, isOverload, isProtocolClass, type FunctionEntry } from './support/functions.js';
 
 /** Markers of unfinished work, in upper case as tools write them. */
 const MARKER = /\b(TODO|FIXME|XXX)\b/;
@@ -32,6 +32,15 @@ function stubAllowed(entry: FunctionEntry): boolean {
   return isAbstract(entry.fn) || isOverload(entry.fn) || isProtocolClass(entry.cls);
 }
 
+/**
+ * `def __init__(self): """Nothing to set up: state is module-wide."""` — a constructor that takes
+ * nothing and says so in its docstring does nothing on purpose; with `pass` or `...` it stays a stub.
+ */
+function isDocumentedEmptyConstructor(entry: FunctionEntry, module: PythonModule): boolean {
+  return entry.fn.name === '__init__' && entry.cls !== null && explicitParameters(entry).length === 0
+    && entry.fn.docstring !== null && bodyWording(entry, module) === 'a docstring';
+}
+
 function bodyWording(entry: FunctionEntry, module: PythonModule): string {
   const kinds = new Set(module.placeholderStatements.filter((statement) => statement.owner === entry.symbol && statement.inOwnerBody).map((statement) => statement.kind));
   if (kinds.has('ellipsis')) return '`...`';
@@ -44,7 +53,7 @@ function functionReports(module: PythonModule): CheckReport[] {
   for (const entry of everyFunction(module)) {
     const { fn, symbol } = entry;
     if (stubAllowed(entry)) continue;
-    if (fn.body.isPlaceholder) {
+    if (fn.body.isPlaceholder && !isDocumentedEmptyConstructor(entry, module)) {
       reports.push({ message: `\`${symbol}\` has a placeholder body (only ${bodyWording(entry, module)})`, line: fn.line, symbol });
     } else {
       for (const statement of module.placeholderStatements) {

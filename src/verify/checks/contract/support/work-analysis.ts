@@ -31,7 +31,7 @@ export interface UnguardedCall {
 }
 
 /** Standard-library functions (canonical names) that do not fail in practice. */
-const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns|sleep)|math\.(isclose|isfinite|isnan|fabs)|datetime\.(datetime\.(now|utcnow|today)|date\.today|timedelta)|uuid\.uuid4|dataclasses\.(asdict|astuple|field)|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex|itertools\.count)$/;
+const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns|sleep)|math\.(isclose|isfinite|isnan|fabs)|datetime\.(datetime\.(now|utcnow|today)|date\.today|timedelta)|uuid\.uuid4|dataclasses\.(asdict|astuple|field)|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex|itertools\.count|heapq\.heappush|bisect\.insort)$/;
 
 /** Calls that cannot fail in the form written: `d.pop(key, default)`, `next(it, default)`, `next(self._ids)` (a counter attribute). */
 function isSafeForm(call: CallFact): boolean {
