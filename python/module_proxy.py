@@ -367,6 +367,7 @@ class ModuleLink:
         fields = entry.get("fields")
         fields = tuple(field for field in fields[:200] if isinstance(field, str) and field.isidentifier()) \
             if isinstance(fields, list) else None
+        fields = fields or None  # no field to compare would make every two instances equal: identity then
         return ProxyMeta(name, bases or (RemoteObject,), {**namespace, "_bs_name": name, "_bs_link": self,
                                                           "_bs_methods": methods, "_bs_fields": fields})
 

@@ -66,12 +66,14 @@ describe.skipIf(!usable)('round three: what the module hides or causes', () => {
     expect(byName.test_us001_ac3_next_again).toMatch(/^error: the test's own code was replaced by an object of the module/);
   });
 
-  it('names the test file binds itself (`from datetime import date`, a helper) are not rebound by `from module import *`', async () => {
+  it('names the test file binds itself (`from datetime import date`, a helper) are not rebound by `from module import *`; a dataclass comparing no field is never equal', async () => {
     const result = await run('shadow_test_names.py', 'test_shadow_test_names.py');
     const byName = outcomes(result);
     // The module's field-less `date` dataclass made every date equal, and its `expect_ok` asserted nothing: both passed.
     expect(byName.test_us001_ac1_due_in_two_weeks).toMatch(/^failed: AssertionError: <date object \(in the module process\)>|^failed: AssertionError: .* != datetime\.date\(2024, 1, 15\)/);
     expect(byName.test_us001_ac2_lend).toMatch(/^failed: AssertionError: False is not true : refused/);
+    // Its dataclass with no compared field: two handles of it compared equal on zero fields; now only identity is equal.
+    expect(byName.test_us001_ac3_loan).toMatch(/^failed: AssertionError: <Loan|^failed: AssertionError: Loan\(/);
   });
 
   it('a sqlite3 connection or a socket of the test is refused to the module', async () => {

@@ -122,7 +122,7 @@ export interface ProbeResult {
   durationMs: number;
   /** Lines the harness sent that were rejected (malformed, oversized, too deep, without the run's secret). */
   recordProblems: string[];
-  /** Characters the module printed (stdout and stderr, captured in its process), import included. */
+  /** Bytes the module wrote to stdout and stderr, and characters it logged, counted by the trusted probe (never in the module's process), import included. */
   outputChars?: number;
   /** Set when the module's process, asked to end as a program ends, was still alive after `seconds`. */
   shutdown?: ShutdownReport;
@@ -174,7 +174,7 @@ export interface TestRunResult {
   unreported: string[];
   /** Reported test ids the host did not find in the files. */
   unknown: string[];
-  /** Characters the module printed during the tests (captured in its process). */
+  /** Bytes the module wrote to stdout and stderr, and characters it logged, during the tests (counted by the trusted runner). */
   outputChars?: number;
 }
 

@@ -1,4 +1,4 @@
-"""Acceptance tests for shadow_test_names.py: both fail against the wrong Library."""
+"""Acceptance tests for shadow_test_names.py: all three fail against the wrong Library."""
 import unittest
 from datetime import date
 
@@ -16,3 +16,6 @@ class LibraryTests(unittest.TestCase):
 
     def test_us001_ac2_lend(self):
         expect_ok(self, Library().lend("Dune"))  # noqa: F405
+
+    def test_us001_ac3_loan(self):
+        self.assertEqual(Library().loan("Dune"), Loan("Dune", 14))  # noqa: F405

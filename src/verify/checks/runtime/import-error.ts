@@ -49,7 +49,7 @@ export const importError = defineCheck({
     }
     if (outcome.stdoutChars > IMPORT_OUTPUT_LIMIT) {
       reports.push({
-        message: `The module printed ${(outcome.stdoutChars / (1024 * 1024)).toFixed(1)} MB while importing (captured and capped)`,
+        message: `The module printed ${(outcome.stdoutChars / (1024 * 1024)).toFixed(1)} MB while importing (counted and dropped)`,
         line: 0,
         severity: 'warning',
         hint: 'Do not print at import time; use logging inside functions.',

@@ -6,7 +6,7 @@ export const OUTPUT_FLOOD_BYTES = 4 * 1024 * 1024;
 
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
-/** Bytes that reached the sandbox's stdout and stderr pipes in the runs of one purpose (writes past the capture). */
+/** Bytes that reached the sandbox's stdout and stderr pipes in the runs of one purpose (the trusted process's own output). */
 function piped(runs: SandboxRunSummary[], purpose: SandboxRunSummary['purpose']): number {
   return runs.filter((run) => run.purpose === purpose).reduce((sum, run) => sum + run.stdoutBytes + run.stderrBytes, 0);
 }
@@ -28,7 +28,7 @@ export const outputFlood = defineCheck({
   id: 'runtime/output-flood',
   category: 'runtime',
   severity: 'error',
-  description: `The module's prints are counted in the sandbox (captured and capped, so a flood costs the run neither memory nor time); more than ${megabytes(OUTPUT_FLOOD_BYTES)} during the probe or the acceptance tests floods the console and logs of the Gradio app.`,
+  description: `The module's prints, raw writes to stdout/stderr and log records are counted by the sandbox's trusted process (and dropped, so a flood costs the run neither memory nor time); more than ${megabytes(OUTPUT_FLOOD_BYTES)} during the probe or the acceptance tests floods the console and logs of the Gradio app.`,
   fixHint: 'Do not print from service methods, and never large data: return it in the response, or log a short message at debug level.',
   requires: ['runtime'],
   run(context) {
