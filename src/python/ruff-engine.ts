@@ -1,15 +1,18 @@
-import { createRequire } from 'node:module';
 import type { Workspace as RuffWorkspace } from '@astral-sh/ruff-wasm-nodejs';
+import { loadRuffPackage, type CompiledWasm, type RuffPackage } from './ruff-wasm-module.js';
 import { compileWasmSync } from './wasm-tiers.js';
 
-const require = createRequire(import.meta.url);
-type RuffPackage = typeof import('@astral-sh/ruff-wasm-nodejs');
-let ruffPackage: RuffPackage | null = null;
+let compiledWasm: Promise<CompiledWasm | null> = Promise.resolve(null);
+let ruffPackage: Promise<RuffPackage> | null = null;
 
-/** Ruff's package: requiring it compiles its wasm (synchronously), for the baseline compiler only (see wasm-tiers.ts). */
-function loadRuff(): RuffPackage {
-  // required, not imported: the package is CommonJS, and import() would first scan its source for exports.
-  ruffPackage ??= compileWasmSync('baseline', () => require('@astral-sh/ruff-wasm-nodejs') as RuffPackage);
+/** Makes this thread load Ruff from a module compiled elsewhere (see `compiledRuffWasm`); null: compile it here. */
+export function useCompiledRuffWasm(compiled: Promise<CompiledWasm | null>): void {
+  compiledWasm = compiled;
+}
+
+/** Ruff's package, its wasm instantiated (and compiled, unless it came compiled) for the baseline compiler only (see wasm-tiers.ts). */
+function loadRuff(): Promise<RuffPackage> {
+  ruffPackage ??= compiledWasm.catch(() => null).then((compiled) => compileWasmSync('baseline', () => loadRuffPackage(compiled)));
   return ruffPackage;
 }
 
@@ -36,7 +39,7 @@ async function workspaceFor(lineLength: number, targetVersion: string): Promise<
   let workspace = workspaces.get(key);
   if (!workspace) {
     workspace = (async () => {
-      const ruff = loadRuff();
+      const ruff = await loadRuff();
       return new ruff.Workspace(
         {
           'line-length': lineLength,

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runRuff, type LintDiagnostic } from './ruff-engine.js';
-import type { RuffRequest, RuffWorkerData } from './ruff-worker.js';
+import { compiledRuffWasm } from './ruff-wasm-module.js';
+import type { RuffRequest, RuffWasmMessage, RuffWorkerData } from './ruff-worker.js';
 import { releaseWasmTierLockOf, wasmTierLock } from './wasm-tiers.js';
 
 export { RUFF_RULE_FAMILIES, type LintDiagnostic } from './ruff-engine.js';
@@ -37,11 +38,14 @@ class RuffThread {
   failed = false;
 
   constructor() {
-    const workerData: RuffWorkerData = { wasmTierLock: wasmTierLock() };
+    const workerData: RuffWorkerData = { wasmTierLock: wasmTierLock(), compiledWasmFollows: true };
     // No inherited Node options: the worker needs none, and some break it (`node --input-type=module -e`
     // would make the worker refuse its file). V8 flags are process-wide and reach it regardless.
     this.worker = new Worker(WORKER_FILE, { workerData, execArgv: [] });
     this.worker.unref();
+    // Compiled here while the thread starts, and shared with it (V8 shares the compiled code).
+    const sendWasm = (compiledWasm: RuffWasmMessage['compiledWasm']): void => this.worker.postMessage({ compiledWasm } satisfies RuffWasmMessage);
+    compiledRuffWasm().then(sendWasm, () => sendWasm(null));
     this.worker.on('message', (answer: { id: number; diagnostics?: LintDiagnostic[]; error?: string }) => {
       const pending = this.pending.get(answer.id);
       if (!pending) return;
