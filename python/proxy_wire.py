@@ -285,6 +285,11 @@ class OutputDrain:
         self.logs += 1
         return self.logs <= RELAYED_LOGS
 
+    @property
+    def dropped(self):
+        """Log records counted but not re-emitted (past RELAYED_LOGS)."""
+        return max(0, self.logs - RELAYED_LOGS)
+
     def close(self):
         """Count what is left and drop the read end."""
         if self.fd >= 0:

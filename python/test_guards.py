@@ -11,6 +11,7 @@ import sys
 import types
 import unittest
 
+import proxy_wire
 import sandbox_guard
 
 from remote_objects import RemoteMethod, RemoteObject, _RemoteClassMeta
@@ -190,6 +191,30 @@ def replaced_by_module(function, returned=()):
         else:
             return function is not None
     return False
+
+
+def link_counts(link):
+    """What a test's outcome is judged against when it ends (see decided_by_module)."""
+    return (link.failures, link.raised_in_calls, link.output.dropped, link.requests)
+
+
+def decided_by_module(link, before, outcome):
+    """Why a passed or skipped test is an error because the module decided its outcome, or None: the module process
+    failed and the test caught that error, the test's own assertion or skip was raised inside a call of the module,
+    the module's logs were cut short, or the test skipped after calling the module (skipping is the author's decision)."""
+    failures, raised, dropped, requests = before
+    if link.failures > failures:
+        return f"ProxyError: the module process failed during the test ({link.last_failure}) and the test caught that error"
+    if link.raised_in_calls > raised:
+        return (f"the test's code raised {link.last_raised} inside a call of the module (a callback it was given), "
+                f"so the module, not the test, decided the outcome ({outcome[0]})")
+    if link.output.dropped > dropped:
+        return (f"the module logged more than {proxy_wire.RELAYED_LOGS} records, and those logged during the test past that "
+                f"were not re-emitted: a test that reads the logs (assertLogs, assertNoLogs, caplog) saw only part of them ({outcome[0]})")
+    if outcome[0] == "skipped" and link.requests > requests:
+        return (f"the test was skipped ({outcome[1]}) after it called the module: a skip the module's answers led to is an "
+                "error; a test that cannot run is skipped before it calls the module")
+    return None
 
 
 def test_outcome(error):

@@ -47,7 +47,7 @@ class Reporter:
         self.started = 0.0
         self.ran = 0
         self.timed_out = False
-        self.failures = 0
+        self.before = None
         signal.signal(signal.SIGALRM, self._alarm)
 
     def _alarm(self, signum, frame):
@@ -60,15 +60,9 @@ class Reporter:
         or the module caused its skip or swallowed its assertion (skipping is the test author's decision)."""
         if outcome[0] not in ("passed", "skipped"):
             return outcome
-        if self.link is not None and self.link.failures > self.failures:
-            return ("error", f"ProxyError: the module process failed during the test ({self.link.last_failure}) "
-                             "and the test caught that error"[:800], line)
-        if self.link is not None and self.link.raised_in_calls > self.raised:
-            return ("error", f"the test's code raised {self.link.last_raised} inside a call of the module (a callback "
-                             f"it was given), so the module, not the test, decided the outcome ({outcome[0]})"[:800], line)
-        if outcome[0] == "skipped" and self.link is not None and self.link.requests > self.requests:
-            return ("error", f"the test was skipped ({outcome[1]}) after it called the module: a skip the module's answers "
-                             "led to is an error; a test that cannot run is skipped before it calls the module"[:800], line)
+        decided = test_guards.decided_by_module(self.link, self.before, outcome) if self.link is not None else None
+        if decided:
+            return ("error", decided[:800], line)
         if not self.timed_out:
             return outcome
         where = self.link.hang_location() if self.link is not None else ""
@@ -80,9 +74,7 @@ class Reporter:
         self.channel.send({"event": "running", "test": test_id})
         self.started = time.perf_counter()
         self.timed_out = False
-        self.failures = self.link.failures if self.link is not None else 0
-        self.raised = self.link.raised_in_calls if self.link is not None else 0
-        self.requests = self.link.requests if self.link is not None else 0
+        self.before = test_guards.link_counts(self.link) if self.link is not None else None
         self.active = True
         # Next to module code the alarm repeats (it may swallow one); the proxied tests are trusted.
         signal.setitimer(signal.ITIMER_REAL, self.seconds, 0.05 if self.link is None else 0)

@@ -33,7 +33,9 @@ const outcomes = (result: TestRunResult) => Object.fromEntries(result.tests.map(
 describe.skipIf(!usable)('round three: what the module hides or causes', () => {
   it('prints counted in its own process and then reset, and log records, still count toward runtime/output-flood', async () => {
     const report = await verifySource('hide_flood.py', fixture(FIXTURES.hostile, 'hide_flood.py'), { tests: [path.join(FIXTURES.hostile, 'test_hide_flood.py')] });
-    expect(report.sandbox?.tests).toMatchObject({ ran: 2, passed: 2 });
+    expect(report.sandbox?.tests).toMatchObject({ ran: 3, passed: 2, errors: 1 });
+    // An error log hidden from assertNoLogs behind 10 000 tiny records (past them records are not re-emitted) had passed.
+    expect(report.findings.find((finding) => finding.checkId === 'tests/error')?.message).toMatch(/the module logged more than 10000 records/);
     expect(report.passed).toBe(false);
     const message = report.findings.filter((finding) => finding.checkId === 'runtime/output-flood').map((finding) => finding.message).join('\n');
     expect(message).toMatch(/printed 1\d\.\d MB during the acceptance tests/);

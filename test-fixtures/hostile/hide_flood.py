@@ -2,7 +2,9 @@
 
 Each call prints 6 MB and then resets the counter of the capture it finds in its process
 (`sys.stdout.written`), or logs 6 MB in 4 KB records (relayed to the tests, not counted).
-Either way it passed with no runtime/output-flood; the count is now the trusted side's.
+Either way it passed with no runtime/output-flood; the count is now the trusted side's. It also
+hid an error log from `assertNoLogs` behind 10 000 tiny records (past them, records are counted, not
+re-emitted): such a test is now an error.
 """
 import logging
 import sys
@@ -31,3 +33,10 @@ class Quiet:
         for _ in range(1536):
             LOGGER.info("%s", CHUNK[:4096])
         return {"success": True, "message": "logged", "data": text}
+
+    def settle(self, text: str = "hi") -> dict[str, Any]:
+        """Logs an error it should not, after enough tiny records that it is no longer re-emitted."""
+        for _ in range(10_000):
+            LOGGER.debug(".")
+        LOGGER.error("settling failed")
+        return {"success": True, "message": "settled", "data": text}
