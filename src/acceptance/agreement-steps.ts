@@ -121,16 +121,16 @@ export function withTestAgreement(inner: LoopSteps, tests: readonly string[], on
       if (at?.round === 0 && extraction) firstDrafts.set(at.candidate, { ...at, code, extraction, report: graded, score: scoreOf(graded) });
       return graded;
     },
-    repairPrompt(draft) {
+    repairPrompt(draft, rejected) {
       const order = draft.round === 0 && firstDrafts.size > 1 ? ranking().order : [];
       const top = order[0];
       const current = order.find((entry) => entry.id === `draft ${draft.candidate}`);
       // Only a strictly better agreement overrides the loop's pick (fewest findings).
       const ranked = top && current && top.score > current.score ? firstDrafts.get(Number(top.id.replace('draft ', ''))) : undefined;
-      if (!ranked) return inner.repairPrompt(draft);
+      if (!ranked) return inner.repairPrompt(draft, rejected);
       chosenBase = top!.id;
       onNote(`repairing ${top!.id}, ranked first by agreement on the generated tests (${top!.agreeing} draft(s) pass the same ${top!.passed} test(s)), not draft ${draft.candidate}`);
-      return inner.repairPrompt(ranked);
+      return inner.repairPrompt(ranked, rejected);
     },
   };
   return { steps, ranking, rankedBase: () => chosenBase };

@@ -89,8 +89,8 @@ export function createGenerationSteps(context: StepContext): LoopSteps {
     // A draft backsmith fails on is reported and repaired like any other, not the end of the run.
     // Ctrl-C abandons a verification at once (its sandbox is killed); the run ends as cancelled.
     verify: async (code) => noqaBlocksDraft(await untilAborted(verifyModuleOrReport(draftVerifyOptions(context, code)), options.signal, 'verification'), code),
-    repairPrompt(draft) {
-      const prompt = buildRepairPrompt(prepared.task, draft);
+    repairPrompt(draft, rejected) {
+      const prompt = buildRepairPrompt(prepared.task, draft, undefined, rejected);
       const fits = checkPromptFits(prompt, model, replyTokens);
       return fits.ok ? success(prompt) : failure(fits.error);
     },

@@ -164,20 +164,39 @@ export function formatRepairFindings(findings: readonly Finding[], code: string,
   return ['# Problems to fix', '', header, '', sections.join('\n\n')].join('\n');
 }
 
+/** Lines of a module's text, a trailing newline not counted. */
+function lineCount(code: string): number {
+  return code.split('\n').length - (code.endsWith('\n') ? 1 : 0);
+}
+
+/**
+ * Why the model sees its older draft again: its last reply was verified and came out worse. A reply
+ * much shorter than the draft is most likely a fragment (only the changed part): say so.
+ */
+function rejectedNote(draft: Pick<Draft, 'code' | 'report'>, rejected: Pick<Draft, 'code' | 'report' | 'round'>, deliverable: string): string {
+  const [was, now] = [lineCount(rejected.code), lineCount(draft.code)];
+  const fragment = was * 2 < now ? ` It had ${was} lines against this draft's ${now}: send the whole file, every class and method, not only what changed.` : '';
+  return `# Your last reply was not used
+
+Your reply in repair round ${rejected.round} had ${rejected.report.summary.errors} error(s), more than the ${draft.report.summary.errors} of the \`${deliverable}\` above, so this draft is repaired again.${fragment}`;
+}
+
 /**
  * The request for a repair round: the original task (design, stories, checklist) as the user's
  * message, the current draft as the assistant's reply, then the findings and the repair contract.
- * Earlier rounds are not replayed: only the draft being repaired and what is wrong with it.
+ * Earlier rounds are not replayed: only the draft being repaired and what is wrong with it, and
+ * (`rejected`) that the last reply came out worse and was not used.
  */
-export function buildRepairPrompt(task: GenerationPromptInput, draft: Pick<Draft, 'code' | 'report'>, limits?: RepairPromptLimits): ModelPrompt {
+export function buildRepairPrompt(task: GenerationPromptInput, draft: Pick<Draft, 'code' | 'report'>, limits?: RepairPromptLimits, rejected?: Pick<Draft, 'code' | 'report' | 'round'>): ModelPrompt {
   const deliverable = task.checklist.deliverable;
+  const findings = formatRepairFindings(draft.report.findings, draft.code, deliverable, limits);
   return assemblePrompt(task.agent.prompt, [
     { role: 'user', sections: taskSections(task) },
     { role: 'assistant', sections: [{ name: 'draft', text: draft.code }] },
     {
       role: 'user',
       sections: [
-        { name: 'findings', text: formatRepairFindings(draft.report.findings, draft.code, deliverable, limits) },
+        { name: 'findings', text: rejected ? `${rejectedNote(draft, rejected, deliverable)}\n\n${findings}` : findings },
         { name: 'contract', text: repairContract(deliverable) },
       ],
     },

@@ -29,8 +29,11 @@ export interface LoopSteps {
   reply(prompt: ModelPrompt, at: DraftPosition): Promise<Result<CompletionResult, ReplyFailure>>;
   extract(reply: string): Promise<Result<ExtractedModule, ExtractionFailure>>;
   verify(code: string): Promise<ModuleReport>;
-  /** The prompt that asks to repair `draft`, or why it cannot be sent (too large for the model). */
-  repairPrompt(draft: Draft): Result<ModelPrompt, string>;
+  /**
+   * The prompt that asks to repair `draft`, or why it cannot be sent (too large for the model).
+   * `rejected`: the previous round's draft, when it was worse than `draft` and so is not repaired.
+   */
+  repairPrompt(draft: Draft, rejected?: Draft): Result<ModelPrompt, string>;
 }
 
 /** Bounds of the loop. */

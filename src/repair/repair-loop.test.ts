@@ -33,7 +33,7 @@ function setup(replies: ScriptedReply[], options: { repairTooLarge?: boolean; si
       verified.push(code);
       return fakeReport(code);
     },
-    repairPrompt: (draft) => (options.repairTooLarge ? failure('too large') : success(buildRepairPrompt(TASK, draft))),
+    repairPrompt: (draft, rejected) => (options.repairTooLarge ? failure('too large') : success(buildRepairPrompt(TASK, draft, undefined, rejected))),
   };
   const events: LoopEvent[] = [];
   const run = (limits = { maxRounds: 3, candidates: 1 }) =>
@@ -160,6 +160,18 @@ describe('runRepairLoop', () => {
   it('stops when the repair prompt cannot fit', async () => {
     const { run } = setup([module('ERROR a/a')], { repairTooLarge: true });
     expect(await run()).toMatchObject({ stopReason: 'prompt-too-large', repairRounds: 0 });
+  });
+
+  it('repairs the best draft again after a worse reply, telling the model that reply was not used (and why, for a fragment)', async () => {
+    const padded = module('ERROR a/a first problem', ...Array.from({ length: 10 }, (_, index) => `step ${index}`));
+    const fragment = '"""Only the changed method."""\n\n\ndef level() -> int:\n    # ERROR a/b second\n    # ERROR a/c third\n    return 2\n';
+    const { model, run } = setup([padded, fragment, module()]);
+    expect(await run()).toMatchObject({ stopReason: 'passed', repairRounds: 2 });
+    const [, first, second] = model.requests;
+    expect(first!.messages[2]!.content).not.toContain('Your last reply was not used');
+    expect(second!.messages[1]!.content).toBe(padded);
+    expect(second!.messages[2]!.content).toMatch(/^# Your last reply was not used\n\nYour reply in repair round 1 had 2 error\(s\), more than the 1 of the `pond_tracker\.py` above, so this draft is repaired again\. It had 7 lines against this draft's 18: send the whole file/);
+    expect(second!.messages[2]!.content).toContain('- a/a (line 7): first problem');
   });
 
   it('emits events in order', async () => {

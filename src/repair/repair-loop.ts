@@ -78,9 +78,11 @@ export async function runRepairLoop(firstPrompt: ModelPrompt, steps: LoopSteps, 
     if (!result.ok) lastProblem = result.error;
     if (state.best?.report.passed) return finish('passed', `${label(state.best)} passed verification`);
   }
+  // The previous round's draft when it came out worse than the best: the model is told it was not used.
+  let rejected: Draft | undefined;
   for (let round = 1; round <= limits.maxRounds; round++) {
     const base = state.best;
-    const prompt = base ? steps.repairPrompt(base) : success(firstPrompt);
+    const prompt = base ? steps.repairPrompt(base, rejected) : success(firstPrompt);
     if (!prompt.ok) return finish('prompt-too-large', `the repair prompt for round ${round} cannot be sent: ${prompt.error}`);
     repairRounds = round;
     const result = await run(prompt.value, { round, candidate: 1 });
@@ -93,6 +95,7 @@ export async function runRepairLoop(firstPrompt: ModelPrompt, steps: LoopSteps, 
     if (base && fixedNothing(base, result.value)) {
       return finish('no-progress', `repair round ${round} fixed none of the ${base.score.errors} error(s) it was given; stopped early`);
     }
+    rejected = state.best === result.value ? undefined : result.value;
   }
   if (!state.best) return finish(lastProblem.stop, lastProblem.detail);
   return finish('max-rounds', `${limits.maxRounds} repair round(s) used; the best draft (${label(state.best)}) still has ${state.best.score.errors} error(s)`);
