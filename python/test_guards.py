@@ -69,10 +69,10 @@ def kept_names(source, module_name):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             names.update(target.id for target in targets if isinstance(target, ast.Name))
         elif isinstance(node, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
-            # Still the module's own scope: its blocks bind top-level names too.
+            # Still the module's own scope: its blocks bind top-level names too (not an except clause's
+            # fallback, `except ImportError: Name = None`, which must not hide the module's Name).
             for field in ("body", "orelse", "finalbody"):
                 statements.extend(getattr(node, field, None) or [])
-            statements.extend(statement for handler in getattr(node, "handlers", []) for statement in handler.body)
     return names
 
 
