@@ -20,6 +20,27 @@ interface Pending {
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
+/** Requests still being written to an interpreter's stdin, and who waits for them to be written. */
+let unwritten = 0;
+let onWritten: Array<() => void> = [];
+
+function written(): void {
+  if (--unwritten > 0) return;
+  const waiting = onWritten;
+  onWritten = [];
+  for (const resolve of waiting) resolve();
+}
+
+/**
+ * Resolves once every compile request made so far is in the interpreters' pipes. Node writes what
+ * a pipe does not take at once (64 KB) only when its event loop runs again: a long synchronous
+ * stretch right after a request (a 1 MB parse) would leave the interpreter waiting for the rest of
+ * the source, and its compile would follow the parse instead of running beside it.
+ */
+export function compileRequestsWritten(): Promise<void> {
+  return unwritten === 0 ? Promise.resolve() : new Promise((resolve) => onWritten.push(resolve));
+}
+
 /**
  * One long-lived interpreter that compiles (never runs) source texts on request, so that
  * verifying a batch pays the interpreter's start-up once. The process is unref'd: it never
@@ -89,7 +110,9 @@ class CompileServer {
       timer.unref();
       this.pending.set(id, { resolve, reject, timer });
       this.setReferenced(true);
-      this.child.stdin.write(`${JSON.stringify({ id, name, source })}\n`);
+      unwritten++;
+      // Called once written, or on error (the request then fails by the close or its timer).
+      this.child.stdin.write(`${JSON.stringify({ id, name, source })}\n`, written);
     });
   }
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
+import { compileRequestsWritten } from './compile-server.js';
 import { withLiveNodes } from './live-node.js';
 import { setRawCursorExports } from './raw-cursor.js';
 import { mirrorTree, type SyntaxNode } from './syntax-node.js';
@@ -68,6 +69,8 @@ export interface PythonTreeOptions {
  */
 export async function withPythonTree<T>(source: string, use: (root: SyntaxNode) => T, options: PythonTreeOptions = {}): Promise<T> {
   const parser = await loadPythonParser();
+  // The parse and the reading are one synchronous stretch: the interpreter gets its source first.
+  await compileRequestsWritten();
   const tree = parser.parse(source);
   if (!tree) throw new Error('tree-sitter returned no tree');
   let root: SyntaxNode;
