@@ -31,6 +31,21 @@ describe('generate with the replies real models give (built binary, fake OpenAI 
     expect(await readFile(path.join(project.dir, DELIVERED), 'utf8')).toBe(GOOD_MODULE);
   }, 120_000);
 
+  it('a repair that sends only the changed method is not used: the next repair says so and asks for the whole file', async () => {
+    const start = GOOD_MODULE.indexOf('    def list_plants');
+    const end = GOOD_MODULE.indexOf('    @staticmethod\n    def _validate_name');
+    const dropped = GOOD_MODULE.slice(0, start) + GOOD_MODULE.slice(end);
+    const fragment = `You're right, I missed \`list_plants\`. Add this method:\n\n\`\`\`python\nclass PlantSwapRegistry:\n    # ... existing code unchanged ...\n\n${GOOD_MODULE.slice(start, end)}\`\`\`\n`;
+    const server = await fixture.serve([reply(chatty(dropped)), reply(fragment), reply(GOOD_MODULE)]);
+    const run = await backsmith(args(server.baseUrl), { env: KEY });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ outcome: 'delivered', drafts: [{ round: 0 }, { round: 1 }, { round: 2, passed: true }] });
+    const [, first, second] = server.requests;
+    expect(lastUserMessage(first!.body)).not.toContain('Your last reply was not used');
+    expect(lastUserMessage(second!.body)).toMatch(/^# Your last reply was not used\n\nYour reply in repair round 1 had \d+ error\(s\), more than the \d+ of the `plant_swap_registry\.py` above, so this draft is repaired again\. It had \d+ lines against this draft's \d+: send the whole file/);
+    expect(lastUserMessage(second!.body)).toContain('design/missing-method');
+  }, 120_000);
+
   it('an empty reply, then a 429, then the module: delivered, every call in the run record', async () => {
     const server = await fixture.serve([
       reply(''),
