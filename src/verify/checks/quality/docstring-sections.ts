@@ -1,6 +1,6 @@
 import type { DocstringSection } from '../../../python/docstring-sections.js';
 import { docstringSectionsAnyStyle } from './support/docstring-sections-any-style.js';
-import type { PythonFunction, PythonModule } from '../../../python/python-model.js';
+import type { PythonFunction } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { escapingRaises } from './support/escaping-raises.js';
 import { everyFunction, explicitParameters, isOverload, isPropertyAccessor, listNames, parameterLabel, type FunctionEntry } from './support/functions.js';
@@ -10,11 +10,8 @@ import { everyFunction, explicitParameters, isOverload, isPropertyAccessor, list
  * turns the exceptions into failure responses, and what it catches is not visible from here, so the
  * raises are not the caller's to document.
  */
-function wrappedByModuleDecorator(fn: PythonFunction, module: PythonModule): boolean {
-  return fn.decorators.some((decorator) => {
-    const name = decorator.replace(/\(.*$/s, '').trim();
-    return module.functions.some((candidate) => candidate.name === name);
-  });
+function wrappedByModuleDecorator(fn: PythonFunction, moduleFunctions: ReadonlySet<string>): boolean {
+  return fn.decorators.some((decorator) => moduleFunctions.has(decorator.replace(/\(.*$/s, '').trim()));
 }
 
 function isChecked(entry: FunctionEntry): boolean {
@@ -55,6 +52,7 @@ export const docstringSections = defineCheck({
   fixHint: 'Add the missing section (`Args:`, `Returns:`, `Raises:`) with one indented `name: description` line per entry.',
   run({ module }) {
     const reports: CheckReport[] = [];
+    const moduleFunctions = new Set(module.functions.map((fn) => fn.name));
     for (const entry of everyFunction(module)) {
       const { fn, symbol } = entry;
       const docstring = fn.docstring;
@@ -66,7 +64,7 @@ export const docstringSections = defineCheck({
       if (fn.body.yields && !has('yields', 'returns')) problems.push('no Yields section');
       else if (!fn.body.yields && !isInit && fn.body.returns.some((fact) => fact.kind !== 'none') && !has('returns', 'yields')) problems.push('no Returns section');
       const escaping = escapingRaises(fn, module).filter((type) => type !== 'NotImplementedError');
-      if (escaping.length > 0 && !has('raises') && !wrappedByModuleDecorator(fn, module)) {
+      if (escaping.length > 0 && !has('raises') && !wrappedByModuleDecorator(fn, moduleFunctions)) {
         const named = [...new Set(escaping.filter((type): type is string => type !== null))];
         problems.push(`no Raises section (it raises ${named.length > 0 ? listNames(named) : 'an exception'})`);
       }

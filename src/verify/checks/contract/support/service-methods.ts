@@ -73,9 +73,8 @@ function returnsResponseLiteral(fn: PythonFunction): boolean {
 }
 
 /** Whether a module function answers with the response dict: written in it, or built by a module helper it returns. */
-function answersWithResponse(fn: PythonFunction, module: PythonModule): boolean {
-  if (returnsResponseLiteral(fn)) return true;
-  return fn.body.returns.some((fact) => fact.kind === 'call' && module.functions.some((helper) => helper.name === fact.callee && returnsResponseLiteral(helper)));
+function answersWithResponse(fn: PythonFunction, builders: ReadonlySet<string>): boolean {
+  return builders.has(fn.name) || fn.body.returns.some((fact) => fact.kind === 'call' && fact.callee !== null && builders.has(fact.callee));
 }
 
 /**
@@ -86,7 +85,8 @@ function answersWithResponse(fn: PythonFunction, module: PythonModule): boolean 
 export function entryPoints(module: PythonModule): EntryPoint[] {
   const methods = serviceMethods(module);
   if (methods.length > 0) return methods;
+  const builders = new Set(module.functions.filter(returnsResponseLiteral).map((fn) => fn.name));
   return module.functions
-    .filter((fn) => isPublicMethod(fn) && !isExempt(fn) && answersWithResponse(fn, module))
+    .filter((fn) => isPublicMethod(fn) && !isExempt(fn) && answersWithResponse(fn, builders))
     .map((fn) => ({ cls: null, method: fn, symbol: fn.name, isWrapped: fn.decorators.some((decorator) => !TRANSPARENT_DECORATORS.test(decorator)) }));
 }

@@ -2,7 +2,7 @@ import { CallableMemo, callTarget, functionCallable, type Callable } from '../..
 import { isBuiltinException, simpleName } from '../../../../python/exception-hierarchy.js';
 import { canonicalName, importBindings } from '../../../../python/import-bindings.js';
 import { exceptionClasses } from '../../../../python/module-roles.js';
-import type { CallFact, PythonFunction, PythonModule } from '../../../../python/python-model.js';
+import type { CallFact, PythonClass, PythonFunction, PythonModule } from '../../../../python/python-model.js';
 import { RaiseAnalysis } from './raise-analysis.js';
 
 /** Built-in functions that do not fail on the values handlers pass them. */
@@ -95,14 +95,56 @@ export class WorkAnalysis {
     return argument!.stringValue !== null && /^[+-]?\d+(\.\d+)?$/.test(argument!.stringValue.trim());
   }
 
+  private readonly safeMethodNames = new Map<string, boolean>();
+
+  /** Whether `receiver.name` reaches only module methods that neither raise nor make unguarded calls (worked out once per name). */
+  private isSafeModuleMethod(callee: string, depth: number): boolean {
+    const methods = this.moduleMethodsCalled(callee);
+    if (!methods) return false;
+    const name = methods[0]!.name;
+    let safe = this.safeMethodNames.get(name);
+    if (safe === undefined) {
+      safe = methods.every((fn) => this.unguardedCalls(functionCallable(fn), depth + 1).length === 0 && this.raises.escapesOf(functionCallable(fn), depth + 1).length === 0);
+      this.safeMethodNames.set(name, safe);
+    }
+    return safe;
+  }
+
   /** The module's methods a `receiver.name` call may reach (receiver not a module), or null when the name is no module method. */
   private moduleMethodsCalled(callee: string): PythonFunction[] | null {
     const parts = callee.split('.');
     if (parts.length !== 2 || callee.includes('(') || this.imports.has(parts[0]!) || parts[0] === 'self' || parts[0] === 'cls') return null;
     const name = parts[1]!;
     if (name.startsWith('__')) return null;
-    const found = this.module.classes.flatMap((cls) => cls.methods.filter((method) => method.name === name));
-    return found.length > 0 ? found : null;
+    return this.methodsByName().get(name) ?? null;
+  }
+
+  private classesByNameCache: Map<string, PythonClass> | null = null;
+
+  /** The module's classes by name (the first definition, as `find` would give), built once. */
+  private classesByName(): Map<string, PythonClass> {
+    if (!this.classesByNameCache) {
+      this.classesByNameCache = new Map();
+      for (const cls of this.module.classes) if (!this.classesByNameCache.has(cls.name)) this.classesByNameCache.set(cls.name, cls);
+    }
+    return this.classesByNameCache;
+  }
+
+  private methodsByNameCache: Map<string, PythonFunction[]> | null = null;
+
+  /** Every method of the module's classes by name, built once (a lookup per call stays constant time). */
+  private methodsByName(): Map<string, PythonFunction[]> {
+    if (!this.methodsByNameCache) {
+      this.methodsByNameCache = new Map();
+      for (const cls of this.module.classes) {
+        for (const method of cls.methods) {
+          const known = this.methodsByNameCache.get(method.name);
+          if (known) known.push(method);
+          else this.methodsByNameCache.set(method.name, [method]);
+        }
+      }
+    }
+    return this.methodsByNameCache;
   }
 
   private callMayRaise(call: CallFact, from: Callable, depth: number): boolean {
@@ -111,7 +153,7 @@ export class WorkAnalysis {
       if (target.kind === 'function' && isGuard(target.fn)) return false;
       return this.unguardedCalls(target, depth + 1).length > 0 || this.raises.escapesOf(target, depth + 1).length > 0;
     }
-    const cls = this.module.classes.find((candidate) => candidate.name === call.callee);
+    const cls = this.classesByName().get(call.callee);
     // `Status(value)` looks an enum member up and raises ValueError for an unknown value.
     if (cls?.bases.some((base) => /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag)$/.test(base))) return true;
     if (cls && !isExceptionClass(cls.name, this.module)) {
@@ -121,9 +163,8 @@ export class WorkAnalysis {
       return this.unguardedCalls(inner, depth + 1).length > 0 || this.raises.escapesOf(inner, depth + 1).length > 0;
     }
     if (isSafeForm(call) || this.isNumberLiteralDecimal(call)) return false;
-    const method = this.moduleMethodsCalled(call.callee);
     // `ticket.row()` on a loop variable: a method of a module class, safe when every definition of that name is.
-    if (method && method.every((fn) => this.unguardedCalls(functionCallable(fn), depth + 1).length === 0 && this.raises.escapesOf(functionCallable(fn), depth + 1).length === 0)) return false;
+    if (this.isSafeModuleMethod(call.callee, depth)) return false;
     if (!isTrivial(call.callee, this.imports, this.module)) return true;
     // `sorted(rows, key=lambda row: self._rank(row))` runs the lambda right here.
     return call.arguments.some((argument) => argument.lambda !== null
