@@ -79,6 +79,25 @@ class Polls:
     def load(self) -> None:
         pass
 ` },
+    { name: 'an error response bound in the handler and returned after the try', code: `${PRELUDE}def _fail(message: str) -> dict[str, Any]:
+    return {"success": False, "message": message, "data": None}
+
+
+def vote(poll_id: int) -> dict[str, Any]:
+    try:
+        result = {"success": True, "message": "Voted.", "data": poll_id}
+    except Exception as error:
+        result = {"success": False, "message": str(error), "data": None}
+    return result
+
+
+def close(poll_id: int) -> dict[str, Any]:
+    try:
+        response = {"success": True, "message": "Closed.", "data": poll_id}
+    except Exception:
+        response = _fail("Could not close the poll.")
+    return response
+` },
     { name: 'specific exception types may be handled quietly', code: `${PRELUDE}def parse(text: str) -> int | None:
     try:
         return int(text)
@@ -87,6 +106,13 @@ class Polls:
 ` },
   ],
   invalid: [
+    { name: 'a success response bound in the handler is no error response', code: `${PRELUDE}def vote(poll_id: int) -> dict[str, Any]:
+    try:
+        result = {"success": True, "message": "Voted.", "data": poll_id}
+    except Exception:
+        result = {"success": True, "message": "Voted.", "data": None}
+    return result
+`, findings: [{ line: 10, messageIncludes: '`except Exception` in vote' }] },
     { name: 'pass, continue and a bare return None in catch-all handlers', code: `${PRELUDE}class Polls:
     def one(self) -> None:
         try:

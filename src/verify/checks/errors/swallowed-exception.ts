@@ -83,6 +83,8 @@ export const swallowedException = defineCheck({
           if (!handler.types.some((type) => CATCH_ALL.has(type)) || handler.reraises) continue;
           if (fn.body.calls.some((call) => within(call.line, handler) && isLogCall(call))) continue;
           if (fn.body.returns.some((fact) => within(fact.line, handler) && responses.isErrorResponse(fact, callable))) continue;
+          // `result = {"success": False, ...}` in the handler, returned after the try: the answer is the error response.
+          if (fn.body.localAssignments.some((binding) => within(binding.line, handler) && binding.key === null && responses.isErrorResponse(binding.value, callable))) continue;
           const symbol = fn.className ? `${fn.className}.${fn.name}` : fn.name;
           reports.push({
             line: handler.line,
