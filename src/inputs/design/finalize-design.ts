@@ -104,7 +104,13 @@ function choosePrimary(collector: DesignCollector): string | null {
   if (collector.explicitPrimary && collector.classes.has(collector.explicitPrimary)) return collector.explicitPrimary;
   const publicCount = (cls: DesignClass) => cls.methods.filter((method) => !method.name.startsWith('_')).length;
   const most = (classes: DesignClass[]) => classes.reduce<DesignClass | null>((top, cls) => (!top || publicCount(cls) > publicCount(top) ? cls : top), null);
-  const best = most(candidates);
+  // A record whose only methods fill it in from its own fields is not the service, whatever it comes first.
+  const records = new Set(candidates.filter((cls) => {
+    const fields = new Set(collector.fields.get(cls.name)?.fields.map((field) => field.name) ?? []);
+    return fields.size > 0 && cls.methods.every((method) => method.parameters.length > 0 && method.parameters.every((parameter) => fields.has(parameter.name)));
+  }).map((cls) => cls.name));
+  const service = most(candidates.filter((cls) => !records.has(cls.name)));
+  const best = service && publicCount(service) > 0 ? service : most(candidates);
   if (best && publicCount(best) > 0) return best.name;
   // A design whose only class with methods is a dataclass (`@dataclass class TradingAccount` with
   // `buy_shares`...): that class is the service, and stays a model for its fields too.
@@ -148,7 +154,11 @@ function modelsOf(collector: DesignCollector, primary: string | null): DesignMod
     const publicMethods = cls ? cls.methods.filter((method) => !method.name.startsWith('_')).length : 0;
     if (!entry.kind && (entry.fields.length === 0 || publicMethods > 3)) continue;
     // Services list their attributes too; a record's own methods only convert it (`to_dict`, `from_row`).
-    if (entry.weak && !entry.kind && cls?.methods.some((method) => !method.name.startsWith('_') && !DATA_METHOD.test(method.name))) continue;
+    // A method that takes nothing but the record's own fields (`record_transaction(symbol, quantity, …)` on a
+    // Transaction whose attributes are those) only fills the record in: it is a record's method too.
+    const fieldNames = new Set(entry.fields.map((field) => field.name));
+    const fillsItself = (method: DesignFunction) => method.parameters.length > 0 && method.parameters.every((parameter) => fieldNames.has(parameter.name));
+    if (entry.weak && !entry.kind && cls?.methods.some((method) => !method.name.startsWith('_') && !DATA_METHOD.test(method.name) && !fillsItself(method))) continue;
     if (!cls) {
       cls = { name, bases: [], decorators: [], role: 'model', methods: [], description: null, origin: entry.origin, line: entry.line };
       collector.classes.set(name, cls);

@@ -104,8 +104,8 @@ const SIGNATURE_HEADER = /signature|method|function|api|firma|m[eé]todo|funci[o
 const LIST_OR_QUOTE = /^\s*(?:[-*+]|\d{1,3}[.)]|>)\s/;
 
 function cellsOf(row: string): string[] {
-  const cells = row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
-  return cells.map((cell) => cell.trim());
+  const cells = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/);
+  return cells.map((cell) => cell.trim().replace(/\\\|/g, '|'));
 }
 
 /**
@@ -383,10 +383,10 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
           continue;
         }
       }
-      const namedFunction = /\b(?:function|funci[oó]n|fonction)\s*$/i.test(line.slice(Math.max(0, start - 20), start))
+      const namedFunction = /\b(?:function|funci[oó]n|fonction|helper)\s*$|\b(?:helper|module[- ]level|top[- ]level)\b[^`]{0,24}:\s*$/i.test(line.slice(Math.max(0, start - 40), start))
         || /^\s*(?:function|funci[oó]n|fonction)\b/i.test(line.slice(start + mention[0].length));
       const snippet = EXTERNAL_WORDING.test(sentenceOf()) || namedFunction ? readSignatureSnippet(mention[0].slice(1, -1)) : null;
-      if (snippet && !readsAsCall(snippet) && /^[\w\s,=*]*$/.test(snippet.parameters) && !/^\s*(self|cls)\b/.test(snippet.parameters)) {
+      if (snippet && !readsAsCall(snippet) && (namedFunction || /^[\w\s,=*]*$/.test(snippet.parameters)) && !/^\s*(self|cls)\b/.test(snippet.parameters)) {
         const external = EXTERNAL_WORDING.test(sentenceOf());
         harvest.signatures.push({ snippet, line: index + 1, owner: { kind: 'functions', external }, external, context: [], fromCode: false, mentionOnly: true });
         // (No nested details: a mention sits in running text.)

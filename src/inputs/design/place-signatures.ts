@@ -56,6 +56,7 @@ function modelKind(text: string): DesignModelKind | null {
   if (/dataclass/i.test(text)) return 'dataclass';
   if (/pydantic|BaseModel/i.test(text)) return 'pydantic';
   if (/typeddict/i.test(text)) return 'typed-dict';
+  if (/named ?tuple/i.test(text)) return 'named-tuple';
   if (/enum/i.test(text)) return 'enum';
   return null;
 }

@@ -6,6 +6,7 @@
  * ("**Transaction** — a record with fields: id (str), amount (float)", "- `Car`: name, speed" in a
  * models section). Lines are read one at a time; every pattern is anchored and linear.
  */
+import { readModelClauses } from './model-clauses.js';
 import { readProseModel } from './nested-details.js';
 
 /** A model read from prose: its name, the text that may say how it is declared, and its fields. */
@@ -206,6 +207,9 @@ export class ProseModelReader {
       this.models.push({ ...named, line: index + 1, weak: false });
       return true;
     }
+    const clauses = readModelClauses(paragraph);
+    for (const clause of clauses) this.models.push({ ...clause, line: index + 1, weak: false });
+    if (clauses.length > 0) return true;
     const sentence = sectionClass ? readFieldSentence(paragraph) ?? readLabelledList(paragraph) : null;
     if (!sentence) return false;
     this.models.push({ name: sectionClass!, kindText: sentence.kindText, fields: sentence.fields, line: index + 1, weak: false });

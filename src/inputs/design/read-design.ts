@@ -19,6 +19,7 @@ import { pythonFromClassDiagram } from './class-diagram.js';
 import { RESPONSE_HEADING, readResponseFormat } from './response-format.js';
 import { unwrapOuterFence } from './unwrap-outer-fence.js';
 import { rewriteForeignMarkup } from './foreign-markup.js';
+import { plainCharacters } from './plain-characters.js';
 import { harvestSignatures, LineMode } from './harvest-signatures.js';
 import { placeHarvest } from './place-signatures.js';
 import { sectionOwner } from './section-owner.js';
@@ -237,7 +238,7 @@ function readProse(state: ReadState, block: MarkdownBlock, node: Nodes): void {
   const { collector } = state;
   const markdown = sourceOf(state.document, node);
   if (STANDARD_LIBRARY_ONLY.test(markdown)) collector.standardLibraryOnly = true;
-  const explicit = /\b(?:primary|main|core|central) (?:service )?class\b[^`\n]{0,40}`([A-Z]\w*)`|`([A-Z]\w*)`[^`\n]{0,20}\b(?:is the|as the) (?:primary|main|core) class/i.exec(markdown);
+  const explicit = /\b(?:primary|main|core|central) (?:service )?class\b[^`\n]{0,40}`([A-Z]\w*)`|`([A-Z]\w*)`[^`\n]{0,20}\b(?:is the|as the) (?:primary|main|core|only) (?:service )?class/i.exec(markdown);
   if (explicit && !collector.explicitPrimary) collector.explicitPrimary = explicit[1] ?? explicit[2] ?? null;
   const items = node.type === 'list' ? node.children : [node];
   const inDependencies = DEPENDENCY_HEADING.test(block.headings[block.headings.length - 1]?.text ?? '');
@@ -283,7 +284,7 @@ async function harvestProse(state: ReadState, modes: Uint8Array): Promise<void> 
 export async function readDesign(original: string, options: ReadDesignOptions = {}): Promise<DesignSpec> {
   const unwrappedText = unwrapOuterFence(original);
   const { unwrapped } = unwrappedText;
-  const text = rewriteForeignMarkup(unwrappedText.text);
+  const text = rewriteForeignMarkup(plainCharacters(unwrappedText.text));
   const document = readMarkdown(text);
   const collector = new DesignCollector(await loadPythonNormalizer());
   collector.stats.unwrappedOuterFence = unwrapped;

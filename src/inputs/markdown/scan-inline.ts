@@ -1,4 +1,5 @@
 import type { PhrasingContent, Root } from 'mdast';
+import { decodeCharacterReferences } from './character-references.js';
 
 /** A place in the document (line, column, offset), as mdast positions give it. */
 export type Point = NonNullable<Root['position']>['start'];
@@ -14,7 +15,7 @@ interface CodeSpan {
 
 /** A strong, emphasis or link found on the masked text. */
 interface Markup {
-  kind: 'strong' | 'emphasis' | 'link';
+  kind: 'strong' | 'emphasis' | 'link' | 'delete';
   start: number;
   end: number;
   innerStart: number;
@@ -105,7 +106,7 @@ function nextWhere(length: number, test: (index: number) => boolean): Int32Array
  * without closers (`*a ` a hundred thousand times) cost constant time each.
  */
 function findMarkup(masked: string): Markup[] {
-  if (!/[*_[]/.test(masked)) return [];
+  if (!/[*_[~]/.test(masked)) return [];
   const length = masked.length;
   const at = (index: number) => masked[index] ?? '';
   const nonSpace = (index: number) => index >= 0 && index < length && !SPACE.test(masked[index]!);
@@ -114,6 +115,9 @@ function findMarkup(masked: string): Markup[] {
   const underscoreClose = nextWhere(length, (i) => at(i) === '_' && nonSpace(i - 1) && !WORD.test(at(i + 1)));
   const bracketEnd = nextWhere(length, (i) => at(i) === ']' || at(i) === '\n');
   const parenClose = nextWhere(length, (i) => at(i) === ')');
+  // GFM strikethrough: `~~x~~`, a run of exactly two tildes on each side.
+  const twoTildes = (i: number) => at(i) === '~' && at(i + 1) === '~' && at(i + 2) !== '~' && at(i - 1) !== '~';
+  const tildeClose = nextWhere(length, (i) => twoTildes(i) && nonSpace(i - 1));
   // Markup between `from` and `to`; inside strong text, once more (each character is scanned at most twice).
   const scan = (from: number, to: number, nested: boolean): Markup[] => {
     const found: Markup[] = [];
@@ -133,6 +137,10 @@ function findMarkup(masked: string): Markup[] {
       if (!match && char === '_' && !WORD.test(at(index - 1)) && at(index - 1) !== '\\' && nonSpace(index + 1)) {
         const close = underscoreClose[index + 2] ?? NONE;
         if (within(close, 1)) match = { kind: 'emphasis', start: index, end: close + 1, innerStart: index + 1, innerEnd: close, url: '' };
+      }
+      if (!match && char === '~' && twoTildes(index) && nonSpace(index + 2)) {
+        const close = tildeClose[index + 3] ?? NONE;
+        if (within(close, 2)) match = { kind: 'delete', start: index, end: close + 2, innerStart: index + 2, innerEnd: close, url: '' };
       }
       if (!match && char === '[') {
         const close = bracketEnd[index + 1] ?? NONE;
@@ -188,7 +196,8 @@ export function scanInline(text: string, pointAt: PointAt): PhrasingContent[] {
     const pushText = (end: number) => {
       if (end <= cursor) return;
       const value = text.slice(cursor, end);
-      into.push({ type: 'text', value: value.includes('\\') ? value.replace(PUNCTUATION_ESCAPE, '$1') : value, position: position(cursor, end) });
+      const unescaped = value.includes('\\') ? value.replace(PUNCTUATION_ESCAPE, '$1') : value;
+      into.push({ type: 'text', value: decodeCharacterReferences(unescaped), position: position(cursor, end) });
     };
     // Calls come in increasing, non-overlapping ranges, so one cursor over the spans suffices.
     while (nextSpan < spans.length && spans[nextSpan]!.start < from) nextSpan++;
@@ -210,6 +219,7 @@ export function scanInline(text: string, pointAt: PointAt): PhrasingContent[] {
       else plain(markup.innerStart, markup.innerEnd, children);
       const where = position(markup.start, markup.end);
       if (markup.kind === 'strong') nodes.push({ type: 'strong', children, position: where } as PhrasingContent);
+      else if (markup.kind === 'delete') nodes.push({ type: 'delete', children, position: where } as PhrasingContent);
       else if (markup.kind === 'link') nodes.push({ type: 'link', url: markup.url, children, position: where } as PhrasingContent);
       else nodes.push({ type: 'emphasis', children, position: where } as PhrasingContent);
       last = markup.end;
