@@ -13,7 +13,7 @@ import type { TypeChecker } from '../types/type-checker.js';
 import { extractModule } from '../sanitize/extract-module.js';
 import type { VerifyModuleOptions } from '../verify/verify-module.js';
 import { verifyModuleOrReport } from '../verify/verify-failure.js';
-import { noqaBlocksDraft } from './draft-noqa.js';
+import { blockDraftWaivers } from './draft-waivers.js';
 import type { GenerateModuleOptions } from './generate-types.js';
 import type { PreparedGeneration } from './prepare-generation.js';
 import type { ProgressEvent } from './progress-events.js';
@@ -88,7 +88,7 @@ export function createGenerationSteps(context: StepContext): LoopSteps {
     extract: (reply) => extractModule(reply, prepared.expectation),
     // A draft backsmith fails on is reported and repaired like any other, not the end of the run.
     // Ctrl-C abandons a verification at once (its sandbox is killed); the run ends as cancelled.
-    verify: async (code) => noqaBlocksDraft(await untilAborted(verifyModuleOrReport(draftVerifyOptions(context, code)), options.signal, 'verification'), code),
+    verify: async (code) => blockDraftWaivers(await untilAborted(verifyModuleOrReport(draftVerifyOptions(context, code)), options.signal, 'verification'), code),
     repairPrompt(draft, rejected) {
       const prompt = buildRepairPrompt(prepared.task, draft, undefined, rejected);
       const fits = checkPromptFits(prompt, model, replyTokens);

@@ -1,0 +1,58 @@
+import type { PythonModule } from '../python/python-model.js';
+import { readPythonModule } from '../python/read-module.js';
+import { readSuppressionDirectives } from '../verify/suppressions/suppression-comments.js';
+import type { Finding } from '../verify/finding.js';
+import type { ModuleReport } from '../verify/verify-module.js';
+
+const SUPPRESSION_CHECK = 'quality/suppression-comment';
+/** pyright's own waivers: `# type: ignore[...]` and `# pyright: ignore[...]`, anywhere in a comment. */
+const TYPE_WAIVER = /#\s*(type|pyright):\s*ignore\b(\[[^\]]*\])?/;
+const NOT_VERIFIABLE = 'an error in generated code: the tool drops what it names before backsmith sees it, so it cannot be verified';
+
+/** Comments of a draft that make a tool drop findings (`# noqa`, `# type: ignore`, `# pyright: ignore`), by line. */
+function waiverLines(module: PythonModule): { noqa: Set<number>; types: Map<number, string> } {
+  const noqa = new Set(readSuppressionDirectives(module).filter((directive) => directive.kind === 'noqa').map((directive) => directive.line));
+  const types = new Map<number, string>();
+  for (const comment of module.comments) {
+    const match = TYPE_WAIVER.exec(comment.text);
+    if (match) types.set(comment.line, match[0]);
+  }
+  return { noqa, types };
+}
+
+/**
+ * A draft's report with the comments by which it could hide its own errors blocking delivery. Ruff
+ * drops the diagnostics a `# noqa` names, and pyright the type errors on a `# type: ignore` or
+ * `# pyright: ignore` line, before backsmith sees them: in a model's draft such a comment could hide
+ * an error (`undefined_name  # noqa: F821`, `count: int = "0"  # type: ignore`), so the draft is held
+ * to its removal, and the repair prompt says so. `# backsmith: ignore[...]` comments waive nothing in
+ * drafts and stay warnings.
+ */
+export async function blockDraftWaivers(report: ModuleReport, code: string): Promise<ModuleReport> {
+  const mayWaive = report.findings.some((finding) => finding.checkId === SUPPRESSION_CHECK) || /\b(type|pyright):\s*ignore\b/.test(code);
+  if (!mayWaive) return report;
+  const { noqa, types } = waiverLines(await readPythonModule(code));
+  let raised = 0;
+  const findings: Finding[] = report.findings.map((finding) => {
+    if (finding.checkId !== SUPPRESSION_CHECK || finding.severity === 'error' || !noqa.has(finding.line)) return finding;
+    raised++;
+    return { ...finding, severity: 'error', message: `${finding.message} (${NOT_VERIFIABLE})`, hint: `Remove the \`# noqa\` comment and fix what Ruff then reports. ${finding.hint}` };
+  });
+  // Unless the check is turned off or left out of the selection (then it ran no part of this either).
+  const checked = report.checks.some((check) => check.id === SUPPRESSION_CHECK && check.status !== 'skipped');
+  for (const [line, text] of checked ? types : []) {
+    raised++;
+    findings.push({
+      checkId: SUPPRESSION_CHECK, category: 'quality', severity: 'error', line,
+      message: `\`${text}\` in generated code: pyright drops the type errors of this line (${NOT_VERIFIABLE})`,
+      hint: 'Remove the comment and make the code agree with its annotations: convert the value, narrow its type with a check, or correct the annotation.',
+    });
+  }
+  if (raised === 0) return report;
+  // Errors first, then by line, as the verifier orders them.
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  findings.sort((a, b) => order[a.severity] - order[b.severity] || a.line - b.line);
+  const count = (severity: Finding['severity']) => findings.filter((finding) => finding.severity === severity).length;
+  const checks = report.checks.map((check) => (check.id === SUPPRESSION_CHECK && check.status === 'passed' ? { ...check, status: 'failed' as const } : check));
+  return { ...report, findings, checks, summary: { errors: count('error'), warnings: count('warning'), infos: count('info') }, passed: false };
+}
