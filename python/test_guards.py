@@ -23,6 +23,7 @@ from remote_objects import RemoteMethod, RemoteObject, _RemoteClassMeta
 SPECIAL_NAMES = frozenset({
     "load_tests", "setUpModule", "tearDownModule", "pytestmark", "pytest_plugins", "setup_module",
     "teardown_module", "setup_function", "teardown_function", "collect_ignore", "collect_ignore_glob",
+    "pytest_generate_tests",
 })
 _FRAMEWORKS = frozenset({"unittest", "pytest", "_pytest", "mock", "hypothesis", "pytest_mock", "freezegun"})
 
