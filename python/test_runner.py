@@ -217,8 +217,9 @@ class PytestCollector:
         if "TestTimeout" in message and self.reporter.link is not None:
             message += self.reporter.link.hang_location()
         if report.skipped:
-            outcome = "skipped"
             message = report.longrepr[2] if isinstance(report.longrepr, tuple) else message
+            # An empty parameter list is no author's skip: no case ran (the list may be the module's, e.g. its enum).
+            outcome = "error" if "got empty parameter set" in message else "skipped"
         elif report.when == "call" and message.startswith(("AssertionError", "assert ")):
             outcome = "failed"
         else:

@@ -96,5 +96,8 @@ describe.skipIf(!withPytest)('round three under pytest', () => {
     expect(byName.test_us002_ac2_skip_on_answer).toMatch(/^error: the test was skipped \((Skipped: )?latest is not implemented\) after it called the module/);
     expect(byName.test_us002_ac3_authors_skip).toBe("skipped: Skipped: the author's own decision");
     expect(byName.test_us002_ac4_honest).toBe('passed: ');
+    // Parametrized over the module's empty list: pytest skipped it, so no case ran.
+    expect(Object.entries(byName).filter(([name]) => name.startsWith('test_us002_ac5_each_size')).map(([, outcome]) => outcome))
+      .toEqual([expect.stringMatching(/^error: .*got empty parameter set/)]);
   });
 });

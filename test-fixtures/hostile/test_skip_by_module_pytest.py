@@ -25,3 +25,8 @@ def test_us002_ac3_authors_skip():
 
 def test_us002_ac4_honest():
     assert Gate().size() == 5
+
+
+@pytest.mark.parametrize("size", Gate.SIZES)
+def test_us002_ac5_each_size(size):
+    assert Gate().size() == size
