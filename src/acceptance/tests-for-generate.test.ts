@@ -73,6 +73,14 @@ describe('generate without --tests writes acceptance tests first and verifies dr
     expect(formatAcceptanceLine(outcome.acceptanceTests!)).toBe('acceptance tests: test_plant_swap_acceptance.py, 8 test(s) written by the QA agent, delivered next to the module; ranking by agreement: draft 2 16 > draft 3 16 > draft 1 7; repairs started from draft 2, ranked first');
   });
 
+  it('a skipped test is not counted as passed when ranking the drafts', async () => {
+    const skipping = GOOD_TESTS.replace('    def test_us003_ac2_empty(self) -> None:\n', '    @unittest.skip("the empty shelf is not settled yet")\n    def test_us003_ac2_empty(self) -> None:\n');
+    const { result } = run([skipping, GOOD_MODULE], { maxRounds: 0 });
+    const outcome = await result;
+    expect(outcome).toMatchObject({ outcome: 'delivered', acceptanceTests: { status: 'usable' } });
+    expect(outcome.acceptanceTests!.ranking.map((entry) => [entry.id, entry.passed])).toEqual([['draft 1', 7]]);
+  });
+
   it('with one draft, generated tests still gate: no agreement to doubt them', async () => {
     const { result } = run([WRONG_DATA_TESTS, GOOD_MODULE], { maxRounds: 0 });
     const outcome = await result;
