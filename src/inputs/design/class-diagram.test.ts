@@ -22,6 +22,20 @@ describe('class diagrams as Python stubs, line for line', () => {
     expect(pythonFromClassDiagram(code)!.split('\n')).toEqual(['', 'class Register:', '', '', '', '    def enrol(self, singer: str) -> None: ...', '']);
   });
 
+  it('reads Mermaid members written outside the body, an annotation line, and a class declared by its members alone', () => {
+    const code = ['classDiagram', '  class Kiosk', '  <<service>> Kiosk', '  Kiosk : +deposit(packet: str) int', '  Kiosk : +slots() list~int~', '  Kiosk --> Slot', '  Slot : +int number', '  Slot : +str packet'].join('\n');
+    expect(pythonFromClassDiagram(code)!.split('\n')).toEqual([
+      '', '', 'class Kiosk:', '    def deposit(self, packet: str) -> int: ...', '    def slots(self) -> list[int]: ...', 'class Slot:', '    number: int', '    packet: str',
+    ]);
+  });
+
+  it('reads a PlantUML enum block and a {static} operation (no self)', () => {
+    const code = ['@startuml', 'enum Machine {', '  WASHER', '  DRYER', '}', 'class Rota <<service>> {', '  +{static} hours(): range', '}', '@enduml'].join('\n');
+    expect(pythonFromClassDiagram(code)!.split('\n')).toEqual([
+      '', 'class Machine(Enum):', "    WASHER = 'WASHER'", "    DRYER = 'DRYER'", '', 'class Rota:', '    def hours() -> range: ...', '', '',
+    ]);
+  });
+
   it('is null for blocks that are no class diagram', () => {
     expect(pythonFromClassDiagram('flowchart LR\n  A --> B')).toBeNull();
     expect(pythonFromClassDiagram('+-- src\n|   +-- main.py')).toBeNull();

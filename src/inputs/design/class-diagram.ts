@@ -12,8 +12,13 @@
 const MERMAID_START = /^\s*classDiagram(?:-v2)?\s*$/m;
 const PLANTUML_START = /^\s*@startuml\b/m;
 const BOX_BORDER = /^\s*\+-{3,}[-+]*\+\s*$/;
-const CLASS_OPEN = /^\s*(?:abstract\s+)?class\s+([A-Z][A-Za-z0-9_]*)(?:~[^~]*~)?\s*(?:<<\s*(\w+)\s*>>)?\s*(?:extends\s+([A-Z][\w.]*))?\s*(\{)?\s*(?:<<\s*(\w+)\s*>>)?\s*$/;
-const STEREOTYPE_LINE = /^\s*<<\s*(\w+)\s*>>\s*$/;
+const CLASS_OPEN = /^\s*(?:abstract\s+)?(class|enum|interface)\s+([A-Z][A-Za-z0-9_]*)(?:~[^~]*~)?\s*(?:<<\s*(\w+)\s*>>)?\s*(?:extends\s+([A-Z][\w.]*))?\s*(\{)?\s*(?:<<\s*(\w+)\s*>>)?\s*$/;
+const STEREOTYPE_LINE = /^\s*<<\s*(\w+)\s*>>\s*(?:[A-Z][A-Za-z0-9_]*\s*)?$/;
+/** Mermaid's `Kiosk : +deposit(packet: str) int`: a member written outside the class body. */
+const OUTSIDE_MEMBER = /^\s*([A-Z][A-Za-z0-9_]*)\s*:\s*(\S.*)$/;
+/** PlantUML modifiers before a member: `{static}`, `{abstract}`, `{classifier}`. */
+const MODIFIER = /\{(static|abstract|classifier|field|method)\}\s*/g;
+const ENUM_MEMBER = /^\s*([A-Z][A-Z0-9_]*)\s*[,;]?\s*$/;
 const ARROW_PARENT_FIRST = /^\s*([A-Z][\w.]*)\s*(?:"[^"]*"\s*)?<\|-{1,2}\s*(?:"[^"]*"\s*)?([A-Z][A-Za-z0-9_]*)\b/;
 const ARROW_CHILD_FIRST = /^\s*([A-Z][A-Za-z0-9_]*)\s*(?:"[^"]*"\s*)?-{1,2}\|>\s*(?:"[^"]*"\s*)?([A-Z][\w.]*)\b/;
 /** `+lend(tool_id: str) Loan`, `+ book(swimmer : str) : str`, `+ enrol(self, singer: str) -> None`. */
@@ -52,11 +57,11 @@ function pythonParameter(text: string): string | null {
   return typeFirst ? `${typeFirst[2]}: ${typeFirst[1]}` : null;
 }
 
-function pythonParameters(text: string): string | null {
+function pythonParameters(text: string, isStatic: boolean): string | null {
   const parameters = splitTopLevel(pythonType(text)).map(pythonParameter);
   if (parameters.some((parameter) => parameter === null)) return null;
   const written = parameters as string[];
-  return (/^(?:self|cls)\b/.test(written[0] ?? '') ? written : ['self', ...written]).join(', ');
+  return (isStatic || /^(?:self|cls)\b/.test(written[0] ?? '') ? written : ['self', ...written]).join(', ');
 }
 
 interface DiagramClass {
@@ -66,36 +71,50 @@ interface DiagramClass {
   bases: string[];
   body: boolean;
   operations: number;
+  /** Members written outside the body (`Kiosk : +deposit(packet: str) int`, Mermaid). */
+  outside: boolean;
 }
 
-/** Reads the classes, their operation counts and their bases, before writing any line. */
-function survey(lines: string[], box: boolean): Map<number, DiagramClass> {
-  const classes = new Map<number, DiagramClass>();
+function bodyText(raw: string, box: boolean): string {
+  const line = raw.length > MAX_LINE ? '' : box ? raw.replace(/^\s*\|/, '').replace(/\|\s*$/, '') : raw;
+  return line.replace(MODIFIER, '');
+}
+
+/** Reads the classes (by header line and by name), their operation counts and their bases, before writing any line. */
+function survey(lines: string[], box: boolean): { byLine: Map<number, DiagramClass>; byName: Map<string, DiagramClass> } {
+  const byLine = new Map<number, DiagramClass>();
   const byName = new Map<string, DiagramClass>();
   const parents: Array<[string, string]> = [];
   let open: DiagramClass | null = null;
+  const declare = (cls: DiagramClass) => {
+    if (cls.line >= 0) byLine.set(cls.line, cls);
+    byName.set(cls.name, cls);
+    return cls;
+  };
   lines.forEach((raw, index) => {
-    const line = raw.length > MAX_LINE ? '' : box ? raw.replace(/^\s*\|/, '').replace(/\|\s*$/, '') : raw;
+    const line = bodyText(raw, box);
     if (box) {
       const name = /^\s*([A-Z][A-Za-z0-9_]*)\s*$/.exec(line)?.[1];
-      if (name && (open === null || BOX_BORDER.test(lines[index - 1] ?? ''))) {
-        open = { line: index, name, stereotype: null, bases: [], body: true, operations: 0 };
-        classes.set(index, open);
-        byName.set(name, open);
-      } else if (open && OPERATION.test(line)) open.operations++;
+      if (name && (open === null || BOX_BORDER.test(lines[index - 1] ?? ''))) open = declare({ line: index, name, stereotype: null, bases: [], body: true, operations: 0, outside: false });
+      else if (open && OPERATION.test(line)) open.operations++;
       return;
     }
-    const opened = CLASS_OPEN.exec(line);
+    const opened = open === null ? CLASS_OPEN.exec(line) : null;
     if (opened) {
-      const cls: DiagramClass = { line: index, name: opened[1]!, stereotype: opened[2] ?? opened[5] ?? null, bases: opened[3] ? [opened[3]] : [], body: opened[4] !== undefined, operations: 0 };
-      classes.set(index, cls);
-      byName.set(cls.name, cls);
+      const cls = declare({ line: index, name: opened[2]!, stereotype: opened[1] === 'enum' ? 'enumeration' : opened[3] ?? opened[6] ?? null, bases: opened[4] ? [opened[4]] : [], body: opened[5] !== undefined, operations: 0, outside: false });
       open = cls.body ? cls : null;
       return;
     }
     if (open && /^\s*\}\s*$/.test(line)) open = null;
     else if (open && STEREOTYPE_LINE.test(line)) open.stereotype = STEREOTYPE_LINE.exec(line)![1]!;
     else if (open && OPERATION.test(line)) open.operations++;
+    const member = open === null ? OUTSIDE_MEMBER.exec(line) : null;
+    if (member) {
+      // Mermaid declares a class by its first member line too.
+      const owner = byName.get(member[1]!) ?? declare({ line: -1, name: member[1]!, stereotype: null, bases: [], body: false, operations: 0, outside: false });
+      owner.outside = true;
+      if (OPERATION.test(member[2]!)) owner.operations++;
+    }
     const parentFirst = ARROW_PARENT_FIRST.exec(line);
     if (parentFirst) parents.push([parentFirst[2]!, parentFirst[1]!]);
     const childFirst = ARROW_CHILD_FIRST.exec(line);
@@ -105,12 +124,32 @@ function survey(lines: string[], box: boolean): Map<number, DiagramClass> {
     const cls = byName.get(child);
     if (cls && !cls.bases.includes(parent)) cls.bases.push(parent);
   }
-  for (const cls of classes.values()) if (cls.bases.length === 0 && /^(?:exception|error)$/i.test(cls.stereotype ?? '')) cls.bases.push('Exception');
-  return classes;
+  for (const cls of byName.values()) {
+    if (cls.bases.length === 0 && /^(?:exception|error)$/i.test(cls.stereotype ?? '')) cls.bases.push('Exception');
+    if (cls.bases.length === 0 && /^enum(?:eration)?$/i.test(cls.stereotype ?? '')) cls.bases.push('Enum');
+  }
+  return { byLine, byName };
 }
 
 function classLine(cls: DiagramClass, emptyBody: boolean): string {
   return `class ${cls.name}${cls.bases.length > 0 ? `(${cls.bases.join(', ')})` : ''}:${emptyBody ? ' ...' : ''}`;
+}
+
+/** A member line of `cls` as a Python line (a method, a field or an enum member), or null. */
+function memberLine(cls: DiagramClass, raw: string, line: string): string | null {
+  const operation = OPERATION.exec(line);
+  const parameters = operation ? pythonParameters(operation[2]!, /\{static\}/.test(raw)) : null;
+  if (operation && parameters !== null) {
+    const returns = operation[3] && !/^[{}]$/.test(operation[3]) ? ` -> ${pythonType(operation[3])}` : '';
+    return `    def ${operation[1]}(${parameters})${returns}: ...`;
+  }
+  if (cls.bases.includes('Enum')) {
+    const member = ENUM_MEMBER.exec(line);
+    return member ? `    ${member[1]} = '${member[1]}'` : null;
+  }
+  // A class with operations is a service: its attributes are its state, not fields the design fixes.
+  const attribute = cls.operations === 0 && !STEREOTYPE_LINE.test(line) ? ATTRIBUTE.exec(line) : null;
+  return attribute ? `    ${attribute[1] ?? attribute[4]!}: ${pythonType((attribute[2] ?? attribute[3])!)}` : null;
 }
 
 /** Python stubs for a Mermaid, PlantUML or boxed UML class diagram, one line per block line; null when the block is none. */
@@ -118,53 +157,56 @@ export function pythonFromClassDiagram(code: string): string | null {
   const lines = code.split('\n').map((line) => line.replace(/\r$/, ''));
   const box = !MERMAID_START.test(code) && !PLANTUML_START.test(code);
   if (box && !lines.some((line) => BOX_BORDER.test(line))) return null;
-  const classes = survey(lines, box);
-  if (classes.size === 0) return null;
+  const { byLine, byName } = survey(lines, box);
+  if (byName.size === 0) return null;
   const output: string[] = [];
   let open: DiagramClass | null = null;
   let members = 0;
-  const close = () => {
-    if (open && members === 0) output[output.length - 1] = `${output[output.length - 1]}`.trim() === '' ? '    ...' : output[output.length - 1]!;
+  /** The class whose out-of-body members are being written, its header put on the blank line before the first. */
+  let outside: DiagramClass | null = null;
+  const finish = () => {
+    // A body that ended with no member needs one: the last blank line takes `...`.
+    if (open && members === 0 && output[output.length - 1] === '') output[output.length - 1] = '    ...';
     open = null;
   };
   lines.forEach((raw, index) => {
-    const cls = classes.get(index);
-    if (cls) {
-      close();
-      output.push(classLine(cls, !cls.body));
-      open = cls.body ? cls : null;
+    const header = byLine.get(index);
+    if (header) {
+      finish();
+      outside = null;
+      // A body-less class whose members come on their own lines gets its header with them.
+      output.push(header.outside && !header.body ? '' : classLine(header, !header.body));
+      open = header.body ? header : null;
       members = 0;
       return;
     }
-    const line = raw.length > MAX_LINE ? '' : box ? raw.replace(/^\s*\|/, '').replace(/\|\s*$/, '') : raw;
+    const line = bodyText(raw, box);
     if (open === null) {
+      const member = box ? null : OUTSIDE_MEMBER.exec(line);
+      const owner = member ? byName.get(member[1]!) : undefined;
+      const written = owner ? memberLine(owner, raw, member![2]!) : null;
+      if (owner && written) {
+        if (outside !== owner && output[output.length - 1] === '') output[output.length - 1] = classLine(owner, false);
+        else if (outside !== owner) {
+          output.push('');
+          return;
+        }
+        outside = owner;
+        output.push(written);
+        return;
+      }
+      if (line.trim() !== '' && !owner) outside = outside && /^\s*(?:<<|[A-Z][\w.]*\s*(?:"[^"]*"\s*)?[<*o.-])/.test(line) ? outside : null;
       output.push('');
       return;
     }
-    const current: DiagramClass = open;
     if (!box && /^\s*\}\s*$/.test(line)) {
       output.push(members === 0 ? '    ...' : '');
       open = null;
       return;
     }
-    const operation = OPERATION.exec(line);
-    const parameters = operation ? pythonParameters(operation[2]!) : null;
-    if (operation && parameters !== null) {
-      const returns = operation[3] && !/^[{}]$/.test(operation[3]) ? ` -> ${pythonType(operation[3])}` : '';
-      output.push(`    def ${operation[1]}(${parameters})${returns}: ...`);
-      members++;
-      return;
-    }
-    // A class with operations is a service: its attributes are its state, not fields the design fixes.
-    const attribute = current.operations === 0 && !STEREOTYPE_LINE.test(line) ? ATTRIBUTE.exec(line) : null;
-    if (attribute) {
-      const name = attribute[1] ?? attribute[4]!;
-      const type = attribute[2] ?? attribute[3]!;
-      output.push(`    ${name}: ${pythonType(type)}`);
-      members++;
-      return;
-    }
-    output.push('');
+    const written = memberLine(open, raw, line);
+    if (written) members++;
+    output.push(written ?? '');
   });
   if (open !== null && members === 0) output.push('    ...');
   return output.join('\n');

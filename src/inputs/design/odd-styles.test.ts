@@ -113,3 +113,11 @@ describe('rules taken for the tenth batch', () => {
     expect(spec.functions.map((fn) => fn.name)).toEqual(['round_cents']);
   });
 });
+
+describe('an API in YAML whose methods map names to signature strings', () => {
+  it('reads each value as the signature after the name, adding self when it is left out', async () => {
+    const text = ['```yaml', 'classes:', '  Tabs:', '    methods:', '      charge: "(self, pupil: str, amount: float) -> float"', '      balance: "(pupil: str) -> float"', 'services:', '  web:', '    image: nginx', '```', ''].join('\n');
+    const spec = await readDesign(text);
+    expect(spec.classes.map((cls) => `${cls.name}: ${cls.methods.map((method) => `${method.name}(${method.parameters.map((parameter) => parameter.name).join(', ')})`).join(', ')}`)).toEqual(['Tabs: charge(pupil, amount), balance(pupil)']);
+  });
+});

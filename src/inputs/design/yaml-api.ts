@@ -70,6 +70,8 @@ interface Named {
   name: string;
   entry: YAMLMap;
   node: Node;
+  /** A map value written as a string, such as a method's signature `"(self, amount: float) -> float"`. */
+  written?: string;
 }
 
 function named(map: YAMLMap, keyed: RegExp, ...keys: string[]): Named[] {
@@ -80,7 +82,8 @@ function named(map: YAMLMap, keyed: RegExp, ...keys: string[]): Named[] {
       return list.items.flatMap((item) => {
         const entry = item.value;
         if (!isScalar(item.key) || typeof item.key.value !== 'string' || !keyed.test(item.key.value)) return [];
-        return [{ name: item.key.value, entry: isMap(entry) ? entry : new YAMLMap(), node: item.key as Node }];
+        const written = isScalar(entry) && typeof entry.value === 'string' ? { written: entry.value.trim() } : {};
+        return [{ name: item.key.value, entry: isMap(entry) ? entry : new YAMLMap(), node: item.key as Node, ...written }];
       });
     }
   }
@@ -122,7 +125,12 @@ export async function readYamlApi(source: string, firstLine: number): Promise<Ya
     const constructor = ['constructor', '__init__', 'init'].map((key): unknown => cls.get(key, true)).find((entry): entry is YAMLMap => isMap(entry));
     emit(`class ${name}${bases ? `(${bases})` : ''}:${methods.length === 0 && !constructor ? ' ...' : ''}`, lineOf(node));
     if (constructor) emit(`    ${signature(constructor, true, '__init__')}`, lineOf(constructor as Node));
-    for (const method of methods) emit(`    ${signature(method.entry, true, method.name)}`, lineOf(method.node));
+    for (const method of methods) {
+      // `charge: "(self, pupil: str) -> float"`: the value is the signature after the name.
+      const written = method.written !== undefined ? /^\((?!\s*(?:self|cls)\b)(.*)\)(\s*->\s*[^:]+)?$|^\((.*)\)(\s*->\s*[^:]+)?$/s.exec(method.written) : null;
+      if (written) emit(`    def ${method.name}(${written[1] !== undefined ? `self${written[1].trim() ? `, ${written[1]}` : ''}` : written[3]})${written[2] ?? written[4] ?? ''}: ...`, lineOf(method.node));
+      else emit(`    ${signature(method.entry, true, method.name)}`, lineOf(method.node));
+    }
   }
   for (const fn of entries(api, 'functions')) if (text(fn, 'name')) emit(signature(fn, false), lineOf(fn));
   const constants: unknown = api.get('constants', true);
