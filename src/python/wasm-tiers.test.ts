@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileWasm, compileWasmSync, releaseWasmTierLockOf, tieringChosenByUser, wasmTierLock } from './wasm-tiers.js';
 
@@ -26,6 +29,33 @@ describe('compileWasm', () => {
     const started = Date.now();
     expect(await compileWasm('tiered', async () => 'made')).toBe('made');
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
+
+// Tests run with --liftoff-only (vitest.config.ts), under which flags are left alone: this one runs
+// the built module in a plain node.
+const BUILT = fileURLToPath(new URL('../../dist/python/wasm-tiers.js', import.meta.url));
+const OVERLAPPING = `
+import { compileWasm } from ${JSON.stringify(pathToFileURL(BUILT).href)};
+const events = [];
+let finishFirst;
+const first = compileWasm('tiered', () => new Promise((resolve) => {
+  events.push('first starts');
+  finishFirst = () => { events.push('first ends'); resolve(); };
+}));
+const second = compileWasm('baseline', async () => { events.push('second starts'); });
+await new Promise((resolve) => setTimeout(resolve, 50));
+const before = [...events];
+finishFirst();
+await Promise.all([first, second]);
+console.log(JSON.stringify({ before, after: events }));
+`;
+
+describe.runIf(existsSync(BUILT))('compileWasm on one thread', () => {
+  it('runs a second asynchronous compile only once the first is done, so that no flag changes under one in flight', () => {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', OVERLAPPING], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ before: ['first starts'], after: ['first starts', 'first ends', 'second starts'] });
   });
 });
 

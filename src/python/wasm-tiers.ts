@@ -94,12 +94,16 @@ function takeBlocking(): boolean {
   }
 }
 
-/** Takes the lock without blocking the thread; false when not taken (see LOCK_WAIT_MS). */
+/**
+ * Takes the lock without blocking the thread; false when not taken (see LOCK_WAIT_MS). Unlike a
+ * synchronous compile, an asynchronous one waits for this thread's own: both are in flight at once
+ * (Ruff's wasm and tree-sitter's on the main thread), and flags changed under a compile in flight
+ * gave Ruff's module dynamic tiering (TurboFan jobs that held the process at exit for seconds).
+ */
 async function takeWaiting(): Promise<boolean> {
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
-    const taken = tryTake();
-    if (taken !== false) return taken === true;
+    if (tryTake() === true) return true;
     const left = deadline - Date.now();
     if (left <= 0) return false;
     const waiting = waitAsync(lock(), 0, Atomics.load(lock(), 0), left);
