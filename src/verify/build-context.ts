@@ -45,23 +45,71 @@ async function codeLinesOnly(source: string): Promise<string | null> {
   return meaningful(blanked) === meaningful(extracted.value.code) ? blanked : null;
 }
 
+/** What Ruff said about a module, as a context holds it. */
+type LintFacts = Pick<CheckContext, 'lint' | 'lintFailure' | 'lintSkipped'>;
+
+/** Ruff's outcome for a module, and for its code alone when it was wrapped (see `buildCheckContextEarly`). */
+export interface LintOutcome {
+  file: LintFacts;
+  codeOnly?: LintFacts;
+}
+
+/** A context handed out before Ruff has answered: its lint facts are empty until `applyLintOutcome` puts them in. */
+export interface EarlyCheckContext {
+  context: CheckContext;
+  lint: Promise<LintOutcome>;
+}
+
+/**
+ * The checks that read Ruff's outcome (`lint`, `lintFailure`, `lintSkipped`): the others run on a
+ * context from `buildCheckContextEarly` while Ruff is still linting. A sweeping test runs every
+ * other check on a context whose lint facts cannot be read.
+ */
+export const CHECKS_READING_LINT: ReadonlySet<string> = new Set(['quality/lint', 'quality/too-complex']);
+
+/**
+ * Puts Ruff's outcome into a context from `buildCheckContextEarly`. Its `codeOnly`, as verifyModule
+ * makes it (the file's context spread under the code's), takes the file's failure or skip reason
+ * where the code has none of its own, as a spread of finished contexts would.
+ */
+export function applyLintOutcome(context: CheckContext, outcome: LintOutcome): void {
+  Object.assign(context, outcome.file);
+  if (!context.codeOnly || !outcome.codeOnly) return;
+  const { lintFailure, lintSkipped } = outcome.file;
+  Object.assign(context.codeOnly, { ...(lintFailure !== undefined ? { lintFailure } : {}), ...(lintSkipped !== undefined ? { lintSkipped } : {}) }, outcome.codeOnly);
+}
+
 /**
  * Parses, compiles and lints a module: the static facts every check reads. When the file is a
  * module wrapped in fences or prose, `codeOnly` holds the same facts for the code alone.
  */
 export async function buildCheckContext(options: BuildContextOptions): Promise<CheckContext> {
-  const context = await buildSourceContext(options);
-  // Fences and prose always leave tree-sitter errors: valid modules (and ones only CPython
-  // rejects, e.g. for depth) pay nothing for this.
-  if (context.module.parseErrors.length === 0 || context.module.tooDeep) return context;
-  // The sanitizer's view is a bonus: if it fails on odd text, the file is judged as it is.
-  const code = await codeLinesOnly(options.source).catch(() => null);
-  if (code === null) return context;
-  const codeOnly = await buildSourceContext({ ...options, source: code });
-  return codeOnly.syntax.ok ? { ...context, codeOnly } : context;
+  const { context, lint } = await buildCheckContextEarly(options);
+  const outcome = await lint;
+  Object.assign(context, outcome.file);
+  if (context.codeOnly && outcome.codeOnly) Object.assign(context.codeOnly, outcome.codeOnly);
+  return context;
 }
 
-async function buildSourceContext(options: BuildContextOptions): Promise<CheckContext> {
+/** As `buildCheckContext`, handed out once the parse and the interpreter are done, before Ruff has answered. */
+export async function buildCheckContextEarly(options: BuildContextOptions): Promise<EarlyCheckContext> {
+  const built = await buildSourceContext(options);
+  const fileOnly = (): EarlyCheckContext => ({ context: built.context, lint: built.lint.then((file) => ({ file })) });
+  // Fences and prose always leave tree-sitter errors: valid modules (and ones only CPython
+  // rejects, e.g. for depth) pay nothing for this.
+  if (built.context.module.parseErrors.length === 0 || built.context.module.tooDeep) return fileOnly();
+  // The sanitizer's view is a bonus: if it fails on odd text, the file is judged as it is.
+  const code = await codeLinesOnly(options.source).catch(() => null);
+  if (code === null) return fileOnly();
+  const codeOnly = await buildSourceContext({ ...options, source: code });
+  if (!codeOnly.context.syntax.ok) return fileOnly();
+  return {
+    context: { ...built.context, codeOnly: codeOnly.context },
+    lint: Promise.all([built.lint, codeOnly.lint]).then(([file, code]) => ({ file, codeOnly: code })),
+  };
+}
+
+async function buildSourceContext(options: BuildContextOptions): Promise<{ context: CheckContext; lint: Promise<LintFacts> }> {
   const config = options.config ?? defaultConfig();
   const modulePath = options.path ?? 'module.py';
   const fileName = path.basename(modulePath);
@@ -85,11 +133,11 @@ async function buildSourceContext(options: BuildContextOptions): Promise<CheckCo
   const modulePromise = readPythonModule(options.source);
   modulePromise.then((module) => resolveVerdict(module.tooDeep ? false : ruffShapeSkip(module) ?? true), () => resolveVerdict(false));
   const syntaxPromise = checkSyntax(options.source, modulePromise, fileName, python);
-  const [module, syntax, linted] = await Promise.all([modulePromise, syntaxPromise, lintPromise]);
-  const lint = syntax.ok ? linted.diagnostics : [];
-  return {
-    path: modulePath, fileName, source: options.source, module, syntax, lint, config,
+  const [module, syntax] = await Promise.all([modulePromise, syntaxPromise]);
+  const lint = lintPromise.then((linted): LintFacts => ({
+    lint: syntax.ok ? linted.diagnostics : [],
     ...(syntax.ok && linted.failure !== undefined ? { lintFailure: linted.failure } : {}),
     ...(syntax.ok && linted.skipped !== undefined ? { lintSkipped: linted.skipped } : {}),
-  };
+  }));
+  return { context: { path: modulePath, fileName, source: options.source, module, syntax, lint: [], config }, lint };
 }

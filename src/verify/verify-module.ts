@@ -8,7 +8,7 @@ import type { DesignSpec } from '../inputs/design/design-types.js';
 import type { StoriesSpec } from '../inputs/stories/story-types.js';
 import type { ProbeExamples, RuntimeResults, SandboxReport, TestCaseResult } from '../sandbox/runtime-types.js';
 import { runtimeForVerify, runtimeRequirementGaps } from '../sandbox/verify-runtime.js';
-import { buildCheckContext } from './build-context.js';
+import { applyLintOutcome, buildCheckContextEarly, CHECKS_READING_LINT, type LintOutcome } from './build-context.js';
 import type { Check, CheckRequirement } from './check.js';
 import type { CheckContext } from './check-context.js';
 import { SEVERITY_ORDER, type Finding, type Severity } from './finding.js';
@@ -145,39 +145,53 @@ async function runCheck(check: Check, context: CheckContext, config: BacksmithCo
   }));
 }
 
-/** Runs the given checks over a prepared context and assembles the module report. */
+/** Runs one check on the module (or its code alone, see `codeOnly`): its outcome and findings. */
+async function runOneCheck(check: Check, context: CheckContext, gaps: RequirementGaps): Promise<{ outcome: CheckOutcome; findings: Finding[] }> {
+  // A module wrapped in fences or prose: format/ and syntax/ judge the file, the rest its code.
+  const subject = context.codeOnly && check.category !== 'format' && check.category !== 'syntax' ? context.codeOnly : context;
+  const reason = skipReason(check, context.config, gaps, subject.syntax.ok);
+  if (reason) return { outcome: { id: check.id, status: 'skipped', reason, durationMs: 0 }, findings: [] };
+  const started = performance.now();
+  let findings: Finding[];
+  try {
+    findings = await runCheck(check, subject, context.config);
+  } catch (error) {
+    // A crashing check is backsmith's bug, not the module's: say so, and do not pass what it did not check.
+    const reason = `check crashed: ${(error as Error).message}`;
+    const crash: Finding = {
+      checkId: 'verify/internal-error', category: 'verify', severity: 'error', line: 0, message: `${check.id} could not check this module (${reason.slice(0, 200)})`,
+      hint: 'Simplify the code the check reads; if the module is ordinary, report the message as a backsmith bug.',
+    };
+    return { outcome: { id: check.id, status: 'failed', reason, durationMs: performance.now() - started }, findings: [crash] };
+  }
+  return { outcome: { id: check.id, status: findings.length > 0 ? 'failed' : 'passed', durationMs: Math.round((performance.now() - started) * 100) / 100 }, findings };
+}
+
+/**
+ * Runs the given checks over a prepared context and assembles the module report. With `lint`
+ * (Ruff's outcome still coming, see buildCheckContextEarly), the checks that do not read it run
+ * first; the report lists every check and finding in registry order all the same.
+ */
 export async function runChecks(
   context: CheckContext,
   checks: readonly Check[],
   gaps: RequirementGaps,
+  lint?: Promise<LintOutcome>,
 ): Promise<Pick<ModuleReport, 'findings' | 'suppressed' | 'checks' | 'summary' | 'passed'>> {
+  const results: Array<{ outcome: CheckOutcome; findings: Finding[] }> = [];
+  const readingLint: number[] = [];
+  for (const [index, check] of checks.entries()) {
+    if (lint && CHECKS_READING_LINT.has(check.id)) readingLint.push(index);
+    else results[index] = await runOneCheck(check, context, gaps);
+  }
+  if (lint) applyLintOutcome(context, await lint);
+  for (const index of readingLint) results[index] = await runOneCheck(checks[index]!, context, gaps);
   const found: Finding[] = [];
   const outcomes: CheckOutcome[] = [];
-  for (const check of checks) {
-    // A module wrapped in fences or prose: format/ and syntax/ judge the file, the rest its code.
-    const subject = context.codeOnly && check.category !== 'format' && check.category !== 'syntax' ? context.codeOnly : context;
-    const reason = skipReason(check, context.config, gaps, subject.syntax.ok);
-    if (reason) {
-      outcomes.push({ id: check.id, status: 'skipped', reason, durationMs: 0 });
-      continue;
-    }
-    const started = performance.now();
-    let checkFindings: Finding[];
-    try {
-      checkFindings = await runCheck(check, subject, context.config);
-    } catch (error) {
-      // A crashing check is backsmith's bug, not the module's: say so, and do not pass what it did not check.
-      const reason = `check crashed: ${(error as Error).message}`;
-      found.push({
-        checkId: 'verify/internal-error', category: 'verify', severity: 'error', line: 0, message: `${check.id} could not check this module (${reason.slice(0, 200)})`,
-        hint: 'Simplify the code the check reads; if the module is ordinary, report the message as a backsmith bug.',
-      });
-      outcomes.push({ id: check.id, status: 'failed', reason, durationMs: performance.now() - started });
-      continue;
-    }
+  for (const { outcome, findings } of results) {
+    outcomes.push(outcome);
     // Not push(...): a check may report more findings than the stack holds arguments.
-    for (const finding of checkFindings) found.push(finding);
-    outcomes.push({ id: check.id, status: checkFindings.length > 0 ? 'failed' : 'passed', durationMs: Math.round((performance.now() - started) * 100) / 100 });
+    for (const finding of findings) found.push(finding);
   }
   const { findings, suppressed } = applySuppressions(mergeRuffDuplicates(found), context.module, context.config, !context.draft);
   // A check whose every finding was waived passed as far as the verdict goes (its findings are in `suppressed`).
@@ -195,7 +209,8 @@ export async function verifyModule(options: VerifyModuleOptions): Promise<Module
   const source = options.source ?? (await readTextFile(options.path, { maxBytes: MAX_MODULE_BYTES, label: 'Python module' }));
   // pyright (its own process) starts on the text now, alongside the parse, Ruff and the interpreter.
   if (options.typeChecker) void typeResults(options.typeChecker, source, options.path);
-  const context = await buildCheckContext({ source, path: options.path, config, ...(options.python !== undefined ? { python: options.python } : {}) });
+  // Ruff may still be linting: the checks that do not read its outcome run meanwhile (see runChecks).
+  const { context, lint } = await buildCheckContextEarly({ source, path: options.path, config, ...(options.python !== undefined ? { python: options.python } : {}) });
   if (options.design) {
     context.design = options.design;
     context.extraAllowedImports = [...(context.extraAllowedImports ?? []), ...designAllowedImports(options.design)];
@@ -209,7 +224,7 @@ export async function verifyModule(options: VerifyModuleOptions): Promise<Module
   const runtime = await runtimeForVerify(context, options);
   if (runtime) context.runtime = runtime;
   if (context.codeOnly) context.codeOnly = { ...context, ...context.codeOnly, config: context.config, codeOnly: undefined };
-  const result = await runChecks(context, ALL_CHECKS, requirementGaps(options, runtime));
+  const result = await runChecks(context, ALL_CHECKS, requirementGaps(options, runtime), lint);
   const traceability = context.stories && context.testFiles?.length ? buildTraceability(context.stories, testFileCoverage(context.testFiles), runtime?.tests ?? null) : undefined;
   return {
     path: options.path,
