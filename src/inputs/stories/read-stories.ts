@@ -6,6 +6,8 @@ import { criterionId, hasGivenWhenThen, readCriterion, splitGivenWhenThen } from
 import { GHERKIN_START, readGherkinText, type GherkinScenario } from './gherkin-text.js';
 import { isMessageText, messageKind, quotedTexts } from './quoted-messages.js';
 import { readStoryTable } from './story-table.js';
+import { lineAt, linesNode, rangeNode } from './document-offsets.js';
+import { cleanTitle, ID_LABEL, NOT_STORY_PREFIX, readRoleGoal, storyIdIn, storyItems, storyStart, type StoryStart } from './story-start.js';
 import type { AcceptanceCriterion, StoriesSpec, StoriesWarning, Story, StoryMessage } from './story-types.js';
 
 /** Options for reading user stories. */
@@ -13,97 +15,13 @@ export interface ReadStoriesOptions {
   sourceName?: string;
 }
 
-/** `US-001`, `STORY-12`, `US12`: a story id; criteria (`AC-1`) and standards (`ISBN-10`) are not. */
-const STORY_ID = /\b([A-Z][A-Z0-9]{0,7}-\d{1,4}|US_?\d{1,4})\b/;
-const NOT_STORY_PREFIX = /^(AC|ISBN|ISO|UTF|SHA|PEP|RFC|HTTP|TLS|MD|ES|GPT)\b/;
-const ROLE_GOAL_BENEFIT = /\bAs an? ([^,]+?),?\s+I(?: want| need| would like|'d like| wish| can)(?: to)?\s+(.+?)(?:,?\s+so (?:that|I can)\s+(.+?))?\s*(?:\.(?:\s|$)|$)/i;
-/** The same in Spanish, Portuguese, French and Italian: "Como socio, quiero reservar …, para jugar." */
-const ROLE_GOAL_FOREIGN = /^\W*(?:Como|En tant que?|Enquanto|Come)\s+(?:(?:una?|um|uma|l[ea]|l'|un[ea]?)\s+)?([^,]+?),?\s+(?:quiero|quero|je veux|je souhaite|voglio|gostaria de|deseo|necesito|preciso)\s+(.+?)(?:,?\s+(?:para(?: que)?|afin d[e']|afin que|pour|per|de modo que)\s+(.+?))?\s*(?:\.(?:\s|$)|$)/i;
 /** "Acceptance criteria", "Criterios de aceptación", "Critérios de aceitação", "Critères d'acceptation", "Scenarios". */
 const CRITERIA_HEADING = /acceptance|criteria|scenarios?|crit[eé]rios?|crit[èe]res|criteri\b|aceptaci[oó]n|aceita[cç][aã]o|escenarios?|cen[aá]rios?/i;
 
+/** A Gherkin step as a bullet: "Given …", "And …". */
+const STEP = /^\s*(?:given|when|then|and|but|dad[oa]s?|cuando|entonces|quando|então|étant donnée?s?|quand|alors)\b/iu;
 /** A short "Acceptance criteria:" label standing alone as a bullet or paragraph. */
 const CRITERIA_LABEL = /^\W*(?:acceptance criteria|acceptance|criteria|scenarios|crit[eé]rios? de aceita[cç][aã]o|criterios de aceptaci[oó]n|crit[eè]res d'acceptation|criteri di accettazione)\W*$/i;
-
-/** Role, goal and benefit of a "As a …, I want …, so that …" sentence (or its Spanish, Portuguese, French, Italian forms). */
-function readRoleGoal(text: string): RegExpExecArray | null {
-  return ROLE_GOAL_BENEFIT.exec(text) ?? ROLE_GOAL_FOREIGN.exec(text);
-}
-
-function storyIdIn(text: string): string | null {
-  const match = STORY_ID.exec(text);
-  return match && !NOT_STORY_PREFIX.test(match[1]!) ? match[1]! : null;
-}
-
-interface StoryStart {
-  id: string | null;
-  title: string;
-  depth: number;
-  line: number;
-}
-
-function storyStart(document: MarkdownDocument, block: MarkdownBlock): StoryStart | null {
-  const { node } = block;
-  if (node.type === 'heading') {
-    const text = plainText(node).trim();
-    const id = storyIdIn(text);
-    if (!id && !/^(user )?story\b/i.test(text)) return null;
-    return { id, title: text, depth: node.depth, line: block.line };
-  }
-  if (node.type === 'paragraph' && node.children[0]?.type === 'strong') {
-    const text = plainText(node.children[0]).trim();
-    const id = storyIdIn(text);
-    if (id) return { id, title: text, depth: 7, line: block.line };
-  }
-  return null;
-}
-
-/** Stories written as bullets whose first words are a bold id and title; null when the list's first item is not one. */
-function storyItems(list: List): Array<{ item: ListItem; start: StoryStart }> | null {
-  const stories: Array<{ item: ListItem; start: StoryStart }> = [];
-  for (const item of list.children) {
-    const first = item.children[0];
-    const strong = first?.type === 'paragraph' ? first.children[0] : undefined;
-    const title = strong?.type === 'strong' ? plainText(strong).trim() : '';
-    // An index of stories (`- **US-001** Add a member`) is not the stories: a story bullet holds its own role sentence.
-    const id = title === '' || item.children.length < 2 || !readRoleGoal(collapseWhitespace(plainText(item))) ? null : storyIdIn(title);
-    if (!id) {
-      if (stories.length === 0) return null;
-      continue;
-    }
-    stories.push({ item, start: { id, title, depth: 7, line: item.position?.start.line ?? 0 } });
-  }
-  return stories.length > 0 ? stories : null;
-}
-
-function cleanTitle(title: string, id: string | null): string {
-  // `[VOL-210] Sign up` and `(US-3) Pay` leave empty brackets behind once the id is taken out.
-  const rest = (id ? title.replace(id, '') : title.replace(/^(user )?story\s*#?\d*/i, '')).replace(/[[(]\s*[\])]/g, '');
-  return rest.replace(/^[\s:.\-–—|·•]+|[\s:.\-–—|·•*]+$/g, '').trim() || title.trim();
-}
-
-const LINE_STARTS = new WeakMap<MarkdownDocument, number[]>();
-
-function lineStarts(document: MarkdownDocument): number[] {
-  let starts = LINE_STARTS.get(document);
-  if (!starts) {
-    starts = [0];
-    for (let index = document.source.indexOf('\n'); index >= 0; index = document.source.indexOf('\n', index + 1)) starts.push(index + 1);
-    LINE_STARTS.set(document, starts);
-  }
-  return starts;
-}
-
-/** A text node spanning `start`..`end` of the document's source, for reading the messages of part of a block. */
-function rangeNode(start: number, end: number): Nodes {
-  return { type: 'text', value: '', position: { start: { line: 1, column: 1, offset: start }, end: { line: 1, column: 1, offset: Math.max(start, end) } } };
-}
-
-/** A text node spanning document lines `first`..`last` (1-based). */
-function linesNode(document: MarkdownDocument, first: number, last: number): Nodes {
-  const starts = lineStarts(document);
-  return rangeNode(starts[first - 1] ?? document.source.length, (starts[last] ?? document.source.length + 1) - 1);
-}
 
 /** "*Acceptance:*", "Acceptance criteria:" inside a paragraph. */
 const INLINE_ACCEPTANCE = /\b(?:acceptance(?: criteria)?|criteria)\b\s*[*_]{0,2}\s*:\s*[*_]{0,2}/i;
@@ -112,21 +30,10 @@ const GIVEN_THEN_PARAGRAPH = /^(?:given|dad[oa]s?|étant donnée?s?)\b[^]*\b(?:t
 /** "(1)", "(2)": the numbered criteria of a sentence. */
 const INLINE_NUMBER = /\(\d{1,2}\)\s*/g;
 
-/** The 1-based line of an offset in the document (line starts found once, then searched). */
-function lineAt(document: MarkdownDocument, offset: number): number {
-  const starts = lineStarts(document);
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
-}
-
 class StoryBuilder {
   readonly story: Story;
+  /** Offsets of nested lists already read with their parent item (the document lists them as blocks too). */
+  readonly consumed = new Set<number>();
   private readonly seenTemplates = new Set<string>();
 
   constructor(private readonly document: MarkdownDocument, start: StoryStart, id: string) {
@@ -217,6 +124,10 @@ class StoryBuilder {
 
   readList(block: MarkdownBlock, node: List, inCriteriaSection: boolean): void {
     for (const item of node.children) {
+      // A titled criterion whose Given/When/Then steps are nested bullets is one criterion: its step list is not read again.
+      for (const nested of item.children) {
+        if (nested.type === 'list' && nested.children.length > 0 && nested.children.every((step) => STEP.test(plainText(step)))) this.consumed.add(nested.position?.start.offset ?? -1);
+      }
       const markdown = sourceOf(this.document, item);
       const text = collapseWhitespace(plainText(item));
       const line = item.position?.start.line ?? block.line;
@@ -317,6 +228,8 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
   let feature: { title: string; description: string; line: number } | null = null;
   /** Whether the current story was started by a Gherkin feature or scenario (a new feature then ends it). */
   let fromGherkin = false;
+  /** The heading just read that started no story: a "Story ID:" line right under it makes it one. */
+  let lastHeading: { title: string; depth: number; line: number } | null = null;
   const startStory = (start: StoryStart) => {
     finish();
     const id = start.id ?? `US-${String(stories.length + 1).padStart(3, '0')}`;
@@ -383,9 +296,20 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
       if (block.node.type === 'paragraph') started.readTitleParagraph(block.node);
       continue;
     }
+    const labelled = block.node.type === 'paragraph' && lastHeading ? ID_LABEL.exec(plainText(block.node)) : null;
+    if (labelled && lastHeading && !NOT_STORY_PREFIX.test(labelled[1]!)) {
+      feature = null;
+      fromGherkin = false;
+      startStory({ id: labelled[1]!, title: lastHeading.title, depth: lastHeading.depth, line: lastHeading.line }).readTitleParagraph(block.node as Paragraph);
+      lastHeading = null;
+      continue;
+    }
+    if (block.node.type === 'heading') lastHeading = { title: plainText(block.node).trim(), depth: block.node.depth, line: block.line };
+    else if (block.node.type !== 'paragraph' || block.line > (lastHeading?.line ?? 0) + 2) lastHeading = null;
     const current = builder as StoryBuilder | null;
     if (!current) continue;
     const { node } = block;
+    if (node.type === 'list' && current.consumed.has(node.position?.start.offset ?? -2)) continue;
     if (node.type === 'heading') {
       const heading = node as Heading;
       if (heading.depth <= depth && depth !== 7) {
