@@ -1,4 +1,5 @@
 import type { Check } from '../../check.js';
+import { constantValue } from './constant-value.js';
 import { deliverableName } from './deliverable-name.js';
 import { exceptionBaseMismatch } from './exception-base-mismatch.js';
 import { extraPublicMethod } from './extra-public-method.js';
@@ -24,6 +25,7 @@ export const designChecks: Check[] = [
   exceptionBaseMismatch,
   missingModelField,
   missingConstant,
+  constantValue,
   extraPublicMethod,
   deliverableName,
 ];
