@@ -122,8 +122,35 @@ class Polls:
         total += 1
         return {"success": True, "message": "ok", "data": len(_ROWS)}
 ` },
+    { name: 'an object of the state changed through a local alias under the lock; copies and fresh objects are not shared', code: `${PRELUDE}class Habits:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._habits: dict[int, Any] = {}
+
+    def check_in(self, habit_id: int, day: str) -> dict[str, Any]:
+        with self._lock:
+            habit = self._habits.get(habit_id)
+            habit.days.add(day)
+        names = list(self._habits)
+        names.append("x")
+        fresh = self._habits.get(habit_id)
+        fresh = Habit()
+        fresh.days.add(day)
+        return {"success": True, "message": "ok", "data": None}
+` },
   ],
   invalid: [
+    { name: 'an object of the state changed through a local alias after the lock is released', code: `${PRELUDE}class Habits:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._habits: dict[int, Any] = {}
+
+    def check_in(self, habit_id: int, day: str) -> dict[str, Any]:
+        with self._lock:
+            habit = self._habits[habit_id]
+        habit.days.add(day)
+        return {"success": True, "message": "ok", "data": None}
+`, findings: [{ line: 13, messageIncludes: 'check_in changes shared state (habit.days) without holding a lock' }] },
     { name: 'issue example: a global dict changed in public methods while the class lock goes unused', code: `${PRELUDE}_VOTES: dict[str, int] = {}
 
 

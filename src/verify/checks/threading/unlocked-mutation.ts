@@ -1,6 +1,6 @@
 import { callTarget, callableKey, callableName, callableSymbol, functionCallable, MAX_CALL_DEPTH, type Callable } from '../../../python/callables.js';
 import { canonicalName, importBindings } from '../../../python/import-bindings.js';
-import type { AttributeMutationFact, PythonClass, PythonModule } from '../../../python/python-model.js';
+import type { AttributeMutationFact, PythonClass, PythonModule, ValueFact } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { serviceMethods } from '../contract/support/service-methods.js';
 
@@ -56,6 +56,37 @@ function globalRebindings(callable: Callable): AttributeMutationFact[] {
     .map((binding) => ({ line: binding.line, target: binding.name, operation: 'assign', method: null, heldContexts: binding.heldContexts, value: binding.value }));
 }
 
+/** Lookups that hand out an object the instance keeps (`self._items.get(key)`), not a copy. */
+const SHARED_LOOKUPS = new Set(['get', 'setdefault']);
+
+/** Whether a value is an object the instance keeps: `self._habits[key]`, `self._habits.get(key)`. */
+function isSharedLookup(value: ValueFact): boolean {
+  if (value.kind === 'call') return value.callee !== null && value.callee.startsWith('self.') && SHARED_LOOKUPS.has(value.callee.split('.').pop() ?? '');
+  return value.nodeType === 'subscript' && (value.expression ?? '').startsWith('self.');
+}
+
+/**
+ * Locals that name an object kept in the instance's state (`habit = self._habits.get(key)`):
+ * changing `habit.days` in place changes shared state. A name also bound to anything else may be
+ * a fresh object, and is left out.
+ */
+function sharedAliases(callable: Callable): Set<string> {
+  const shared = new Set<string>();
+  const other = new Set<string>();
+  for (const binding of callable.owner.body.localAssignments) {
+    if (binding.key !== null) continue;
+    (binding.via === 'assign' && !binding.dynamicKey && isSharedLookup(binding.value) ? shared : other).add(binding.name);
+  }
+  for (const name of other) shared.delete(name);
+  return shared;
+}
+
+/** A change to an object the instance keeps, made through a local alias (`habit.days.add(day)`). */
+function changesAliasedState(mutation: AttributeMutationFact, aliases: Set<string>): boolean {
+  const [root, ...rest] = mutation.target.split('.');
+  return rest.length > 0 && aliases.has(root!) && SHARED_STATE_CHANGES.has(mutation.operation);
+}
+
 interface UnlockedMutation {
   mutation: AttributeMutationFact;
   where: Callable;
@@ -95,8 +126,9 @@ class LockWalk {
     // `self._lock.acquire()` ... `finally: release()`: the whole body counts as locked.
     const acquires = callable.body.calls.some((call) => call.callee.endsWith('.acquire') && this.isLock(call.callee.slice(0, -'.acquire'.length)));
     const held = locked || acquires;
+    const aliases = sharedAliases(callable);
     for (const mutation of [...callable.body.attributeMutations, ...globalRebindings(callable)]) {
-      const shared = mutation.target.startsWith('self.') ? SHARED_STATE_CHANGES.has(mutation.operation) : changesModuleState(mutation, callable, this.globals);
+      const shared = mutation.target.startsWith('self.') ? SHARED_STATE_CHANGES.has(mutation.operation) : changesModuleState(mutation, callable, this.globals) || changesAliasedState(mutation, aliases);
       if (shared && !held && !this.holds(mutation.heldContexts)) this.found.push({ mutation, where: callable, reachedFrom });
     }
     for (const call of callable.body.calls) {
