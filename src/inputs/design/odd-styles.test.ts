@@ -121,3 +121,12 @@ describe('an API in YAML whose methods map names to signature strings', () => {
     expect(spec.classes.map((cls) => `${cls.name}: ${cls.methods.map((method) => `${method.name}(${method.parameters.map((parameter) => parameter.name).join(', ')})`).join(', ')}`)).toEqual(['Tabs: charge(pupil, amount), balance(pupil)']);
   });
 });
+
+describe('response envelopes shown as JSON under a method, not under a response heading', () => {
+  it('reads a sample with a boolean outcome key and a message, `ok` as well as `success`; a JSON config block is none', async () => {
+    const text = ['## `Board`', '', '### `sign_up(self, shift: int) -> dict`', '', '```json', '{"ok": true, "message": "Signed up.", "data": {"slots_left": 1}}', '```', '', '```json', '{"ok": false, "message": "Full.", "error": "FULL"}', '```', ''].join('\n');
+    const format = (await readDesign(text)).responseFormat;
+    expect(format && { keys: format.keys, dataOnSuccess: format.dataOnSuccess, dataOnFailure: format.dataOnFailure }).toEqual({ keys: ['ok', 'message', 'data', 'error'], dataOnSuccess: ['slots_left'], dataOnFailure: [] });
+    expect((await readDesign('## Config\n\n```json\n{"debug": true, "level": "info"}\n```\n')).responseFormat).toBeNull();
+  });
+});

@@ -34,6 +34,8 @@ const PYTHON_LANGUAGES = new Set(['python', 'py', 'python3', 'py3', 'pycon', 'ip
 const TYPESCRIPT_LANGUAGES = new Set(['typescript', 'ts', 'idl', 'interface']);
 const PLAIN_LANGUAGES = new Set(['', 'text', 'txt', 'plaintext']);
 const DIAGRAM_LANGUAGES = new Set(['mermaid', 'plantuml', 'puml', 'uml', '']);
+/** A JSON sample of a response envelope wherever it stands: an object with a boolean outcome key and a message (two linear searches). */
+const isResponseEnvelope = (json: string) => /^\s*\{/.test(json) && /"(?:success|ok)"\s*:\s*(?:true|false)\b/.test(json) && /"message"\s*:/.test(json);
 const SHELL_LANGUAGES = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'powershell', 'ps']);
 const PARAMETER_LABEL = /\b(?:parameters?|params|arguments?|args|inputs?|par[aá]metros?|param[eè]tres?|parametri)\b/i;
 const TREE_GLYPHS = /[├└│]|^\s*[|`+]--/m;
@@ -134,7 +136,7 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
     for (const dependency of dependenciesFromRequirements(code.value, firstLine)) collector.addDependency(dependency);
   } else if ((language === 'yaml' || language === 'yml') && await readYaml(state, block, code)) {
     return LineMode.Skip;
-  } else if (language === 'json' && RESPONSE_HEADING.test(section)) {
+  } else if (language === 'json' && (RESPONSE_HEADING.test(section) || isResponseEnvelope(code.value))) {
     state.responseSnippets.push({ text: code.value, line: firstLine, summary: block.leadIn });
   } else if ((language === 'json' || language === 'jsonc' || language === 'json-schema') && code.value.includes('"properties"')) {
     const models = readJsonSchemaModels(code.value, firstLine);

@@ -54,7 +54,8 @@ function readDict(dict: Node): SampleDict {
     if (!key) continue;
     if (!keys.includes(key)) keys.push(key);
     const value = pair.childForFieldName('value');
-    if (key === 'success' && value) outcome = IS_TRUE.test(value.text) ? 'success' : IS_FALSE.test(value.text) ? 'failure' : null;
+    // `ok` is the other common name of the outcome flag (`{"ok": false, "message": …, "error": …}`).
+    if ((key === 'success' || key === 'ok') && value) outcome = IS_TRUE.test(value.text) ? 'success' : IS_FALSE.test(value.text) ? 'failure' : null;
     if (key === 'data' && value?.type === 'dictionary') dataKeys = pairsOf(value).map(keyOf).filter((name): name is string => name !== null);
   }
   return { keys, outcome, dataKeys };
