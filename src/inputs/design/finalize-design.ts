@@ -120,9 +120,11 @@ function choosePrimary(collector: DesignCollector): string | null {
 
 /** Class names the texts give, nearest text first: `Backticked` names, then CamelCase words. */
 function classNamesIn(texts: string[]): string[] {
+  // "### `Intake.register`" over a def block: the dotted owner is named first.
+  const dotted = texts.flatMap((text) => [...text.matchAll(/`([A-Z][A-Za-z0-9_]*)\.[a-z_]\w*(?:\([^`]*\))?`/g)].map((match) => match[1]!));
   const quoted = texts.flatMap((text) => [...text.matchAll(/`([A-Z][A-Za-z0-9_]*)`/g)].map((match) => match[1]!));
   const camel = texts.flatMap((text) => [...text.matchAll(/\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\b/g)].map((match) => match[1]!));
-  return [...quoted, ...camel];
+  return [...dotted, ...quoted, ...camel];
 }
 
 function placePendingMethods(collector: DesignCollector, primary: string | null): string | null {

@@ -15,13 +15,14 @@ export interface ModelClause {
 }
 
 const KIND = '(dataclass|data class|record|named ?tuple|NamedTuple|TypedDict|typed dict|enum(?:eration)?|Enum|pydantic model|BaseModel)';
-const INTRODUCTION = new RegExp(`\\b${KIND}\\s+(?:called\\s+|named\\s+)?\`([A-Z][A-Za-z0-9_]*)\`|\`([A-Z][A-Za-z0-9_]*)\`\\s*(?:[—–:,-]|is|\\()?\\s*(?:an?\\s+)?(?:frozen\\s+|small\\s+|simple\\s+|immutable\\s+)?${KIND}\\b`, 'gi');
+const INTRODUCTION = new RegExp(`\\b${KIND}\\s+(?:called\\s+|named\\s+)?\`([A-Z][A-Za-z0-9_]*)\`|(?:\`|\\*\\*)([A-Z][A-Za-z0-9_]*)(?:\`|\\*\\*)\\s*(?:[—–:,-]|is|\\()?\\s*(?:an?\\s+)?(?:frozen\\s+|small\\s+|simple\\s+|immutable\\s+)?${KIND}\\b`, 'gi');
 const MEMBER = /`([A-Z][A-Z0-9_]*)`/g;
 const TYPED_FIELD = /`([a-z_][A-Za-z0-9_]*)\s*:\s*([A-Za-z_][\w.]*(?:\[[^`]*\])?(?:\s*\|\s*[A-Za-z_][\w.]*(?:\[[^`]*\])?)*)\s*(?:=\s*[^`]+)?`/g;
 
 /** The models a paragraph introduces by kind and name; empty when it introduces none with two fields or members. */
 export function readModelClauses(paragraph: string): ModelClause[] {
   if (!paragraph.includes('`')) return [];
+  // The fields are backticked; the name may be bold (`**Listing** — a dataclass: \`listing_id: int\`, …`).
   const introductions = [...paragraph.matchAll(INTRODUCTION)];
   const clauses: ModelClause[] = [];
   introductions.forEach((match, index) => {

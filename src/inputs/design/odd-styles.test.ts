@@ -18,10 +18,17 @@ describe('characters pasted from HTML pages and wikis', () => {
     expect(plainCharacters('no entities here')).toBe('no entities here');
   });
 
+  it('drops emoji that open a heading or a bullet, and joins a signature whose code span wraps onto the next line', () => {
+    const text = '### 🔹 `Till.scan(code: str) -> int`\n- ✅ done ✅\n- `book(self, member: str,\n  start: datetime) -> Booking` — books\n- `free(self) -> int`\nA lone ` tick\nnext line';
+    expect(plainCharacters(text).split('\n')).toEqual(['### `Till.scan(code: str) -> int`', '- done ✅', '- `book(self, member: str, start: datetime) -> Booking` — books', '', '- `free(self) -> int`', 'A lone ` tick', 'next line']);
+  });
+
   it('strikes in one pass: a line of 100,000 unpaired ~~ marks', () => {
     const line = '~~ x '.repeat(100_000);
     const started = performance.now();
     expect(plainCharacters(line).length).toBe(line.length);
+    const ticks = `- \`f(${'a, '.repeat(50_000)}\n`.repeat(20);
+    expect(plainCharacters(ticks).split('\n').length).toBe(ticks.split('\n').length);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
