@@ -249,8 +249,8 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     }
     const heading = line.includes('#') ? ATX_HEADING.exec(line) : null;
     const pseudo = heading || !line.includes('**') ? null : pseudoHeading(line);
-    if (heading || pseudo) models.onHeading();
     if (heading || pseudo) {
+      models.onHeading();
       const depth = heading ? heading[1]!.length : PSEUDO_DEPTH;
       const text = heading ? heading[2]! : pseudo!;
       while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
@@ -356,7 +356,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
         break;
       }
     }
-    if (found || heading) continue;
+    if (found) continue;
     // Running text often wraps: "… from `now() -> datetime`," then "which the host application provides".
     let sentence: string | null = null;
     const sentenceOf = (): string => {
@@ -372,6 +372,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
         harvest.signatures.push({ snippet, line: index + 1, owner: { kind: 'class', name: snippet.owner }, external: false, context: stack.map((section) => section.text).reverse(), fromCode: false, inSentence: true });
       }
     }
+    if (heading) continue;
     for (const mention of line.matchAll(MENTION)) {
       const start = mention.index ?? 0;
       const lineOwner = ownerWithParagraph(ownerOf(stack, lineClass), mention[2]!);
@@ -389,7 +390,6 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       if (snippet && !readsAsCall(snippet) && (namedFunction || /^[\w\s,=*]*$/.test(snippet.parameters)) && !/^\s*(self|cls)\b/.test(snippet.parameters)) {
         const external = EXTERNAL_WORDING.test(sentenceOf());
         harvest.signatures.push({ snippet, line: index + 1, owner: { kind: 'functions', external }, external, context: [], fromCode: false, mentionOnly: true });
-        // (No nested details: a mention sits in running text.)
       } else if (/:|->/.test(`${mention[2]}${mention[3] ?? ''}`)) harvest.mentions.push({ name: mention[1]!, text: mention[0], line: index + 1 });
     }
   }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readStories } from '../stories/read-stories.js';
 import { readModelClauses } from './model-clauses.js';
+import { signatureStubs } from './signature-stubs.js';
 import { plainCharacters } from './plain-characters.js';
 import { readDesign } from './read-design.js';
 
@@ -135,5 +136,28 @@ describe('response envelopes shown as JSON under a method, not under a response 
     const format = (await readDesign(text)).responseFormat;
     expect(format && { keys: format.keys, dataOnSuccess: format.dataOnSuccess, dataOnFailure: format.dataOnFailure }).toEqual({ keys: ['ok', 'message', 'data', 'error'], dataOnSuccess: ['slots_left'], dataOnFailure: [] });
     expect((await readDesign('## Config\n\n```json\n{"debug": true, "level": "info"}\n```\n')).responseFormat).toBeNull();
+  });
+});
+
+describe('plain blocks of bare typed signatures', () => {
+  it('are stubs, with self under a heading that calls them methods', () => {
+    expect(signatureStubs('assign(walker: str, slot: str) -> bool', 'Method `assign`')).toBe('def assign(self, walker: str, slot: str) -> bool: ...');
+    expect(signatureStubs('\nlevels() -> list[int]\n', 'Helpers')).toBe('\ndef levels() -> list[int]: ...\n');
+  });
+  it('are not calls, prose, untyped calls or long blocks', () => {
+    expect(signatureStubs('book({"day": 1})', 'Method `book`')).toBeNull();
+    expect(signatureStubs('assign("Ann", "Rex")', 'Method `assign`')).toBeNull();
+    expect(signatureStubs('rota.assign(walker: str)', 'Usage')).toBeNull();
+    expect(signatureStubs('Assigns a walker (when free).', 'Method `assign`')).toBeNull();
+    expect(signatureStubs('f(a)\ng(b)', 'Method')).toBeNull();
+    expect(signatureStubs('f(a: int) -> int\n'.repeat(50), 'Method')).toBeNull();
+  });
+});
+
+describe('an API in YAML as one class with a list of signature strings', () => {
+  it('reads `class:` with `methods: - signature: …`', async () => {
+    const text = ['```yaml', 'class: Butts', 'methods:', '  - signature: "draw(self, butt: int) -> int"', '  - signature: "levels(self) -> list[int]"', '```', ''].join('\n');
+    const spec = await readDesign(text);
+    expect(spec.classes.map((cls) => `${cls.name}: ${cls.methods.map((method) => `${method.name}(${method.parameters.map((parameter) => parameter.name).join(', ')})`).join(', ')}`)).toEqual(['Butts: draw(butt), levels()']);
   });
 });

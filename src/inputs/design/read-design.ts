@@ -16,6 +16,7 @@ import { readYamlApi } from './yaml-api.js';
 import { readJsonSchemaModels } from './json-schema-models.js';
 import { pythonFromInterfaces } from './typescript-interface.js';
 import { pythonFromClassDiagram } from './class-diagram.js';
+import { signatureStubs } from './signature-stubs.js';
 import { RESPONSE_HEADING, readResponseFormat } from './response-format.js';
 import { unwrapOuterFence } from './unwrap-outer-fence.js';
 import { rewriteForeignMarkup } from './foreign-markup.js';
@@ -146,6 +147,9 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
     const hierarchy = readHierarchyTree(code.value, firstLine);
     collector.declaredExceptions.push(...hierarchy);
     if (hierarchy.length === 0) collector.stats.ignoredBlocks++;
+  } else if (PLAIN_LANGUAGES.has(language) && signatureStubs(code.value, block.headings[block.headings.length - 1]?.text ?? '') !== null) {
+    const stubs = signatureStubs(code.value, block.headings[block.headings.length - 1]?.text ?? '')!;
+    return (await readPython(state, block, code, false, await readPythonBlock(stubs, firstLine))) ?? LineMode.Skip;
   } else if (language === '' || language === 'text' || language === 'txt' || language === 'plaintext') {
     // An unlabelled block that parses cleanly as Python definitions is Python; otherwise only its `def` lines count.
     const mode = await readPython(state, block, code, true);
@@ -240,7 +244,7 @@ function readProse(state: ReadState, block: MarkdownBlock, node: Nodes): void {
   const { collector } = state;
   const markdown = sourceOf(state.document, node);
   if (STANDARD_LIBRARY_ONLY.test(markdown)) collector.standardLibraryOnly = true;
-  const explicit = /\b(?:primary|main|core|central) (?:service )?class\b[^`\n]{0,40}`([A-Z]\w*)`|`([A-Z]\w*)`[^`\n]{0,20}\b(?:is the|as the) (?:primary|main|core|only) (?:service )?class/i.exec(markdown);
+  const explicit = /\b(?:primary|main|core|central|only) (?:service )?class\b[^`\n]{0,40}`([A-Z]\w*)`|`([A-Z]\w*)`[^`\n]{0,20}\b(?:is the|as the) (?:primary|main|core|only) (?:service )?class/i.exec(markdown);
   if (explicit && !collector.explicitPrimary) collector.explicitPrimary = explicit[1] ?? explicit[2] ?? null;
   const items = node.type === 'list' ? node.children : [node];
   const inDependencies = DEPENDENCY_HEADING.test(block.headings[block.headings.length - 1]?.text ?? '');

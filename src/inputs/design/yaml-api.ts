@@ -77,7 +77,15 @@ interface Named {
 function named(map: YAMLMap, keyed: RegExp, ...keys: string[]): Named[] {
   for (const key of keys) {
     const list: unknown = map.get(key, true);
-    if (isSeq(list)) return entries(map, key).flatMap((entry) => (text(entry, 'name') ? [{ name: text(entry, 'name')!, entry, node: entry as Node }] : []));
+    if (isSeq(list)) {
+      return entries(map, key).flatMap((entry) => {
+        // `- signature: "draw(self, butt: int) -> int"`: the name is the signature's.
+        const signature = text(entry, 'signature', 'sig');
+        const name = text(entry, 'name') ?? (signature ? /^([A-Za-z_]\w*)\s*\(/.exec(signature)?.[1] ?? null : null);
+        const written = !text(entry, 'name') && signature ? { written: signature.slice(signature.indexOf('(')) } : {};
+        return name ? [{ name, entry, node: entry as Node, ...written }] : [];
+      });
+    }
     if (isMap(list)) {
       return list.items.flatMap((item) => {
         const entry = item.value;
@@ -105,6 +113,9 @@ export async function readYamlApi(source: string, firstLine: number): Promise<Ya
   if (document.errors.length > 0 || !isMap(root)) return null;
   const nested: unknown = root.get('api', true) ?? root.get('components', true) ?? root.get('interface', true);
   const api = isMap(nested) ? nested : root;
+  // One class at the top (`class: WaterButts` with `methods:`) reads as a list of one.
+  const single = text(api, 'class');
+  if (single && /^[A-Z]\w*$/.test(single) && isSeq(api.get('methods', true)) && !api.has('classes')) api.set('classes', document.createNode([{ name: single, methods: api.get('methods', true) }]));
   if (!['classes', 'services', 'functions', 'exceptions', 'models', 'schemas'].some((key) => isSeq(api.get(key, true)) || (key !== 'exceptions' && isMap(api.get(key, true))))) return null;
   const lineOf = (node: Node) => lineCounter.linePos(node.range?.[0] ?? 0).line + firstLine - 1;
   const code: string[] = [];
