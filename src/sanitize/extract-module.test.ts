@@ -3,6 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractModule } from './extract-module.js';
+import { findFencedBlocks } from './find-fenced-blocks.js';
+import { blockCandidates } from './reply-candidates.js';
+import { strippedParts } from './stripped-parts.js';
 import type { ModuleExpectation } from './module-expectation.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-fixtures/sanitize');
@@ -105,5 +108,25 @@ describe('extractModule', () => {
     const result = await extractModule(reply, EXPECT);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.reason).toMatch(reason);
+  });
+
+  it('costs time linear in the number of code blocks (a reply of thousands of blocks)', () => {
+    // The reply's parts are described line by line; each line's block is found without a scan of every block.
+    const cpu = (count: number) => {
+      const lines = Array.from({ length: count }, (_, index) => [`Step ${index}:`, '```python', `x = ${index}`, '```']).flat();
+      const blocks = findFencedBlocks(lines);
+      const chosen = blockCandidates(blocks)[0]!;
+      const start = process.cpuUsage();
+      const parts = strippedParts(lines, chosen, new Set(), blocks);
+      const used = process.cpuUsage(start);
+      expect(parts.filter((part) => part.kind === 'other-block')).toHaveLength(count - 1);
+      return used.user + used.system;
+    };
+    cpu(1_000);
+    // The least of three: a pause of the machine's other work is not the code's cost.
+    const small = Math.min(cpu(5_000), cpu(5_000), cpu(5_000));
+    const large = Math.min(cpu(20_000), cpu(20_000), cpu(20_000));
+    // 4x the blocks: linear is ~4x; a scan of every block for every line (as before) was ~16x.
+    expect(large / small).toBeLessThan(9);
   });
 });

@@ -4,20 +4,28 @@ import type { Candidate } from './reply-candidates.js';
 
 const PREVIEW_CHARS = 80;
 
-function kindOf(line: number, candidate: Candidate, hidden: Set<number>, blocks: readonly FencedBlock[]): StrippedPart['kind'] {
+function kindOf(line: number, candidate: Candidate, hidden: Set<number>, inBlock: Uint8Array): StrippedPart['kind'] {
   if (hidden.has(line)) return 'reasoning';
   if (candidate.fenceLines.has(line)) return 'fence';
-  if (blocks.some((block) => line >= block.startLine && line <= block.endLine)) return 'other-block';
+  if (inBlock[line] === 1) return 'other-block';
   return 'prose';
+}
+
+/** Marks, by 1-based line, the lines of any fenced block: one pass, however many blocks a reply holds. */
+function blockLines(lineCount: number, blocks: readonly FencedBlock[]): Uint8Array {
+  const inBlock = new Uint8Array(lineCount + 2);
+  for (const block of blocks) inBlock.fill(1, Math.max(block.startLine, 0), Math.min(block.endLine, lineCount + 1) + 1);
+  return inBlock;
 }
 
 /** Groups the reply's non-blank lines that did not become code into runs of one kind. */
 export function strippedParts(lines: readonly string[], candidate: Candidate, hidden: Set<number>, blocks: readonly FencedBlock[]): StrippedPart[] {
   const parts: StrippedPart[] = [];
+  const inBlock = blockLines(lines.length, blocks);
   for (let index = 0; index < lines.length; index++) {
     const line = index + 1;
     if (candidate.keptLines.has(line) || lines[index]!.trim() === '') continue;
-    const kind = kindOf(line, candidate, hidden, blocks);
+    const kind = kindOf(line, candidate, hidden, inBlock);
     const last = parts.at(-1);
     const contiguous = last && last.kind === kind && lines.slice(last.endLine, index).every((text, offset) => text.trim() === '' && !candidate.keptLines.has(last.endLine + offset + 1));
     if (last && contiguous && kind !== 'fence') {
