@@ -18,6 +18,14 @@ function blockLines(lineCount: number, blocks: readonly FencedBlock[]): Uint8Arr
   return inBlock;
 }
 
+/** Whether the lines from index `from` up to `to` (exclusive) are all blank and none became code. */
+function onlyBlankBetween(lines: readonly string[], from: number, to: number, keptLines: Set<number>): boolean {
+  for (let index = from; index < to; index++) {
+    if (lines[index]!.trim() !== '' || keptLines.has(index + 1)) return false;
+  }
+  return true;
+}
+
 /** Groups the reply's non-blank lines that did not become code into runs of one kind. */
 export function strippedParts(lines: readonly string[], candidate: Candidate, hidden: Set<number>, blocks: readonly FencedBlock[]): StrippedPart[] {
   const parts: StrippedPart[] = [];
@@ -27,7 +35,7 @@ export function strippedParts(lines: readonly string[], candidate: Candidate, hi
     if (candidate.keptLines.has(line) || lines[index]!.trim() === '') continue;
     const kind = kindOf(line, candidate, hidden, inBlock);
     const last = parts.at(-1);
-    const contiguous = last && last.kind === kind && lines.slice(last.endLine, index).every((text, offset) => text.trim() === '' && !candidate.keptLines.has(last.endLine + offset + 1));
+    const contiguous = last !== undefined && last.kind === kind && onlyBlankBetween(lines, last.endLine, index, candidate.keptLines);
     if (last && contiguous && kind !== 'fence') {
       last.endLine = line;
       continue;
