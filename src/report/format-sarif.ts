@@ -16,7 +16,7 @@ function artifactUri(modulePath: string): string {
 }
 
 function sarifSuppression(reason: SuppressionReason): { kind: 'inSource' | 'external'; justification: string } {
-  const inSource = reason.kind === 'line' || reason.kind === 'file' || reason.kind === 'noqa';
+  const inSource = reason.kind === 'line' || reason.kind === 'file' || reason.kind === 'noqa' || reason.kind === 'type-ignore';
   return { kind: inSource ? 'inSource' : 'external', justification: `${reason.text}${reason.line ? ` (line ${reason.line})` : ''}` };
 }
 

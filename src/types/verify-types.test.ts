@@ -43,6 +43,15 @@ describe('types/ in verifyModule', () => {
     expect(report.findings.filter((finding) => finding.message.startsWith('F821')).map((finding) => finding.line)).toEqual([13]);
   });
 
+  it("a user's `# type: ignore` hides a type error from pyright, and the report lists it as a waiver", async () => {
+    const source = '"""Doc."""\n\n\ndef count() -> int:\n    """Count."""\n    return "0"  # type: ignore[return-value]\n';
+    const report = await verifyModule({ path: 'm.py', source, noRun: true, typeChecker: typeChecker() });
+    expect(typeFindings(report)).toEqual([]);
+    expect(report.suppressed?.map((entry) => `${entry.line} ${entry.checkId} ${entry.suppressedBy.text}`)).toEqual(['6 types/other # type: ignore[return-value]']);
+    const unchecked = await verifyModule({ path: 'm.py', source, noRun: true, typesSkipReason: '--no-types given' });
+    expect(unchecked.suppressed ?? []).toEqual([]);
+  });
+
   it('config severity applies to a types/ check like to any other', async () => {
     const file = fixture('return_type.py');
     const { defaultConfig } = await import('../config/config-schema.js');

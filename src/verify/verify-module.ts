@@ -193,7 +193,8 @@ export async function runChecks(
     // Not push(...): a check may report more findings than the stack holds arguments.
     for (const finding of findings) found.push(finding);
   }
-  const { findings, suppressed } = applySuppressions(mergeRuffDuplicates(found), context.module, context.config, !context.draft);
+  const typesChecked = outcomes.some((outcome) => outcome.id.startsWith('types/') && outcome.id !== 'types/not-checked' && outcome.status !== 'skipped');
+  const { findings, suppressed } = applySuppressions(mergeRuffDuplicates(found), context.module, context.config, !context.draft, typesChecked);
   // A check whose every finding was waived passed as far as the verdict goes (its findings are in `suppressed`).
   const failing = new Set(findings.map((finding) => finding.checkId));
   for (const outcome of outcomes) if (outcome.status === 'failed' && !failing.has(outcome.id)) outcome.status = 'passed';

@@ -81,6 +81,22 @@ describe('applySuppressions', () => {
     expect(outcome.suppressed.map((entry) => `${entry.line} ${entry.checkId} ${entry.suppressedBy.text}`)).toEqual(['3 quality/lint # noqa: F401', '4 quality/lint # noqa']);
   });
 
+  it("lists pyright's own comments as waivers when types were checked, and only then", async () => {
+    const source = 'x: int = "a"  # type: ignore\ny: int = "b"  # pyright: ignore[reportAssignmentType]\nz = 1  # type: ignore[assignment]  # noqa: E501\n';
+    const module = await readPythonModule(source);
+    const waivers = (typesChecked: boolean) => applySuppressions([], module, defaultConfig(), true, typesChecked).suppressed.map((entry) => `${entry.line} ${entry.checkId} ${entry.suppressedBy.kind} ${entry.suppressedBy.text}`);
+    expect(waivers(true)).toEqual([
+      '1 types/other type-ignore # type: ignore',
+      '2 types/other type-ignore # pyright: ignore[reportAssignmentType]',
+      '3 quality/lint noqa # noqa: E501',
+      '3 types/other type-ignore # type: ignore[assignment]',
+    ]);
+    expect(waivers(false)).toEqual(['3 quality/lint noqa # noqa: E501']);
+    // A type comment is not a waiver of backsmith's own checks.
+    const kept = applySuppressions([finding('quality/magic-number', 1)], module, defaultConfig(), true, true);
+    expect(kept.findings.map((entry) => entry.checkId)).toEqual(['quality/magic-number']);
+  });
+
   it("a draft's comments waive nothing; the user's selection still applies", async () => {
     const outcome = await suppress([finding('errors/swallowed-exception', 10), finding('safety/subprocess', 9)], { ignore: ['safety/subprocess'] }, false);
     expect(outcome.findings.map((entry) => entry.checkId)).toEqual(['errors/swallowed-exception']);

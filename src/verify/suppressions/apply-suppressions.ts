@@ -7,8 +7,8 @@ import { isNeverWaived, isWaivableByComment } from './waivable.js';
 
 /** What waived a finding. */
 export interface SuppressionReason {
-  /** `select`/`ignore`: the configuration or command line; `line`/`file`: a `# backsmith:` comment; `noqa`: Ruff's comment. */
-  kind: 'select' | 'ignore' | 'line' | 'file' | 'noqa';
+  /** `select`/`ignore`: the configuration or command line; `line`/`file`: a `# backsmith:` comment; `noqa`: Ruff's comment; `type-ignore`: pyright's. */
+  kind: 'select' | 'ignore' | 'line' | 'file' | 'noqa' | 'type-ignore';
   /** The selector or comment that waived it, e.g. `ignore safety/`, `# backsmith: ignore[safety/eval]`. */
   text: string;
   /** Line of the comment, for comment suppressions. */
@@ -34,6 +34,8 @@ function lintCode(finding: Finding): string | null {
 function commentReason(finding: Finding, directives: SuppressionDirective[]): SuppressionReason | null {
   if (!isWaivableByComment(finding.checkId)) return null;
   for (const directive of directives) {
+    // pyright drops what it waives before backsmith sees it: nothing of backsmith's to match.
+    if (directive.kind === 'type-ignore') continue;
     if (directive.kind === 'noqa') {
       const code = lintCode(finding);
       if (code !== null && directive.line === finding.line && (directive.ids.length === 0 || directive.ids.includes(code))) return { kind: 'noqa', text: directive.text, line: directive.line };
@@ -59,9 +61,10 @@ function selectionReason(finding: Finding, config: BacksmithConfig): Suppression
 
 /**
  * Waives findings by the configuration's `select`/`ignore` (and `checks.include`/`checks.exclude`) and, unless `honourComments` is false
- * (a model's draft may not waive its own errors), by the module's suppression comments.
+ * (a model's draft may not waive its own errors), by the module's suppression comments. The comments by which Ruff or
+ * pyright (`typesChecked`) drop diagnostics before backsmith sees them are listed as waivers too.
  */
-export function applySuppressions(findings: Finding[], module: PythonModule, config: BacksmithConfig, honourComments = true): SuppressionOutcome {
+export function applySuppressions(findings: Finding[], module: PythonModule, config: BacksmithConfig, honourComments = true, typesChecked = false): SuppressionOutcome {
   const directives = honourComments ? readSuppressionDirectives(module) : [];
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -81,6 +84,15 @@ export function applySuppressions(findings: Finding[], module: PythonModule, con
       checkId: 'quality/lint', category: 'quality', severity: 'warning', line: directive.line, hint: 'Remove the `# noqa` comment to see what it hides.',
       message: `Ruff diagnostics ${directive.ids.length > 0 ? directive.ids.join(', ') : '(every code)'} on this line are waived by \`${directive.text}\``,
       suppressedBy: { kind: 'noqa', text: directive.text, line: directive.line },
+    });
+  }
+  // pyright drops the type errors of a `# type: ignore` / `# pyright: ignore` line, when types were checked at all.
+  for (const directive of typesChecked ? directives : []) {
+    if (directive.kind !== 'type-ignore') continue;
+    suppressed.push({
+      checkId: 'types/other', category: 'types', severity: 'warning', line: directive.line, hint: 'Remove the comment to see what it hides.',
+      message: `pyright's type errors ${directive.ids.length > 0 ? `(${directive.ids.join(', ')}) ` : ''}on this line are waived by \`${directive.text}\``,
+      suppressedBy: { kind: 'type-ignore', text: directive.text, line: directive.line },
     });
   }
   suppressed.sort((a, b) => a.line - b.line);

@@ -1,10 +1,10 @@
 import type { PythonModule } from '../../python/python-model.js';
 
-/** One `# backsmith: ignore[...]` / `ignore-file[...]` / `# noqa[: CODES]` directive in a comment. */
+/** One `# backsmith: ignore[...]` / `ignore-file[...]` / `# noqa[: CODES]` / `# type: ignore[...]` / `# pyright: ignore[...]` directive in a comment. */
 export interface SuppressionDirective {
-  kind: 'line' | 'file' | 'noqa';
+  kind: 'line' | 'file' | 'noqa' | 'type-ignore';
   line: number;
-  /** Check ids or categories for `line`/`file`; Ruff codes for `noqa` (empty: every code). */
+  /** Check ids or categories for `line`/`file`; Ruff codes for `noqa`, pyright rules for `type-ignore` (empty: every code). */
   ids: string[];
   /** The directive as written, e.g. `# backsmith: ignore[safety/eval]`. */
   text: string;
@@ -14,6 +14,8 @@ export interface SuppressionDirective {
 const FILE_DIRECTIVE_LINES = 10;
 const BACKSMITH = /backsmith:\s*(ignore|ignore-file)\[([^\]]*)\]/g;
 const NOQA = /(?:^|#)\s*noqa(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?/gi;
+/** pyright's own waivers; it drops the type errors of the line before backsmith sees them. */
+const TYPE_IGNORE = /(?:^|#)\s*(type|pyright):\s*ignore\b(?:\[([^\]]*)\])?/g;
 
 function splitIds(list: string): string[] {
   return list.split(',').map((id) => id.trim()).filter((id) => id.length > 0);
@@ -39,6 +41,10 @@ export function readSuppressionDirectives(module: PythonModule): SuppressionDire
     for (const match of comment.text.matchAll(NOQA)) {
       const codes = match[1] ? match[1].split(/[\s,]+/).filter(Boolean).map((code) => code.toUpperCase()) : [];
       directives.push({ kind: 'noqa', line: comment.line, ids: codes, text: `# noqa${codes.length > 0 ? `: ${codes.join(', ')}` : ''}` });
+    }
+    for (const match of comment.text.matchAll(TYPE_IGNORE)) {
+      const rules = splitIds(match[2] ?? '');
+      directives.push({ kind: 'type-ignore', line: comment.line, ids: rules, text: `# ${match[1]}: ignore${rules.length > 0 ? `[${rules.join(', ')}]` : ''}` });
     }
   }
   return directives;
