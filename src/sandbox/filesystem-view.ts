@@ -1,5 +1,4 @@
-import { lstat, access, chmod, copyFile, mkdir, readlink, symlink, writeFile } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { accessSync, chmodSync, constants, copyFileSync, lstatSync, mkdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Exit code of the launcher script when the sandbox could not be set up. */
@@ -66,19 +65,19 @@ function fstabField(text: string): string {
   return text.replace(/[\\\s]/g, (character) => `\\${character.charCodeAt(0).toString(8).padStart(3, '0')}`);
 }
 
-async function kind(file: string): Promise<'link' | 'folder' | 'file' | null> {
+function kind(file: string): 'link' | 'folder' | 'file' | null {
   try {
-    const stats = await lstat(file);
+    const stats = lstatSync(file);
     return stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'folder' : 'file';
   } catch {
     return null;
   }
 }
 
-async function usable(folder: string): Promise<boolean> {
+function usable(folder: string): boolean {
   try {
-    await access(folder, constants.R_OK | constants.X_OK);
-    return (await kind(folder)) === 'folder';
+    accessSync(folder, constants.R_OK | constants.X_OK);
+    return kind(folder) === 'folder';
   } catch {
     return false;
   }
@@ -89,40 +88,47 @@ async function usable(folder: string): Promise<boolean> {
  * the host folder to stage the sandbox folders in (it becomes `/tmp/backsmith` in the view).
  * Extra read-only folders this user cannot read are left out: the interpreter then fails to
  * start in the sandbox, and the interpreter check says why.
+ *
+ * Synchronous on purpose (a few milliseconds): a signal or an exit that removes the folder can
+ * never find a file operation of ours still under way that would recreate part of it.
  */
-export async function prepareView(hostRoot: string, options: ViewOptions, uid: number | null): Promise<string> {
+export function prepareView(hostRoot: string, options: ViewOptions, uid: number | null): string {
   const skeleton = path.join(hostRoot, SKELETON);
   const view = path.join(hostRoot, VIEW_MOUNT_POINT);
   const stage = viewStage(hostRoot);
   const mounts: string[] = [];
   const bind = (source: string, options: string, target = source) => mounts.push(`${fstabField(source)} ${fstabField(path.join(view, target))} none ${options} 0 0`);
-  await Promise.all([view, ...['work', 'home', 'tmp', 'lib', 'tests'].map((name) => path.join(stage, name)), path.join(skeleton, 'dev/shm'), path.join(skeleton, 'proc'), path.join(skeleton, 'etc'), path.join(skeleton, '.old')].map((folder) => mkdir(folder, { recursive: true })));
-  await Promise.all([path.join(skeleton, 'tmp'), path.join(skeleton, 'dev/shm')].map((folder) => chmod(folder, 0o1777)));
-  // Gathered in parallel, bound in a fixed order: system folders, interpreter, devices.
-  const [system, extra, devices] = await Promise.all([
-    Promise.all(SYSTEM_FOLDERS.map(async (folder) => {
-      const found = await kind(folder);
-      if (found === 'link') await symlink(await readlink(folder), path.join(skeleton, folder));
-      else if (found === 'folder') await mkdir(path.join(skeleton, folder));
-      return found === 'folder' ? folder : null;
-    })),
-    Promise.all(options.readOnly.map(async (folder) => {
-      if (!(await usable(folder))) return null;
-      await mkdir(path.join(skeleton, folder), { recursive: true });
-      return folder;
-    })),
-    Promise.all(DEVICES.map(async (device) => {
-      if ((await kind(`/dev/${device}`)) === null) return null;
-      await writeFile(path.join(skeleton, 'dev', device), '');
-      return `/dev/${device}`;
-    })),
-  ]);
+  for (const folder of [view, ...['work', 'home', 'tmp', 'lib', 'tests'].map((name) => path.join(stage, name)), path.join(skeleton, 'dev/shm'), path.join(skeleton, 'proc'), path.join(skeleton, 'etc'), path.join(skeleton, '.old')]) {
+    mkdirSync(folder, { recursive: true });
+  }
+  for (const folder of [path.join(skeleton, 'tmp'), path.join(skeleton, 'dev/shm')]) chmodSync(folder, 0o1777);
+  // Bound in a fixed order: system folders, interpreter, devices.
+  const system = SYSTEM_FOLDERS.map((folder) => {
+    const found = kind(folder);
+    if (found === 'link') symlinkSync(readlinkSync(folder), path.join(skeleton, folder));
+    else if (found === 'folder') mkdirSync(path.join(skeleton, folder));
+    return found === 'folder' ? folder : null;
+  });
+  const extra = options.readOnly.map((folder) => {
+    if (!usable(folder)) return null;
+    mkdirSync(path.join(skeleton, folder), { recursive: true });
+    return folder;
+  });
+  const devices = DEVICES.map((device) => {
+    if (kind(`/dev/${device}`) === null) return null;
+    writeFileSync(path.join(skeleton, 'dev', device), '');
+    return `/dev/${device}`;
+  });
   for (const folder of [...system, ...extra]) if (folder) bind(folder, `rbind,${READ_ONLY}`);
   for (const device of devices) if (device) bind(device, 'bind');
-  await Promise.all(DEVICE_LINKS.map(([name, target]) => symlink(target, path.join(skeleton, 'dev', name))));
+  for (const [name, target] of DEVICE_LINKS) symlinkSync(target, path.join(skeleton, 'dev', name));
   for (const [from, target] of options.links ?? []) {
-    await mkdir(path.dirname(path.join(skeleton, from)), { recursive: true });
-    await symlink(target, path.join(skeleton, from)).catch(() => undefined);
+    mkdirSync(path.dirname(path.join(skeleton, from)), { recursive: true });
+    try {
+      symlinkSync(target, path.join(skeleton, from));
+    } catch {
+      // already there (a link on the way to another)
+    }
   }
   bind('/proc', 'rbind');
   // /tmp and /tmp/backsmith bound onto themselves: a mount point cannot be renamed (EBUSY), so
@@ -133,13 +139,17 @@ export async function prepareView(hostRoot: string, options: ViewOptions, uid: n
   // tests): readable, not writable, by the code under test.
   for (const folder of ['lib', 'tests']) bind(path.join(view, PRIVATE_ROOT, folder), `bind,${READ_ONLY}`, path.join(PRIVATE_ROOT, folder));
   const id = uid ?? 0;
-  await Promise.all([
-    writeFile(path.join(skeleton, 'etc/passwd'), `root:x:0:0::/root:/bin/sh\nsandbox:x:${id}:${id}::${PRIVATE_ROOT}/home:/bin/sh\nnobody:x:65534:65534::/nonexistent:/bin/sh\n`),
-    writeFile(path.join(skeleton, 'etc/group'), `root:x:0:\nsandbox:x:${id}:\nnogroup:x:65534:\n`),
-    writeFile(path.join(skeleton, 'etc/hosts'), '127.0.0.1 localhost\n::1 localhost\n'),
-    ...ETC_FILES.map((name) => copyFile(path.join('/etc', name), path.join(skeleton, 'etc', name)).catch(() => undefined)),
-    writeFile(path.join(hostRoot, FSTAB), `${mounts.join('\n')}\n`),
-  ]);
+  writeFileSync(path.join(skeleton, 'etc/passwd'), `root:x:0:0::/root:/bin/sh\nsandbox:x:${id}:${id}::${PRIVATE_ROOT}/home:/bin/sh\nnobody:x:65534:65534::/nonexistent:/bin/sh\n`);
+  writeFileSync(path.join(skeleton, 'etc/group'), `root:x:0:\nsandbox:x:${id}:\nnogroup:x:65534:\n`);
+  writeFileSync(path.join(skeleton, 'etc/hosts'), '127.0.0.1 localhost\n::1 localhost\n');
+  for (const name of ETC_FILES) {
+    try {
+      copyFileSync(path.join('/etc', name), path.join(skeleton, 'etc', name));
+    } catch {
+      // not on this host: the view goes without it
+    }
+  }
+  writeFileSync(path.join(hostRoot, FSTAB), `${mounts.join('\n')}\n`);
   return stage;
 }
 

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { mkdtempSync } from 'node:fs';
-import { chmod, chown, copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pythonHelperPath } from '../python/package-paths.js';
@@ -11,7 +11,7 @@ import { hostCapabilities, missingProtections, protectionsFor } from './host-cap
 import { prepareView } from './filesystem-view.js';
 import { describeHostInterpreter } from './host-interpreter.js';
 import { trackRun, type ActiveRun } from './sandbox-lifecycle.js';
-import { buildLaunchPlan, sandboxEnvironment, sandboxPaths, SETUP_FAILED_EXIT } from './sandbox-command.js';
+import { buildLaunchPlan, sandboxEnvironment, sandboxPaths, SETUP_FAILED_EXIT, usesView } from './sandbox-command.js';
 import { SandboxRefusedError } from './sandbox-errors.js';
 import { REQUIRED_PROTECTIONS, type SandboxProtections, type SandboxRunRequest, type SandboxRunResult } from './sandbox-types.js';
 import { readRecords } from './read-records.js';
@@ -27,25 +27,26 @@ const CANCELLED_BEFORE_START = 'the run was cancelled before the sandbox started
 /** Grace after the main process exits for stragglers to release the pipes. */
 const CLOSE_GRACE_MS = 2_000;
 
-async function prepareRoot(hostRoot: string, stage: string, request: SandboxRunRequest, uid: number | null): Promise<void> {
+/** Synchronous, like prepareView: see runSandboxed. */
+function prepareRoot(hostRoot: string, stage: string, request: SandboxRunRequest, uid: number | null): void {
   const host = sandboxPaths(stage);
-  await Promise.all([host.work, host.home, host.tmp, host.lib, host.tests].map((folder) => mkdir(folder, { recursive: true })));
+  for (const folder of [host.work, host.home, host.tmp, host.lib, host.tests]) mkdirSync(folder, { recursive: true });
   const place = [...request.files.map((file) => [host.work, file] as const), ...(request.trustedFiles ?? []).map((file) => [host.tests, file] as const)];
   for (const [folder, file] of place) {
     if (file.name !== path.basename(file.name) || file.name.startsWith('.')) throw new Error(`invalid sandbox file name: ${file.name}`);
-    await writeFile(path.join(folder, file.name), file.content);
+    writeFileSync(path.join(folder, file.name), file.content);
   }
   // tests/ is never given to the sandbox uid: the code under test can read it, not change it.
-  await chmod(host.tests, 0o755);
-  await Promise.all(SANDBOX_HELPERS.map((name) => copyFile(pythonHelperPath(name), path.join(host.lib, name))));
+  chmodSync(host.tests, 0o755);
+  for (const name of SANDBOX_HELPERS) copyFileSync(pythonHelperPath(name), path.join(host.lib, name));
   if (uid !== null) {
     for (const folder of [host.work, host.home, host.tmp, host.lib]) {
-      for (const entry of await readdir(folder)) await chown(path.join(folder, entry), uid, uid);
-      await chown(folder, uid, uid);
+      for (const entry of readdirSync(folder)) chownSync(path.join(folder, entry), uid, uid);
+      chownSync(folder, uid, uid);
     }
-    await chown(hostRoot, uid, uid);
+    chownSync(hostRoot, uid, uid);
   }
-  await chmod(hostRoot, 0o700);
+  chmodSync(hostRoot, 0o700);
 }
 
 function kill(pid: number | undefined): void {
@@ -70,7 +71,12 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
   const missing = missingProtections(protections, REQUIRED_PROTECTIONS);
   if (missing.length > 0 && !request.allowUnsandboxed) throw new SandboxRefusedError(missing, capabilities.notes);
   const uid = capabilities.isRoot ? pickSandboxUid() : null;
-  // Made and registered in one synchronous step: a signal can never find the folder made but unknown.
+  // The interpreter's own folders (a pyenv build under /root, a venv) are bound read-only into the view.
+  const host = usesView(capabilities) ? await describeHostInterpreter(request.interpreter) : null;
+  if (request.signal?.aborted) throw new Error(CANCELLED_BEFORE_START);
+  // From here to the spawn everything is synchronous (a few milliseconds): the folder is made,
+  // registered, prepared and its sandbox started in one step, so a signal or an exit never meets a
+  // folder made but unknown, nor a file operation under way that would recreate what it removed.
   const hostRoot = mkdtempSync(path.join(os.tmpdir(), 'backsmith-sandbox-'));
   const run: ActiveRun = { hostRoot, pid: null, uid };
   const untrack = trackRun(run);
@@ -96,23 +102,13 @@ export async function runSandboxed(request: SandboxRunRequest): Promise<SandboxR
     },
   };
   try {
-    // Cancelled while the folder is prepared: no further step, and no sandbox is started.
-    const stopIfCancelled = () => {
-      if (request.signal?.aborted) throw new Error(CANCELLED_BEFORE_START);
-    };
-    stopIfCancelled();
-    // The interpreter's own folders (a pyenv build under /root, a venv) are bound read-only.
-    const host = plan.view ? await describeHostInterpreter(request.interpreter) : null;
-    stopIfCancelled();
-    if (plan.view) await prepareView(hostRoot, { readOnly: host?.mounts ?? [], links: host?.links ?? [], diskBytes: limits.diskBytes }, uid);
-    stopIfCancelled();
-    await prepareRoot(hostRoot, plan.stage, request, uid);
+    if (plan.view) prepareView(hostRoot, { readOnly: host?.mounts ?? [], links: host?.links ?? [], diskBytes: limits.diskBytes }, uid);
+    prepareRoot(hostRoot, plan.stage, request, uid);
     const configPath = path.join(sandboxPaths(plan.stage).lib, 'config.json');
-    await writeFile(configPath, JSON.stringify(config));
-    if (uid !== null) await chown(configPath, uid, uid);
-    stopIfCancelled();
+    writeFileSync(configPath, JSON.stringify(config));
+    if (uid !== null) chownSync(configPath, uid, uid);
   } catch (error) {
-    await rm(hostRoot, { recursive: true, force: true }).catch(() => undefined);
+    rmSync(hostRoot, { recursive: true, force: true });
     untrack();
     throw error;
   }

@@ -41,6 +41,16 @@ function sharedTmpScript(): string {
   return [`cd "$1" || exit ${SETUP_FAILED_EXIT}`, 'shift', '"$@"'].join('\n');
 }
 
+/** Whether runs get namespaces (unshare and setpriv found, namespaces usable). */
+function usesNamespaces(capabilities: HostCapabilities): boolean {
+  return capabilities.namespaces && capabilities.unshare !== null && capabilities.setpriv !== null;
+}
+
+/** Whether runs get the minimal filesystem view (see filesystem-view.ts), as `buildLaunchPlan` decides. */
+export function usesView(capabilities: HostCapabilities): boolean {
+  return usesNamespaces(capabilities) && capabilities.privateTmp;
+}
+
 /**
  * Builds the command for one run: namespaces (net, pid, ipc, mount) via `unshare`, the
  * minimal filesystem view (see filesystem-view.ts), then `setpriv` to the dedicated uid with
@@ -54,8 +64,8 @@ export function buildLaunchPlan(
   python: (inner: SandboxPaths) => string[],
   diskBytes = 64 * 1024 * 1024,
 ): LaunchPlan {
-  const { unshare, setpriv, namespaces, privateTmp, mount } = capabilities;
-  if (!namespaces || !unshare || !setpriv) {
+  const { unshare, setpriv, privateTmp, mount } = capabilities;
+  if (!unshare || !setpriv || !usesNamespaces(capabilities)) {
     const inner = sandboxPaths(hostRoot);
     const [command, ...args] = python(inner);
     return { command: command!, args, inner, cwd: inner.work, stage: hostRoot, view: false, ...(uid !== null ? { spawnIds: { uid, gid: uid } } : {}) };
