@@ -16,3 +16,22 @@ export class BacksmithError extends Error {
     this.exitCode = exitCode;
   }
 }
+
+/** Where a `generate` run that a fatal problem stopped is recorded, so the user can find what it did. */
+export interface RecordedRun {
+  runId: string;
+  runDir: string;
+  /** The best draft so far, saved beside the record and marked FAILING; null when no draft came. */
+  failingDraftPath: string | null;
+}
+
+/** A fatal problem (provider down after retries) that stopped a `generate` run already recorded. */
+export class RunStoppedError extends BacksmithError {
+  readonly run: RecordedRun;
+
+  constructor(message: string, exitCode: number, run: RecordedRun) {
+    super(message, exitCode);
+    this.name = 'RunStoppedError';
+    this.run = run;
+  }
+}

@@ -47,6 +47,20 @@ describe('generate spend budgets and retries (built binary, fake OpenAI server)'
     expect(record.calls).toMatchObject([{ finishReason: 'error', attempts: 3 }]);
   });
 
+  it('a provider that fails for good after a first draft: exit 2, the error names the run and the best draft so far (saved FAILING), also in --json', async () => {
+    server = await fixture.serve([reply(chatty(flawedDraft())), ...Array.from({ length: 6 }, serverError)]);
+    await writeFile(path.join(project.dir, 'backsmith.config.json'), JSON.stringify({ retry: { maxAttempts: 2, initialDelayMs: 10, maxDelayMs: 20 } }));
+    const run = await backsmith([...args(), '--json']);
+    expect(run.code, run.stderr).toBe(2);
+    const record = await runRecord();
+    expect(record).toMatchObject({ outcome: 'error', failingDraftFile: 'best-draft.FAILING.py' });
+    const answer = JSON.parse(run.stdout);
+    expect(answer).toMatchObject({ outcome: 'error', exitCode: 2, runId: expect.any(String), failingDraftPath: expect.stringMatching(/best-draft\.FAILING\.py$/) });
+    expect(answer.message).toMatch(new RegExp(`HTTP 500.*; the run is recorded as ${answer.runId} \\(backsmith runs show ${answer.runId}\\); its best draft so far, which FAILS verification, is .*best-draft\\.FAILING\\.py\\.$`));
+    expect(await readFile(answer.failingDraftPath, 'utf8')).toBe(flawedDraft());
+    expect(run.stderr).toContain(`backsmith runs show ${answer.runId}`);
+  });
+
   it('ends at the request budget with exit 1, one line naming it and what was spent, and a record that says which budget', async () => {
     const halfFixed = GOOD_MODULE.replace(ADD_MESSAGE, REWORDED_ADD_MESSAGE);
     server = await fixture.serve([reply(chatty(flawedDraft())), reply(halfFixed), reply(GOOD_MODULE)]);

@@ -1,4 +1,4 @@
-import { BacksmithError, EXIT_FATAL } from '../errors.js';
+import { BacksmithError, EXIT_FATAL, RunStoppedError } from '../errors.js';
 import type { Cancellation } from '../cancel/cancel-on-signals.js';
 import type { CliIo } from './cli-io.js';
 
@@ -30,6 +30,7 @@ export function handleModelActionFailure(failure: ModelActionFailure): void {
     return;
   }
   if (!(error instanceof BacksmithError)) throw new Error(message, { cause: error });
-  if (failure.json) io.stdout(`${JSON.stringify({ outcome: 'error', exitCode: error.exitCode, message }, null, 2)}\n`);
+  const run = error instanceof RunStoppedError ? error.run : null;
+  if (failure.json) io.stdout(`${JSON.stringify({ outcome: 'error', exitCode: error.exitCode, message, ...(run ?? {}) }, null, 2)}\n`);
   throw new BacksmithError(message, error.exitCode ?? EXIT_FATAL);
 }

@@ -2,12 +2,12 @@ import path from 'node:path';
 import { CancelledError } from '../cancel/until-aborted.js';
 import { loadConfig } from '../config/load-config.js';
 import { deliverModule } from '../deliver/deliver-module.js';
-import { BacksmithError } from '../errors.js';
+import { BacksmithError, RunStoppedError } from '../errors.js';
 import type { LanguageModel } from '../model/language-model.js';
 import { redactSecrets } from '../model/redact-secrets.js';
 import { resolveModel } from '../model/resolve-model.js';
 import { assertPromptFits, replyTokenBudget } from '../prompt/fit-context.js';
-import type { Draft } from '../repair/draft.js';
+import { betterDraft, type Draft } from '../repair/draft.js';
 import type { LoopOutcome } from '../repair/loop-types.js';
 import { runRepairLoop } from '../repair/repair-loop.js';
 import { resolveBudgetLimits, checkTemperature } from '../budget/resolve-budget.js';
@@ -129,6 +129,8 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
     settings: { maxRounds, candidates, outDir: prepared.outDir, deliverable: prepared.deliverable.fileName, budget: limits, ...(temperature !== undefined ? { temperature } : {}) },
   }, { secrets });
   const releaseExitGuard = finishOnExit(recorder, options.signal);
+  // Kept for a fatal stop (provider down after retries): the best draft so far is saved, as when the rounds run out.
+  const soFar: { best: Draft | null } = { best: null };
   // pyright starts now and loads while the model writes the first draft; each draft is then checked from memory.
   const typesNotChecked = draftTypesSkipReason(config, options.types);
   const typeChecker = options.steps?.verify ? null : startDraftTypeChecker(config, options.python, options.types);
@@ -151,6 +153,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
           const { draft } = event;
           emit({ type: 'draft', round: draft.round, candidate: draft.candidate, passed: draft.report.passed, errors: draft.score.errors, warnings: draft.score.warnings, stripped: draft.extraction.summary });
           pending.push(recorder.recordDraft(draft));
+          soFar.best = betterDraft(soFar.best, draft);
         }
       },
     }).catch((error: unknown) => cancelledLoop(error));
@@ -186,8 +189,14 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
   } catch (error) {
     await recorder.update({ spent: budget.spent() });
     const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
-    await recorder.finish(options.signal?.aborted ? { outcome: 'cancelled', reason: `cancelled (${message})`, stopReason: 'cancelled' } : { outcome: 'error', reason: message });
-    throw error;
+    if (options.signal?.aborted || !(error instanceof BacksmithError)) {
+      await recorder.finish(options.signal?.aborted ? { outcome: 'cancelled', reason: `cancelled (${message})`, stopReason: 'cancelled' } : { outcome: 'error', reason: message });
+      throw error;
+    }
+    const failingDraftPath = soFar.best ? await recorder.saveFailingDraft(soFar.best.code) : null;
+    await recorder.finish({ outcome: 'error', reason: message });
+    const where = `the run is recorded as ${recorder.id} (backsmith runs show ${recorder.id})${failingDraftPath ? `; its best draft so far, which FAILS verification, is ${failingDraftPath}` : ''}`;
+    throw new RunStoppedError(`${error.message.replace(/\.?$/, '')}; ${where}.`, error.exitCode, { runId: recorder.id, runDir: recorder.dir, failingDraftPath });
   } finally {
     releaseExitGuard();
     await typeChecker?.close();
