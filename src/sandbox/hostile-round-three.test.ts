@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveSandboxInterpreter, SYSTEM_PYTHON } from './resolve-interpreter.js';
-import { runAcceptanceTests } from './run-tests.js';
-import type { TestRunResult } from './runtime-types.js';
-import { DEFAULT_SANDBOX_LIMITS } from './sandbox-types.js';
 import { canSandbox, FIXTURES, findingKeys, fixture, verifySource } from './test-support/runtime-fixtures.js';
+import { outcomesByName, runHostileTests } from './test-support/run-hostile-tests.js';
 
 // Round three of a hostile module against the trusted runner: an output flood hidden from a count
 // kept in its own process or sent as log records, skips and swallowed assertions the module caused,
@@ -14,21 +12,8 @@ const usable = await canSandbox();
 const pytestPython = await resolveSandboxInterpreter('python3', false, false);
 const withPytest = usable && pytestPython.ok && pytestPython.interpreter.hasPytest;
 
-async function run(module: string, testFile: string, interpreter = SYSTEM_PYTHON): Promise<TestRunResult> {
-  const { result, run: sandboxRun } = await runAcceptanceTests({
-    interpreter,
-    module: { name: module, content: fixture(FIXTURES.hostile, module) },
-    testFiles: [{ name: testFile, content: fixture(FIXTURES.hostile, testFile) }],
-    testSeconds: 5,
-    limits: DEFAULT_SANDBOX_LIMITS,
-    allowUnsandboxed: false,
-  });
-  expect(sandboxRun.leftoverProcesses).toBe(0);
-  expect(result.completed).toBe(true);
-  return result;
-}
-
-const outcomes = (result: TestRunResult) => Object.fromEntries(result.tests.map((test) => [test.name, `${test.outcome}: ${test.message}`]));
+const run = runHostileTests;
+const outcomes = outcomesByName;
 
 describe.skipIf(!usable)('round three: what the module hides or causes', () => {
   it('prints counted in its own process and then reset, and log records, still count toward runtime/output-flood', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSandboxInterpreter, SYSTEM_PYTHON } from './resolve-interpreter.js';
 import { runAcceptanceTests } from './run-tests.js';
-import type { TestRunResult } from './runtime-types.js';
 import { DEFAULT_SANDBOX_LIMITS } from './sandbox-types.js';
 import { canSandbox, FIXTURES, fixture } from './test-support/runtime-fixtures.js';
+import { outcomesByName, runHostileTests } from './test-support/run-hostile-tests.js';
 
 // The module's objects standing in for the tests' own machinery (test-fixtures/hostile/stand_ins.py):
 // a `from module import *` rebinding skipIf or pytest.raises, a decorator that swaps the test body
@@ -15,21 +15,8 @@ const pytestPython = await resolveSandboxInterpreter('python3', false, false);
 const withPytest = usable && pytestPython.ok && pytestPython.interpreter.hasPytest;
 const MODULE = 'stand_ins.py';
 
-async function run(testFile: string, interpreter: string): Promise<TestRunResult> {
-  const { result, run: sandboxRun } = await runAcceptanceTests({
-    interpreter,
-    module: { name: MODULE, content: fixture(FIXTURES.hostile, MODULE) },
-    testFiles: [{ name: testFile, content: fixture(FIXTURES.hostile, testFile) }],
-    testSeconds: 5,
-    limits: DEFAULT_SANDBOX_LIMITS,
-    allowUnsandboxed: false,
-  });
-  expect(sandboxRun.leftoverProcesses).toBe(0);
-  expect(result.completed).toBe(true);
-  return result;
-}
-
-const outcomes = (result: TestRunResult) => Object.fromEntries(result.tests.map((test) => [test.name, `${test.outcome}: ${test.message}`]));
+const run = (testFile: string, interpreter: string) => runHostileTests(MODULE, testFile, interpreter);
+const outcomes = outcomesByName;
 
 describe.skipIf(!usable)('module objects standing in for the tests (unittest)', () => {
   it('no test passes: rebinding, swapped bodies, Mock cover-ups and lookalike exceptions all fail', async () => {
