@@ -1,3 +1,4 @@
+import { lineIndexAt, lineStartsOf } from '../line-starts.js';
 import type { Point } from './syntax-node.js';
 
 /** Node flags, one bit each. */
@@ -37,7 +38,7 @@ export class MirrorColumns {
   childList: Int32Array = new Int32Array(0);
   /** Preorder numbers of the nodes of each type name (several type ids can share a name), made on first use. */
   private byName: Map<string, Int32Array[]> | null = null;
-  private readonly lines = [0];
+  private readonly lines: number[];
 
   /** `capacity`: the number of nodes, when known (the columns grow past it otherwise). */
   constructor(readonly text: string, readonly types: readonly string[], readonly fieldNames: ReadonlyArray<string | null>, capacity = estimatedCapacity(text)) {
@@ -51,7 +52,7 @@ export class MirrorColumns {
     this.indexInParent = new Int32Array(capacity);
     this.childCounts = new Int32Array(capacity);
     // tree-sitter counts rows by `\n` only.
-    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) this.lines.push(index + 1);
+    this.lines = lineStartsOf(text);
   }
 
   /** Appends a node under `parent` (-1 for the root) and returns its preorder number. */
@@ -124,15 +125,8 @@ export class MirrorColumns {
   }
 
   point(index: number): Point {
-    const { lines } = this;
-    let low = 0;
-    let high = lines.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lines[middle]! <= index) low = middle;
-      else high = middle - 1;
-    }
-    return { row: low, column: index - lines[low]! };
+    const row = lineIndexAt(this.lines, index);
+    return { row, column: index - this.lines[row]! };
   }
 
   private grow(): void {

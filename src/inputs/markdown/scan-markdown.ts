@@ -1,4 +1,5 @@
 import type { BlockContent, Code, Heading, List, ListItem, Paragraph, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import { lineIndexAt, lineStartsOf } from '../../line-starts.js';
 import { scanInline, type Point } from './scan-inline.js';
 
 /** A line of a container's content: its text after the container's prefix, and where that text starts. */
@@ -99,20 +100,14 @@ function splitCells(line: SourceLine): SourceLine[] {
 }
 
 class Scanner {
-  private readonly lineStarts: number[] = [0];
+  private readonly lineStarts: number[];
 
   constructor(private readonly source: string) {
-    for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1)) this.lineStarts.push(index + 1);
+    this.lineStarts = lineStartsOf(source);
   }
 
   point(offset: number): Point {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
+    const low = lineIndexAt(this.lineStarts, offset);
     return { line: low + 1, column: offset - this.lineStarts[low]! + 1, offset };
   }
 
@@ -134,13 +129,7 @@ class Scanner {
       total += line.text.length + 1;
     }
     return scanInline(text, (index) => {
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if (starts[middle]! <= index) low = middle;
-        else high = middle - 1;
-      }
+      const low = lineIndexAt(starts, index);
       return this.point(lines[low]!.offset + Math.min(index - starts[low]!, lines[low]!.text.length));
     });
   }

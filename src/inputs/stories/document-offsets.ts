@@ -1,5 +1,6 @@
 /** Lines and offsets of a markdown document: text nodes over part of it, the line of an offset. */
 import type { Nodes } from 'mdast';
+import { lineIndexAt, lineStartsOf } from '../../line-starts.js';
 import type { MarkdownDocument } from '../markdown/markdown-document.js';
 
 const LINE_STARTS = new WeakMap<MarkdownDocument, number[]>();
@@ -7,8 +8,7 @@ const LINE_STARTS = new WeakMap<MarkdownDocument, number[]>();
 function lineStarts(document: MarkdownDocument): number[] {
   let starts = LINE_STARTS.get(document);
   if (!starts) {
-    starts = [0];
-    for (let index = document.source.indexOf('\n'); index >= 0; index = document.source.indexOf('\n', index + 1)) starts.push(index + 1);
+    starts = lineStartsOf(document.source);
     LINE_STARTS.set(document, starts);
   }
   return starts;
@@ -27,13 +27,5 @@ export function linesNode(document: MarkdownDocument, first: number, last: numbe
 
 /** The 1-based line of an offset in the document (line starts found once, then searched). */
 export function lineAt(document: MarkdownDocument, offset: number): number {
-  const starts = lineStarts(document);
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
+  return lineIndexAt(lineStarts(document), offset) + 1;
 }
