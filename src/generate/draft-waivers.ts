@@ -5,17 +5,15 @@ import type { Finding } from '../verify/finding.js';
 import type { ModuleReport } from '../verify/verify-module.js';
 
 const SUPPRESSION_CHECK = 'quality/suppression-comment';
-/** pyright's own waivers: `# type: ignore[...]` and `# pyright: ignore[...]`, anywhere in a comment. */
-const TYPE_WAIVER = /#\s*(type|pyright):\s*ignore\b(\[[^\]]*\])?/;
 const NOT_VERIFIABLE = 'an error in generated code: the tool drops what it names before backsmith sees it, so it cannot be verified';
 
 /** Comments of a draft that make a tool drop findings (`# noqa`, `# type: ignore`, `# pyright: ignore`), by line. */
 function waiverLines(module: PythonModule): { noqa: Set<number>; types: Map<number, string> } {
-  const noqa = new Set(readSuppressionDirectives(module).filter((directive) => directive.kind === 'noqa').map((directive) => directive.line));
+  const noqa = new Set<number>();
   const types = new Map<number, string>();
-  for (const comment of module.comments) {
-    const match = TYPE_WAIVER.exec(comment.text);
-    if (match) types.set(comment.line, match[0]);
+  for (const directive of readSuppressionDirectives(module)) {
+    if (directive.kind === 'noqa') noqa.add(directive.line);
+    if (directive.kind === 'type-ignore' && !types.has(directive.line)) types.set(directive.line, directive.text);
   }
   return { noqa, types };
 }
