@@ -8,8 +8,13 @@
  *   markdown does not know (`~`, `^`, ...), which plain markdown never does.
  * - AsciiDoc: `== Section` lines become `## Section`, and a `[source,python]` block between `----` lines a
  *   fence. Only when the document has two such headings, one of them `==` or deeper.
+ * - Markdown's own setext headings (a one-line paragraph underlined with `===` or `---`) become ATX
+ *   headings, which the line-based readers know; HTML `<dt>`/`<li>` lines become bullets with `<code>`
+ *   backticked. Emacs Org documents are rewritten by org-markup.ts.
  * Code fences of the markdown itself are left alone. Linear: each line is looked at a bounded number of times.
  */
+
+import { isOrgDocument, rewriteOrg } from './org-markup.js';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const UNDERLINE = /^([=\-~^"'+*#:])\1{2,}\s*$/;
@@ -19,6 +24,10 @@ const ADOC_HEADING = /^(={1,6})\s+(\S.*)$/;
 const ADOC_SOURCE = /^\[source\s*(?:,\s*([\w+-]+))?[^\]]*\]\s*$/i;
 const RST_CODE = /^\.\.\s+(?:code-block|code|sourcecode)::\s*([\w+-]*)\s*$/;
 const MAX_HEADING = 200;
+const MARKDOWN_SETEXT = /^ {0,3}(={3,}|-{3,})\s*$/;
+const HTML_ITEM = /^\s*<(?:dt|li)>/i;
+const NOT_PARAGRAPH = /^\s*(?:[-*+>|#<]|\d{1,3}[.)]\s|```|~~~)/;
+const MAX_LINE = 4000;
 
 /** Indices of lines inside the markdown's own fences (and the fence lines). */
 function markdownFenced(lines: string[]): Uint8Array {
@@ -107,6 +116,25 @@ function rewriteAsciiDoc(lines: string[], fenced: Uint8Array): void {
   }
 }
 
+/** Markdown setext headings as ATX headings and HTML list items as bullets, in place. */
+function rewriteMarkdownExtras(lines: string[], fenced: Uint8Array): void {
+  for (let index = 0; index < lines.length; index++) {
+    if (fenced[index]) continue;
+    const line = lines[index]!;
+    if (line.length <= MAX_LINE && HTML_ITEM.test(line)) {
+      lines[index] = `- ${line.replace(/<\/?code>/gi, '`').replace(/<[^<>]{0,80}>/g, ' ').replace(/\s+/g, ' ').trim()}`;
+      continue;
+    }
+    const setext = index >= 1 && !fenced[index - 1] ? MARKDOWN_SETEXT.exec(line) : null;
+    if (!setext) continue;
+    const title = lines[index - 1]!;
+    // Only a one-line paragraph: `---` under a longer paragraph (or a list, a table) stays as markdown reads it.
+    if (title.trim() === '' || title.length > MAX_HEADING || NOT_PARAGRAPH.test(title) || (index >= 2 && lines[index - 2]!.trim() !== '')) continue;
+    lines[index - 1] = `${setext[1]![0] === '=' ? '#' : '##'} ${title.trim()}`;
+    lines[index] = '';
+  }
+}
+
 /** The design with ReST or AsciiDoc markup rewritten as markdown, same lines; unchanged when it is markdown. */
 export function rewriteForeignMarkup(text: string): string {
   if (!text.includes('\n')) return text;
@@ -128,8 +156,9 @@ export function rewriteForeignMarkup(text: string): string {
     }
   }
   const ascii = asciiHeadings >= 2 && deepAscii;
-  if (!restructured && !ascii) return text;
-  if (restructured) rewriteRestructuredText(lines, fenced);
+  if (isOrgDocument(text)) rewriteOrg(lines);
+  else if (restructured) rewriteRestructuredText(lines, fenced);
   if (ascii) rewriteAsciiDoc(lines, fenced);
+  if (!restructured) rewriteMarkdownExtras(lines, fenced);
   return lines.join(crlf ? '\r\n' : '\n');
 }

@@ -1,6 +1,7 @@
 import { apiTableColumns } from './api-table.js';
 import { classNamedBy, classUnderClasses, EXTERNAL_WORDING, pseudoHeading, sectionOwner, type SectionOwner } from './section-owner.js';
-import { readNestedDetails, readSharedExceptionBase, type NestedDetails } from './nested-details.js';
+import { readNestedDetails, type NestedDetails } from './nested-details.js';
+import { baseStatedIn, BUILTIN_EXCEPTIONS, ExceptionLines } from './exception-lines.js';
 import { isModelSection, ProseModelReader } from './prose-models.js';
 import { readProseParagraph } from './prose-paragraph.js';
 import { readLabelledMethod } from './labelled-method.js';
@@ -65,19 +66,6 @@ export interface Harvest {
 }
 
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const EXCEPTION_SECTION = /\b(?:exceptions?|errors?|excepci[oó]n(?:es)?|errores|custom errors?|exce[cç](?:[aã]o|[oõ]es)|erros|erreurs|eccezion[ei]|errori|uitzondering(?:en)?|fouten|ausnahmen)(?![\w\u00C0-\u024F])/i;
-/** In an exceptions section, a bullet or table row that opens with a backticked class name declares it, whatever its suffix (`SlotTaken`). */
-const EXCEPTION_ENTRY = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)\s*(?:\*\*|__)?(?:`([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)(?:\([^`]*\))?`|([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)\s*\(\s*[A-Z][\w.]*\s*\))/;
-/** "both derived from `CartError(Exception)`", "subclasses of `LookupError`": the base a sentence of an exceptions section gives. */
-/** "`OutOfRange` (a `ValueError`)", "are both `ValueError` subclasses": a base written after the names. */
-const BASE_AFTER_NAMES = /\(\s*an?\s+`([A-Z][A-Za-z0-9_]*)`\s*\)|`([A-Z][A-Za-z0-9_]*)`\s+subclass(?:es)?\b/;
-const INHERITANCE_PHRASE = /\b(?:inherit(?:s|ing)?|derive[sd]?|subclass(?:es)?|extends?|hereda[n]?|herda[m]?|h[ée]rite(?:nt)?)\s+(?:(?:directly\s+)?(?:from|of|de)\s+)?`([A-Z][A-Za-z0-9_]*)(?:\(\s*([A-Z][\w.]*)\s*\))?`/i;
-const EXCEPTION_NAME = /^[\s|>*+\-\d.)]*(?:\*\*|__|`)*\s*`?([A-Z][A-Za-z0-9_]*(?:Error|Exception))`?/;
-/** `X(Base)`, `X` (inherits from `Base`) right after the name. */
-const BASE_AFTER_NAME = /^`?\*{0,2}\s*\(\s*(?:an?\s+|[Bb]ase:?\s*|[Ii]nherits? from\s+|[Ss]ubclass of\s+|[Ee]xtends\s+|[Hh]ereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)/;
-const DEFINITION_TERM = /^(?:\*\*)?`([A-Z][A-Za-z0-9_]*)`(?:\*\*)?\s*\(/;
-/** "inherits from `Base`" anywhere in the line. */
-const BASE_IN_TEXT = /\b(?:[Ii]nherits?(?: from)?|[Ss]ubclass(?:es)? of|[Ss]ubclasses|[Ee]xtends|[Dd]erives from|[Hh]ereda de|[Hh]erda de|[Hh][ée]rite de|[Bb]ase class:?|[Bb]ase:)\s+`?([A-Z][A-Za-z0-9_.]*)`?/;
 /** reStructuredText / Sphinx: `.. py:method:: deposit(amount: float) -> None`, `.. py:class:: Account`. */
 const RST_DIRECTIVE = /^(\s*)\.\.\s+py:(class|exception|method|function|staticmethod|classmethod)::\s*(.*)$/;
 const QUALIFIED_MENTION = /`([A-Z][A-Za-z0-9_]*\.[a-z_][A-Za-z0-9_]*\([^`]*)`/g;
@@ -90,14 +78,6 @@ const MAX_CONTINUATION_LINES = 30;
 /** A heading that says its class is a model: typed bullets right under it are its fields. */
 const MODEL_HEADING = /\b(?:dataclass|data class|model|modelo|mod[eè]le|record|registro|pydantic|typeddict|namedtuple|entity|entidad)\b/i;
 const MAX_LINE = 4000;
-const CUSTOM_EXCEPTION = /\bcustom (?:exception|error)s?\b|\bexcepci[oó]n(?:es)? personalizadas?\b|\bdefine (?:an? )?(?:new )?exception\b/i;
-const RAISES = /\b(?:raises?|raised|throws?|lanza|levanta|genera)\b|\*\*(?:raises|exceptions?|excepciones)\*\*/i;
-/** Python's own exceptions: named in an exceptions section, they are not the design's to declare. */
-const BUILTIN_EXCEPTIONS = new Set([
-  'Exception', 'BaseException', 'ValueError', 'TypeError', 'KeyError', 'IndexError', 'RuntimeError', 'AttributeError', 'NotImplementedError',
-  'OSError', 'IOError', 'LookupError', 'ArithmeticError', 'ZeroDivisionError', 'PermissionError', 'FileNotFoundError', 'TimeoutError',
-  'ConnectionError', 'AssertionError', 'UnicodeError', 'OverflowError', 'StopIteration', 'InvalidOperation', 'DecimalException',
-]);
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 /** Table columns that hold signatures; other columns (a UI table's "Backend call") only mention calls. */
 const SIGNATURE_HEADER = /signature|method|function|api|firma|m[eé]todo|funci[oó]n|operation|endpoint/i;
@@ -131,22 +111,7 @@ function ownerOf(stack: OpenSection[], lineClass: string | null): SectionOwner {
   return { kind: 'none' };
 }
 
-/** "All three derive from `LibraryError`": the base an exceptions section gives every entry. */
-/** The same, with the base written without backticks ("All errors derive from GarageError"). */
-const PLAIN_SHARED_BASE = /\b(?:[Aa]ll|[Ee]very|[Ee]ach|[Bb]oth)\b[^.`]{0,30}?\b(?:inherit|derive|subclass|extend)\w*(?: from| of)?\s+([A-Z][A-Za-z0-9_]*(?:Error|Exception))\b/;
-/** An exception named without backticks in an exceptions section ("GarageFullError is raised when …"). */
-const PLAIN_EXCEPTION = /(?<![`\w])([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*(?:Error|Exception))(?![`\w])/g;
-const SECTION_SHARED_BASE = /\b(?:all|every|each|both|tod[oa]s|cada|tou(?:te)?s)\b[^.`]{0,30}?\b(?:inherits?|derives?|subclass(?:es)?|extends?|heredan?|derivan?|herdam)\b(?: from| of| de)?\s*`([A-Z][A-Za-z0-9_]*)`/i;
 
-function baseIn(text: string, name: string): string[] {
-  // "defined as `class LibraryError(Exception)`" anywhere in the line.
-  const statement = text.includes('class ') ? new RegExp(`\\bclass\\s+${name}\\s*\\(\\s*([A-Z][\\w.]*)`).exec(text)?.[1] : undefined;
-  if (statement && statement !== name) return [statement];
-  const at = text.indexOf(name);
-  const after = at < 0 ? '' : text.slice(at + name.length);
-  const base = BASE_AFTER_NAME.exec(after)?.[1] ?? BASE_IN_TEXT.exec(after)?.[1];
-  return base && base !== name ? [base] : [];
-}
 
 /**
  * Walks the document's lines once, keeping the section structure, and collects every signature
@@ -159,9 +124,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
   const stack: OpenSection[] = [];
   let lineClass: string | null = null;
   let signatureColumns: number[] = [0];
-  let inExceptions = false;
-  /** Exception bullets of the current section with their indentation, for nested bullets. */
-  const exceptionBullets: Array<{ indent: number; name: string }> = [];
+  const exceptions = new ExceptionLines(harvest.classes);
   let codeClass: { name: string; indent: number } | null = null;
   let previousMode = LineMode.Prose;
   const models = new ProseModelReader();
@@ -235,7 +198,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
         const name = /^([A-Z][A-Za-z0-9_]*)/.exec(rest)?.[1];
         if (!name) continue;
         // "Base error, derives from Exception." in the directive's text gives the base.
-        const base = /\(\s*([A-Z][\w.]*)\s*\)/.exec(rest)?.[1] ?? BASE_IN_TEXT.exec(lines.slice(index + 1, index + 4).join(' '))?.[1]?.replace(/\.+$/, '');
+        const base = /\(\s*([A-Z][\w.]*)\s*\)/.exec(rest)?.[1] ?? baseStatedIn(lines.slice(index + 1, index + 4).join(' '));
         harvest.classes.push({ name, bases: base ? [base] : [], line: index + 1, exception: kind === 'exception' });
         harvest.namedClasses.add(name);
         if (kind === 'class') rstClass = { name, indent: indent.length };
@@ -275,56 +238,8 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     }
     if (!heading && !pseudo) models.noteItem(line, line.trimEnd().endsWith(':') || line.trimEnd().endsWith(':**') ? classNamedBy(line) : null);
     if (models.openLabel(line, index, sectionClass(), stack.map((section) => section.text).join(' '))) continue;
-    if (heading || pseudo) inExceptions = stack.some((section) => EXCEPTION_SECTION.test(section.text) && section.owner.kind !== 'class');
-    if (heading || pseudo) exceptionBullets.length = 0;
-    if (inExceptions) {
-      const entry = heading ? null : EXCEPTION_ENTRY.exec(line);
-      const name = EXCEPTION_NAME.exec(heading ? heading[2]! : line)?.[1] ?? entry?.[1] ?? entry?.[2];
-      if (name && !BUILTIN_EXCEPTIONS.has(name) && (heading || /^\s*(?:[-*+]|\d{1,3}[.)]|\|)/.test(line))) {
-        // A bullet nested under another exception's bullet derives from it, unless it says otherwise.
-        const indent = heading ? -1 : line.length - line.trimStart().length;
-        while (exceptionBullets.length > 0 && exceptionBullets[exceptionBullets.length - 1]!.indent >= indent) exceptionBullets.pop();
-        const stated = baseIn(line, name);
-        const parent = exceptionBullets[exceptionBullets.length - 1]?.name;
-        harvest.classes.push({ name, bases: stated.length > 0 || !parent || heading ? stated : [parent], line: index + 1, exception: true });
-        if (!heading && !line.trimStart().startsWith('|')) exceptionBullets.push({ indent, name });
-        continue;
-      }
-      // A definition-list term: "`UnknownBed` (subclass of `KeyError`)", its description indented below.
-      const term = heading ? null : DEFINITION_TERM.exec(line);
-      const termBase = term ? BASE_AFTER_NAME.exec(line.slice(term[0].length - 1))?.[1] : undefined;
-      if (term && termBase && !BUILTIN_EXCEPTIONS.has(term[1]!)) {
-        harvest.classes.push({ name: term[1]!, bases: [termBase], line: index + 1, exception: true });
-        continue;
-      }
-    }
-    // An exception the text declares, or says a method raises, is one the module must define.
-    if ((inExceptions && !heading) || CUSTOM_EXCEPTION.test(line) || RAISES.test(line)) {
-      for (const named of line.matchAll(/`([A-Z][A-Za-z0-9_]*(?:Error|Exception))`/g)) {
-        if (!BUILTIN_EXCEPTIONS.has(named[1]!)) harvest.classes.push({ name: named[1]!, bases: baseIn(line, named[1]!), line: index + 1, exception: true });
-      }
-      // "Two exceptions, both subclasses of `LookupError`: `HabitNotFound` and `DuplicateHabit`", "`InvalidCode` and
-      // `UnknownSku`, both derived from `CartError(Exception)`": every class named in the sentence, with the stated base.
-      const phrase = inExceptions && !heading ? INHERITANCE_PHRASE.exec(line) : null;
-      const after = inExceptions && !heading && !phrase && line.includes('`') ? BASE_AFTER_NAMES.exec(line) : null;
-      if (phrase || after) {
-        const base = phrase ? phrase[1]! : (after![1] ?? after![2])!;
-        if (phrase?.[2] && !BUILTIN_EXCEPTIONS.has(base)) harvest.classes.push({ name: base, bases: [phrase[2]], line: index + 1, exception: true });
-        for (const named of line.matchAll(/`([A-Z][A-Za-z0-9_]*)`/g)) {
-          const own = named[1]!;
-          // "`EventNotFound` (a `LookupError`) … `InvalidTimes` (a `ValueError`)": each name's own note wins.
-          const ownBase = after ? BASE_AFTER_NAME.exec(line.slice((named.index ?? 0) + named[0].length))?.[1] : undefined;
-          if (own !== base && !BUILTIN_EXCEPTIONS.has(own) && !/(?:Error|Exception)$/.test(own)) harvest.classes.push({ name: own, bases: [ownBase ?? base], line: index + 1, exception: true });
-        }
-      }
-    }
-    if (harvest.sharedExceptionBase === null && /xcep|rror/i.test(line)) harvest.sharedExceptionBase = readSharedExceptionBase(line);
-    if (harvest.sharedExceptionBase === null && inExceptions && !heading) harvest.sharedExceptionBase = SECTION_SHARED_BASE.exec(line)?.[1] ?? PLAIN_SHARED_BASE.exec(line)?.[1] ?? null;
-    if (inExceptions && !heading && /(?:Error|Exception)\b/.test(line)) {
-      for (const named of line.matchAll(PLAIN_EXCEPTION)) {
-        if (!BUILTIN_EXCEPTIONS.has(named[1]!)) harvest.classes.push({ name: named[1]!, bases: baseIn(line, named[1]!).map((base) => base.replace(/\.+$/, '')), line: index + 1, exception: true });
-      }
-    }
+    if (heading || pseudo) exceptions.onHeading(stack.map((section) => ({ text: section.text, isClass: section.owner.kind === 'class' })));
+    if (exceptions.read(line, heading ? heading[2]! : null, index)) continue;
     const proseOwner = !heading && stack.length > 0 && stack[stack.length - 1]!.owner.kind === 'none' ? PROSE_OWNER.exec(line) : null;
     if (proseOwner) stack[stack.length - 1]!.owner = { kind: 'class', name: (proseOwner[1] ?? proseOwner[2])! };
     if (!heading && models.readLine(lines, index, sectionClass(), stack.some((section) => isModelSection(section.text)))) continue;
@@ -395,5 +310,6 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
   }
   models.close();
   harvest.models.push(...models.models);
+  harvest.sharedExceptionBase = exceptions.sharedBase;
   return harvest;
 }

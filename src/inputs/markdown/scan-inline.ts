@@ -29,6 +29,8 @@ const PUNCTUATION_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const SPACE = /\s/;
 const WORD = /\w/;
 const NONE = -1;
+/** What CommonMark links between angle brackets: an absolute URI or an e-mail address. */
+const AUTOLINK = /^(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0001]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
 
 /** Start of the first maximal backtick run after each run: runs by length, searched by position. */
 function backtickRuns(text: string): Map<number, number[]> {
@@ -106,7 +108,7 @@ function nextWhere(length: number, test: (index: number) => boolean): Int32Array
  * without closers (`*a ` a hundred thousand times) cost constant time each.
  */
 function findMarkup(masked: string): Markup[] {
-  if (!/[*_[~]/.test(masked)) return [];
+  if (!/[*_[~<]/.test(masked)) return [];
   const length = masked.length;
   const at = (index: number) => masked[index] ?? '';
   const nonSpace = (index: number) => index >= 0 && index < length && !SPACE.test(masked[index]!);
@@ -118,6 +120,10 @@ function findMarkup(masked: string): Markup[] {
   // GFM strikethrough: `~~x~~`, a run of exactly two tildes on each side.
   const twoTildes = (i: number) => at(i) === '~' && at(i + 1) === '~' && at(i + 2) !== '~' && at(i - 1) !== '~';
   const tildeClose = nextWhere(length, (i) => twoTildes(i) && nonSpace(i - 1));
+  // …and GFM's single tilde (`~x~`), which Org's inline code looks like.
+  const oneTilde = (i: number) => at(i) === '~' && at(i + 1) !== '~' && at(i - 1) !== '~';
+  const oneTildeClose = nextWhere(length, (i) => oneTilde(i) && nonSpace(i - 1));
+  const angleClose = nextWhere(length, (i) => at(i) === '>' || at(i) === '<' || SPACE.test(at(i)));
   // Markup between `from` and `to`; inside strong text, once more (each character is scanned at most twice).
   const scan = (from: number, to: number, nested: boolean): Markup[] => {
     const found: Markup[] = [];
@@ -142,6 +148,18 @@ function findMarkup(masked: string): Markup[] {
         const close = tildeClose[index + 3] ?? NONE;
         if (within(close, 2)) match = { kind: 'delete', start: index, end: close + 2, innerStart: index + 2, innerEnd: close, url: '' };
       }
+      if (!match && char === '~' && oneTilde(index) && nonSpace(index + 1)) {
+        const close = oneTildeClose[index + 2] ?? NONE;
+        if (within(close, 1)) match = { kind: 'delete', start: index, end: close + 1, innerStart: index + 1, innerEnd: close, url: '' };
+      }
+      // An autolink: `<https://x.org>`, `<lead@example.org>` (no spaces, no `<` inside).
+      if (!match && char === '<') {
+        const close = angleClose[index + 1] ?? NONE;
+        if (within(close, 1) && at(close) === '>' && AUTOLINK.test(masked.slice(index + 1, close))) {
+          const target = masked.slice(index + 1, close);
+          match = { kind: 'link', start: index, end: close + 1, innerStart: index + 1, innerEnd: close, url: target.includes(':') ? target : `mailto:${target}` };
+        }
+      }
       if (!match && char === '[') {
         const close = bracketEnd[index + 1] ?? NONE;
         if (close > index + 1 && close < to && at(close) === ']' && at(close + 1) === '(') {
@@ -156,7 +174,7 @@ function findMarkup(masked: string): Markup[] {
         index++;
         continue;
       }
-      if (!nested && match.kind === 'strong' && /[*_]/.test(masked.slice(match.innerStart, match.innerEnd))) {
+      if (!nested && (match.kind === 'strong' || match.kind === 'delete') && /[*_]/.test(masked.slice(match.innerStart, match.innerEnd))) {
         const inner = scan(match.innerStart, match.innerEnd, true);
         if (inner.length > 0) match.inner = inner;
       }

@@ -17,6 +17,8 @@ const BLOCKQUOTE = /^ {0,3}> ?/;
 const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+/** CommonMark's HTML blocks of kind 6 (block-level tags), which run to a blank line. */
+const HTML_BLOCK = /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s/>]|$)/i;
 /** Block quotes and list items nested deeper than this are read as paragraphs. */
 const MAX_NESTING = 16;
 
@@ -112,7 +114,10 @@ class Scanner {
   }
 
   lines(): SourceLine[] {
-    return this.source.split('\n').map((text, index) => ({ text: text.replace(/\r$/, ''), offset: this.lineStarts[index]!, line: index + 1 }));
+    const lines = this.source.split('\n').map((text, index) => ({ text: text.replace(/\r$/, ''), offset: this.lineStarts[index]!, line: index + 1 }));
+    // A byte order mark is no text (micromark drops it too).
+    if (lines[0]?.text.startsWith('\uFEFF')) lines[0] = { text: lines[0].text.slice(1), offset: 1, line: 1 };
+    return lines;
   }
 
   span(first: SourceLine, last: SourceLine) {
@@ -136,7 +141,7 @@ class Scanner {
 
   startsBlock(line: SourceLine, next: SourceLine | undefined): boolean {
     const text = line.text;
-    if (ATX_HEADING.test(text) || FENCE.test(text) || BLOCKQUOTE.test(text) || isThematicBreak(text)) return true;
+    if (ATX_HEADING.test(text) || FENCE.test(text) || BLOCKQUOTE.test(text) || isThematicBreak(text) || HTML_BLOCK.test(text)) return true;
     const item = LIST_ITEM.exec(text);
     if (item && text.trim().length > item[0].trim().length && (!/^\d/.test(item[2]!) || /^1[.)]/.test(item[2]!))) return true;
     return this.startsTable(line, next);
@@ -168,6 +173,10 @@ class Scanner {
         const contentLine = { text: content, offset: line.offset + text.indexOf(content.length > 0 ? content : '#'), line: line.line };
         nodes.push({ type: 'heading', depth: match[1]!.length as Heading['depth'], children: this.inline([contentLine]), position: this.span(line, line) });
         index++;
+      } else if (HTML_BLOCK.test(text)) {
+        const first = index;
+        while (index < lines.length && !isBlank(lines[index])) index++;
+        nodes.push({ type: 'html', value: lines.slice(first, index).map((current) => current.text).join('\n'), position: this.span(lines[first]!, lines[index - 1]!) });
       } else if (isThematicBreak(text)) {
         nodes.push({ type: 'thematicBreak', position: this.span(line, line) });
         index++;

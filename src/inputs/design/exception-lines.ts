@@ -1,0 +1,137 @@
+/**
+ * Exceptions declared in a design's text, line by line: entries of an exceptions section (bullets,
+ * table rows, headings, definition terms), exceptions a line says a method raises, and the bases the
+ * text gives them (`X(Base)`, "inherits from `Base`", "наследуется от", "继承自"). Split from the
+ * signature harvester, which feeds it every line it reads.
+ */
+import type { HarvestedClass } from './harvest-signatures.js';
+import { readSharedExceptionBase } from './nested-details.js';
+
+/** An exceptions heading; Japanese, Chinese and Russian words have no ASCII word boundary. */
+export const EXCEPTION_SECTION = /\b(?:exceptions?|errors?|excepci[oó]n(?:es)?|errores|custom errors?|exce[cç](?:[aã]o|[oõ]es)|erros|erreurs|eccezion[ei]|errori|uitzondering(?:en)?|fouten|ausnahmen)(?![\w\u00C0-\u024F])|例外|异常|異常|エラー|исключени|ошибк/i;
+/** In an exceptions section, a bullet or table row that opens with a backticked class name declares it, whatever its suffix (`SlotTaken`). */
+const EXCEPTION_ENTRY = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)\s*(?:\*\*|__)?(?:`([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)(?:\([^`]*\))?`|([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)\s*\(\s*[A-Z][\w.]*\s*\))/;
+/** "both derived from `CartError(Exception)`", "subclasses of `LookupError`": the base a sentence of an exceptions section gives. */
+/** "`OutOfRange` (a `ValueError`)", "are both `ValueError` subclasses": a base written after the names. */
+const BASE_AFTER_NAMES = /\(\s*an?\s+`([A-Z][A-Za-z0-9_]*)`\s*\)|`([A-Z][A-Za-z0-9_]*)`\s+subclass(?:es)?\b/;
+const INHERITANCE_PHRASE = /(?:наследуются от|наследуется от|继承自)\s*`([A-Z][A-Za-z0-9_]*)(?:\(\s*([A-Z][\w.]*)\s*\))?`|\b(?:inherit(?:s|ing)?|derive[sd]?|subclass(?:es)?|extends?|hereda[n]?|herda[m]?|h[ée]rite(?:nt)?)\s+(?:(?:directly\s+)?(?:from|of|de)\s+)?`([A-Z][A-Za-z0-9_]*)(?:\(\s*([A-Z][\w.]*)\s*\))?`/i;
+const EXCEPTION_NAME = /^[\s|>*+\-\d.)]*(?:\*\*|__|`)*\s*`?([A-Z][A-Za-z0-9_]*(?:Error|Exception))`?/;
+/** `X(Base)`, `X` (inherits from `Base`) right after the name. */
+const BASE_AFTER_NAME = /^`?\*{0,2}\s*\(\s*(?:an?\s+|[Bb]ase:?\s*|[Ii]nherits? from\s+|[Ss]ubclass of\s+|[Ee]xtends\s+|[Hh]ereda de\s+)?`?([A-Z][A-Za-z0-9_.]*)`?\s*\)/;
+const DEFINITION_TERM = /^(?:\*\*)?`([A-Z][A-Za-z0-9_]*)`(?:\*\*)?\s*\(/;
+/** "inherits from `Base`" anywhere in the line. */
+const BASE_IN_TEXT = /(?:наследуется от|наследует|继承自|继承于|派生自)\s*`?([A-Z][A-Za-z0-9_.]*)`?|\b(?:[Ii]nherits?(?: from)?|[Ss]ubclass(?:es)? of|[Ss]ubclasses|[Ee]xtends|[Dd]erives from|[Hh]ereda de|[Hh]erda de|[Hh][ée]rite de|[Bb]ase class:?|[Bb]ase:)\s+`?([A-Z][A-Za-z0-9_.]*)`?/;
+export const CUSTOM_EXCEPTION = /\bcustom (?:exception|error)s?\b|\bexcepci[oó]n(?:es)? personalizadas?\b|\bdefine (?:an? )?(?:new )?exception\b/i;
+export const RAISES = /\b(?:raises?|raised|throws?|lanza|levanta|genera)\b|\*\*(?:raises|exceptions?|excepciones)\*\*/i;
+/** Python's own exceptions: named in an exceptions section, they are not the design's to declare. */
+export const BUILTIN_EXCEPTIONS = new Set([
+  'Exception', 'BaseException', 'ValueError', 'TypeError', 'KeyError', 'IndexError', 'RuntimeError', 'AttributeError', 'NotImplementedError',
+  'OSError', 'IOError', 'LookupError', 'ArithmeticError', 'ZeroDivisionError', 'PermissionError', 'FileNotFoundError', 'TimeoutError',
+  'ConnectionError', 'AssertionError', 'UnicodeError', 'OverflowError', 'StopIteration', 'InvalidOperation', 'DecimalException',
+]);
+/** "All three derive from `LibraryError`": the base an exceptions section gives every entry. */
+/** The same, with the base written without backticks ("All errors derive from GarageError"). */
+const PLAIN_SHARED_BASE = /\b(?:[Aa]ll|[Ee]very|[Ee]ach|[Bb]oth)\b[^.`]{0,30}?\b(?:inherit|derive|subclass|extend)\w*(?: from| of)?\s+([A-Z][A-Za-z0-9_]*(?:Error|Exception))\b/;
+/** An exception named without backticks in an exceptions section ("GarageFullError is raised when …"). */
+const PLAIN_EXCEPTION = /(?<![`\w])([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*(?:Error|Exception))(?![`\w])/g;
+const SECTION_SHARED_BASE = /\b(?:all|every|each|both|tod[oa]s|cada|tou(?:te)?s)\b[^.`]{0,30}?\b(?:inherits?|derives?|subclass(?:es)?|extends?|heredan?|derivan?|herdam)\b(?: from| of| de)?\s*`([A-Z][A-Za-z0-9_]*)`/i;
+
+
+/** The base a line states for `name` (`class X(Base)`, `X(Base)`, "X inherits from Base"), or none. */
+export function baseIn(text: string, name: string): string[] {
+  // "defined as `class LibraryError(Exception)`" anywhere in the line.
+  const statement = text.includes('class ') ? new RegExp(`\\bclass\\s+${name}\\s*\\(\\s*([A-Z][\\w.]*)`).exec(text)?.[1] : undefined;
+  if (statement && statement !== name) return [statement];
+  const at = text.indexOf(name);
+  const after = at < 0 ? '' : text.slice(at + name.length);
+  const inText = BASE_IN_TEXT.exec(after);
+  const base = BASE_AFTER_NAME.exec(after)?.[1] ?? inText?.[1] ?? inText?.[2];
+  return base && base !== name ? [base] : [];
+}
+
+/** The base a text gives anywhere ("Base error, derives from Exception."), without trailing dots. */
+export function baseStatedIn(text: string): string | undefined {
+  const found = BASE_IN_TEXT.exec(text.replace(/:(?:py:)?(?:exc|class):`~?([^`]+)`/g, '`$1`'));
+  return (found?.[1] ?? found?.[2])?.replace(/\.+$/, '');
+}
+
+/** `#### 3.3.1 \`ToolUnavailable(LibraryError)\``: a heading of an exceptions section holding a declaration. */
+const HEADING_ENTRY = /^[\s\d.)]*(?:\*\*)?`([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)\(\s*[A-Z][\w.]*\s*\)`/;
+const BULLET_OR_ROW = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)/;
+
+/** Reads the exception declarations of each line the harvester passes, keeping the section's state. */
+export class ExceptionLines {
+  /** Whether the current section is about exceptions. */
+  inSection = false;
+  /** The base the text says every exception shares ("All exceptions inherit from `ShopError`"). */
+  sharedBase: string | null = null;
+  /** Exception bullets of the current section with their indentation, for nested bullets. */
+  private readonly bullets: Array<{ indent: number; name: string }> = [];
+
+  constructor(private readonly classes: HarvestedClass[]) {}
+
+  /** A heading (or a bold line standing for one) opened a section; `sections` are the open ones. */
+  onHeading(sections: Array<{ text: string; isClass: boolean }>): void {
+    this.inSection = sections.some((section) => EXCEPTION_SECTION.test(section.text) && !section.isClass);
+    this.bullets.length = 0;
+  }
+
+  /** Reads one line (`heading` is its ATX heading text, if it is one); true when it was an exceptions entry and nothing else is on it. */
+  read(line: string, heading: string | null, index: number): boolean {
+    if (this.inSection && this.readEntry(line, heading, index)) return true;
+    // An exception the text declares, or says a method raises, is one the module must define.
+    if ((this.inSection && heading === null) || CUSTOM_EXCEPTION.test(line) || RAISES.test(line)) this.readNamed(line, heading, index);
+    if (this.sharedBase === null && /xcep|rror/i.test(line)) this.sharedBase = readSharedExceptionBase(line);
+    if (this.sharedBase === null && this.inSection && heading === null) this.sharedBase = SECTION_SHARED_BASE.exec(line)?.[1] ?? PLAIN_SHARED_BASE.exec(line)?.[1] ?? null;
+    if (this.inSection && heading === null && /(?:Error|Exception)\b/.test(line)) {
+      for (const named of line.matchAll(PLAIN_EXCEPTION)) {
+        if (!BUILTIN_EXCEPTIONS.has(named[1]!)) this.classes.push({ name: named[1]!, bases: baseIn(line, named[1]!).map((base) => base.replace(/\.+$/, '')), line: index + 1, exception: true });
+      }
+    }
+    return false;
+  }
+
+  private readEntry(line: string, heading: string | null, index: number): boolean {
+    const entry = heading !== null ? null : EXCEPTION_ENTRY.exec(line);
+    const name = EXCEPTION_NAME.exec(heading ?? line)?.[1] ?? entry?.[1] ?? entry?.[2] ?? (heading !== null ? HEADING_ENTRY.exec(heading)?.[1] : undefined);
+    if (name && !BUILTIN_EXCEPTIONS.has(name) && (heading !== null || BULLET_OR_ROW.test(line))) {
+      // A bullet nested under another exception's bullet derives from it, unless it says otherwise.
+      const indent = heading !== null ? -1 : line.length - line.trimStart().length;
+      while (this.bullets.length > 0 && this.bullets[this.bullets.length - 1]!.indent >= indent) this.bullets.pop();
+      const stated = baseIn(heading ?? line, name);
+      const parent = this.bullets[this.bullets.length - 1]?.name;
+      this.classes.push({ name, bases: stated.length > 0 || !parent || heading !== null ? stated : [parent], line: index + 1, exception: true });
+      if (heading === null && !line.trimStart().startsWith('|')) this.bullets.push({ indent, name });
+      return true;
+    }
+    // A definition-list term: "`UnknownBed` (subclass of `KeyError`)", its description indented below.
+    const term = heading !== null ? null : DEFINITION_TERM.exec(line);
+    const termBase = term ? BASE_AFTER_NAME.exec(line.slice(term[0].length - 1))?.[1] : undefined;
+    if (term && termBase && !BUILTIN_EXCEPTIONS.has(term[1]!)) {
+      this.classes.push({ name: term[1]!, bases: [termBase], line: index + 1, exception: true });
+      return true;
+    }
+    return false;
+  }
+
+  private readNamed(line: string, heading: string | null, index: number): void {
+    for (const named of line.matchAll(/`([A-Z][A-Za-z0-9_]*(?:Error|Exception))`/g)) {
+      if (!BUILTIN_EXCEPTIONS.has(named[1]!)) this.classes.push({ name: named[1]!, bases: baseIn(line, named[1]!), line: index + 1, exception: true });
+    }
+    // "Two exceptions, both subclasses of `LookupError`: `HabitNotFound` and `DuplicateHabit`", "`InvalidCode` and
+    // `UnknownSku`, both derived from `CartError(Exception)`": every class named in the sentence, with the stated base.
+    const inBody = this.inSection && heading === null;
+    const phrase = inBody ? INHERITANCE_PHRASE.exec(line) : null;
+    const after = inBody && !phrase && line.includes('`') ? BASE_AFTER_NAMES.exec(line) : null;
+    if (!phrase && !after) return;
+    const base = phrase ? (phrase[1] ?? phrase[3])! : (after![1] ?? after![2])!;
+    const baseOfBase = phrase ? phrase[2] ?? phrase[4] : undefined;
+    if (baseOfBase && !BUILTIN_EXCEPTIONS.has(base)) this.classes.push({ name: base, bases: [baseOfBase], line: index + 1, exception: true });
+    for (const named of line.matchAll(/`([A-Z][A-Za-z0-9_]*)`/g)) {
+      const own = named[1]!;
+      // "`EventNotFound` (a `LookupError`) … `InvalidTimes` (a `ValueError`)": each name's own note wins.
+      const ownBase = after ? BASE_AFTER_NAME.exec(line.slice((named.index ?? 0) + named[0].length))?.[1] : undefined;
+      if (own !== base && !BUILTIN_EXCEPTIONS.has(own) && !/(?:Error|Exception)$/.test(own)) this.classes.push({ name: own, bases: [ownBase ?? base], line: index + 1, exception: true });
+    }
+  }
+}
