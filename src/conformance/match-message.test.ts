@@ -13,9 +13,29 @@ describe('MessageIndex.match', () => {
     ['a %-template with a literal percent', 'Discount of %d%% applied.', 'Discount of 15% applied.'],
     ['long placeholder values', "'{title}' borrowed by {name}. Due back on {due_on}.", "'The Quiet Orchard' borrowed by Priya Natarajan. Due back on 2024-03-15."],
     ['whitespace differences', 'Split   mode must be\n equal.', 'Split mode must be equal.'],
+    ['quotes written in the template around a story placeholder', "Habit '{name}' added.", "Habit '{name}' added."],
+    ['a story placeholder met by adjacent fields', 'Each person pays {symbol}{amount}.', 'Each person pays {amount}.'],
+    ['a field standing for a story example in quotes', 'Found {count} bookmarks tagged {tag!r}.', "Found 2 bookmarks tagged 'python'."],
   ];
   it.each(found)('finds a story message in %s', (_name, candidate, story) => {
     expect(new MessageIndex([python(candidate)]).match(story).status).toBe('found');
+  });
+
+  // A placeholder stands for one value: literal text, or the other side's placeholder alone, never
+  // a placeholder with text around it (the quotes, the words a longer message adds).
+  const mismatched: Array<[string, string, string]> = [
+    ['quotes dropped around a placeholder', 'Habit {name} added.', "Habit '{name}' added."],
+    ['quotes added around a placeholder', "Habit '{name}' added.", 'Habit {name} added.'],
+    ['a longer message around the story placeholder', 'Ticket #{ticket_id} is already closed.', 'Ticket #{ticket_id} closed.'],
+  ];
+  it.each(mismatched)('does not take %s for the message', (_name, candidate, story) => {
+    expect(new MessageIndex([python(candidate)]).match(story).status).toBe('near');
+  });
+
+  it('compares a re-cased message once a longer one no longer absorbs it', () => {
+    const match = new MessageIndex([python('Ticket #{ticket_id} is already closed.', 3), python('Ticket #{ticket_id} Closed.', 9)]).match('Ticket #{ticket_id} closed.');
+    expect(match.status).toBe('near');
+    if (match.status === 'near') expect([match.candidate.line, match.differences]).toEqual([9, [{ expected: 'closed', actual: 'Closed' }]]);
   });
 
   it('does not let a mostly-placeholder string match anything', () => {

@@ -70,7 +70,11 @@ export class MessageIndex {
       const ownWanted = literalWeight(wantedTokens) - alignment.absorbedExpected;
       const ownActual = literalWeight(entry.tokens) - alignment.absorbedActual;
       if (ownWanted < literalWeight(wantedTokens) / 2 || ownActual < literalWeight(entry.tokens) / 2) continue;
-      const similarity = (2 * alignment.matched) / Math.max(ownWanted + ownActual, 1);
+      // Between two templates a placeholder in the same place agrees as much as a word does.
+      const placeholders = alignment.pairedPlaceholders === null ? 0 : PLACEHOLDER_WEIGHT;
+      const pairs = alignment.pairedPlaceholders ?? 0;
+      const similarity = (2 * (alignment.matched + pairs * placeholders))
+        / Math.max(ownWanted + ownActual + placeholders * (countWildcards(wantedTokens) + countWildcards(entry.tokens)), 1);
       if (similarity >= NEAR_MISS_SIMILARITY && (!best || similarity > best.similarity)) best = { entry, similarity, differences: alignment.differences };
     }
     if (!best) return { status: 'missing' };
@@ -81,6 +85,13 @@ export class MessageIndex {
 /** How much a token counts when comparing texts: a word its length, a punctuation mark 1. */
 function weight(token: string): number {
   return token === WILDCARD ? 0 : token.length;
+}
+
+/** How much a placeholder paired with the other template's placeholder counts: a short word. */
+const PLACEHOLDER_WEIGHT = 4;
+
+function countWildcards(tokens: string[]): number {
+  return tokens.reduce((count, token) => count + (token === WILDCARD ? 1 : 0), 0);
 }
 
 function literalWeight(tokens: string[]): number {
@@ -105,24 +116,32 @@ export interface TokenAlignment {
   /** Weight of the literal tokens of each side that the other side's wildcards stand for. */
   absorbedExpected: number;
   absorbedActual: number;
+  /** When both sides are templates, how many placeholders pair with one of the other side; null otherwise. */
+  pairedPlaceholders: number | null;
 }
 
 /**
  * Token edit distance in which a wildcard on either side absorbs any run of tokens for free, with
- * the differing stretches read back from the table.
+ * the differing stretches read back from the table. When both sides are templates, placeholders
+ * stand for each other: a wildcard pairs with the other side's wildcard and absorbs nothing else
+ * (as in `wildcardMatches`), so quotes or words around it are differences, not absorbed.
  */
 export function alignTokens(expected: string[], actual: string[]): TokenAlignment {
   const rows = expected.length + 1;
   const columns = actual.length + 1;
   const table = new Float64Array(rows * columns);
   const at = (i: number, j: number) => table[i * columns + j]!;
-  for (let i = 1; i < rows; i++) table[i * columns] = at(i - 1, 0) + (expected[i - 1] === WILDCARD ? 0 : 1);
-  for (let j = 1; j < columns; j++) table[j] = at(0, j - 1) + (actual[j - 1] === WILDCARD ? 0 : 1);
+  const paired = expected.includes(WILDCARD) && actual.includes(WILDCARD);
+  const free = (token: string) => (token === WILDCARD && !paired ? 0 : 1);
+  for (let i = 1; i < rows; i++) table[i * columns] = at(i - 1, 0) + free(expected[i - 1]!);
+  for (let j = 1; j < columns; j++) table[j] = at(0, j - 1) + free(actual[j - 1]!);
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < columns; j++) {
       const a = expected[i - 1]!;
       const b = actual[j - 1]!;
-      const value = a === WILDCARD || b === WILDCARD
+      const value = paired
+        ? Math.min(at(i - 1, j - 1) + (a === b ? 0 : tokenCost(a, b)), at(i - 1, j) + 1, at(i, j - 1) + 1)
+        : a === WILDCARD || b === WILDCARD
         ? Math.min(at(i - 1, j - 1), at(i - 1, j), at(i, j - 1))
         : Math.min(at(i - 1, j - 1) + tokenCost(a, b), at(i - 1, j) + 1, at(i, j - 1) + 1);
       table[i * columns + j] = value;
@@ -140,6 +159,7 @@ export function alignTokens(expected: string[], actual: string[]): TokenAlignmen
   let i = expected.length;
   let j = actual.length;
   let matched = 0;
+  let pairedPlaceholders = 0;
   let absorbedExpected = 0;
   let absorbedActual = 0;
   // Prefer, on ties: exact matches, then a wildcard absorbing tokens, then insertions and
@@ -148,11 +168,27 @@ export function alignTokens(expected: string[], actual: string[]): TokenAlignmen
     const a = i > 0 ? expected[i - 1]! : null;
     const b = j > 0 ? actual[j - 1]! : null;
     const here = at(i, j);
-    if (a !== null && b !== null && a !== WILDCARD && a === b && here === at(i - 1, j - 1)) {
+    if (a !== null && b !== null && (a !== WILDCARD || paired) && a === b && here === at(i - 1, j - 1)) {
       flush();
       matched += weight(a);
+      if (a === WILDCARD) pairedPlaceholders++;
       i--;
       j--;
+    } else if (paired) {
+      // Placeholders pair only with each other: everything else is an ordinary edit.
+      if (a !== null && here === at(i - 1, j) + 1) {
+        pending.expected.unshift(a);
+        i--;
+      } else if (b !== null && here === at(i, j - 1) + 1) {
+        pending.actual.unshift(b);
+        j--;
+      } else {
+        if (a!.toLowerCase() === b!.toLowerCase()) matched += 0.75 * weight(a!);
+        pending.expected.unshift(a!);
+        pending.actual.unshift(b!);
+        i--;
+        j--;
+      }
     } else if (b === WILDCARD && a !== null && here === at(i - 1, j)) {
       flush();
       absorbedExpected += weight(a);
@@ -186,5 +222,5 @@ export function alignTokens(expected: string[], actual: string[]): TokenAlignmen
     }
   }
   flush();
-  return { distance: at(expected.length, actual.length), differences, matched, absorbedExpected, absorbedActual };
+  return { distance: at(expected.length, actual.length), differences, matched, absorbedExpected, absorbedActual, pairedPlaceholders: paired ? pairedPlaceholders : null };
 }

@@ -28,10 +28,19 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Whether `pattern` (with wildcards) matches all of `text` (whose own wildcards are opaque). */
+/**
+ * What one placeholder of a pattern may stand for in the other text: a value is either literal text
+ * (a story's example, "Alice") or the other side's own placeholder, alone or as adjacent fields
+ * (`{symbol}{amount}`); never a placeholder with text around it. Otherwise "Habit {name} added."
+ * would meet "Habit '<name>' added." (its field spanning the quotes) and "Ticket #<id> closed."
+ * would meet "Ticket #{id} is already closed." (the story's placeholder spanning "is already").
+ */
+const ONE_VALUE = `(?:${WILDCARD}+|[^${WILDCARD}]+?)`;
+
+/** Whether `pattern` (with wildcards) matches all of `text` (whose own wildcards each stand for one value). */
 export function wildcardMatches(pattern: string, text: string): boolean {
   if (!pattern.includes(WILDCARD)) return pattern === text;
-  const source = pattern.split(WILDCARD).map(escapeRegExp).join('[\\s\\S]+?');
+  const source = pattern.split(WILDCARD).map(escapeRegExp).join(ONE_VALUE);
   return new RegExp(`^${source}$`).test(text);
 }
 
