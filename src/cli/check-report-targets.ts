@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rm, stat } from 'node:fs/promises';
+import { access, constants, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BacksmithError } from '../errors.js';
 import { fileErrorReason } from '../deliver/file-error-reason.js';
@@ -51,7 +51,15 @@ export async function checkReportTargets(targets: readonly ReportTarget[], input
     const other = claimed.get(resolved);
     if (other) throw new BacksmithError(`${option} and ${other} both name ${file}: give each report its own file.`);
     claimed.set(resolved, option);
-    if ((await statOrNull(option, resolved))?.isDirectory()) throw new BacksmithError(`${option} ${file} is a folder: give a file name, e.g. ${path.join(file, option === '--sarif' ? 'backsmith.sarif' : 'report.html')}.`);
+    const existing = await statOrNull(option, resolved);
+    if (existing?.isDirectory()) throw new BacksmithError(`${option} ${file} is a folder: give a file name, e.g. ${path.join(file, option === '--sarif' ? 'backsmith.sarif' : 'report.html')}.`);
+    if (existing && !existing.isFile()) {
+      // A device or a pipe (/dev/stdout, a FIFO) is written to, not replaced: it needs write access, not a folder to create files in.
+      await access(resolved, constants.W_OK).catch((error: unknown) => {
+        throw new BacksmithError(`${option} ${file} cannot be written: ${fileErrorReason(error)}.`);
+      });
+      continue;
+    }
     const folder = await nearestFolder(option, file);
     const probe = path.join(folder, `.backsmith-write-check-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {

@@ -22,10 +22,12 @@ export function registerRunsCommand(program: Command, io: CliIo): void {
     .option('--json', 'print the records as JSON')
     .option('--limit <n>', 'show at most this many runs', parseLimit, 20)
     .action(async (flags: { json?: boolean; limit: number }) => {
-      const { listRuns } = await import('../runs/list-runs.js');
+      const { readRunsFolder } = await import('../runs/list-runs.js');
       const { formatRunList } = await import('../runs/format-run.js');
-      const records = (await listRuns(process.cwd())).slice(0, flags.limit);
-      io.stdout(flags.json ? `${JSON.stringify(records, null, 2)}\n` : formatRunList(records));
+      const { records, unreadable } = await readRunsFolder(process.cwd());
+      io.stdout(flags.json ? `${JSON.stringify(records.slice(0, flags.limit), null, 2)}\n` : formatRunList(records.slice(0, flags.limit)));
+      // A run whose record is damaged is not left out silently (stderr, so --json stays one document).
+      if (unreadable.length > 0) io.stderr(`${unreadable.length} run folder(s) could not be read: ${unreadable.slice(0, 5).map((run) => `${run.id} (${run.reason})`).join(', ')}${unreadable.length > 5 ? ', …' : ''}.\n`);
     });
   runs
     .command('show')

@@ -5,6 +5,7 @@ const REASONS: Record<string, string> = {
   ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
   EISDIR: 'it is a folder',
+  ENOENT: 'no such file or folder',
   ENOTDIR: 'a part of the path is a file, not a folder',
   // mkdir's word for a file standing where a folder should be.
   EEXIST: 'a part of the path is a file, not a folder',

@@ -43,7 +43,7 @@ export { writeFileAtomic } from '../deliver/write-atomic.js';
 
 export { createRunRecorder, FAILING_DRAFT_FILE } from '../runs/run-recorder.js';
 export type { RunRecorder } from '../runs/run-recorder.js';
-export { listRuns, findRun } from '../runs/list-runs.js';
+export { listRuns, findRun, readRunsFolder } from '../runs/list-runs.js';
 export { formatRun, formatRunList } from '../runs/format-run.js';
 export { RUNS_DIR } from '../runs/run-id.js';
 export type { RunRecord, RunOutcome, CallRecord, CallRole, DraftRecord, DryRunRecord, InputFingerprint } from '../runs/run-record.js';
