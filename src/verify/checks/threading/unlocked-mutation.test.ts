@@ -138,6 +138,38 @@ class Polls:
         fresh.days.add(day)
         return {"success": True, "message": "ok", "data": None}
 ` },
+    { name: 'a @contextmanager helper of the class that holds the lock', code: `${PRELUDE}from contextlib import contextmanager
+from collections.abc import Iterator
+
+
+class Counter:
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._items: dict[str, int] = {}
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        with self._lock:
+            yield
+
+    def add(self, name: str) -> dict[str, Any]:
+        with self._locked():
+            self._items[name] = 1
+        return {"success": True, "message": "ok", "data": None}
+` },
+    { name: 'async methods under async with an asyncio.Lock', code: `${PRELUDE}import asyncio
+
+
+class Counter:
+    def __init__(self) -> None:
+        self._lock = asyncio.Lock()
+        self._items: dict[str, int] = {}
+
+    async def add(self, name: str) -> dict[str, Any]:
+        async with self._lock:
+            self._items[name] = 1
+        return {"success": True, "message": "ok", "data": None}
+` },
   ],
   invalid: [
     { name: 'an object of the state changed through a local alias after the lock is released', code: `${PRELUDE}class Habits:
@@ -233,5 +265,41 @@ class Tickets:
         except Exception as error:
             return {"success": False, "message": str(error), "data": None}
 `, findings: [{ line: 11, messageIncludes: 'lambda (line 11) changes shared state (self._items) without holding a lock (reached from add)' }] },
+    { name: 'an async method with no lock', code: `${PRELUDE}class Counter:
+    def __init__(self) -> None:
+        self._items: dict[str, int] = {}
+
+    async def add(self, name: str) -> dict[str, Any]:
+        self._items[name] = 1
+        return {"success": True, "message": "ok", "data": None}
+`, findings: [{ line: 10, messageIncludes: 'add changes shared state (self._items) without holding a lock', symbol: 'Counter.add' }] },
+    { name: 'a fresh lock made by the with statement itself', code: `${PRELUDE}class Counter:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict[str, int] = {}
+
+    def add(self, name: str) -> dict[str, Any]:
+        with threading.Lock():
+            self._items[name] = 1
+        return {"success": True, "message": "ok", "data": None}
+`, findings: [{ line: 12, messageIncludes: 'add changes shared state (self._items) without holding a lock', symbol: 'Counter.add' }] },
+    { name: 'a @contextmanager helper that takes no lock', code: `${PRELUDE}from contextlib import contextmanager
+from collections.abc import Iterator
+
+
+class Counter:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict[str, int] = {}
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        yield
+
+    def add(self, name: str) -> dict[str, Any]:
+        with self._locked():
+            self._items[name] = 1
+        return {"success": True, "message": "ok", "data": None}
+`, findings: [{ line: 20, messageIncludes: 'add changes shared state (self._items) without holding a lock', symbol: 'Counter.add' }] },
   ],
 });

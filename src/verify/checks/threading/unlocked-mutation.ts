@@ -1,6 +1,6 @@
 import { callTarget, callableKey, callableName, callableSymbol, functionCallable, MAX_CALL_DEPTH, type Callable } from '../../../python/callables.js';
 import { canonicalName, importBindings } from '../../../python/import-bindings.js';
-import type { AttributeMutationFact, PythonClass, PythonModule, ValueFact } from '../../../python/python-model.js';
+import type { AttributeMutationFact, PythonClass, PythonFunction, PythonModule, ValueFact } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { serviceMethods } from '../contract/support/service-methods.js';
 
@@ -27,6 +27,26 @@ function lockExpressions(module: PythonModule, cls: PythonClass, imports: Readon
     if (binding.key === null && binding.value.kind === 'call' && isLockCall(binding.value.callee)) locks.add(binding.name);
   }
   return locks;
+}
+
+/** Decorators that make a generator function a context manager. */
+const CONTEXT_MANAGER_DECORATORS = new Set(['contextlib.contextmanager', 'contextlib.asynccontextmanager']);
+
+/**
+ * Context managers of the module that hold a lock while their block runs: a `@contextmanager`
+ * method or function whose body takes one of the locks (`with self._lock: yield`, or acquires it).
+ * Named as a `with` item names them: `self._locked`, `cls._locked`, `Class._locked`, `_locked`.
+ */
+function lockingContextManagers(module: PythonModule, cls: PythonClass, imports: ReadonlyMap<string, string>, isLock: (context: string) => boolean): Set<string> {
+  const names = new Set<string>();
+  const holdsLock = (fn: PythonFunction) => fn.body.withItems.some(isLock)
+    || fn.body.calls.some((call) => call.callee.endsWith('.acquire') && isLock(call.callee.slice(0, -'.acquire'.length)));
+  const isContextManager = (fn: PythonFunction) => fn.decorators.some((decorator) => CONTEXT_MANAGER_DECORATORS.has(canonicalName(decorator.replace(/\(.*$/s, ''), imports)));
+  for (const method of cls.methods) {
+    if (isContextManager(method) && holdsLock(method)) for (const owner of ['self', 'cls', cls.name]) names.add(`${owner}.${method.name}`);
+  }
+  for (const fn of module.functions) if (isContextManager(fn) && holdsLock(fn)) names.add(fn.name);
+  return names;
 }
 
 /** Names bound at module level (`_REGISTRY = {}`, `_COUNTER: int = 0`): state every instance and thread shares. */
@@ -99,13 +119,19 @@ class LockWalk {
   readonly found: UnlockedMutation[] = [];
 
   private readonly globals: Set<string>;
+  private readonly lockingManagers: Set<string>;
 
-  constructor(private readonly module: PythonModule, private readonly locks: Set<string>) {
+  constructor(private readonly module: PythonModule, cls: PythonClass, private readonly locks: Set<string>, private readonly imports: ReadonlyMap<string, string>) {
     this.globals = moduleLevelNames(module);
+    this.lockingManagers = lockingContextManagers(module, cls, imports, (context) => this.isLock(context));
   }
 
-  private isLock(context: string): boolean {
+  /** Whether holding `context` (a `with` item or an acquired object) excludes other threads. */
+  isLock(context: string): boolean {
     const name = context.replace(/\(.*$/s, '');
+    // `with threading.Lock():` makes a new lock on every call: nobody else ever holds it.
+    if (name !== context && LOCK_FACTORY.test(canonicalName(name, this.imports))) return false;
+    if (this.lockingManagers?.has(name)) return true;
     return this.locks.has(context) || this.locks.has(name) || LOCK_NAME.test(name.split('.').pop() ?? '');
   }
 
@@ -152,7 +178,7 @@ export const unlockedMutation = defineCheck({
   category: 'threading',
   severity: 'error',
   description: "A service class whose public methods (or the helpers they call) change shared state in place - dict/list/set attributes, counters, module-level containers and `global` names - must hold a threading.Lock/RLock while doing so: Gradio runs handlers from several threads at once.",
-  fixHint: 'Create `self._lock = threading.RLock()` in __init__ (or a module-level `_LOCK = threading.Lock()` for module-level state) and wrap each state change (or one guard helper every public method goes through) in `with self._lock:`.',
+  fixHint: 'Create `self._lock = threading.RLock()` in __init__ (or a module-level `_LOCK = threading.Lock()` for module-level state) and wrap each state change (or one guard helper every public method goes through) in `with self._lock:` (in `async def` methods an `asyncio.Lock()` held with `async with`). A lock made in the `with` statement itself (`with threading.Lock():`) is new on every call and excludes nobody.',
   run(context) {
     const imports = importBindings(context.module);
     const byClass = new Map<PythonClass, ReturnType<typeof serviceMethods>>();
@@ -161,9 +187,10 @@ export const unlockedMutation = defineCheck({
     const reported = new Set<string>();
     for (const [cls, methods] of byClass) {
       const locks = lockExpressions(context.module, cls, imports);
-      const walk = new LockWalk(context.module, locks);
+      const walk = new LockWalk(context.module, cls, locks, imports);
+      // Async methods too: handlers on the event loop interleave at every await, and sync handlers run beside them in threads.
       for (const { method, isWrapped } of methods) {
-        if (isWrapped || method.isAsync) continue;
+        if (isWrapped) continue;
         walk.walkFrom(functionCallable(method), method.name);
       }
       const byWhere = new Map<string, UnlockedMutation[]>();
