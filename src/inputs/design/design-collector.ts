@@ -47,6 +47,8 @@ export class DesignCollector {
   standardLibraryOnly = false;
   /** Class named explicitly as primary ("the primary class is `X`"). */
   explicitPrimary: string | null = null;
+  /** Backticked CamelCase names in running text, with how often: the owner of last resort for methods no section places. */
+  readonly proseNames = new Map<string, number>();
 
   constructor(readonly normalizer: PythonNormalizer) {}
 

@@ -57,6 +57,8 @@ export function baseStatedIn(text: string): string | undefined {
 
 /** `#### 3.3.1 \`ToolUnavailable(LibraryError)\``: a heading of an exceptions section holding a declaration. */
 const HEADING_ENTRY = /^[\s\d.)]*(?:\*\*)?`([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)\(\s*[A-Z][\w.]*\s*\)`/;
+/** "`AlreadyClaimed` and `UnknownTag` subclass `LostFoundError`", anywhere: names declared with an exception base. */
+const SUBCLASS_SENTENCE = /((?:`[A-Z][A-Za-z0-9_]*`(?:\s*,\s*|\s+and\s+|\s+or\s+)?){1,12})\s+(?:(?:both|all|each)\s+)?(?:subclass(?:es)?|inherits?\s+from|derives?\s+from|extends?)\s+`([A-Z][A-Za-z0-9_]*)`/g;
 const BULLET_OR_ROW = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)/;
 
 /** Reads the exception declarations of each line the harvester passes, keeping the section's state. */
@@ -81,6 +83,7 @@ export class ExceptionLines {
     if (this.inSection && this.readEntry(line, heading, index)) return true;
     // An exception the text declares, or says a method raises, is one the module must define.
     if ((this.inSection && heading === null) || CUSTOM_EXCEPTION.test(line) || RAISES.test(line)) this.readNamed(line, heading, index);
+    if (heading === null && line.includes('`') && /subclass|inherit|derive|extend/i.test(line)) this.readSubclassSentences(line, index);
     if (this.sharedBase === null && /xcep|rror/i.test(line)) this.sharedBase = readSharedExceptionBase(line);
     if (this.sharedBase === null && this.inSection && heading === null) this.sharedBase = SECTION_SHARED_BASE.exec(line)?.[1] ?? PLAIN_SHARED_BASE.exec(line)?.[1] ?? null;
     if (this.inSection && heading === null && /(?:Error|Exception)\b/.test(line)) {
@@ -89,6 +92,17 @@ export class ExceptionLines {
       }
     }
     return false;
+  }
+
+  private readSubclassSentences(line: string, index: number): void {
+    for (const sentence of line.matchAll(SUBCLASS_SENTENCE)) {
+      const base = sentence[2]!;
+      const known = this.classes.some((cls) => cls.exception && cls.name === base);
+      if (!BUILTIN_EXCEPTIONS.has(base) && !/(?:Error|Exception)$/.test(base) && !known) continue;
+      for (const named of sentence[1]!.matchAll(/`([A-Z][A-Za-z0-9_]*)`/g)) {
+        if (named[1] !== base && !BUILTIN_EXCEPTIONS.has(named[1]!)) this.classes.push({ name: named[1]!, bases: [base], line: index + 1, exception: true });
+      }
+    }
   }
 
   private readEntry(line: string, heading: string | null, index: number): boolean {

@@ -127,12 +127,24 @@ function classNamesIn(texts: string[]): string[] {
   return [...dotted, ...quoted, ...camel];
 }
 
+/** The CamelCase name running text backticks most often that is no exception or model ("The UI only talks to `Planner`"), or null. */
+function proseOwner(collector: DesignCollector): string | null {
+  let best: string | null = null;
+  for (const [name, count] of collector.proseNames) {
+    const role = collector.classes.get(name)?.role;
+    if (looksLikeExceptionName(name) || role === 'exception' || role === 'model' || (collector.fields.has(name) && !collector.fields.get(name)!.weak)) continue;
+    if (collector.declaredExceptions.some((declared) => declared.name === name)) continue;
+    if (best === null || count > collector.proseNames.get(best)!) best = name;
+  }
+  return best;
+}
+
 function placePendingMethods(collector: DesignCollector, primary: string | null): string | null {
   for (const { fn, context, heading } of collector.pendingMethods) {
     // A model does not take loose methods; a class known only by its attribute list or `__init__` may.
     const named = classNamesIn(context).filter((name) => !looksLikeExceptionName(name) && !(collector.fields.has(name) && !collector.fields.get(name)!.weak));
     const known = named.find((name) => collector.classes.get(name)?.role === 'other' || collector.classes.get(name)?.role === 'service');
-    const owner = known ?? named[0] ?? primary ?? heading ?? null;
+    const owner = known ?? named[0] ?? primary ?? heading ?? proseOwner(collector);
     if (heading && owner !== heading) {
       collector.warn('orphan', `\`${fn.name}\` is under the heading "${heading}", which does not say it is a class; read as a method of \`${owner ?? 'the module'}\`${owner ? ', the class the text around it names' : ''}`, fn.line);
     }

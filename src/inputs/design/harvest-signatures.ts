@@ -1,7 +1,8 @@
 import { apiTableColumns } from './api-table.js';
 import { classNamedBy, classUnderClasses, EXTERNAL_WORDING, pseudoHeading, sectionOwner, type SectionOwner } from './section-owner.js';
 import { readNestedDetails, type NestedDetails } from './nested-details.js';
-import { baseStatedIn, BUILTIN_EXCEPTIONS, ExceptionLines } from './exception-lines.js';
+import { BUILTIN_EXCEPTIONS, ExceptionLines } from './exception-lines.js';
+import { SphinxDirectives } from './sphinx-directives.js';
 import { isModelSection, ProseModelReader } from './prose-models.js';
 import { readProseParagraph } from './prose-paragraph.js';
 import { readLabelledMethod } from './labelled-method.js';
@@ -66,8 +67,6 @@ export interface Harvest {
 }
 
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-/** reStructuredText / Sphinx: `.. py:method:: deposit(amount: float) -> None`, `.. py:class:: Account`. */
-const RST_DIRECTIVE = /^(\s*)\.\.\s+py:(class|exception|method|function|staticmethod|classmethod)::\s*(.*)$/;
 const QUALIFIED_MENTION = /`([A-Z][A-Za-z0-9_]*\.[a-z_][A-Za-z0-9_]*\([^`]*)`/g;
 const MENTION = /`([a-z_][A-Za-z0-9_]*)\(([^`()]*)\)(\s*->\s*[^`]+)?`/g;
 /** "`Ticket` has two methods of its own:", "Methods of `Ticket`:": prose that names the owner of the signatures below it. */
@@ -75,6 +74,7 @@ const PROSE_OWNER = /^\s*(?:`|\*\*)([A-Z][A-Za-z0-9_]*)(?:`|\*\*) (?:also )?(?:h
 /** "the `Wallet` class", "Wallet class", "class Wallet": the text calls the name a class. */
 const NAMED_CLASS = /`?\b([A-Z][A-Za-z0-9_]*)`?\s+[Cc]lass\b|\b[Cc]lass\s+`?([A-Z][A-Za-z0-9_]*)/g;
 const MAX_CONTINUATION_LINES = 30;
+const CLASS_BULLET = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*)?(?:[Cc]lass|[Kk]lasse|[Cc]lase|[Cc]lasse)\s+`([A-Z][A-Za-z0-9_]*)`(?:\*\*)?\s*(?:\(([^()]{0,80})\))?\s*:?\s*$/;
 /** A heading that says its class is a model: typed bullets right under it are its fields. */
 const MODEL_HEADING = /\b(?:dataclass|data class|model|modelo|mod[eè]le|record|registro|pydantic|typeddict|namedtuple|entity|entidad)\b/i;
 const MAX_LINE = 4000;
@@ -128,7 +128,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
   let codeClass: { name: string; indent: number } | null = null;
   let previousMode = LineMode.Prose;
   const models = new ProseModelReader();
-  let rstClass: { name: string; indent: number } | null = null;
+  const sphinx = new SphinxDirectives(harvest);
   /** The one class the current paragraph of running text names ('' when it names several). */
   let paragraphClass: string | null = null;
   const ownerWithParagraph = (owner: SectionOwner, parameters: string): SectionOwner =>
@@ -190,26 +190,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       continue;
     }
     if (models.continueList(line)) continue;
-    const directive = line.includes('py:') ? RST_DIRECTIVE.exec(line) : null;
-    if (directive) {
-      const [, indent, kind, rest] = directive as unknown as [string, string, string, string];
-      if (rstClass && indent.length <= rstClass.indent) rstClass = null;
-      if (kind === 'class' || kind === 'exception') {
-        const name = /^([A-Z][A-Za-z0-9_]*)/.exec(rest)?.[1];
-        if (!name) continue;
-        // "Base error, derives from Exception." in the directive's text gives the base.
-        const base = /\(\s*([A-Z][\w.]*)\s*\)/.exec(rest)?.[1] ?? baseStatedIn(lines.slice(index + 1, index + 4).join(' '));
-        harvest.classes.push({ name, bases: base ? [base] : [], line: index + 1, exception: kind === 'exception' });
-        harvest.namedClasses.add(name);
-        if (kind === 'class') rstClass = { name, indent: indent.length };
-        continue;
-      }
-      const snippet = readSignatureSnippet(rest);
-      if (!snippet) continue;
-      const owner: SectionOwner = kind !== 'function' && rstClass ? { kind: 'class', name: rstClass.name } : ownerOf(stack, lineClass);
-      harvest.signatures.push({ snippet, line: index + 1, owner, external: EXTERNAL_WORDING.test(lines.slice(index, index + 3).join(' ')), context: stack.map((section) => section.text).reverse(), fromCode: false });
-      continue;
-    }
+    if (sphinx.read(lines, index, ownerOf(stack, lineClass), stack.map((section) => section.text).reverse())) continue;
     const heading = line.includes('#') ? ATX_HEADING.exec(line) : null;
     const pseudo = heading || !line.includes('**') ? null : pseudoHeading(line);
     if (heading || pseudo) {
@@ -229,6 +210,14 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       if (owner.kind === 'class' && (MODEL_HEADING.test(text) || (under && isModelSection(parent!.text)))) models.openModelHeading(owner.name, text, index);
     }
     if (/class/i.test(line)) for (const named of line.matchAll(NAMED_CLASS)) harvest.namedClasses.add((named[1] ?? named[2])!);
+    // "- Class `PlotRegistry` (the service)": the bullets nested under it are its members.
+    const bulletClass = !heading && /lass/.test(line) ? CLASS_BULLET.exec(line) : null;
+    if (bulletClass) {
+      lineClass = bulletClass[1]!;
+      harvest.namedClasses.add(lineClass);
+      if (MODEL_HEADING.test(bulletClass[2] ?? '')) models.openClass(lineClass, line, index, bulletClass[2]!);
+      continue;
+    }
     const declared = line.includes('class') ? readClassLine(heading ? heading[2]! : line) : null;
     if (declared) {
       harvest.classes.push({ ...declared, line: index + 1, exception: false });
@@ -309,6 +298,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     }
   }
   models.close();
+  sphinx.close();
   harvest.models.push(...models.models);
   harvest.sharedExceptionBase = exceptions.sharedBase;
   return harvest;

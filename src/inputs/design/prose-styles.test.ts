@@ -91,10 +91,10 @@ const STYLES: Array<{ file: string; primary: string | null; api: string[]; model
     exceptions: ['LaundryError<Exception', 'MachineBusyError<LaundryError'],
   },
   {
-    // Sphinx / reStructuredText directives: `.. py:class::`, `.. py:method::` nested under it, `.. py:function::`, `.. py:exception::`.
+    // Sphinx / reStructuredText directives: `.. py:class::` (its parameters are the constructor's), `.. py:method::` nested under it, `.. py:function::`, `.. py:exception::`.
     file: 'sphinx-directives.design.md',
     primary: 'HerbGarden',
-    api: ['HerbGarden.harvest(bed, grams)', 'HerbGarden.plant(bed, herb)', 'price_per_gram(herb)'],
+    api: ['HerbGarden.__init__(beds)', 'HerbGarden.harvest(bed, grams)', 'HerbGarden.plant(bed, herb)', 'price_per_gram(herb)'],
     exceptions: ['BedTakenError<GardenError', 'GardenError<Exception'],
     external: ['price_per_gram'],
   },

@@ -23,6 +23,7 @@ import { rewriteForeignMarkup } from './foreign-markup.js';
 import { plainCharacters } from './plain-characters.js';
 import { harvestSignatures, LineMode } from './harvest-signatures.js';
 import { placeHarvest } from './place-signatures.js';
+import { harvestLines, originalLines } from './harvest-lines.js';
 import { sectionOwner } from './section-owner.js';
 
 /** Options for reading a design. */
@@ -258,6 +259,7 @@ function readProse(state: ReadState, block: MarkdownBlock, node: Nodes): void {
     }
   }
   for (const code of inlineCodes(node)) {
+    if (/^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/.test(code.text)) collector.proseNames.set(code.text, (collector.proseNames.get(code.text) ?? 0) + 1);
     if (mayBeAssignment(code.text)) state.snippets.push(code);
     if (code.text.trim().startsWith('{') && /["']success["']/.test(code.text)) state.responseSnippets.push({ ...code, summary: markdown });
   }
@@ -273,7 +275,8 @@ function markCode(modes: Uint8Array, code: Code, mode: LineMode): void {
 /** Signatures written in headings, bullets, table cells and broken code, attributed by section; coverage counted. */
 async function harvestProse(state: ReadState, modes: Uint8Array): Promise<void> {
   const { collector } = state;
-  const harvest = harvestSignatures(state.sourceLines!, modes);
+  const prepared = harvestLines(state.sourceLines!, modes);
+  const harvest = originalLines(harvestSignatures(prepared.lines, prepared.modes), prepared.lineOf);
   const { placed, examples } = await placeHarvest(harvest, collector);
   collector.stats.signatureSnippets += harvest.signatures.length - examples;
   collector.stats.attributedSnippets += placed;

@@ -118,6 +118,28 @@ export function readClassLine(text: string): { name: string; bases: string[] } |
   return { name: match[1]!, bases };
 }
 
+/** Splits an argument list at commas outside brackets and quotes. */
+function topLevelArguments(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quote) {
+      if (char === quote) quote = null;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') depth = Math.max(0, depth - 1);
+    else if (char === ',' && depth === 0) {
+      parts.push(text.slice(start, index));
+      start = index + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
 /** Python's built-in functions: written bare in prose (`print()`, `sorted(items)`), they are calls to them, not API. */
 const BUILTIN_FUNCTIONS = new Set([
   'abs', 'all', 'any', 'bool', 'callable', 'chr', 'dict', 'divmod', 'enumerate', 'filter', 'float', 'format', 'frozenset', 'getattr', 'hasattr',
@@ -132,8 +154,10 @@ const BUILTIN_FUNCTIONS = new Set([
  */
 export function readsAsCall(snippet: SignatureSnippet): boolean {
   if (snippet.hasDef || snippet.owner) return false;
+  // `self` first, or a return annotation: a declaration, whatever its defaults hold (a lambda, a tuple, a string with commas).
+  if (/^\s*(?:self|cls)\s*(?:,|$)/.test(snippet.parameters) || snippet.returns !== null) return false;
   if (/\blambda\b/.test(snippet.parameters)) return true;
-  const positional = snippet.parameters.split(',').map((argument) => argument.trim()).filter((argument) => argument !== '' && !/^\*{0,2}[A-Za-z_]\w*\s*(?:[:=]|$)/.test(argument));
+  const positional = topLevelArguments(snippet.parameters).map((argument) => argument.trim()).filter((argument) => argument !== '' && !/^\*{0,2}[A-Za-z_]\w*\s*(?:[:=]|$)/.test(argument));
   if (positional.some((argument) => /^(?:-?\d|["'\[{(]|[A-Za-z_]\w*\.[A-Za-z_])/.test(argument))) return true;
   const declares = snippet.returns !== null || snippet.parameters.includes(':') || /^\s*(?:self|cls)\b/.test(snippet.parameters);
   return BUILTIN_FUNCTIONS.has(snippet.name) && !declares;
