@@ -1,6 +1,7 @@
 /** Typed facts about one Python module, read by the tree-sitter parser. Lines are 1-based. */
 
 import type { BodyFacts, EnclosingHandlers } from './body-facts-model.js';
+import type { LoopBinding } from './loop-binding.js';
 
 /** How a parameter may be passed, as Python's `inspect.Parameter.kind` names it. */
 export type ParameterKind =
@@ -179,8 +180,11 @@ export interface ReferenceFact {
   line: number;
   /** Written to: the target of `=`, `+=` or `del`. */
   assigned: boolean;
-  /** For a call: its positional arguments, with the value of plain string literals (null when computed). */
-  arguments?: Array<{ literal: string | null; text: string }>;
+  /**
+   * For a call: its positional arguments, with the value of plain string literals (null when computed).
+   * For the computed name of `getattr`/`setattr`/`delattr`/`hasattr` (`key`, `f.name`): the loop that binds it, if one does.
+   */
+  arguments?: Array<{ literal: string | null; text: string; loop?: LoopBinding }>;
   /** For a call: the keywords it passes. */
   keywords?: string[];
 }

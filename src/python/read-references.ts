@@ -1,6 +1,7 @@
 import type { SyntaxNode as Node } from './syntax-node.js';
 import { dottedName, lineOf } from './node-text.js';
 import type { ReferenceFact } from './python-model.js';
+import { loopBindingOf } from './loop-binding.js';
 import { plainStringValue } from './value-facts.js';
 
 const ASSIGNING_PARENTS = new Set(['assignment', 'augmented_assignment']);
@@ -8,6 +9,8 @@ const MAX_ARGUMENT_TEXT = 120;
 /** Shared by calls without arguments of a kind: facts are read, never changed. */
 const NO_ARGUMENTS: Array<{ literal: string | null; text: string }> = Object.freeze([]) as unknown as Array<{ literal: string | null; text: string }>;
 const NO_KEYWORDS: string[] = Object.freeze([]) as unknown as string[];
+/** Calls whose second argument names an attribute: where a computed name comes from is recorded. */
+const ATTRIBUTE_NAME_CALLS = new Set(['getattr', 'setattr', 'delattr', 'hasattr']);
 
 function isPlainChain(node: Node): boolean {
   let current: Node | null = node;
@@ -41,7 +44,8 @@ function readCall(node: Node): ReferenceFact | null {
     if (argument.type === 'keyword_argument') keywordCount++;
     else positionalCount++;
   }
-  const positional: Array<{ literal: string | null; text: string }> = positionalCount === 0 ? NO_ARGUMENTS : new Array(positionalCount);
+  const positional: NonNullable<ReferenceFact['arguments']> = positionalCount === 0 ? NO_ARGUMENTS : new Array(positionalCount);
+  const namesAttribute = callee.type === 'identifier' && ATTRIBUTE_NAME_CALLS.has(callee.text);
   const keywords: string[] = keywordCount === 0 ? NO_KEYWORDS : new Array(keywordCount);
   positionalCount = 0;
   keywordCount = 0;
@@ -51,7 +55,14 @@ function readCall(node: Node): ReferenceFact | null {
     if (argument.type === 'keyword_argument') keywords[keywordCount++] = argument.childForFieldName('name')?.text ?? '';
     else {
       const literal = argument.type === 'string' || argument.type === 'concatenated_string' ? plainStringValue(argument) : null;
-      positional[positionalCount++] = { literal, text: argument.text.slice(0, MAX_ARGUMENT_TEXT) };
+      const fact: NonNullable<ReferenceFact['arguments']>[number] = { literal, text: argument.text.slice(0, MAX_ARGUMENT_TEXT) };
+      if (namesAttribute && positionalCount === 1 && literal === null) {
+        // `setattr(obj, key, ...)` in `for key, value in changes.items()`, `getattr(self, f.name)` in `for f in fields(self)`.
+        const root = argument.type === 'attribute' ? argument.childForFieldName('object') : argument;
+        const loop = root?.type === 'identifier' ? loopBindingOf(node, root.text) : null;
+        if (loop) fact.loop = loop;
+      }
+      positional[positionalCount++] = fact;
     }
   }
   return { kind: 'call', name: dottedName(callee), attribute: null, line: lineOf(node), assigned: false, arguments: positional, keywords };

@@ -16,8 +16,16 @@ testCheck(tampering, {
     { name: 'ordinary imports and calls', code: 'import os\nimport re\nimport sys\nimport logging\nfrom importlib import import_module\n\nPATTERN = re.compile(r"\\d+")\nlogger = logging.getLogger(__name__)\n\n\ndef where() -> str:\n    print("x", file=sys.stderr)\n    return os.path.join(os.getcwd(), sys.version)\n\n\ndef load() -> object:\n    return import_module("json")\n' },
     { name: 'getattr with a literal name, a local compile and a dunder name', code: 'def compile(text: str) -> str:\n    return text\n\n\nclass Box:\n    def name(self) -> str:\n        value = getattr(self, "label", None)\n        return compile(str(value)) + type(self).__name__ + __name__\n' },
     { name: 'writing to an own object, not a module', code: 'class Config:\n    pass\n\n\nsettings = Config()\nsettings.stdout = "x"\n' },
+    { name: 'declared names: the keywords of **changes and the fields of dataclasses.fields()', code: 'from dataclasses import dataclass, fields\nfrom typing import Any\n\n\n@dataclass\nclass Ticket:\n    title: str\n\n    def update(self, **changes: Any) -> None:\n        for key, value in changes.items():\n            setattr(self, key, value)\n        for key in changes:\n            delattr(self, key)\n\n    def to_dict(self) -> dict[str, Any]:\n        return {f.name: getattr(self, f.name) for f in fields(self)}\n' },
   ],
   invalid: [
+    { name: 'computed names that only look declared: another loop, a rebound name, a module target, the value of **changes', code: 'import sys\nfrom dataclasses import fields\nfrom typing import Any\n\n\nclass Ticket:\n    def update(self, names: list[str], **changes: Any) -> None:\n        for key in names:\n            setattr(self, key, 1)\n        for key, value in changes.items():\n            key = "_" + key\n            setattr(self, key, value)\n        for key in changes:\n            getattr(sys, key)\n        for key, value in changes.items():\n            getattr(self, value)\n        for f in fields(self):\n            getattr(self, f.type)\n', findings: [
+      { line: 9, messageIncludes: 'a name computed at runtime (`setattr(…, key)`)' },
+      { line: 12, messageIncludes: 'a name computed at runtime (`setattr(…, key)`)' },
+      { line: 14, messageIncludes: 'a name computed at runtime (`getattr(…key…)`)' },
+      { line: 16, messageIncludes: 'a name computed at runtime (`getattr(…value…)`)' },
+      { line: 18, messageIncludes: 'a name computed at runtime (`getattr(…f.type…)`)' },
+    ] },
     { name: 'evasions: literal getattr, module namespaces, aliases, dynamic imports of gc', code: EVASIONS, findings: [
       { line: 11, messageIncludes: 'the loaded modules (sys.modules), where the test harness lives through `getattr(…, "modules")`' },
       { line: 12, messageIncludes: 'os._exit) through `getattr(…, "_exit")`' },

@@ -1,5 +1,5 @@
 import { canonicalName, importBindings } from '../../../python/import-bindings.js';
-import type { PythonModule, ReferenceFact } from '../../../python/python-model.js';
+import type { PythonFunction, PythonModule, ReferenceFact } from '../../../python/python-model.js';
 import { defineCheck } from '../../check.js';
 import { ReachReports } from './support/reach-reports.js';
 
@@ -58,8 +58,44 @@ function isUnder(name: string, roots: readonly string[]): string | undefined {
 
 const DOT = 46;
 
+/** The innermost function or method of the module whose lines hold `line`. */
+function enclosingFunction(module: PythonModule, line: number): PythonFunction | null {
+  let found: PythonFunction | null = null;
+  const consider = (fn: PythonFunction) => {
+    if (fn.line <= line && line <= fn.endLine && (!found || fn.line >= found.line)) found = fn;
+  };
+  for (const fn of module.functions) consider(fn);
+  for (const cls of module.classes) for (const method of cls.methods) consider(method);
+  return found;
+}
+
+/**
+ * Whether a computed attribute name is a declared one: the field names of `dataclasses.fields(...)`
+ * (`getattr(self, f.name) for f in fields(self)`) or the keywords of the function's own
+ * `**changes` (`for key, value in changes.items(): setattr(ticket, key, value)`), on an object
+ * that is not an imported module. Such names come from declarations and callers, not from text the
+ * module assembles; a loop name rebound inside the function is not trusted.
+ */
+function isDeclaredName(reference: ReferenceFact, nameIndex: number, module: PythonModule, bindings: ReadonlyMap<string, string>): boolean {
+  const target = reference.arguments?.[0];
+  const argument = reference.arguments?.[nameIndex];
+  const loop = argument?.loop;
+  if (!target || !argument || !loop || nameIndex !== 1) return false;
+  if (bindings.has(target.text.split('.')[0]!) || target.text.startsWith('__')) return false;
+  const variable = argument.text.split('.')[0]!;
+  const owner = enclosingFunction(module, reference.line);
+  if (!owner || owner.body.localAssignments.some((binding) => binding.name === variable)) return false;
+  const callee = loop.iterable.includes('(') ? loop.iterable.slice(0, loop.iterable.indexOf('(')) : null;
+  if (callee !== null && canonicalName(callee, bindings) === 'dataclasses.fields') return argument.text === `${variable}.name` && loop.position === null;
+  if (argument.text !== variable) return false;
+  const keywords = owner.parameters.find((parameter) => parameter.kind === 'var-keyword')?.name;
+  if (!keywords) return false;
+  if (loop.iterable === keywords || loop.iterable === `${keywords}.keys()`) return loop.position === null;
+  return loop.iterable === `${keywords}.items()` && loop.position === 0;
+}
+
 /** What a reference reaches for, or null when it is ordinary. */
-function reachesFor(reference: ReferenceFact, bindings: ReadonlyMap<string, string>): string | null {
+function reachesFor(reference: ReferenceFact, bindings: ReadonlyMap<string, string>, source: PythonModule): string | null {
   const name = reference.name === null ? null : canonicalName(reference.name, bindings);
   if (reference.kind === 'call' && name !== null) {
     const forbidden = FORBIDDEN_CALLS[name];
@@ -69,7 +105,7 @@ function reachesFor(reference: ReferenceFact, bindings: ReadonlyMap<string, stri
     const nameIndex = COMPUTED_NAME_CALLS[name];
     if (nameIndex !== undefined) {
       const argument = reference.arguments?.[nameIndex];
-      if (argument && argument.literal === null) return `a name computed at runtime (\`${name}(…${argument.text}…)\`)`;
+      if (argument && argument.literal === null) return isDeclaredName(reference, nameIndex, source, bindings) ? null : `a name computed at runtime (\`${name}(…${argument.text}…)\`)`;
       if (name.endsWith('getattr')) return literalGetattr(reference, bindings);
       const imported = argument?.literal && nameIndex === 0 && !name.startsWith('operator.') ? isUnder(argument.literal, [...DYNAMIC_IMPORT_REACH, ...FORBIDDEN_MODULES]) : undefined;
       if (imported) return `the ${imported} module, imported through a call (\`${name}("${argument?.literal}")\`)`;
@@ -82,7 +118,7 @@ function reachesFor(reference: ReferenceFact, bindings: ReadonlyMap<string, stri
       const target = canonicalName(reference.arguments[0].text, bindings);
       const patched = isUnder(target, PATCHED_MODULES);
       if (patched) return `the ${patched} module, replacing its attributes (\`${name}(${target}, …)\`)`;
-      if (reference.arguments[1]?.literal === null) return `a name computed at runtime (\`${name}(…, ${reference.arguments[1].text})\`)`;
+      if (reference.arguments[1]?.literal === null && !isDeclaredName(reference, 1, source, bindings)) return `a name computed at runtime (\`${name}(…, ${reference.arguments[1].text})\`)`;
     }
     return null;
   }
@@ -131,7 +167,7 @@ export const tampering = defineCheck({
     const own = new Set([...module.functions.map((fn) => fn.name), ...module.classes.map((cls) => cls.name), ...module.constants.map((constant) => constant.name)]);
     for (const reference of module.references ?? []) {
       if (reference.kind !== 'attribute' && reference.name !== null && own.has(reference.name)) continue;
-      const what = reachesFor(reference, bindings);
+      const what = reachesFor(reference, bindings, module);
       if (what) reach.add(reference.line, what);
     }
     return reach.sorted();
