@@ -121,13 +121,43 @@ class Ledger:
         return {"ok": True, "total": total, "note": note or ""}
 `;
 
-/** Loads Ruff's wasm and builds the workspace for these settings, then lints a small module (see WARM_UP_SOURCE). */
+/** How many real lints this thread was asked for: once one is waiting, a warm-up lint only delays it. */
+let lintsAsked = 0;
+
+/**
+ * Loads Ruff's wasm and builds the workspace for these settings, then lints a small module (see
+ * WARM_UP_SOURCE) unless a real source came meanwhile: linting that compiles what it needs itself.
+ */
 export async function prepareRuff(lineLength: number, targetVersion: string): Promise<void> {
-  (await workspaceFor(lineLength, targetVersion)).check(WARM_UP_SOURCE);
+  const workspace = await workspaceFor(lineLength, targetVersion);
+  if (lintsAsked === 0) workspace.check(WARM_UP_SOURCE);
+}
+
+/** Lints made ahead (see `lintAhead`), by settings and source, until a request takes them. */
+const lintedAhead = new Map<string, Promise<LintDiagnostic[]>>();
+const aheadKey = (source: string, lineLength: number, targetVersion: string): string => `${lineLength}|${targetVersion}|${source}`;
+
+/**
+ * Lints `source` now, in place of the warm-up, and keeps the outcome for the first `runRuff` of the
+ * same source and settings: the CLI's guess at the module it will be asked about, read before the
+ * rest of the CLI has even loaded. A wrong guess is only a warm-up. A crash rejects, as any lint's
+ * does, so that the thread (its wasm possibly corrupt) is replaced.
+ */
+export function lintAhead(source: string, lineLength: number, targetVersion: string): Promise<void> {
+  const lint = runRuff(source, lineLength, targetVersion);
+  lintedAhead.set(aheadKey(source, lineLength, targetVersion), lint);
+  return lint.then(() => undefined);
 }
 
 /** Lints Python source with Ruff on the current thread (wasm). */
 export async function runRuff(source: string, lineLength: number, targetVersion = 'py310'): Promise<LintDiagnostic[]> {
+  lintsAsked++;
+  const key = aheadKey(source, lineLength, targetVersion);
+  const ahead = lintedAhead.get(key);
+  if (ahead) {
+    lintedAhead.delete(key);
+    return ahead;
+  }
   const workspace = await workspaceFor(lineLength, targetVersion);
   const diagnostics = workspace.check(source) as RuffDiagnostic[];
   return diagnostics.map((diagnostic) => ({

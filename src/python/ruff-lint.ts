@@ -77,12 +77,12 @@ class RuffThread {
     void this.worker.terminate();
   }
 
-  request(source: string | null, lineLength: number, targetVersion: string): Promise<LintDiagnostic[]> {
+  request(source: string | null, lineLength: number, targetVersion: string, ahead?: string): Promise<LintDiagnostic[]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.ref();
-      const request: RuffRequest = { id, source, lineLength, targetVersion };
+      const request: RuffRequest = { id, source, lineLength, targetVersion, ...(ahead === undefined ? {} : { ahead }) };
       this.worker.postMessage(request);
     });
   }
@@ -105,9 +105,13 @@ function ruffThread(): RuffThread | null {
 /** A failure of Ruff on a source, from this copy of the module or another (see THREAD). */
 const isRuffFailure = (error: unknown): boolean => error instanceof Error && (error.name === 'RuffCrash' || error.name === 'RuffSkipped');
 
-/** Loads Ruff's wasm ahead of the first lint, so that it overlaps other start-up work. */
-export function warmUpRuff(lineLength: number, targetVersion = DEFAULT_TARGET_VERSION): void {
-  void ruffThread()?.request(null, lineLength, targetVersion).catch(() => undefined);
+/**
+ * Loads Ruff's wasm ahead of the first lint, so that it overlaps other start-up work; with `ahead`,
+ * the source the caller expects to lint soon, that source is linted right away instead of a
+ * warm-up module, and its outcome kept for the request that asks for it.
+ */
+export function warmUpRuff(lineLength: number, targetVersion = DEFAULT_TARGET_VERSION, ahead?: string): void {
+  void ruffThread()?.request(null, lineLength, targetVersion, ahead).catch(() => undefined);
 }
 
 /** Ruff was not run on a source, by design (see ruff-budget.ts): the message says why. */

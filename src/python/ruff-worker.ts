@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepareRuff, runRuff, useCompiledRuffWasm } from './ruff-engine.js';
+import { lintAhead, prepareRuff, runRuff, useCompiledRuffWasm } from './ruff-engine.js';
 import type { CompiledWasm } from './ruff-wasm-module.js';
 import { shareWasmTierLock } from './wasm-tiers.js';
 
@@ -22,6 +22,8 @@ export interface RuffRequest {
   source: string | null;
   lineLength: number;
   targetVersion: string;
+  /** With no `source`: a source to lint ahead instead of the warm-up module (see `lintAhead`). */
+  ahead?: string;
 }
 
 const data = workerData as RuffWorkerData | null;
@@ -36,7 +38,7 @@ parentPort?.on('message', (message: RuffRequest | RuffWasmMessage) => {
   }
   const request = message;
   const work = request.source === null
-    ? prepareRuff(request.lineLength, request.targetVersion).then(() => [])
+    ? (request.ahead === undefined ? prepareRuff(request.lineLength, request.targetVersion) : lintAhead(request.ahead, request.lineLength, request.targetVersion)).then(() => [])
     : runRuff(request.source, request.lineLength, request.targetVersion);
   work.then(
     (diagnostics) => parentPort?.postMessage({ id: request.id, diagnostics }),

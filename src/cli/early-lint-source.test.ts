@@ -1,0 +1,31 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { earlyLintSource } from './early-lint-source.js';
+
+const folder = mkdtempSync(path.join(tmpdir(), 'backsmith-early-lint-'));
+const module = path.join(folder, 'm.py');
+writeFileSync(module, 'x = 1\n');
+mkdirSync(path.join(folder, 'pkg.py'));
+writeFileSync(path.join(folder, 'big.py'), Buffer.alloc(1_048_577, 0x20));
+writeFileSync(path.join(folder, 'bom.py'), '\uFEFFy = 2\n');
+writeFileSync(path.join(folder, 'latin1.py'), Buffer.from([0x78, 0x3d, 0xe9, 0x0a]));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('earlyLintSource', () => {
+  it.each([
+    ['the first path of verify', ['verify', module, '--no-run'], 'x = 1\n'],
+    ['another command', ['generate', module], null],
+    ['an option first', ['verify', '--json', module], null],
+    ['no path', ['verify'], null],
+    ['not a .py path', ['verify', folder], null],
+    ['a missing file', ['verify', path.join(folder, 'missing.py')], null],
+    ['a folder named .py', ['verify', path.join(folder, 'pkg.py')], null],
+    ['a file over 1 MB', ['verify', path.join(folder, 'big.py')], null],
+    ['a BOM, dropped as verify drops it', ['verify', path.join(folder, 'bom.py')], 'y = 2\n'],
+    ['bytes that are not UTF-8', ['verify', path.join(folder, 'latin1.py')], null],
+  ])('%s', (_case, args, expected) => {
+    expect(earlyLintSource(args)).toBe(expected);
+  });
+});
