@@ -24,7 +24,7 @@ const find = (header: string[], pattern: RegExp): number | null => {
   return index < 0 ? null : index;
 };
 
-const NAME_HEADER = /^(public )?(method|function|api|operation|name|m[eé]todo|funci[oó]n|fun[cç][aã]o|m[ée]thode|fonction|nombre|nome|nom)s?( name)?$/i;
+const NAME_HEADER = /^(public )?(method|function|api|operation|message|call|name|m[eé]todo|funci[oó]n|fun[cç][aã]o|m[ée]thode|fonction|nombre|nome|nom)s?( name)?$/i;
 const FUNCTION_HEADER = /function|funci[oó]n|fun[cç][aã]o|fonction/i;
 
 /** Recognises an API table by its header, or returns null for any other table. */

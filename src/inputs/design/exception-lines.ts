@@ -59,6 +59,10 @@ export function baseStatedIn(text: string): string | undefined {
 const HEADING_ENTRY = /^[\s\d.)]*(?:\*\*)?`([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)\(\s*[A-Z][\w.]*\s*\)`/;
 /** "`AlreadyClaimed` and `UnknownTag` subclass `LostFoundError`", anywhere: names declared with an exception base. */
 const SUBCLASS_SENTENCE = /((?:`[A-Z][A-Za-z0-9_]*`(?:\s*,\s*|\s+and\s+|\s+or\s+)?){1,12})\s+(?:(?:both|all|each)\s+)?(?:subclass(?:es)?|inherits?\s+from|derives?\s+from|extends?)\s+`([A-Z][A-Za-z0-9_]*)`/g;
+/** "…gets `DoubleVote`; … gives `VoteClosed`; both subclass `VoteError`": the names of the sentence before it. */
+const PRONOUN_SUBCLASS = /\b(?:both|all(?: (?:two|three|four|five|six))?|each|they|these)\s+(?:are\s+)?(?:subclass(?:es)?|inherits?\s+from|derives?\s+from|extends?)\s+`([A-Z][A-Za-z0-9_]*)`/i;
+/** A next line that carries the sentence on (running text wraps): not blank, not a heading, bullet, quote or row. */
+const CONTINUES = /^\s{0,3}(?![#>|*+-]|\d{1,3}[.)]\s)\S/;
 const BULLET_OR_ROW = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)/;
 
 /** Reads the exception declarations of each line the harvester passes, keeping the section's state. */
@@ -79,11 +83,12 @@ export class ExceptionLines {
   }
 
   /** Reads one line (`heading` is its ATX heading text, if it is one); true when it was an exceptions entry and nothing else is on it. */
-  read(line: string, heading: string | null, index: number): boolean {
+  read(line: string, heading: string | null, index: number, next = ''): boolean {
     if (this.inSection && this.readEntry(line, heading, index)) return true;
     // An exception the text declares, or says a method raises, is one the module must define.
     if ((this.inSection && heading === null) || CUSTOM_EXCEPTION.test(line) || RAISES.test(line)) this.readNamed(line, heading, index);
-    if (heading === null && line.includes('`') && /subclass|inherit|derive|extend/i.test(line)) this.readSubclassSentences(line, index);
+    const sentence = heading === null && CONTINUES.test(next) ? `${line} ${next}` : line;
+    if (heading === null && sentence.includes('`') && /subclass|inherit|derive|extend/i.test(sentence)) this.readSubclassSentences(sentence, index);
     if (this.sharedBase === null && /xcep|rror/i.test(line)) this.sharedBase = readSharedExceptionBase(line);
     if (this.sharedBase === null && this.inSection && heading === null) this.sharedBase = SECTION_SHARED_BASE.exec(line)?.[1] ?? PLAIN_SHARED_BASE.exec(line)?.[1] ?? null;
     if (this.inSection && heading === null && /(?:Error|Exception)\b/.test(line)) {
@@ -95,13 +100,18 @@ export class ExceptionLines {
   }
 
   private readSubclassSentences(line: string, index: number): void {
-    for (const sentence of line.matchAll(SUBCLASS_SENTENCE)) {
-      const base = sentence[2]!;
+    const declare = (names: string, base: string) => {
       const known = this.classes.some((cls) => cls.exception && cls.name === base);
-      if (!BUILTIN_EXCEPTIONS.has(base) && !/(?:Error|Exception)$/.test(base) && !known) continue;
-      for (const named of sentence[1]!.matchAll(/`([A-Z][A-Za-z0-9_]*)`/g)) {
+      if (!BUILTIN_EXCEPTIONS.has(base) && !/(?:Error|Exception)$/.test(base) && !known) return;
+      for (const named of names.matchAll(/`([A-Z][A-Za-z0-9_]*)`/g)) {
         if (named[1] !== base && !BUILTIN_EXCEPTIONS.has(named[1]!)) this.classes.push({ name: named[1]!, bases: [base], line: index + 1, exception: true });
       }
+    };
+    for (const sentence of line.matchAll(SUBCLASS_SENTENCE)) declare(sentence[1]!, sentence[2]!);
+    const pronoun = PRONOUN_SUBCLASS.exec(line);
+    if (pronoun) {
+      const before = line.slice(0, pronoun.index);
+      declare(before.slice(before.lastIndexOf('. ') + 1), pronoun[1]!);
     }
   }
 

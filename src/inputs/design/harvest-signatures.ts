@@ -228,7 +228,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     if (!heading && !pseudo) models.noteItem(line, line.trimEnd().endsWith(':') || line.trimEnd().endsWith(':**') ? classNamedBy(line) : null);
     if (models.openLabel(line, index, sectionClass(), stack.map((section) => section.text).join(' '))) continue;
     if (heading || pseudo) exceptions.onHeading(stack.map((section) => ({ text: section.text, isClass: section.owner.kind === 'class' })));
-    if (exceptions.read(line, heading ? heading[2]! : null, index)) continue;
+    if (exceptions.read(line, heading ? heading[2]! : null, index, lines[index + 1] ?? '')) continue;
     const proseOwner = !heading && stack.length > 0 && stack[stack.length - 1]!.owner.kind === 'none' ? PROSE_OWNER.exec(line) : null;
     if (proseOwner) stack[stack.length - 1]!.owner = { kind: 'class', name: (proseOwner[1] ?? proseOwner[2])! };
     if (!heading && models.readLine(lines, index, sectionClass(), stack.some((section) => isModelSection(section.text)))) continue;

@@ -40,6 +40,8 @@ const DIAGRAM_LANGUAGES = new Set(['mermaid', 'plantuml', 'puml', 'uml', '']);
 const isResponseEnvelope = (json: string) => /^\s*\{/.test(json) && /"(?:success|ok)"\s*:\s*(?:true|false)\b/.test(json) && /"message"\s*:/.test(json);
 const SHELL_LANGUAGES = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'powershell', 'ps']);
 const PARAMETER_LABEL = /\b(?:parameters?|params|arguments?|args|inputs?|par[aá]metros?|param[eè]tres?|parametri)\b/i;
+/** A section the design retires: its classes and methods are not part of the module. */
+const RETIRED_SECTION = /\b(?:deprecated|obsolete|superseded|retired|do not implement|don't implement|not to be implemented)\b/i;
 const TREE_GLYPHS = /[├└│]|^\s*[|`+]--/m;
 
 interface ReadState {
@@ -140,6 +142,9 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
     return LineMode.Skip;
   } else if (language === 'json' && (RESPONSE_HEADING.test(section) || isResponseEnvelope(code.value))) {
     state.responseSnippets.push({ text: code.value, line: firstLine, summary: block.leadIn });
+  } else if ((language === 'json' || language === 'jsonc') && await readYaml(state, block, code)) {
+    // JSON is YAML: an API written as a JSON document (`classes`, `methods`, `exceptions`, `models`) reads the same.
+    return LineMode.Skip;
   } else if ((language === 'json' || language === 'jsonc' || language === 'json-schema') && code.value.includes('"properties"')) {
     const models = readJsonSchemaModels(code.value, firstLine);
     for (const model of models) collector.addFields(model.name, { kind: null, fields: model.fields, origin: 'code', line: model.line });
@@ -265,6 +270,11 @@ function readProse(state: ReadState, block: MarkdownBlock, node: Nodes): void {
   }
 }
 
+/** Marks lines `first`..`last` (1-based) as read: the harvester skips them. */
+function markLines(modes: Uint8Array, first: number, last: number): void {
+  for (let index = Math.max(0, first - 1); index < last && index < modes.length; index++) modes[index] = LineMode.Skip;
+}
+
 /** Marks a code block's lines (fences included) for the prose harvester. */
 function markCode(modes: Uint8Array, code: Code, mode: LineMode): void {
   const first = (code.position?.start.line ?? 1) - 1;
@@ -302,6 +312,11 @@ export async function readDesign(original: string, options: ReadDesignOptions = 
   const modes = new Uint8Array(state.sourceLines.length);
   for (const block of document.blocks) {
     const { node } = block;
+    // "## API v1 (deprecated)": what a retired section lists is not to be built.
+    if (block.headings.some((heading) => RETIRED_SECTION.test(heading.text)) || (node.type === 'heading' && RETIRED_SECTION.test(sourceOf(document, node)))) {
+      markLines(modes, node.position?.start.line ?? 0, node.position?.end.line ?? 0);
+      continue;
+    }
     if (node.type === 'code') markCode(modes, node, await readCode(state, block, node));
     else if (node.type === 'table') await readTableBlock(state, block, node);
     else if (node.type === 'paragraph' || node.type === 'list') readProse(state, block, node);
