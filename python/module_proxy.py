@@ -17,6 +17,7 @@ import sys
 import threading
 import types
 
+import blocked_report
 import proxy_wire
 import server_exit
 import test_guards
@@ -68,6 +69,9 @@ class ModuleLink:
         self.raised_in_calls = 0
         self.last_raised = ""
         self.output = proxy_wire.OutputDrain()  # counted here: the module cannot reset it
+        # Blocked actions, written by the server's audit hook on a pipe of their own (blocked_report).
+        self.reports = blocked_report.BlockedReports()
+        self.reports.notes = lambda record: self.notes(record)
         self.codec = proxy_wire.Codec(self.other, self.special)
 
     # -------------------------------------------------------------- lifecycle
@@ -77,6 +81,7 @@ class ModuleLink:
         parent_sock, child_sock = socket.socketpair()
         read_fd, write_fd = os.pipe()
         output = self.output.pipe()
+        report_fd = self.reports.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
@@ -87,10 +92,11 @@ class ModuleLink:
             os.dup2(output, 2)
             os.close(output)
             import module_server
-            module_server.serve(child_sock, write_fd)
+            module_server.serve(child_sock, write_fd, report_fd)
         child_sock.close()
         os.close(write_fd)
         os.close(output)
+        os.close(report_fd)
         self.sock, self.pid, self.dump_fd = parent_sock, pid, read_fd
         self.generation += 1
         self.handles = {}
@@ -114,12 +120,13 @@ class ModuleLink:
                 pass
         try:
             os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
+            self.reports.exited(os.waitpid(self.pid, 0)[1])
         except (OSError, ChildProcessError):
             pass
         self.sock.close()
         os.close(self.dump_fd)
         self.output.close()
+        self.reports.close()
         self.pid = 0
         return text
 
@@ -138,6 +145,11 @@ class ModuleLink:
         """Stop the server."""
         self.abandon(dump=False)
 
+    def wait(self, seconds):
+        """Wait up to ``seconds`` while reading the server's output and blocked actions (a full pipe would stall it)."""
+        self.reports.drain()
+        self.output.wait(seconds)
+
     def output_chars(self):
         """Bytes the module wrote to stdout/stderr and characters it logged, over every server started."""
         self.output.drain()
@@ -145,7 +157,7 @@ class ModuleLink:
 
     def wait_exit(self, seconds):
         """Whether the server ended by itself within ``seconds`` (then it is reaped and closed)."""
-        ended = not self.pid or server_exit.wait_exit(self.pid, seconds, self.output.wait)
+        ended = not self.pid or server_exit.wait_exit(self.pid, seconds, self.wait)
         if ended:
             self.close()  # reaped only now, so its pid was never reused meanwhile
         return ended
@@ -170,7 +182,7 @@ class ModuleLink:
             try:
                 proxy_wire.send_frame(self.sock, {**message, "id": number})
                 while True:
-                    reply = self.output.receive(self.sock)
+                    reply = self.output.receive(self.sock, self.reports)
                     if reply.get("re") == number:
                         break
                     self.serve(reply)

@@ -1,7 +1,7 @@
 """The module server (stdlib only): the only process that imports the module under test.
 
 Forked by backsmith's trusted test process before it reads its configuration, it keeps
-nothing but its end of a socket pair and a pipe for stack dumps, installs the sandbox
+nothing but its end of a socket pair, a pipe for stack dumps and one for blocked actions, installs the sandbox
 guard, imports the module and answers requests (get an attribute, call, compare ...).
 Plain values go back by copy, other objects by handle (see proxy_wire); objects of the
 test side (a clock, a callback) arrive as ``ParentObject`` and are called back.
@@ -98,8 +98,9 @@ def builtin_base(cls):
 class Server:
     """Serves one module to the trusted parent over ``sock``."""
 
-    def __init__(self, sock):
+    def __init__(self, sock, report_fd):
         self.sock = sock
+        self.report_fd = report_fd
         self.objects = {}
         self.ids = {}
         self.requests = 0
@@ -274,7 +275,8 @@ class Server:
         # The acceptance tests are the runner's: unreadable here (the kernel's wall where it has one, the hook's besides).
         if config.get("testsdir"):
             hide_folder.hide(config["testsdir"])
-        guard = sandbox_guard.AuditGuard(NoteChannel(self), [workdir, config["tmpdir"]], self.module_file, [config.get("testsdir")])
+        # Blocked actions go straight to a pipe only the trusted side reads (blocked_report), never through this server.
+        guard = sandbox_guard.AuditGuard(None, [workdir, config["tmpdir"]], self.module_file, [config.get("testsdir")], self.report_fd)
         guard.context = "<import>"
         guard.install()
         handler = LogRelay(self)
@@ -340,24 +342,9 @@ class LogRelay(logging.Handler):
             pass
 
 
-class NoteChannel:
-    """The guard's channel: blocked actions go to the parent as notes."""
-
-    def __init__(self, server):
-        self.server = server
-
-    def send(self, record):
-        """Forward one guard record."""
-        try:
-            self.server.send({"op": "note", "record": {key: value for key, value in record.items()
-                                                        if type(value) in proxy_wire.SCALARS}})
-        except OSError:
-            pass
-
-
-def serve(sock, dump_fd):
+def serve(sock, dump_fd, report_fd):
     """The child's whole life: close every other descriptor, then answer until the parent goes."""
-    keep = sorted({0, 1, 2, sock.fileno(), dump_fd})
+    keep = sorted({0, 1, 2, sock.fileno(), dump_fd, report_fd})
     limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
     limit = 65536 if limit == resource.RLIM_INFINITY else min(limit, 1 << 20)
     for low, high in zip(keep, [*keep[1:], limit]):
@@ -366,7 +353,7 @@ def serve(sock, dump_fd):
     # Descriptors 1 and 2 are a pipe the trusted side drains and counts; fresh streams on it (a server
     # restarted mid-test would otherwise inherit pytest's in-memory capture).
     sys.stdout = sys.stderr = _OUTPUT[0] = open(1, "w", encoding="utf-8", errors="backslashreplace", buffering=1 << 16, closefd=False)
-    server = Server(sock)
+    server = Server(sock, report_fd)
     try:
         while True:
             server.handle(proxy_wire.recv_frame(sock))

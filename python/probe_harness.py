@@ -65,10 +65,11 @@ class Probe:
         if record.get("event") == "running":
             self.running(str(record.get("symbol", ""))[:200], "doctest")
             return
-        self.send("blocked", **{
-            key: (value[:300] if isinstance(value, str) else value) for key, value in record.items()
-            if key in ("kind", "auditEvent", "detail", "symbol", "line", "inModule", "function")
-            and isinstance(value, (str, int, bool))}, context=self.context)
+        fields = {key: (value[:300] if isinstance(value, str) else value) for key, value in record.items()
+                  if key in ("kind", "auditEvent", "detail", "symbol", "line", "inModule", "function")
+                  and isinstance(value, (str, int, bool))}
+        # No frame of the module on the stack (a thread of code compiled elsewhere): what the probe was running.
+        self.send("blocked", **{**fields, "symbol": fields.get("symbol") or self.context}, context=self.context)
 
     def send(self, event, **fields):
         """Send one record."""
@@ -263,9 +264,9 @@ def main():
             probe.run_doctests()
         probe.probe_services()
         probe.check_shutdown()
+    link.close()  # the module's process ends here: its last blocked actions are read before the run is done
     probe.send("done", seconds=round(time.perf_counter() - started, 4), stdoutChars=link.output_chars(), blocked=[])
     sys.stdout.flush()
-    link.close()
     os._exit(0)
 
 

@@ -268,12 +268,17 @@ class OutputDrain:
         if select.select([self.fd], [], [], seconds)[0]:
             self.drain()
 
-    def receive(self, sock):
-        """The next frame from ``sock``; the output that arrives meanwhile is counted."""
-        while self.fd >= 0:
-            ready = select.select([sock, self.fd], [], [])[0]
-            if self.fd in ready:
-                self.drain()
+    def receive(self, sock, reports=None):
+        """The next frame from ``sock``; the output that arrives meanwhile is counted, and ``reports``
+        (blocked_report.BlockedReports) read."""
+        while True:
+            pipes = [pipe for pipe in (self, reports) if pipe is not None and pipe.fd >= 0]
+            if not pipes:
+                break
+            ready = select.select([sock, *(pipe.fd for pipe in pipes)], [], [])[0]
+            for pipe in pipes:
+                if pipe.fd in ready:
+                    pipe.drain()
             if sock in ready:
                 break
         return recv_frame(sock)

@@ -14,6 +14,8 @@ import sys
 import types
 import time
 
+import blocked_report
+
 MAX_BLOCKED_RECORDS = 50
 LIMITS = {
     "cpuSeconds": resource.RLIMIT_CPU,
@@ -231,26 +233,32 @@ def _judge(policy, event, args):
 
 
 def _hook(state, event, args):
-    """The installed audit hook: judge, report (best effort), raise PermissionError."""
-    judge, policy, report, permission_error, base_exception = state
+    """The installed audit hook: judge, report, raise PermissionError."""
+    judge, policy, report, permission_error, base_exception, writer, write = state
     verdict = judge(policy, event, args)
     if verdict is None:
         return
-    try:
-        report(event, verdict[0], verdict[1])
-    except base_exception:  # noqa: BLE001 - reporting is best effort; the block is not
-        pass
+    if writer is not None:
+        # Straight to the trusted side's pipe, or the process ends (blocked_report): nothing to patch or swallow.
+        write(writer, event, verdict[0], verdict[1])
+    else:
+        try:
+            report(event, verdict[0], verdict[1])
+        except base_exception:  # noqa: BLE001 - an in-process child's report is best effort (such runs are errors anyway)
+            pass
     raise permission_error("backsmith sandbox: " + verdict[0] + " access is blocked (" + event + ")")
 
 
-POLICY_FUNCTIONS = (_real_path, _outside, _planted, _within, _judge, _hook)
+POLICY_FUNCTIONS = (_real_path, _outside, _planted, _within, _judge, _hook, *blocked_report.WRITER_FUNCTIONS)
 
 
 class AuditGuard:
     """Audit hook that blocks and reports network, process and outside-folder writes."""
 
-    def __init__(self, channel, allowed_roots, module_file, hidden_roots=()):
+    def __init__(self, channel, allowed_roots, module_file, hidden_roots=(), report_fd=None):
         self.channel = channel
+        # A module server's guard writes to a pipe only the trusted side reads (blocked_report), not to ``channel``.
+        self.writer = blocked_report.writer_for(report_fd, module_file) if report_fd is not None else None
         self.roots = tuple(os.path.realpath(root) for root in allowed_roots)
         # Folders the code may not even read (the acceptance tests), and read-only ones it cannot link from.
         safe = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, "/usr", os.path.dirname(__file__)}
@@ -273,7 +281,7 @@ class AuditGuard:
 
     def install(self):
         """Install the hook (it can never be removed)."""
-        state = (_judge, self.policy(), self.report, PermissionError, BaseException)
+        state = (_judge, self.policy(), self.report, PermissionError, BaseException, self.writer, blocked_report.write_report)
         sys.addaudithook(types.MethodType(_hook, state))
 
     def classify(self, event, args):

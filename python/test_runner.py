@@ -286,6 +286,9 @@ def start_proxy(link, config, reporter, context, kept):
         fields = {key: record[key] for key in in_process_run.FIELDS & record.keys()
                   if isinstance(record[key], (str, int, bool)) and key != "event"}
         fields = {key: value[:300] if isinstance(value, str) else value for key, value in fields.items()}
+        # Everything the module server does is the module's; without a frame of it on the stack (a thread of code
+        # compiled elsewhere) the action is the running test's.
+        fields = {**fields, "inModule": True, "symbol": fields.get("symbol") or context.context}
         reporter.channel.send({**fields, "event": "blocked", "context": context.context})
     link.notes = relay
     module_file = os.path.join(config["workdir"], config["moduleFileName"])

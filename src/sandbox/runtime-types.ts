@@ -77,8 +77,11 @@ export interface AcceptedReport {
 
 /** A network, process or filesystem action the audit hook blocked. */
 export interface BlockedAction {
-  /** `planted`: a file Python or a test runner could load as code or configuration (.py, .pth, conftest.py, pytest.ini), even in its own folder. */
-  kind: 'network' | 'process' | 'filesystem' | 'planted' | 'peek';
+  /**
+   * `planted`: a file Python or a test runner could load as code or configuration (.py, .pth, conftest.py, pytest.ini), even in its own folder;
+   * `report`: the module kept the report of a blocked action from the trusted side (closed or replaced its pipe, or wrote to it).
+   */
+  kind: 'network' | 'process' | 'filesystem' | 'planted' | 'peek' | 'report';
   auditEvent: string;
   detail: string;
   /** The module's entry point that tried (`Class.method`, `<import>`), or the running context. */

@@ -8,6 +8,7 @@ const WHAT: Record<BlockedAction['kind'], string> = {
   filesystem: 'write outside its working directory',
   planted: 'write a file that Python or the test runner could load as code or configuration',
   peek: 'read the acceptance tests (a module that reads them can answer what they expect)',
+  report: 'keep the sandbox from reporting an action it blocked',
 };
 
 /** `safety/network-or-fs`: the module must not reach the network, spawn processes or write elsewhere. */
