@@ -14,7 +14,7 @@ export interface GherkinScenario {
 
 /** A Gherkin text: its feature (title and the description under it) and its scenarios. */
 export interface GherkinText {
-  feature: { title: string; description: string; line: number } | null;
+  feature: { title: string; description: string; line: number; tags: string } | null;
   scenarios: GherkinScenario[];
 }
 
@@ -22,15 +22,37 @@ export interface GherkinText {
 export const GHERKIN_START = /^\s*(?:Feature|Scenario(?: Outline| Template)?|Example|Background|Rule):/;
 const SECTION = /^\s*(Feature|Scenario(?: Outline| Template)?|Example|Background|Rule|Examples|Scenarios):\s*(.*)$/i;
 const STEP = /^\s*(?:Given|When|Then|And|But|\*)\s/i;
+const TAGS = /^\s*@[\w.-]+(?:\s+@[\w.-]+)*\s*$/;
+/** A whole document in Gherkin: tags, a `# language:` line and blank lines, then `Feature:` (a markdown `# Title` is no Gherkin comment here). */
+export const GHERKIN_DOCUMENT = /^\uFEFF?(?:[ \t]*(?:#\s*language:[^\n]*|@[^\n]*)?\r?\n){0,50}[ \t]*Feature:/;
+
+/** The features of a Gherkin document, each with its tag lines, and the line (1-based) each starts on. */
+export function gherkinFeatures(text: string): Array<{ text: string; firstLine: number }> {
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  lines.forEach((line, index) => {
+    if (!/^\s*Feature:/.test(line)) return;
+    let start = index;
+    while (start > 0 && (TAGS.test(lines[start - 1]!) || /^\s*#/.test(lines[start - 1]!))) start--;
+    starts.push(start);
+  });
+  return starts.map((start, index) => ({ text: lines.slice(start, starts[index + 1] ?? lines.length).join('\n'), firstLine: start + 1 }));
+}
 
 /** Reads the feature and scenarios of a Gherkin text whose first line is `firstLine` of the document. */
 export function readGherkinText(text: string, firstLine: number): GherkinText {
   const result: GherkinText = { feature: null, scenarios: [] };
   let current: GherkinScenario | null = null;
   let inDescription = false;
+  /** `@BAKE-1 @smoke` lines before the next feature or scenario. */
+  let tags = '';
   const lines = text.split('\n');
   lines.forEach((raw, index) => {
     const line = firstLine + index;
+    if (TAGS.test(raw)) {
+      tags = `${tags} ${raw.trim()}`.trim();
+      return;
+    }
     const section = SECTION.exec(raw);
     // An outline's `Examples:` table belongs to its scenario.
     if (section && !/^(?:examples|scenarios)$/i.test(section[1]!)) {
@@ -38,8 +60,10 @@ export function readGherkinText(text: string, firstLine: number): GherkinText {
       current = null;
       inDescription = false;
       const keyword = section[1]!.toLowerCase();
+      const ownTags = tags;
+      tags = '';
       if (keyword === 'feature') {
-        result.feature = { title: section[2]!.trim(), description: '', line };
+        result.feature = { title: section[2]!.trim(), description: '', line, tags: ownTags };
         inDescription = true;
       } else if (keyword.startsWith('scenario') || keyword === 'example') {
         current = { title: section[2]!.trim(), steps: [], line, endLine: firstLine + lines.length - 1 };

@@ -3,10 +3,11 @@ import { readMessageTable } from '../design/message-table.js';
 import { plainText, readMarkdown, readTable, sourceOf, type MarkdownBlock, type MarkdownDocument } from '../markdown/markdown-document.js';
 import { collapseWhitespace, toMessageTemplate } from '../messages/message-template.js';
 import { criterionId, hasGivenWhenThen, readCriterion, splitGivenWhenThen } from './acceptance-criterion.js';
-import { GHERKIN_START, readGherkinText, type GherkinScenario } from './gherkin-text.js';
+import { GHERKIN_DOCUMENT, GHERKIN_START, gherkinFeatures, readGherkinText, type GherkinScenario } from './gherkin-text.js';
 import { isMessageText, messageKind, quotedTexts } from './quoted-messages.js';
-import { readStoryTable } from './story-table.js';
+import { readStoryIndex, readStoryTable } from './story-table.js';
 import { lineAt, linesNode, rangeNode } from './document-offsets.js';
+import { finishStories } from './finish-stories.js';
 import { cleanTitle, ID_LABEL, NOT_STORY_PREFIX, readRoleGoal, storyIdIn, storyItems, storyStart, type StoryStart } from './story-start.js';
 import type { AcceptanceCriterion, StoriesSpec, StoriesWarning, Story, StoryMessage } from './story-types.js';
 
@@ -27,6 +28,8 @@ const CRITERIA_LABEL = /^\W*(?:acceptance criteria|acceptance|criteria|scenarios
 const INLINE_ACCEPTANCE = /\b(?:acceptance(?: criteria)?|criteria)\b\s*[*_]{0,2}\s*:\s*[*_]{0,2}/i;
 /** A paragraph that is a whole Given … Then … criterion (no "Scenario" keyword), wherever it stands in a story. */
 const GIVEN_THEN_PARAGRAPH = /^(?:given|dad[oa]s?|étant donnée?s?)\b[^]*\b(?:then|entonces|então|alors|allora)\b/iu;
+/** "a. ", "b) " opening a line: lettered criteria. */
+const LETTERED = /(?<=^|\n)[ \t]*[a-h][.)][ \t]+/g;
 /** "(1)", "(2)": the numbered criteria of a sentence. */
 const INLINE_NUMBER = /\(\d{1,2}\)\s*/g;
 
@@ -99,6 +102,22 @@ class StoryBuilder {
     this.story.goal = roleGoal[2]!.trim();
     this.story.benefit = roleGoal[3]?.trim() ?? null;
     this.readInlineCriteria(node);
+    this.readLetteredCriteria(node);
+  }
+
+  /** "a. When I …, the screen shows "…"": lettered criteria written as lines of the story's paragraph. */
+  private readLetteredCriteria(node: Paragraph): void {
+    const markdown = sourceOf(this.document, node);
+    const base = node.position?.start.offset;
+    const starts = [...markdown.matchAll(LETTERED)].map((match) => match.index!);
+    if (base === undefined || starts.length === 0 || INLINE_ACCEPTANCE.test(markdown)) return;
+    starts.forEach((start, index) => {
+      const end = starts[index + 1] ?? markdown.length;
+      const text = collapseWhitespace(markdown.slice(start, end).replace(LETTERED, '').replace(/[*_`]/g, ''));
+      const criterion = { id: this.nextCriterionId(), text, ...splitGivenWhenThen(text), line: lineAt(this.document, base + start) };
+      this.addCriterion(criterion);
+      this.addMessages(rangeNode(base + start, base + end), criterion.id, null);
+    });
   }
 
   /** The rest of a role paragraph: "*Acceptance:* (1) a known member sees `Welcome back, {name}!`; (2) …". */
@@ -180,6 +199,17 @@ class StoryBuilder {
       }
       return;
     }
+    // `| AC | Situation → expected result |`: an id column, the rest of the row is the criterion and its messages.
+    const idColumn = header.findIndex((cell) => /^(id|ac|criterion|criteria|scenario|#)$/i.test(cell.trim()));
+    if (idColumn === 0 && header.length >= 2 && rows.length > 0 && rows.every((row) => criterionId(row.cells[0] ?? '') !== null)) {
+      for (const row of rows) {
+        const id = criterionId(row.cells[0]!)!;
+        const text = collapseWhitespace(row.cells.slice(1).join(' — '));
+        this.addCriterion({ id, text, ...splitGivenWhenThen(text), line: row.line });
+        for (const cell of row.nodes.slice(1)) this.addMessages(cell, id, null);
+      }
+      return;
+    }
     const tableMessages = readMessageTable(node, block.headings.map((heading) => heading.text).join(' / '));
     for (const message of tableMessages) {
       this.push({ text: message.text, template: message.template, placeholders: message.placeholders, kind: message.kind, storyId: this.story.id, criterionId: null, line: message.line });
@@ -220,12 +250,17 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
   let builder: StoryBuilder | null = null;
   let depth = 0;
   let criteriaDepth: number | null = null;
+  /** Story sentences an index table gives by id, for stories written out below without one. */
+  const indexSentences = new Map<string, string>();
   const finish = () => {
+    const sentence = builder && builder.story.role === null ? indexSentences.get(builder.story.id) : undefined;
+    const roleGoal = sentence ? readRoleGoal(sentence) : null;
+    if (builder && roleGoal) Object.assign(builder.story, { role: roleGoal[1]!.trim(), goal: roleGoal[2]!.trim(), benefit: roleGoal[3]?.trim() ?? null });
     if (builder) stories.push(builder.story);
     builder = null;
   };
   /** The `Feature:` read last, whose title and description a story its scenarios start takes. */
-  let feature: { title: string; description: string; line: number } | null = null;
+  let feature: { title: string; description: string; line: number; tags: string } | null = null;
   /** Whether the current story was started by a Gherkin feature or scenario (a new feature then ends it). */
   let fromGherkin = false;
   /** The heading just read that started no story: a "Story ID:" line right under it makes it one. */
@@ -239,31 +274,46 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
     criteriaDepth = null;
     return builder;
   };
+  /** Reads Gherkin text: its feature (title, tags with the story id, description with the role) and scenarios. */
+  const readGherkin = (gherkinText: string, firstLine: number, block: MarkdownBlock) => {
+    const parsed = readGherkinText(gherkinText, firstLine);
+    if (parsed.feature) {
+      feature = parsed.feature;
+      if (storyIdIn(feature.title) || storyIdIn(feature.tags) || !builder || fromGherkin) finish();
+    }
+    const opening = (builder as StoryBuilder | null);
+    const firstScenario = parsed.scenarios[0]?.line ?? firstLine + gherkinText.split('\n').length;
+    if (opening && firstScenario > firstLine) opening.addMessages(linesNode(document, firstLine, firstScenario - 1), null, null);
+    for (const scenario of parsed.scenarios) {
+      // A scenario that names a story (`Scenario: US-001 AC1 …`) belongs to it; the feature gives its title and role.
+      const id = storyIdIn(scenario.title) ?? (feature ? storyIdIn(feature.title) ?? storyIdIn(feature.tags) : null);
+      let current = builder as StoryBuilder | null;
+      if (!current || (id && current.story.id !== id)) {
+        current = startStory({ id, title: feature?.title || scenario.title, depth: 7, line: feature?.line ?? scenario.line });
+        fromGherkin = true;
+        if (feature?.description) current.readParagraph(block, { type: 'paragraph', children: [{ type: 'text', value: feature.description }] }, false);
+      }
+      current.readScenario(scenario);
+    }
+  };
+  // A document that is all Gherkin (a `.feature` file pasted as the stories) is read feature by feature.
+  if (GHERKIN_DOCUMENT.test(text)) {
+    for (const part of gherkinFeatures(text)) readGherkin(part.text, part.firstLine, { node: { type: 'paragraph', children: [] }, headings: [], leadIn: '', line: part.firstLine });
+    finish();
+    return finishStories(stories, warnings, options);
+  }
   for (const block of document.blocks) {
     const gherkin = gherkinOf(document, block);
     if (gherkin) {
-      const parsed = readGherkinText(gherkin.text, gherkin.firstLine);
-      if (parsed.feature) {
-        feature = parsed.feature;
-        if (storyIdIn(feature.title) || !builder || fromGherkin) finish();
-      }
-      const opening = (builder as StoryBuilder | null);
-      const firstScenario = parsed.scenarios[0]?.line ?? gherkin.firstLine + gherkin.text.split('\n').length;
-      if (opening && firstScenario > gherkin.firstLine) opening.addMessages(linesNode(document, gherkin.firstLine, firstScenario - 1), null, null);
-      for (const scenario of parsed.scenarios) {
-        // A scenario that names a story (`Scenario: US-001 AC1 …`) belongs to it; the feature gives its title and role.
-        const id = storyIdIn(scenario.title) ?? (feature ? storyIdIn(feature.title) : null);
-        let current = builder as StoryBuilder | null;
-        if (!current || (id && current.story.id !== id)) {
-          current = startStory({ id, title: feature?.title || scenario.title, depth: 7, line: feature?.line ?? scenario.line });
-          fromGherkin = true;
-          if (feature?.description) current.readParagraph(block, { type: 'paragraph', children: [{ type: 'text', value: feature.description }] }, false);
-        }
-        current.readScenario(scenario);
-      }
+      readGherkin(gherkin.text, gherkin.firstLine, block);
       continue;
     }
     const tableRows = block.node.type === 'table' && !builder ? readStoryTable(document, block.node) : null;
+    const storyIndex = block.node.type === 'table' && !builder && !tableRows ? readStoryIndex(block.node) : null;
+    if (storyIndex) {
+      for (const [id, sentence] of storyIndex) indexSentences.set(id, sentence);
+      continue;
+    }
     if (tableRows) {
       for (const row of tableRows) {
         const story = startStory({ id: row.id, title: row.title.replace(/^to\s+/i, ''), depth: 7, line: row.line });
@@ -325,17 +375,5 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
     else if (node.type === 'table') current.readTable(block, node);
   }
   finish();
-  if (stories.length === 0) warnings.push({ kind: 'no-stories', message: 'no user stories found: give each story a heading with its id, e.g. "## US-001 Add a member"', line: 0 });
-  const messageCount = stories.reduce((sum, story) => sum + story.messages.length, 0);
-  if (stories.length > 0 && messageCount === 0) {
-    warnings.push({ kind: 'no-messages', message: 'no user-facing message found in the stories: quote each one ("Poll created.", “…”, «…», 「…」) or write it after a colon (Then I see the message: Poll created.)', line: 0 });
-  }
-  const seen = new Map<string, number>();
-  for (const story of stories) {
-    if (story.criteria.length === 0) warnings.push({ kind: 'no-criteria', message: `${story.id} has no acceptance criteria`, line: story.line });
-    const earlier = seen.get(story.id);
-    if (earlier !== undefined) warnings.push({ kind: 'duplicate-id', message: `${story.id} is used again (first at line ${earlier})`, line: story.line });
-    else seen.set(story.id, story.line);
-  }
-  return { sourceName: options.sourceName ?? 'stories.md', stories, warnings: warnings.sort((a, b) => a.line - b.line) };
+  return finishStories(stories, warnings, options);
 }

@@ -57,7 +57,9 @@ export function storyItems(list: List): Array<{ item: ListItem; start: StoryStar
     const strong = first?.type === 'paragraph' ? first.children[0] : undefined;
     const title = strong?.type === 'strong' ? plainText(strong).trim() : '';
     // An index of stories (`- **US-001** Add a member`) is not the stories: a story bullet holds its own role sentence.
-    const id = title === '' || item.children.length < 2 || !readRoleGoal(collapseWhitespace(plainText(item))) ? null : storyIdIn(title);
+    // One paragraph may hold it all when its role sentence and criteria are lines under the bold title.
+    const oneParagraph = item.children.length === 1 && first?.type === 'paragraph' && (first.position?.end.line ?? 0) > (first.position?.start.line ?? 0);
+    const id = title === '' || (item.children.length < 2 && !oneParagraph) || !readRoleGoal(collapseWhitespace(plainText(item))) ? null : storyIdIn(title);
     if (!id) {
       if (stories.length === 0) return null;
       continue;

@@ -70,3 +70,23 @@ export function readStoryTable(document: MarkdownDocument, table: Table): StoryT
   }
   return rows.length > 0 ? rows : null;
 }
+
+/**
+ * An index of stories with no criteria (`| ID | Story |`, a row per story with its "As a …" sentence):
+ * the sentence of each id, which gives the role of a story written out further down. Null for other tables.
+ */
+export function readStoryIndex(table: Table): Map<string, string> | null {
+  const [head, ...body] = table.children;
+  if (!head || body.length === 0) return null;
+  const header = head.children.map((cell) => collapseWhitespace(plainText(cell)).trim());
+  const id = header.findIndex((cell) => ID.test(cell));
+  const sentence = header.findIndex((cell, index) => index !== id && SENTENCE.test(cell));
+  if (id < 0 || sentence < 0 || header.some((cell) => ACCEPTANCE.test(cell))) return null;
+  const index = new Map<string, string>();
+  for (const row of body) {
+    const storyId = collapseWhitespace(plainText(row.children[id] ?? { type: 'text', value: '' })).replace(/[`*]/g, '').trim();
+    const text = row.children[sentence] ? collapseWhitespace(plainText(row.children[sentence]!)).trim() : '';
+    if (STORY_ID.test(storyId) && text !== '') index.set(storyId, text);
+  }
+  return index.size > 0 ? index : null;
+}
