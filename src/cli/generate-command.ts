@@ -3,7 +3,7 @@ import { collectSelectors } from '../verify/suppressions/collect-selectors.js';
 import type { CliIo } from './cli-io.js';
 import { optionValues } from './option-values.js';
 
-const { wholeNumber, amount, temperature } = optionValues;
+const { count, amount, temperature } = optionValues;
 
 /** Flags of `backsmith generate` as commander parses them. */
 export interface GenerateFlags {
@@ -54,12 +54,12 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
     .option('--tests <files...>', 'acceptance test files run against every draft in the sandbox')
     .option('--no-tests', 'without --tests, do not write and check acceptance tests first (by default the QA agent writes them)')
     .option('--agent <file>', 'a Copilot .agent.md file (or a name from `backsmith agents`) instead of the built-in agent')
-    .option('--max-rounds <n>', 'repair rounds after the first draft', wholeNumber, 3)
-    .option('--candidates <n>', 'first drafts to draw; repair starts from the best', wholeNumber, 1)
-    .option('--jobs <n>', 'first drafts requested at once (default: min(candidates, 2)); results keep their order', wholeNumber)
-    .option('--max-output-tokens <n>', 'tokens to allow for each reply', wholeNumber)
-    .option('--max-requests <n>', 'stop after this many model requests, retries and continuations included (default: 4 per draft)', wholeNumber)
-    .option('--max-tokens <n>', 'stop once the tokens sent and received reach this: a request is sent only if its input still fits (default: no limit beyond --max-requests)', wholeNumber)
+    .option('--max-rounds <n>', 'repair rounds after the first draft', count(0, 20), 3)
+    .option('--candidates <n>', 'first drafts to draw; repair starts from the best', count(1, 10), 1)
+    .option('--jobs <n>', 'first drafts requested at once (default: min(candidates, 2)); results keep their order', count(1, 10))
+    .option('--max-output-tokens <n>', 'tokens to allow for each reply', count(1))
+    .option('--max-requests <n>', 'stop after this many model requests, retries and continuations included (default: 4 per draft)', count(1, 1000))
+    .option('--max-tokens <n>', 'stop once the tokens sent and received reach this: a request is sent only if its input still fits (default: no limit beyond --max-requests)', count(1))
     .option('--max-cost <usd>', 'stop before the estimated cost passes this many US dollars (where the price is known)', amount)
     .option('--temperature <t>', 'sampling temperature, 0 to 2, for providers that accept it', temperature)
     .option('--json', 'print one JSON result instead of the summary')

@@ -8,6 +8,14 @@ export const optionValues = {
     if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) throw new InvalidArgumentError('expected a whole number.');
     return number;
   },
+  /** A parser of a whole number from `minimum` (to `maximum` when given), so a dry run refuses what the real run would. */
+  count(minimum: number, maximum?: number): (value: string) => number {
+    return (value) => {
+      const number = optionValues.wholeNumber(value);
+      if (number < minimum || (maximum !== undefined && number > maximum)) throw new InvalidArgumentError(maximum === undefined ? `expected a whole number from ${minimum}.` : `expected a whole number from ${minimum} to ${maximum}.`);
+      return number;
+    };
+  },
   /** An amount in US dollars above 0. */
   amount(value: string): number {
     const number = Number(value);

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
+import { stat } from 'node:fs/promises';
+import { BacksmithError, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import type { AcceptanceTestsResult } from '../acceptance/generate-tests.js';
 import type { CliIo } from './cli-io.js';
 import { givenFlags } from './generate-given-flags.js';
 import { handleModelActionFailure } from './model-action-failure.js';
 import { optionValues } from './option-values.js';
 
-const { wholeNumber, temperature } = optionValues;
+const { count, temperature } = optionValues;
 
 /** Flags of `backsmith tests` as commander parses them. */
 interface TestsFlags {
@@ -57,6 +58,9 @@ async function runTestsCommand(flags: TestsFlags, io: CliIo): Promise<void> {
     import('../acceptance/generate-tests.js'), import('../config/load-config.js'), import('../runs/environment-secrets.js'),
     import('../model/redact-secrets.js'), import('../report/escape-terminal.js'), import('../cancel/cancel-on-signals.js'),
   ]);
+  // A folder or a device at --out would refuse the file only after the model was paid for.
+  const atOut = flags.out ? await stat(flags.out).catch(() => null) : null;
+  if (atOut && !atOut.isFile()) throw new BacksmithError(`--out ${flags.out} is ${atOut.isDirectory() ? `a folder: give the test file's name, e.g. ${path.join(flags.out ?? '', 'test_feature_acceptance.py')}` : 'not a regular file: give a .py file to write'}.`);
   const secrets = environmentSecrets();
   const clean = (text: string) => redactSecrets(text, secrets);
   // Ctrl-C or SIGTERM: the model stream stops, the run is recorded as cancelled, exit 130/143 (as generate).
@@ -93,8 +97,8 @@ export function registerTestsCommand(program: Command, io: CliIo): void {
     .option('--feature <name>', 'feature name (default: from the design)')
     .option('--module <name>', 'module name (default: from the design)')
     .option('--agent <file>', 'a Copilot .agent.md file (or a name from `backsmith agents`) instead of the built-in QA agent')
-    .option('--max-rounds <n>', 'repair rounds after the first test file', wholeNumber, 2)
-    .option('--max-output-tokens <n>', 'tokens to allow for each reply', wholeNumber)
+    .option('--max-rounds <n>', 'repair rounds after the first test file', count(0, 20), 2)
+    .option('--max-output-tokens <n>', 'tokens to allow for each reply', count(1))
     .option('--temperature <t>', 'sampling temperature, 0 to 2, for providers that accept it (default: the configuration\'s, else the provider\'s)', temperature)
     .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith)')
     .option('--json', 'print one JSON result instead of the summary')

@@ -67,7 +67,7 @@ describe('deliverModule', () => {
 
   it('fails with a BacksmithError when the folder cannot be made', async () => {
     await writeFile(path.join(directory, 'blocker'), '');
-    await expect(deliverModule(path.join(directory, 'blocker', 'sub'), 'a_b.py', 'x = 1\n')).rejects.toThrow(/Cannot save the module to .*a_b\.py/);
+    await expect(deliverModule(path.join(directory, 'blocker', 'sub'), 'a_b.py', 'x = 1\n')).rejects.toThrow(/^Cannot save .*a_b\.py: /);
   });
 });
 

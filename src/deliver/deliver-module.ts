@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BacksmithError } from '../errors.js';
+import { fileErrorReason } from './file-error-reason.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** Where a module was delivered and where the file it replaced was kept. */
@@ -24,7 +25,7 @@ export function compactTimestamp(date: Date): string {
 async function existing(file: string): Promise<{ mode: number; content: Buffer } | null> {
   try {
     const info = await stat(file);
-    if (!info.isFile()) throw new Error(`${file} exists and is not a regular file`);
+    if (!info.isFile()) throw new Error(info.isDirectory() ? 'a folder of that name is in the way' : 'something other than a regular file (a device, a pipe, a socket) is in the way');
     return { mode: info.mode & 0o7777, content: await readFile(file) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
@@ -66,6 +67,6 @@ export async function deliverModule(directory: string, fileName: string, code: s
     await writeFileAtomic(target, code, previous ? { mode: previous.mode } : {});
     return { path: target, backupPath };
   } catch (error) {
-    throw new BacksmithError(`Cannot save the module to ${target}: ${(error as Error).message}`);
+    throw new BacksmithError(`Cannot save ${target}: ${fileErrorReason(error)}.`);
   }
 }

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, runBacksmith } from './run-cli.js';
+import { useScratchFolder } from './scratch-folder.js';
+
+const EXAMPLE = path.join(REPO_ROOT, 'examples', 'clinic_booking');
+const DESIGN = path.join(EXAMPLE, 'clinic_booking_technical_design.md');
+const STORIES = path.join(EXAMPLE, 'clinic_booking_user_stories.md');
+const scratch = useScratchFolder('backsmith-bad-options-');
+
+/** The lines of stderr from backsmith's or commander's message on (progress lines before it are not errors). */
+const errorLines = (stderr: string) => stderr.slice(Math.max(0, stderr.search(/backsmith: |error: /))).trim().split('\n');
+
+describe('option values out of range are refused before anything runs (built binary)', () => {
+  it.each([
+    ['--candidates', '0', 'expected a whole number from 1 to 10.'],
+    ['--candidates', '11', 'expected a whole number from 1 to 10.'],
+    ['--jobs', '0', 'expected a whole number from 1 to 10.'],
+    ['--max-rounds', '21', 'expected a whole number from 0 to 20.'],
+    ['--max-output-tokens', '0', 'expected a whole number from 1.'],
+    ['--max-requests', '0', 'expected a whole number from 1 to 1000.'],
+    ['--max-tokens', '0', 'expected a whole number from 1.'],
+  ])('generate %s %s, even with --dry-run (which used to print the prompt and exit 0)', (option, value, expected) => {
+    const run = runBacksmith(['generate', '--design', DESIGN, '--stories', STORIES, '--model', 'openai:gpt-4.1', '--no-tests', '--dry-run', option, value], { cwd: scratch.join() });
+    expect(run.code).toBe(2);
+    expect(errorLines(run.stderr)[0]).toBe(`error: option '${option} <n>' argument '${value}' is invalid. ${expected}`);
+    expect(run.stdout).toBe('');
+  }, 60_000);
+
+  it('tests --max-output-tokens 0 and --max-rounds 21 are usage errors', () => {
+    for (const [option, value] of [['--max-output-tokens', '0'], ['--max-rounds', '21']] as const) {
+      const run = runBacksmith(['tests', '--design', DESIGN, '--stories', STORIES, '--model', 'openai:gpt-4.1', option, value], { cwd: scratch.join() });
+      expect(run.code).toBe(2);
+      expect(errorLines(run.stderr)[0]).toMatch(new RegExp(`^error: option '${option} <n>' argument '${value}' is invalid\\.`));
+    }
+  }, 60_000);
+});
+
+describe('backsmith tests --out naming something that cannot take the file (built binary)', () => {
+  it('a folder at --out is exit 2 in one line before any model is resolved or called (no run recorded)', () => {
+    const folder = scratch.join('already_a_folder.py');
+    mkdirSync(folder);
+    // No key and no server: the check comes first, so nothing is spent learning the file cannot be written.
+    const run = runBacksmith(['tests', '--design', DESIGN, '--stories', STORIES, '--model', 'openai:gpt-4.1', '--out', folder], { cwd: scratch.join(), env: { PATH: process.env.PATH } });
+    expect(run.code).toBe(2);
+    expect(errorLines(run.stderr)).toEqual([`backsmith: --out ${folder} is a folder: give the test file's name, e.g. ${path.join(folder, 'test_feature_acceptance.py')}.`]);
+  }, 60_000);
+});
