@@ -59,6 +59,7 @@ class ModuleLink:
         self.local_ids = {}
         self.module = None
         self.notes = lambda record: None
+        self.abandoning = lambda: None
         self.last_hang = ""
         self.failures = 0
         self.last_failure = ""
@@ -113,6 +114,7 @@ class ModuleLink:
             return ""
         text = ""
         if dump:
+            self.abandoning()
             try:
                 os.kill(self.pid, signal.SIGUSR1)
                 text = server_exit.read_dump(self.dump_fd, DUMP_BYTES)

@@ -59,6 +59,8 @@ class Probe:
         self.ok = False
         self.stdout_chars = 0
         link.notes = self.relay_note
+        # The module's stack is read before it is killed (up to 2 s): the host must not take that silence for a hang of ours.
+        link.abandoning = lambda: self.send("stuck", symbol=self.context)
 
     def relay_note(self, record):
         """A note from the module's process: progress through its docstring examples, or a blocked action."""
@@ -202,6 +204,11 @@ class Probe:
 
     def fresh(self, cls, class_name):
         """A new instance after the module's process was restarted."""
+        # Starting the fresh process (a fork and the module's import) has the import's limit, not a call's: on a
+        # loaded machine, or with a heavy import, the restart ran out of time and the methods after a hang went unprobed.
+        _, raised, _, timed_out, _ = self.timed(self.config.get("importSeconds", 10), self.link.ensure)
+        if raised is not None or timed_out:
+            return None
         plan, raised, *_ = self.timed(self.config.get("callSeconds", 1.0) * 4, self.link.op, "plan-service", ["module"],
                                       service={"name": class_name}, examples=self.examples)
         return self.make_instance(cls, class_name, plan.get("construct")) if raised is None and isinstance(plan, dict) else None
