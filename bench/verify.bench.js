@@ -51,6 +51,13 @@ export default async function verifyBench() {
   // The interpreter that judges syntax is not in this figure: the CLI never waits for it (it ends
   // when its stdin closes), so its CPU goes to no parent (a 0.5 s CPU burn in it added nothing here).
   if (coldCpu.length > 0) report('  the same, CPU (user + system, its threads; not the interpreter)', coldCpu.slice(-cold.length));
+  // The same machine's floor, to compare figures taken on machines of other speeds: node starting
+  // and ending with nothing to do.
+  const bare = await timeRuns(() => {
+    spawnSync(process.execPath, ['-e', '0']);
+  }, 7);
+  report('  for scale: `node -e 0` on this machine (wall)', bare);
+  console.log(`${'  cold verify / node -e 0'.padEnd(58)} ${(median(cold) / median(bare)).toFixed(1)}x`);
 
   const warm = await timeRuns(() => verifyModule({ path: file, source, noRun: true }), 20, 3);
   report('in-process verifyModule (warm, static checks)', warm);
