@@ -75,6 +75,7 @@ interface ModuleIndex {
   classes: Map<string, PythonClass>;
   functions: Map<string, PythonFunction>;
   methods: WeakMap<PythonClass, Map<string, PythonFunction>>;
+  attributeClasses: WeakMap<PythonClass, Map<string, PythonClass>>;
 }
 
 /** Made once per module: a lookup per call must not scan every class (3,000 calls over 3,000 classes took 2 s). */
@@ -83,7 +84,7 @@ const indexes = new WeakMap<PythonModule, ModuleIndex>();
 function indexOf(module: PythonModule): ModuleIndex {
   let index = indexes.get(module);
   if (!index) {
-    index = { classes: firstByName(module.classes), functions: firstByName(module.functions), methods: new WeakMap() };
+    index = { classes: firstByName(module.classes), functions: firstByName(module.functions), methods: new WeakMap(), attributeClasses: new WeakMap() };
     indexes.set(module, index);
   }
   return index;
@@ -101,6 +102,30 @@ function methodOf(module: PythonModule, cls: PythonClass, name: string): PythonF
     methods.set(cls, byName);
   }
   return byName.get(name);
+}
+
+/**
+ * The module classes that attributes of `cls` are made from: `self._store = _Store()` in any of its
+ * methods names `_store` an instance of `_Store`. An attribute also bound to anything else is left out.
+ */
+function attributeClassesOf(module: PythonModule, cls: PythonClass): Map<string, PythonClass> {
+  const { attributeClasses } = indexOf(module);
+  let byName = attributeClasses.get(cls);
+  if (byName) return byName;
+  byName = new Map();
+  const other = new Set<string>();
+  for (const method of cls.methods) {
+    for (const mutation of method.body.attributeMutations) {
+      if (mutation.operation !== 'assign' || !mutation.target.startsWith('self.') || mutation.target.indexOf('.', 5) >= 0) continue;
+      const name = mutation.target.slice(5);
+      const made = mutation.value?.kind === 'call' ? classOf(module, mutation.value.callee) : undefined;
+      if (!made || (byName.has(name) && byName.get(name) !== made)) other.add(name);
+      else byName.set(name, made);
+    }
+  }
+  for (const name of other) byName.delete(name);
+  attributeClasses.set(cls, byName);
+  return byName;
 }
 
 /** A method of a class or, failing that, of its base classes defined in the module. */
@@ -133,9 +158,14 @@ export function resolveCallee(callee: string, owner: PythonFunction, bindings: B
     const fn = indexOf(module).functions.get(callee);
     return fn ? { fn, skipsFirst: false } : null;
   }
+  const ownClass = classOf(module, owner.className);
+  if (parts.length === 3 && parts[0] === 'self' && ownClass) {
+    // `self._store.create(...)`: a method of the module class the attribute is made from.
+    const fn = findMethod(module, attributeClassesOf(module, ownClass).get(parts[1]!), parts[2]!);
+    return fn ? { fn, skipsFirst: !isStatic(fn) } : null;
+  }
   if (parts.length !== 2) return null;
   const [objectName, memberName] = parts as [string, string];
-  const ownClass = classOf(module, owner.className);
   if (objectName === 'self' || objectName === 'cls' || objectName === ownClass?.name) {
     const fn = findMethod(module, ownClass, memberName);
     if (!fn) return null;

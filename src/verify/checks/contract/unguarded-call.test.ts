@@ -1,4 +1,8 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../config/config-schema.js';
+import { buildCheckContext } from '../../build-context.js';
 import { testCheck } from '../../test-support/check-tester.js';
+import { uncaughtRaise } from './uncaught-raise.js';
 import { unguardedCall } from './unguarded-call.js';
 
 const PRELUDE = `"""Notes service."""
@@ -17,6 +21,38 @@ class Notes:
 
 testCheck(unguardedCall, {
   valid: [
+    { name: 'a sequence lookup, Decimal predicates, Decimal of an int parameter and of number constants', code: `${PRELUDE}    def share(self, total: Decimal, people: int) -> dict[str, Any]:
+        rank = ("low", "high").index(self._level)
+        if total.is_signed() or total.is_zero():
+            return {"success": False, "message": "No bill.", "data": None}
+        each = total / Decimal(people) * Decimal(HUNDRED) / Decimal(Limits.BASE)
+        return {"success": True, "message": "ok", "data": [rank, str(each)]}
+
+
+HUNDRED = 100
+
+
+class Limits:
+    BASE: int = 100
+
+
+from decimal import Decimal  # noqa: E402
+` },
+    { name: 'a method of a helper object the class builds, that cannot raise', code: `${PRELUDE}    def __init__(self) -> None:
+        self._store = _Store()
+
+    def add(self, text: str) -> dict[str, Any]:
+        return {"success": True, "message": "Added", "data": self._store.put(text)}
+
+
+class _Store:
+    def __init__(self) -> None:
+        self._items: list[str] = []
+
+    def put(self, text: str) -> int:
+        self._items.append(text)
+        return len(self._items)
+` },
     { name: 'trivial work only', code: `${PRELUDE}    def count(self) -> dict[str, Any]:
         logger.info("counting")
         names = sorted(self._notes.keys())
@@ -80,6 +116,23 @@ class Note:
 ` },
   ],
   invalid: [
+    { name: 'Decimal of a parameter that is not a number, and a helper object method that parses', code: `${PRELUDE}    def __init__(self) -> None:
+        self._store = _Store()
+
+    def share(self, total: str) -> dict[str, Any]:
+        return {"success": True, "message": "ok", "data": str(Decimal(total))}
+
+    def add(self, text: str) -> dict[str, Any]:
+        return {"success": True, "message": "Added", "data": self._store.put(text)}
+
+
+class _Store:
+    def put(self, text: str) -> int:
+        return json.loads(text)
+
+
+from decimal import Decimal  # noqa: E402
+`, findings: [{ line: 16, messageIncludes: 'share calls Decimal' }, { line: 19, messageIncludes: 'add calls self._store.put' }] },
     { name: 'next() on a generator with no default can raise StopIteration; pop without a default KeyError', code: `${PRELUDE}    def first(self, key: str) -> dict[str, Any]:
         found = next(note for note in self._notes if note == key)
         self._notes.pop(key)
@@ -102,14 +155,6 @@ class Note:
         stamp = datetime.fromisoformat(data["when"])
         return {"success": True, "message": "Loaded", "data": stamp}
 `, findings: [{ line: 13, messageIncludes: 'load calls json.loads (and datetime.fromisoformat) with no try/except', symbol: 'Notes.load' }] },
-    { name: 'a helper that raises, called directly', code: `${PRELUDE}    def add(self, text: str) -> dict[str, Any]:
-        self._check(text)
-        return {"success": True, "message": "Added", "data": text}
-
-    def _check(self, text: str) -> None:
-        if not text:
-            raise ValueError("empty")
-`, findings: [{ line: 13, messageIncludes: 'calls self._check' }] },
     { name: 'an enum lookup can raise ValueError', code: `${PRELUDE}    def pick(self, value: str) -> dict[str, Any]:
         return {"success": True, "message": "ok", "data": Colour(value)}
 
@@ -117,7 +162,22 @@ class Note:
 class Colour(Enum):
     RED = "red"
 `, findings: [{ line: 13, messageIncludes: 'calls Colour' }] },
-    { name: 'a guard that re-raises does not guard', code: `${PRELUDE}    def load(self, text: str) -> dict[str, Any]:
+  ],
+});
+
+// A call whose only risk is a raise of the module's own that escapes through it is one problem,
+// reported once: by contract/uncaught-raise, at the raise, naming the public method.
+describe('a helper raise that escapes is reported once, by contract/uncaught-raise', () => {
+  const cases: Array<[string, string, string]> = [
+    ['a helper that raises, called directly', `${PRELUDE}    def add(self, text: str) -> dict[str, Any]:
+        self._check(text)
+        return {"success": True, "message": "Added", "data": text}
+
+    def _check(self, text: str) -> None:
+        if not text:
+            raise ValueError("empty")
+`, '18 ValueError (raised in _check) escapes add uncaught'],
+    ['a guard that re-raises does not guard', `${PRELUDE}    def load(self, text: str) -> dict[str, Any]:
         return self._run(lambda: int(text))
 
     def _run(self, operation) -> dict[str, Any]:
@@ -126,6 +186,12 @@ class Colour(Enum):
         except Exception:
             logger.exception("failed")
             raise
-`, findings: [{ line: 13, messageIncludes: 'calls self._run' }] },
-  ],
+`, '20 bare `raise` in _run re-raises the caught exception out of load'],
+  ];
+  it.each(cases)('%s', async (_name, source, raised) => {
+    const context = await buildCheckContext({ source, config: defaultConfig() });
+    const found = [...await uncaughtRaise.run(context), ...await unguardedCall.run(context)].map((report) => `${report.line} ${report.message}`);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(raised);
+  });
 });

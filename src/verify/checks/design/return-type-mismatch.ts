@@ -1,7 +1,22 @@
 import { compareReturn } from '../../../conformance/compare-signature.js';
 import { findClass, findFunction, findMethod, signatureOf } from '../../../conformance/module-lookup.js';
 import { loadPythonNormalizer } from '../../../python/normalize-annotation.js';
+import type { PythonModule } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
+
+/** A dict with string keys, as a design writes it: `dict[str, Any]`, `Dict[str, Any]`, `dict`, `Mapping[str, Any]`. */
+const STRING_KEYED_DICT = /^((typing|collections\.abc)\.)?(dict|Dict|Mapping)(\[\s*str\s*,.*\])?$/s;
+
+/**
+ * Whether `annotation` names a TypedDict class of the module where the design says a string-keyed
+ * dict: the same dict at run time, with its keys named (`-> Response` for `-> dict[str, Any]`).
+ */
+function isTypedDictFor(annotation: string | null, designed: string, module: PythonModule): boolean {
+  if (annotation === null || !STRING_KEYED_DICT.test(designed.trim())) return false;
+  const name = annotation.trim().replace(/^(['"])(.*)\1$/s, '$2');
+  const cls = module.classes.find((candidate) => candidate.name === name);
+  return !!cls?.bases.some((base) => base === 'TypedDict' || base.endsWith('.TypedDict'));
+}
 
 /** `design/return-type-mismatch`: return annotations mean what the design says. */
 export const returnTypeMismatch = defineCheck({
@@ -25,7 +40,7 @@ export const returnTypeMismatch = defineCheck({
     for (const { designed, actual, label } of pairs) {
       if (!actual) continue;
       const difference = compareReturn(designed, signatureOf(actual), normalizer, designed.name);
-      if (!difference) continue;
+      if (!difference || isTypedDictFor(actual.returnAnnotation, designed.returnAnnotation ?? '', context.module)) continue;
       reports.push({ message: `\`${label}\` ${difference.message} (design line ${designed.line})`, line: actual.line, symbol: label, ...(difference.severity === 'warning' ? { severity: 'warning' as const } : {}) });
     }
     return reports;

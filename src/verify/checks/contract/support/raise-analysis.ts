@@ -1,6 +1,7 @@
 import { CallableMemo, callTarget, callableName, callableSymbol, type Callable } from '../../../../python/callables.js';
 import { handlerCatches, resolveRaisedType } from '../../../../python/exception-hierarchy.js';
-import type { CallFact, PythonModule, TryFact } from '../../../../python/python-model.js';
+import type { CallFact, PythonFunction, PythonModule, TryFact } from '../../../../python/python-model.js';
+import { entryPoints } from './service-methods.js';
 
 /** An exception that leaves a callable: where it is raised and what it is. */
 export interface Escape {
@@ -38,8 +39,12 @@ export function isCaught(type: string | null, tries: TryFact[], module: PythonMo
 /** Follows calls (helpers, module functions, lambdas handed to them) to the raises that escape. */
 export class RaiseAnalysis {
   private readonly memo = new CallableMemo<Escape>();
+  /** Entry points answer for their own raises; every other method and function is followed. */
+  private readonly entries: Set<PythonFunction>;
 
-  constructor(private readonly module: PythonModule) {}
+  constructor(private readonly module: PythonModule) {
+    this.entries = new Set(entryPoints(module).map((entry) => entry.method));
+  }
 
   /** Exceptions raised by the callable or the module code it calls that no handler on the way catches. */
   escapesOf(callable: Callable, depth = 0): Escape[] {
@@ -68,9 +73,9 @@ export class RaiseAnalysis {
   private callEscapes(call: CallFact, from: Callable, depth: number): Escape[] {
     const target = callTarget(call.callee, call.arguments, from, this.module);
     if (target) {
-      // Public methods of the class answer for themselves; private helpers and module functions are followed.
-      const isPublicMethod = target.kind === 'function' && target.fn.className !== null && !target.fn.name.startsWith('_');
-      return isPublicMethod ? [] : this.escapesOf(target, depth + 1);
+      // Public methods of the service answer for themselves; helpers, helper objects' methods and module functions are followed.
+      const isEntry = target.kind === 'function' && this.entries.has(target.fn);
+      return isEntry ? [] : this.escapesOf(target, depth + 1);
     }
     if (!IMMEDIATE_CALLERS.has(call.callee.split('.').pop() ?? '')) return [];
     return call.arguments.flatMap((argument) => {

@@ -22,7 +22,15 @@ const TRIVIAL_METHODS = new Set([
   'monotonic', 'perf_counter', 'uuid4', 'hex', '__init__', 'acquire', 'release', 'total_seconds', 'most_common',
   'match', 'fullmatch', 'search', 'findall', 'finditer', 'sub', 'quantize', 'is_integer', 'is_finite', 'to_dict',
   'sort',
+  // A lookup in a sequence, which can fail as a subscript can; subscripts are not judged here either.
+  'index',
+  // Decimal predicates, like is_finite.
+  'is_signed', 'is_zero', 'is_nan', 'is_infinite',
 ]);
+
+/** Annotations of numbers `Decimal(...)` takes whatever their value. */
+const NUMBER_ANNOTATIONS = new Set(['int', 'float', 'Decimal', 'decimal.Decimal']);
+const NUMBER_LITERAL = /^[+-]?\d[\d_]*(\.\d+)?$/;
 
 /** A call that may raise with nothing around it to catch. */
 export interface UnguardedCall {
@@ -31,7 +39,7 @@ export interface UnguardedCall {
 }
 
 /** Standard-library functions (canonical names) that do not fail in practice. */
-const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns|sleep)|math\.(isclose|isfinite|isnan|fabs)|datetime\.(datetime\.(now|utcnow|today)|date\.today|timedelta)|uuid\.uuid4|dataclasses\.(asdict|astuple|field)|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex|itertools\.count|heapq\.heappush|bisect\.insort)$/;
+const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns|sleep)|math\.(isclose|isfinite|isnan|fabs)|datetime\.(datetime\.(now|utcnow|today)|date\.today|timedelta)|uuid\.uuid4|dataclasses\.(asdict|astuple|field)|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex|itertools\.count|heapq\.heappush|bisect\.insort|threading\.(Lock|RLock|Event|Condition)|asyncio\.(Lock|Event))$/;
 
 /** Calls that cannot fail in the form written: `d.pop(key, default)`, `next(it, default)`, `next(self._ids)` (a counter attribute). */
 function isSafeForm(call: CallFact): boolean {
@@ -87,12 +95,25 @@ export class WorkAnalysis {
     return found;
   }
 
-  /** `Decimal("0.01")`, `Decimal(100)`: a constant that cannot fail to parse. */
-  private isNumberLiteralDecimal(call: CallFact): boolean {
+  /**
+   * `Decimal("0.01")`, `Decimal(100)`: a constant that cannot fail to parse; `Decimal(people)` of a
+   * parameter annotated `int` (or `float`, `Decimal`), and `Decimal(PERCENT)` / `Decimal(Limits.PERCENT)`
+   * of a module or class constant bound to a number literal, which `Decimal` always takes.
+   */
+  private isNumberDecimal(call: CallFact, from: Callable): boolean {
     if (call.arguments.length !== 1 || canonicalName(call.callee, this.imports) !== 'decimal.Decimal') return false;
-    const [argument] = call.arguments;
-    if (argument!.nodeType === 'integer' || argument!.nodeType === 'float') return true;
-    return argument!.stringValue !== null && /^[+-]?\d+(\.\d+)?$/.test(argument!.stringValue.trim());
+    const argument = call.arguments[0]!;
+    if (argument.nodeType === 'integer' || argument.nodeType === 'float') return true;
+    if (argument.stringValue !== null) return /^[+-]?\d+(\.\d+)?$/.test(argument.stringValue.trim());
+    if (argument.nodeType === 'identifier') {
+      const parameter = from.owner.parameters.find((candidate) => candidate.name === argument.text);
+      if (parameter) return parameter.annotation !== null && NUMBER_ANNOTATIONS.has(parameter.annotation.trim());
+      return this.module.constants.some((constant) => constant.name === argument.text && NUMBER_LITERAL.test(constant.value.trim()));
+    }
+    const [owner, name, ...rest] = argument.text.split('.');
+    if (argument.nodeType !== 'attribute' || rest.length > 0 || !name) return false;
+    const attribute = this.classesByName().get(owner!)?.attributes.find((candidate) => candidate.name === name);
+    return attribute?.value != null && NUMBER_LITERAL.test(attribute.value.trim());
   }
 
   private readonly safeMethodNames = new Map<string, boolean>();
@@ -151,7 +172,9 @@ export class WorkAnalysis {
     const target = callTarget(call.callee, call.arguments, from, this.module);
     if (target) {
       if (target.kind === 'function' && isGuard(target.fn)) return false;
-      return this.unguardedCalls(target, depth + 1).length > 0 || this.raises.escapesOf(target, depth + 1).length > 0;
+      // The module's own raises that escape through the call are contract/uncaught-raise's to report
+      // (it follows the same calls): here only the library calls on the way count, or the call is reported twice.
+      return this.unguardedCalls(target, depth + 1).length > 0;
     }
     const cls = this.classesByName().get(call.callee);
     // `Status(value)` looks an enum member up and raises ValueError for an unknown value.
@@ -162,7 +185,7 @@ export class WorkAnalysis {
       const inner: Callable = { kind: 'function', fn: initializer, owner: initializer, body: initializer.body, bindings: new Map() };
       return this.unguardedCalls(inner, depth + 1).length > 0 || this.raises.escapesOf(inner, depth + 1).length > 0;
     }
-    if (isSafeForm(call) || this.isNumberLiteralDecimal(call)) return false;
+    if (isSafeForm(call) || this.isNumberDecimal(call, from)) return false;
     // `ticket.row()` on a loop variable: a method of a module class, safe when every definition of that name is.
     if (this.isSafeModuleMethod(call.callee, depth)) return false;
     if (!isTrivial(call.callee, this.imports, this.module)) return true;
