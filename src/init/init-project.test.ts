@@ -73,11 +73,19 @@ describe('initProject', () => {
     expect(await read('.gitignore')).toBe('node_modules\n.backsmith/\n');
   });
 
+  it('adds its line to a .gitignore with CRLF line ends in the same style', async () => {
+    await writeFile(path.join(root, '.gitignore'), 'node_modules\r\ndist');
+    await initProject({ host: 'copilot', directory: root });
+    expect(await read('.gitignore')).toBe('node_modules\r\ndist\r\n.backsmith/\r\n');
+  });
+
   it('adds its server to an existing registration without touching the others', async () => {
     await mkdir(path.join(root, '.vscode'));
     await writeFile(path.join(root, '.vscode/mcp.json'), JSON.stringify({ inputs: [], servers: { memory: { command: 'npx', args: ['-y', 'mem'] } } }));
-    const results = await initProject({ host: 'copilot', directory: root });
-    expect(results[1]).toEqual({ path: '.vscode/mcp.json', action: 'updated' });
+    const results = await initProject({ host: 'copilot', directory: root, now: new Date('2026-01-02T03:04:05Z') });
+    // The user's registration is kept as it was before the server was added.
+    expect(results[1]).toEqual({ path: '.vscode/mcp.json', action: 'updated', backupPath: '.vscode/mcp.json.20260102T030405Z.bak' });
+    expect(JSON.parse(await read('.vscode/mcp.json.20260102T030405Z.bak'))).toEqual({ inputs: [], servers: { memory: { command: 'npx', args: ['-y', 'mem'] } } });
     const merged = JSON.parse(await read('.vscode/mcp.json')) as { inputs: unknown[]; servers: Record<string, unknown> };
     expect(merged.inputs).toEqual([]);
     expect(Object.keys(merged.servers)).toEqual(['memory', 'backsmith']);
@@ -105,7 +113,7 @@ describe('initProject', () => {
     await mkdir(path.join(root, '.vscode'));
     await writeFile(path.join(root, '.vscode/mcp.json'), JSONC);
     const results = await initProject({ host: 'copilot', directory: root });
-    expect(results[1]).toEqual({ path: '.vscode/mcp.json', action: 'updated' });
+    expect(results[1]).toMatchObject({ path: '.vscode/mcp.json', action: 'updated' });
     const written = await read('.vscode/mcp.json');
     expect(written.startsWith(JSONC.slice(0, JSONC.indexOf('  },\n}')))).toBe(true);
     expect(written).toContain('// keep');

@@ -1,6 +1,8 @@
+import { constants } from 'node:fs';
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compactTimestamp } from '../deliver/deliver-module.js';
+import { fileErrorReason } from '../deliver/file-error-reason.js';
 import { writeFileAtomic } from '../deliver/write-atomic.js';
 import { BacksmithError } from '../errors.js';
 import type { InitHost } from './init-host.js';
@@ -11,7 +13,7 @@ export interface InitFileResult {
   /** Relative to the project root; `.` for the project folder itself, when init created it. */
   path: string;
   action: 'created' | 'unchanged' | 'updated' | 'replaced';
-  /** The previous file, kept when `--force` replaced it. */
+  /** The previous file, kept when `--force` replaced it or its server was added to it. */
   backupPath?: string;
 }
 
@@ -25,16 +27,18 @@ export interface InitProjectOptions {
   now?: Date;
 }
 
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
-}
-
+/** Copies `file` to `<file>.<timestamp>[-n].bak`, created exclusively: two runs at once never share or overwrite one. */
 async function keepBackup(file: string, now: Date): Promise<string> {
   const base = `${file}.${compactTimestamp(now)}`;
-  let candidate = `${base}.bak`;
-  for (let counter = 2; await exists(candidate); counter++) candidate = `${base}-${counter}.bak`;
-  await copyFile(file, candidate);
-  return candidate;
+  for (let counter = 1; ; counter++) {
+    const candidate = counter === 1 ? `${base}.bak` : `${base}-${counter}.bak`;
+    try {
+      await copyFile(file, candidate, constants.COPYFILE_EXCL);
+      return candidate;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || counter >= 1000) throw error;
+    }
+  }
 }
 
 /**
@@ -86,12 +90,14 @@ export async function initProject(options: InitProjectOptions): Promise<InitFile
     }
     try {
       await mkdir(path.dirname(target), { recursive: true });
-      const backupPath = plan.action === 'conflict' ? await keepBackup(target, now) : undefined;
+      // The host's registration is the user's file even when only backsmith's server is added to it: it is kept too.
+      const backupPath = plan.action === 'conflict' || (plan.action === 'update' && plan.path !== '.gitignore') ? await keepBackup(target, now) : undefined;
       await writeFileAtomic(target, plan.next);
       const action = plan.action === 'create' ? 'created' : plan.action === 'update' ? 'updated' : 'replaced';
       results.push({ path: plan.path, action, ...(backupPath ? { backupPath: path.relative(root, backupPath) } : {}) });
     } catch (error) {
-      throw new BacksmithError(`Cannot write ${target}: ${(error as Error).message}`);
+      const written = results.filter((result) => result.action !== 'unchanged').map((result) => result.path);
+      throw new BacksmithError(`Cannot write ${target}: ${fileErrorReason(error)}${written.length > 0 ? ` (already written: ${written.join(', ')})` : ''}.`);
     }
   }
   return results;

@@ -93,8 +93,10 @@ function gitignorePlan(current: string | null): PlannedFile {
   if (current === null) return { path: '.gitignore', current, next: `${GITIGNORE_ENTRY}\n`, action: 'create' };
   const listed = current.split(/\r?\n/).some((line) => ['.backsmith', '.backsmith/', '/.backsmith', '/.backsmith/'].includes(line.trim()));
   if (listed) return { path: '.gitignore', current, next: current, action: 'unchanged' };
-  const separator = current === '' || current.endsWith('\n') ? '' : '\n';
-  return { path: '.gitignore', current, next: `${current}${separator}${GITIGNORE_ENTRY}\n`, action: 'update' };
+  // A file written on Windows keeps its CRLF line ends: the added line is not the only one without a CR.
+  const newline = current.includes('\r\n') ? '\r\n' : '\n';
+  const separator = current === '' || current.endsWith('\n') ? '' : newline;
+  return { path: '.gitignore', current, next: `${current}${separator}${GITIGNORE_ENTRY}${newline}`, action: 'update' };
 }
 
 /** Works out every file `backsmith init <host>` touches in `root`, without writing anything. */
