@@ -97,6 +97,11 @@ export const CHECK_EXAMPLES: Readonly<Record<string, CheckExample>> = {
     flagged: '    def lend(self, member_id: str, book_id: str, days: int = 7) -> dict[str, Any]:',
     fixed: '    def lend(self, book_id: str, member_id: str, days: int = 14) -> dict[str, Any]:',
   },
+  'design/constant-value': {
+    given: 'design: `MAX_LOANS = 5` under Constants',
+    flagged: '"""Lending desk."""\n\nMAX_LOANS = 3',
+    fixed: '"""Lending desk."""\n\nMAX_LOANS = 5',
+  },
   'design/missing-exception': {
     given: 'design: `BookNotFoundError(LendingError)` with code BOOK_NOT_FOUND',
     flagged: 'class LendingError(Exception):\n    """Base error."""',

@@ -33,6 +33,16 @@ describe('checklistStatus: the bare classes and constants the prompt lists', () 
       statuses: [['Signatures', 'class Clock', 'unmet'], ['Signatures', 'class Ledger', 'met'], ['Constants', 'MAX_ITEMS = 5', 'met'], ['Constants', 'CURRENCY', 'unmet']],
     },
     {
+      name: 'a constant with another value is unmet, like a missing one',
+      module: report([missing('design/constant-value', 'MAX_ITEMS')], ['design/missing-class', 'design/missing-constant', 'design/constant-value']),
+      statuses: [['Signatures', 'class Clock', 'met'], ['Signatures', 'class Ledger', 'met'], ['Constants', 'MAX_ITEMS = 5', 'unmet'], ['Constants', 'CURRENCY', 'met']],
+    },
+    {
+      name: 'constants are judged when only design/constant-value ran',
+      module: report([], ['design/constant-value']),
+      statuses: [['Signatures', 'class Clock', 'unchecked'], ['Signatures', 'class Ledger', 'unchecked'], ['Constants', 'MAX_ITEMS = 5', 'met'], ['Constants', 'CURRENCY', 'met']],
+    },
+    {
       name: 'checks that did not run leave them unchecked',
       module: report([], []),
       statuses: [['Signatures', 'class Clock', 'unchecked'], ['Signatures', 'class Ledger', 'unchecked'], ['Constants', 'MAX_ITEMS = 5', 'unchecked'], ['Constants', 'CURRENCY', 'unchecked']],

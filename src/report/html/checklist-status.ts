@@ -16,7 +16,7 @@ export interface ChecklistItem {
 /** Checks that judge each group; an item is unchecked when none of them ran. */
 const JUDGES: Record<string, string[]> = {
   Signatures: ['design/missing-class', 'design/missing-method', 'design/missing-function', 'design/signature-mismatch', 'design/return-type-mismatch', 'design/missing-model-field'],
-  Constants: ['design/missing-constant'],
+  Constants: ['design/missing-constant', 'design/constant-value'],
   Exceptions: ['design/missing-exception', 'design/exception-base-mismatch'],
   Messages: ['stories/message-missing', 'stories/message-mismatch'],
   Response: ['contract/response-format', 'contract/response-shape'],

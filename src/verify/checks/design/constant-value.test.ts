@@ -1,4 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_EXAMPLES } from '../../../cli/check-examples.js';
 import { readDesign } from '../../../inputs/design/read-design.js';
+import { buildCheckContext } from '../../build-context.js';
 import { testCheck } from '../../test-support/check-tester.js';
 import { constantValue } from './constant-value.js';
 
@@ -33,4 +36,14 @@ testCheck(constantValue, {
       findings: [{ line: 1, messageIncludes: '`FINE` is `Decimal("0.50")`' }, { line: 2, messageIncludes: '`DEFAULT_PRIORITY`' }, { line: 3, messageIncludes: '`PRIORITIES`' }],
     },
   ],
+});
+
+describe('the example `backsmith checks design/constant-value` shows', () => {
+  it('is flagged with the design it names, and its fix is not', async () => {
+    const example = CHECK_EXAMPLES['design/constant-value']!;
+    const design = await readDesign('# Lending desk\n\n## Constants\n\n```python\nMAX_LOANS = 5\n```\n');
+    const run = async (source: string) => constantValue.run({ ...(await buildCheckContext({ source: `${source}\n`, path: 'lending_desk.py', python: null })), design });
+    expect((await run(example.flagged)).map((report) => report.message)).toEqual(['constant `MAX_LOANS` is `3`; the design says `5` (design line 6)']);
+    expect(await run(example.fixed)).toEqual([]);
+  });
 });
