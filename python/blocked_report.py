@@ -1,7 +1,7 @@
 """Blocked actions reported where the module cannot reach them (stdlib only).
 
-The module server's audit hook writes each action it blocks as one line on a pipe of its own,
-whose read end only the trusted process holds (the probe or the test runner), before the action
+The module server's audit hook writes each action it blocks as one line on a channel of its own
+(a Unix socket pair: proxy_wire.one_way_channel), whose read end only the trusted process holds (the probe or the test runner), before the action
 fails. The line is written with C functions captured when the guard was installed (no module
 global, no builtin, no counter or channel object the module could patch), so patching the
 server's Python code changes nothing; a module that closes or replaces the pipe's descriptor, or
@@ -9,10 +9,11 @@ makes the write fail, ends its own process at once with REPORT_LOST_STATUS, whic
 reports; anything on the pipe that is not such a line was written by the module and is reported
 too. The trusted side counts, removes duplicates and attributes (BlockedReports).
 """
-import fcntl
 import os
 import select
 import sys
+
+import proxy_wire
 
 # The exit status of a module process whose hook could not write the report of a blocked action.
 REPORT_LOST_STATUS = 87
@@ -20,7 +21,6 @@ FIELDS = ("kind", "auditEvent", "detail", "symbol", "function", "line")
 FIELD_BYTES = (24, 120, 600, 300, 200, 12)  # hex doubles them: a line stays under PIPE_BUF (4096), so one write is atomic
 MAX_LINE = 8192
 MAX_SENT = 200
-F_SETPIPE_SZ = 1031
 
 
 def _locate(getframe, module_file, join, getattr_):
@@ -126,15 +126,10 @@ class BlockedReports:
         self.notes = lambda record: None
 
     def pipe(self):
-        """A fresh pipe for a new server: keeps its read end, returns the write end for the child."""
+        """A fresh channel for a new server (a socket pair: see proxy_wire.one_way_channel): keeps its read end,
+        returns the write end for the child."""
         self.close()
-        read_fd, write_fd = os.pipe()
-        try:
-            fcntl.fcntl(write_fd, F_SETPIPE_SZ, 1 << 20)
-        except OSError:
-            pass
-        os.set_blocking(read_fd, False)
-        self.fd = read_fd
+        self.fd, write_fd = proxy_wire.one_way_channel(1 << 20)
         return write_fd
 
     def drain(self, reads=64):
@@ -164,7 +159,7 @@ class BlockedReports:
         """Relay one record (or the report of a line the hook did not write); ``once``: the first of its kind only."""
         self.count += 1
         if record is None:
-            record = lost_report(f"the module wrote to the sandbox's report pipe: {line[:80]!r}")
+            record = lost_report(f"the module wrote to the sandbox's report channel: {line[:80]!r}")
         # As the check reports them: once per kind, entry point and event (without an entry point, per detail too).
         key = (record["kind"], record["symbol"], record["auditEvent"], "" if record["symbol"] else record["detail"])
         if (once and key in self.seen) or self.sent >= MAX_SENT:
@@ -177,7 +172,7 @@ class BlockedReports:
         """The server was reaped with wait ``status``: a lost report when it ended with REPORT_LOST_STATUS."""
         if os.WIFEXITED(status) and os.WEXITSTATUS(status) == REPORT_LOST_STATUS:
             self.accept(lost_report("the module's process ended while the sandbox reported a blocked action: "
-                                    "the report pipe was closed, replaced or made to fail"), b"", once=False)
+                                    "the report channel was closed, replaced or made to fail"), b"", once=False)
 
     def finish(self):
         """Every writer is gone: a last line without its end is the module's."""

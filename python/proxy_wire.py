@@ -12,12 +12,12 @@ counted there and dropped; no count kept in the module's process, which it could
 import base64
 import datetime
 import decimal
-import fcntl
 import json
 import logging
 import os
 import pathlib
 import select
+import socket
 import struct
 import uuid
 
@@ -200,6 +200,23 @@ def relay_log(record):
         logger.handle(logging.makeLogRecord({**fields, "args": None}))
 
 
+def one_way_channel(buffer_bytes):
+    """(read_fd, write_fd): the trusted side reads (non-blocking), the module's process writes. A Unix stream
+    socket pair, not a pipe: a pipe's write end can be opened again for reading through /proc/self/fd/N (even
+    by libc through ctypes), so the module could read back and drop what it wrote before the trusted side
+    counted it; a socket cannot be opened that way (ENXIO), and its write end never receives what was sent."""
+    trusted, module_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    for end, option in ((trusted, socket.SO_RCVBUF), (module_end, socket.SO_SNDBUF)):
+        try:
+            end.setsockopt(socket.SOL_SOCKET, option, buffer_bytes)  # fewer round trips for a flood
+        except OSError:
+            pass
+    trusted.shutdown(socket.SHUT_WR)
+    read_fd, write_fd = trusted.detach(), module_end.detach()
+    os.set_blocking(read_fd, False)
+    return read_fd, write_fd
+
+
 def stuck_frames(dump, module_file):
     """(function, line) of the module's frames in a faulthandler dump, innermost first, first thread."""
     frames = []
@@ -217,7 +234,6 @@ def stuck_frames(dump, module_file):
 
 
 CHUNK = 1 << 20
-F_SETPIPE_SZ = 1031
 # Log records re-emitted in the trusted process; the rest are counted only.
 RELAYED_LOGS = 10_000
 
@@ -232,15 +248,9 @@ class OutputDrain:
         self.buffer = bytearray(CHUNK)
 
     def pipe(self):
-        """A fresh pipe for a new server: keeps its read end, returns the write end for the child."""
+        """A fresh channel for a new server: keeps its read end, returns the write end for the child."""
         self.close()
-        read_fd, write_fd = os.pipe()
-        try:
-            fcntl.fcntl(write_fd, F_SETPIPE_SZ, CHUNK)  # fewer round trips for a flood
-        except OSError:
-            pass
-        os.set_blocking(read_fd, False)
-        self.fd = read_fd
+        self.fd, write_fd = one_way_channel(CHUNK)
         return write_fd
 
     def drain(self, reads=64):

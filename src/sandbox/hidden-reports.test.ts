@@ -7,12 +7,13 @@ import { outcomesByName, runHostileTests } from './test-support/run-hostile-test
 // report of each blocked read from the trusted side (test-fixtures/hostile/hide_blocked.py). The reports
 // went through the module's own process (its socket, the guard's counters and channel, sys._getframe), so
 // patching them hid the read, and a read from a thread of code compiled elsewhere counted as not the
-// module's: every test passed and verify said nothing. Now the hook writes to a pipe only the trusted side
-// reads, and a module that closes, replaces or writes to that pipe is reported too.
+// module's: every test passed and verify said nothing. Now the hook writes to a channel only the trusted side
+// reads (a Unix socket: a pipe's write end can be opened again for reading through /proc/self/fd/N, and the
+// module read its reports back), and a module that closes, replaces or writes to that channel is reported too.
 const usable = await canSandbox();
 const MODULE = 'hide_blocked.py';
 const TESTS = 'test_hide_blocked.py';
-const HIDDEN = ['drop_notes', 'exhaust_counter', 'swap_channel', 'break_locate'];
+const HIDDEN = ['drop_notes', 'exhaust_counter', 'swap_channel', 'break_locate', 'read_back'];
 
 describe.skipIf(!usable)('round four: the report of a blocked action', () => {
   it('reaches the trusted side whatever the module patches in its own process', async () => {
@@ -27,8 +28,14 @@ describe.skipIf(!usable)('round four: the report of a blocked action', () => {
     expect(byName.test_replace_pipes).toMatch(/^error: .*the module process failed/);
     const reports = result.blocked.filter((action) => action.kind === 'report');
     expect(reports.map((action) => action.context.replace(/^test test_hide_blocked\.HideBlockedTests\./, '')).sort()).toEqual(['test_close_pipes', 'test_replace_pipes', 'test_swap_channel']);
-    expect(reports.map((action) => action.detail).join('\n')).toContain("wrote to the sandbox's report pipe: b'B 00 not-a-report'");
+    expect(reports.map((action) => action.detail).join('\n')).toContain("wrote to the sandbox's report channel: b'B 00 not-a-report'");
     expect(reports.every((action) => action.inModule)).toBe(true);
+  });
+
+  it('and the output it reads back through /proc/self/fd/1 is still counted (its stdout is a socket, not a pipe)', async () => {
+    // A pipe's write end opens again for reading (libc through ctypes alike): the module drained its own flood.
+    const result = await runHostileTests('read_back_output.py', 'test_read_back_output.py');
+    expect(result.outputChars).toBe(8 * 1024 * 1024);
   });
 
   it('fails verify: safety/network-or-fs names every hidden read, in the probe and in the tests', async () => {

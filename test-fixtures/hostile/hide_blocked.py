@@ -26,11 +26,14 @@ def _guards() -> list:
 
 
 def _pipes() -> list[int]:
-    """This process's pipes past stdin, stdout and stderr (the report pipe among them)."""
+    """This process's pipes and sockets past stdin, stdout and stderr (the report channel among them), but the
+    socket its calls come through."""
+    calls = {item.sock.fileno() for item in gc.get_objects() if type(item).__name__ == "Server"}
     found = []
     for name in os.listdir("/proc/self/fd"):
         try:
-            if int(name) > 2 and os.readlink(f"/proc/self/fd/{name}").startswith("pipe:"):
+            target = os.readlink(f"/proc/self/fd/{name}")
+            if int(name) > 2 and int(name) not in calls and target.startswith(("pipe:", "socket:")):
                 found.append(int(name))
         except OSError:
             pass
@@ -102,14 +105,14 @@ class Quiet:
         return _answer(5)
 
     def close_pipes(self) -> dict[str, Any]:
-        """Close every pipe of the process, then read."""
+        """Close every pipe and socket of the process (but its calls'), then read."""
         for fd in _pipes():
             os.close(fd)
         _peek()
         return _answer(6)
 
     def replace_pipes(self) -> dict[str, Any]:
-        """Put a pipe of its own in place of every pipe of the process, then read."""
+        """Put a pipe of its own in place of every pipe and socket of the process (but its calls'), then read."""
         read_end, write_end = os.pipe()
         for fd in _pipes():
             if fd not in (read_end, write_end):
@@ -118,7 +121,7 @@ class Quiet:
         return _answer(7)
 
     def scribble(self) -> dict[str, Any]:
-        """Write a line of its own into every pipe of the process (a report must not be cut or forged)."""
+        """Write a line of its own into every pipe and socket of the process (a report must not be cut or forged)."""
         for fd in _pipes():
             try:
                 os.set_blocking(fd, False)
@@ -126,3 +129,19 @@ class Quiet:
             except OSError:
                 pass
         return _answer(8)
+
+    def read_back(self) -> dict[str, Any]:
+        """Open every pipe and socket of the process again for reading (through /proc/self/fd), read its reports back."""
+        readers = []
+        for fd in _pipes():
+            try:
+                readers.append(os.open(f"/proc/self/fd/{fd}", os.O_RDONLY | os.O_NONBLOCK))
+            except OSError:
+                pass
+        _peek()
+        for reader in readers:
+            try:
+                os.read(reader, 1 << 16)
+            except OSError:
+                pass
+        return _answer(9)

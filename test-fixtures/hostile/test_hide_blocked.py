@@ -28,3 +28,6 @@ class HideBlockedTests(unittest.TestCase):
 
     def test_scribble(self):
         self.assertEqual(Quiet().scribble()["data"], 8)
+
+    def test_read_back(self):
+        self.assertEqual(Quiet().read_back()["data"], 9)
