@@ -47,3 +47,20 @@ describe('backsmith tests --out naming something that cannot take the file (buil
     expect(errorLines(run.stderr)).toEqual([`backsmith: --out ${folder} is a folder: give the test file's name, e.g. ${path.join(folder, 'test_feature_acceptance.py')}.`]);
   }, 60_000);
 });
+
+describe('terminal controls in what the user passed are shown, not obeyed (built binary)', () => {
+  it('a module named with ESC and BEL sequences gets a one-line error with them escaped', () => {
+    const file = scratch.file('z\u001b]0;pwned\u0007\u001b[2K.py', Buffer.from([0x78, 0x00, 0x01]));
+    const run = runBacksmith(['verify', file, '--no-run', '--no-types']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toMatch(/[\u001b\u0007]/);
+    expect(errorLines(run.stderr)).toEqual([`backsmith: Python module ${scratch.join('z\\e]0;pwned\\x07\\e[2K.py')} is a binary file (it contains NUL bytes), not text.`]);
+  }, 60_000);
+
+  it('an unknown option holding ESC is escaped in commander\'s error too', () => {
+    const run = runBacksmith(['verify', 'x.py', '--\u001b[31mred']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toContain('\u001b');
+    expect(run.stderr).toContain("unknown option '--\\e[31mred'");
+  }, 60_000);
+});

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { BacksmithError, EXIT_FATAL } from '../errors.js';
+import { escapeTerminal } from '../report/escape-terminal.js';
 import { BACKSMITH_VERSION } from '../version.js';
 import { processIo, type CliIo } from './cli-io.js';
 
@@ -28,7 +29,7 @@ async function buildProgram(io: CliIo, argv: readonly string[]): Promise<Command
     .version(BACKSMITH_VERSION)
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(text.split('\n').map(escapeTerminal).join('\n')) });
   const named = Object.hasOwn(COMMANDS, argv[0] ?? '') ? COMMANDS[argv[0]!] : undefined;
   // `--version` alone needs no command (help and unknown commands list them all).
   const version = argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
@@ -46,11 +47,12 @@ export async function runCli(argv: string[], io: CliIo & { exitCode: () => numbe
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_FATAL;
     if (error instanceof BacksmithError) {
-      io.stderr(`backsmith: ${error.message}\n`);
+      // A path or a provider's reply in the message may hold terminal controls (ESC, BEL, CR): shown, not obeyed.
+      io.stderr(`backsmith: ${error.message.split('\n').map(escapeTerminal).join('\n')}\n`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`backsmith: internal error: ${message}\nThis is a bug in backsmith; set BACKSMITH_DEBUG=1 to see where it happened.\n`);
+    io.stderr(`backsmith: internal error: ${escapeTerminal(message)}\nThis is a bug in backsmith; set BACKSMITH_DEBUG=1 to see where it happened.\n`);
     if (process.env.BACKSMITH_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
     return EXIT_FATAL;
   }

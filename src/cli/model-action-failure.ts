@@ -1,5 +1,6 @@
 import { BacksmithError, EXIT_FATAL, RunStoppedError } from '../errors.js';
 import type { Cancellation } from '../cancel/cancel-on-signals.js';
+import { escapeTerminal } from '../report/escape-terminal.js';
 import type { CliIo } from './cli-io.js';
 
 /** How a model-driven command (`generate`, `tests`) ended when its action threw. */
@@ -25,7 +26,7 @@ export function handleModelActionFailure(failure: ModelActionFailure): void {
   const message = clean(error instanceof Error ? error.message : String(error));
   const cancelled = cancellation.exitCode();
   if (cancelled !== null) {
-    io.stderr(`✘ Cancelled: nothing was ${failure.nothingDone} (${message})\n`);
+    io.stderr(`✘ Cancelled: nothing was ${failure.nothingDone} (${escapeTerminal(message)})\n`);
     io.setExitCode(cancelled);
     return;
   }
