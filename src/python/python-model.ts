@@ -46,6 +46,8 @@ export interface PythonFunction {
   body: BodyFacts;
   /** Name of the class that defines it, or null for a module-level function. */
   className: string | null;
+  /** Functions defined by statements of its body (a decorator's `wrapper`), one level deep; absent when none. */
+  nested?: PythonFunction[];
 }
 
 /** A name bound in a class body (`x: int = 1`, `CODE = "E1"`). */

@@ -60,11 +60,26 @@ export function readParameters(parametersNode: Node | null): PythonParameter[] {
   return parameters;
 }
 
+/**
+ * The functions defined by statements of a body block (a decorator's `wrapper`), one level deep:
+ * their own nested functions are not read, so nesting costs no recursion.
+ */
+function readNestedFunctions(body: Node): PythonFunction[] {
+  const nested: PythonFunction[] = [];
+  for (const statement of namedChildren(body)) {
+    const unwrapped = unwrapDefinition(statement);
+    if (unwrapped?.definition.type === 'function_definition') nested.push(readFunction(unwrapped.definition, unwrapped.decorators, null, false));
+  }
+  return nested;
+}
+
 /** Reads a `function_definition` node (with the decorators of its `decorated_definition`). */
-export function readFunction(node: Node, decorators: string[], className: string | null): PythonFunction {
+export function readFunction(node: Node, decorators: string[], className: string | null, withNested = true): PythonFunction {
   const body = node.childForFieldName('body');
   const returnType = node.childForFieldName('return_type');
+  const nested = withNested && body ? readNestedFunctions(body) : [];
   return {
+    ...(nested.length > 0 ? { nested } : {}),
     name: node.childForFieldName('name')?.text ?? '',
     line: lineOf(node),
     endLine: endLineOf(node),

@@ -23,6 +23,30 @@ ${methods}`;
 
 testCheck(responseFormat, {
   valid: [
+    { name: 'a module decorator whose wrapper answers with the response, around a method that does too', code: `"""Lending desk."""
+import functools
+from typing import Any
+
+
+def answers(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KeyError as error:
+            return {"success": False, "message": str(error), "data": None}
+
+    return wrapper
+
+
+class Desk:
+    def ping(self) -> dict[str, Any]:
+        return {"success": True, "message": "pong", "data": None}
+
+    @answers
+    def lend(self, book: str) -> dict[str, Any]:
+        return {"success": True, "message": "Lent.", "data": book}
+` },
     { name: 'dict literals on every path', code: service(`    def add(self, name: str) -> dict[str, Any]:
         if not name:
             return {"success": False, "message": "Name is required.", "data": None}
@@ -119,6 +143,54 @@ class Desk:
 ` },
   ],
   invalid: [
+    { name: 'the wrapper of a module decorator answers with other keys', code: `"""Lending desk."""
+import functools
+from typing import Any
+
+
+def answers(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KeyError as error:
+            return {"success": False, "error": str(error), "data": None}
+
+    return wrapper
+
+
+class Desk:
+    def ping(self) -> dict[str, Any]:
+        return {"success": True, "message": "pong", "data": None}
+
+    @answers
+    def lend(self, book: str) -> dict[str, Any]:
+        return {"success": True, "message": "Lent.", "data": book}
+`, findings: [{ line: 12, messageIncludes: "wrapper returns a dict with keys 'success', 'error', 'data' (missing 'message'; unexpected 'error')" }] },
+    { name: 'a method whose wrapper passes its result on answers for it', code: `"""Lending desk."""
+import functools
+from typing import Any
+
+
+def answers(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KeyError as error:
+            return {"success": False, "message": str(error), "data": None}
+
+    return wrapper
+
+
+class Desk:
+    def ping(self) -> dict[str, Any]:
+        return {"success": True, "message": "pong", "data": None}
+
+    @answers
+    def lend(self, book: str) -> dict[str, Any]:
+        return True, book
+`, findings: [{ line: 23, messageIncludes: 'lend returns True, book (a tuple) instead of the response dict' }] },
     { name: 'wrong keys', code: service(`    def add(self, name: str) -> dict[str, Any]:
         return {"ok": True, "items": [name]}
 `), findings: [{ line: 10, messageIncludes: "missing 'success', 'message', 'data'; unexpected 'ok', 'items'", symbol: 'Desk.add' }] },

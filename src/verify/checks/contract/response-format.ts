@@ -1,7 +1,7 @@
 import { functionCallable } from '../../../python/callables.js';
 import { responseContract, type ResponseContract } from '../../../inputs/design/response-contract.js';
 import { dictLiteralKeys } from '../../../inputs/design/response-format.js';
-import type { PythonModule, ValueFact } from '../../../python/python-model.js';
+import type { PythonFunction, PythonModule, ValueFact } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { ResponseAnalysis } from './support/response-analysis.js';
 import { entryPoints } from './support/service-methods.js';
@@ -50,6 +50,27 @@ async function failureDataReports(module: PythonModule, contract: ResponseContra
   return reports;
 }
 
+/**
+ * What answers the UI for a method wrapped by the module's own decorators: each decorator's inner
+ * wrapper function (the one it returns), and the method itself when every such wrapper passes its
+ * result on unchanged (`return func(*args, **kwargs)`). Null when a decorator is not the module's:
+ * what it does with the answer cannot be read.
+ */
+function wrappedAnswerers(module: PythonModule, method: PythonFunction): { wrappers: PythonFunction[]; passesResult: boolean } | null {
+  const wrappers: PythonFunction[] = [];
+  let passesResult = true;
+  for (const decorator of method.decorators) {
+    if (/^(staticmethod|classmethod|(functools\.)?wraps\b.*|(typing\.)?(override|final)|(abc\.)?abstractmethod)$/.test(decorator)) continue;
+    const outer = module.functions.find((fn) => fn.name === decorator);
+    const wrapped = outer?.parameters[0]?.name;
+    const inner = (outer?.nested ?? []).filter((fn) => outer!.body.returns.some((fact) => fact.expression === fn.name));
+    if (!outer || !wrapped || inner.length === 0) return null;
+    wrappers.push(...inner);
+    passesResult &&= inner.every((fn) => fn.body.returns.some((fact) => fact.kind === 'call' && fact.callee === wrapped));
+  }
+  return { wrappers, passesResult };
+}
+
 /** `contract/response-format`: every public service method answers with `{success, message, data}` on every path. */
 export const responseFormat = defineCheck({
   id: 'contract/response-format',
@@ -61,8 +82,11 @@ export const responseFormat = defineCheck({
     const analysis = new ResponseAnalysis(context.module);
     const grouped = new Map<string, { report: CheckReport; reachedFrom: string[] }>();
     for (const { method, symbol, isWrapped } of entryPoints(context.module)) {
-      if (isWrapped) continue;
-      for (const problem of analysis.problemsOf(functionCallable(method))) {
+      const wrapped = isWrapped ? wrappedAnswerers(context.module, method) : null;
+      if (isWrapped && !wrapped) continue;
+      // A wrapper's return of the method's own result is the method's to answer for: it is judged there.
+      const answerers = wrapped ? [...wrapped.wrappers, ...(wrapped.passesResult ? [method] : [])] : [method];
+      for (const problem of answerers.flatMap((fn) => analysis.problemsOf(functionCallable(fn)))) {
         const key = `${problem.line}\u0000${problem.message}`;
         const entry = grouped.get(key);
         if (entry) {

@@ -12,6 +12,20 @@ logger = logging.getLogger(__name__)
 
 testCheck(swallowedException, {
   valid: [
+    { name: 'a functools.wraps handler that logs and returns an error response (the brief allows it)', code: `${PRELUDE}import functools
+
+
+def safe(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except Exception:
+            logger.exception("failed")
+            return {"success": False, "message": "Unexpected error.", "data": None}
+
+    return wrapper
+` },
     { name: "the brief's top-level handler returns an error response", code: `${PRELUDE}class Polls:
     def vote(self, poll_id: int) -> dict[str, Any]:
         try:
@@ -106,6 +120,19 @@ def close(poll_id: int) -> dict[str, Any]:
 ` },
   ],
   invalid: [
+    { name: 'a functools.wraps handler that catches everything and returns None', code: `${PRELUDE}import functools
+
+
+def safe(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except Exception:
+            return None
+
+    return wrapper
+`, findings: [{ line: 15, messageIncludes: '`except Exception` in safe (its inner function wrapper) catches every error', symbol: 'safe' }] },
     { name: 'a success response bound in the handler is no error response', code: `${PRELUDE}def vote(poll_id: int) -> dict[str, Any]:
     try:
         result = {"success": True, "message": "Voted.", "data": poll_id}

@@ -74,9 +74,12 @@ export const swallowedException = defineCheck({
   run(context) {
     const module = context.module;
     const responses = new ErrorResponses(module);
-    const functions = [...module.functions, ...module.classes.flatMap((cls) => cls.methods)];
+    const outer = [...module.functions, ...module.classes.flatMap((cls) => cls.methods)];
+    // A decorator's wrapper (`def wrapper(*args, **kwargs): try: ... except Exception: ...`) handles errors too.
+    const functions = [...outer.map((fn) => ({ fn, symbol: fn.className ? `${fn.className}.${fn.name}` : fn.name, where: '' })),
+      ...outer.flatMap((parent) => (parent.nested ?? []).map((fn) => ({ fn, symbol: parent.className ? `${parent.className}.${parent.name}` : parent.name, where: ` (its inner function ${fn.name})` })))];
     const reports: CheckReport[] = [];
-    for (const fn of functions) {
+    for (const { fn, symbol, where } of functions) {
       const callable = functionCallable(fn);
       for (const tryFact of fn.body.tries) {
         for (const handler of tryFact.handlers) {
@@ -85,11 +88,10 @@ export const swallowedException = defineCheck({
           if (fn.body.returns.some((fact) => within(fact.line, handler) && responses.isErrorResponse(fact, callable))) continue;
           // `result = {"success": False, ...}` in the handler, returned after the try: the answer is the error response.
           if (fn.body.localAssignments.some((binding) => within(binding.line, handler) && binding.key === null && responses.isErrorResponse(binding.value, callable))) continue;
-          const symbol = fn.className ? `${fn.className}.${fn.name}` : fn.name;
           reports.push({
             line: handler.line,
             symbol,
-            message: `${describeTypes(handler.types)} in ${symbol} catches every error and neither re-raises, logs it, nor returns an error response, so the failure is silently lost`,
+            message: `${describeTypes(handler.types)} in ${symbol}${where} catches every error and neither re-raises, logs it, nor returns an error response, so the failure is silently lost`,
           });
         }
       }
