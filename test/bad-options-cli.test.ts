@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runBacksmith } from './run-cli.js';
@@ -62,5 +62,17 @@ describe('terminal controls in what the user passed are shown, not obeyed (built
     expect(run.code).toBe(2);
     expect(run.stderr).not.toContain('\u001b');
     expect(run.stderr).toContain("unknown option '--\\e[31mred'");
+  }, 60_000);
+});
+
+describe('a project folder where run records cannot be written (built binary)', () => {
+  it('generate stops in one line (exit 2) before any model call, not with an internal error', () => {
+    const project = scratch.join('blocked-project');
+    mkdirSync(project);
+    writeFileSync(path.join(project, '.backsmith'), 'a file where the runs folder goes');
+    // Port 9 (discard) has no server: a model call would fail differently, after the record was needed.
+    const run = runBacksmith(['generate', '--design', DESIGN, '--stories', STORIES, '--model', 'openai:gpt-4.1', '--base-url', 'http://127.0.0.1:9/v1', '--no-tests', '--no-run'], { cwd: project, env: { PATH: process.env.PATH, OPENAI_API_KEY: 'sk-test-not-a-real-key-0000000000' } });
+    expect(run.code).toBe(2);
+    expect(errorLines(run.stderr)).toEqual([`backsmith: Cannot record the run in ${path.join(project, '.backsmith', 'runs')}: a part of the path is a file, not a folder (ENOTDIR). Run backsmith where it can write .backsmith/runs/ (its run records).`]);
   }, 60_000);
 });

@@ -1,7 +1,8 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BacksmithError } from '../errors.js';
 import { fakeReport } from '../repair/test-support/fake-report.js';
 import type { Draft } from '../repair/draft.js';
 import { environmentSecrets } from './environment-secrets.js';
@@ -158,5 +159,21 @@ describe('a run the process ends first', () => {
     expect(await read(cancelled.dir)).toMatchObject({ outcome: 'cancelled', stopReason: 'cancelled' });
     expect(await read(failed.dir)).toMatchObject({ outcome: 'error', reason: 'backsmith exited before the run finished' });
     expect(await read(done.dir)).toMatchObject({ outcome: 'delivered' });
+  });
+});
+
+describe('a project where the record cannot be written', () => {
+  it('is one BacksmithError naming the folder and why, not an internal error', async () => {
+    await writeFile(path.join(project, '.backsmith'), 'not a folder');
+    const attempt = createRunRecorder(project, INITIAL, { secrets: [] });
+    await expect(attempt).rejects.toBeInstanceOf(BacksmithError);
+    await expect(attempt).rejects.toThrow(`Cannot record the run in ${path.join(project, '.backsmith', 'runs')}: a part of the path is a file, not a folder (ENOTDIR). Run backsmith where it can write .backsmith/runs/ (its run records).`);
+  });
+
+  it('a record that fails mid-run (the folder taken away) fails its writes with the same one line', async () => {
+    const recorder = await createRunRecorder(project, INITIAL, { secrets: [] });
+    await rm(recorder.dir, { recursive: true });
+    await writeFile(recorder.dir, 'in the way');
+    await expect(recorder.recordDraft(draft('x = 1\n'))).rejects.toThrow(/^Cannot record the run in .*: a part of the path is a file, not a folder \(ENOTDIR\)\./);
   });
 });

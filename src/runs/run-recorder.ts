@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileErrorReason } from '../deliver/file-error-reason.js';
 import { writeFileAtomic } from '../deliver/write-atomic.js';
+import { BacksmithError } from '../errors.js';
 import type { CompletionResult } from '../model/language-model.js';
 import { redactSecrets } from '../model/redact-secrets.js';
 import type { ModelPrompt } from '../prompt/model-prompt.js';
@@ -66,8 +68,13 @@ export async function createRunRecorder(projectDir: string, initial: Pick<RunRec
   const started = now();
   const id = newRunId(started);
   const dir = path.join(projectDir, RUNS_DIR, id);
-  await mkdir(path.join(dir, 'calls'), { recursive: true });
-  await mkdir(path.join(dir, 'drafts'), { recursive: true });
+  // A folder that cannot take the record (read-only, a file named .backsmith, a full disk) is one line, exit 2.
+  const unrecordable = (error: unknown): never => {
+    if (error instanceof BacksmithError) throw error;
+    throw new BacksmithError(`Cannot record the run in ${path.join(projectDir, RUNS_DIR)}: ${fileErrorReason(error)}. Run backsmith where it can write .backsmith/runs/ (its run records).`);
+  };
+  await mkdir(path.join(dir, 'calls'), { recursive: true }).catch(unrecordable);
+  await mkdir(path.join(dir, 'drafts'), { recursive: true }).catch(unrecordable);
   const secrets = options.secrets ?? environmentSecrets();
   const clean = (text: string) => redactSecrets(text, secrets);
   const record: RunRecord = {
@@ -77,8 +84,8 @@ export async function createRunRecorder(projectDir: string, initial: Pick<RunRec
     timings: { totalMs: 0, modelMs: 0, verifyMs: 0, backsmithMs: 0 },
   };
   let writes: Promise<void> = Promise.resolve();
-  const save = () => (writes = writes.then(() => writeFileAtomic(path.join(dir, 'run.json'), clean(`${JSON.stringify(record, null, 2)}\n`), { durable: false })));
-  const write = (relative: string, text: string) => writeFile(path.join(dir, relative), clean(text));
+  const save = () => (writes = writes.then(() => writeFileAtomic(path.join(dir, 'run.json'), clean(`${JSON.stringify(record, null, 2)}\n`), { durable: false })).catch(unrecordable));
+  const write = (relative: string, text: string) => writeFile(path.join(dir, relative), clean(text)).catch(unrecordable);
   await save();
   const conclude = (fields: Pick<RunRecord, 'outcome' | 'reason'> & Partial<RunRecord>) => {
     Object.assign(record, fields);
