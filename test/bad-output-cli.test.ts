@@ -38,6 +38,24 @@ describe('backsmith writing where it cannot (built binary)', () => {
     }
   }, 120_000);
 
+  it('stderr on a full disk (2> /dev/full) does not fail a report written in full', async () => {
+    // `runs` with a damaged record writes its list to stdout and a note to stderr.
+    const project = scratch.join('stderr-full-project');
+    mkdirSync(path.join(project, '.backsmith', 'runs', '20260101-120000-000-abcd'), { recursive: true });
+    const [stdout, stderr] = [openSync('/dev/null', 'w'), openSync('/dev/full', 'w')];
+    try {
+      const code = await new Promise<number | null>((resolve, reject) => {
+        const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'backsmith.js'), 'runs'], { cwd: project, stdio: ['ignore', stdout, stderr] });
+        child.on('error', reject);
+        child.on('close', resolve);
+      });
+      expect(code).toBe(0);
+    } finally {
+      closeSync(stdout);
+      closeSync(stderr);
+    }
+  }, 60_000);
+
   it('--sarif and --html naming a device are written to, never replaced by a plain file (/dev/full: exit 2, no space left)', () => {
     const module = scratch.file('device.py', CLEAN);
     for (const option of ['--sarif', '--html']) {

@@ -26,11 +26,12 @@ function quietWriter(stream: Writable): (text: string) => void {
     let closed = false;
     stream.on('error', (error: NodeJS.ErrnoException) => {
       closed = true;
-      if (error.code === 'EPIPE') return;
+      // Progress and messages that cannot be shown (2> /dev/full) do not undo a result written in full.
+      if (error.code === 'EPIPE' || stream === process.stderr) return;
       outputFailed = true;
       // The error may come after the command has returned its code: the process's own is set too.
       process.exitCode = EXIT_FATAL;
-      if (stream !== process.stderr) process.stderr.write(`backsmith: cannot write the output: ${fileErrorReason(error)}.\n`);
+      process.stderr.write(`backsmith: cannot write the output: ${fileErrorReason(error)}.\n`);
     });
     isClosed = () => closed;
     guarded.set(stream, isClosed);
