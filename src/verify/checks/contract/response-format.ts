@@ -56,12 +56,12 @@ async function failureDataReports(module: PythonModule, contract: ResponseContra
  * result on unchanged (`return func(*args, **kwargs)`). Null when a decorator is not the module's:
  * what it does with the answer cannot be read.
  */
-function wrappedAnswerers(module: PythonModule, method: PythonFunction): { wrappers: PythonFunction[]; passesResult: boolean } | null {
+function wrappedAnswerers(functions: ReadonlyMap<string, PythonFunction>, method: PythonFunction): { wrappers: PythonFunction[]; passesResult: boolean } | null {
   const wrappers: PythonFunction[] = [];
   let passesResult = true;
   for (const decorator of method.decorators) {
     if (/^(staticmethod|classmethod|(functools\.)?wraps\b.*|(typing\.)?(override|final)|(abc\.)?abstractmethod)$/.test(decorator)) continue;
-    const outer = module.functions.find((fn) => fn.name === decorator);
+    const outer = functions.get(decorator);
     const wrapped = outer?.parameters[0]?.name;
     const inner = (outer?.nested ?? []).filter((fn) => outer!.body.returns.some((fact) => fact.expression === fn.name));
     if (!outer || !wrapped || inner.length === 0) return null;
@@ -81,8 +81,10 @@ export const responseFormat = defineCheck({
   async run(context) {
     const analysis = new ResponseAnalysis(context.module);
     const grouped = new Map<string, { report: CheckReport; reachedFrom: string[] }>();
+    // The module's functions by name, made once (the last definition of a name is the one decorating).
+    const functions = new Map(context.module.functions.map((fn) => [fn.name, fn] as const));
     for (const { method, symbol, isWrapped } of entryPoints(context.module)) {
-      const wrapped = isWrapped ? wrappedAnswerers(context.module, method) : null;
+      const wrapped = isWrapped ? wrappedAnswerers(functions, method) : null;
       if (isWrapped && !wrapped) continue;
       // A wrapper's return of the method's own result is the method's to answer for: it is judged there.
       const answerers = wrapped ? [...wrapped.wrappers, ...(wrapped.passesResult ? [method] : [])] : [method];
