@@ -76,3 +76,17 @@ describe('a project folder where run records cannot be written (built binary)', 
     expect(errorLines(run.stderr)).toEqual([`backsmith: Cannot record the run in ${path.join(project, '.backsmith', 'runs')}: a part of the path is a file, not a folder (ENOTDIR). Run backsmith where it can write .backsmith/runs/ (its run records).`]);
   }, 60_000);
 });
+
+describe('backsmith mcp refuses a broken registration when the editor starts it (built binary)', () => {
+  it.each([
+    [['--model', 'gpt-4.1'], 'backsmith: Model id "gpt-4.1" must be PROVIDER:MODEL. Did you mean --model openai:gpt-4.1?'],
+    [['--model', 'nope:x'], expect.stringMatching(/^backsmith: Unknown provider "nope" in model id "nope:x"\. Known providers: /)],
+    [['--base-url', 'localhost:8080'], 'backsmith: --base-url "localhost:8080" is not an http(s) URL; expected e.g. http://localhost:8080/v1.'],
+    [['--config', 'missing-config.json'], 'backsmith: Configuration file not found: missing-config.json'],
+  ])('mcp %j: exit 2 and one line on stderr, nothing on stdout (the protocol channel)', (args, message) => {
+    const run = runBacksmith(['mcp', ...args], { cwd: scratch.join() });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toEqual([message]);
+  }, 60_000);
+});

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { BacksmithError } from '../errors.js';
 import { checkPythonOption } from './check-python-option.js';
 import type { CliIo } from './cli-io.js';
 
@@ -8,6 +9,15 @@ interface McpFlags {
   baseUrl?: string;
   python?: string;
   allowUnsandboxed?: boolean;
+}
+
+/** The scheme of `value` (`http:`), or '' when it is no URL. */
+function urlProtocol(value: string): string {
+  try {
+    return new URL(value.trim()).protocol;
+  } catch {
+    return '';
+  }
 }
 
 /** Registers `backsmith mcp`: the MCP server over stdio that editors and agents start (`npx backsmith mcp`). */
@@ -22,6 +32,11 @@ export function registerMcpCommand(program: Command, _io: CliIo): void {
     .option('--allow-unsandboxed', 'run runtime checks even where the host lacks a required sandbox protection')
     .action(async (flags: McpFlags) => {
       checkPythonOption(flags.python);
+      // A registration with a mistyped --model or --base-url fails when the editor starts it, not at the first tool call.
+      if (flags.model) (await import('../model/check-model-id.js')).checkModelId(flags.model);
+      if (flags.baseUrl !== undefined && !/^https?:$/.test(urlProtocol(flags.baseUrl))) {
+        throw new BacksmithError(`--base-url "${flags.baseUrl}" is not an http(s) URL; expected e.g. http://localhost:8080/v1.`);
+      }
       // Loaded only when the command runs: the SDK is not needed by the other commands.
       const { serveStdio } = await import('../mcp/mcp-server.js');
       await serveStdio({
