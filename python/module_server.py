@@ -12,13 +12,18 @@ import enum
 import faulthandler
 import importlib.util
 import inspect
+import json
 import logging
 import operator
 import os
 import resource
 import signal
+import socket
 import sys
 import types
+
+if __name__ == "__main__":  # started again as a fresh interpreter (see Server.clean_start)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import hide_folder
 import proxy_wire
@@ -98,9 +103,11 @@ def builtin_base(cls):
 class Server:
     """Serves one module to the trusted parent over ``sock``."""
 
-    def __init__(self, sock, report_fd):
+    def __init__(self, sock, report_fd, dump_fd=-1):
         self.sock = sock
         self.report_fd = report_fd
+        self.dump_fd = dump_fd
+        self.clean = False  # True once this process is the fresh interpreter that imports the module
         self.objects = {}
         self.ids = {}
         self.requests = 0
@@ -203,9 +210,28 @@ class Server:
                 raise self.special("exc", [described], None)
             return self.codec.decode(message.get("value"))
 
+    def clean_start(self, message):
+        """Hide the tests (Landlock, through ctypes), then become a fresh interpreter that answers ``message`` (init).
+
+        Nothing of the trusted process this one was forked from survives the exec (its memory, a restarted
+        server's copy of the run's secret), nor ctypes, which hide_folder loaded: the module may not load native
+        code that walks past the audit hook (sandbox_guard), and a ctypes already in memory would be found
+        through gc without any import to refuse."""
+        config = message.get("config") if isinstance(message.get("config"), dict) else {}
+        if config.get("testsdir"):
+            hide_folder.hide(config["testsdir"])
+        for fd in (self.sock.fileno(), self.dump_fd, self.report_fd):
+            os.set_inheritable(fd, True)
+        _flush_output()
+        request = json.dumps({"id": message.get("id"), "config": config})
+        os.execv(sys.executable, [sys.executable, "-I", "-B", "-X", "utf8", os.path.abspath(__file__),
+                                  str(self.sock.fileno()), str(self.dump_fd), str(self.report_fd), request])
+
     def handle(self, message):
         """Answer one request."""
         number = message.get("id")
+        if message.get("op") == "init" and not self.clean:
+            self.clean_start(message)  # never returns: the fresh interpreter answers
         try:
             value = self.perform(message)
             reply = {"re": number, "value": self.codec.encode(value)}
@@ -272,11 +298,11 @@ class Server:
         sys.path.insert(0, workdir)
         os.chdir(workdir)
         self.module_file = os.path.join(workdir, config["moduleFileName"])
-        # The acceptance tests are the runner's: unreadable here (the kernel's wall where it has one, the hook's besides).
-        if config.get("testsdir"):
-            hide_folder.hide(config["testsdir"])
-        # Blocked actions go straight to a pipe only the trusted side reads (blocked_report), never through this server.
-        guard = sandbox_guard.AuditGuard(None, [workdir, config["tmpdir"]], self.module_file, [config.get("testsdir")], self.report_fd)
+        # The acceptance tests were made unreadable before the exec (clean_start): the kernel's wall where it
+        # has one, the hook's besides. Blocked actions go straight to a channel only the trusted side reads
+        # (blocked_report), never through this server.
+        guard = sandbox_guard.AuditGuard(None, [workdir, config["tmpdir"]], self.module_file, [config.get("testsdir")], self.report_fd,
+                                         refuse_native=config.get("allowNativeCode") is not True)
         guard.context = "<import>"
         guard.install()
         handler = LogRelay(self)
@@ -342,8 +368,9 @@ class LogRelay(logging.Handler):
             pass
 
 
-def serve(sock, dump_fd, report_fd):
-    """The child's whole life: close every other descriptor, then answer until the parent goes."""
+def serve(sock, dump_fd, report_fd, first=None):
+    """The child's whole life: close every other descriptor, then answer until the parent goes; ``first``: the
+    init request a fresh interpreter answers first (clean_start)."""
     keep = sorted({0, 1, 2, sock.fileno(), dump_fd, report_fd})
     limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
     limit = 65536 if limit == resource.RLIM_INFINITY else min(limit, 1 << 20)
@@ -353,10 +380,17 @@ def serve(sock, dump_fd, report_fd):
     # Descriptors 1 and 2 are a pipe the trusted side drains and counts; fresh streams on it (a server
     # restarted mid-test would otherwise inherit pytest's in-memory capture).
     sys.stdout = sys.stderr = _OUTPUT[0] = open(1, "w", encoding="utf-8", errors="backslashreplace", buffering=1 << 16, closefd=False)
-    server = Server(sock, report_fd)
+    server = Server(sock, report_fd, dump_fd)
     try:
+        if first is not None:
+            server.clean = True
+            server.handle({**first, "op": "init"})
         while True:
             server.handle(proxy_wire.recv_frame(sock))
     except BaseException:  # noqa: BLE001 - the parent went away or sent garbage: stop
         pass
     os._exit(0)
+
+
+if __name__ == "__main__":
+    serve(socket.socket(fileno=int(sys.argv[1])), int(sys.argv[2]), int(sys.argv[3]), json.loads(sys.argv[4]))

@@ -15,6 +15,7 @@ import types
 import time
 
 import blocked_report
+import native_imports
 
 MAX_BLOCKED_RECORDS = 50
 LIMITS = {
@@ -186,6 +187,8 @@ def _judge(policy, event, args):
     watched, network, process, paths, write_flags, roots, pid, protected, tools, hidden = policy
     if event not in watched:
         return None
+    if event == "import":
+        return tools[25](args, tools)
     if event in ("os.listdir", "os.scandir"):
         full = tools[20](args[0] if tools[15](args) else None, hidden, tools)
         return ("peek", event + " " + full) if full else None
@@ -233,11 +236,14 @@ def _judge(policy, event, args):
 
 
 def _hook(state, event, args):
-    """The installed audit hook: judge, report, raise PermissionError."""
-    judge, policy, report, permission_error, base_exception, writer, write = state
+    """The installed audit hook: judge, report, raise PermissionError (ImportError for an import)."""
+    judge, policy, report, permission_error, base_exception, writer, write, import_error = state
     verdict = judge(policy, event, args)
     if verdict is None:
         return
+    refused = import_error if event == "import" else permission_error
+    if verdict[0] == "quiet":
+        raise refused("backsmith sandbox: native code is not available (" + verdict[1] + ")")
     if writer is not None:
         # Straight to the trusted side's pipe, or the process ends (blocked_report): nothing to patch or swallow.
         write(writer, event, verdict[0], verdict[1])
@@ -246,19 +252,23 @@ def _hook(state, event, args):
             report(event, verdict[0], verdict[1])
         except base_exception:  # noqa: BLE001 - an in-process child's report is best effort (such runs are errors anyway)
             pass
-    raise permission_error("backsmith sandbox: " + verdict[0] + " access is blocked (" + event + ")")
+    raise refused("backsmith sandbox: " + verdict[0] + " access is blocked (" + event + ")")
 
 
-POLICY_FUNCTIONS = (_real_path, _outside, _planted, _within, _judge, _hook, *blocked_report.WRITER_FUNCTIONS)
+POLICY_FUNCTIONS = (_real_path, _outside, _planted, _within, _judge, _hook, native_imports.judge_import,
+                    *blocked_report.WRITER_FUNCTIONS)
 
 
 class AuditGuard:
     """Audit hook that blocks and reports network, process and outside-folder writes."""
 
-    def __init__(self, channel, allowed_roots, module_file, hidden_roots=(), report_fd=None):
+    def __init__(self, channel, allowed_roots, module_file, hidden_roots=(), report_fd=None, refuse_native=True):
         self.channel = channel
         # A module server's guard writes to a pipe only the trusted side reads (blocked_report), not to ``channel``.
         self.writer = blocked_report.writer_for(report_fd, module_file) if report_fd is not None else None
+        # Only a module server is a fresh interpreter without ctypes in memory (module_server.clean_start): refusing
+        # the import elsewhere (an in-process child, where ctypes may be loaded already) would be for show.
+        self.native_refused = report_fd is not None and refuse_native
         self.roots = tuple(os.path.realpath(root) for root in allowed_roots)
         # Folders the code may not even read (the acceptance tests), and read-only ones it cannot link from.
         safe = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, "/usr", os.path.dirname(__file__)}
@@ -273,15 +283,18 @@ class AuditGuard:
         """The immutable policy tuple ``_judge`` reads (also used by tests)."""
         tools = (os.lstat, os.readlink, stat.S_ISLNK, stat.S_ISDIR, OSError, TypeError, os.fspath, os.getcwd,
                  isinstance, os.listdir, str, int, bytes, _real_path, _outside, len, repr, _planted,
-                 PLANTED_SUFFIXES, PLANTED_NAMES, _within)
+                 PLANTED_SUFFIXES, PLANTED_NAMES, _within, native_imports.NATIVE_MODULES, native_imports.NATIVE_FILES,
+                 sys._getframe, os.path.dirname(os.path.abspath(__file__)) + "/", native_imports.judge_import)
         watched = frozenset(NETWORK_EVENTS | PROCESS_EVENTS | PATH_EVENTS.keys()
-                            | {"os.kill", "open", "object.__setattr__", "os.listdir", "os.scandir"})
+                            | {"os.kill", "open", "object.__setattr__", "os.listdir", "os.scandir"}
+                            | ({"import"} if self.native_refused else set()))
         return (watched, frozenset(NETWORK_EVENTS), frozenset(PROCESS_EVENTS), types.MappingProxyType(dict(PATH_EVENTS)),
                 WRITE_FLAGS, self.roots, os.getpid(), POLICY_FUNCTIONS, tools, self.hidden)
 
     def install(self):
         """Install the hook (it can never be removed)."""
-        state = (_judge, self.policy(), self.report, PermissionError, BaseException, self.writer, blocked_report.write_report)
+        state = (_judge, self.policy(), self.report, PermissionError, BaseException, self.writer, blocked_report.write_report,
+                 ModuleNotFoundError)
         sys.addaudithook(types.MethodType(_hook, state))
 
     def classify(self, event, args):

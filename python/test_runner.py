@@ -292,7 +292,7 @@ def start_proxy(link, config, reporter, context, kept):
         reporter.channel.send({**fields, "event": "blocked", "context": context.context})
     link.notes = relay
     module_file = os.path.join(config["workdir"], config["moduleFileName"])
-    inner = {key: config.get(key) for key in ("workdir", "tmpdir", "testsdir", "moduleFileName", "moduleName", "limits")}
+    inner = {key: config.get(key) for key in ("workdir", "tmpdir", "testsdir", "moduleFileName", "moduleName", "limits", "allowNativeCode")}
     try:
         # The module's prints are counted in this process (proxy_wire.OutputDrain) and dropped: a flood never reaches the host.
         outline = link.start(inner)

@@ -34,6 +34,8 @@ async function runAttack(attack: string, style: 'unittest' | 'pytest'): Promise<
     testSeconds: 5,
     limits: DEFAULT_SANDBOX_LIMITS,
     allowUnsandboxed: false,
+    // What is tested is the wall behind the hook: the module writes and renames through libc (ctypes).
+    allowNativeCode: true,
   });
   expect(run.leftoverProcesses).toBe(0);
   return result;
@@ -62,7 +64,7 @@ describe.skipIf(!usable)('the trusted runner reads nothing the module can write'
     const test = 'import os\nimport sys\nimport unittest\n\nimport plant_files\n\n\nclass T(unittest.TestCase):\n    def test_path(self):\n        self.fail(repr([os.getcwd(), *sys.path]))\n';
     const { result } = await runAcceptanceTests({
       interpreter: SYSTEM_PYTHON, module: { name: MODULE, content: fixture(FIXTURES.hostile, MODULE) }, testFiles: [{ name: 'test_path.py', content: test }],
-      runner: 'unittest', limits: DEFAULT_SANDBOX_LIMITS, allowUnsandboxed: false,
+      runner: 'unittest', limits: DEFAULT_SANDBOX_LIMITS, allowUnsandboxed: false, allowNativeCode: true,
     });
     const [cwd, ...importPath] = JSON.parse((/AssertionError: (\[.*\])/.exec(result.tests[0]?.message ?? '')?.[1] ?? '[]').replaceAll("'", '"')) as string[];
     expect(cwd).toBe('/tmp/backsmith/tests');
@@ -86,7 +88,7 @@ const nonRoot = usable && user !== null && distIsFresh(['src/sandbox/filesystem-
 
 describe.skipIf(!nonRoot)('files the module writes never reach the trusted runner (non-root, through dist/)', () => {
   it.each(ATTACKS)('%s: both tests still fail', { timeout: 60_000 }, async (attack) => {
-    const result = await runChildAs(user!, { fixture: MODULE, tests: ['test_plant_files.py'], replace: ['ATTACK = "none"', `ATTACK = "${attack}"`] });
+    const result = await runChildAs(user!, { fixture: MODULE, tests: ['test_plant_files.py'], replace: ['ATTACK = "none"', `ATTACK = "${attack}"`], allowNativeCode: true });
     expect(result.missing).toBeUndefined();
     expect(outcomes(result as unknown as TestRunResult)).toEqual(['test_us001_ac1_adds failed', 'test_us001_ac2_mean failed']);
   });

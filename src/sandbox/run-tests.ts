@@ -17,6 +17,11 @@ export interface TestsRequest {
   allowUnsandboxed: boolean;
   /** Cancels the run: the sandbox is killed at once. */
   signal?: AbortSignal;
+  /**
+   * Lets the module import ctypes and the other native code the audit hook refuses (python/native_imports.py).
+   * Only for tests of the kernel's walls behind the hook (a write or a rename through libc); verify never sets it.
+   */
+  allowNativeCode?: boolean;
 }
 
 const STORY_PATTERN = /(?:^|[^a-z0-9])test_?us_?(\d+)(?:_?ac_?(\d+))?/i;
@@ -124,7 +129,7 @@ export async function runAcceptanceTests(request: TestsRequest): Promise<{ resul
     // In the runner's read-only folder: the module cannot rewrite a test or plant a conftest next to it.
     trustedFiles: request.testFiles,
     script: 'test_runner.py',
-    config: { files: names, moduleFileName: request.module.name, runner: request.runner ?? 'auto', testSeconds },
+    config: { files: names, moduleFileName: request.module.name, runner: request.runner ?? 'auto', testSeconds, ...(request.allowNativeCode ? { allowNativeCode: true } : {}) },
     limits: request.limits,
     allowUnsandboxed: request.allowUnsandboxed,
     // A test stuck where no alarm reaches (C code) is killed soon after its own limit.

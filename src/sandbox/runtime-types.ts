@@ -79,9 +79,10 @@ export interface AcceptedReport {
 export interface BlockedAction {
   /**
    * `planted`: a file Python or a test runner could load as code or configuration (.py, .pth, conftest.py, pytest.ini), even in its own folder;
-   * `report`: the module kept the report of a blocked action from the trusted side (closed or replaced its pipe, or wrote to it).
+   * `report`: the module kept the report of a blocked action from the trusted side (closed or replaced its channel, or wrote to it);
+   * `native`: it imported native code that walks past the audit hook (ctypes, cffi, a subinterpreter).
    */
-  kind: 'network' | 'process' | 'filesystem' | 'planted' | 'peek' | 'report';
+  kind: 'network' | 'process' | 'filesystem' | 'planted' | 'peek' | 'report' | 'native';
   auditEvent: string;
   detail: string;
   /** The module's entry point that tried (`Class.method`, `<import>`), or the running context. */

@@ -11,7 +11,7 @@ import { canSandbox, FIXTURES, fixture, inject, verifySource } from './test-supp
 const usable = await canSandbox();
 const MODULE = 'tamper_tests.py';
 
-async function runAttack(attack: string, tests = ['test_tamper_tests.py'], testSeconds = 3): Promise<TestRunResult> {
+async function runAttack(attack: string, tests = ['test_tamper_tests.py'], testSeconds = 3, allowNativeCode = false): Promise<TestRunResult> {
   const source = inject(fixture(FIXTURES.hostile, MODULE), 'ATTACK = "none"', `ATTACK = "${attack}"`);
   const { result, run } = await runAcceptanceTests({
     interpreter: SYSTEM_PYTHON,
@@ -21,6 +21,7 @@ async function runAttack(attack: string, tests = ['test_tamper_tests.py'], testS
     testSeconds,
     limits: DEFAULT_SANDBOX_LIMITS,
     allowUnsandboxed: false,
+    allowNativeCode,
   });
   expect(run.leftoverProcesses).toBe(0);
   return result;
@@ -57,10 +58,18 @@ describe.skipIf(!usable)('trusted test runner against a module that tampers with
     expect(result.tests[0]?.message).toContain('the module process failed');
   });
 
-  it('kill-parent: killing the runner from the module leaves the run incomplete, never passed', async () => {
-    const result = await runAttack('kill-parent');
+  it('kill-parent: killing the runner from the module (libc through ctypes) leaves the run incomplete, never passed', async () => {
+    // The wall behind the audit hook: ctypes allowed here, as verify never allows it.
+    const result = await runAttack('kill-parent', undefined, undefined, true);
     expect(result.completed).toBe(false);
     expect(result.tests.filter((test) => test.outcome === 'passed')).toEqual([]);
+  });
+
+  it('kill-parent: as verify runs it, ctypes is refused at its import and reported; no test passes', async () => {
+    const result = await runAttack('kill-parent');
+    expect(result.completed).toBe(true);
+    expect(result.tests.filter((test) => test.outcome === 'passed')).toEqual([]);
+    expect(result.blocked.filter((action) => action.kind === 'native').map((action) => action.detail)).toEqual(['import ctypes']);
   });
 
   it('the module process sees neither the runner\'s descriptors nor its memory', async () => {

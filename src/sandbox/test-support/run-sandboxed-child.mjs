@@ -30,6 +30,7 @@ if (missing.length > 0) {
     testSeconds: 5,
     limits: { ...DEFAULT_SANDBOX_LIMITS, wallMs: 15_000 },
     allowUnsandboxed: false,
+    allowNativeCode: job.allowNativeCode === true,
   });
   process.stdout.write(JSON.stringify(result));
 } else {

@@ -9,6 +9,7 @@ const WHAT: Record<BlockedAction['kind'], string> = {
   planted: 'write a file that Python or the test runner could load as code or configuration',
   peek: 'read the acceptance tests (a module that reads them can answer what they expect)',
   report: 'keep the sandbox from reporting an action it blocked',
+  native: 'load native code that walks past the sandbox\'s audit hook (ctypes, cffi or a subinterpreter: libc calls and raw memory no hook sees)',
 };
 
 /** `safety/network-or-fs`: the module must not reach the network, spawn processes or write elsewhere. */

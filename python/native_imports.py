@@ -1,0 +1,34 @@
+"""Imports the module server refuses: native code that walks past the audit hook (stdlib only).
+
+ctypes and cffi call libc and write raw memory where no audit event is raised (the kernel's walls still
+hold, but nothing reports what they refused: a read of the tests where the kernel has no Landlock
+succeeds), and a subinterpreter runs without the hook. The module server is a fresh interpreter without
+them in memory (module_server.clean_start), so refusing the import refuses them. ``judge_import`` is one of
+the audit policy's functions (sandbox_guard): it reads nothing but its arguments.
+"""
+# Modules that run native code past this hook (libc calls, raw memory) or code in an interpreter without it.
+# Importing one is refused (an ImportError, so `try: import ctypes except ImportError` in a library still
+# works) and reported, unless a third-party package asked for it (numpy tries ctypes at import): refused only.
+NATIVE_MODULES = frozenset({"ctypes", "_ctypes", "_ctypes_test", "cffi", "_cffi_backend", "_testcapi", "_testinternalcapi",
+                            "_xxsubinterpreters", "_xxinterpchannels", "_interpreters", "_interpchannels"})
+NATIVE_FILES = tuple(name + "." for name in NATIVE_MODULES)
+
+
+def judge_import(args, tools):
+    """(kind, detail) when an import loads native code past the hook (``quiet``: a third-party package asked), else None."""
+    isinstance_, str_, length, native_names, native_files, getframe, helpers = (
+        tools[8], tools[10], tools[15], tools[21], tools[22], tools[23], tools[24])
+    name = args[0] if length(args) > 0 and isinstance_(args[0], str_) else ""
+    # The extension loader's event carries the file too: a native module loaded under another name.
+    file = args[1] if length(args) > 1 and isinstance_(args[1], str_) else ""
+    if name.split(".")[0] not in native_names and not file[file.rfind("/") + 1:].startswith(native_files):
+        return None
+    frame = getframe(0)
+    steps = 0
+    while frame is not None and steps < 200 and (frame.f_code.co_filename.startswith("<frozen")
+                                                  or frame.f_code.co_filename.startswith(helpers)):
+        frame = frame.f_back
+        steps += 1
+    where = frame.f_code.co_filename if frame is not None else ""
+    quiet = "/site-packages/" in where or "/dist-packages/" in where
+    return ("quiet" if quiet else "native"), "import " + name + (" (" + file + ")" if file else "")
