@@ -16,6 +16,8 @@ describe('MessageIndex.match', () => {
     ['quotes written in the template around a story placeholder', "Habit '{name}' added.", "Habit '{name}' added."],
     ['a story placeholder met by adjacent fields', 'Each person pays {symbol}{amount}.', 'Each person pays {amount}.'],
     ['a field standing for a story example in quotes', 'Found {count} bookmarks tagged {tag!r}.', "Found 2 bookmarks tagged 'python'."],
+    ['a repr field, which quotes a str, for a quoted story placeholder', 'No bookmarks are tagged {tag!r}.', "No bookmarks are tagged '{tag}'."],
+    ['a %r field for a quoted story placeholder', 'No bookmarks are tagged %r.', "No bookmarks are tagged '{tag}'."],
   ];
   it.each(found)('finds a story message in %s', (_name, candidate, story) => {
     expect(new MessageIndex([python(candidate)]).match(story).status).toBe('found');
@@ -26,6 +28,7 @@ describe('MessageIndex.match', () => {
   const mismatched: Array<[string, string, string]> = [
     ['quotes dropped around a placeholder', 'Habit {name} added.', "Habit '{name}' added."],
     ['quotes added around a placeholder', "Habit '{name}' added.", 'Habit {name} added.'],
+    ['a repr field, which adds quotes, for an unquoted story placeholder', 'Habit {name!r} added.', 'Habit {name} added.'],
     ['a longer message around the story placeholder', 'Ticket #{ticket_id} is already closed.', 'Ticket #{ticket_id} closed.'],
   ];
   it.each(mismatched)('does not take %s for the message', (_name, candidate, story) => {

@@ -15,11 +15,16 @@ const BRACES = /\{\{|\}\}|\{[^{}]*\}/g;
 const PERCENT = /%%|%(\([^)]*\))?[-#0+]*(\d+|\*)?(\.\d+)?[sdifrxXeEgGcoa]/g;
 const LOOKS_PERCENT = /%(\([^)]*\))?[-#0+]*(\d+|\*)?(\.\d+)?[sdifr]/;
 
-/** Replaces every placeholder by WILDCARD; `{{`, `}}` and `%%` become literal characters. */
+/** `{name!r}` (with or without a format spec): the value's repr, which quotes a str. */
+const REPR_FIELD = /^\{[^{}!:]*!r(:[^{}]*)?\}$/;
+/** What a repr field prints for the strings messages quote: the value in single quotes. */
+const REPR_VALUE = `'${WILDCARD}'`;
+
+/** Replaces every placeholder by WILDCARD (a repr field, `{name!r}` or `%r`, by the quoted WILDCARD it prints); `{{`, `}}` and `%%` become literal characters. */
 export function wildcardText(text: string, style: PlaceholderStyle): string {
-  let result = text.replace(BRACES, (match) => (match === '{{' ? '{' : match === '}}' ? '}' : WILDCARD));
+  let result = text.replace(BRACES, (match) => (match === '{{' ? '{' : match === '}}' ? '}' : style === 'python' && REPR_FIELD.test(match) ? REPR_VALUE : WILDCARD));
   if (style === 'python' && LOOKS_PERCENT.test(result)) {
-    result = result.replace(PERCENT, (match) => (match === '%%' ? '%' : WILDCARD));
+    result = result.replace(PERCENT, (match) => (match === '%%' ? '%' : match.endsWith('r') ? REPR_VALUE : WILDCARD));
   }
   return result.replace(/\s+/g, ' ').trim();
 }
