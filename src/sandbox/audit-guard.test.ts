@@ -31,4 +31,19 @@ describe.skipIf(!existsSync(SYSTEM_PYTHON))('the audit hook', () => {
       rmSync(outside, { recursive: true, force: true });
     }
   });
+
+  it('refuses native code (ctypes) to a module server: reported for the module and the standard library, quiet for a package', () => {
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'backsmith-guard-native-'));
+    try {
+      const run = spawnSync(SYSTEM_PYTHON, ['-I', '-B', path.join(ROOT, 'test-fixtures/hostile/native_imports_check.py'), path.join(ROOT, 'python'), scratch], { encoding: 'utf8', timeout: 20_000 });
+      const results = JSON.parse(/^RESULTS (.*)$/m.exec(run.stdout)?.[1] ?? 'null') as Record<string, unknown> | null;
+      expect(results, run.stderr).toMatchObject({
+        'ctypes loaded before': false, "a package's try-import loaded it": false, "the module's import loaded it": false,
+        "importlib.import_module('_ctypes')": 'ModuleNotFoundError',
+      });
+      expect(results!.reported).toEqual(['native import ctypes <import>', expect.stringMatching(/^native import _ctypes \(.*_ctypes\..*\) $/)]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
 });
