@@ -52,8 +52,14 @@ export class DesignCollector {
 
   constructor(readonly normalizer: PythonNormalizer) {}
 
+  /** Keys of the warnings given, so that a repeat is found in constant time (a design can hold thousands). */
+  private readonly warned = new Set<string>();
+
   warn(kind: DesignWarning['kind'], message: string, line: number): void {
-    if (!this.warnings.some((warning) => warning.message === message && warning.line === line)) this.warnings.push({ kind, message, line });
+    const key = `${line}\u0000${message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.warnings.push({ kind, message, line });
   }
 
   /** Keeps one of two definitions of the same function; warns, saying which wins, when they differ. */

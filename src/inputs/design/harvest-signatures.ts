@@ -165,8 +165,8 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     if (mode === LineMode.Prose) {
       const facts = readProseParagraph(lines, index, BUILTIN_EXCEPTIONS);
       if (facts) {
-        harvest.models.push(...facts.models);
-        harvest.classes.push(...facts.classes);
+        for (const model of facts.models) harvest.models.push(model);
+        for (const declared of facts.classes) harvest.classes.push(declared);
       }
       // "Everything goes through the `Bakery` class": the paragraph's self-taking signatures are its methods.
       if (/class/i.test(line) && !LIST_OR_QUOTE.test(line) && !ATX_HEADING.test(line)) {
@@ -299,7 +299,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
   }
   models.close();
   sphinx.close();
-  harvest.models.push(...models.models);
+  for (const model of models.models) harvest.models.push(model);
   harvest.sharedExceptionBase = exceptions.sharedBase;
   return harvest;
 }

@@ -24,6 +24,7 @@ export function rewriteOrg(lines: string[]): void {
     const keyword = ORG_KEYWORD.exec(line.trim());
     if (keyword) {
       const key = keyword[1]!.toLowerCase();
+      if (inSource && key !== 'end_src') continue;
       if (key === 'begin_src') {
         lines[index] = `\`\`\`${(keyword[2] ?? '').split(/\s+/)[0] ?? ''}`;
         inSource = true;

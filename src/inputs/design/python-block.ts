@@ -39,7 +39,9 @@ export function docstringRaises(docstring: string | null): string[] {
 function dedent(code: string): string {
   const lines = code.split('\n');
   const widths = lines.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length);
-  const common = widths.length > 0 ? Math.min(...widths) : 0;
+  // A loop, not Math.min(...widths): a block of 200,000 lines would overflow the stack as arguments.
+  let common = widths.length > 0 ? Infinity : 0;
+  for (const width of widths) common = Math.min(common, width);
   return common === 0 ? code : lines.map((line) => line.slice(common)).join('\n');
 }
 
@@ -132,12 +134,19 @@ function topLevelPieces(code: string): Array<{ text: string; lineOffset: number 
   const lines = code.split('\n');
   const pieces: Array<{ text: string; lineOffset: number }> = [];
   let start = 0;
+  // What the lines since `start` hold, kept as the walk goes (slicing them again at every line was quadratic).
+  let indentedSinceStart = false;
+  let lastNonBlank = '';
   lines.forEach((line, index) => {
     const startsStatement = index > start && line.length > 0 && line.trim() !== '' && !/^\s/.test(line) && !/^[)\]}]/.test(line);
-    const previous = lines.slice(start, index).filter((other) => other.trim() !== '');
-    if (startsStatement && previous.some((other) => /^\s/.test(other)) && !/^@/.test(previous[previous.length - 1] ?? '')) {
+    if (startsStatement && indentedSinceStart && !/^@/.test(lastNonBlank)) {
       pieces.push({ text: lines.slice(start, index).join('\n'), lineOffset: start });
       start = index;
+      indentedSinceStart = false;
+    }
+    if (line.trim() !== '') {
+      if (/^\s/.test(line)) indentedSinceStart = true;
+      lastNonBlank = line;
     }
   });
   pieces.push({ text: lines.slice(start).join('\n'), lineOffset: start });
@@ -167,7 +176,7 @@ export async function readPythonBlock(code: string, firstLine: number): Promise<
 }
 
 function readModuleFacts(module: PythonOutline, offset: number, facts: PythonBlockFacts): void {
-  facts.parseErrorLines.push(...module.parseErrorLines.map((line) => line + offset));
+  for (const line of module.parseErrorLines) facts.parseErrorLines.push(line + offset);
   facts.definesSomething ||= module.classes.length + module.functions.length + module.constants.length + module.imports.length > 0;
   // In a block of methods written without their class, static and class methods belong to it too.
   const methodBlock = module.functions.some((fn) => SELF_NAMES.has(fn.parameters[0]?.name ?? ''));
@@ -186,5 +195,5 @@ function readModuleFacts(module: PythonOutline, offset: number, facts: PythonBlo
     if (!isConstantName(constant.name)) continue;
     facts.constants.push({ name: constant.name, value: constant.value, annotation: constant.annotation, origin: 'code', line: constant.line + offset });
   }
-  facts.imports.push(...module.imports.map((entry) => ({ ...entry, designLine: entry.line + offset })));
+  for (const entry of module.imports) facts.imports.push({ ...entry, designLine: entry.line + offset });
 }

@@ -151,7 +151,7 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
     if (models.length === 0) collector.stats.ignoredBlocks++;
   } else if (TREE_GLYPHS.test(code.value) && (language === '' || language === 'text' || language === 'txt' || language === 'tree' || language === 'plaintext')) {
     const hierarchy = readHierarchyTree(code.value, firstLine);
-    collector.declaredExceptions.push(...hierarchy);
+    for (const declared of hierarchy) collector.declaredExceptions.push(declared);
     if (hierarchy.length === 0) collector.stats.ignoredBlocks++;
   } else if (PLAIN_LANGUAGES.has(language) && signatureStubs(code.value, block.headings[block.headings.length - 1]?.text ?? '') !== null) {
     const stubs = signatureStubs(code.value, block.headings[block.headings.length - 1]?.text ?? '')!;
@@ -174,7 +174,7 @@ async function readYaml(state: ReadState, block: MarkdownBlock, code: Code): Pro
   const api = await readYamlApi(code.value, (code.position?.start.line ?? 0) + 1);
   if (!api) return false;
   await readPython(state, block, code, false, api.facts);
-  state.collector.declaredExceptions.push(...api.exceptions);
+  for (const declared of api.exceptions) state.collector.declaredExceptions.push(declared);
   for (const model of api.models) {
     state.collector.addFields(model.name, { kind: modelKindNamedIn(model.kindText), fields: model.fields.map((field) => ({ ...field, line: model.line })), origin: 'code', line: model.line });
   }
@@ -219,7 +219,7 @@ async function readTableBlock(state: ReadState, block: MarkdownBlock, table: Tab
     return;
   }
   if (isExceptionTable(header, sectionText(block))) {
-    collector.declaredExceptions.push(...readExceptionTable(table));
+    for (const declared of readExceptionTable(table)) collector.declaredExceptions.push(declared);
     return;
   }
   const nameColumn = header.findIndex((cell) => /^(constant|name|field|attribute|property)$/i.test(cell));

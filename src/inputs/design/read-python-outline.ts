@@ -105,15 +105,23 @@ function readImport(node: Node, into: OutlineImport[]): void {
   } else into.push({ module: moduleNode?.text ?? '', level: 0, line });
 }
 
-function collectErrorLines(node: Node, into: number[]): void {
-  if (!node.hasError && !node.isMissing) return;
-  if (node.isMissing || node.type === 'ERROR') {
-    into.push(lineOf(node));
-    if (node.isMissing) return;
-  }
-  for (let index = 0; index < node.childCount; index++) {
-    const child = node.child(index);
-    if (child) collectErrorLines(child, into);
+/** Readers only report the first errors; a block of garbage holds one per line. */
+const MAX_ERROR_LINES = 100;
+
+/** Lines of the tree's first errors in document order; iterative, since garbage nests as deep as it is long. */
+function collectErrorLines(root: Node, into: number[]): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0 && into.length < MAX_ERROR_LINES) {
+    const node = stack.pop()!;
+    if (!node.hasError && !node.isMissing) continue;
+    if (node.isMissing || node.type === 'ERROR') {
+      into.push(lineOf(node));
+      if (node.isMissing) continue;
+    }
+    for (let index = node.childCount - 1; index >= 0; index--) {
+      const child = node.child(index);
+      if (child) stack.push(child);
+    }
   }
 }
 

@@ -70,4 +70,25 @@ describe('design and stories readers on hostile input', () => {
     const stories = readStories('## US-1 x\n\n- Given "a, then "b." and "c\n- **AC2** "Done."\n');
     expect(stories.stories[0]!.criteria.length).toBe(2);
   });
+
+  // CPU time of the process, not wall time: the machine is shared. Linear work gives about 4x; 9x allows noise.
+  it.each([
+    ['Sphinx directives', (count: number) => '.. py:class:: A(x: int)\n   .. py:attribute:: y\n   .. py:method:: f(self, a: int) -> int\n'.repeat(count)],
+    ['a long line of dotted signatures', (count: number) => `# T\n\n${'`Box.put(self, x: int) -> None` stores it; '.repeat(count)}\n`],
+    ['an Org document', (count: number) => `#+TITLE: T\n${'* ~a~ =b=\n#+BEGIN_SRC python\nx = 1\n#+END_SRC\n- ~f(self, a: int) -> None~ :: text\n'.repeat(count)}`],
+    ['a Python block of unindented garbage (an Org source block left open)', (count: number) => `#+TITLE: T\n${'* ~a~ =b= `c`\n#+BEGIN_SRC python\n'.repeat(2 * count)}`],
+    ['setext headings over signature bullets', (count: number) => 'Class `A`\n---------\n\n* `f(self, a: int) -> int`\n\n'.repeat(count)],
+    ['a JSON API', (count: number) => `\`\`\`json\n{"classes": [{"name": "A", "methods": [${Array.from({ length: count }, (_unused, index) => `{"name": "m${index}", "params": [{"name": "a", "type": "int"}]}`).join(', ')}]}]}\n\`\`\`\n`],
+  ])('reads %s in time linear in its size', async (_name, make) => {
+    const cpu = async (text: string) => {
+      const started = process.cpuUsage();
+      await readDesign(text);
+      const used = process.cpuUsage(started);
+      return used.user + used.system;
+    };
+    await cpu(make(200));
+    const small = await cpu(make(1_000));
+    const large = await cpu(make(4_000));
+    expect(large / small).toBeLessThan(9);
+  }, 60_000);
 });
