@@ -48,6 +48,20 @@ describe('backsmith tests --out naming something that cannot take the file (buil
   }, 60_000);
 });
 
+describe('backsmith tests: where the file goes is checked before the model (built binary)', () => {
+  it('--out under a file, and --out-dir naming a file, are exit 2 in one line with no key or server needed', () => {
+    const blocker = scratch.file('blocker.txt', 'a file where a folder should be');
+    for (const [args, message] of [
+      [['--out', path.join(blocker, 'test_x.py')], `backsmith: Preflight: the folder of --out ${path.join(blocker, 'test_x.py')} is a file, not a folder: remove it or pass another --out.`],
+      [['--out-dir', blocker], `backsmith: Preflight: --out-dir ${blocker} is a file, not a folder: remove it or pass another --out-dir.`],
+    ] as const) {
+      const run = runBacksmith(['tests', '--design', DESIGN, '--stories', STORIES, '--model', 'openai:gpt-4.1', ...args], { cwd: scratch.join(), env: { PATH: process.env.PATH } });
+      expect(run.code).toBe(2);
+      expect(errorLines(run.stderr)).toEqual([message]);
+    }
+  }, 60_000);
+});
+
 describe('terminal controls in what the user passed are shown, not obeyed (built binary)', () => {
   it('a module named with ESC and BEL sequences gets a one-line error with them escaped', () => {
     const file = scratch.file('z\u001b]0;pwned\u0007\u001b[2K.py', Buffer.from([0x78, 0x00, 0x01]));

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
+import { DEFAULT_OUT_DIR } from '../deliver/deliverable-name.js';
 import { BacksmithError, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
+import { outDirProblem } from '../preflight/out-dir-problem.js';
 import type { AcceptanceTestsResult } from '../acceptance/generate-tests.js';
 import type { CliIo } from './cli-io.js';
 import { givenFlags } from './generate-given-flags.js';
@@ -58,16 +60,20 @@ async function runTestsCommand(flags: TestsFlags, io: CliIo): Promise<void> {
     import('../acceptance/generate-tests.js'), import('../config/load-config.js'), import('../runs/environment-secrets.js'),
     import('../model/redact-secrets.js'), import('../report/escape-terminal.js'), import('../cancel/cancel-on-signals.js'),
   ]);
-  // A folder or a device at --out would refuse the file only after the model was paid for.
+  // Where the file goes is checked first: a folder at --out, or a folder that cannot take files, would refuse it only after the model was paid for.
   const atOut = flags.out ? await stat(flags.out).catch(() => null) : null;
   if (atOut && !atOut.isFile()) throw new BacksmithError(`--out ${flags.out} is ${atOut.isDirectory() ? `a folder: give the test file's name, e.g. ${path.join(flags.out ?? '', 'test_feature_acceptance.py')}` : 'not a regular file: give a .py file to write'}.`);
+  const config = await loadConfig(flags.config);
+  const folder = path.resolve(flags.out ? path.dirname(flags.out) : (flags.outDir ?? config.outDir ?? DEFAULT_OUT_DIR));
+  const problem = await outDirProblem(folder);
+  if (problem) throw new BacksmithError(`Preflight: ${flags.out ? problem.replace(`--out-dir ${folder}`, `the folder of --out ${flags.out}`).replace('another --out-dir', 'another --out') : problem}.`);
   const secrets = environmentSecrets();
   const clean = (text: string) => redactSecrets(text, secrets);
   // Ctrl-C or SIGTERM: the model stream stops, the run is recorded as cancelled, exit 130/143 (as generate).
   const cancellation = cancelOnSignals({ notify: (name) => io.stderr(`\nCancelling (${name})… nothing will be written\n`) });
   try {
     const result = await generateAcceptanceTests({
-      design: flags.design, stories: flags.stories, maxRounds: flags.maxRounds, config: await loadConfig(flags.config), signal: cancellation.signal, secrets,
+      design: flags.design, stories: flags.stories, maxRounds: flags.maxRounds, config, signal: cancellation.signal, secrets,
       onProgress: (line) => io.stderr(clean(`${escapeTerminal(line)}\n`)),
       ...givenFlags(flags, ['model', 'baseUrl', 'out', 'outDir', 'feature', 'module', 'agent', 'maxOutputTokens']),
       // Not through givenFlags: --temperature 0 is a choice, not an absent flag.
