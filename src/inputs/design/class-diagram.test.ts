@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pythonFromClassDiagram } from './class-diagram.js';
+import { classDiagramStubs, pythonFromClassDiagram } from './class-diagram.js';
 
 describe('class diagrams as Python stubs, line for line', () => {
   it('reads a Mermaid classDiagram: operations, ~generics~, records and inheritance arrows', () => {
@@ -49,5 +49,19 @@ describe('class diagrams as Python stubs, line for line', () => {
     expect(pythonFromClassDiagram(many)).not.toBeNull();
     expect(pythonFromClassDiagram(long)).not.toBeNull();
     expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(3000);
+  });
+
+  it('groups Mermaid members that alternate between classes after the block, each with its own line', () => {
+    const code = ['classDiagram', 'A : +f(x int) int', 'B : +g(y str) None', 'A : +h() None', 'Base <|-- Child'].join('\n');
+    const stubs = classDiagramStubs(code)!;
+    // A's members are interleaved with B's: A is written after the block; B, in one run, stays in place.
+    expect(stubs.text.split('\n')).toEqual(['', 'class B:', '    def g(self, y: str) -> None: ...', '', 'class Child(Base): ...', 'class A:', '    def f(self, x: int) -> int: ...', '    def h(self) -> None: ...']);
+    expect(stubs.lineOf).toEqual([0, 1, 2, 3, 4, 1, 1, 3]);
+  });
+
+  it('reads parameters written name first (`price int`, `wallet Wallet`) and type first (`int price`)', () => {
+    const code = ['classDiagram', 'class Till {', '  +buy(wallet Wallet, count int) int', '  +pay(int amount, Decimal tip) None', '}'].join('\n');
+    expect(pythonFromClassDiagram(code)!.split('\n')[2]).toBe('    def buy(self, wallet: Wallet, count: int) -> int: ...');
+    expect(pythonFromClassDiagram(code)!.split('\n')[3]).toBe('    def pay(self, amount: int, tip: Decimal) -> None: ...');
   });
 });

@@ -26,6 +26,8 @@ const OPERATION = /^\s*[-+#~]?\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(([^()]*)\)\s*[$*]?
 /** `+str tool_id`, `-dict~str, Tool~ tools`, `lane : int`, `- lanes: int`. */
 const ATTRIBUTE = /^\s*[-+#~]?\s*(?:([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(\S[^{}()]*?)|(\S[^{}():]*?)\s+([A-Za-z_][A-Za-z0-9_]*))\s*$/;
 const MAX_LINE = 2000;
+/** Built-in and standard-library type names, which are never a parameter's name in a diagram. */
+const TYPE_WORD = /^(?:int|str|float|bool|bytes|list|dict|set|tuple|None|Decimal|date|datetime|time|timedelta|Any|object|string|integer|boolean|number|void)$/;
 
 function pythonType(text: string): string {
   return text.trim().replace(/~([^~]*)~/g, '[$1]').replace(/</g, '[').replace(/>/g, ']');
@@ -54,7 +56,11 @@ function pythonParameter(text: string): string | null {
   const typed = /^(\*{0,2}[A-Za-z_]\w*)\s*(?::\s*([^=]+?))?\s*(?:=\s*(.+))?$/.exec(text);
   if (typed) return `${typed[1]}${typed[2] ? `: ${typed[2].trim()}` : ''}${typed[3] ? ` = ${typed[3].trim()}` : ''}`;
   const typeFirst = /^(\S.*?)\s+([A-Za-z_]\w*)$/.exec(text);
-  return typeFirst ? `${typeFirst[2]}: ${typeFirst[1]}` : null;
+  if (!typeFirst) return null;
+  // `price int`, `wallet Wallet` (name first, as Go writes it): the second word is the type when it reads as one and the first does not.
+  const [, first, second] = typeFirst as unknown as [string, string, string];
+  if (/^[a-z_]\w*$/.test(first) && !TYPE_WORD.test(first) && (TYPE_WORD.test(second) || /^[A-Z]/.test(second))) return `${first}: ${second}`;
+  return `${second}: ${first}`;
 }
 
 function pythonParameters(text: string, isStatic: boolean): string | null {
@@ -84,7 +90,7 @@ function bodyText(raw: string, box: boolean): string {
 function survey(lines: string[], box: boolean): { byLine: Map<number, DiagramClass>; byName: Map<string, DiagramClass> } {
   const byLine = new Map<number, DiagramClass>();
   const byName = new Map<string, DiagramClass>();
-  const parents: Array<[string, string]> = [];
+  const parents: Array<[string, string, number]> = [];
   let open: DiagramClass | null = null;
   const declare = (cls: DiagramClass) => {
     if (cls.line >= 0) byLine.set(cls.line, cls);
@@ -116,10 +122,14 @@ function survey(lines: string[], box: boolean): { byLine: Map<number, DiagramCla
       if (OPERATION.test(member[2]!)) owner.operations++;
     }
     const parentFirst = ARROW_PARENT_FIRST.exec(line);
-    if (parentFirst) parents.push([parentFirst[2]!, parentFirst[1]!]);
+    if (parentFirst) parents.push([parentFirst[2]!, parentFirst[1]!, index]);
     const childFirst = ARROW_CHILD_FIRST.exec(line);
-    if (childFirst) parents.push([childFirst[1]!, childFirst[2]!]);
+    if (childFirst) parents.push([childFirst[1]!, childFirst[2]!, index]);
   });
+  for (const [child, , line] of parents) {
+    // `Base <|-- Child` is the only place an exception is named: the arrow's line declares it.
+    if (!byName.has(child) && !byLine.has(line)) declare({ line, name: child, stereotype: null, bases: [], body: false, operations: 0, outside: false });
+  }
   for (const [child, parent] of parents) {
     const cls = byName.get(child);
     if (cls && !cls.bases.includes(parent)) cls.bases.push(parent);
@@ -154,11 +164,39 @@ function memberLine(cls: DiagramClass, raw: string, line: string): string | null
 
 /** Python stubs for a Mermaid, PlantUML or boxed UML class diagram, one line per block line; null when the block is none. */
 export function pythonFromClassDiagram(code: string): string | null {
+  return classDiagramStubs(code)?.text ?? null;
+}
+
+/** Owners whose outside members (`Wallet : +spend(…)`) are interleaved with another class's: their lines cannot open the class in place. */
+function scatteredOwners(lines: string[], byName: Map<string, DiagramClass>, box: boolean): Set<string> {
+  const scattered = new Set<string>();
+  if (box) return scattered;
+  const finished = new Set<string>();
+  let current: string | null = null;
+  for (const raw of lines) {
+    const member = OUTSIDE_MEMBER.exec(bodyText(raw, box));
+    const owner = member && byName.has(member[1]!) ? member[1]! : null;
+    if (owner === null || owner === current) continue;
+    if (current !== null) finished.add(current);
+    if (finished.has(owner)) scattered.add(owner);
+    current = owner;
+  }
+  return scattered;
+}
+
+/**
+ * The stubs with, for each of their lines, the block line (0-based) it stands for: line for line,
+ * then the members of classes whose outside members alternate with another's, grouped under their
+ * class after the block's last line.
+ */
+export function classDiagramStubs(code: string): { text: string; lineOf: number[] } | null {
   const lines = code.split('\n').map((line) => line.replace(/\r$/, ''));
   const box = !MERMAID_START.test(code) && !PLANTUML_START.test(code);
   if (box && !lines.some((line) => BOX_BORDER.test(line))) return null;
   const { byLine, byName } = survey(lines, box);
   if (byName.size === 0) return null;
+  const scattered = scatteredOwners(lines, byName, box);
+  const grouped = new Map<string, Array<{ text: string; line: number }>>();
   const output: string[] = [];
   let open: DiagramClass | null = null;
   let members = 0;
@@ -185,6 +223,13 @@ export function pythonFromClassDiagram(code: string): string | null {
       const member = box ? null : OUTSIDE_MEMBER.exec(line);
       const owner = member ? byName.get(member[1]!) : undefined;
       const written = owner ? memberLine(owner, raw, member![2]!) : null;
+      if (owner && written && scattered.has(owner.name)) {
+        const members = grouped.get(owner.name) ?? [];
+        members.push({ text: written, line: index });
+        grouped.set(owner.name, members);
+        output.push('');
+        return;
+      }
       if (owner && written) {
         if (outside !== owner && output[output.length - 1] === '') output[output.length - 1] = classLine(owner, false);
         else if (outside !== owner) {
@@ -209,5 +254,14 @@ export function pythonFromClassDiagram(code: string): string | null {
     output.push(written ?? '');
   });
   if (open !== null && members === 0) output.push('    ...');
-  return output.join('\n');
+  const lineOf = output.map((_line, index) => index);
+  for (const [name, written] of grouped) {
+    output.push(classLine(byName.get(name)!, false));
+    lineOf.push(written[0]!.line);
+    for (const member of written) {
+      output.push(member.text);
+      lineOf.push(member.line);
+    }
+  }
+  return { text: output.join('\n'), lineOf };
 }

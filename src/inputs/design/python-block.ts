@@ -197,3 +197,15 @@ function readModuleFacts(module: PythonOutline, offset: number, facts: PythonBlo
   }
   for (const entry of module.imports) facts.imports.push({ ...entry, designLine: entry.line + offset });
 }
+
+/** Moves every line of the facts through `lineAt` (stubs written out of order, such as grouped diagram members). */
+export function remapLines(facts: PythonBlockFacts, lineAt: (line: number) => number): void {
+  for (const cls of facts.classes) {
+    cls.line = lineAt(cls.line);
+    for (const method of cls.methods) method.line = lineAt(method.line);
+  }
+  for (const fn of [...facts.functions, ...facts.orphanMethods]) fn.line = lineAt(fn.line);
+  for (const constant of facts.constants) constant.line = lineAt(constant.line);
+  for (const entry of facts.fields.values()) for (const field of entry.fields) field.line = lineAt(field.line);
+  facts.parseErrorLines = facts.parseErrorLines.map(lineAt);
+}

@@ -11,11 +11,11 @@ import { isExceptionTable, readCodeMappings, readExceptionTable, readHierarchyTr
 import { finalizeDesign, type BlockImport } from './finalize-design.js';
 import { constantsFromSnippets, mayBeAssignment, type CodeSnippet } from './inline-constants.js';
 import { isMessageTable, readMessageTable } from './message-table.js';
-import { readPythonBlock, type PythonBlockFacts } from './python-block.js';
+import { readPythonBlock, remapLines, type PythonBlockFacts } from './python-block.js';
 import { readYamlApi } from './yaml-api.js';
 import { readJsonSchemaModels } from './json-schema-models.js';
 import { pythonFromInterfaces } from './typescript-interface.js';
-import { pythonFromClassDiagram } from './class-diagram.js';
+import { classDiagramStubs } from './class-diagram.js';
 import { signatureStubs } from './signature-stubs.js';
 import { RESPONSE_HEADING, readResponseFormat } from './response-format.js';
 import { unwrapOuterFence } from './unwrap-outer-fence.js';
@@ -129,9 +129,11 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
   const firstLine = (code.position?.start.line ?? 0) + 1;
   const section = `${sectionText(block)} ${block.leadIn}`;
   const interfaces = TYPESCRIPT_LANGUAGES.has(language) || PLAIN_LANGUAGES.has(language) ? pythonFromInterfaces(code.value) : null;
-  const diagram = interfaces === null && (DIAGRAM_LANGUAGES.has(language) || PLAIN_LANGUAGES.has(language)) ? pythonFromClassDiagram(code.value) : null;
+  const diagram = interfaces === null && (DIAGRAM_LANGUAGES.has(language) || PLAIN_LANGUAGES.has(language)) ? classDiagramStubs(code.value) : null;
   if (interfaces !== null || diagram !== null) {
-    return (await readPython(state, block, code, false, await readPythonBlock((interfaces ?? diagram)!, firstLine))) ?? LineMode.Skip;
+    const facts = await readPythonBlock(interfaces ?? diagram!.text, firstLine);
+    if (diagram) remapLines(facts, (line) => firstLine + (diagram.lineOf[line - firstLine] ?? line - firstLine));
+    return (await readPython(state, block, code, false, facts)) ?? LineMode.Skip;
   } else if (PYTHON_LANGUAGES.has(language)) {
     return (await readPython(state, block, code, false)) ?? LineMode.DefinitionsOnly;
   } else if (SHELL_LANGUAGES.has(language)) {
