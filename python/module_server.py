@@ -26,6 +26,7 @@ if __name__ == "__main__":  # started again as a fresh interpreter (see Server.c
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import hide_folder
+import native_imports
 import proxy_wire
 import sandbox_guard
 import server_exit
@@ -304,6 +305,8 @@ class Server:
         guard = sandbox_guard.AuditGuard(None, [workdir, config["tmpdir"]], self.module_file, [config.get("testsdir")], self.report_fd,
                                          refuse_native=config.get("allowNativeCode") is not True)
         guard.context = "<import>"
+        if guard.native_refused:
+            native_imports.close_fork_exec()
         guard.install()
         handler = LogRelay(self)
         logging.getLogger().addHandler(handler)

@@ -1,16 +1,22 @@
-"""Imports the module server refuses: native code that walks past the audit hook (stdlib only).
+"""Native code the module server refuses: what walks past the audit hook (stdlib only).
 
 ctypes and cffi call libc and write raw memory where no audit event is raised (the kernel's walls still
 hold, but nothing reports what they refused: a read of the tests where the kernel has no Landlock
 succeeds), and a subinterpreter runs without the hook. The module server is a fresh interpreter without
 them in memory (module_server.clean_start), so refusing the import refuses them. ``judge_import`` is one of
-the audit policy's functions (sandbox_guard): it reads nothing but its arguments.
+the audit policy's functions (sandbox_guard): it reads nothing but its arguments. And
+``_posixsubprocess.fork_exec`` starts a program with no audit event at all (a fresh interpreter without the
+hook, ``cat`` of the tests where the kernel has no Landlock): close_fork_exec replaces it before the hook is
+installed.
 """
+import sys
 # Modules that run native code past this hook (libc calls, raw memory) or code in an interpreter without it.
 # Importing one is refused (an ImportError, so `try: import ctypes except ImportError` in a library still
 # works) and reported, unless a third-party package asked for it (numpy tries ctypes at import): refused only.
+# _posixsubprocess is imported (and its fork_exec replaced) before the hook is installed (close_fork_exec): an import
+# event for it afterwards is a second copy of the unaudited fork_exec being loaded.
 NATIVE_MODULES = frozenset({"ctypes", "_ctypes", "_ctypes_test", "cffi", "_cffi_backend", "_testcapi", "_testinternalcapi",
-                            "_xxsubinterpreters", "_xxinterpchannels", "_interpreters", "_interpchannels"})
+                            "_xxsubinterpreters", "_xxinterpchannels", "_interpreters", "_interpchannels", "_posixsubprocess"})
 NATIVE_FILES = tuple(name + "." for name in NATIVE_MODULES)
 
 
@@ -32,3 +38,22 @@ def judge_import(args, tools):
     where = frame.f_code.co_filename if frame is not None else ""
     quiet = "/site-packages/" in where or "/dist-packages/" in where
     return ("quiet" if quiet else "native"), "import " + name + (" (" + file + ")" if file else "")
+
+
+def close_fork_exec():
+    """Replace ``_posixsubprocess.fork_exec`` (subprocess's and multiprocessing's way to start a program, which
+    raises no audit event) by one that raises the audited event the hook blocks and reports, and starts nothing.
+    The original is dropped (the module is multi-phase: importing it again would make a fresh one, and that
+    import is refused)."""
+    import _posixsubprocess
+
+    def fork_exec(*args, _audit=sys.audit):
+        """Refused: the audit hook blocks and reports it as a process start."""
+        program = args[1] if len(args) > 1 else args[:1]
+        _audit("subprocess.Popen", program, args[0] if args else None, None, None)
+        raise PermissionError("backsmith sandbox: process access is blocked (_posixsubprocess.fork_exec)")
+
+    _posixsubprocess.fork_exec = fork_exec
+    subprocess = sys.modules.get("subprocess")
+    if subprocess is not None and hasattr(subprocess, "_fork_exec"):
+        subprocess._fork_exec = fork_exec

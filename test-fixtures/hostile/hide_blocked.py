@@ -145,3 +145,16 @@ class Quiet:
             except OSError:
                 pass
         return _answer(9)
+
+    def spawn_quietly(self) -> dict[str, Any]:
+        """Start a program through _posixsubprocess.fork_exec, which raises no audit event (a reader of the tests)."""
+        import _posixsubprocess
+        error_read, error_write = os.pipe()
+        try:
+            pid = _posixsubprocess.fork_exec(
+                [b"/bin/cat", TEST_FILE.encode()], [b"/bin/cat"], True, (error_write,), None, None,
+                -1, -1, -1, -1, -1, -1, error_read, error_write, True, False, -1, None, None, None, -1, None, False)
+            os.waitpid(pid, 0)
+        except Exception:  # noqa: BLE001 - refused: the attempt is what counts
+            pass
+        return _answer(10)

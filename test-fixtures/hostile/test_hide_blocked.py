@@ -31,3 +31,6 @@ class HideBlockedTests(unittest.TestCase):
 
     def test_read_back(self):
         self.assertEqual(Quiet().read_back()["data"], 9)
+
+    def test_spawn_quietly(self):
+        self.assertEqual(Quiet().spawn_quietly()["data"], 10)
