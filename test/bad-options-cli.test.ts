@@ -37,6 +37,19 @@ describe('option values out of range are refused before anything runs (built bin
   }, 60_000);
 });
 
+describe('an option given with its --no- form in one command line is refused (built binary)', () => {
+  it.each([
+    [['generate', '--design', DESIGN, '--stories', STORIES, '--model', 'openai:gpt-4.1', '--dry-run', '--tests', path.join(EXAMPLE, 'test_clinic_booking_acceptance.py'), '--no-tests'], 'tests'],
+    [['generate', '--design', DESIGN, '--stories', STORIES, '--model', 'openai:gpt-4.1', '--dry-run', '--no-tests', '--no-types', '--types'], 'types'],
+    [['verify', path.join(EXAMPLE, 'clinic_booking_scheduler.py'), '--no-run', '--types', '--no-types'], 'types'],
+  ])('%j: exit 2, one line (commander kept the last one silently: --no-tests dropped the given tests)', (args, name) => {
+    const run = runBacksmith(args, { cwd: scratch.join() });
+    expect(run.code).toBe(2);
+    expect(errorLines(run.stderr)).toEqual([`backsmith: --${name} and --no-${name} cannot be combined: give one of them.`]);
+    expect(run.stdout).toBe('');
+  }, 60_000);
+});
+
 describe('backsmith tests --out naming something that cannot take the file (built binary)', () => {
   it('a folder at --out is exit 2 in one line before any model is resolved or called (no run recorded)', () => {
     const folder = scratch.join('already_a_folder.py');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { collectSelectors } from '../verify/suppressions/collect-selectors.js';
 import type { CliIo } from './cli-io.js';
+import { refuseBothForms } from './refuse-both-forms.js';
 import { optionValues } from './option-values.js';
 
 const { count, amount, temperature } = optionValues;
@@ -39,8 +40,9 @@ export interface GenerateFlags {
 
 /** Registers `backsmith generate`. */
 export function registerGenerateCommand(program: Command, io: CliIo): void {
-  program
-    .command('generate')
+  const command = program.command('generate');
+  const refuseConflicts = refuseBothForms(command, ['tests', 'types']);
+  command
     .description('Generate the module from a technical design and user stories (or plain requirements) through a model; verify, repair and deliver only a passing module')
     .requiredOption('--design <file>', "the Engineering Lead's technical design (markdown)")
     .option('--stories <file>', "the Product Manager's user stories (markdown); this, --requirements, or both")
@@ -71,6 +73,7 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
     .option('--select <ids>', "judge drafts only by these checks (ids or categories, comma-separated); the model's own comments never waive a finding", collectSelectors)
     .option('--ignore <ids>', 'do not hold drafts to these checks (ids or categories, comma-separated)', collectSelectors)
     .action(async (flags: GenerateFlags) => {
+      refuseConflicts();
       const { runGenerateCommand } = await import('./generate-action.js');
       await runGenerateCommand(flags, io);
     });

@@ -14,6 +14,7 @@ import type { VerifyReport } from '../verify/verify-report.js';
 import { checkPythonOption } from './check-python-option.js';
 import { checkReportTargets } from './check-report-targets.js';
 import type { CliIo } from './cli-io.js';
+import { refuseBothForms } from './refuse-both-forms.js';
 
 interface VerifyFlags {
   design?: string;
@@ -39,8 +40,9 @@ async function writeSarif(file: string, report: VerifyReport): Promise<void> {
 
 /** Registers `backsmith verify`. */
 export function registerVerifyCommand(program: Command, io: CliIo): void {
-  program
-    .command('verify')
+  const command = program.command('verify');
+  const refuseConflicts = refuseBothForms(command, ['types']);
+  command
     .description('Verify Python backend modules against the brief (and a design, stories and tests when given)')
     .argument('<paths...>', 'module files or directories holding .py files')
     .option('--design <file>', 'technical design document (markdown)')
@@ -58,6 +60,7 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .option('--no-types', 'skip the pyright type check (the types/ checks are reported as skipped, with the reason)')
     .option('--allow-unsandboxed', 'run runtime checks even where the host lacks a required sandbox protection')
     .action(async (paths: string[], flags: VerifyFlags) => {
+      refuseConflicts();
       const config = applySelectionFlags(await loadConfig(flags.config), flags);
       checkPythonOption(flags.python);
       // A selection whose every check would be skipped would pass having checked nothing.
