@@ -4,9 +4,9 @@ The module server's audit hook writes each action it blocks as one line on a cha
 (a Unix socket pair: proxy_wire.one_way_channel), whose read end only the trusted process holds (the probe or the test runner), before the action
 fails. The line is written with C functions captured when the guard was installed (no module
 global, no builtin, no counter or channel object the module could patch), so patching the
-server's Python code changes nothing; a module that closes or replaces the pipe's descriptor, or
+server's Python code changes nothing; a module that closes or replaces the channel's descriptor, or
 makes the write fail, ends its own process at once with REPORT_LOST_STATUS, which the trusted side
-reports; anything on the pipe that is not such a line was written by the module and is reported
+reports; anything on the channel that is not such a line was written by the module and is reported
 too. The trusted side counts, removes duplicates and attributes (BlockedReports).
 """
 import os
@@ -17,8 +17,8 @@ import proxy_wire
 
 # The exit status of a module process whose hook could not write the report of a blocked action.
 REPORT_LOST_STATUS = 87
-FIELDS = ("kind", "auditEvent", "detail", "symbol", "function", "line")
-FIELD_BYTES = (24, 120, 600, 300, 200, 12)  # hex doubles them: a line stays under PIPE_BUF (4096), so one write is atomic
+# Hex doubles them: a line stays under 4 KiB, one write of one buffer on a Unix stream socket, never split by a thread's.
+FIELD_BYTES = (24, 120, 600, 300, 200, 12)
 MAX_LINE = 8192
 MAX_SENT = 200
 
@@ -41,7 +41,7 @@ def _locate(getframe, module_file, join, getattr_):
 
 
 def write_report(writer, event, kind, detail):
-    """Write one blocked action to the trusted side's pipe; end this process when that cannot be done."""
+    """Write one blocked action to the trusted side's channel; end this process when that cannot be done."""
     fd, identity, tools = writer
     (fstat, write, set_blocking, exit_, join, getframe, module_file, locate, status, base_exception,
      blocking_error, getattr_) = tools
@@ -61,11 +61,13 @@ def write_report(writer, event, kind, detail):
             tries += 1
             found = fstat(fd)
             if (found.st_dev, found.st_ino) != identity:
-                exit_(status)  # the descriptor is no longer the trusted side's pipe
+                exit_(status)  # the descriptor is no longer the trusted side's channel
             try:
-                if write(fd, data) == data.__len__():
-                    return
-                exit_(status)  # a line under PIPE_BUF is written whole or not at all
+                written = write(fd, data)
+                found = fstat(fd)
+                if written == data.__len__() and (found.st_dev, found.st_ino) == identity:
+                    return  # checked again after: a thread that swapped the descriptor in and out meanwhile ends it too
+                exit_(status)  # a line this short is written whole or not at all
             except blocking_error:
                 set_blocking(fd, True)  # the module made it non-blocking: wait for room instead
         exit_(status)
@@ -74,7 +76,7 @@ def write_report(writer, event, kind, detail):
 
 
 def writer_for(fd, module_file):
-    """What write_report needs, captured now: the pipe's identity and the C functions it calls."""
+    """What write_report needs, captured now: the channel's identity and the C functions it calls."""
     found = os.fstat(fd)
     tools = (os.fstat, os.write, os.set_blocking, os._exit, "".join, sys._getframe, module_file, _locate,
              REPORT_LOST_STATUS, BaseException, BlockingIOError, getattr)
@@ -92,7 +94,7 @@ def _field(text, index):
 
 
 def parse_line(line):
-    """The record of one line from the pipe, or None when the line is not one the hook writes."""
+    """The record of one line from the channel, or None when the line is not one the hook writes."""
     parts = line.split(b" ")
     if len(parts) != 7 or parts[0] != b"B":
         return None
@@ -115,7 +117,7 @@ def lost_report(detail):
 
 
 class BlockedReports:
-    """The trusted side of the pipe: reads, checks, removes duplicates and hands records to ``notes``."""
+    """The trusted side of the channel: reads, checks, removes duplicates and hands records to ``notes``."""
 
     def __init__(self):
         self.fd = -1
@@ -133,7 +135,7 @@ class BlockedReports:
         return write_fd
 
     def drain(self, reads=64):
-        """Read what the pipe holds now (at most ``reads`` chunks), without waiting."""
+        """Read what the channel holds now (at most ``reads`` chunks), without waiting."""
         for _ in range(reads):
             if self.fd < 0:
                 return
@@ -184,7 +186,7 @@ class BlockedReports:
             self.fd = -1
 
     def close(self, seconds=0.5):
-        """Read what is left (the server is gone: until the pipe ends, at most ``seconds``) and drop the read end."""
+        """Read what is left (the server is gone: until the channel ends, at most ``seconds``) and drop the read end."""
         deadline = seconds
         while self.fd >= 0 and deadline > 0:
             self.drain()
