@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describeSpending } from '../budget/spend-budget.js';
+import { escapeTerminal } from '../report/escape-terminal.js';
 import type { RunRecord } from './run-record.js';
 
 /** Where a run that wrote acceptance tests keeps each attempt and its findings (src/acceptance/record-tests-run.ts). */
@@ -36,7 +37,7 @@ export function formatRunList(records: readonly RunRecord[]): string {
     const outcome = record.outcome === 'running' && record.finishedAt === null ? 'running/interrupted' : record.outcome;
     return [record.id, outcome.padEnd(19), (record.settings.deliverable ?? '-').padEnd(32), model.padEnd(28), `${record.drafts.length} draft(s)`, seconds(record.timings.totalMs)].join('  ');
   });
-  return `${rows.join('\n')}\n`;
+  return `${rows.map(escapeTerminal).join('\n')}\n`;
 }
 
 function callLine(call: RunRecord['calls'][number]): string {
@@ -80,5 +81,6 @@ export function formatRun(record: RunRecord, dir: string): string {
   if (record.delivered) lines.push('', `Delivered: ${record.delivered.path}${record.delivered.unchanged ? ' (it already held this module: left untouched, no backup)' : record.delivered.backupPath ? ` (previous file kept as ${record.delivered.backupPath})` : ''}`);
   if (record.failingDraftFile) lines.push('', `Best draft (FAILING, not delivered): ${path.join(dir, record.failingDraftFile)}`);
   lines.push(`Record: ${path.join(dir, 'run.json')}`);
-  return `${lines.join('\n')}\n`;
+  // Reasons and findings quote providers' replies and the module's strings: terminal controls in them are shown, not obeyed.
+  return `${lines.map(escapeTerminal).join('\n')}\n`;
 }

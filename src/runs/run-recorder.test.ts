@@ -177,3 +177,17 @@ describe('a project where the record cannot be written', () => {
     await expect(recorder.recordDraft(draft('x = 1\n'))).rejects.toThrow(/^Cannot record the run in .*: a part of the path is a file, not a folder \(ENOTDIR\)\./);
   });
 });
+
+describe('runs show with terminal controls in the record', () => {
+  it('shows a provider reason and a finding message with ESC/CR escaped, each on its one line', async () => {
+    const recorder = await createRunRecorder(project, INITIAL, { secrets: [] });
+    const bad = draft('x = 1\n');
+    bad.report.findings.push({ checkId: 'stories/message-mismatch', category: 'stories', severity: 'error', message: 'found "\u001b[2Jcleared\rfake ✔ passed"', line: 3, column: 1, hint: '' });
+    await recorder.recordDraft(bad);
+    const shown = formatRun(await recorder.finish({ outcome: 'error', reason: 'HTTP 500: \u001b]0;pwned\u0007' }), recorder.dir);
+    expect(shown).not.toMatch(/[\u001b\u0007\r]/);
+    expect(shown).toContain('Run ' + recorder.id + ': error (HTTP 500: \\e]0;pwned\\x07)');
+    expect(shown).toContain('found "\\e[2Jcleared\\rfake ✔ passed"');
+    expect(formatRunList([await recorder.finish({ outcome: 'error', reason: 'x' })])).not.toMatch(/[\u001b\u0007\r]/);
+  });
+});
