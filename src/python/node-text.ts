@@ -53,7 +53,9 @@ export function stringValue(node: Node): string {
     }
     else if (child.type === 'interpolation') {
       const expression = child.childForFieldName('expression');
-      text += `{${expression ? expression.text : ''}}`;
+      // `!r` is kept: a repr quotes a str value, which message matching must know.
+      const repr = child.namedChildren.some((part) => part.type === 'type_conversion' && part.text === '!r');
+      text += `{${expression ? expression.text : ''}${repr ? '!r' : ''}}`;
     } else if (child.type === 'escape_sequence') text += decodeEscapes(child.text);
   }
   return text;

@@ -160,3 +160,10 @@ describe('f-string escaped braces', () => {
     expect(module.strings.map((entry) => entry.text)).toEqual(["Invalid '{phone}'. Use {LOW} to {HIGH}.", 'plain {{x}}']);
   });
 });
+
+describe('f-string repr fields', () => {
+  it('keeps !r (a repr quotes a str) and drops other conversions and format specs', async () => {
+    const module = await readPythonModule('x = f"Tagged {tag!r}, {name!s}, {amount:.2f}, {value!r:>10}."\n');
+    expect(module.strings.map((entry) => entry.text)).toEqual(['Tagged {tag!r}, {name}, {amount}, {value!r}.']);
+  });
+});

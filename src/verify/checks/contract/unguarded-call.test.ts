@@ -26,6 +26,9 @@ testCheck(unguardedCall, {
         if total.is_signed() or total.is_zero():
             return {"success": False, "message": "No bill.", "data": None}
         each = total / Decimal(people) * Decimal(HUNDRED) / Decimal(Limits.BASE)
+        with decimal.localcontext() as context:
+            context.prec = 10
+        rank = self._split._asdict()
         return {"success": True, "message": "ok", "data": [rank, str(each)]}
 
 
@@ -37,6 +40,7 @@ class Limits:
 
 
 from decimal import Decimal  # noqa: E402
+import decimal  # noqa: E402
 ` },
     { name: 'a method of a helper object the class builds, that cannot raise', code: `${PRELUDE}    def __init__(self) -> None:
         self._store = _Store()

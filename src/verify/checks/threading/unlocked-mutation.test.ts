@@ -10,6 +10,15 @@ from typing import Any
 
 testCheck(unlockedMutation, {
   valid: [
+    { name: 'a module of functions changing module state under a module lock', code: `${PRELUDE}_HISTORY: list[str] = []
+_LOCK = threading.Lock()
+
+
+def record(entry: str) -> dict[str, Any]:
+    with _LOCK:
+        _HISTORY.append(entry)
+    return {"success": True, "message": "ok", "data": None}
+` },
     { name: 'every change under with self._lock; __init__ is exempt', code: `${PRELUDE}class Counter:
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -301,5 +310,16 @@ class Counter:
             self._items[name] = 1
         return {"success": True, "message": "ok", "data": None}
 `, findings: [{ line: 20, messageIncludes: 'add changes shared state (self._items) without holding a lock', symbol: 'Counter.add' }] },
+    { name: 'a module of functions changing module state with no lock, through a helper', code: `${PRELUDE}_HISTORY: list[str] = []
+
+
+def _remember(entry: str) -> None:
+    _HISTORY.append(entry)
+
+
+def record(entry: str) -> dict[str, Any]:
+    _remember(entry)
+    return {"success": True, "message": "ok", "data": None}
+`, findings: [{ line: 9, messageIncludes: '_remember changes shared state (_HISTORY) without holding a lock (reached from record); the module creates no threading.Lock/RLock', symbol: '_remember' }] },
   ],
 });

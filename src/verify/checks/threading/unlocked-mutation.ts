@@ -2,7 +2,7 @@ import { callTarget, callableKey, callableName, callableSymbol, functionCallable
 import { canonicalName, importBindings } from '../../../python/import-bindings.js';
 import type { AttributeMutationFact, PythonClass, PythonFunction, PythonModule, ValueFact } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
-import { serviceMethods } from '../contract/support/service-methods.js';
+import { entryPoints } from '../contract/support/service-methods.js';
 
 const LOCK_FACTORY = /^(threading\.(Lock|RLock|Condition|Semaphore|BoundedSemaphore)|asyncio\.(Lock|Condition|Semaphore)|multiprocessing\.(Lock|RLock))$/;
 /** Context managers whose name says they are a lock even when their construction is not visible. */
@@ -11,17 +11,17 @@ const LOCK_NAME = /(lock|mutex|cond(ition)?|semaphore)$/i;
 const SHARED_STATE_CHANGES = new Set<AttributeMutationFact['operation']>(['subscript-assign', 'augmented-assign', 'delete', 'method-call']);
 
 /** The expressions that name a lock of the class: `self._lock`, `Class._lock`, module-level `_LOCK`. */
-function lockExpressions(module: PythonModule, cls: PythonClass, imports: ReadonlyMap<string, string>): Set<string> {
+function lockExpressions(module: PythonModule, cls: PythonClass | null, imports: ReadonlyMap<string, string>): Set<string> {
   const locks = new Set<string>();
   const isLockCall = (callee: string | null): boolean => !!callee && LOCK_FACTORY.test(canonicalName(callee, imports));
-  for (const method of cls.methods) {
+  for (const method of cls?.methods ?? []) {
     for (const mutation of method.body.attributeMutations) {
       if (mutation.operation === 'assign' && mutation.value?.kind === 'call' && isLockCall(mutation.value.callee)) locks.add(mutation.target);
     }
   }
-  for (const attribute of cls.attributes) {
+  for (const attribute of cls?.attributes ?? []) {
     const callee = attribute.value?.split('(')[0]?.trim() ?? null;
-    if (attribute.value?.includes('(') && isLockCall(callee)) for (const owner of ['self', 'cls', cls.name]) locks.add(`${owner}.${attribute.name}`);
+    if (attribute.value?.includes('(') && isLockCall(callee)) for (const owner of ['self', 'cls', cls!.name]) locks.add(`${owner}.${attribute.name}`);
   }
   for (const binding of module.moduleBody.localAssignments) {
     if (binding.key === null && binding.value.kind === 'call' && isLockCall(binding.value.callee)) locks.add(binding.name);
@@ -37,13 +37,13 @@ const CONTEXT_MANAGER_DECORATORS = new Set(['contextlib.contextmanager', 'contex
  * method or function whose body takes one of the locks (`with self._lock: yield`, or acquires it).
  * Named as a `with` item names them: `self._locked`, `cls._locked`, `Class._locked`, `_locked`.
  */
-function lockingContextManagers(module: PythonModule, cls: PythonClass, imports: ReadonlyMap<string, string>, isLock: (context: string) => boolean): Set<string> {
+function lockingContextManagers(module: PythonModule, cls: PythonClass | null, imports: ReadonlyMap<string, string>, isLock: (context: string) => boolean): Set<string> {
   const names = new Set<string>();
   const holdsLock = (fn: PythonFunction) => fn.body.withItems.some(isLock)
     || fn.body.calls.some((call) => call.callee.endsWith('.acquire') && isLock(call.callee.slice(0, -'.acquire'.length)));
   const isContextManager = (fn: PythonFunction) => fn.decorators.some((decorator) => CONTEXT_MANAGER_DECORATORS.has(canonicalName(decorator.replace(/\(.*$/s, ''), imports)));
-  for (const method of cls.methods) {
-    if (isContextManager(method) && holdsLock(method)) for (const owner of ['self', 'cls', cls.name]) names.add(`${owner}.${method.name}`);
+  for (const method of cls?.methods ?? []) {
+    if (isContextManager(method) && holdsLock(method)) for (const owner of ['self', 'cls', cls!.name]) names.add(`${owner}.${method.name}`);
   }
   for (const fn of module.functions) if (isContextManager(fn) && holdsLock(fn)) names.add(fn.name);
   return names;
@@ -121,7 +121,7 @@ class LockWalk {
   private readonly globals: Set<string>;
   private readonly lockingManagers: Set<string>;
 
-  constructor(private readonly module: PythonModule, cls: PythonClass, private readonly locks: Set<string>, private readonly imports: ReadonlyMap<string, string>) {
+  constructor(private readonly module: PythonModule, cls: PythonClass | null, private readonly locks: Set<string>, private readonly imports: ReadonlyMap<string, string>) {
     this.globals = moduleLevelNames(module);
     this.lockingManagers = lockingContextManagers(module, cls, imports, (context) => this.isLock(context));
   }
@@ -177,12 +177,13 @@ export const unlockedMutation = defineCheck({
   id: 'threading/unlocked-mutation',
   category: 'threading',
   severity: 'error',
-  description: "A service class whose public methods (or the helpers they call) change shared state in place - dict/list/set attributes, counters, module-level containers and `global` names - must hold a threading.Lock/RLock while doing so: Gradio runs handlers from several threads at once.",
+  description: "A service class whose public methods (in a module of functions: the functions that answer the UI), or the helpers they call, change shared state in place - dict/list/set attributes, counters, module-level containers and `global` names - must hold a threading.Lock/RLock while doing so: Gradio runs handlers from several threads at once.",
   fixHint: 'Create `self._lock = threading.RLock()` in __init__ (or a module-level `_LOCK = threading.Lock()` for module-level state) and wrap each state change (or one guard helper every public method goes through) in `with self._lock:` (in `async def` methods an `asyncio.Lock()` held with `async with`). A lock made in the `with` statement itself (`with threading.Lock():`) is new on every call and excludes nobody.',
   run(context) {
     const imports = importBindings(context.module);
-    const byClass = new Map<PythonClass, ReturnType<typeof serviceMethods>>();
-    for (const entry of serviceMethods(context.module)) byClass.set(entry.cls, [...(byClass.get(entry.cls) ?? []), entry]);
+    // Service classes' public methods; in a module of functions, the functions that answer the UI (cls null).
+    const byClass = new Map<PythonClass | null, ReturnType<typeof entryPoints>>();
+    for (const entry of entryPoints(context.module)) byClass.set(entry.cls, [...(byClass.get(entry.cls) ?? []), entry]);
     const reports: CheckReport[] = [];
     const reported = new Set<string>();
     for (const [cls, methods] of byClass) {
@@ -205,7 +206,7 @@ export const unlockedMutation = defineCheck({
         reported.add(`${where}:${sorted[0]!.mutation.line}`);
         const targets = [...new Set(sorted.map((entry) => entry.mutation.target))];
         const callers = [...new Set(sorted.map((entry) => entry.reachedFrom))].filter((name) => name !== where);
-        const noLock = locks.size === 0 ? `; ${cls.name} creates no threading.Lock/RLock` : '';
+        const noLock = locks.size === 0 ? `; ${cls ? cls.name : 'the module'} creates no threading.Lock/RLock` : '';
         reports.push({
           line: sorted[0]!.mutation.line,
           symbol: callableSymbol(sorted[0]!.where),

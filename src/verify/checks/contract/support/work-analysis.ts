@@ -24,6 +24,8 @@ const TRIVIAL_METHODS = new Set([
   'sort',
   // A lookup in a sequence, which can fail as a subscript can; subscripts are not judged here either.
   'index',
+  // A named tuple's own dict of its fields.
+  '_asdict',
   // Decimal predicates, like is_finite.
   'is_signed', 'is_zero', 'is_nan', 'is_infinite',
 ]);
@@ -39,7 +41,7 @@ export interface UnguardedCall {
 }
 
 /** Standard-library functions (canonical names) that do not fail in practice. */
-const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns|sleep)|math\.(isclose|isfinite|isnan|fabs)|datetime\.(datetime\.(now|utcnow|today)|date\.today|timedelta)|uuid\.uuid4|dataclasses\.(asdict|astuple|field)|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex|itertools\.count|heapq\.heappush|bisect\.insort|threading\.(Lock|RLock|Event|Condition)|asyncio\.(Lock|Event))$/;
+const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns|sleep)|math\.(isclose|isfinite|isnan|fabs)|datetime\.(datetime\.(now|utcnow|today)|date\.today|timedelta)|uuid\.uuid4|dataclasses\.(asdict|astuple|field)|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex|itertools\.count|heapq\.heappush|bisect\.insort|threading\.(Lock|RLock|Event|Condition)|asyncio\.(Lock|Event)|decimal\.localcontext)$/;
 
 /** Calls that cannot fail in the form written: `d.pop(key, default)`, `next(it, default)`, `next(self._ids)` (a counter attribute). */
 function isSafeForm(call: CallFact): boolean {
