@@ -74,6 +74,8 @@ const PROSE_OWNER = /^\s*(?:`|\*\*)([A-Z][A-Za-z0-9_]*)(?:`|\*\*) (?:also )?(?:h
 /** "the `Wallet` class", "Wallet class", "class Wallet": the text calls the name a class. */
 const NAMED_CLASS = /`?\b([A-Z][A-Za-z0-9_]*)`?\s+[Cc]lass\b|\b[Cc]lass\s+`?([A-Z][A-Za-z0-9_]*)/g;
 const MAX_CONTINUATION_LINES = 30;
+/** A sentence that opens by saying what kind of record it describes ("A dataclass with …", "An immutable record: …"). */
+const MODEL_SENTENCE = /^\s*(?:an?\s+)?(?:frozen\s+|immutable\s+|small\s+|plain\s+)?(?:dataclass|data class|record|named ?tuple|typeddict|pydantic model)\b/i;
 const CLASS_BULLET = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*)?(?:[Cc]lass|[Kk]lasse|[Cc]lase|[Cc]lasse)\s+`([A-Z][A-Za-z0-9_]*)`(?:\*\*)?\s*(?:\(([^()]{0,80})\))?\s*:?\s*$/;
 /** A heading that says its class is a model: typed bullets right under it are its fields. */
 const MODEL_HEADING = /\b(?:dataclass|data class|model|modelo|mod[eè]le|record|registro|pydantic|typeddict|namedtuple|entity|entidad)\b/i;
@@ -231,7 +233,10 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     if (exceptions.read(line, heading ? heading[2]! : null, index, lines[index + 1] ?? '')) continue;
     const proseOwner = !heading && stack.length > 0 && stack[stack.length - 1]!.owner.kind === 'none' ? PROSE_OWNER.exec(line) : null;
     if (proseOwner) stack[stack.length - 1]!.owner = { kind: 'class', name: (proseOwner[1] ?? proseOwner[2])! };
-    if (!heading && models.readLine(lines, index, sectionClass(), stack.some((section) => isModelSection(section.text)))) continue;
+    // "## Singer" over "A dataclass with `singer_id: int`, …": a one-word heading names the model its sentence describes.
+    const maybeClass = ownerOf(stack, lineClass);
+    const modelOwner = sectionClass() ?? (maybeClass.kind === 'maybe-class' && MODEL_SENTENCE.test(line) ? maybeClass.name : null);
+    if (!heading && models.readLine(lines, index, modelOwner, stack.some((section) => isModelSection(section.text)))) continue;
     const labelled = heading || !/:/.test(line) ? null : readLabelledMethod(lines, index);
     const spelled = labelled ? readSignatureSnippet(labelled) : null;
     if (spelled) add(spelled, index, false, true);

@@ -40,6 +40,8 @@ const DIAGRAM_LANGUAGES = new Set(['mermaid', 'plantuml', 'puml', 'uml', '']);
 const isResponseEnvelope = (json: string) => /^\s*\{/.test(json) && /"(?:success|ok)"\s*:\s*(?:true|false)\b/.test(json) && /"message"\s*:/.test(json);
 const SHELL_LANGUAGES = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'powershell', 'ps']);
 const PARAMETER_LABEL = /\b(?:parameters?|params|arguments?|args|inputs?|par[aá]metros?|param[eè]tres?|parametri)\b/i;
+/** `Lot field`, `Ticket attributes`: a field column whose header names the model. */
+const HEADER_OWNER = /^`?([A-Z][A-Za-z0-9_]*)`?\s+(?:fields?|attributes?|propert(?:y|ies))$/;
 /** A section the design retires: its classes and methods are not part of the module. */
 const RETIRED_SECTION = /\b(?:deprecated|obsolete|superseded|retired|do not implement|don't implement|not to be implemented)\b/i;
 const TREE_GLYPHS = /[├└│]|^\s*[|`+]--/m;
@@ -224,13 +226,15 @@ async function readTableBlock(state: ReadState, block: MarkdownBlock, table: Tab
     for (const declared of readExceptionTable(table)) collector.declaredExceptions.push(declared);
     return;
   }
-  const nameColumn = header.findIndex((cell) => /^(constant|name|field|attribute|property)$/i.test(cell));
+  // "Lot field | Type": the header may name the model whose fields the rows are.
+  const nameColumn = header.findIndex((cell) => /^(constant|name|field|attribute|property)$/i.test(cell) || HEADER_OWNER.test(cell));
+  const headerOwner = nameColumn >= 0 ? HEADER_OWNER.exec(header[nameColumn]!)?.[1] : undefined;
   const valueColumn = header.findIndex((cell) => /^(value|default( value)?)$/i.test(cell));
   const typeColumn = header.findIndex((cell) => /^(type|annotation)$/i.test(cell));
   // A method's "**Parameters.**" table (or any table under a signature heading) lists arguments, not a model's fields.
   const argumentsTable = PARAMETER_LABEL.test(block.leadIn) || /[a-z_]\w*\(/.test(block.headings[block.headings.length - 1]?.text ?? '');
-  if (!argumentsTable && nameColumn >= 0 && typeColumn >= 0 && /^(field|attribute|property|name)$/i.test(header[nameColumn]!)) {
-    const owner = [...block.leadIn.matchAll(/\b([A-Z][a-z]+[A-Za-z0-9]*)\b/g)].map((match) => match[1]!).pop()
+  if (!argumentsTable && nameColumn >= 0 && typeColumn >= 0 && (headerOwner || /^(field|attribute|property|name)$/i.test(header[nameColumn]!))) {
+    const owner = headerOwner ?? [...block.leadIn.matchAll(/\b([A-Z][a-z]+[A-Za-z0-9]*)\b/g)].map((match) => match[1]!).pop()
       ?? [...(block.headings[block.headings.length - 1]?.text ?? '').matchAll(/\b([A-Z][a-z]+[A-Za-z0-9]*)\b/g)].map((match) => match[1]!).pop();
     if (owner) {
       const fields = rows

@@ -73,14 +73,21 @@ function readOutlineFunction(node: Node, decorators: string[], className: string
   };
 }
 
-function readClass(node: Node, decorators: string[]): OutlineClass {
+/** Settings holders nested in models (Pydantic's `class Config`, Django's `class Meta`): no design classes. */
+const SETTINGS_CLASSES = new Set(['Config', 'Meta']);
+
+/** Reads a class; classes nested in its body (`Garage.Ticket`, one level) go to `nested`. */
+function readClass(node: Node, decorators: string[], nested: OutlineClass[] | null): OutlineClass {
   const { body, ...header } = readClassHeader(node, decorators);
   const name = header.name;
   const cls: OutlineClass = { ...header, attributes: [], methods: [] };
   for (const statement of body ? namedChildren(body) : []) {
     const unwrapped = unwrapDefinition(statement);
     if (unwrapped?.definition.type === 'function_definition') cls.methods.push(readOutlineFunction(unwrapped.definition, unwrapped.decorators, name));
-    else {
+    else if (unwrapped?.definition.type === 'class_definition') {
+      const inner = nested ? readClass(unwrapped.definition, unwrapped.decorators, null) : null;
+      if (inner && !SETTINGS_CLASSES.has(inner.name)) nested!.push(inner);
+    } else {
       const attribute = readClassAttribute(statement);
       if (attribute) cls.attributes.push(attribute);
     }
@@ -131,7 +138,11 @@ export function readPythonOutline(source: string): Promise<PythonOutline> {
     const outline: PythonOutline = { classes: [], functions: [], constants: [], imports: [], parseErrorLines: [] };
     for (const statement of namedChildren(root)) {
       const unwrapped = unwrapDefinition(statement);
-      if (unwrapped?.definition.type === 'class_definition') outline.classes.push(readClass(unwrapped.definition, unwrapped.decorators));
+      if (unwrapped?.definition.type === 'class_definition') {
+        const nested: OutlineClass[] = [];
+        outline.classes.push(readClass(unwrapped.definition, unwrapped.decorators, nested));
+        for (const inner of nested) outline.classes.push(inner);
+      }
       else if (unwrapped?.definition.type === 'function_definition') outline.functions.push(readOutlineFunction(unwrapped.definition, unwrapped.decorators, null));
       else if (statement.type === 'import_statement' || statement.type === 'import_from_statement' || statement.type === 'future_import_statement') readImport(statement, outline.imports);
       else {
