@@ -80,6 +80,17 @@ describe('backsmith spec', () => {
     expect((await run(['spec', '--design', fixture('task_board', 'technical_design'), '--stories', empty])).code).toBe(2);
     expect((await run(['spec'])).code).toBe(2);
   });
+
+  it('shows terminal controls quoted from the documents escaped, not obeyed', async () => {
+    const design = path.join(directory, 'esc_design.md');
+    const stories = path.join(directory, 'esc_stories.md');
+    await writeFile(design, '# Design\n\n## API\n\n```python\nclass Shop:\n    def buy(self, item: str) -> dict:\n        """Buy."""\n```\n');
+    await writeFile(stories, '# Stories\n\n## US-001: Buy\n\nAs a buyer I want to buy.\n\n### Acceptance Criteria\n\n- Given an item, when I buy it, then I see "Bought \u001b]0;pwned\u0007 {item}."\n');
+    const { code, out } = await run(['spec', '--design', design, '--stories', stories]);
+    expect(code).toBe(0);
+    expect(out).not.toMatch(/[\u001b\u0007]/);
+    expect(out).toContain('"Bought \\e]0;pwned\\x07 {item}."');
+  });
 });
 
 describe('backsmith verify --design --stories', () => {

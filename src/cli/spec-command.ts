@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { EXIT_PASSED } from '../errors.js';
 import { readDesignFile } from '../inputs/design/read-design-file.js';
 import { readStoriesFile } from '../inputs/stories/read-stories-file.js';
+import { escapeTerminal } from '../report/escape-terminal.js';
 import { formatSpecReport } from '../report/format-spec.js';
 import { buildSpecReport } from '../spec/build-spec-report.js';
 import type { CliIo } from './cli-io.js';
@@ -24,7 +25,8 @@ export function registerSpecCommand(program: Command, io: CliIo): void {
       const design = await readDesignFile(flags.design);
       const stories = flags.stories ? await readStoriesFile(flags.stories) : null;
       const report = buildSpecReport(design, stories);
-      io.stdout(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatSpecReport(report));
+      // The listing quotes the documents: terminal controls in them (ESC, BEL, CR) are shown, not obeyed.
+      io.stdout(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatSpecReport(report).split('\n').map(escapeTerminal).join('\n'));
       io.setExitCode(EXIT_PASSED);
     });
 }
