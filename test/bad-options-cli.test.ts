@@ -84,6 +84,16 @@ describe('terminal controls in what the user passed are shown, not obeyed (built
     expect(errorLines(run.stderr)).toEqual([`backsmith: Python module ${scratch.join('z\\e]0;pwned\\x07\\e[2K.py')} is a binary file (it contains NUL bytes), not text.`]);
   }, 60_000);
 
+  it('agents shows an agent file\'s description with its ESC sequence escaped', () => {
+    const project = scratch.join('agents-project');
+    mkdirSync(path.join(project, '.github', 'agents'), { recursive: true });
+    writeFileSync(path.join(project, '.github', 'agents', 'evil.agent.md'), '---\ndescription: "Helps \\e[2J\\e]0;pwned\\a you"\n---\nDo things.\n');
+    const run = runBacksmith(['agents'], { cwd: project });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/[\u001b\u0007]/);
+    expect(run.stdout).toContain('    Helps \\e[2J\\e]0;pwned\\x07 you');
+  }, 60_000);
+
   it('an unknown option holding ESC is escaped in commander\'s error too', () => {
     const run = runBacksmith(['verify', 'x.py', '--\u001b[31mred']);
     expect(run.code).toBe(2);

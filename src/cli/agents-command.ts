@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { AgentDefinition } from '../inputs/agents/agent-definition.js';
+import { escapeTerminal } from '../report/escape-terminal.js';
 import type { CliIo } from './cli-io.js';
 
 /** One row of `backsmith agents`: an agent, what it is for, or why it cannot be used. */
@@ -40,10 +41,11 @@ export function registerAgentsCommand(program: Command, io: CliIo): void {
         return;
       }
       for (const { name, source, purpose, agent, error } of rows) {
-        io.stdout(`${name}${source === 'built-in' ? ` (built-in, ${purpose === MODULE_WRITER ? 'default' : 'test writer'})` : `  ${source}`}\n`);
-        io.stdout(agent ? `    ${agent.description}\n` : `    unusable: ${error}\n`);
+        // Names, descriptions and errors come from agent files anyone may have written: terminal controls are shown, not obeyed.
+        io.stdout(`${escapeTerminal(name)}${source === 'built-in' ? ` (built-in, ${purpose === MODULE_WRITER ? 'default' : 'test writer'})` : `  ${escapeTerminal(source)}`}\n`);
+        io.stdout(agent ? `    ${escapeTerminal(agent.description)}\n` : `    unusable: ${escapeTerminal(String(error))}\n`);
         if (source === 'built-in') io.stdout(`    ${purpose}\n`);
-        for (const warning of agent?.warnings ?? []) io.stdout(`    warning: ${warning}\n`);
+        for (const warning of agent?.warnings ?? []) io.stdout(`    warning: ${escapeTerminal(warning)}\n`);
       }
     });
 }
