@@ -43,6 +43,13 @@ describe('loadConfig', () => {
     expect((await loadConfig(undefined, directory)).severity).toEqual({ 'quality/lint': 'off' });
   });
 
+  it('reads the "backsmith" key of a package.json given explicitly, and says when it has none', async () => {
+    const directory = folderWith({ 'package.json': JSON.stringify({ name: 'x', version: '1.0.0', backsmith: { lineLength: 88 } }) });
+    expect((await loadConfig(path.join(directory, 'package.json'), directory)).lineLength).toBe(88);
+    const bare = folderWith({ 'package.json': JSON.stringify({ name: 'x' }) });
+    await expect(loadConfig(path.join(bare, 'package.json'), bare)).rejects.toThrow(/package\.json has no "backsmith" key: add one, or give a backsmith\.config\.json\.$/);
+  });
+
   it('prefers an explicit file', async () => {
     const directory = folderWith({ 'backsmith.config.json': '{"lineLength": 90}', 'other.json': '{"lineLength": 80}' });
     expect((await loadConfig(path.join(directory, 'other.json'), directory)).lineLength).toBe(80);

@@ -53,6 +53,12 @@ export async function loadConfig(explicitFile?: string, directory: string = proc
   if (explicitFile) {
     const raw = await readJson(explicitFile);
     if (raw === undefined) throw new BacksmithError(`Configuration file not found: ${explicitFile}`);
+    // `--config package.json` means its "backsmith" key, as when package.json is found on its own.
+    if (path.basename(explicitFile) === 'package.json' && raw && typeof raw === 'object' && !Array.isArray(raw)) {
+      const section = (raw as Record<string, unknown>).backsmith;
+      if (section === undefined) throw new BacksmithError(`Configuration ${explicitFile} has no "backsmith" key: add one, or give a backsmith.config.json.`);
+      return validate(section, `${explicitFile}#backsmith`);
+    }
     return validate(raw, explicitFile);
   }
   const configFile = path.join(directory, CONFIG_FILE_NAME);
