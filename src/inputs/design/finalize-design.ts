@@ -144,7 +144,11 @@ function placePendingMethods(collector: DesignCollector, primary: string | null)
     // A model does not take loose methods; a class known only by its attribute list or `__init__` may.
     const named = classNamesIn(context).filter((name) => !looksLikeExceptionName(name) && !(collector.fields.has(name) && !collector.fields.get(name)!.weak));
     const known = named.find((name) => collector.classes.get(name)?.role === 'other' || collector.classes.get(name)?.role === 'service');
-    const owner = known ?? named[0] ?? primary ?? heading ?? proseOwner(collector);
+    const fallback = known ?? named[0] ?? primary ?? heading ?? null;
+    const owner = fallback ?? proseOwner(collector);
+    if (fallback === null && owner) {
+      collector.warn('orphan', `\`${fn.name}\` takes \`self\` but no section names its class; read as a method of \`${owner}\`, the class the text names most`, fn.line);
+    }
     if (heading && owner !== heading) {
       collector.warn('orphan', `\`${fn.name}\` is under the heading "${heading}", which does not say it is a class; read as a method of \`${owner ?? 'the module'}\`${owner ? ', the class the text around it names' : ''}`, fn.line);
     }

@@ -40,6 +40,8 @@ const DIAGRAM_LANGUAGES = new Set(['mermaid', 'plantuml', 'puml', 'uml', '']);
 const isResponseEnvelope = (json: string) => /^\s*\{/.test(json) && /"(?:success|ok)"\s*:\s*(?:true|false)\b/.test(json) && /"message"\s*:/.test(json);
 const SHELL_LANGUAGES = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'powershell', 'ps']);
 const PARAMETER_LABEL = /\b(?:parameters?|params|arguments?|args|inputs?|par[aá]metros?|param[eè]tres?|parametri)\b/i;
+/** Python's own capitalised names, which running text backticks as often as the design's classes. */
+const PYTHON_TYPE_NAMES = new Set(['None', 'True', 'False', 'Decimal', 'Optional', 'List', 'Dict', 'Set', 'Tuple', 'Any', 'Union', 'Literal', 'Callable', 'Enum', 'Protocol', 'TypedDict', 'NamedTuple', 'BaseModel', 'Path', 'Counter', 'Exception', 'Iterable', 'Iterator', 'Sequence', 'Mapping', 'Lock', 'Thread', 'Gradio', 'Python', 'Markdown', 'JSON']);
 /** `Lot field`, `Ticket attributes`: a field column whose header names the model. */
 const HEADER_OWNER = /^`?([A-Z][A-Za-z0-9_]*)`?\s+(?:fields?|attributes?|propert(?:y|ies))$/;
 /** A section the design retires: its classes and methods are not part of the module. */
@@ -270,7 +272,7 @@ function readProse(state: ReadState, block: MarkdownBlock, node: Nodes): void {
     }
   }
   for (const code of inlineCodes(node)) {
-    if (/^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/.test(code.text)) collector.proseNames.set(code.text, (collector.proseNames.get(code.text) ?? 0) + 1);
+    if (/^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/.test(code.text) && !PYTHON_TYPE_NAMES.has(code.text)) collector.proseNames.set(code.text, (collector.proseNames.get(code.text) ?? 0) + 1);
     if (mayBeAssignment(code.text)) state.snippets.push(code);
     if (code.text.trim().startsWith('{') && /["']success["']/.test(code.text)) state.responseSnippets.push({ ...code, summary: markdown });
   }
