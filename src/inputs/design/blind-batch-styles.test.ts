@@ -49,3 +49,14 @@ describe('styles of the fourteenth held-out batch', () => {
     expect(rewriteForeignMarkup('Title\n=====\n\nOne line\nand another\n---\n\n<dt><code>X</code></dt><dd>y</dd>\n')).toBe('# Title\n\n\nOne line\nand another\n---\n\n- `X` y\n');
   });
 });
+
+describe('very long lines', () => {
+  it('reads a long paragraph sentence by sentence, and a long table row as one row', async () => {
+    const filler = 'This sentence only pads the line to a realistic wiki export length. '.repeat(20);
+    const paragraph = await readDesign(`# D\n\n${filler}The API: \`Desk.open(self, day: date) -> int\` opens it; \`Desk.close(self) -> None\` closes it. ${filler}\n`);
+    expect(api(paragraph)).toEqual(['Desk.close()', 'Desk.open(day)']);
+    const row = await readDesign(`# D\n\n## Class \`Desk\`\n\n| Signature | Notes |\n|---|---|\n| \`open(self, day: date) -> int\` | ${filler} |\n`);
+    expect(api(row)).toEqual(['Desk.open(day)']);
+    expect(paragraph.classes.find((cls) => cls.name === 'Desk')!.methods.map((method) => method.line)).toEqual([3, 3]);
+  });
+});

@@ -58,7 +58,8 @@ export function harvestLines(source: string[], modes: Uint8Array): HarvestLines 
     let line = raw.replace(/\r$/, '');
     if (line.trimStart().startsWith('>')) line = line.replace(QUOTE_MARKS, '');
     if (line.includes(':`')) line = line.replace(SPHINX_ROLE, '`$1`');
-    for (const piece of line.length > LONG_LINE ? sentencesOf(line) : [line]) {
+    // A table row keeps its cells together, however long its descriptions.
+    for (const piece of line.length > LONG_LINE && !line.trimStart().startsWith('|') ? sentencesOf(line) : [line]) {
       lines.push(piece);
       lineModes.push(mode);
       lineOf.push(index);
