@@ -10,6 +10,25 @@ from typing import Any
 
 testCheck(unlockedMutation, {
   valid: [
+    { name: 'an object handed out by a helper, changed under the lock; a fresh object from a helper', code: `${PRELUDE}class Log:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._habits: dict[int, set[str]] = {}
+
+    def _find(self, habit_id: int) -> set[str]:
+        return self._habits[habit_id]
+
+    def _fresh(self) -> list[str]:
+        return []
+
+    def check_in(self, habit_id: int, day: str) -> dict[str, Any]:
+        with self._lock:
+            habit = self._find(habit_id)
+            habit.days.add(day)
+        rows = self._fresh()
+        rows.append(day)
+        return {"success": True, "message": "ok", "data": rows}
+` },
     { name: 'a module of functions changing module state under a module lock', code: `${PRELUDE}_HISTORY: list[str] = []
 _LOCK = threading.Lock()
 
@@ -321,5 +340,22 @@ def record(entry: str) -> dict[str, Any]:
     _remember(entry)
     return {"success": True, "message": "ok", "data": None}
 `, findings: [{ line: 9, messageIncludes: '_remember changes shared state (_HISTORY) without holding a lock (reached from record); the module creates no threading.Lock/RLock', symbol: '_remember' }] },
+    { name: 'an object handed out by a helper, changed after the lock is released', code: `${PRELUDE}class Log:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._habits: dict[int, set[str]] = {}
+
+    def _find(self, habit_id: int) -> set[str]:
+        habit = self._habits.get(habit_id)
+        if habit is None:
+            raise KeyError(habit_id)
+        return habit
+
+    def check_in(self, habit_id: int, day: str) -> dict[str, Any]:
+        with self._lock:
+            habit = self._find(habit_id)
+        habit.days.add(day)
+        return {"success": True, "message": "ok", "data": None}
+`, findings: [{ line: 19, messageIncludes: 'check_in changes shared state (habit.days) without holding a lock', symbol: 'Log.check_in' }] },
   ],
 });

@@ -90,15 +90,29 @@ function isSharedLookup(value: ValueFact): boolean {
  * changing `habit.days` in place changes shared state. A name also bound to anything else may be
  * a fresh object, and is left out.
  */
-function sharedAliases(callable: Callable): Set<string> {
+function sharedAliases(callable: Callable, module: PythonModule | null = null): Set<string> {
   const shared = new Set<string>();
   const other = new Set<string>();
   for (const binding of callable.owner.body.localAssignments) {
     if (binding.key !== null) continue;
-    (binding.via === 'assign' && !binding.dynamicKey && isSharedLookup(binding.value) ? shared : other).add(binding.name);
+    const isShared = isSharedLookup(binding.value) || (module !== null && handsOutSharedObject(binding.value, callable, module));
+    (binding.via === 'assign' && !binding.dynamicKey && isShared ? shared : other).add(binding.name);
   }
   for (const name of other) shared.delete(name);
   return shared;
+}
+
+/**
+ * A call of the class's own helper that hands out an object the instance keeps (`habit =
+ * self._find(habit_id)`, where every return of `_find` is `self._habits[...]`, `.get(...)` or a
+ * local bound to one). Followed one level: the helper's own helpers are not.
+ */
+function handsOutSharedObject(value: ValueFact, from: Callable, module: PythonModule): boolean {
+  if (value.kind !== 'call' || !value.callee?.startsWith('self.')) return false;
+  const target = callTarget(value.callee, value.arguments, from, module);
+  if (!target || target.kind !== 'function' || target.body.returns.length === 0) return false;
+  const aliases = sharedAliases(target);
+  return target.body.returns.every((fact) => isSharedLookup(fact) || (fact.kind === 'name' && aliases.has(fact.expression ?? '')));
 }
 
 /** A change to an object the instance keeps, made through a local alias (`habit.days.add(day)`). */
@@ -152,7 +166,7 @@ class LockWalk {
     // `self._lock.acquire()` ... `finally: release()`: the whole body counts as locked.
     const acquires = callable.body.calls.some((call) => call.callee.endsWith('.acquire') && this.isLock(call.callee.slice(0, -'.acquire'.length)));
     const held = locked || acquires;
-    const aliases = sharedAliases(callable);
+    const aliases = sharedAliases(callable, this.module);
     for (const mutation of [...callable.body.attributeMutations, ...globalRebindings(callable)]) {
       const shared = mutation.target.startsWith('self.') ? SHARED_STATE_CHANGES.has(mutation.operation) : changesModuleState(mutation, callable, this.globals) || changesAliasedState(mutation, aliases);
       if (shared && !held && !this.holds(mutation.heldContexts)) this.found.push({ mutation, where: callable, reachedFrom });
