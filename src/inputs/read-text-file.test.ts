@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,26 @@ describe('readTextFile refuses with one line that says what to do', () => {
     await expect(readTextFile(file, LIMITS)).rejects.toThrow(/ is 1,080,000 bytes; the limit is 1,048,576 bytes \(1\.0 MB\)\. Is this the right file\?$/);
     writeFileSync(file, `${'x = 1\n'.repeat(400_000)}`);
     await expect(readTextFile(file, LIMITS)).rejects.toThrow(/ is 2\.3 MB; the limit is 1\.0 MB\./);
+  });
+
+  it('stops reading a device or a pipe at the limit, whose size stat gives as 0', async () => {
+    await expect(readTextFile('/dev/zero', LIMITS)).rejects.toThrow(/^Python module \/dev\/zero is more than the limit of 1\.0 MB \(reading stopped there\)\. Is this the right file\?$/);
+    const fifo = path.join(scratch, 'endless.py');
+    execFileSync('mkfifo', [fifo]);
+    // The writer ends when the reader closes the pipe (SIGPIPE).
+    const writer = spawn('sh', ['-c', `yes 'x = 1' > '${fifo}'`], { stdio: 'ignore' });
+    try {
+      await expect(readTextFile(fifo, LIMITS)).rejects.toThrow(/is more than the limit of 1\.0 MB/);
+    } finally {
+      writer.kill();
+    }
+  });
+
+  it('reads a pipe under the limit in full', async () => {
+    const fifo = path.join(scratch, 'short.py');
+    execFileSync('mkfifo', [fifo]);
+    spawn('sh', ['-c', `printf '%s' "$0" > '${fifo}'`, TEXT], { stdio: 'ignore' });
+    expect(await readTextFile(fifo, LIMITS)).toBe(TEXT);
   });
 
   it('reads UTF-8, with or without its byte order mark', async () => {

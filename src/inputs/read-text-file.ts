@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { BacksmithError } from '../errors.js';
 
 /** Limits for a text input file. */
@@ -38,6 +38,31 @@ function wideEncoding(bytes: Buffer): string | null {
   return null;
 }
 
+const CHUNK_BYTES = 65_536;
+
+/**
+ * The file's bytes, up to one past `maxBytes` (then `over`). The size `stat` gives is 0 for a pipe
+ * or a device (`<(…)`, /dev/stdin, /dev/zero), and a file may grow while it is read: the limit
+ * holds for what is read, not for what was announced.
+ */
+async function readAtMost(file: string, maxBytes: number): Promise<{ bytes: Buffer; over: boolean }> {
+  const handle = await open(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= maxBytes) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return { bytes: Buffer.concat(chunks, Math.min(total, maxBytes)), over: total > maxBytes };
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Reads a UTF-8 text file, refusing with an actionable `BacksmithError` anything that is not
  * a readable, non-empty, reasonably sized text file.
@@ -62,8 +87,11 @@ export async function readTextFile(file: string, limits: TextFileLimits): Promis
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    const read = await readAtMost(file, limits.maxBytes);
+    if (read.over) throw new BacksmithError(`${limits.label} ${file} is more than the limit of ${formatBytes(limits.maxBytes)} (reading stopped there). Is this the right file?`);
+    bytes = read.bytes;
   } catch (error) {
+    if (error instanceof BacksmithError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES') throw new BacksmithError(`${limits.label} ${file} cannot be read: permission denied.`);
     throw new BacksmithError(`${limits.label} ${file} cannot be read: ${(error as Error).message}`);
