@@ -41,6 +41,18 @@ describe('searchPythonFiles', () => {
     expect(await findPythonFiles([project])).toEqual(search.files);
   });
 
+  it('verifies a file named twice on the command line once (a.py, ./a.py, a link, the folder holding it)', async () => {
+    const project = path.join(scratch, 'project');
+    const a = path.join(project, 'a.py');
+    const search = await searchPythonFiles([a, path.join(project, '.', 'a.py'), path.join(project, 'b_same_as_a.py'), project]);
+    expect(search.files).toEqual([a, path.join(project, 'c_linked.py')]);
+    expect(search.skipped.filter((entry) => entry.reason === 'same file as another entry').map((entry) => path.relative(project, entry.path))).toEqual(['a.py', 'b_same_as_a.py', 'a.py', 'b_same_as_a.py']);
+  });
+
+  it('names a loop of links given on the command line in words', async () => {
+    await expect(searchPythonFiles([path.join(scratch, 'project', 'f_cycle.py')])).rejects.toThrow(/^Cannot read .*f_cycle\.py: it is a loop of symbolic links\.$/);
+  });
+
   it('names the skipped entries when nothing is left to verify', async () => {
     const only = path.join(scratch, 'only-broken');
     mkdirSync(only);

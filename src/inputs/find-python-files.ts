@@ -80,10 +80,17 @@ export async function searchPythonFiles(paths: string[]): Promise<PythonFileSear
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new BacksmithError(`Path not found: ${given}. Check the path.`);
+      if (code === 'ELOOP') throw new BacksmithError(`Cannot read ${given}: it is a loop of symbolic links.`);
       throw new BacksmithError(`Cannot read ${given}: ${(error as Error).message}`);
     }
     if (!isDirectory) {
-      files.push(given);
+      // The same file named twice (a.py ./a.py, or a link to it) is verified once, as in a walk.
+      const real = await realpath(given).catch(() => null);
+      if (real !== null && seen.has(real)) skipped.push({ path: given, reason: 'same file as another entry' });
+      else {
+        if (real !== null) seen.add(real);
+        files.push(given);
+      }
       continue;
     }
     const found: PythonFileSearch = { files: [], skipped: [] };
