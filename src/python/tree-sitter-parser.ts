@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
@@ -27,7 +27,10 @@ const runtimeModule: Record<string, unknown> = {
   // itself holds the tier flags (see wasm-tiers.ts), not the rest of the runtime's start.
   instantiateWasm(imports: object, receive: (instance: object, module: object) => void): Record<string, never> {
     const file = path.join(path.dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm');
-    void readFile(file)
+    // Read synchronously, as the grammar below: an asynchronous read answers only when the event
+    // loop next turns, and at start-up that waits on the CLI's module loading.
+    void Promise.resolve()
+      .then(() => readFileSync(file))
       .then((bytes) => compileWasm('tiered', () => webAssembly.instantiate(bytes, imports)))
       .then(({ instance, module }) => receive(instance, module), (error: unknown) => runtimeFailed(error));
     return {};
@@ -43,7 +46,7 @@ export function loadPythonParser(): Promise<Parser> {
     const failed = new Promise<never>((_resolve, reject) => (runtimeFailed = reject));
     await Promise.race([Parser.init(runtimeModule as Parameters<typeof Parser.init>[0]), failed]);
     setRawCursorExports(runtimeModule);
-    const grammar = await readFile(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+    const grammar = readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
     const language = await compileWasm('baseline', () => Language.load(grammar));
     const parser = new Parser();
     parser.setLanguage(language);
