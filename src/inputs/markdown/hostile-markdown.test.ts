@@ -4,17 +4,26 @@ import { readStories } from '../stories/read-stories.js';
 import { hostileDocuments } from './hostile-documents.js';
 import { plainText, readMarkdown } from './markdown-document.js';
 
-/** Generous: the bench shows tens of milliseconds; CI machines are shared and slow. */
-const BOUND_MS = 5_000;
+/**
+ * A bound on CPU time, not wall time: the largest documents take ~3 s of CPU on a quiet machine
+ * here, and a shared machine stretches wall time past any fixed bound (5.5-6.8 s seen under a
+ * load of 8). A super-linear reader takes minutes on these inputs; the ratio tests time growth.
+ */
+const BOUND_CPU_MS = 10_000;
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 describe('markdown readers on hostile documents', () => {
   it.each(hostileDocuments())('reads %s in linear time, without overflowing the stack', async (_name, text) => {
-    let started = performance.now();
+    let started = cpuMs();
     const design = await readDesign(text, { sourceName: 'hostile_technical_design.md' });
-    expect(performance.now() - started).toBeLessThan(BOUND_MS);
-    started = performance.now();
+    expect(cpuMs() - started).toBeLessThan(BOUND_CPU_MS);
+    started = cpuMs();
     const stories = readStories(text);
-    expect(performance.now() - started).toBeLessThan(BOUND_MS);
+    expect(cpuMs() - started).toBeLessThan(BOUND_CPU_MS);
     expect(design.warnings.length).toBeGreaterThan(0);
     expect(stories.warnings.length).toBeGreaterThan(0);
   });
