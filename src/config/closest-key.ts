@@ -1,15 +1,5 @@
 import type { z } from 'zod';
-
-/** Levenshtein distance of two short strings (keys of at most 100 characters are compared). */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_value, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
+import { editDistance } from '../edit-distance.js';
 
 /** An object schema under `optional()` / `default()` wrappers, or null when there is none. */
 function objectShape(schema: unknown): Record<string, unknown> | null {

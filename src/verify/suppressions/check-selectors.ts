@@ -1,3 +1,4 @@
+import { editDistance } from '../../edit-distance.js';
 import { BacksmithError } from '../../errors.js';
 import { CHECK_CATEGORIES } from '../finding.js';
 import { ALL_CHECKS } from '../registry.js';
@@ -10,16 +11,6 @@ export function matchesSelector(id: string, selector: string): boolean {
 /** Every selector backsmith accepts: check ids, and categories with and without the slash. */
 export function knownSelectors(): string[] {
   return [...ALL_CHECKS.map((check) => check.id), ...CHECK_CATEGORIES.flatMap((category) => [`${category}/`, category])];
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_value, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /**
