@@ -71,7 +71,10 @@ export class ProviderError extends BacksmithError {
   noteAttempts(attempts: number): void {
     this.attempts = attempts;
     if (attempts > 1 && !this.countedInMessage) {
-      this.message = `${this.message} (gave up after ${attempts} requests: the first and ${attempts - 1} retr${attempts === 2 ? 'y' : 'ies'})`;
+      // Inside a closing full stop ("… reached (gave up …)."), not after it.
+      const sentence = this.message.endsWith('.');
+      const count = `(gave up after ${attempts} requests: the first and ${attempts - 1} retr${attempts === 2 ? 'y' : 'ies'})`;
+      this.message = sentence ? `${this.message.slice(0, -1)} ${count}.` : `${this.message} ${count}`;
       this.countedInMessage = true;
     }
   }
