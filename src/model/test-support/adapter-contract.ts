@@ -118,7 +118,8 @@ export function adapterContract(contract: AdapterContract): void {
     expect(failure).toMatchObject({ kind: 'http', provider: contract.modelId.split(':')[0], isRetryable: true, attempts: 3, attemptsCapped: false });
     expect(failure.statusCode).toBeGreaterThanOrEqual(500);
     expect(failure.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.+$/);
-    expect(failure.message).toMatch(/\(gave up after 3 requests: the first and 2 retries\)$/);
+    expect(failure.message).toMatch(/\(gave up after 3 requests: the first and 2 retries\)\.?$/);
+    expect(failure.message).not.toMatch(/\. \(gave up/);
     expect(failure.describe()).not.toMatch(/after 3 attempts/);
     expect(clock.delays).toEqual([1000, 2000]);
     expect(retries.map((event) => `${event.attempt} of ${event.maxAttempts! - 1}`)).toEqual(['1 of 2', '2 of 2']);
