@@ -164,6 +164,7 @@ export function alignTokens(expected: string[], actual: string[]): TokenAlignmen
   let absorbedActual = 0;
   // Prefer, on ties: exact matches, then a wildcard absorbing tokens, then insertions and
   // deletions, then substitutions; that reads best ("added "was"" rather than "1" → "was").
+  // Paired, placeholders meet only each other: everything but a match is an ordinary edit.
   while (i > 0 || j > 0) {
     const a = i > 0 ? expected[i - 1]! : null;
     const b = j > 0 ? actual[j - 1]! : null;
@@ -174,36 +175,21 @@ export function alignTokens(expected: string[], actual: string[]): TokenAlignmen
       if (a === WILDCARD) pairedPlaceholders++;
       i--;
       j--;
-    } else if (paired) {
-      // Placeholders pair only with each other: everything else is an ordinary edit.
-      if (a !== null && here === at(i - 1, j) + 1) {
-        pending.expected.unshift(a);
-        i--;
-      } else if (b !== null && here === at(i, j - 1) + 1) {
-        pending.actual.unshift(b);
-        j--;
-      } else {
-        if (a!.toLowerCase() === b!.toLowerCase()) matched += 0.75 * weight(a!);
-        pending.expected.unshift(a!);
-        pending.actual.unshift(b!);
-        i--;
-        j--;
-      }
-    } else if (b === WILDCARD && a !== null && here === at(i - 1, j)) {
+    } else if (!paired && b === WILDCARD && a !== null && here === at(i - 1, j)) {
       flush();
       absorbedExpected += weight(a);
       i--;
-    } else if (a === WILDCARD && b !== null && here === at(i, j - 1)) {
+    } else if (!paired && a === WILDCARD && b !== null && here === at(i, j - 1)) {
       flush();
       absorbedActual += weight(b);
       j--;
-    } else if ((a === WILDCARD || b === WILDCARD) && a !== null && b !== null && here === at(i - 1, j - 1)) {
+    } else if (!paired && (a === WILDCARD || b === WILDCARD) && a !== null && b !== null && here === at(i - 1, j - 1)) {
       flush();
       if (b === WILDCARD) absorbedExpected += weight(a);
       if (a === WILDCARD) absorbedActual += weight(b);
       i--;
       j--;
-    } else if (a === WILDCARD || b === WILDCARD) {
+    } else if (!paired && (a === WILDCARD || b === WILDCARD)) {
       flush();
       if (a === WILDCARD) i--;
       else j--;
