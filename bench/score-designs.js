@@ -4,7 +4,9 @@
 // Matching rules (the data's README): a method matches on owner class and name, a function on its
 // name; parameters compare by name and order (labels with `params: null` are not compared); a data
 // model matches on its name, and its fields compare by name and order; labels that list `constants`
-// (held-out ones) also count the module constants found by name.
+// (held-out ones) also count the module constants found by name; a method or function whose label has
+// `returns` (null = the design gives none) compares its return annotation, whitespace and the quotes
+// of a forward reference aside.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +22,8 @@ const DATA = HELD_OUT
 const GOLD = HELD_OUT ? DATA : path.join(DATA, 'gold');
 const verbose = process.argv.includes('--verbose');
 
+/** A return annotation as compared: whitespace dropped (`dict[str, int]` = `dict[str,int]`), a quoted forward reference unquoted. */
+const returnText = (text) => (text === null || text === undefined ? null : String(text).replace(/\s+/g, '').replace(/^(['"])(.+)\1$/, '$2'));
 const percent = (part, whole) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
 
 function goldItems(gold) {
@@ -44,8 +48,9 @@ async function scoreOne(id) {
   const spec = await readDesignFile(path.join(folder, file));
   const expected = goldItems(gold);
   const found = specItems(spec);
-  const counts = { expected: expected.size, reported: found.size, matched: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, basesExact: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0, constants: 0, constantsFound: 0 };
+  const counts = { expected: expected.size, reported: found.size, matched: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, basesExact: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0, constants: 0, constantsFound: 0, returns: 0, returnsExact: 0 };
   const missed = [];
+  const wrongReturns = [];
   const wrongParameters = [];
   for (const [key, item] of expected) {
     const mine = found.get(key);
@@ -54,6 +59,11 @@ async function scoreOne(id) {
       continue;
     }
     counts.matched++;
+    if ('returns' in item) {
+      counts.returns++;
+      if (returnText(mine.returnAnnotation) === returnText(item.returns)) counts.returnsExact++;
+      else wrongReturns.push(`${key} -> ${mine.returnAnnotation} ≠ ${item.returns}`);
+    }
     if (!Array.isArray(item.params)) continue;
     counts.compared++;
     const names = mine.parameters.map((parameter) => parameter.name);
@@ -95,11 +105,12 @@ async function scoreOne(id) {
     missedConstants.push(...gold.constants.filter((constant) => !constantNames.has(constant.name)).map((constant) => constant.name));
   }
   const deliverable = gold.module_file ? (counts.named ? 'name ok' : `name ${spec.deliverable} ≠ ${gold.module_file}`) : 'name n/a';
-  console.log(`${id.padEnd(52)} found ${counts.matched}/${counts.expected}  precise ${counts.reported - extra.length}/${counts.reported}  params ${counts.exact}/${counts.compared}  exceptions ${counts.exceptionsFound}/${counts.exceptions}  models ${counts.modelsFound}/${counts.models}${extraModels.length > 0 ? ` (+${extraModels.length})` : ''}  ${deliverable}`);
+  console.log(`${id.padEnd(52)} found ${counts.matched}/${counts.expected}  precise ${counts.reported - extra.length}/${counts.reported}  params ${counts.exact}/${counts.compared}  returns ${counts.returnsExact}/${counts.returns}  exceptions ${counts.exceptionsFound}/${counts.exceptions}  models ${counts.modelsFound}/${counts.models}${extraModels.length > 0 ? ` (+${extraModels.length})` : ''}  ${deliverable}`);
   if (verbose) {
     if (missed.length > 0) console.log(`    missed: ${missed.join(', ')}`);
     if (extra.length > 0) console.log(`    extra: ${extra.join(', ')}`);
     if (wrongParameters.length > 0) console.log(`    parameters: ${wrongParameters.join('; ')}`);
+    if (wrongReturns.length > 0) console.log(`    returns: ${wrongReturns.join('; ')}`);
     if (missedExceptions.length > 0) console.log(`    exceptions missed: ${missedExceptions.join(', ')}`);
     if (wrongBases.length > 0) console.log(`    exception bases: ${wrongBases.join('; ')}`);
     if (missedModels.length > 0) console.log(`    models missed: ${missedModels.join(', ')}`);
@@ -116,14 +127,14 @@ async function main() {
     return;
   }
   const ids = readdirSync(GOLD).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
-  const total = { expected: 0, reported: 0, matched: 0, extra: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, basesExact: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0, constants: 0, constantsFound: 0 };
+  const total = { expected: 0, reported: 0, matched: 0, extra: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, basesExact: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0, constants: 0, constantsFound: 0, returns: 0, returnsExact: 0 };
   for (const id of ids) {
     const counts = await scoreOne(id);
     for (const key of Object.keys(total)) total[key] += counts[key];
   }
   console.log(`designs: ${ids.length}; deliverable equals the stated module_file: ${total.named}/${total.states} (${percent(total.named, total.states)})`);
   console.log(`methods and functions found: ${percent(total.matched, total.expected)} (${total.matched}/${total.expected}); precision: ${percent(total.reported - total.extra, total.reported)} (${total.reported - total.extra}/${total.reported})`);
-  console.log(`parameter names exact: ${percent(total.exact, total.compared)} (${total.exact}/${total.compared}); exceptions found: ${percent(total.exceptionsFound, total.exceptions)} (${total.exceptionsFound}/${total.exceptions}), bases exact: ${percent(total.basesExact, total.exceptionsFound)} (${total.basesExact}/${total.exceptionsFound}); models found: ${percent(total.modelsFound, total.models)} (${total.modelsFound}/${total.models}), precision: ${percent(total.modelsFound, total.modelsReported)} (${total.modelsFound}/${total.modelsReported}), fields exact: ${percent(total.modelsExact, total.modelsFound)} (${total.modelsExact}/${total.modelsFound})${total.constants > 0 ? `; constants found: ${percent(total.constantsFound, total.constants)} (${total.constantsFound}/${total.constants})` : ''}`);
+  console.log(`parameter names exact: ${percent(total.exact, total.compared)} (${total.exact}/${total.compared}); returns exact: ${percent(total.returnsExact, total.returns)} (${total.returnsExact}/${total.returns}); exceptions found: ${percent(total.exceptionsFound, total.exceptions)} (${total.exceptionsFound}/${total.exceptions}), bases exact: ${percent(total.basesExact, total.exceptionsFound)} (${total.basesExact}/${total.exceptionsFound}); models found: ${percent(total.modelsFound, total.models)} (${total.modelsFound}/${total.models}), precision: ${percent(total.modelsFound, total.modelsReported)} (${total.modelsFound}/${total.modelsReported}), fields exact: ${percent(total.modelsExact, total.modelsFound)} (${total.modelsExact}/${total.modelsFound})${total.constants > 0 ? `; constants found: ${percent(total.constantsFound, total.constants)} (${total.constantsFound}/${total.constants})` : ''}`);
 }
 
 await main();
