@@ -1,5 +1,5 @@
-import { functionCallable } from '../../../python/callables.js';
 import { defineCheck, type CheckReport } from '../../check.js';
+import { decoratedCallables } from './support/decorated-callable.js';
 import { RaiseAnalysis, type Escape } from './support/raise-analysis.js';
 import { entryPoints } from './support/service-methods.js';
 
@@ -20,9 +20,9 @@ export const uncaughtRaise = defineCheck({
   run(context) {
     const analysis = new RaiseAnalysis(context.module);
     const grouped = new Map<number, { escape: Escape; methods: string[] }>();
-    for (const { method, isWrapped } of entryPoints(context.module)) {
-      if (isWrapped) continue;
-      for (const escape of analysis.escapesOf(functionCallable(method))) {
+    for (const { method, cls } of entryPoints(context.module)) {
+      // A decorated method answers through its decorator's wrapper: what that catches is caught.
+      for (const escape of decoratedCallables(method, cls, context.module).flatMap((callable) => analysis.escapesOf(callable))) {
         const entry = grouped.get(escape.line);
         if (entry) {
           if (!entry.methods.includes(method.name)) entry.methods.push(method.name);

@@ -1,5 +1,5 @@
-import { functionCallable } from '../../../python/callables.js';
 import { defineCheck, type CheckReport } from '../../check.js';
+import { decoratedCallables } from './support/decorated-callable.js';
 import { entryPoints } from './support/service-methods.js';
 import { WorkAnalysis } from './support/work-analysis.js';
 
@@ -13,9 +13,9 @@ export const unguardedCall = defineCheck({
   run(context) {
     const analysis = new WorkAnalysis(context.module);
     const reports: CheckReport[] = [];
-    for (const { method, symbol, isWrapped } of entryPoints(context.module)) {
-      if (isWrapped) continue;
-      const calls = analysis.unguardedCalls(functionCallable(method));
+    for (const { method, symbol, cls } of entryPoints(context.module)) {
+      // A decorated method runs inside its decorator's wrapper: one that catches everything guards it.
+      const calls = decoratedCallables(method, cls, context.module).flatMap((callable) => analysis.unguardedCalls(callable));
       const first = calls[0];
       if (!first) continue;
       const others = new Set(calls.slice(1).map((call) => call.callee));

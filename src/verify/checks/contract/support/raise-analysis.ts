@@ -73,8 +73,9 @@ export class RaiseAnalysis {
   private callEscapes(call: CallFact, from: Callable, depth: number): Escape[] {
     const target = callTarget(call.callee, call.arguments, from, this.module);
     if (target) {
-      // Public methods of the service answer for themselves; helpers, helper objects' methods and module functions are followed.
-      const isEntry = target.kind === 'function' && this.entries.has(target.fn);
+      // Public methods of the service answer for themselves; helpers, helper objects' methods and module functions are followed,
+      // and so is a function handed in as an argument (a decorator's wrapped method): it runs under this callable's tries.
+      const isEntry = target.kind === 'function' && this.entries.has(target.fn) && !from.bindings.has(call.callee);
       return isEntry ? [] : this.escapesOf(target, depth + 1);
     }
     if (!IMMEDIATE_CALLERS.has(call.callee.split('.').pop() ?? '')) return [];

@@ -1,4 +1,5 @@
 import { isPublicMethod, serviceClasses } from '../../../../python/module-roles.js';
+import { TRANSPARENT_DECORATORS } from './decorated-callable.js';
 import type { PythonClass, PythonFunction, PythonModule, ValueFact } from '../../../../python/python-model.js';
 
 /** A public method of a service class: what the Gradio UI calls. */
@@ -14,8 +15,6 @@ export interface ServiceMethod {
   isWrapped: boolean;
 }
 
-/** Decorators that do not change what a method returns or raises. */
-const TRANSPARENT_DECORATORS = /^(staticmethod|classmethod|(functools\.)?(lru_cache|cache|wraps)\b.*|(typing\.)?(override|final)|(abc\.)?abstractmethod)$/;
 
 /** Public methods that serialise an object rather than answer the UI (`to_dict` on a plain class). */
 const SERIALIZER_NAMES = new Set(['to_dict', 'as_dict', 'dict', 'to_json', 'as_json', 'serialize', 'to_row', 'to_record', 'model_dump']);

@@ -3,6 +3,7 @@ import { isBuiltinException, simpleName } from '../../../../python/exception-hie
 import { canonicalName, importBindings } from '../../../../python/import-bindings.js';
 import { exceptionClasses } from '../../../../python/module-roles.js';
 import type { CallFact, PythonClass, PythonFunction, PythonModule } from '../../../../python/python-model.js';
+import { isWrappedCall } from './decorated-callable.js';
 import { RaiseAnalysis } from './raise-analysis.js';
 
 /** Built-in functions that do not fail on the values handlers pass them. */
@@ -67,9 +68,16 @@ function isExceptionClass(name: string, module: PythonModule): boolean {
   return exceptionClasses(module).some((cls) => cls.name === name);
 }
 
+/** Whether a try around the call has a handler for `Exception` (or everything) that does not re-raise. */
+function catchesEverything(call: CallFact): boolean {
+  return call.enclosingTries.some((tryFact) => tryFact.handlers.some((handler) => !handler.reraises && handler.types.some((type) => CATCH_ALL.test(type))));
+}
+
+const CATCH_ALL = /^(builtins\.)?(Exception|BaseException)$/;
+
 /** Whether a function catches `Exception` (or everything) somewhere without re-raising: a guard. */
 export function isGuard(fn: PythonFunction): boolean {
-  return fn.body.tries.some((tryFact) => tryFact.handlers.some((handler) => !handler.reraises && handler.types.some((type) => /^(builtins\.)?(Exception|BaseException)$/.test(type))));
+  return fn.body.tries.some((tryFact) => tryFact.handlers.some((handler) => !handler.reraises && handler.types.some((type) => CATCH_ALL.test(type))));
 }
 
 /** Finds the calls a public method makes that can raise and that no try and no guard helper covers. */
@@ -91,6 +99,13 @@ export class WorkAnalysis {
   private computeUnguardedCalls(callable: Callable, depth: number): UnguardedCall[] {
     const found: UnguardedCall[] = [];
     for (const call of callable.body.calls) {
+      // A decorator guards the method it wraps only by catching everything around it: one catching
+      // some types lets the library errors of the method through.
+      if (isWrappedCall(callable, call.callee)) {
+        // The method's own calls are what may fail there, and are named in its place.
+        if (!catchesEverything(call)) found.push(...this.unguardedCalls(callable.bindings.get(call.callee)!, depth + 1));
+        continue;
+      }
       if (call.handlers.length > 0) continue;
       if (this.callMayRaise(call, callable, depth)) found.push({ line: call.line, callee: call.callee });
     }

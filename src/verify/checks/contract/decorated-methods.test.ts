@@ -1,0 +1,104 @@
+import { testCheck } from '../../test-support/check-tester.js';
+import { uncaughtRaise } from './uncaught-raise.js';
+import { unguardedCall } from './unguarded-call.js';
+
+/**
+ * Methods wrapped by the module's own decorators: the checks read the decorator's wrapper, so one
+ * that catches everything (the brief's `functools.wraps` error handler) guards the method and one
+ * that does not (a lock holder, a handler of one type, a handler that re-raises) hides nothing.
+ */
+function module(decorator: string, method: string): string {
+  return `"""Shelf service."""
+import functools
+import json
+import logging
+import threading
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+
+class ShelfError(Exception):
+    """Base error."""
+
+
+def guarded(func):
+${decorator}
+    return wrapper
+
+
+class Shelf:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict[str, str] = {}
+
+    @guarded
+${method}
+`;
+}
+
+const CATCH_ALL = `    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        try:
+            return func(*args, **kwargs)
+        except ShelfError as error:
+            return {"success": False, "message": str(error), "data": None}
+        except Exception:
+            logger.exception("failed")
+            return {"success": False, "message": "Unexpected error.", "data": None}`;
+const LOCK_ONLY = `    @functools.wraps(func)
+    def wrapper(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        with self._lock:
+            return func(self, *args, **kwargs)`;
+const ONE_TYPE = `    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        try:
+            return func(*args, **kwargs)
+        except ShelfError as error:
+            return {"success": False, "message": str(error), "data": None}`;
+const RERAISES = `    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        try:
+            return func(*args, **kwargs)
+        except Exception:
+            logger.exception("failed")
+            raise`;
+const RAISES = `    def take(self, name: str) -> dict[str, Any]:
+        if name not in self._items:
+            raise ShelfError(f"No {name}")
+        if not name.isalpha():
+            raise ValueError("letters only")
+        return {"success": True, "message": "ok", "data": name}`;
+const PARSES = `    def load(self, text: str) -> dict[str, Any]:
+        data = json.loads(text)
+        return {"success": True, "message": "ok", "data": data}`;
+
+testCheck(uncaughtRaise, {
+  valid: [
+    { name: 'a functools.wraps handler that catches everything guards the method', code: module(CATCH_ALL, RAISES) },
+    { name: 'a handler of the class body used as a decorator', code: module(CATCH_ALL, RAISES).replace('def guarded(func):', 'def unused(func):').replace('class Shelf:\n', `class Shelf:\n    def guarded(func):\n${CATCH_ALL.replace(/^/gm, '    ')}\n        return wrapper\n\n`) },
+  ],
+  invalid: [
+    { name: 'a decorator that only holds the lock hides nothing', code: module(LOCK_ONLY, RAISES), findings: [
+      { line: 31, messageIncludes: 'ShelfError (raised here) escapes take uncaught' },
+      { line: 33, messageIncludes: 'ValueError (raised here) escapes take uncaught' },
+    ] },
+    { name: 'a decorator catching the base error lets a ValueError through', code: module(ONE_TYPE, RAISES), findings: [
+      { line: 35, messageIncludes: 'ValueError (raised here) escapes take uncaught' },
+    ] },
+    { name: 'a decorator that logs and re-raises', code: module(RERAISES, RAISES), findings: [
+      { line: 22, messageIncludes: 'bare `raise` in guarded.wrapper re-raises the caught exception out of take' },
+    ] },
+  ],
+});
+
+testCheck(unguardedCall, {
+  valid: [
+    { name: 'a catch-all decorator guards the parsing', code: module(CATCH_ALL, PARSES) },
+  ],
+  invalid: [
+    { name: 'a lock-holding decorator does not guard the parsing', code: module(LOCK_ONLY, PARSES), findings: [{ line: 30, messageIncludes: 'load calls json.loads' }] },
+    { name: 'a decorator catching one type does not guard the parsing', code: module(ONE_TYPE, PARSES), findings: [{ line: 32, messageIncludes: 'load calls json.loads' }] },
+    { name: 'a decorator that re-raises does not guard the parsing', code: module(RERAISES, PARSES), findings: [{ line: 33, messageIncludes: 'load calls json.loads' }] },
+  ],
+});

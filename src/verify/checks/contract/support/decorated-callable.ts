@@ -1,0 +1,87 @@
+import { functionCallable, type Callable } from '../../../../python/callables.js';
+import type { PythonClass, PythonFunction, PythonModule } from '../../../../python/python-model.js';
+
+/** Decorators that do not change what a function returns or raises. */
+export const TRANSPARENT_DECORATORS = /^(staticmethod|classmethod|(functools\.)?(lru_cache|cache|wraps)\b.*|(typing\.)?(override|final)|(abc\.)?abstractmethod)$/;
+
+/** A decorator the module defines, read from its body: the wrapper functions it returns, and the parameter bound to the function it wraps. */
+interface ReadDecorator {
+  name: string;
+  wrapped: string;
+  wrappers: PythonFunction[];
+}
+
+/** Caps the wrapper combinations one method is analysed through (decorators returning several wrappers). */
+const MAX_COMPOSITIONS = 8;
+
+/**
+ * A decorator of the module (`@returns_response`, or a plain function of the class body used as
+ * one) whose body returns an inner function: that function runs in place of the method. Null for
+ * what cannot be read from the parser's facts (imported decorators, factories such as
+ * `@handle(...)`): such a decorator is not shown to catch anything, so it hides no exception.
+ */
+function readDecorator(decorator: string, cls: PythonClass | null, module: PythonModule): ReadDecorator | null {
+  const outer = (cls ? functionsByName(cls.methods).get(decorator) : undefined) ?? functionsByName(module.functions).get(decorator);
+  const wrapped = outer?.parameters[0]?.name;
+  if (!outer || !wrapped) return null;
+  const wrappers = (outer.nested ?? []).filter((fn) => outer.body.returns.some((fact) => fact.expression === fn.name));
+  return wrappers.length > 0 ? { name: outer.name, wrapped, wrappers } : null;
+}
+
+const byName = new WeakMap<readonly PythonFunction[], Map<string, PythonFunction>>();
+
+/** Functions by name, made once per list (the last definition of a name is the one decorating). */
+function functionsByName(functions: readonly PythonFunction[]): Map<string, PythonFunction> {
+  let found = byName.get(functions);
+  if (!found) byName.set(functions, found = new Map(functions.map((fn) => [fn.name, fn] as const)));
+  return found;
+}
+
+/** Wrapper copies made here: their bound parameter is the decorated function. */
+const wrapperCopies = new WeakSet<PythonFunction>();
+const copies = new WeakMap<PythonFunction, Map<string, PythonFunction>>();
+
+/** The wrapper as code of the method's class (its `self.x` calls resolve there), named after its decorator for messages. */
+function wrapperAsMethod(wrapper: PythonFunction, decorator: string, cls: PythonClass | null): PythonFunction {
+  let byClass = copies.get(wrapper);
+  if (!byClass) copies.set(wrapper, byClass = new Map());
+  const key = cls?.name ?? '';
+  let copy = byClass.get(key);
+  if (!copy) {
+    copy = { ...wrapper, name: `${decorator}.${wrapper.name}`, className: cls?.name ?? null };
+    byClass.set(key, copy);
+    wrapperCopies.add(copy);
+  }
+  return copy;
+}
+
+/**
+ * The code that runs when the UI calls a decorated method: the wrapper of its outermost readable
+ * decorator, with the wrapped parameter bound to the next one in, down to the method itself. The
+ * analyses then see the method's raises and calls through the wrapper's `try` around the call, so
+ * a decorator that catches everything guards the method and one that does not hides nothing.
+ * Undecorated methods (and unreadable decorators) give the method alone.
+ */
+export function decoratedCallables(method: PythonFunction, cls: PythonClass | null, module: PythonModule): Callable[] {
+  let callables: Callable[] = [functionCallable(method)];
+  // The decorator nearest the `def` wraps first.
+  for (let index = method.decorators.length - 1; index >= 0; index--) {
+    const decorator = method.decorators[index]!;
+    if (TRANSPARENT_DECORATORS.test(decorator)) continue;
+    const read = readDecorator(decorator, cls, module);
+    if (!read) continue;
+    const next: Callable[] = [];
+    for (const inner of callables) {
+      for (const wrapper of read.wrappers) {
+        if (next.length < MAX_COMPOSITIONS) next.push(functionCallable(wrapperAsMethod(wrapper, read.name, cls), new Map([[read.wrapped, inner]])));
+      }
+    }
+    callables = next;
+  }
+  return callables;
+}
+
+/** Whether the call of `callee` in a callable runs the function its decorator wraps (a bound parameter, not code the method calls itself). */
+export function isWrappedCall(callable: Callable, callee: string): boolean {
+  return callable.kind === 'function' && callable.bindings.has(callee) && wrapperCopies.has(callable.fn);
+}
