@@ -52,7 +52,7 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
     .option('--module <name>', 'module name (default: from the design)')
     .option('--out-dir <dir>', 'where to deliver the module (default: src/copilot_genereated/engineering)')
     .option('--model <id>', 'model as provider:model, e.g. openai:gpt-4.1, anthropic:claude-sonnet-4-5, ollama:qwen2.5-coder:7b')
-    .option('--base-url <url>', 'base URL of an OpenAI-compatible server (Ollama /v1, llama.cpp, vLLM, LM Studio)')
+    .option('--base-url <url>', "the provider's base URL: used as given for openai and openai-compatible (…/v1), /v1 added when missing for anthropic and ollama; a ?query is sent with every request")
     .option('--tests <files...>', 'acceptance test files run against every draft in the sandbox')
     .option('--no-tests', 'without --tests, do not write and check acceptance tests first (by default the QA agent writes them)')
     .option('--agent <file>', 'a Copilot .agent.md file (or a name from `backsmith agents`) instead of the built-in agent')

@@ -27,7 +27,7 @@ export function registerMcpCommand(program: Command, _io: CliIo): void {
     .description('Serve backsmith as an MCP server over stdio (tools: verify_module, read_spec, list_checks, implement_module, generate_tests) for VS Code/Copilot, Claude Code, Cursor and other agents')
     .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith in the workspace root)')
     .option('--model <id>', "model for implement_module when the client cannot sample, as provider:model (default: the configuration's)")
-    .option('--base-url <url>', 'base URL of an OpenAI-compatible server for --model')
+    .option('--base-url <url>', "the base URL of --model's provider (as for generate --base-url)")
     .option('--python <path>', 'Python interpreter for syntax checks and the sandbox (default: python3)')
     .option('--allow-unsandboxed', 'run runtime checks even where the host lacks a required sandbox protection')
     .action(async (flags: McpFlags) => {

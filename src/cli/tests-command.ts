@@ -97,7 +97,7 @@ export function registerTestsCommand(program: Command, io: CliIo): void {
     .requiredOption('--design <file>', "the Engineering Lead's technical design (markdown)")
     .requiredOption('--stories <file>', "the Product Manager's user stories (markdown)")
     .option('--model <id>', 'model as provider:model, e.g. openai:gpt-4.1, anthropic:claude-sonnet-4-5, ollama:qwen2.5-coder:7b')
-    .option('--base-url <url>', 'base URL of an OpenAI-compatible server (Ollama /v1, llama.cpp, vLLM, LM Studio)')
+    .option('--base-url <url>', "the provider's base URL: used as given for openai and openai-compatible (…/v1), /v1 added when missing for anthropic and ollama; a ?query is sent with every request")
     .option('--out <file>', 'write the tests here (default: test_[feature]_acceptance.py next to where generate puts the module)')
     .option('--out-dir <dir>', 'where the module goes (default: src/copilot_genereated/engineering)')
     .option('--feature <name>', 'feature name (default: from the design)')

@@ -2,8 +2,11 @@ import type { TimeoutKind } from './attempt-watchdog.js';
 import type { FinishReason, TokenUsage } from './language-model.js';
 import { mapProviderError, type ProviderCallContext } from './map-provider-error.js';
 import { ProviderError } from './provider-error.js';
+import { redactUrl } from './redact-secrets.js';
 import type { RetrySettings } from './retry-policy.js';
 import type { AttemptOutcome } from './stream-attempt.js';
+import type { ReceivedReply } from './tracking-fetch.js';
+import { describeUnexpectedReply } from './unexpected-reply.js';
 
 /** A usable answer of one attempt: complete, cut by a limit, or cancelled by the caller. */
 export interface AttemptReply {
@@ -27,12 +30,13 @@ function withUsage(error: ProviderError, outcome: AttemptOutcome): ProviderError
 /**
  * Decides what a streamed attempt means, in this order: the caller cancelled ('aborted', partial text
  * kept); a timeout fired; the SDK reported an error; the stream ended without the provider's finish
- * event (the SDK ends such streams silently — a connection closed early). Failures are thrown as
+ * event (the SDK ends such streams silently — a connection closed early, or, when what was `received`
+ * is no event stream at all, a wrong base URL, not retried). Failures are thrown as
  * ProviderErrors for the retry policy; everything else is returned with the provider's finish reason.
  */
 export function judgeAttempt(
   outcome: AttemptOutcome,
-  state: { callerAborted: boolean; timedOut: TimeoutKind | null },
+  state: { callerAborted: boolean; timedOut: TimeoutKind | null; received?: ReceivedReply },
   context: ProviderCallContext,
   limits: Pick<RetrySettings, 'idleTimeoutMs' | 'requestTimeoutMs'>,
 ): AttemptReply {
@@ -44,8 +48,16 @@ export function judgeAttempt(
     const limit = state.timedOut === 'idle' ? `no data for ${limits.idleTimeoutMs} ms` : `no complete reply within ${limits.requestTimeoutMs} ms`;
     throw withUsage(new ProviderError(`${label}: ${state.timedOut} timeout (${limit}).`, { ...failed, kind: 'timeout', isRetryable: true }), outcome);
   }
-  if (outcome.error !== undefined) throw withUsage(mapProviderError(outcome.error, failed), outcome);
   const finish = outcome.finish;
+  // Whatever the SDK made of a body that was no event stream at all (nothing, or its own parse error), the body says more.
+  const unexpected = outcome.text === '' && finish?.reason !== 'stop' ? describeUnexpectedReply(state.received, label, context.secrets) : undefined;
+  if (unexpected) {
+    throw withUsage(
+      new ProviderError(unexpected, { ...failed, kind: 'response', isRetryable: false, statusCode: state.received!.status, url: redactUrl(state.received!.url) }),
+      outcome,
+    );
+  }
+  if (outcome.error !== undefined) throw withUsage(mapProviderError(outcome.error, failed), outcome);
   if (outcome.aborted || !finish || (finish.reason === 'other' && finish.providerReason === undefined)) {
     throw withUsage(new ProviderError(`${label}: the reply ended before the provider's finish event (connection closed early).`, {
       ...failed,

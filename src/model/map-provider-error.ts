@@ -51,9 +51,14 @@ function providerMessage(error: APICallError): string {
   return error.message;
 }
 
-function statusHint(status: number, context: ProviderCallContext): string {
+function statusHint(status: number, context: ProviderCallContext, url: string | null): string {
   if (status === 401 || status === 403) {
     return context.apiKeyEnv ? ` Check ${context.apiKeyEnv}.` : ' Check the API key for this server.';
+  }
+  const endpoint = url ? new URL(url) : undefined;
+  if (status === 404 && endpoint?.pathname === '/chat/completions') {
+    // OpenAI-style base URLs are used as given, and most servers (vLLM, LM Studio, Ollama, OpenAI) serve under /v1.
+    return ` The base URL has no path: OpenAI-compatible servers usually serve the API under /v1 (--base-url ${endpoint.origin}/v1).`;
   }
   if (status === 404) return ' Check the model id and the base URL (a local server may need `ollama pull <model>` first).';
   return '';
@@ -87,7 +92,7 @@ export function mapProviderError(error: unknown, context: ProviderCallContext): 
     const status = error.statusCode;
     if (status !== undefined && status >= 400) {
       const retryAfterMs = parseRetryAfter(error.responseHeaders, context.now);
-      return new ProviderError(clean(`${label}: HTTP ${status} from ${url}: ${providerMessage(error).replace(/[.!?]+$/, '')}.${statusHint(status, context)}`), {
+      return new ProviderError(clean(`${label}: HTTP ${status} from ${url}: ${providerMessage(error).replace(/[.!?]+$/, '')}.${statusHint(status, context, url)}`), {
         ...base,
         kind: 'http',
         statusCode: status,

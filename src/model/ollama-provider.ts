@@ -21,6 +21,8 @@ export const ollamaProvider: ProviderDefinition = {
   baseUrlEnv: 'OLLAMA_HOST',
   defaultBaseUrl: 'http://localhost:11434/v1',
   baseUrlFromEnv: ollamaBaseUrl,
+  baseUrlMeaning: "the server (http://localhost:11434) or its …/v1 URL: /v1 is added when missing",
+  apiPath: '/v1',
   exampleModel: 'ollama:qwen2.5-coder:7b',
   setup: ['ollama serve, then ollama pull qwen2.5-coder:7b', 'default http://localhost:11434/v1; OLLAMA_HOST or --base-url to change'],
   createSdkModel: ({ modelId, baseUrl, fetch }) =>

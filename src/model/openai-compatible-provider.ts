@@ -8,6 +8,7 @@ export const openAiCompatibleProvider: ProviderDefinition = {
   apiKeyEnv: 'OPENAI_COMPATIBLE_API_KEY',
   apiKey: 'optional',
   baseUrlEnv: 'OPENAI_COMPATIBLE_BASE_URL',
+  baseUrlMeaning: "used as given, as OPENAI_BASE_URL is: usually http://HOST:PORT/v1",
   exampleModel: 'openai-compatible:MODEL --base-url http://localhost:8080/v1',
   setup: ['--base-url http://HOST:PORT/v1 (or OPENAI_COMPATIBLE_BASE_URL)', 'a key, if the server wants one: OPENAI_COMPATIBLE_API_KEY'],
   createSdkModel: ({ modelId, baseUrl, apiKey, fetch }) =>

@@ -9,6 +9,7 @@ export const openAiProvider: ProviderDefinition = {
   apiKey: 'required',
   baseUrlEnv: 'OPENAI_BASE_URL',
   defaultBaseUrl: 'https://api.openai.com/v1',
+  baseUrlMeaning: "used as given, as OPENAI_BASE_URL is (https://api.openai.com/v1, a gateway's …/v1)",
   exampleModel: 'openai:gpt-4.1',
   setup: ['export OPENAI_API_KEY=sk-...', 'optional: OPENAI_BASE_URL for a proxy or gateway'],
   createSdkModel: ({ modelId, baseUrl, apiKey, fetch }) =>

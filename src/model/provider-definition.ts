@@ -29,6 +29,14 @@ export interface ProviderDefinition {
   defaultBaseUrl?: string;
   /** Turns the provider's base-URL variable into a base URL (Ollama's OLLAMA_HOST is a host, not a URL). */
   baseUrlFromEnv?: (value: string) => string;
+  /**
+   * Path the API lives under (`/v1`), appended to a configured base URL whose path does not already
+   * end in it (Anthropic's SDKs take the origin, Ollama's OLLAMA_HOST a host). Without it, a base URL
+   * is used exactly as given, as OpenAI's SDKs use OPENAI_BASE_URL.
+   */
+  apiPath?: string;
+  /** What a base URL means for this provider, for --help and the README. */
+  baseUrlMeaning: string;
   /** A model id that works, for messages. */
   exampleModel: string;
   /** How to set it up, one line each, for the "no model configured" message. */

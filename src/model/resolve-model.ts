@@ -24,7 +24,16 @@ export interface ResolveModelSettings {
   fetch?: FetchFunction;
 }
 
-function normaliseBaseUrl(value: string, provider: ProviderDefinition, source: string): string {
+/** A configured base URL: where requests go (no trailing slash, no query) and the query sent with each. */
+interface BaseUrl {
+  url: string;
+  /** `--base-url` or a variable set it (no key needed then: a local or proxy server). */
+  custom: boolean;
+  /** The base URL's query string (Azure's `?api-version=…`), added to every request, since the SDKs append paths after it. */
+  query?: URLSearchParams;
+}
+
+function normaliseBaseUrl(value: string, provider: ProviderDefinition, source: string): BaseUrl {
   let url: URL;
   try {
     url = new URL(value.trim());
@@ -39,15 +48,21 @@ function normaliseBaseUrl(value: string, provider: ProviderDefinition, source: s
     const key = provider.apiKeyEnv ? `set ${provider.apiKeyEnv} instead` : 'the server must not need one in the URL';
     throw new MissingBaseUrlError(`${source} must not hold a user name or password (user:password@host): ${key}.`, provider.name, 'invalid-base-url');
   }
-  return url.toString().replace(/\/+$/, '');
+  const query = url.search ? new URLSearchParams(url.search) : undefined;
+  url.search = '';
+  url.hash = '';
+  let path = url.pathname.replace(/\/+$/, '');
+  if (provider.apiPath && !path.endsWith(provider.apiPath)) path += provider.apiPath;
+  url.pathname = path;
+  return { url: url.toString().replace(/\/+$/, ''), custom: true, ...(query ? { query } : {}) };
 }
 
-function resolveBaseUrl(provider: ProviderDefinition, settings: ResolveModelSettings, env: Environment): { url: string; custom: boolean } {
-  if (settings.baseUrl) return { url: normaliseBaseUrl(settings.baseUrl, provider, '--base-url'), custom: true };
+function resolveBaseUrl(provider: ProviderDefinition, settings: ResolveModelSettings, env: Environment): BaseUrl {
+  if (settings.baseUrl) return normaliseBaseUrl(settings.baseUrl, provider, '--base-url');
   const fromEnv = provider.baseUrlEnv ? env[provider.baseUrlEnv]?.trim() : undefined;
   if (fromEnv) {
     const value = provider.baseUrlFromEnv ? provider.baseUrlFromEnv(fromEnv) : fromEnv;
-    return { url: normaliseBaseUrl(value, provider, provider.baseUrlEnv!), custom: true };
+    return normaliseBaseUrl(value, provider, provider.baseUrlEnv!);
   }
   if (provider.defaultBaseUrl) return { url: provider.defaultBaseUrl, custom: false };
   throw new MissingBaseUrlError(
@@ -55,6 +70,15 @@ function resolveBaseUrl(provider: ProviderDefinition, settings: ResolveModelSett
       `${provider.baseUrlEnv ? ` or ${provider.baseUrlEnv}` : ''} (llama.cpp: http://localhost:8080/v1, vLLM: http://localhost:8000/v1, LM Studio: http://localhost:1234/v1).`,
     provider.name,
   );
+}
+
+/** Adds the base URL's query to every request the SDK makes (it builds `${baseURL}${path}`, which would bury the path in the query). */
+function withQuery(fetch: FetchFunction, query: URLSearchParams): FetchFunction {
+  return (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    for (const [name, value] of query) if (!url.searchParams.has(name)) url.searchParams.append(name, value);
+    return fetch(input instanceof Request ? new Request(url, input) : url.href, init);
+  };
 }
 
 function contextWindow(provider: ProviderDefinition, modelId: string, settings: ResolveModelSettings, env: Environment): number | null {
@@ -91,7 +115,8 @@ export function resolveModel(id: string | undefined, settings: ResolveModelSetti
     modelId,
     contextWindow: contextWindow(provider, modelId, settings, env),
     maxOutputTokens: info?.maxOutputTokens ?? null,
-    createSdkModel: (trackedFetch) => provider.createSdkModel({ modelId, baseUrl: baseUrl.url, apiKey, fetch: trackedFetch }),
+    createSdkModel: (trackedFetch) =>
+      provider.createSdkModel({ modelId, baseUrl: baseUrl.url, apiKey, fetch: baseUrl.query ? withQuery(trackedFetch, baseUrl.query) : trackedFetch }),
     ...(apiKey ? { apiKey } : {}),
     ...(provider.apiKeyEnv ? { apiKeyEnv: provider.apiKeyEnv } : {}),
     retry: retrySettings(settings.retry),

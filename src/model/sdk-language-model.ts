@@ -6,7 +6,7 @@ import { ProviderError } from './provider-error.js';
 import type { ProviderCallContext } from './map-provider-error.js';
 import { SYSTEM_CLOCK, withRetries, type RetryClock, type RetrySettings } from './retry-policy.js';
 import { streamAttempt } from './stream-attempt.js';
-import { trackingFetch, type FetchFunction } from './tracking-fetch.js';
+import { trackingFetch, type FetchFunction, type ReceivedReply } from './tracking-fetch.js';
 
 /** Everything an adapter supplies: identity, the SDK model factory, and the shared policy. */
 export interface SdkModelOptions {
@@ -66,9 +66,10 @@ export function createSdkLanguageModel(options: SdkModelOptions): LanguageModel 
           attempts = attempt;
           const watchdog = startAttemptWatchdog(options.retry, request.signal);
           try {
-            const model = options.createSdkModel(trackingFetch(watchdog.touch, options.fetch));
+            const received: { last?: ReceivedReply } = {};
+            const model = options.createSdkModel(trackingFetch(watchdog.touch, options.fetch, received));
             const outcome = await streamAttempt(model, request, watchdog.signal);
-            const state = { callerAborted: request.signal?.aborted === true, timedOut: watchdog.timedOut() };
+            const state = { callerAborted: request.signal?.aborted === true, timedOut: watchdog.timedOut(), ...(received.last ? { received: received.last } : {}) };
             return judgeAttempt(outcome, state, { ...context, now: clock.now() }, options.retry);
           } catch (error) {
             if (error instanceof ProviderError && error.usage) failedUsage = addUsage(failedUsage, error.usage);
