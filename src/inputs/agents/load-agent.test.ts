@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,5 +58,25 @@ describe('loadAgent', () => {
     expect((await loadAgent('local.agent.md', directory)).name).toBe('Local one');
     await expect(loadAgent('nobody', directory)).rejects.toThrow(/Agent not found: nobody/);
     await expect(loadAgent('broken', directory)).rejects.toThrow(/^Agent broken \(broken.agent.md\) cannot be used: .*no front matter/);
+  });
+
+  it('lists what it cannot use instead of skipping it: a folder named x.agent.md, a broken link, a loop; a link to a file is followed', async () => {
+    await mkdir(path.join(directory, 'folder.agent.md'));
+    await symlink(path.join(directory, 'gone.md'), path.join(directory, 'dangling.agent.md'));
+    await symlink('loop-b.agent.md', path.join(directory, 'loop-a.agent.md'));
+    await symlink('loop-a.agent.md', path.join(directory, 'loop-b.agent.md'));
+    await mkdir(path.join(directory, 'shared'));
+    await writeFile(path.join(directory, 'shared', 'team.md'), '---\ndescription: Team agent\n---\nBe the team.\n');
+    await symlink(path.join('shared', 'team.md'), path.join(directory, 'team.agent.md'));
+    const listings = await listAgents(directory);
+    expect(listings.slice(1).map((entry) => [entry.name, entry.error ?? entry.agent?.description])).toEqual([
+      ['team', 'Team agent'],
+      ['dangling', `it is a broken link (to ${path.join(directory, 'gone.md')}, which does not exist)`],
+      ['folder', 'it is a folder, not a file (an agent is one .agent.md file)'],
+      ['loop-a', 'it is a loop of links'],
+      ['loop-b', 'it is a loop of links'],
+    ]);
+    await expect(loadAgent('folder', directory)).rejects.toThrow(/^Agent folder \(folder\.agent\.md\) cannot be used: it is a folder, not a file/);
+    expect((await loadAgent('team', directory)).prompt).toBe('Be the team.');
   });
 });
