@@ -11,7 +11,8 @@ describe('blockDraftWaivers: a model\'s comments cannot make a tool drop its err
     { name: 'a # noqa hiding only a long line', line: 'return 0  # noqa: E501', blocked: '`# noqa: E501` in generated code' },
     { name: 'a # type: ignore', line: 'return "0"  # type: ignore', blocked: '`# type: ignore` in generated code: pyright drops the type errors of this line' },
     { name: 'a # pyright: ignore with a rule', line: 'return "0"  # pyright: ignore[reportReturnType]', blocked: '`# pyright: ignore[reportReturnType]` in generated code' },
-    { name: 'a # backsmith: ignore comment (waives nothing in a draft, stays a warning)', line: 'return 0  # backsmith: ignore[quality/lint]', blocked: null },
+    { name: 'a # backsmith: ignore comment (waives nothing in a draft, but would in every later verify of the delivered file)', line: 'return 0  # backsmith: ignore[quality/lint]', blocked: '`# backsmith: ignore[quality/lint]` in generated code: it waives nothing in generated code; fix the finding instead of hiding it (delivered with the module, it would waive these findings in every later `backsmith verify` of it)' },
+    { name: 'a # backsmith: ignore-file comment on a later line', line: 'return 0  # backsmith: ignore-file[stories]', blocked: 'ignore' },
     { name: '"type: ignore" in a string is no comment', line: 'return len("# type: ignore")', blocked: null },
     { name: 'no comment', line: 'return 0', blocked: null },
   ];

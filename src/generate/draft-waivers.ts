@@ -7,15 +7,19 @@ import type { ModuleReport } from '../verify/verify-module.js';
 const SUPPRESSION_CHECK = 'quality/suppression-comment';
 const NOT_VERIFIABLE = 'an error in generated code: the tool drops what it names before backsmith sees it, so it cannot be verified';
 
-/** Comments of a draft that make a tool drop findings (`# noqa`, `# type: ignore`, `# pyright: ignore`), by line. */
-function waiverLines(module: PythonModule): { noqa: Set<number>; types: Map<number, string> } {
+const DELIVERED_WAIVER = 'delivered with the module, it would waive these findings in every later `backsmith verify` of it';
+
+/** Comments of a draft that make a tool drop findings (`# noqa`, `# type: ignore`, `# pyright: ignore`) or would once delivered (`# backsmith:`), by line. */
+function waiverLines(module: PythonModule): { noqa: Set<number>; types: Map<number, string>; backsmith: Set<number> } {
   const noqa = new Set<number>();
   const types = new Map<number, string>();
+  const backsmith = new Set<number>();
   for (const directive of readSuppressionDirectives(module)) {
     if (directive.kind === 'noqa') noqa.add(directive.line);
+    if (directive.kind === 'line' || directive.kind === 'file') backsmith.add(directive.line);
     if (directive.kind === 'type-ignore' && !types.has(directive.line)) types.set(directive.line, directive.text);
   }
-  return { noqa, types };
+  return { noqa, types, backsmith };
 }
 
 /**
@@ -24,17 +28,23 @@ function waiverLines(module: PythonModule): { noqa: Set<number>; types: Map<numb
  * `# pyright: ignore` line, before backsmith sees them: in a model's draft such a comment could hide
  * an error (`undefined_name  # noqa: F821`, `count: int = "0"  # type: ignore`), so the draft is held
  * to its removal, and the repair prompt says so. `# backsmith: ignore[...]` comments waive nothing in
- * drafts and stay warnings.
+ * drafts, but the delivered file would carry them into every later `backsmith verify` (a CI run),
+ * so they block delivery too.
  */
 export async function blockDraftWaivers(report: ModuleReport, code: string): Promise<ModuleReport> {
   const mayWaive = report.findings.some((finding) => finding.checkId === SUPPRESSION_CHECK) || /\b(type|pyright):\s*ignore\b/.test(code);
   if (!mayWaive) return report;
-  const { noqa, types } = waiverLines(await readPythonModule(code));
+  const { noqa, types, backsmith } = waiverLines(await readPythonModule(code));
   let raised = 0;
   const findings: Finding[] = report.findings.map((finding) => {
-    if (finding.checkId !== SUPPRESSION_CHECK || finding.severity === 'error' || !noqa.has(finding.line)) return finding;
+    if (finding.checkId !== SUPPRESSION_CHECK || finding.severity === 'error') return finding;
+    if (noqa.has(finding.line)) {
+      raised++;
+      return { ...finding, severity: 'error', message: `${finding.message} (${NOT_VERIFIABLE})`, hint: `Remove the \`# noqa\` comment and fix what Ruff then reports. ${finding.hint}` };
+    }
+    if (!backsmith.has(finding.line)) return finding;
     raised++;
-    return { ...finding, severity: 'error', message: `${finding.message} (${NOT_VERIFIABLE})`, hint: `Remove the \`# noqa\` comment and fix what Ruff then reports. ${finding.hint}` };
+    return { ...finding, severity: 'error', message: `${finding.message} (${DELIVERED_WAIVER})`, hint: 'Remove the `# backsmith:` comment and fix the finding it names, if any; generated code may not waive its own findings.' };
   });
   // Unless the check is turned off or left out of the selection (then it ran no part of this either).
   const checked = report.checks.some((check) => check.id === SUPPRESSION_CHECK && check.status !== 'skipped');
