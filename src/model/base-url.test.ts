@@ -56,6 +56,13 @@ describe('a 200 reply that is not an event stream', () => {
     });
   }
 
+  it('a JSON body with status 200 echoing the key is quoted redacted, not called a dropped connection', async () => {
+    const echo = await serve(startOpenAiServer, [{ body: JSON.stringify({ error: `key ${OPENAI_KEY} is not allowed here` }) }]);
+    const echoed = await failure(resolveModel('openai:gpt-4.1', { baseUrl: echo.baseUrl, env: { OPENAI_API_KEY: OPENAI_KEY } }).complete(CONTRACT_REQUEST));
+    expect(echoed.message).toContain(': "{"error":"key [redacted] is not allowed here"}". The base URL is probably wrong');
+    expect(JSON.stringify(echoed)).not.toContain('BASEURLtestKEY');
+  });
+
   it('a JSON body with status 200 (a gateway that ignores stream: true) is quoted, not called a dropped connection', async () => {
     const server = await serve(startOpenAiServer, [{ body: JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion', choices: [] }) }]);
     const model = resolveModel('openai:gpt-4.1', { baseUrl: server.baseUrl, env: { OPENAI_API_KEY: OPENAI_KEY }, clock: recordingClock() });

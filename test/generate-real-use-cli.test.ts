@@ -1,0 +1,98 @@
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnBacksmith, type CliRun } from '../src/generate/test-support/fake-server-project.js';
+import { anthropicStreamEvents, startAnthropicServer } from '../src/model/test-support/anthropic-wire.js';
+import type { FakeServer, ScriptedResponse } from '../src/model/test-support/fake-http-server.js';
+import { startOpenAiCompatibleServer } from '../src/model/test-support/openai-compatible-wire.js';
+import { openAiStreamEvents, startOpenAiServer } from '../src/model/test-support/openai-wire.js';
+import { REPO_ROOT } from './run-cli.js';
+
+// The bundled example (examples/clinic_booking) generated as a team would: the built binary against
+// each provider's fake server on 127.0.0.1, with the replies real models give.
+const EXAMPLE = path.join(REPO_ROOT, 'examples', 'clinic_booking');
+const FILES = { design: 'clinic_booking_technical_design.md', stories: 'clinic_booking_user_stories.md', tests: 'test_clinic_booking_acceptance.py' };
+const GOOD = await readFile(path.join(EXAMPLE, 'clinic_booking_scheduler.py'), 'utf8');
+const DELIVERED = 'src/copilot_genereated/engineering/clinic_booking_scheduler.py';
+const KEYS = { OPENAI_API_KEY: 'sk-proj-H5realUSEkey-0123456789abcdefXYZ', ANTHROPIC_API_KEY: 'sk-ant-api03-H5realUSEkey-0123456789' };
+const CANCELLED = 'MSG_CANCELLED = "Appointment {appointment_id} cancelled."';
+
+let dir = '';
+const servers: FakeServer[] = [];
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'backsmith-real-use-'));
+  for (const name of Object.values(FILES)) await copyFile(path.join(EXAMPLE, name), path.join(dir, name));
+});
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function serve(start: (responses: ScriptedResponse[]) => Promise<FakeServer>, responses: ScriptedResponse[]): Promise<FakeServer> {
+  const server = await start(responses);
+  servers.push(server);
+  return server;
+}
+const openAiReply = (text: string): ScriptedResponse => ({ events: openAiStreamEvents(text, { deltaSize: 2000 }) });
+const generate = (model: string, baseUrl: string, extra: string[] = []): Promise<CliRun> =>
+  spawnBacksmith(['generate', '--design', FILES.design, '--stories', FILES.stories, '--tests', FILES.tests, '--model', model, '--base-url', baseUrl, '--no-types', ...extra], { cwd: dir, env: KEYS });
+const lastUserMessage = (body: unknown): string => {
+  const content = (body as { messages: { content: string | { text: string }[] }[] }).messages.at(-1)!.content;
+  return typeof content === 'string' ? content : content.map((part) => part.text).join('');
+};
+function expectOneLineError(run: CliRun): string {
+  expect(run.code).toBe(2);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  expect(run.stderr + run.stdout).not.toContain('H5realUSEkey');
+  return run.stderr.trim().split('\n').at(-1)!;
+}
+
+describe('generate on the bundled example, through the built binary', () => {
+  it("a proxy's sign-in page at the base URL: one line with what came back, not retried, no key shown", async () => {
+    const page = `<!DOCTYPE html><html><head><title>Sign in to Corp Gateway</title></head><body>token=${KEYS.OPENAI_API_KEY}</body></html>`;
+    const server = await serve(startOpenAiServer, [{ headers: { 'content-type': 'text/html' }, body: page }]);
+    const run = await generate('openai:gpt-4.1', server.baseUrl);
+    expect(expectOneLineError(run)).toMatch(/^backsmith: openai:gpt-4\.1: http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions answered HTTP 200 with text\/html \(a page titled "Sign in to Corp Gateway"\), not an event stream: ".*"\. The base URL is probably wrong \(a web page, such as a proxy's sign-in page, not the API\); the run is recorded as /);
+    expect(run.stderr).not.toContain('retrying');
+    expect(server.requests).toHaveLength(1);
+  }, 60_000);
+
+  it("anthropic with ANTHROPIC_BASE_URL's convention (the origin, no /v1): a reply cut at the token limit is continued and the module delivered", async () => {
+    const cut = Math.floor(GOOD.length * 0.6);
+    const server = await serve(startAnthropicServer, [
+      { events: anthropicStreamEvents(`\`\`\`python\n${GOOD.slice(0, cut)}`, { stopReason: 'max_tokens', deltaSize: 2000 }) },
+      { events: anthropicStreamEvents(`${GOOD.slice(cut)}\`\`\`\n`, { deltaSize: 2000 }) },
+    ]);
+    const run = await generate('anthropic:claude-sonnet-4-20250514', server.origin);
+    expect(run.code, run.stderr).toBe(0);
+    expect(server.requests.map((request) => request.path)).toEqual(['/v1/messages', '/v1/messages']);
+    expect(run.stderr).toMatch(/reply: [\d,]+ tokens \(stop\), 1 continuation/);
+    expect(await readFile(path.join(dir, DELIVERED), 'utf8')).toBe(GOOD);
+  }, 120_000);
+
+  it("a draft waiving its errors with '# backsmith: ignore' comments is repaired, and the delivered file carries no waiver", async () => {
+    const waived = `# backsmith: ignore-file[stories]\n${GOOD.replace(CANCELLED, `${CANCELLED}  # backsmith: ignore[stories/message-mismatch]`)}`;
+    const server = await serve((responses) => startOpenAiCompatibleServer(responses), [openAiReply(waived), openAiReply(GOOD)]);
+    const run = await generate('ollama:qwen2.5-coder:7b', server.origin, ['--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ outcome: 'delivered', drafts: [{ round: 0, passed: false }, { round: 1, passed: true }] });
+    const repair = lastUserMessage(server.requests[1]!.body);
+    expect(repair).toMatch(/quality\/suppression-comment \(line 1[^\n]*`# backsmith: ignore-file\[stories\]` in generated code: [^\n]*it would waive these findings in every later `backsmith verify`/);
+    expect(repair).toContain('Remove the `# backsmith:` comment');
+    expect(await readFile(path.join(dir, DELIVERED), 'utf8')).not.toContain('backsmith:');
+  }, 120_000);
+
+  it('agents lists a folder named x.agent.md and a broken link with the reason, and follows a link to an agent file', async () => {
+    await mkdir(path.join(dir, 'folder.agent.md'));
+    await symlink(path.join(dir, 'missing.md'), path.join(dir, 'dangling.agent.md'));
+    await writeFile(path.join(dir, 'team.md'), '---\ndescription: Team engineer\n---\nWrite the module.\n');
+    await symlink('team.md', path.join(dir, 'team.agent.md'));
+    const run = await spawnBacksmith(['agents'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`dangling  ${path.join(dir, 'dangling.agent.md')}\n    unusable: it is a broken link (to ${path.join(dir, 'missing.md')}, which does not exist)\n`);
+    expect(run.stdout).toContain(`folder  ${path.join(dir, 'folder.agent.md')}\n    unusable: it is a folder, not a file (an agent is one .agent.md file)\n`);
+    expect(run.stdout).toContain(`team  ${path.join(dir, 'team.agent.md')}\n    Team engineer\n`);
+    expect(await readdir(dir)).not.toContain('.backsmith');
+  }, 60_000);
+});
