@@ -155,6 +155,9 @@ export function resolveCallee(callee: string, owner: PythonFunction, bindings: B
   if (bound) return bound;
   const parts = callee.split('.');
   if (parts.length === 1) {
+    // A helper the function defines in its own body comes before a module function of that name.
+    const inner = owner.nested?.find((candidate) => candidate.name === callee);
+    if (inner) return { fn: inner, skipsFirst: false };
     const fn = indexOf(module).functions.get(callee);
     return fn ? { fn, skipsFirst: false } : null;
   }

@@ -46,7 +46,7 @@ export interface PythonFunction {
   body: BodyFacts;
   /** Name of the class that defines it, or null for a module-level function. */
   className: string | null;
-  /** Functions defined by statements of its body (a decorator's `wrapper`), one level deep; absent when none. */
+  /** Functions defined by statements of its body (a decorator's `wrapper`), up to three levels deep; absent when none. */
   nested?: PythonFunction[];
 }
 

@@ -61,23 +61,27 @@ export function readParameters(parametersNode: Node | null): PythonParameter[] {
 }
 
 /**
- * The functions defined by statements of a body block (a decorator's `wrapper`), one level deep:
- * their own nested functions are not read, so nesting costs no recursion.
+ * How many levels of functions defined in function bodies are read: a decorator factory's
+ * `decorator` and its `wrapper` are two, a helper nested in a helper nested in a method three.
+ * Deeper ones are not read, so nesting costs a bounded recursion; each body is read once.
  */
-function readNestedFunctions(body: Node): PythonFunction[] {
+const MAX_NESTED_LEVELS = 3;
+
+/** The functions defined by statements of a body block (a decorator's `wrapper`), `levels` levels deep. */
+function readNestedFunctions(body: Node, levels: number): PythonFunction[] {
   const nested: PythonFunction[] = [];
   for (const statement of namedChildren(body)) {
     const unwrapped = unwrapDefinition(statement);
-    if (unwrapped?.definition.type === 'function_definition') nested.push(readFunction(unwrapped.definition, unwrapped.decorators, null, false));
+    if (unwrapped?.definition.type === 'function_definition') nested.push(readFunction(unwrapped.definition, unwrapped.decorators, null, levels - 1));
   }
   return nested;
 }
 
-/** Reads a `function_definition` node (with the decorators of its `decorated_definition`). */
-export function readFunction(node: Node, decorators: string[], className: string | null, withNested = true): PythonFunction {
+/** Reads a `function_definition` node (with the decorators of its `decorated_definition`), and the functions it defines. */
+export function readFunction(node: Node, decorators: string[], className: string | null, nestedLevels = MAX_NESTED_LEVELS): PythonFunction {
   const body = node.childForFieldName('body');
   const returnType = node.childForFieldName('return_type');
-  const nested = withNested && body ? readNestedFunctions(body) : [];
+  const nested = nestedLevels > 0 && body ? readNestedFunctions(body, nestedLevels) : [];
   return {
     ...(nested.length > 0 ? { nested } : {}),
     name: node.childForFieldName('name')?.text ?? '',

@@ -37,6 +37,14 @@ ${method}
 `;
 }
 
+/** The same, with `guarded` a factory: `@guarded("...")` returns the decorator that returns the wrapper. */
+function factory(decorator: string, method: string): string {
+  return module(decorator, method)
+    .replace('def guarded(func):\n', 'def guarded(failure: str):\n  def decorate(func):\n')
+    .replace('    return wrapper\n', '    return wrapper\n  return decorate\n')
+    .replace('    @guarded\n', '    @guarded("Could not take it.")\n');
+}
+
 const CATCH_ALL = `    @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> dict[str, Any]:
         try:
@@ -77,8 +85,12 @@ testCheck(uncaughtRaise, {
   valid: [
     { name: 'a functools.wraps handler that catches everything guards the method', code: module(CATCH_ALL, RAISES) },
     { name: 'a handler of the class body used as a decorator', code: module(CATCH_ALL, RAISES).replace('def guarded(func):', 'def unused(func):').replace('class Shelf:\n', `class Shelf:\n    def guarded(func):\n${CATCH_ALL.replace(/^/gm, '    ')}\n        return wrapper\n\n`) },
+    { name: 'a decorator factory whose decorator returns a catch-all wrapper', code: factory(CATCH_ALL, RAISES) },
   ],
   invalid: [
+    { name: 'a decorator factory whose wrapper logs and re-raises', code: factory(RERAISES, RAISES), findings: [
+      { line: 23, messageIncludes: 'bare `raise` in guarded.wrapper re-raises the caught exception out of take' },
+    ] },
     { name: 'a decorator that only holds the lock hides nothing', code: module(LOCK_ONLY, RAISES), findings: [
       { line: 31, messageIncludes: 'ShelfError (raised here) escapes take uncaught' },
       { line: 33, messageIncludes: 'ValueError (raised here) escapes take uncaught' },

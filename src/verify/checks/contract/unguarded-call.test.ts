@@ -57,6 +57,13 @@ class _Store:
         self._items.append(text)
         return len(self._items)
 ` },
+    { name: 'work inside contextlib.suppress of what it raises, and dataclasses.replace', code: `${PRELUDE.replace('import json', 'import contextlib\nimport dataclasses\nimport json')}    def load(self, text: str) -> dict[str, Any]:
+        data = None
+        with contextlib.suppress(ValueError):
+            data = json.loads(text)
+        self._note = dataclasses.replace(self._note, text=text)
+        return {"success": True, "message": "Loaded", "data": data}
+` },
     { name: 'trivial work only', code: `${PRELUDE}    def count(self) -> dict[str, Any]:
         logger.info("counting")
         names = sorted(self._notes.keys())

@@ -12,6 +12,13 @@ logger = logging.getLogger(__name__)
 
 testCheck(swallowedException, {
   valid: [
+    { name: 'contextlib.suppress of the specific errors expected', code: `${PRELUDE}import contextlib
+
+
+def drop(cache: dict[str, int], key: str) -> None:
+    with contextlib.suppress(KeyError, StopIteration):
+        del cache[key]
+` },
     { name: 'a functools.wraps handler that logs and returns an error response (the brief allows it)', code: `${PRELUDE}import functools
 
 
@@ -120,6 +127,21 @@ def close(poll_id: int) -> dict[str, Any]:
 ` },
   ],
   invalid: [
+    { name: 'contextlib.suppress(Exception) around real work (imported either way)', code: `${PRELUDE}import contextlib
+from contextlib import suppress
+
+
+def count(days: set[int]) -> int:
+    total = 0
+    with contextlib.suppress(Exception):
+        total = len(days)
+    with suppress(ValueError, BaseException):
+        total += 1
+    return total
+`, findings: [
+      { line: 13, messageIncludes: '`contextlib.suppress(Exception)` in count silently discards every error' },
+      { line: 15, messageIncludes: '`suppress(ValueError, BaseException)` in count' },
+    ] },
     { name: 'a functools.wraps handler that catches everything and returns None', code: `${PRELUDE}import functools
 
 

@@ -1,6 +1,8 @@
 import { CallableMemo, callTarget, functionCallable, type Callable } from '../../../python/callables.js';
 import type { CallFact, ExceptHandlerFact, PythonFunction, PythonModule, ValueFact } from '../../../python/python-model.js';
+import { importBindings } from '../../../python/import-bindings.js';
 import { defineCheck, type CheckReport } from '../../check.js';
+import { suppressCalls } from './support/suppress-blocks.js';
 
 /** Caught types that mean "everything"; a bare `except:` is recorded as `BaseException`. */
 const CATCH_ALL = new Set(['Exception', 'BaseException', 'builtins.Exception', 'builtins.BaseException']);
@@ -69,8 +71,8 @@ export const swallowedException = defineCheck({
   id: 'errors/swallowed-exception',
   category: 'errors',
   severity: 'error',
-  description: 'An `except` that catches everything (`except:`, `except Exception`, `except BaseException`) must re-raise, log the error, or return an error response ({"success": False, ...}); `pass`, `continue` or `return None` there hides failures, and the brief forbids silent failures.',
-  fixHint: 'Catch the specific exception types you expect; in a catch-all handler either re-raise (`raise ServiceError(...) from error`), log it (`logger.exception(...)`), or return {"success": False, "message": str(error), "data": None}.',
+  description: 'An `except` that catches everything (`except:`, `except Exception`, `except BaseException`) must re-raise, log the error, or return an error response ({"success": False, ...}); `pass`, `continue` or `return None` there hides failures, as does `with contextlib.suppress(Exception):`, and the brief forbids silent failures.',
+  fixHint: 'Catch (or suppress) the specific exception types you expect; in a catch-all handler either re-raise (`raise ServiceError(...) from error`), log it (`logger.exception(...)`), or return {"success": False, "message": str(error), "data": None}.',
   run(context) {
     const module = context.module;
     const responses = new ErrorResponses(module);
@@ -79,8 +81,19 @@ export const swallowedException = defineCheck({
     const functions = [...outer.map((fn) => ({ fn, symbol: fn.className ? `${fn.className}.${fn.name}` : fn.name, where: '' })),
       ...outer.flatMap((parent) => (parent.nested ?? []).map((fn) => ({ fn, symbol: parent.className ? `${parent.className}.${parent.name}` : parent.name, where: ` (its inner function ${fn.name})` })))];
     const reports: CheckReport[] = [];
+    const imports = importBindings(module);
     for (const { fn, symbol, where } of functions) {
       const callable = functionCallable(fn);
+      // `with contextlib.suppress(Exception):` is `except Exception: pass` with nowhere to log or answer.
+      for (const suppressor of suppressCalls(fn.body, imports)) {
+        const types = suppressor.arguments.filter((argument) => argument.keyword === null).map((argument) => argument.text);
+        if (!types.some((type) => CATCH_ALL.has(type))) continue;
+        reports.push({
+          line: suppressor.line,
+          symbol,
+          message: `\`${suppressor.callee}${suppressor.argumentsText}\` in ${symbol}${where} silently discards every error raised in its block, so the failure is lost`,
+        });
+      }
       for (const tryFact of fn.body.tries) {
         for (const handler of tryFact.handlers) {
           if (!handler.types.some((type) => CATCH_ALL.has(type)) || handler.reraises) continue;

@@ -4,28 +4,38 @@ import type { PythonClass, PythonFunction, PythonModule } from '../../../../pyth
 /** Decorators that do not change what a function returns or raises. */
 export const TRANSPARENT_DECORATORS = /^(staticmethod|classmethod|(functools\.)?(lru_cache|cache|wraps)\b.*|(typing\.)?(override|final)|(abc\.)?abstractmethod)$/;
 
-/** A decorator the module defines, read from its body: the wrapper functions it returns, and the parameter bound to the function it wraps. */
-interface ReadDecorator {
-  name: string;
+/** A wrapper a decorator of the module returns, and its parameter bound to the function it wraps. */
+interface ReadWrapper {
   wrapped: string;
-  wrappers: PythonFunction[];
+  wrapper: PythonFunction;
 }
 
 /** Caps the wrapper combinations one method is analysed through (decorators returning several wrappers). */
 const MAX_COMPOSITIONS = 8;
 
+/** The functions `fn` defines in its body and returns (`return wrapper`). */
+function returnedInner(fn: PythonFunction): PythonFunction[] {
+  return (fn.nested ?? []).filter((inner) => fn.body.returns.some((fact) => fact.expression === inner.name));
+}
+
 /**
- * A decorator of the module (`@returns_response`, or a plain function of the class body used as
- * one) whose body returns an inner function: that function runs in place of the method. Null for
- * what cannot be read from the parser's facts (imported decorators, factories such as
- * `@handle(...)`): such a decorator is not shown to catch anything, so it hides no exception.
+ * A decorator of the module (`@returns_response`, a plain function of the class body used as one,
+ * or a factory `@responds("...")` whose returned function is the decorator): the inner functions
+ * that run in place of the method. Empty for what the parser's facts do not show (imported
+ * decorators, a wrapper nested deeper than is read): such a decorator is not shown to catch
+ * anything, so it hides no exception.
  */
-function readDecorator(decorator: string, cls: PythonClass | null, module: PythonModule): ReadDecorator | null {
-  const outer = (cls ? functionsByName(cls.methods).get(decorator) : undefined) ?? functionsByName(module.functions).get(decorator);
-  const wrapped = outer?.parameters[0]?.name;
-  if (!outer || !wrapped) return null;
-  const wrappers = (outer.nested ?? []).filter((fn) => outer.body.returns.some((fact) => fact.expression === fn.name));
-  return wrappers.length > 0 ? { name: outer.name, wrapped, wrappers } : null;
+function readDecorator(decorator: string, cls: PythonClass | null, module: PythonModule): { name: string; wrappers: ReadWrapper[] } {
+  const call = decorator.indexOf('(');
+  const name = call < 0 ? decorator : decorator.slice(0, call);
+  const outer = (cls ? functionsByName(cls.methods).get(name) : undefined) ?? functionsByName(module.functions).get(name);
+  if (!outer) return { name, wrappers: [] };
+  const decorators = call < 0 ? [outer] : returnedInner(outer);
+  const wrappers = decorators.flatMap((fn) => {
+    const wrapped = fn.parameters[0]?.name;
+    return wrapped ? returnedInner(fn).map((wrapper) => ({ wrapped, wrapper })) : [];
+  });
+  return { name, wrappers };
 }
 
 const byName = new WeakMap<readonly PythonFunction[], Map<string, PythonFunction>>();
@@ -69,11 +79,11 @@ export function decoratedCallables(method: PythonFunction, cls: PythonClass | nu
     const decorator = method.decorators[index]!;
     if (TRANSPARENT_DECORATORS.test(decorator)) continue;
     const read = readDecorator(decorator, cls, module);
-    if (!read) continue;
+    if (read.wrappers.length === 0) continue;
     const next: Callable[] = [];
     for (const inner of callables) {
-      for (const wrapper of read.wrappers) {
-        if (next.length < MAX_COMPOSITIONS) next.push(functionCallable(wrapperAsMethod(wrapper, read.name, cls), new Map([[read.wrapped, inner]])));
+      for (const { wrapped, wrapper } of read.wrappers) {
+        if (next.length < MAX_COMPOSITIONS) next.push(functionCallable(wrapperAsMethod(wrapper, read.name, cls), new Map([[wrapped, inner]])));
       }
     }
     callables = next;

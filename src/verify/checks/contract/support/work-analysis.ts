@@ -2,7 +2,8 @@ import { CallableMemo, callTarget, functionCallable, type Callable } from '../..
 import { isBuiltinException, simpleName } from '../../../../python/exception-hierarchy.js';
 import { canonicalName, importBindings } from '../../../../python/import-bindings.js';
 import { exceptionClasses } from '../../../../python/module-roles.js';
-import type { CallFact, PythonClass, PythonFunction, PythonModule } from '../../../../python/python-model.js';
+import type { BodyFacts, CallFact, PythonClass, PythonFunction, PythonModule } from '../../../../python/python-model.js';
+import { suppressCalls, suppressedAround } from '../../errors/support/suppress-blocks.js';
 import { isWrappedCall } from './decorated-callable.js';
 import { RaiseAnalysis } from './raise-analysis.js';
 
@@ -42,7 +43,7 @@ export interface UnguardedCall {
 }
 
 /** Standard-library functions (canonical names) that do not fail in practice. */
-const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns|sleep)|math\.(isclose|isfinite|isnan|fabs)|datetime\.(datetime\.(now|utcnow|today)|date\.today|timedelta)|uuid\.uuid4|dataclasses\.(asdict|astuple|field)|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex|itertools\.count|heapq\.heappush|bisect\.insort|threading\.(Lock|RLock|Event|Condition)|asyncio\.(Lock|Event)|decimal\.localcontext)$/;
+const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns|sleep)|math\.(isclose|isfinite|isnan|fabs)|datetime\.(datetime\.(now|utcnow|today)|date\.today|timedelta)|uuid\.uuid4|dataclasses\.(asdict|astuple|field|replace)|contextlib\.suppress|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex|itertools\.count|heapq\.heappush|bisect\.insort|threading\.(Lock|RLock|Event|Condition)|asyncio\.(Lock|Event)|decimal\.localcontext)$/;
 
 /** Calls that cannot fail in the form written: `d.pop(key, default)`, `next(it, default)`, `next(self._ids)` (a counter attribute). */
 function isSafeForm(call: CallFact): boolean {
@@ -106,9 +107,19 @@ export class WorkAnalysis {
         if (!catchesEverything(call)) found.push(...this.unguardedCalls(callable.bindings.get(call.callee)!, depth + 1));
         continue;
       }
-      if (call.handlers.length > 0) continue;
+      // `with contextlib.suppress(KeyError):` around it is a try that catches KeyError.
+      if (call.handlers.length > 0 || suppressedAround(call, this.suppressorsOf(callable.body)).length > 0) continue;
       if (this.callMayRaise(call, callable, depth)) found.push({ line: call.line, callee: call.callee });
     }
+    return found;
+  }
+
+  private readonly suppressors = new WeakMap<BodyFacts, CallFact[]>();
+
+  /** The `contextlib.suppress(...)` calls of a body, found once per body. */
+  private suppressorsOf(body: BodyFacts): CallFact[] {
+    let found = this.suppressors.get(body);
+    if (!found) this.suppressors.set(body, found = suppressCalls(body, this.imports));
     return found;
   }
 
