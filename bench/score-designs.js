@@ -21,6 +21,9 @@ const DATA = HELD_OUT
   : (process.env.BACKSMITH_REAL_DESIGNS ?? path.resolve(ROOT, '..', 'shared', 'real-designs'));
 const GOLD = HELD_OUT ? DATA : path.join(DATA, 'gold');
 const verbose = process.argv.includes('--verbose');
+// `--only <regular expression>` scores the designs whose id matches (a new batch, scored blind).
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 && process.argv[onlyAt + 1] ? new RegExp(process.argv[onlyAt + 1]) : null;
 
 /** A return annotation as compared: whitespace dropped (`dict[str, int]` = `dict[str,int]`), a quoted forward reference unquoted. */
 const returnText = (text) => (text === null || text === undefined ? null : String(text).replace(/\s+/g, '').replace(/^(['"])(.+)\1$/, '$2'));
@@ -126,7 +129,7 @@ async function main() {
     console.log(`score:designs: no real designs at ${DATA} (the shared data set is absent); nothing to score.`);
     return;
   }
-  const ids = readdirSync(GOLD).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
+  const ids = readdirSync(GOLD).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).filter((id) => only === null || only.test(id)).sort();
   const total = { expected: 0, reported: 0, matched: 0, extra: 0, compared: 0, exact: 0, states: 0, named: 0, exceptions: 0, exceptionsFound: 0, basesExact: 0, models: 0, modelsReported: 0, modelsFound: 0, modelsExact: 0, constants: 0, constantsFound: 0, returns: 0, returnsExact: 0 };
   for (const id of ids) {
     const counts = await scoreOne(id);

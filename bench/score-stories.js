@@ -10,6 +10,9 @@ import { readStories } from '../dist/inputs/stories/index.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = path.resolve(ROOT, 'test-fixtures', 'stories');
 const verbose = process.argv.includes('--verbose');
+// `--only <regular expression>` scores the files whose name matches (a new batch, scored blind).
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 && process.argv[onlyAt + 1] ? new RegExp(process.argv[onlyAt + 1]) : null;
 const percent = (part, whole) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
 
 /** What the reader made of one file, in the label's terms. */
@@ -24,7 +27,7 @@ function readItems(file) {
 
 const KINDS = ['stories', 'criteria', 'messages'];
 const total = Object.fromEntries(KINDS.map((kind) => [kind, { expected: 0, found: 0, reported: 0 }]));
-const files = existsSync(DATA) ? readdirSync(DATA).filter((name) => name.endsWith('.stories.json')).sort() : [];
+const files = existsSync(DATA) ? readdirSync(DATA).filter((name) => name.endsWith('.stories.json') && (only === null || only.test(name))).sort() : [];
 for (const label of files) {
   const gold = JSON.parse(readFileSync(path.join(DATA, label), 'utf8'));
   const mine = readItems(label.replace(/\.json$/, '.md'));

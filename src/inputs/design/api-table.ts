@@ -2,6 +2,9 @@ import type { Nodes, Table } from 'mdast';
 import { readPythonOutline } from './read-python-outline.js';
 import { plainText, readTable } from '../markdown/markdown-document.js';
 import type { DesignFunction, DesignWarning } from './design-types.js';
+
+/** Reports a warning; the collector's `warn` keeps one of each (a table repeated in a design warns once). */
+export type WarnFunction = (kind: DesignWarning['kind'], message: string, line: number) => void;
 import { toDesignFunction } from './python-block.js';
 
 /** Columns of a `| Method | Parameters | Returns | Description |` table, by index. */
@@ -25,6 +28,8 @@ const find = (header: string[], pattern: RegExp): number | null => {
 };
 
 const NAME_HEADER = /^(public )?(method|function|api|operation|message|call|name|m[eé]todo|funci[oó]n|fun[cç][aã]o|m[ée]thode|fonction|nombre|nome|nom)s?( name)?$/i;
+/** A column of return types. */
+export const RETURNS_HEADER = /^(returns?|return type|return value|output|retorna|retorno|devuelve|tipo de retorno|valor de retorno|retour(ne)?|renvoie)$/i;
 const FUNCTION_HEADER = /function|funci[oó]n|fun[cç][aã]o|fonction/i;
 
 /** Recognises an API table by its header, or returns null for any other table. */
@@ -39,7 +44,7 @@ export function apiTableColumns(header: string[]): ApiTableColumns | null {
     name,
     owner,
     parameters: find(header, /^(parameters?|params|arguments?|args|inputs?|par[aáâ]metros|param[eè]tres|argumentos|entradas)$/i),
-    returns: find(header, /^(returns?|return type|return value|output|retorna|retorno|devuelve|tipo de retorno|valor de retorno|retour(ne)?|renvoie)$/i),
+    returns: find(header, RETURNS_HEADER),
     signature,
     raises: find(header, /^(raises|exceptions?|errors?|lanza|excepciones|exce[cç][oõ]es)$/i),
     description: find(header, /^(description|purpose|notes?|behaviou?r|summary|descripci[oó]n|descri[cç][aã]o|notas?)$/i),
@@ -85,6 +90,11 @@ function firstCode(node: Nodes | undefined): string | null {
   return text === null || /^(-|–|—|)$/.test(text) ? null : text;
 }
 
+/** A Returns cell: its first item, and a plain `None` too (Python's spelling, where a lower-case "none" says nothing). */
+function returnsCell(node: Nodes | undefined): string | null {
+  return node && plainText(node).trim() === 'None' ? 'None' : firstCode(node);
+}
+
 /** `ExpenseLedger.add_member`, `add_member()`, `add_member(name: str) -> dict`: class, name and an inline signature. */
 function splitName(cell: string): { className: string | null; name: string; signature: string | null } {
   const open = cell.indexOf('(');
@@ -124,9 +134,9 @@ async function parseSignatures(rows: RowSignature[]): Promise<Array<DesignFuncti
 
 /**
  * Reads the signatures of an API table. A method whose class the table leaves open gets
- * `className` ''. Unparseable rows become warnings, never exceptions.
+ * `className` ''. Unparseable rows become warnings (through `warn`, which drops repeats), never exceptions.
  */
-export async function readApiTable(table: Table, columns: ApiTableColumns, warnings: DesignWarning[]): Promise<DesignFunction[]> {
+export async function readApiTable(table: Table, columns: ApiTableColumns, warn: WarnFunction): Promise<DesignFunction[]> {
   const { rows } = readTable(table);
   const read: Array<RowSignature & { row: (typeof rows)[number]; nameText: string; className: string | null }> = [];
   for (const row of rows) {
@@ -140,18 +150,18 @@ export async function readApiTable(table: Table, columns: ApiTableColumns, warni
     const className = split.className ?? (/^[A-Z]\w*$/.test(ownerText) ? ownerText : null);
     const { name, signature: inlineSignature } = split;
     if (!/^[A-Za-z_]\w*$/.test(name)) {
-      warnings.push({ kind: 'unparseable', message: `API table row "${nameText}" does not name a method or function; skipped`, line: row.line });
+      warn('unparseable', `API table row "${nameText}" does not name a method or function; skipped`, row.line);
       continue;
     }
     let signature = inlineSignature;
     if (!signature && columns.signature !== null) signature = signatureText.includes('(') ? signatureText.slice(signatureText.indexOf('(')) : null;
     // A signature cell with the parameters only (`(self, code: str)`) takes its return from the Returns column.
-    const returnsCell = columns.returns !== null ? firstCode(row.nodes[columns.returns]) : null;
-    if (signature && returnsCell && /^[A-Za-z_][\w.]*(?:\[.*\])?(?:\s*\|\s*[A-Za-z_][\w.]*(?:\[.*\])?)*$/.test(returnsCell) && !signature.includes('->')) signature = `${signature} -> ${returnsCell}`;
+    const returnsText = columns.returns !== null ? returnsCell(row.nodes[columns.returns]) : null;
+    if (signature && returnsText && /^[A-Za-z_][\w.]*(?:\[.*\])?(?:\s*\|\s*[A-Za-z_][\w.]*(?:\[.*\])?)*$/.test(returnsText) && !signature.includes('->')) signature = `${signature} -> ${returnsText}`;
     if (!signature) {
       const parameters = columns.parameters === null ? []
         : typedItems(row.cells[columns.parameters] ?? '') ?? cellItems(row.nodes[columns.parameters]).filter((item) => !EMPTY_CELL.test(item));
-      const returns = columns.returns !== null ? firstCode(row.nodes[columns.returns]) : null;
+      const returns = columns.returns !== null ? returnsCell(row.nodes[columns.returns]) : null;
       signature = `(${parameters.join(', ')})${returns ? ` -> ${returns}` : ''}`;
     }
     read.push({ row, nameText, className, name, isMethod: !columns.functions || className !== null, signature });
@@ -161,7 +171,7 @@ export async function readApiTable(table: Table, columns: ApiTableColumns, warni
   read.forEach((entry, index) => {
     const fn = parsed[index];
     if (!fn) {
-      warnings.push({ kind: 'unparseable', message: `cannot read the signature of \`${entry.nameText}\` from the table: ${entry.signature}`, line: entry.row.line });
+      warn('unparseable', `cannot read the signature of \`${entry.nameText}\` from the table: ${entry.signature}`, entry.row.line);
       return;
     }
     const raises = columns.raises !== null ? cellItems(entry.row.nodes[columns.raises]).filter((item) => /^[A-Za-z_]\w*$/.test(item)) : [];

@@ -87,6 +87,8 @@ export class DesignCollector {
     }
     return {
       ...winner,
+      // A side that leaves the return out does not disagree: the other side's return stands.
+      returnAnnotation: winner.returnAnnotation ?? loser.returnAnnotation,
       raises: [...new Set([...winner.raises, ...loser.raises])],
       description: winner.description ?? loser.description,
       ...(winner.external || loser.external ? { external: true } : {}),

@@ -96,9 +96,55 @@ function fenceIndentedBody(lines: string[], at: number, language: string): numbe
   return lastBody;
 }
 
+const adocCells = (line: string): string[] => line.trim().split(/(?<!\\)\|/).slice(1).map((cell) => cell.trim());
+
+/**
+ * An AsciiDoc table (`|===` … `|===`, a cell or several a line) as markdown rows, one line a row: the
+ * header row (a first line followed by a blank one) gets a delimiter on that blank line, each row goes
+ * on its first line and its other lines are emptied. Returns the closing line's index.
+ */
+function rewriteAsciiTable(lines: string[], open: number): number {
+  let close = open + 1;
+  while (close < lines.length && lines[close]!.trim() !== '|===') close++;
+  if (close >= lines.length) return open;
+  let columns = 0;
+  let row: { line: number; cells: string[] } | null = null;
+  for (let index = open + 1; index < close; index++) {
+    const line = lines[index]!;
+    if (!line.trimStart().startsWith('|')) {
+      if (line.trim() !== '' && row) row.cells[row.cells.length - 1] += ` ${line.trim()}`;
+      if (line.trim() !== '' || row) lines[index] = '';
+      continue;
+    }
+    const cells = adocCells(line);
+    if (columns === 0 && cells.length >= 2 && lines[index + 1]?.trim() === '') {
+      columns = cells.length;
+      lines[index] = `| ${cells.join(' | ')} |`;
+      lines[index + 1] = `|${' --- |'.repeat(columns)}`;
+      index++;
+      continue;
+    }
+    row ??= { line: index, cells: [] };
+    row.cells.push(...cells);
+    lines[index] = '';
+    if (columns === 0 || row.cells.length >= columns) {
+      lines[row.line] = `| ${row.cells.join(' | ')} |`;
+      row = null;
+    }
+  }
+  if (row) lines[row.line] = `| ${row.cells.join(' | ')} |`;
+  lines[open] = '';
+  lines[close] = '';
+  return close;
+}
+
 function rewriteAsciiDoc(lines: string[], fenced: Uint8Array): void {
   for (let index = 0; index < lines.length; index++) {
     if (fenced[index]) continue;
+    if (lines[index]!.trim() === '|===') {
+      index = rewriteAsciiTable(lines, index);
+      continue;
+    }
     const heading = ADOC_HEADING.exec(lines[index]!);
     if (heading) {
       lines[index] = `${'#'.repeat(heading[1]!.length)} ${heading[2]}`;

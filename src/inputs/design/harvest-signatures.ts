@@ -1,4 +1,4 @@
-import { apiTableColumns } from './api-table.js';
+import { RETURNS_HEADER, apiTableColumns } from './api-table.js';
 import { classNamedBy, classUnderClasses, EXTERNAL_WORDING, pseudoHeading, sectionOwner, type SectionOwner } from './section-owner.js';
 import { readNestedDetails, type NestedDetails } from './nested-details.js';
 import { BUILTIN_EXCEPTIONS, ExceptionLines } from './exception-lines.js';
@@ -85,6 +85,12 @@ const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[
 const SIGNATURE_HEADER = /signature|method|function|api|firma|m[eé]todo|funci[oó]n|operation|endpoint/i;
 const LIST_OR_QUOTE = /^\s*(?:[-*+]|\d{1,3}[.)]|>)\s/;
 
+/** A Returns cell's type (`` `dict[str, float]` ``, `None`), or null for a dash, a blank or words. */
+function returnOfCell(cell: string | undefined): string | null {
+  const text = (cell ?? '').replace(/`/g, '').trim();
+  return /^[A-Za-z_][\w.]*(?:\[.*\])?(?:\s*\|\s*[A-Za-z_][\w.]*(?:\[.*\])?)*$/.test(text) && text.length < 200 ? text : null;
+}
+
 function cellsOf(row: string): string[] {
   const cells = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/);
   return cells.map((cell) => cell.trim().replace(/\\\|/g, '|'));
@@ -126,6 +132,8 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
   const stack: OpenSection[] = [];
   let lineClass: string | null = null;
   let signatureColumns: number[] = [0];
+  /** The table's Returns column (-1: none): a Signature cell without an arrow takes its return from there. */
+  let returnsColumn = -1;
   const exceptions = new ExceptionLines(harvest.classes);
   let codeClass: { name: string; indent: number } | null = null;
   let previousMode = LineMode.Prose;
@@ -247,6 +255,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       const header = cellsOf(line).map((cell) => cell.replace(/[`*_]/g, '').trim());
       // API tables (`| Method | Parameters | Returns |`) are read whole by api-table.ts.
       signatureColumns = apiTableColumns(header) ? [] : header.map((cell, column) => (SIGNATURE_HEADER.test(cell) || column === 0 ? column : -1)).filter((column) => column >= 0);
+      returnsColumn = header.findIndex((cell) => RETURNS_HEADER.test(cell));
       continue;
     }
     if (isRow && !line.includes('(')) continue;
@@ -259,6 +268,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
         snippet = readSignatureSnippet(lines.slice(index, index + MAX_CONTINUATION_LINES).join('\n'));
       }
       if (snippet && !isRow && !heading && !LIST_OR_QUOTE.test(line) && !standsAlone(snippet, line)) snippet = null;
+      if (snippet && isRow && snippet.returns === null && returnsColumn >= 0) snippet = { ...snippet, returns: returnOfCell(cellsOf(line)[returnsColumn]) };
       if (snippet) {
         add(snippet, index, false);
         found = true;

@@ -15,7 +15,14 @@ export interface NestedDetails {
 const MAX_DETAIL_LINES = 12;
 const STARTS_SECTION = /^\s{0,3}#{1,6}\s/;
 const PARAMETER_BULLET = /^\s*[-*+]\s+`([a-z_][A-Za-z0-9_]*)`\s*(?:\(\s*`?([^)`]+?)`?\s*\)|:\s*`([^`]+)`(?:\s|$|[-—–,.]))/;
-const RETURNS_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:returns?|return type|retorno|devuelve|retourne)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*:?\s*(?:`([^`]+)`|([A-Za-z_][\w.]*(?:\[[^\]]*\])?)\s*$)/i;
+// A bare type ends the line or is followed by a dash or comma and its description (`Returns: float - total value`).
+const RETURNS_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:returns?|return type|retorno|devuelve|retourne)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*:?\s*(?:`([^`]+)`|([A-Za-z_][\w.]*(?:\[[^\]]*\])?)\s*(?:$|\s[-—–]\s|,\s))/i;
+/** "Returns a float." in the signature's own description: a plain type after an article, ending the clause. */
+const RETURNS_SENTENCE = /\bReturns\s+(?:an?\s+)?`?(int|float|str|bool|bytes|Decimal|dict|list|tuple|set|None)`?\s*(?:[.;,]|$)/;
+/** `#### Parameters:`, `#### Returns:` under a signature heading: labels of its own details, not a new section. */
+const DETAIL_HEADING = /^\s{0,3}#{1,6}\s+(?:\*\*)?(parameters?|arguments?|args|returns?|raises|exceptions?|example|usage)(?:\*\*)?\s*:?\s*$/i;
+/** The first code span of a bullet under a Returns label (`- \`float\`: the price`). */
+const RETURNS_BULLET = /^\s*[-*+]\s+`([^`]+)`/;
 const PROSE_MODEL = /^\s*(?:[-*+]\s+)?\*\*`?([A-Z][A-Za-z0-9_]*)`?\*\*\s*(?:\(([^)]*)\))?\s*[—–:-]+\s*((?:`[a-z_][A-Za-z0-9_]*\s*:\s*[^`]+`[\s,;]*(?:and\s+|y\s+)?)+)\s*\.?\s*$/;
 const FIELD = /`([a-z_][A-Za-z0-9_]*)\s*:\s*([^`]+)`/g;
 const SHARED_BASE = /\b(?:all|every|each|todas|cada)\b[^.]{0,50}?\b(?:exceptions?|errors?|excepciones|errores)\b[^.]{0,40}?\b(?:inherits?|derives?|subclass(?:es)?|extends?|heredan?|derivan?)\b[^.`]{0,25}`?([A-Z][A-Za-z0-9_]*)`?/i;
@@ -24,11 +31,24 @@ const SHARED_BASE = /\b(?:all|every|each|todas|cada)\b[^.]{0,50}?\b(?:exceptions
 export function readNestedDetails(lines: string[], signatureIndex: number, isSignature: (line: string) => boolean): NestedDetails {
   const details: NestedDetails = { parameterTypes: new Map(), returns: null };
   const indent = (lines[signatureIndex] ?? '').length - (lines[signatureIndex] ?? '').trimStart().length;
+  const own = RETURNS_SENTENCE.exec(lines[signatureIndex] ?? '');
+  if (own) details.returns = own[1]!;
+  let underReturnsLabel = false;
   for (let index = signatureIndex + 1; index < lines.length && index <= signatureIndex + MAX_DETAIL_LINES; index++) {
     const line = lines[index]!.replace(/\r$/, '');
     if (line.trim() === '') continue;
     const lineIndent = line.length - line.trimStart().length;
+    const label = DETAIL_HEADING.exec(line);
+    if (label) {
+      underReturnsLabel = /^returns?$/i.test(label[1]!);
+      continue;
+    }
     if (STARTS_SECTION.test(line) || (lineIndent <= indent && isSignature(line))) break;
+    const labelled = underReturnsLabel && details.returns === null ? RETURNS_BULLET.exec(line) : null;
+    if (labelled && /^[A-Za-z_][\w.]*(?:\[.*\])?(?:\s*\|\s*[A-Za-z_][\w.\[\], ]*)*$/.test(labelled[1]!.trim())) {
+      details.returns = labelled[1]!.trim();
+      continue;
+    }
     const parameter = PARAMETER_BULLET.exec(line);
     if (parameter) {
       const type = (parameter[2] ?? parameter[3] ?? '').trim();

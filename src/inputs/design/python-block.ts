@@ -36,6 +36,44 @@ export function docstringRaises(docstring: string | null): string[] {
   return names;
 }
 
+/** A type as docstrings write one: `int`, `list[tuple[int, str]]`, `str | None`, NumPy's `float or None`. */
+const DOCSTRING_TYPE = /^[A-Za-z_][\w.]*(?:\[[\w\[\]., |'"]*\])?(?:\s*(?:\||\bor\b)\s*[A-Za-z_][\w.]*(?:\[[\w\[\]., |'"]*\])?)*$/;
+
+/** The text before a top-level colon (`int: the number` → `int`), or null when there is none. */
+function beforeColon(text: string): string | null {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (char === '[' || char === '(') depth++;
+    else if (char === ']' || char === ')') depth--;
+    else if (char === ':' && depth === 0) return text.slice(0, index).trim();
+  }
+  return null;
+}
+
+/**
+ * The return type a docstring gives an unannotated function: reST `:rtype: T`, Google `Returns:` whose
+ * first entry is `T: text`, NumPy `Returns` underlined with dashes whose first entry is `T` or `name : T`.
+ */
+export function docstringReturn(docstring: string | null): string | null {
+  if (!docstring) return null;
+  const lines = docstring.split('\n');
+  for (const line of lines) {
+    const rtype = /^\s*:rtype:\s*(.+?)\s*$/.exec(line);
+    if (rtype) return rtype[1]!.replace(/:(?:py:)?class:`~?([^`]+)`/g, '$1');
+  }
+  for (let index = 0; index < lines.length; index++) {
+    const google = /^\s*Returns?\s*:\s*(.*)$/.exec(lines[index]!);
+    const numpy = /^\s*Returns?\s*$/.test(lines[index]!) && /^\s*-{3,}\s*$/.test(lines[index + 1] ?? '');
+    if (!google && !numpy) continue;
+    const entry = (google && google[1]!.trim() !== '' ? google[1]! : lines.slice(index + (numpy ? 2 : 1)).find((line) => line.trim() !== '') ?? '').trim();
+    // Google writes `int: the number` (or `float, the price`); NumPy `int` or `name : int` on its own line.
+    const typed = google ? beforeColon(entry) ?? /^([A-Za-z_][\w.]*(?:\[[^\]]*\])?),\s/.exec(entry)?.[1] ?? null : (/^[a-z_]\w*\s+:\s+(.+)$/.exec(entry)?.[1] ?? entry);
+    return typed !== null && DOCSTRING_TYPE.test(typed.trim()) ? typed.trim() : null;
+  }
+  return null;
+}
+
 function dedent(code: string): string {
   const lines = code.split('\n');
   const widths = lines.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length);
@@ -57,7 +95,7 @@ export function toDesignFunction(fn: OutlineFunction, className: string | null, 
     name: fn.name,
     className,
     parameters: (dropFirst ? fn.parameters.slice(1) : fn.parameters).map(({ name, kind, annotation, defaultValue }) => ({ name, kind, annotation, defaultValue })),
-    returnAnnotation: fn.returnAnnotation,
+    returnAnnotation: fn.returnAnnotation ?? docstringReturn(fn.docstring?.text ?? null),
     decorators: fn.decorators,
     isAsync: fn.isAsync,
     raises: [...new Set([...raised, ...docstringRaises(fn.docstring?.text ?? null)])],

@@ -32,7 +32,7 @@ export interface ReadDesignOptions {
   sourceName?: string;
 }
 
-const PYTHON_LANGUAGES = new Set(['python', 'py', 'python3', 'py3', 'pycon', 'ipython']);
+const PYTHON_LANGUAGES = new Set(['python', 'py', 'python3', 'py3', 'pycon', 'ipython', 'pyi']);
 const TYPESCRIPT_LANGUAGES = new Set(['typescript', 'ts', 'idl', 'interface']);
 const PLAIN_LANGUAGES = new Set(['', 'text', 'txt', 'plaintext']);
 const DIAGRAM_LANGUAGES = new Set(['mermaid', 'plantuml', 'puml', 'uml', '']);
@@ -209,7 +209,7 @@ async function readTableBlock(state: ReadState, block: MarkdownBlock, table: Tab
   const api = apiTableColumns(header);
   if (api) {
     collector.stats.apiTables++;
-    const functions = await readApiTable(table, api, collector.warnings);
+    const functions = await readApiTable(table, api, (kind, message, line) => collector.warn(kind, message, line));
     const tableClass = functions.find((fn) => fn.className)?.className ?? null;
     for (const fn of functions) {
       if (fn.className === null) collector.addFunction(fn);

@@ -54,7 +54,8 @@ function closingParenthesis(text: string, open: number): number {
 
 /** The return annotation after `->`: up to a colon, backtick, emphasis, dash or sentence end at depth 0. */
 function readReturns(text: string): string | null {
-  const arrow = /^\s*(?:->|→)\s*/.exec(text);
+  // `–>` and `—>`: a dash that typography lengthened. After the code span closes (`` **`lend(…)`** → returns `Loan` ``) only a backticked type counts.
+  const arrow = /^\s*(?:->|→|[–—]>)\s*/.exec(text) ?? /^[`*]+\s*(?:->|→|[–—]>)\s*(?:returns?:?\s+)?`(?=[A-Za-z_])/.exec(text);
   if (!arrow) return null;
   let depth = 0;
   let index = arrow[0].length;
