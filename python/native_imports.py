@@ -12,7 +12,7 @@ installed.
 import sys
 # Modules that run native code past this hook (libc calls, raw memory) or code in an interpreter without it.
 # Importing one is refused (an ImportError, so `try: import ctypes except ImportError` in a library still
-# works) and reported, unless a third-party package asked for it (numpy tries ctypes at import): refused only.
+# works) and reported; when a third-party package asked for it (numpy tries ctypes at import), reported as a warning.
 # _posixsubprocess is imported (and its fork_exec replaced) before the hook is installed (close_fork_exec): an import
 # event for it afterwards is a second copy of the unaudited fork_exec being loaded.
 NATIVE_MODULES = frozenset({"ctypes", "_ctypes", "_ctypes_test", "cffi", "_cffi_backend", "_testcapi", "_testinternalcapi",
@@ -22,20 +22,23 @@ NATIVE_FILES = tuple(name + "." for name in NATIVE_MODULES)
 
 def judge_import(args, tools):
     """(kind, detail) when an import loads native code past the hook (``quiet``: a third-party package asked), else None."""
-    isinstance_, str_, length, native_names, native_files, getframe, helpers = (
-        tools[8], tools[10], tools[15], tools[21], tools[22], tools[23], tools[24])
-    name = args[0] if length(args) > 0 and isinstance_(args[0], str_) else ""
+    length, native_names, native_files, getframe, helpers, plain = (
+        tools[15], tools[21], tools[22], tools[23], tools[24], tools[29])
+    # Plain copies: a str subclass's split or startswith would be the module's code, answering "not native".
+    name = (plain(args[0], tools) if length(args) > 0 else None) or ""
     # The extension loader's event carries the file too: a native module loaded under another name.
-    file = args[1] if length(args) > 1 and isinstance_(args[1], str_) else ""
+    file = (plain(args[1], tools) if length(args) > 1 else None) or ""
     if name.split(".")[0] not in native_names and not file[file.rfind("/") + 1:].startswith(native_files):
         return None
     frame = getframe(0)
     steps = 0
-    while frame is not None and steps < 200 and (frame.f_code.co_filename.startswith("<frozen")
-                                                  or frame.f_code.co_filename.startswith(helpers)):
+    while frame is not None and steps < 200 and ((plain(frame.f_code.co_filename, tools) or "").startswith("<frozen")
+                                                  or (plain(frame.f_code.co_filename, tools) or "").startswith(helpers)):
         frame = frame.f_back
         steps += 1
-    where = frame.f_code.co_filename if frame is not None else ""
+    where = (plain(frame.f_code.co_filename, tools) if frame is not None else None) or ""
+    # Which code asked is read from the stack, which the module can forge (code compiled under a package's file
+    # name): so a "quiet" refusal is reported all the same, as kind native-package (a warning, not an error).
     quiet = "/site-packages/" in where or "/dist-packages/" in where
     return ("quiet" if quiet else "native"), "import " + name + (" (" + file + ")" if file else "")
 

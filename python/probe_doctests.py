@@ -5,6 +5,7 @@ the trusted probe as plain data, which it checks and reports (see probe_harness)
 """
 import doctest
 import inspect
+import sys
 
 import probe_values
 import sandbox_guard
@@ -12,6 +13,21 @@ import sandbox_guard
 
 class DoctestTimeout(KeyboardInterrupt):
     """Raised into an example that runs past its limit (doctest's runner lets it through)."""
+
+
+class _SysWithoutTrace:
+    """``sys`` as doctest's runner sees it, without ``settrace``: the runner only restores the trace function it found
+    (None here), and the sandbox's audit hook refuses and reports any tracing (sandbox_guard.TRACE_EVENTS)."""
+
+    def __getattr__(self, name):
+        return getattr(sys, name)
+
+    def __setattr__(self, name, value):
+        setattr(sys, name, value)
+
+    @staticmethod
+    def settrace(function):
+        """Nothing to restore: nothing traces the module server."""
 
 
 class RecordingRunner(doctest.DocTestRunner):
@@ -22,6 +38,15 @@ class RecordingRunner(doctest.DocTestRunner):
         self.test = test
         self.recorded = []
         self.example = None
+
+    def run(self, test, compileflags=None, out=None, clear_globs=True):
+        """doctest's run, seeing ``sys`` without ``settrace`` (see _SysWithoutTrace)."""
+        saved = doctest.sys
+        doctest.sys = _SysWithoutTrace()
+        try:
+            return super().run(test, compileflags, out, clear_globs)
+        finally:
+            doctest.sys = saved
 
     def report_start(self, out, test, example):
         """Remember the running example (for hang reports)."""

@@ -12,9 +12,9 @@ import signal
 import stat
 import sys
 import types
-import time
 
 import blocked_report
+import guard_values
 import native_imports
 
 MAX_BLOCKED_RECORDS = 50
@@ -35,6 +35,9 @@ PROCESS_EVENTS = {
     "subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn",
     "os.fork", "os.forkpty", "pty.spawn", "os.killpg", "os.startfile",
 }
+# Tracing and profiling: a trace function would run inside the audit hook (see _judge).
+TRACE_EVENTS = {"sys.settrace", "sys.setprofile", "sys._settraceallthreads", "sys._setprofileallthreads",
+                "sys.monitoring.register_callback"}
 # Filesystem events: positions of each path they change and of its dir_fd (None: no dir_fd).
 PATH_EVENTS = {
     "os.remove": ((0, 1),), "os.rmdir": ((0, 1),), "os.mkdir": ((0, 2),), "os.chmod": ((0, 2),),
@@ -66,7 +69,8 @@ def apply_limits(limits):
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
-# The record protocol (format, secret) lives in result_channel; re-exported for the helpers.
+# The record protocol (format, secret) lives in result_channel, the call timer in call_timer; re-exported for the helpers.
+from call_timer import CallTimer  # noqa: E402,F401
 from result_channel import Channel  # noqa: E402,F401
 
 
@@ -90,7 +94,7 @@ def _real_path(path, tools):
         candidate = resolved + "/" + part
         try:
             link = is_link(lstat(candidate).st_mode)
-        except os_error:
+        except (os_error, tools[37]):  # ValueError: a NUL in the name (the action fails the same way)
             link = False
         if link and links < 40:
             links += 1
@@ -104,18 +108,18 @@ def _real_path(path, tools):
 
 def _outside(value, dir_fd, any_dir_fd, roots, tools):
     """The resolved path when ``value`` (path, bytes, PathLike or descriptor) lies outside ``roots``."""
-    (lstat, readlink, _, is_dir, os_error, type_error, fspath, getcwd, isinstance_, listdir,
+    (lstat, readlink, _, is_dir, os_error, type_error, fspath, getcwd, _, listdir,
      str_, int_, bytes_, real_path) = tools[:14]
+    instance, plain = tools[28], tools[29]
     if value is None:
         return None
-    if isinstance_(value, int_):
-        text = "/proc/self/fd/" + str_(value)
+    if instance(value, int_, tools):
+        text = "/proc/self/fd/" + str_(int_(value))
     else:
         try:
-            text = fspath(value)
+            text = plain(fspath(value), tools)
         except (type_error, os_error):
             return None
-        text = text.decode("utf-8", "surrogateescape") if isinstance_(text, bytes_) else text
     if text == "/dev/null":
         return None
     if text.startswith("/"):
@@ -142,16 +146,15 @@ def _outside(value, dir_fd, any_dir_fd, roots, tools):
 
 def _planted(value, dir_fd, tools):
     """The path when ``value`` (a path, not a descriptor) names a file Python or pytest could load, else None."""
-    fspath, getcwd, isinstance_, str_, int_, bytes_, real_path, type_error, os_error = (
-        tools[6], tools[7], tools[8], tools[10], tools[11], tools[12], tools[13], tools[5], tools[4])
-    suffixes, names = tools[18], tools[19]
-    if value is None or isinstance_(value, int_):
+    fspath, getcwd, str_, int_, real_path, type_error, os_error = (
+        tools[6], tools[7], tools[10], tools[11], tools[13], tools[5], tools[4])
+    suffixes, names, instance, plain = tools[18], tools[19], tools[28], tools[29]
+    if value is None or instance(value, int_, tools):
         return None
     try:
-        text = fspath(value)
+        text = plain(fspath(value), tools)
     except (type_error, os_error):
         return None
-    text = text.decode("utf-8", "surrogateescape") if isinstance_(text, bytes_) else text
     if not text.startswith("/"):
         text = ("/proc/self/fd/" + str_(dir_fd) if dir_fd is not None and dir_fd >= 0 else getcwd()) + "/" + text
     # The name written and the name it resolves to (a symlink data.json -> statistics.py).
@@ -165,14 +168,13 @@ def _planted(value, dir_fd, tools):
 def _within(value, hidden, tools):
     """The resolved path when ``value`` (a path, not a descriptor) lies in a hidden root, else None."""
     roots, safe = hidden
-    fspath, getcwd, isinstance_, int_, bytes_, real_path = tools[6], tools[7], tools[8], tools[11], tools[12], tools[13]
-    if isinstance_(value, int_) or not roots:
+    fspath, getcwd, int_, real_path, instance, plain = tools[6], tools[7], tools[11], tools[13], tools[28], tools[29]
+    if instance(value, int_, tools) or not roots:
         return None
     try:
-        text = fspath(getcwd() if value is None else value)
+        text = plain(fspath(getcwd() if value is None else value), tools)
     except (tools[5], tools[4]):
         return None
-    text = text.decode("utf-8", "surrogateescape") if isinstance_(text, bytes_) else text
     if "/.." not in text and text.startswith(safe):
         return None  # read-only system and interpreter folders: no link the module made can be on the way
     full = real_path(text if text.startswith("/") else getcwd() + "/" + text, tools)
@@ -192,70 +194,95 @@ def _judge(policy, event, args):
     if event in ("os.listdir", "os.scandir"):
         full = tools[20](args[0] if tools[15](args) else None, hidden, tools)
         return ("peek", event + " " + full) if full else None
-    outside, length, text, isinstance_, str_ = tools[14], tools[15], tools[16], tools[8], tools[10]
+    outside, length, text, instance, plain, str_ = tools[14], tools[15], tools[30], tools[28], tools[29], tools[10]
+    if event in tools[36]:
+        # A trace or profile function would run inside this hook (its __cantrace__ is the module's to set): it could
+        # raise into it, or jump over the verdict and let the action through.
+        return "hook", event + ": a trace or profile function would run inside the sandbox's audit hook"
     if event in network:
         address = args[1] if event in ("socket.connect", "socket.bind", "socket.sendto") and length(args) > 1 else args[:2]
-        return "network", event + " " + text(address)
+        return "network", event + " " + text(address, tools)
     if event in process:
-        return "process", event + " " + text(args[:2])
+        return "process", event + " " + text(args[:2], tools)
     if event == "os.kill":
-        return ("process", "os.kill(pid=" + text(args[0]) + ")") if args and args[0] != pid else None
+        return ("process", "os.kill(pid=" + text(args[0], tools) + ")") if args and args[0] != pid else None
     if event == "object.__setattr__":
         for item in protected:
             if args[0] is item and args[1] in ("__code__", "__defaults__", "__kwdefaults__"):
-                return "process", "object.__setattr__: replacing " + args[1] + " of the sandbox guard"
+                return "process", "object.__setattr__: replacing " + plain(args[1], tools) + " of the sandbox guard"
         return None
     if event == "open":
-        if isinstance_(args[0], tools[11]):
+        if instance(args[0], tools[11], tools):
             return None  # wrapping a descriptor already open creates nothing
-        mode, flags = args[1], args[2] or 0
-        writes = (isinstance_(mode, str_) and ("w" in mode or "a" in mode or "x" in mode or "+" in mode)) or flags & write_flags
+        mode, flags = plain(args[1], tools) or "", args[2] or 0
+        writes = "w" in mode or "a" in mode or "x" in mode or "+" in mode or flags & write_flags
         full = outside(args[0], None, True, roots, tools) if writes else None
         if full:
-            return "filesystem", "open " + text(full) + " for writing"
+            return "filesystem", "open " + text(full, tools) + " for writing"
         planted = tools[17](args[0], None, tools) if writes else None
         if planted:
-            return "planted", "open " + text(planted) + " for writing"
+            return "planted", "open " + text(planted, tools) + " for writing"
         # The acceptance tests are the runner's: a module reading them could answer what they expect.
         full = tools[20](args[0], hidden, tools)
-        return ("peek", "open " + text(full)) if full else None
-    if event == "sqlite3.connect" and length(args) > 0 and isinstance_(args[0], str_) and args[0].startswith("file:"):
+        return ("peek", "open " + text(full, tools)) if full else None
+    name = plain(args[0], tools) if event == "sqlite3.connect" and length(args) > 0 else None
+    if name is not None and name.startswith("file:"):
         # A URI (with uri=True): file:name, file:/path or file://host/path, then ?options.
-        name = args[0][5:].split("?")[0].split("#")[0]
+        name = name[5:].split("?")[0].split("#")[0]
         args = (name[name.find("/", 2):] if name.startswith("//") else name,)
-    for path_at, dir_fd_at in paths[event]:
+    positions = ()
+    for name_of_event, found in paths:
+        if name_of_event == event:
+            positions = found
+    for path_at, dir_fd_at in positions:
         dir_fd = args[dir_fd_at] if dir_fd_at is not None and length(args) > dir_fd_at else None
         full = outside(args[path_at], dir_fd, False, roots, tools) if length(args) > path_at else None
         if full:
-            return "filesystem", event + " " + text(full)
+            return "filesystem", event + " " + text(full, tools)
         # The new name of a rename, link or symlink (position 1; every other event's path is at 0).
         planted = tools[17](args[path_at], dir_fd, tools) if path_at == 1 and length(args) > path_at else None
         if planted:
-            return "planted", event + " " + text(planted)
+            return "planted", event + " " + text(planted, tools)
     return None
 
 
 def _hook(state, event, args):
-    """The installed audit hook: judge, report, raise PermissionError (ImportError for an import)."""
-    judge, policy, report, permission_error, base_exception, writer, write, import_error = state
-    verdict = judge(policy, event, args)
-    if verdict is None:
-        return
-    refused = import_error if event == "import" else permission_error
-    if verdict[0] == "quiet":
-        raise refused("backsmith sandbox: native code is not available (" + verdict[1] + ")")
-    if writer is not None:
-        # Straight to the trusted side's pipe, or the process ends (blocked_report): nothing to patch or swallow.
-        write(writer, event, verdict[0], verdict[1])
-    else:
+    """The installed audit hook: judge, report, raise PermissionError (ImportError for an import).
+
+    Fail closed: whatever is raised into it once it runs (a signal handler of the module, a path's ``__fspath__``, the
+    recursion or memory limit) is itself a verdict, reported as kind ``hook``; and when even that cannot be written,
+    the process ends (blocked_report.REPORT_LOST_STATUS), which the trusted side reports. What reaches it before its
+    first instruction aborts the event before anything was judged, so nothing was done or learned."""
+    (judge, policy, report, permission_error, base_exception, writer, write, import_error, exit_, status,
+     interrupted) = state
+    try:
         try:
-            report(event, verdict[0], verdict[1])
-        except base_exception:  # noqa: BLE001 - an in-process child's report is best effort (such runs are errors anyway)
-            pass
-    raise refused("backsmith sandbox: " + verdict[0] + " access is blocked (" + event + ")")
+            verdict = judge(policy, event, args)
+        except base_exception:  # noqa: BLE001 - the module raised into the hook: refuse and report that
+            verdict = interrupted
+        if verdict is None:
+            return
+        refused = import_error if event == "import" else permission_error
+        kind = "native-package" if verdict[0] == "quiet" else verdict[0]
+        if writer is not None:
+            # Straight to the trusted side's channel, or the process ends (blocked_report): nothing to patch or swallow.
+            write(writer, event, kind, verdict[1])
+        else:
+            try:
+                report(event, kind, verdict[1])
+            except base_exception:  # noqa: BLE001 - an in-process child's report is best effort (such runs are errors anyway)
+                pass
+        message = ("backsmith sandbox: native code is not available (" + verdict[1] + ")" if verdict[0] == "quiet"
+                   else "backsmith sandbox: " + verdict[0] + " access is blocked (" + event + ")")
+    except base_exception:  # noqa: BLE001 - raised into the hook between its verdict and its report: end the process
+        exit_(status)
+    raise refused(message)
 
 
-POLICY_FUNCTIONS = (_real_path, _outside, _planted, _within, _judge, _hook, native_imports.judge_import,
+# The verdict when the module raised into the hook while it judged (see _hook).
+INTERRUPTED = ("hook", "an exception was raised inside the sandbox's audit hook while it judged this action "
+                       "(a signal handler, a path's __fspath__, the recursion or memory limit): refused")
+POLICY_FUNCTIONS = (_real_path, _outside, _planted, _within, *guard_values.VALUE_FUNCTIONS, _judge, _hook, native_imports.judge_import,
                     *blocked_report.WRITER_FUNCTIONS)
 
 
@@ -284,17 +311,21 @@ class AuditGuard:
         tools = (os.lstat, os.readlink, stat.S_ISLNK, stat.S_ISDIR, OSError, TypeError, os.fspath, os.getcwd,
                  isinstance, os.listdir, str, int, bytes, _real_path, _outside, len, repr, _planted,
                  PLANTED_SUFFIXES, PLANTED_NAMES, _within, native_imports.NATIVE_MODULES, native_imports.NATIVE_FILES,
-                 sys._getframe, os.path.dirname(os.path.abspath(__file__)) + "/", native_imports.judge_import)
+                 sys._getframe, os.path.dirname(os.path.abspath(__file__)) + "/", native_imports.judge_import,
+                 type, issubclass, guard_values.instance, guard_values.plain, guard_values.text, "".join, b"".join, frozenset({str, bytes, int, bool, float, type(None)}),
+                 tuple, list, frozenset(TRACE_EVENTS), ValueError)
         watched = frozenset(NETWORK_EVENTS | PROCESS_EVENTS | PATH_EVENTS.keys()
-                            | {"os.kill", "open", "object.__setattr__", "os.listdir", "os.scandir"}
+                            | TRACE_EVENTS | {"os.kill", "open", "object.__setattr__", "os.listdir", "os.scandir"}
                             | ({"import"} if self.native_refused else set()))
-        return (watched, frozenset(NETWORK_EVENTS), frozenset(PROCESS_EVENTS), types.MappingProxyType(dict(PATH_EVENTS)),
+        # Pairs in a tuple, not a dict behind a MappingProxyType: gc.get_referents(proxy) hands out the dict itself,
+        # and a module emptied an event's positions so that its writes outside were allowed unreported.
+        return (watched, frozenset(NETWORK_EVENTS), frozenset(PROCESS_EVENTS), tuple(PATH_EVENTS.items()),
                 WRITE_FLAGS, self.roots, os.getpid(), POLICY_FUNCTIONS, tools, self.hidden)
 
     def install(self):
         """Install the hook (it can never be removed)."""
         state = (_judge, self.policy(), self.report, PermissionError, BaseException, self.writer, blocked_report.write_report,
-                 ModuleNotFoundError)
+                 ModuleNotFoundError, os._exit, blocked_report.REPORT_LOST_STATUS, INTERRUPTED)
         sys.addaudithook(types.MethodType(_hook, state))
 
     def classify(self, event, args):
@@ -336,38 +367,6 @@ class AuditGuard:
         """Counts of blocked attempts, for the final record."""
         return [{"kind": kind, "symbol": symbol, "auditEvent": event, "count": count}
                 for (kind, symbol, event), count in self.counts.items()]
-
-
-class CallTimer:
-    """Interrupts a call that runs past its limit by raising ``error`` from SIGALRM."""
-
-    TICK = 0.05
-
-    def __init__(self, error):
-        self.error = error
-        self.active = False
-        signal.signal(signal.SIGALRM, self._alarm)
-
-    def _alarm(self, signum, frame):
-        if self.active:
-            raise self.error("time limit exceeded")
-
-    def run(self, seconds, function, *args, **kwargs):
-        """Run ``function``; return (value, exception, elapsed, timed_out)."""
-        started = time.perf_counter()
-        value, raised = None, None
-        self.active = True
-        try:
-            signal.setitimer(signal.ITIMER_REAL, seconds, self.TICK)
-            value = function(*args, **kwargs)
-        except BaseException as error:  # noqa: BLE001 - the caller classifies it
-            raised = error
-        finally:
-            self.active = False
-            signal.setitimer(signal.ITIMER_REAL, 0, 0)
-        elapsed = time.perf_counter() - started
-        timed_out = isinstance(raised, self.error) or elapsed > seconds
-        return value, raised, elapsed, timed_out
 
 
 def module_frames(traceback_object, module_file, limit=5):

@@ -80,9 +80,11 @@ export interface BlockedAction {
   /**
    * `planted`: a file Python or a test runner could load as code or configuration (.py, .pth, conftest.py, pytest.ini), even in its own folder;
    * `report`: the module kept the report of a blocked action from the trusted side (closed or replaced its channel, or wrote to it);
-   * `native`: it imported native code that walks past the audit hook (ctypes, cffi, a subinterpreter).
+   * `native`: it imported native code that walks past the audit hook (ctypes, cffi, a subinterpreter);
+   * `native-package`: the same, asked (as the stack says, which the module can forge) by a third-party package;
+   * `hook`: it interfered with the audit hook itself (tracing, which runs inside it; an exception raised into it).
    */
-  kind: 'network' | 'process' | 'filesystem' | 'planted' | 'peek' | 'report' | 'native';
+  kind: 'network' | 'process' | 'filesystem' | 'planted' | 'peek' | 'report' | 'native' | 'native-package' | 'hook';
   auditEvent: string;
   detail: string;
   /** The module's entry point that tried (`Class.method`, `<import>`), or the running context. */

@@ -80,6 +80,25 @@ def switch_off():
 
 
 attempt("switch the guard off, then write", switch_off)
+def empty_the_policy_tables():
+    """Empty every mutable table the installed hook holds (a dict behind a MappingProxyType was one: gc.get_referents
+    hands it out), then make a folder outside."""
+    import types
+    for value in gc.get_objects():
+        if type(value) is types.MethodType and getattr(value.__func__, "__name__", "") == "_hook":
+            pending = [value.__self__]
+            for _ in range(10000):
+                if not pending:
+                    break
+                item = pending.pop()
+                if type(item) is dict:
+                    for key in list(item):
+                        item[key] = ()
+                pending.extend(part for part in gc.get_referents(item) if type(part) in (tuple, dict, types.MappingProxyType))
+    os.mkdir(os.path.join(OUTSIDE, "after-emptying"))
+
+
+attempt("empty the policy's tables, then make a folder", empty_the_policy_tables)
 attempt("replace the policy's code", lambda: setattr(sandbox_guard._judge, "__code__", (lambda *a: None).__code__))
 attempt("replace the hook's code", lambda: setattr(sandbox_guard._hook, "__code__", (lambda *a: None).__code__))
 results["files outside"] = sorted(os.listdir(OUTSIDE))

@@ -10,6 +10,8 @@ const WHAT: Record<BlockedAction['kind'], string> = {
   peek: 'read the acceptance tests (a module that reads them can answer what they expect)',
   report: 'keep the sandbox from reporting an action it blocked',
   native: 'load native code that walks past the sandbox\'s audit hook (ctypes, cffi or a subinterpreter: libc calls and raw memory no hook sees)',
+  'native-package': 'let a third-party package load native code (refused; a package such as numpy tries ctypes at import, and only the stack, which the module could forge, says a package asked)',
+  hook: 'interfere with the sandbox\'s audit hook (a trace or profile function runs inside it and could skip its decision; an exception raised into it while it judged an action)',
 };
 
 /** `safety/network-or-fs`: the module must not reach the network, spawn processes or write elsewhere. */
@@ -37,6 +39,8 @@ export const networkOrFs = defineCheck({
         message: `${who} tried to ${WHAT[action.kind] ?? action.kind}${via}: ${clip(action.detail, 160)} (${action.auditEvent === 'write' ? 'found after the run' : 'blocked'})`,
         line: findingLine(context.module, action.line, action.symbol),
         symbol: action.symbol,
+        // Refused all the same; a package's own try-import of ctypes is no reason to fail the module.
+        ...(action.kind === 'native-package' ? { severity: 'warning' as const } : {}),
       }];
     });
   },
