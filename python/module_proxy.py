@@ -205,8 +205,20 @@ class ModuleLink:
                 raise
             self.output.drain()  # the server flushed its streams before replying
             if "raised" in reply:
-                raise self.rebuild_exception(reply["raised"])
+                raise self.ended_iteration(self.rebuild_exception(reply["raised"]), message)
             return self.codec.decode(reply.get("value"))
+
+    @staticmethod
+    def ended_iteration(error, message):
+        """``error``, unless it is a StopIteration from anything but next() on the module's iterator: called through
+        map(), filter() or iter(callable, sentinel), it would end the tests' iteration silently (all() over nothing is
+        True), so it becomes a RuntimeError, as Python makes one raised inside a generator (PEP 479)."""
+        if not isinstance(error, (StopIteration, StopAsyncIteration)):
+            return error
+        if message.get("op") == "apply" and message.get("name") in ("next", "batch"):
+            return error
+        return RuntimeError(f"the module raised {type(error).__name__} from a call ({str(message.get('name') or message.get('op'))[:80]}), "
+                            "which would end an iteration of the tests silently")
 
     def serve(self, message):
         """Answer a callback from the module into a test object, or relay a note."""
