@@ -83,6 +83,27 @@ describe('generate on the bundled example, through the built binary', () => {
     expect(await readFile(path.join(dir, DELIVERED), 'utf8')).not.toContain('backsmith:');
   }, 120_000);
 
+  it('a run stopped by its request budget goes on --from-draft its best draft, as runs show prints it: no first draft paid for twice', async () => {
+    const reworded = GOOD.replace(CANCELLED, 'MSG_CANCELLED = "Appointment {appointment_id} has been cancelled."');
+    const missing = GOOD.slice(0, GOOD.indexOf('    def cancel_appointment')) + GOOD.slice(GOOD.indexOf('    def join_waiting_list'));
+    const server = await serve(startOpenAiServer, [openAiReply(`Here it is:\n\n\`\`\`python\n${missing}\`\`\`\n`), openAiReply(reworded), openAiReply(GOOD)]);
+    const stopped = await generate('openai:gpt-4.1', server.baseUrl, ['--max-requests', '2']);
+    expect(stopped.code, stopped.stderr).toBe(1);
+    expect(stopped.stdout).toMatch(/^ {2}to go on from it rather than start over: the same command with --from-draft \.backsmith\/runs\/[\w-]+\/best-draft\.FAILING\.py$/m);
+    const runId = /backsmith runs show ([\w-]+)/.exec(stopped.stdout)![1]!;
+    const shown = await spawnBacksmith(['runs', 'show', runId], { cwd: dir });
+    const command = /^To go on from it: backsmith (.+)$/m.exec(shown.stdout)![1]!.split(' ');
+    expect(command).toEqual(['generate', '--design', path.join(dir, FILES.design), '--stories', path.join(dir, FILES.stories), '--tests', path.join(dir, FILES.tests),
+      '--model', 'openai:gpt-4.1', '--from-draft', path.join(dir, '.backsmith', 'runs', runId, 'best-draft.FAILING.py')]);
+    const resumed = await spawnBacksmith([...command, '--base-url', server.baseUrl, '--no-types'], { cwd: dir, env: KEYS });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/first draft: \.backsmith\/runs\/[\w-]+\/best-draft\.FAILING\.py \(--from-draft; no model call\)/);
+    expect(resumed.stdout).toMatch(/drafts: draft 1 3 error\(s\) → round 1 passed/);
+    expect(server.requests).toHaveLength(3);
+    expect(lastUserMessage(server.requests[2]!.body)).toContain('stories/message-mismatch');
+    expect(await readFile(path.join(dir, DELIVERED), 'utf8')).toBe(GOOD);
+  }, 180_000);
+
   it('agents lists a folder named x.agent.md and a broken link with the reason, and follows a link to an agent file', async () => {
     await mkdir(path.join(dir, 'folder.agent.md'));
     await symlink(path.join(dir, 'missing.md'), path.join(dir, 'dangling.agent.md'));

@@ -45,7 +45,7 @@ export async function runGenerateCommand(flags: GenerateFlags, io: CliIo): Promi
     checkPythonOption(flags.python);
     const result = await generateModule({
       design: flags.design, config, signal, secrets,
-      ...givenFlags(flags, [...PREPARATION_FLAGS, 'baseUrl', 'python']),
+      ...givenFlags(flags, [...PREPARATION_FLAGS, 'baseUrl', 'python', 'fromDraft']),
       ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
       maxRounds: flags.maxRounds, candidates: flags.candidates, noRun: !flags.run,
       ...(flags.types !== undefined ? { types: flags.types } : {}),

@@ -23,6 +23,7 @@ export interface GenerateFlags {
   agent?: string;
   maxRounds: number;
   candidates: number;
+  fromDraft?: string;
   maxOutputTokens?: number;
   maxRequests?: number;
   maxTokens?: number;
@@ -58,6 +59,7 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
     .option('--agent <file>', 'a Copilot .agent.md file (or a name from `backsmith agents`) instead of the built-in agent')
     .option('--max-rounds <n>', 'repair rounds after the first draft', count(0, 20), 3)
     .option('--candidates <n>', 'first drafts to draw; repair starts from the best', count(1, 10), 1)
+    .option('--from-draft <file>', "start from this module instead of a first draft from the model (a run's best-draft.FAILING.py, or an existing module): verify it, then repair it")
     .option('--jobs <n>', 'first drafts requested at once (default: min(candidates, 2)); results keep their order', count(1, 10))
     .option('--max-output-tokens <n>', 'tokens to allow for each reply', count(1))
     .option('--max-requests <n>', 'stop after this many model requests, retries and continuations included (default: 4 per draft)', count(1, 1000))

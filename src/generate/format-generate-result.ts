@@ -33,6 +33,7 @@ export function formatGenerateResult(result: GenerateResult): string {
         lines.push(`    ${finding.checkId}${finding.line > 0 ? ` line ${finding.line}` : ''}: ${escapeTerminal(finding.message)}`);
       }
       if (result.remainingErrors.length > SHOWN_ERRORS) lines.push(`    … and ${result.remainingErrors.length - SHOWN_ERRORS} more`);
+      lines.push(`  to go on from it rather than start over: the same command with --from-draft ${relative(result.failingDraftPath)}`);
     }
   }
   for (const gap of result.notChecked ?? []) lines.push(`  not checked: ${gap}`);

@@ -25,6 +25,7 @@ import { testWriterDrafts, writeTestsForGeneration } from '../acceptance/tests-f
 import { acceptanceTestFileName } from '../acceptance/tests-task.js';
 import { RUNS_DIR } from '../runs/run-id.js';
 import { concurrentFirstDrafts } from './concurrent-drafts.js';
+import { startingDraft } from './starting-draft.js';
 import { createGenerationSteps, NO_STORIES_REASON } from './generation-steps.js';
 import type { GenerateModuleOptions, GenerateResult } from './generate-types.js';
 import { prepareGeneration, type PreparedGeneration } from './prepare-generation.js';
@@ -103,6 +104,9 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
   const limits = resolveBudgetLimits(options, config.budget, { maxRounds: maxRounds + testWriterDrafts(options), candidates });
   const temperature = checkTemperature(options.temperature ?? config.temperature);
   emit({ type: 'stage', stage: 'preparing', round: 0, candidate: 0, candidates, maxRounds });
+  if (options.fromDraft !== undefined && candidates > 1) {
+    throw new BacksmithError(`--from-draft takes the place of the first drafts, so it cannot be combined with --candidates ${candidates}.`);
+  }
   const prepared = await prepareGeneration({ ...options, projectDir }, config);
   if (options.noRun && prepared.tests.length > 0) {
     throw new BacksmithError('--tests cannot be combined with --no-run: the acceptance tests run in the sandbox that --no-run skips.');
@@ -125,7 +129,11 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
   const recorder = await createRunRecorder(projectDir, {
     model: { provider: model.provider, modelId: model.modelId, contextWindow: model.contextWindow },
     agent: { name: prepared.agent.name, source: prepared.agent.source, sha256: prepared.agentSha256 },
-    inputs: { design: prepared.design.fingerprint, stories: prepared.storiesGiven ? prepared.stories.fingerprint : null, tests: prepared.tests, ...(prepared.requirements ? { requirements: prepared.requirements.fingerprint } : {}) },
+    inputs: {
+      design: prepared.design.fingerprint, stories: prepared.storiesGiven ? prepared.stories.fingerprint : null, tests: prepared.tests,
+      ...(prepared.requirements ? { requirements: prepared.requirements.fingerprint } : {}),
+      ...(prepared.fromDraft ? { fromDraft: prepared.fromDraft.fingerprint } : {}),
+    },
     settings: { maxRounds, candidates, outDir: prepared.outDir, deliverable: prepared.deliverable.fileName, budget: limits, ...(temperature !== undefined ? { temperature } : {}) },
   }, { secrets });
   const releaseExitGuard = finishOnExit(recorder, options.signal);
@@ -139,8 +147,9 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
     const generated = await writeTestsForGeneration({ model, prepared, options, recorder, replyTokens, emit, budget, ...(temperature !== undefined ? { temperature } : {}) });
     const defaultSteps = createGenerationSteps({ model, prepared, config, options, recorder, replyTokens, emit, budget, ...(temperature !== undefined ? { temperature } : {}), ...(typeChecker ? { typeChecker } : {}), ...(typesNotChecked ? { typesSkipReason: `types not checked: ${typesNotChecked}` } : {}) });
     const chosenSteps = generated ? generated.wrap(defaultSteps) : defaultSteps;
-    // First drafts are requested `jobs` at a time; the loop still takes them in order.
-    const drawing = concurrentFirstDrafts(chosenSteps.reply, { candidates, jobs });
+    // First drafts are requested `jobs` at a time; the loop still takes them in order. A run
+    // --from-draft asks for none: its first draft is the given file, verified as any reply would be.
+    const drawing = prepared.fromDraft ? startingDraft(prepared.fromDraft, chosenSteps.reply, emit) : concurrentFirstDrafts(chosenSteps.reply, { candidates, jobs });
     const steps = { ...chosenSteps, reply: drawing.reply };
     const pending: Promise<void>[] = [];
     const loop = await runRepairLoop(prepared.firstPrompt, steps, { maxRounds, candidates }, {

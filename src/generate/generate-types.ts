@@ -36,6 +36,12 @@ export interface GenerateModuleOptions {
   maxRounds?: number;
   /** First drafts drawn; repair starts from the best (default 1). */
   candidates?: number;
+  /**
+   * A module to start from instead of asking the model for a first draft (a run's
+   * `best-draft.FAILING.py`, or an existing module to bring up to a changed design): it is verified
+   * as the first draft, without a model call, then repaired. Not with `candidates` above 1.
+   */
+  fromDraft?: string;
   /** First drafts requested at once (default min(candidates, 2)); results keep the sequential order. */
   jobs?: number;
   config?: BacksmithConfig;

@@ -43,6 +43,8 @@ export interface PreparedGeneration {
   /** Free-form requirements (--requirements), or null. */
   requirements: ReadDocument<null> | null;
   tests: InputFingerprint[];
+  /** The draft the run starts from instead of asking for first drafts (`--from-draft`), or null. */
+  fromDraft: ReadDocument<null> | null;
   task: GenerationPromptInput;
   firstPrompt: ModelPrompt;
   expectation: ModuleExpectation;
@@ -81,6 +83,7 @@ export async function prepareGeneration(options: GenerateModuleOptions, config: 
     tests.push(document.fingerprint);
     testSources.push({ path: document.path, text: document.text });
   }
+  const fromDraft = options.fromDraft ? await readDocument(resolve(options.fromDraft), 'Draft (--from-draft)', () => null) : null;
   const agent = typeof options.agent === 'object' ? options.agent : await loadAgent(options.agent, projectDir);
   const name = deliverableName({ feature: options.feature ?? null, module: options.module ?? null, design: design.spec });
   const outDir = resolve(options.outDir ?? config.outDir ?? DEFAULT_OUT_DIR);
@@ -107,6 +110,7 @@ export async function prepareGeneration(options: GenerateModuleOptions, config: 
     storiesGiven: Boolean(options.stories),
     requirements,
     tests,
+    fromDraft,
     task,
     firstPrompt: buildGenerationPrompt(task),
     expectation: expectationFromDesign(design.spec),

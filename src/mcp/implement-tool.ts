@@ -17,6 +17,7 @@ const inputShape = {
   module: z.string().regex(/^[a-z][a-z0-9_]*$/).optional().describe('Module name (default: from the design).'),
   maxRounds: z.number().int().min(0).max(20).optional().describe('Repair rounds after the first draft (default 3).'),
   candidates: z.number().int().min(1).max(10).optional().describe('First drafts to draw; repair starts from the best (default 1).'),
+  fromDraft: z.string().min(1).optional().describe("A module to start from instead of a first draft from the model (a run's best-draft.FAILING.py, or an existing module): verified, then repaired. Not with candidates above 1."),
   run: z.boolean().optional().describe('Run each draft in the sandbox (default true).'),
   types: z.boolean().optional().describe('Type-check each draft with pyright (default: unless typesMaxFiles in the configuration is 0).'),
   model: z.string().min(1).optional().describe("A configured provider's model (provider:model) instead of the client's own model."),
@@ -57,6 +58,7 @@ export function registerImplementTool(context: ToolContext): void {
     const tests: string[] = [];
     for (const test of input.tests ?? []) tests.push(await confinePath(workspace, test, 'Test file'));
     const outDir = await confinePath(workspace, input.outDir ?? config.outDir ?? DEFAULT_OUT_DIR, 'Output folder');
+    const fromDraft = input.fromDraft ? await confinePath(workspace, input.fromDraft, 'Draft') : undefined;
     // Loaded on the first call: the pipeline pulls in the provider SDKs, which verify_module never needs.
     const [{ generateModule }, { formatGenerateResult }] = await Promise.all([import('../generate/generate-module.js'), import('../generate/format-generate-result.js')]);
     const model = chooseModel(context, input.model);
@@ -84,6 +86,7 @@ export function registerImplementTool(context: ToolContext): void {
       ...(input.module ? { module: input.module } : {}),
       ...(input.maxRounds !== undefined ? { maxRounds: input.maxRounds } : {}),
       ...(input.candidates !== undefined ? { candidates: input.candidates } : {}),
+      ...(fromDraft ? { fromDraft } : {}),
       ...(context.settings.python ? { python: context.settings.python } : {}),
     }));
     return toolSuccess(context, formatGenerateResult(result), result);

@@ -51,6 +51,28 @@ function draftLines(draft: RunRecord['drafts'][number]): string[] {
   ];
 }
 
+/** A path as one shell word. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command that repairs on from a run that was not delivered: its inputs, and `--from-draft` its
+ * best draft (the saved failing draft, or for a cancelled run the recorded draft with fewest errors).
+ */
+function resumeCommand(record: RunRecord, dir: string): string | null {
+  if (record.outcome === 'delivered' || record.outcome === 'dry-run' || !record.inputs.design) return null;
+  const best = record.failingDraftFile ?? [...record.drafts].sort((a, b) => a.errors - b.errors || a.warnings - b.warnings)[0]?.file;
+  if (!best) return null;
+  const words = ['backsmith', 'generate', '--design', record.inputs.design.path];
+  if (record.inputs.stories) words.push('--stories', record.inputs.stories.path);
+  if (record.inputs.requirements) words.push('--requirements', record.inputs.requirements.path);
+  if (record.inputs.tests.length > 0) words.push('--tests', ...record.inputs.tests.map((test) => test.path));
+  if (record.model) words.push('--model', `${record.model.provider}:${record.model.modelId}`);
+  words.push('--from-draft', path.join(dir, best));
+  return words.map(shellWord).join(' ');
+}
+
 /**
  * A run's story for people: outcome and why, inputs, each call and draft, totals, files. A dry
  * run shows its prompt estimate instead of the loop's settings, spend, calls and drafts, none of
@@ -63,7 +85,7 @@ export function formatRun(record: RunRecord, dir: string): string {
     `Run ${record.id}: ${record.outcome}${record.reason ? ` (${record.reason})` : ''}`,
     `  started ${record.startedAt}${took}`,
     `  model ${record.model ? `${record.model.provider}:${record.model.modelId}` : '-'}; agent ${record.agent?.name ?? '-'}${dry ? '' : `; ${record.settings.maxRounds} repair round(s) max, ${record.settings.candidates} candidate(s)`}`,
-    `  design ${record.inputs.design?.path ?? '-'}; stories ${record.inputs.stories?.path ?? '-'}${record.inputs.requirements ? `; requirements ${record.inputs.requirements.path}` : ''}${record.inputs.tests.length > 0 ? `; tests ${record.inputs.tests.map((test) => test.path).join(', ')}` : ''}`,
+    `  design ${record.inputs.design?.path ?? '-'}; stories ${record.inputs.stories?.path ?? '-'}${record.inputs.requirements ? `; requirements ${record.inputs.requirements.path}` : ''}${record.inputs.tests.length > 0 ? `; tests ${record.inputs.tests.map((test) => test.path).join(', ')}` : ''}${record.inputs.fromDraft ? `; from draft ${record.inputs.fromDraft.path}` : ''}`,
     ...(dry ? [] : [`  tokens ${tokens(record)}; ${cost(record)}`, ...budgetLines(record)]),
   ];
   if (!dry) {
@@ -80,6 +102,8 @@ export function formatRun(record: RunRecord, dir: string): string {
   }
   if (record.delivered) lines.push('', `Delivered: ${record.delivered.path}${record.delivered.unchanged ? ' (it already held this module: left untouched, no backup)' : record.delivered.backupPath ? ` (previous file kept as ${record.delivered.backupPath})` : ''}`);
   if (record.failingDraftFile) lines.push('', `Best draft (FAILING, not delivered): ${path.join(dir, record.failingDraftFile)}`);
+  const resume = resumeCommand(record, dir);
+  if (resume) lines.push(`To go on from it: ${resume}`);
   lines.push(`Record: ${path.join(dir, 'run.json')}`);
   // Reasons and findings quote providers' replies and the module's strings: terminal controls in them are shown, not obeyed.
   return `${lines.map(escapeTerminal).join('\n')}\n`;

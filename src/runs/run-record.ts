@@ -85,7 +85,7 @@ export interface RunRecord {
   stopReason: StopReason | null;
   model: { provider: string; modelId: string; contextWindow: number | null } | null;
   agent: { name: string; source: string; sha256: string } | null;
-  inputs: { design: InputFingerprint | null; stories: InputFingerprint | null; tests: InputFingerprint[]; requirements?: InputFingerprint | null };
+  inputs: { design: InputFingerprint | null; stories: InputFingerprint | null; tests: InputFingerprint[]; requirements?: InputFingerprint | null; /** The module the run started from (`--from-draft`). */ fromDraft?: InputFingerprint };
   settings: {
     maxRounds: number; candidates: number; outDir: string; deliverable: string | null;
     /** Spend limits in force, and the sampling temperature when one was set. */
