@@ -143,6 +143,10 @@ class Desk:
 ` },
   ],
   invalid: [
+    { name: 'a public method that yields rows answers with a generator', code: service(`    def rows(self) -> Iterator[list[Any]]:
+        for item in self._items:
+            yield [item]
+`), findings: [{ line: 9, messageIncludes: 'rows is a generator (it yields)' }] },
     { name: 'the wrapper of a module decorator answers with other keys', code: `"""Lending desk."""
 import functools
 from typing import Any
@@ -270,5 +274,14 @@ describe('contract/response-format with the design\'s response format', () => {
     const texts = reports.map((report) => `${report.line} ${report.severity ?? 'error'}: ${report.message}`);
     expect(texts.length, texts.join('\n')).toBe(expected.length);
     expected.forEach((text, index) => expect(texts[index]).toContain(text));
+  });
+});
+
+describe('a generator the design declares is the design\'s choice', () => {
+  it('is not reported when the design says -> Iterator[...]', async () => {
+    const source = service('    def rows(self) -> Iterator[list[Any]]:\n        yield []\n');
+    const context = await buildCheckContext({ source, config: defaultConfig() });
+    context.design = await readDesign('# Desk\n\n```python\nclass Desk:\n    def ping(self) -> dict[str, Any]: ...\n\n    def rows(self) -> Iterator[list[Any]]: ...\n```\n');
+    expect(await responseFormat.run(context)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { functionCallable } from '../../../python/callables.js';
 import { responseContract, type ResponseContract } from '../../../inputs/design/response-contract.js';
 import { dictLiteralKeys } from '../../../inputs/design/response-format.js';
+import type { DesignSpec } from '../../../inputs/design/design-types.js';
 import type { PythonFunction, PythonModule, ValueFact } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { ResponseAnalysis } from './support/response-analysis.js';
@@ -71,19 +72,34 @@ function wrappedAnswerers(functions: ReadonlyMap<string, PythonFunction>, method
   return { wrappers, passesResult };
 }
 
+const GENERATOR_ANNOTATION = /\b(Iterator|Iterable|Generator|AsyncIterator|AsyncGenerator)\b/;
+
+/** Whether the design declares the function as a generator (`-> Iterator[...]`): streaming it is then the design's choice. */
+function designedAsGenerator(design: DesignSpec | undefined, className: string | null, name: string): boolean {
+  if (!design) return false;
+  const designed = className === null ? design.functions.find((fn) => fn.name === name)
+    : design.classes.find((cls) => cls.name === className)?.methods.find((fn) => fn.name === name);
+  return GENERATOR_ANNOTATION.test(designed?.returnAnnotation ?? '');
+}
+
 /** `contract/response-format`: every public service method answers with `{success, message, data}` on every path. */
 export const responseFormat = defineCheck({
   id: 'contract/response-format',
   category: 'contract',
   severity: 'error',
-  description: "Every public method of a service class (in a module of functions: every public function that answers with the response) must return the structured response - a dict with exactly 'success' (bool), 'message' (str) and 'data' - on every return path, directly or through a helper that builds it; with --design, failure answers written in the method carry the keys the design's failure samples put inside 'data' (e.g. error_code), as a warning.",
+  description: "Every public method of a service class (in a module of functions: every public function that answers with the response) must return the structured response - a dict with exactly 'success' (bool), 'message' (str) and 'data' - on every return path, directly or through a helper that builds it (a generator, unless the design declares one, answers with a generator object); with --design, failure answers written in the method carry the keys the design's failure samples put inside 'data' (e.g. error_code), as a warning.",
   fixHint: "Return {'success': bool, 'message': str, 'data': ...} on every path (e.g. through one helper that builds it); put extra fields inside 'data'.",
   async run(context) {
     const analysis = new ResponseAnalysis(context.module);
     const grouped = new Map<string, { report: CheckReport; reachedFrom: string[] }>();
     // The module's functions by name, made once (the last definition of a name is the one decorating).
     const functions = new Map(context.module.functions.map((fn) => [fn.name, fn] as const));
-    for (const { method, symbol, isWrapped } of entryPoints(context.module)) {
+    for (const { method, symbol, isWrapped, cls } of entryPoints(context.module)) {
+      if (method.body.yields && !designedAsGenerator(context.design, cls?.name ?? null, method.name)) {
+        const message = `${method.name} is a generator (it yields), so the UI gets a generator object instead of the response dict`;
+        grouped.set(`${method.line}\u0000${message}`, { report: { line: method.line, message, symbol }, reachedFrom: [method.name] });
+        continue;
+      }
       const wrapped = isWrapped ? wrappedAnswerers(functions, method) : null;
       if (isWrapped && !wrapped) continue;
       // A wrapper's return of the method's own result is the method's to answer for: it is judged there.

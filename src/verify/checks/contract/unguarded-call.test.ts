@@ -64,6 +64,20 @@ class _Store:
         self._note = dataclasses.replace(self._note, text=text)
         return {"success": True, "message": "Loaded", "data": data}
 ` },
+    { name: 'an unbounded queue attribute taking items, next() on a module itertools.count, a nested helper', code: `${PRELUDE.replace('import json', 'import itertools\nimport json\nimport queue')}    def __init__(self) -> None:
+        self._events: queue.Queue[str] = queue.Queue()
+
+    def add(self, text: str) -> dict[str, Any]:
+        def clean(value: str) -> str:
+            return value.strip()
+
+        self._events.put(clean(text))
+        self._events.put_nowait(text)
+        return {"success": True, "message": "ok", "data": [next(_IDS), self._events.qsize()]}
+
+
+_IDS = itertools.count(1)
+` },
     { name: 'trivial work only', code: `${PRELUDE}    def count(self) -> dict[str, Any]:
         logger.info("counting")
         names = sorted(self._notes.keys())
@@ -166,6 +180,25 @@ class Note:
         stamp = datetime.fromisoformat(data["when"])
         return {"success": True, "message": "Loaded", "data": stamp}
 `, findings: [{ line: 13, messageIncludes: 'load calls json.loads (and datetime.fromisoformat) with no try/except', symbol: 'Notes.load' }] },
+    { name: 'a bounded queue raises queue.Full from put_nowait; get_nowait raises queue.Empty', code: `${PRELUDE.replace('import json', 'import json\nimport queue')}    def __init__(self) -> None:
+        self._events: queue.Queue[str] = queue.Queue(maxsize=10)
+
+    def add(self, text: str) -> dict[str, Any]:
+        self._events.put_nowait(text)
+        return {"success": True, "message": "ok", "data": self._events.qsize()}
+
+    def take(self) -> dict[str, Any]:
+        return {"success": True, "message": "ok", "data": self._inbox.get_nowait()}
+`, findings: [
+      { line: 17, messageIncludes: 'add calls self._events.put_nowait' },
+      { line: 21, messageIncludes: 'take calls self._inbox.get_nowait' },
+    ] },
+    { name: 'a helper nested in the method that parses', code: `${PRELUDE}    def load(self, text: str) -> dict[str, Any]:
+        def parse() -> Any:
+            return json.loads(text)
+
+        return {"success": True, "message": "ok", "data": parse()}
+`, findings: [{ line: 16, messageIncludes: 'load calls parse' }] },
     { name: 'an enum lookup can raise ValueError', code: `${PRELUDE}    def pick(self, value: str) -> dict[str, Any]:
         return {"success": True, "message": "ok", "data": Colour(value)}
 

@@ -16,6 +16,9 @@ export const missingMethod = defineCheck({
       if (!cls) continue; // design/missing-class or design/missing-exception reports the class
       for (const method of designed.methods) {
         if (findMethod(context.module, cls, method.name)) continue;
+        // `def __init__(self) -> None` is what every plain class has without writing it (a dataclass
+        // instead gets one taking its fields).
+        if (method.name === '__init__' && method.parameters.length === 0 && !cls.decorators.some((decorator) => /(^|\.)dataclass\b/.test(decorator))) continue;
         if (cls.attributes.some((attribute) => attribute.name === method.name)) continue; // a field standing in for a property
         const elsewhere = findFunction(context.module, method.name);
         reports.push({

@@ -56,7 +56,10 @@ const SPLIT = 'def split_bill(total: str, people: int) -> dict:\n    if people <
 
 testCheck(exceptionHierarchy, {
   prepare: async (context) => ({ ...context, design: await functionsOnlyDesign }),
-  valid: [{ name: 'a design with no exception, a module that raises none', code: SPLIT }],
+  valid: [
+    { name: 'a design with no exception, a module that raises none', code: SPLIT },
+    { name: 'a design with no exception, a raise caught by the function raising it', code: `from decimal import Decimal, InvalidOperation\n\n\n${SPLIT}\n\ndef parse(text: str) -> Decimal | None:\n    try:\n        value = Decimal(text)\n        if not value.is_finite():\n            raise InvalidOperation(text)\n    except InvalidOperation:\n        return None\n    return value\n` },
+  ],
   invalid: [{ name: 'a design with no exception, a module that raises a built-in error', code: `${SPLIT}\n\ndef parse(text: str) -> int:\n    if not text:\n        raise ValueError("empty")\n    return int(text)\n`, findings: [{ line: 0, messageIncludes: 'defines no custom exception' }] }],
 });
 

@@ -1,7 +1,8 @@
-import { simpleName } from '../../../python/exception-hierarchy.js';
-import type { PythonModule } from '../../../python/python-model.js';
+import { resolveRaisedType, simpleName } from '../../../python/exception-hierarchy.js';
+import type { PythonFunction, PythonModule } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import type { CheckContext } from '../../check-context.js';
+import { isCaught } from '../contract/support/raise-analysis.js';
 import { customExceptions } from './support/custom-exceptions.js';
 
 /** Whether a design was given and it declares no exception class. */
@@ -10,9 +11,15 @@ function designWantsNoExceptions(context: CheckContext): boolean {
   return !!design && design.exceptions.length === 0 && design.classes.every((cls) => cls.role !== 'exception');
 }
 
-/** Whether any function or method of the module has a `raise` statement. */
+/**
+ * Whether any function or method of the module raises an exception that leaves it: a raise its own
+ * `try` catches (`raise InvalidOperation(text)` inside `try: ... except InvalidOperation:`) is
+ * control flow within the function, not an error the module reports.
+ */
 function raisesAnything(module: PythonModule): boolean {
-  return module.functions.some((fn) => fn.body.raises.length > 0) || module.classes.some((cls) => cls.methods.some((fn) => fn.body.raises.length > 0));
+  const leaves = (fn: PythonFunction) => fn.body.raises.some((fact) => fact.exception === null
+    || !isCaught(resolveRaisedType(fact.exception, fn, module), fact.enclosingTries, module));
+  return module.functions.some(leaves) || module.classes.some((cls) => cls.methods.some(leaves));
 }
 
 /** `errors/exception-hierarchy`: one custom base exception (from Exception), every other custom exception under it. */
@@ -20,7 +27,7 @@ export const exceptionHierarchy = defineCheck({
   id: 'errors/exception-hierarchy',
   category: 'errors',
   severity: 'error',
-  description: 'The module must define a custom exception hierarchy: one base class deriving from Exception (or a built-in *Error), with every other custom exception deriving from it, so one handler can catch them all (not required when the design declares no exception and the module raises none).',
+  description: 'The module must define a custom exception hierarchy: one base class deriving from Exception (or a built-in *Error), with every other custom exception deriving from it, so one handler can catch them all (not required when the design declares no exception and no exception the module raises leaves the function raising it).',
   fixHint: 'Define one base such as `class AppError(Exception)` carrying message and code, and derive every other custom exception from it.',
   run(context) {
     const { classes, roots, base } = customExceptions(context.module);

@@ -71,7 +71,7 @@ function enclosingFunction(module: PythonModule, line: number): PythonFunction |
 
 /**
  * Whether a computed attribute name is a declared one: the field names of `dataclasses.fields(...)`
- * (`getattr(self, f.name) for f in fields(self)`) or the keywords of the function's own
+ * (`getattr(self, f.name) for f in fields(self)`), the object's own `__slots__`, or the keywords of the function's own
  * `**changes` (`for key, value in changes.items(): setattr(ticket, key, value)`), on an object
  * that is not an imported module. Such names come from declarations and callers, not from text the
  * module assembles; a loop name rebound inside the function is not trusted.
@@ -88,6 +88,8 @@ function isDeclaredName(reference: ReferenceFact, nameIndex: number, module: Pyt
   const callee = loop.iterable.includes('(') ? loop.iterable.slice(0, loop.iterable.indexOf('(')) : null;
   if (callee !== null && canonicalName(callee, bindings) === 'dataclasses.fields') return argument.text === `${variable}.name` && loop.position === null;
   if (argument.text !== variable) return false;
+  // `getattr(self, name) for name in self.__slots__`: the names the class declares.
+  if (loop.position === null && (loop.iterable === `${target.text}.__slots__` || loop.iterable === `type(${target.text}).__slots__`)) return true;
   const keywords = owner.parameters.find((parameter) => parameter.kind === 'var-keyword')?.name;
   if (!keywords) return false;
   if (loop.iterable === keywords || loop.iterable === `${keywords}.keys()`) return loop.position === null;

@@ -5,6 +5,7 @@ import { exceptionClasses } from '../../../../python/module-roles.js';
 import type { BodyFacts, CallFact, PythonClass, PythonFunction, PythonModule } from '../../../../python/python-model.js';
 import { suppressCalls, suppressedAround } from '../../errors/support/suppress-blocks.js';
 import { isWrappedCall } from './decorated-callable.js';
+import { LibraryObjects } from './library-objects.js';
 import { RaiseAnalysis } from './raise-analysis.js';
 
 /** Built-in functions that do not fail on the values handlers pass them. */
@@ -86,10 +87,12 @@ export class WorkAnalysis {
   private readonly memo = new CallableMemo<UnguardedCall>();
   private readonly raises: RaiseAnalysis;
   private readonly imports: ReadonlyMap<string, string>;
+  private readonly libraryObjects: LibraryObjects;
 
   constructor(private readonly module: PythonModule) {
     this.raises = new RaiseAnalysis(module);
     this.imports = importBindings(module);
+    this.libraryObjects = new LibraryObjects(module, this.imports);
   }
 
   /** Calls of the callable (or of module code it calls outside any guard) that may raise, first-found order. */
@@ -213,7 +216,7 @@ export class WorkAnalysis {
       const inner: Callable = { kind: 'function', fn: initializer, owner: initializer, body: initializer.body, bindings: new Map() };
       return this.unguardedCalls(inner, depth + 1).length > 0 || this.raises.escapesOf(inner, depth + 1).length > 0;
     }
-    if (isSafeForm(call) || this.isNumberDecimal(call, from)) return false;
+    if (isSafeForm(call) || this.isNumberDecimal(call, from) || this.libraryObjects.isSafeCall(call, from)) return false;
     // `ticket.row()` on a loop variable: a method of a module class, safe when every definition of that name is.
     if (this.isSafeModuleMethod(call.callee, depth)) return false;
     if (!isTrivial(call.callee, this.imports, this.module)) return true;
