@@ -250,6 +250,8 @@ export interface NumberLiteral {
   target: string | null;
   /** Qualified name of the enclosing function (`Service.add`, `outer.inner`); null outside functions. */
   functionName: string | null;
+  /** True inside a lambda (`RULES = [(lambda r: r.people <= 50, ...)]` is logic at module level); absent otherwise. */
+  inLambda?: boolean;
 }
 
 /** A `pass` or bare `...` statement, with the definition around it. */

@@ -31,16 +31,20 @@ function comparisonOperator(node: Node): string | null {
 /** Where a literal sits: inside an annotation, and the nearest statement-like node above it. */
 interface Placement {
   inAnnotation: boolean;
+  /** Inside a lambda's body (or its defaults): code, even at module level. */
+  inLambda: boolean;
   statement: Node | null;
 }
 
 function placementOf(literal: Node): Placement {
   let inAnnotation = false;
+  let inLambda = false;
   let current = literal.parent;
   for (; current && !STATEMENT_LIKE.has(current.type); current = current.parent) {
     if (current.type === 'type') inAnnotation = true;
+    else if (current.type === 'lambda') inLambda = true;
   }
-  return { inAnnotation, statement: current };
+  return { inAnnotation, inLambda, statement: current };
 }
 
 function roleOf(literal: Node, inAnnotation: boolean): RoleFacts {
@@ -134,7 +138,7 @@ export function readNumberLiterals(root: Node): NumberLiteral[] {
     const signed = sign === '-' || sign === '+' ? parent! : node;
     const text = signed === node ? node.text : signed.text.replace(/\s+/g, '');
     const start = signed.startPosition;
-    const { inAnnotation, statement } = placementOf(signed);
+    const { inAnnotation, inLambda, statement } = placementOf(signed);
     const scope = scopeAbove(node, statement);
     const { role, operator, callee, keyword, target } = roleOf(signed, inAnnotation);
     return {
@@ -144,6 +148,7 @@ export function readNumberLiterals(root: Node): NumberLiteral[] {
       column: start.column + 1,
       role, operator, callee, keyword, target,
       functionName: scope.ownerKind === 'function' ? scope.owner : null,
+      ...(inLambda ? { inLambda } : {}),
     };
   });
 }

@@ -22,6 +22,7 @@ testCheck(magicNumber, {
     { code: 'def f(x: int) -> bool:\n    return x in (3, 5)\n', findings: [{ line: 2, messageIncludes: 'Magic numbers 3 and 5 in a comparison (`in`)' }] },
     { name: 'one finding per line', code: 'def f(text: str) -> object:\n    return datetime(2024, 3, 9), text[:300] + text[:300]\n', findings: [{ line: 2, messageIncludes: 'Magic numbers 2024, 3, 9 and 300 in an argument of `datetime()`' }] },
     { code: 'def f(x: int) -> int:\n    total = x\n    total -= 10\n    return total\n', findings: [{ line: 3, messageIncludes: '(`-=`)' }] },
+    { name: 'a module-level table of validator lambdas is logic', code: 'MAX_PEOPLE = 50\nRULES = [\n    (lambda people: 1 <= people <= MAX_PEOPLE, "ok"),\n    (lambda people: people <= 50, "Too many"),\n]\nDEFAULT = lambda: 5\n', findings: [{ line: 4, messageIncludes: 'Magic number 50 in a comparison (`<=`) in `a module-level lambda`' }] },
     { name: 'numbers in lambdas and f-strings count', code: 'def f(rows: list) -> object:\n    rows.sort(key=lambda row: row % 7)\n    return f"{len(rows) * 60}"\n', findings: [{ line: 2, messageIncludes: '7' }, { line: 3, messageIncludes: '60' }] },
     {
       name: 'fixture: hard-coded limits',

@@ -32,7 +32,7 @@ function usage(number: NumberLiteral): string {
 
 /**
  * `quality/magic-number`: numeric literals in the logic of a function body (comparisons, arithmetic,
- * call arguments, indexes and slice bounds) where the brief wants a named constant. Not flagged:
+ * call arguments, indexes and slice bounds; lambdas anywhere) where the brief wants a named constant. Not flagged:
  * 0, ±1, ±2 and 0.5; 100 in `*`/`/` (percentages); literals assigned to a name (module, class or
  * local: the name documents them), returned, collected in literals, used as parameter defaults or in
  * annotations; `indent=`/`stacklevel=`-style keyword arguments; the radix of `int(text, 16)`.
@@ -41,10 +41,11 @@ export const magicNumber = defineCheck({
   id: 'quality/magic-number',
   category: 'quality',
   severity: 'warning',
-  description: 'The brief asks for constants or configuration instead of hard-coded values: a number in the logic of a function (a limit, a period, a rate) belongs in a named module-level constant.',
+  description: 'The brief asks for constants or configuration instead of hard-coded values: a number in the logic of a function or lambda (a limit, a period, a rate) belongs in a named module-level constant.',
   fixHint: 'Define a module-level UPPER_CASE constant (e.g. `MAX_ACTIVE_LOANS = 3`) and use it instead of the literal.',
   run({ module }) {
-    const flagged = module.numbers.filter((number) => number.functionName !== null && LOGIC_ROLES.has(number.role) && !isExempt(number));
+    // A lambda is logic wherever it stands (a table of validator lambdas at module level).
+    const flagged = module.numbers.filter((number) => (number.functionName !== null || number.inLambda === true) && LOGIC_ROLES.has(number.role) && !isExempt(number));
     // One finding per line: `datetime(2024, 3, 9)` is one hard-coded value, not three.
     const byLine = new Map<number, NumberLiteral[]>();
     for (const number of flagged) byLine.set(number.line, [...(byLine.get(number.line) ?? []), number]);
@@ -53,7 +54,7 @@ export const magicNumber = defineCheck({
       const values = [...new Set(numbers.map((number) => number.text))];
       const label = values.length === 1 ? `Magic number ${values[0]}` : `Magic numbers ${values.slice(0, -1).join(', ')} and ${values.at(-1)}`;
       return {
-        message: `${label} in ${usage(first)} in \`${first.functionName}\``,
+        message: `${label} in ${usage(first)} in \`${first.functionName ?? 'a module-level lambda'}\``,
         line: first.line,
         column: first.column,
         symbol: first.functionName ?? undefined,

@@ -150,6 +150,24 @@ class Polls:
         total += 1
         return {"success": True, "message": "ok", "data": len(_ROWS)}
 ` },
+    { name: 'a field of an object a module function hands out, set under the module lock', code: `${PRELUDE}_TICKETS: dict[int, Any] = {}
+_LOCK = threading.Lock()
+
+
+def _open_ticket(ticket_id: int) -> Any:
+    ticket = _TICKETS.get(ticket_id)
+    if ticket is None:
+        raise KeyError(ticket_id)
+    return ticket
+
+
+class Desk:
+    def assign(self, ticket_id: int, agent: str) -> dict[str, Any]:
+        with _LOCK:
+            ticket = _open_ticket(ticket_id)
+            ticket.assignee = agent
+        return {"success": True, "message": "ok", "data": None}
+` },
     { name: 'an object of the state changed through a local alias under the lock; copies and fresh objects are not shared', code: `${PRELUDE}class Habits:
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -357,5 +375,22 @@ def record(entry: str) -> dict[str, Any]:
         habit.days.add(day)
         return {"success": True, "message": "ok", "data": None}
 `, findings: [{ line: 19, messageIncludes: 'check_in changes shared state (habit.days) without holding a lock', symbol: 'Log.check_in' }] },
+    { name: 'a field of an object a module function hands out from module state, set without the module lock', code: `${PRELUDE}_TICKETS: dict[int, Any] = {}
+_LOCK = threading.Lock()
+
+
+def _open_ticket(ticket_id: int) -> Any:
+    ticket = _TICKETS.get(ticket_id)
+    if ticket is None:
+        raise KeyError(ticket_id)
+    return ticket
+
+
+class Desk:
+    def assign(self, ticket_id: int, agent: str) -> dict[str, Any]:
+        ticket = _open_ticket(ticket_id)
+        ticket.assignee = agent
+        return {"success": True, "message": "ok", "data": None}
+`, findings: [{ line: 19, messageIncludes: 'assign changes shared state (ticket.assignee) without holding a lock' }] },
   ],
 });

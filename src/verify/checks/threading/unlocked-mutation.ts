@@ -79,10 +79,17 @@ function globalRebindings(callable: Callable): AttributeMutationFact[] {
 /** Lookups that hand out an object the instance keeps (`self._items.get(key)`), not a copy. */
 const SHARED_LOOKUPS = new Set(['get', 'setdefault']);
 
-/** Whether a value is an object the instance keeps: `self._habits[key]`, `self._habits.get(key)`. */
-function isSharedLookup(value: ValueFact): boolean {
-  if (value.kind === 'call') return value.callee !== null && value.callee.startsWith('self.') && SHARED_LOOKUPS.has(value.callee.split('.').pop() ?? '');
-  return value.nodeType === 'subscript' && (value.expression ?? '').startsWith('self.');
+/** Whether the dotted text starts at the instance or at a module-level name (`self._items`, `_TICKETS`). */
+function isSharedRoot(text: string, globals: ReadonlySet<string>): boolean {
+  if (text.startsWith('self.')) return true;
+  const end = text.search(/[.[]/);
+  return end > 0 && globals.has(text.slice(0, end));
+}
+
+/** Whether a value is an object the instance (or the module) keeps: `self._habits[key]`, `_TICKETS.get(key)`. */
+function isSharedLookup(value: ValueFact, globals: ReadonlySet<string>): boolean {
+  if (value.kind === 'call') return value.callee !== null && isSharedRoot(value.callee, globals) && SHARED_LOOKUPS.has(value.callee.split('.').pop() ?? '');
+  return value.nodeType === 'subscript' && isSharedRoot(value.expression ?? '', globals);
 }
 
 /**
@@ -90,12 +97,12 @@ function isSharedLookup(value: ValueFact): boolean {
  * changing `habit.days` in place changes shared state. A name also bound to anything else may be
  * a fresh object, and is left out.
  */
-function sharedAliases(callable: Callable, module: PythonModule | null = null): Set<string> {
+function sharedAliases(callable: Callable, globals: ReadonlySet<string>, module: PythonModule | null = null): Set<string> {
   const shared = new Set<string>();
   const other = new Set<string>();
   for (const binding of callable.owner.body.localAssignments) {
     if (binding.key !== null) continue;
-    const isShared = isSharedLookup(binding.value) || (module !== null && handsOutSharedObject(binding.value, callable, module));
+    const isShared = isSharedLookup(binding.value, globals) || (module !== null && handsOutSharedObject(binding.value, callable, module, globals));
     (binding.via === 'assign' && !binding.dynamicKey && isShared ? shared : other).add(binding.name);
   }
   for (const name of other) shared.delete(name);
@@ -103,22 +110,27 @@ function sharedAliases(callable: Callable, module: PythonModule | null = null): 
 }
 
 /**
- * A call of the class's own helper that hands out an object the instance keeps (`habit =
- * self._find(habit_id)`, where every return of `_find` is `self._habits[...]`, `.get(...)` or a
- * local bound to one). Followed one level: the helper's own helpers are not.
+ * A call of the class's own helper, or of a module function, that hands out an object the instance
+ * or the module keeps (`habit = self._find(habit_id)`, `ticket = _open_ticket(ticket_id)`, where
+ * every return of the helper is `self._habits[...]`, `_TICKETS.get(...)` or a local bound to one).
+ * Followed one level: the helper's own helpers are not.
  */
-function handsOutSharedObject(value: ValueFact, from: Callable, module: PythonModule): boolean {
-  if (value.kind !== 'call' || !value.callee?.startsWith('self.')) return false;
+function handsOutSharedObject(value: ValueFact, from: Callable, module: PythonModule, globals: ReadonlySet<string>): boolean {
+  if (value.kind !== 'call' || value.callee === null || !(value.callee.startsWith('self.') || !value.callee.includes('.'))) return false;
   const target = callTarget(value.callee, value.arguments, from, module);
   if (!target || target.kind !== 'function' || target.body.returns.length === 0) return false;
-  const aliases = sharedAliases(target);
-  return target.body.returns.every((fact) => isSharedLookup(fact) || (fact.kind === 'name' && aliases.has(fact.expression ?? '')));
+  const aliases = sharedAliases(target, globals);
+  return target.body.returns.every((fact) => isSharedLookup(fact, globals) || (fact.kind === 'name' && aliases.has(fact.expression ?? '')));
 }
 
-/** A change to an object the instance keeps, made through a local alias (`habit.days.add(day)`). */
+/**
+ * A change to an object the instance keeps, made through a local alias (`habit.days.add(day)`,
+ * `ticket.assignee = agent`): setting a field of a shared object races with the threads that
+ * check it, as changing it in place does.
+ */
 function changesAliasedState(mutation: AttributeMutationFact, aliases: Set<string>): boolean {
   const [root, ...rest] = mutation.target.split('.');
-  return rest.length > 0 && aliases.has(root!) && SHARED_STATE_CHANGES.has(mutation.operation);
+  return rest.length > 0 && aliases.has(root!) && (SHARED_STATE_CHANGES.has(mutation.operation) || mutation.operation === 'assign');
 }
 
 interface UnlockedMutation {
@@ -166,7 +178,7 @@ class LockWalk {
     // `self._lock.acquire()` ... `finally: release()`: the whole body counts as locked.
     const acquires = callable.body.calls.some((call) => call.callee.endsWith('.acquire') && this.isLock(call.callee.slice(0, -'.acquire'.length)));
     const held = locked || acquires;
-    const aliases = sharedAliases(callable, this.module);
+    const aliases = sharedAliases(callable, this.globals, this.module);
     for (const mutation of [...callable.body.attributeMutations, ...globalRebindings(callable)]) {
       const shared = mutation.target.startsWith('self.') ? SHARED_STATE_CHANGES.has(mutation.operation) : changesModuleState(mutation, callable, this.globals) || changesAliasedState(mutation, aliases);
       if (shared && !held && !this.holds(mutation.heldContexts)) this.found.push({ mutation, where: callable, reachedFrom });
