@@ -78,6 +78,14 @@ class _Store:
 
 _IDS = itertools.count(1)
 ` },
+    { name: 'Decimal of an int field of the dataclass a parameter is annotated with', code: `${PRELUDE.replace('import json', 'import json\nfrom dataclasses import dataclass\nfrom decimal import Decimal')}    def share(self, request: Request) -> dict[str, Any]:
+        return {"success": True, "message": "ok", "data": Decimal(request.people)}
+
+
+@dataclass
+class Request:
+    people: int
+` },
     { name: 'trivial work only', code: `${PRELUDE}    def count(self) -> dict[str, Any]:
         logger.info("counting")
         names = sorted(self._notes.keys())
@@ -199,6 +207,14 @@ class Note:
 
         return {"success": True, "message": "ok", "data": parse()}
 `, findings: [{ line: 16, messageIncludes: 'load calls parse' }] },
+    { name: 'Decimal of a str field of the dataclass a parameter is annotated with', code: `${PRELUDE.replace('import json', 'import json\nfrom dataclasses import dataclass\nfrom decimal import Decimal')}    def share(self, request: Request) -> dict[str, Any]:
+        return {"success": True, "message": "ok", "data": Decimal(request.total)}
+
+
+@dataclass
+class Request:
+    total: str
+`, findings: [{ line: 15, messageIncludes: 'share calls Decimal' }] },
     { name: 'an enum lookup can raise ValueError', code: `${PRELUDE}    def pick(self, value: str) -> dict[str, Any]:
         return {"success": True, "message": "ok", "data": Colour(value)}
 

@@ -129,7 +129,8 @@ export class WorkAnalysis {
   /**
    * `Decimal("0.01")`, `Decimal(100)`: a constant that cannot fail to parse; `Decimal(people)` of a
    * parameter annotated `int` (or `float`, `Decimal`), and `Decimal(PERCENT)` / `Decimal(Limits.PERCENT)`
-   * of a module or class constant bound to a number literal, which `Decimal` always takes.
+   * of a module or class constant bound to a number literal, and `Decimal(request.people)` of a field
+   * annotated `int` of the module class a parameter is annotated with, which `Decimal` always takes.
    */
   private isNumberDecimal(call: CallFact, from: Callable): boolean {
     if (call.arguments.length !== 1 || canonicalName(call.callee, this.imports) !== 'decimal.Decimal') return false;
@@ -143,6 +144,12 @@ export class WorkAnalysis {
     }
     const [owner, name, ...rest] = argument.text.split('.');
     if (argument.nodeType !== 'attribute' || rest.length > 0 || !name) return false;
+    // `Decimal(request.people)`: a field annotated `int` of the module class a parameter is annotated with.
+    const parameterClass = from.owner.parameters.find((candidate) => candidate.name === owner)?.annotation?.trim();
+    if (parameterClass) {
+      const field = this.classesByName().get(parameterClass)?.attributes.find((candidate) => candidate.name === name);
+      return field?.annotation != null && NUMBER_ANNOTATIONS.has(field.annotation.trim());
+    }
     const attribute = this.classesByName().get(owner!)?.attributes.find((candidate) => candidate.name === name);
     return attribute?.value != null && NUMBER_LITERAL.test(attribute.value.trim());
   }
