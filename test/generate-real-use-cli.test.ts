@@ -104,6 +104,20 @@ describe('generate on the bundled example, through the built binary', () => {
     expect(await readFile(path.join(dir, DELIVERED), 'utf8')).toBe(GOOD);
   }, 180_000);
 
+  it('a repair sent as a diff is not taken for the best draft (it has few findings only because it does not parse): the model is told and sends the file', async () => {
+    const reworded = GOOD.replace(CANCELLED, 'MSG_CANCELLED = "Appointment {appointment_id} has been cancelled."');
+    const diff = 'The only problem is the message. Here is the fix:\n\n```diff\n--- a/clinic_booking_scheduler.py\n+++ b/clinic_booking_scheduler.py\n@@ -151 +151 @@\n' +
+      '-MSG_CANCELLED = "Appointment {appointment_id} has been cancelled."\n+' + CANCELLED + '\n```\n';
+    const server = await serve(startOpenAiServer, [openAiReply(reworded), openAiReply(diff), openAiReply(GOOD)]);
+    const run = await spawnBacksmith(['generate', '--design', FILES.design, '--stories', FILES.stories, '--model', 'openai:gpt-4.1', '--base-url', server.baseUrl, '--no-tests', '--no-run', '--no-types', '--json'], { cwd: dir, env: KEYS });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ outcome: 'delivered', drafts: [{ round: 0, passed: false }, { round: 1, passed: false }, { round: 2, passed: true }] });
+    const second = server.requests[2]!.body as { messages: { role: string; content: string }[] };
+    expect(second.messages.at(-2)!.content).toBe(reworded);
+    expect(lastUserMessage(second)).toMatch(/^# Your last reply was not used\n\nYour reply in repair round 1 was not valid Python \(a diff, a snippet or a syntax error\), so most checks could not run on it, so this draft is repaired again\. It had \d+ lines against this draft's 922: send the whole file/);
+    expect(await readFile(path.join(dir, DELIVERED), 'utf8')).toBe(GOOD);
+  }, 120_000);
+
   it('agents lists a folder named x.agent.md and a broken link with the reason, and follows a link to an agent file', async () => {
     await mkdir(path.join(dir, 'folder.agent.md'));
     await symlink(path.join(dir, 'missing.md'), path.join(dir, 'dangling.agent.md'));

@@ -176,9 +176,13 @@ function lineCount(code: string): number {
 function rejectedNote(draft: Pick<Draft, 'code' | 'report'>, rejected: Pick<Draft, 'code' | 'report' | 'round'>, deliverable: string): string {
   const [was, now] = [lineCount(rejected.code), lineCount(draft.code)];
   const fragment = was * 2 < now ? ` It had ${was} lines against this draft's ${now}: send the whole file, every class and method, not only what changed.` : '';
+  const unparsable = rejected.report.findings.some((finding) => finding.checkId === 'syntax/invalid-python' && finding.severity === 'error');
+  const worse = unparsable
+    ? `was not valid Python (a diff, a snippet or a syntax error), so most checks could not run on it`
+    : `had ${rejected.report.summary.errors} error(s), more than the ${draft.report.summary.errors} of the \`${deliverable}\` above`;
   return `# Your last reply was not used
 
-Your reply in repair round ${rejected.round} had ${rejected.report.summary.errors} error(s), more than the ${draft.report.summary.errors} of the \`${deliverable}\` above, so this draft is repaired again.${fragment}`;
+Your reply in repair round ${rejected.round} ${worse}, so this draft is repaired again.${fragment}`;
 }
 
 /**

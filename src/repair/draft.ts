@@ -1,12 +1,21 @@
 import type { ExtractedModule } from '../sanitize/module-expectation.js';
 import type { ModuleReport } from '../verify/verify-module.js';
 
-/** How good a draft is: fewer is better, errors first, then warnings, then infos. */
+/** How good a draft is: fewer is better, unverified checks first, then errors, warnings, infos. */
 export interface DraftScore {
   errors: number;
   warnings: number;
   infos: number;
+  /**
+   * Checks that could not run because the draft is not valid Python. A diff, a snippet or a module
+   * with a syntax error has few findings only because most checks never saw it: it ranks below
+   * every draft they could check.
+   */
+  unverified?: number;
 }
+
+/** The reason the verifier gives a check it skipped because the module does not parse. */
+const NOT_VALID_PYTHON = 'the module is not valid Python';
 
 /** A verified draft of the module. */
 export interface Draft {
@@ -22,12 +31,13 @@ export interface Draft {
 
 /** The score of a verification report. */
 export function scoreOf(report: ModuleReport): DraftScore {
-  return { errors: report.summary.errors, warnings: report.summary.warnings, infos: report.summary.infos };
+  const unverified = report.checks.filter((check) => check.status === 'skipped' && check.reason === NOT_VALID_PYTHON).length;
+  return { errors: report.summary.errors, warnings: report.summary.warnings, infos: report.summary.infos, ...(unverified > 0 ? { unverified } : {}) };
 }
 
 /** Negative when `a` is better than `b`, positive when worse, 0 when equal. */
 export function compareScores(a: DraftScore, b: DraftScore): number {
-  return a.errors - b.errors || a.warnings - b.warnings || a.infos - b.infos;
+  return (a.unverified ?? 0) - (b.unverified ?? 0) || a.errors - b.errors || a.warnings - b.warnings || a.infos - b.infos;
 }
 
 /** The better of two drafts; the earlier one on a tie (it was verified first and is no worse). */

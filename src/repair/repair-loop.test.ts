@@ -174,6 +174,26 @@ describe('runRepairLoop', () => {
     expect(second!.messages[2]!.content).toContain('- a/a (line 7): first problem');
   });
 
+  it('never takes a reply that does not parse (a diff, a snippet) for the best draft, however few its findings', async () => {
+    const diff = 'def level() -> int:\n    # UNPARSABLE\n    return 2\n';
+    const three = module('ERROR a/a 1', 'ERROR a/b 2', 'ERROR a/c 3');
+    const { model, run } = setup([three, `Here is the fix:\n\n\`\`\`python\n${diff}\`\`\`\n`, module()]);
+    const outcome = await run();
+    expect(outcome).toMatchObject({ stopReason: 'passed', repairRounds: 2 });
+    expect(outcome.drafts[1]!.score).toMatchObject({ errors: 1, unverified: 3 });
+    const second = model.requests[2]!;
+    expect(second.messages[1]!.content).toBe(three);
+    expect(second.messages[2]!.content).toMatch(/^# Your last reply was not used\n\nYour reply in repair round 1 was not valid Python \(a diff, a snippet or a syntax error\), so most checks could not run on it, so this draft is repaired again\. It had 3 lines against this draft's 10: send the whole file/);
+  });
+
+  it('keeps the parsing draft as the best when the rounds run out on replies that do not parse', async () => {
+    const snippet = 'def level() -> int:\n    # UNPARSABLE\n    return 2\n';
+    const { run } = setup([module('ERROR a/a 1', 'ERROR a/b 2'), snippet, snippet]);
+    const outcome = await run({ maxRounds: 2, candidates: 1 });
+    expect(outcome).toMatchObject({ stopReason: 'max-rounds', best: { round: 0 } });
+    expect(outcome.detail).toMatch(/the best draft \(first draft 1\) still has 2 error/);
+  });
+
   it('emits events in order', async () => {
     const { events, run } = setup([module('ERROR a/a'), module()]);
     await run();
