@@ -27,6 +27,7 @@ if __name__ == "__main__":  # started again as a fresh interpreter (see Server.c
 
 import hide_folder
 import native_imports
+import process_filter
 import proxy_wire
 import sandbox_guard
 import server_exit
@@ -221,6 +222,8 @@ class Server:
         config = message.get("config") if isinstance(message.get("config"), dict) else {}
         if config.get("testsdir"):
             hide_folder.hide(config["testsdir"])
+        if config.get("allowNativeCode") is not True:
+            process_filter.install()  # process starts and signals no audit event sees end the process (reported)
         for fd in (self.sock.fileno(), self.dump_fd, self.report_fd):
             os.set_inheritable(fd, True)
         _flush_output()

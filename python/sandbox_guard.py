@@ -204,8 +204,12 @@ def _judge(policy, event, args):
         return "network", event + " " + text(address, tools)
     if event in process:
         return "process", event + " " + text(args[:2], tools)
-    if event == "os.kill":
-        return ("process", "os.kill(pid=" + text(args[0], tools) + ")") if args and args[0] != pid else None
+    if event == "os.kill" or event == "resource.prlimit":
+        # prlimit on another process: the trusted runner shares the uid, and its limits are no business of the module.
+        target = args[0] if args else pid
+        name = "os.kill" if event == "os.kill" else "resource.prlimit"
+        own = target == pid or (target == 0 and event == "resource.prlimit")  # os.kill(0, …) signals the whole group
+        return None if own else ("process", name + "(pid=" + text(target, tools) + ")")
     if event == "object.__setattr__":
         for item in protected:
             if args[0] is item and args[1] in ("__code__", "__defaults__", "__kwdefaults__"):
@@ -315,7 +319,7 @@ class AuditGuard:
                  type, issubclass, guard_values.instance, guard_values.plain, guard_values.text, "".join, b"".join, frozenset({str, bytes, int, bool, float, type(None)}),
                  tuple, list, frozenset(TRACE_EVENTS), ValueError)
         watched = frozenset(NETWORK_EVENTS | PROCESS_EVENTS | PATH_EVENTS.keys()
-                            | TRACE_EVENTS | {"os.kill", "open", "object.__setattr__", "os.listdir", "os.scandir"}
+                            | TRACE_EVENTS | {"os.kill", "resource.prlimit", "open", "object.__setattr__", "os.listdir", "os.scandir"}
                             | ({"import"} if self.native_refused else set()))
         # Pairs in a tuple, not a dict behind a MappingProxyType: gc.get_referents(proxy) hands out the dict itself,
         # and a module emptied an event's positions so that its writes outside were allowed unreported.
