@@ -152,7 +152,10 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
     const drawing = prepared.fromDraft ? startingDraft(prepared.fromDraft, chosenSteps.reply, emit) : concurrentFirstDrafts(chosenSteps.reply, { candidates, jobs });
     const steps = { ...chosenSteps, reply: drawing.reply };
     const pending: Promise<void>[] = [];
-    const loop = await runRepairLoop(prepared.firstPrompt, steps, { maxRounds, candidates }, {
+    // Ctrl-C before the loop (while the acceptance tests were written): no draft is asked for; the
+    // loop would announce one and call the run cancelled "during first draft 1".
+    const cancelledEarly = options.signal?.aborted ? cancelledLoop(new CancelledError(generated ? 'cancelled while writing the acceptance tests' : 'cancelled before the first draft')) : null;
+    const loop = cancelledEarly ?? await runRepairLoop(prepared.firstPrompt, steps, { maxRounds, candidates }, {
       ...(options.signal ? { signal: options.signal } : {}),
       onEvent: (event) => {
         if (event.type === 'attempt') emit({ type: 'stage', stage: event.kind === 'draft' ? 'drafting' : 'repairing', round: event.at.round, candidate: event.at.candidate, candidates, maxRounds });

@@ -55,3 +55,21 @@ describe('generateModule --from-draft (scripted model, real verifier)', () => {
     expect(model.requests).toHaveLength(0);
   });
 });
+
+describe('generateModule cancelled before the loop', () => {
+  it('Ctrl-C while the acceptance tests are written asks for no draft and says when it was cancelled', async () => {
+    const controller = new AbortController();
+    const model = createScriptedModel([GOOD_MODULE], { whenExhausted: 'repeat-last' });
+    const events: ProgressEvent[] = [];
+    const result = await generateModule({
+      design: project.design, stories: project.stories, projectDir: project.dir, secrets: [], model, signal: controller.signal,
+      onProgress: (event) => {
+        events.push(event);
+        if (event.type === 'note' && event.message.startsWith('writing acceptance tests')) controller.abort();
+      },
+    });
+    expect(result).toMatchObject({ outcome: 'cancelled', reason: 'cancelled while writing the acceptance tests', drafts: [] });
+    expect(events.some((event) => event.type === 'stage' && event.stage === 'drafting')).toBe(false);
+    expect(model.requests.every((request) => !/^Write `plant_swap_registry\.py`/.test(request.messages[0]!.content))).toBe(true);
+  });
+});
