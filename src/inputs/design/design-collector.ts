@@ -124,7 +124,8 @@ export class DesignCollector {
       owner = { name: className, bases: [], decorators: [], role: 'other', methods: [], description: null, origin: method.origin, line: method.line };
       this.classes.set(className, owner);
     }
-    const fn = { ...method, className };
+    // `RepairQueue(mechanics: int)` among RepairQueue's operations (UML, a "constructor" table row) is its `__init__`.
+    const fn = { ...method, className, name: method.name === className ? '__init__' : method.name };
     const index = owner.methods.findIndex((existing) => existing.name === fn.name);
     if (index < 0) owner.methods.push(fn);
     else owner.methods[index] = this.merge(owner.methods[index]!, fn);

@@ -6,6 +6,7 @@ import { SphinxDirectives } from './sphinx-directives.js';
 import { isModelSection, ProseModelReader } from './prose-models.js';
 import { readProseParagraph } from './prose-paragraph.js';
 import { readLabelledMethod } from './labelled-method.js';
+import { readSectionSignature } from './section-signature.js';
 import { opensUnclosedSignature, readClassLine, readSignatureSnippet, readsAsCall, type SignatureSnippet } from './signature-snippet.js';
 
 /** How the harvester treats a line: read it, skip it (code already read), or read only `def` lines (broken code). */
@@ -70,7 +71,7 @@ const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const QUALIFIED_MENTION = /`([A-Z][A-Za-z0-9_]*\.[a-z_][A-Za-z0-9_]*\([^`]*)`/g;
 const MENTION = /`([a-z_][A-Za-z0-9_]*)\(([^`()]*)\)(\s*->\s*[^`]+)?`/g;
 /** "`Ticket` has two methods of its own:", "Methods of `Ticket`:": prose that names the owner of the signatures below it. */
-const PROSE_OWNER = /^\s*(?:`|\*\*)([A-Z][A-Za-z0-9_]*)(?:`|\*\*) (?:also )?(?:has|exposes|provides|offers|defines)\b[^.`]{0,40}\bmethods?\b|^\s*(?:the )?methods? (?:of|for|on) (?:the )?(?:`|\*\*)([A-Z][A-Za-z0-9_]*)(?:`|\*\*)/i;
+const PROSE_OWNER = /^\s*(?:`|\*\*)([A-Z][A-Za-z0-9_]*)(?:`|\*\*) (?:also )?(?:has|exposes|provides|offers|defines)\b[^.`]{0,40}\bmethods?\b|^\s*(?:the )?methods? (?:of|for|on) (?:the )?(?:`|\*\*)([A-Z][A-Za-z0-9_]*)(?:`|\*\*)|\b(?:one|only|single|sole) class(?: is)?\s*[,:]?\s*`([A-Z][A-Za-z0-9_]*)`/i;
 /** "the `Wallet` class", "Wallet class", "class Wallet": the text calls the name a class. */
 const NAMED_CLASS = /`?\b([A-Z][A-Za-z0-9_]*)`?\s+[Cc]lass\b|\b[Cc]lass\s+`?([A-Z][A-Za-z0-9_]*)/g;
 const MAX_CONTINUATION_LINES = 30;
@@ -218,6 +219,9 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       lineClass = null;
       // "### 2.1 Bouteille" under "## 2. Modèle": typed bullets right under it are its fields.
       if (owner.kind === 'class' && (MODEL_HEADING.test(text) || (under && isModelSection(parent!.text)))) models.openModelHeading(owner.name, text, index);
+      // `### \`Fridge.donate\`` over a parameter table, `## add_order` over a Field | Value table: the section spells the signature.
+      const sectioned = line.includes('(') ? null : readSectionSignature(lines, index);
+      if (sectioned) add(sectioned, index, false, true);
     }
     if (/class/i.test(line)) for (const named of line.matchAll(NAMED_CLASS)) harvest.namedClasses.add((named[1] ?? named[2])!);
     // "- Class `PlotRegistry` (the service)": the bullets nested under it are its members.
@@ -240,7 +244,7 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     if (heading || pseudo) exceptions.onHeading(stack.map((section) => ({ text: section.text, isClass: section.owner.kind === 'class' })));
     if (exceptions.read(line, heading ? heading[2]! : null, index, lines[index + 1] ?? '')) continue;
     const proseOwner = !heading && stack.length > 0 && stack[stack.length - 1]!.owner.kind === 'none' ? PROSE_OWNER.exec(line) : null;
-    if (proseOwner) stack[stack.length - 1]!.owner = { kind: 'class', name: (proseOwner[1] ?? proseOwner[2])! };
+    if (proseOwner) stack[stack.length - 1]!.owner = { kind: 'class', name: (proseOwner[1] ?? proseOwner[2] ?? proseOwner[3])! };
     // "## Singer" over "A dataclass with `singer_id: int`, …": a one-word heading names the model its sentence describes.
     const maybeClass = ownerOf(stack, lineClass);
     const modelOwner = sectionClass() ?? (maybeClass.kind === 'maybe-class' && MODEL_SENTENCE.test(line) ? maybeClass.name : null);

@@ -15,7 +15,7 @@ export interface ModelClause {
 }
 
 const KIND = '(dataclass|data class|record|named ?tuple|NamedTuple|TypedDict|typed dict|enum(?:eration)?|Enum|pydantic model|BaseModel)';
-const INTRODUCTION = new RegExp(`\\b${KIND}\\s+(?:called\\s+|named\\s+)?\`([A-Z][A-Za-z0-9_]*)\`|(?:\`|\\*\\*)([A-Z][A-Za-z0-9_]*)(?:\`|\\*\\*)\\s*(?:[—–:,-]|is|\\(|（|は|是|—)?\\s*(?:an?\\s+)?(?:frozen\\s+|small\\s+|simple\\s+|immutable\\s+)?${KIND}\\b`, 'gi');
+const INTRODUCTION = new RegExp(`\\b${KIND}\\s+(?:called\\s+|named\\s+)?\`([A-Z][A-Za-z0-9_]*)\`|(?:\`|\\*\\*)([A-Z][A-Za-z0-9_]*)(?:\`|\\*\\*)\\s*(?:[—–:,-]|is|\\(|（|は|是|—|은|는|이|가)?\\s*(?:an?\\s+|bir\\s+)?(?:frozen\\s+|small\\s+|simple\\s+|immutable\\s+)?${KIND}\\b`, 'gi');
 const MEMBER = /`([A-Z][A-Z0-9_]*)`/g;
 const TYPED_FIELD = /`([a-z_][A-Za-z0-9_]*)\s*:\s*([A-Za-z_][\w.]*(?:\[[^`]*\])?(?:\s*\|\s*[A-Za-z_][\w.]*(?:\[[^`]*\])?)*)\s*(?:=\s*[^`]+)?`/g;
 

@@ -14,7 +14,7 @@ export type SectionOwner =
   | { kind: 'maybe-class'; name: string }
   | { kind: 'none' };
 
-const CLASS_AFTER = /\b(?:[Cc]lass|CLASS|[Cc]lase|[Cc]lasse|[Kk]lasse|[Dd]ataclass)\b(?:\s+(?:principal|main|primary|base|core|de servicio))?\s*(?:\*\*)?\s*[:\-—–]?\s*(?:\*\*)?\s*`?([A-Z][A-Za-z0-9_]*)`?/;
+const CLASS_AFTER = /(?:\b(?:[Cc]lass|CLASS|[Cc]lase|[Cc]lasse|[Kk]lasse|[Dd]ataclass|[Ss]ınıf)\b|클래스)(?:\s+(?:principal|main|primary|base|core|de servicio))?\s*(?:\*\*)?\s*[:\-—–]?\s*(?:\*\*)?\s*`?([A-Z][A-Za-z0-9_]*)`?/;
 /** `Account (main class)`, `\`Cuenta\` (clase principal)`. */
 const CLASS_NOTE = /^`?([A-Z][A-Za-z0-9_]*)`?\s*\([^)]*\b(?:[Cc]lass|[Cc]lase|[Dd]ataclass)\b[^)]*\)/;
 const CLASS_BEFORE = /`?([A-Z][A-Za-z0-9_]*)`?\s+(?:\(\s*)?(?:[Cc]lass|[Cc]lase|[Dd]ataclass|[Mm]odel|[Ee]ntity|[Rr]ecord)\b/;
@@ -22,7 +22,7 @@ const CLASS_BEFORE = /`?([A-Z][A-Za-z0-9_]*)`?\s+(?:\(\s*)?(?:[Cc]lass|[Cc]lase|
 const CLASS_API = /^`?([A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*)`?\s+(?:public\s+)?(?:API|[Ii]nterface)\b/;
 const PYTHON_CLASS = /\bclass\s+([A-Z][A-Za-z0-9_]*)\s*[(:`]/;
 const FUNCTION_SECTION = /\b(?:functions?|funci[oó]n(?:es)?|fonctions?|helpers?|utilit(?:y|ies)|utilidades|module[- ]level|external|externas?|dependenc(?:y|ies)|dependencias|mock(?:ed)?|price (?:lookup|provider|service|function))\b/i;
-const METHOD_WORDS = /\bm[eé]thods?\b|\bm[eé]todos?\b|\bmetodi\b|\bmethoden\b|\bconstructor\b|\bconstructeur\b|\bcostruttore\b/i;
+const METHOD_WORDS = /\bm[eé]thods?\b|\bm[eé]todos?\b|\bmetodi\b|\bmethoden\b|\bmetotlar?\b|\bconstructor\b|\bconstructeur\b|\bcostruttore\b/i;
 /** Wording that says a function is provided or faked elsewhere, not built here. */
 export const EXTERNAL_WORDING = /\b(?:external(?:ly)?|externa|mock(?:ed)?|simulad[oa]|provided (?:by|elsewhere|externally)|placeholder|stub(?:bed)?|third[- ]party|assumed to (?:be available|exist)|test implementation|implementaci[oó]n de prueba|do not implement|not (?:be )?implemented (?:here|in this module)|supplied by|host (?:application|app) provides|tests? patch(?:es)?|fake[ds]?|lives in another (?:service|module|system))\b/i;
 /** Words that are never class names even when capitalised at the start of a heading. */
@@ -39,6 +39,7 @@ const NOT_NAMES = new Set(['Class', 'Classes', 'Clase', 'Clases', 'Main', 'Prima
   // Italian, Portuguese and French section words.
   'Metodi', 'Metodo', 'Attributi', 'Eccezioni', 'Errori', 'Panoramica', 'Funzioni', 'Costruttore', 'Esempio', 'Metodos', 'Atributos',
   'Methoden', 'Klasse', 'Ausnahmen', 'Fehler', 'Funktionen', 'Beispiel', 'Hinweise', 'Attribute', 'Erros', 'Visao', 'Resumo', 'Methodes', 'Attributs', 'Erreurs', 'Exemple', 'Apercu', 'Contexte', 'Squelette', 'Regles',
+  'Metotlar', 'Metot', 'Hatalar', 'Veri', 'Sınıf',
   'Security', 'Performance', 'Concurrency', 'Threading', 'Logging', 'Configuration', 'Setup', 'Installation', 'Deployment', 'Ui', 'Gradio']);
 
 function cleanHeading(text: string): string {
