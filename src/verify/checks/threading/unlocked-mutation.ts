@@ -119,9 +119,17 @@ function handsOutSharedObject(value: ValueFact, from: Callable, module: PythonMo
   if (value.kind !== 'call' || value.callee === null || !(value.callee.startsWith('self.') || !value.callee.includes('.'))) return false;
   const target = callTarget(value.callee, value.arguments, from, module);
   if (!target || target.kind !== 'function' || target.body.returns.length === 0) return false;
-  const aliases = sharedAliases(target, globals);
-  return target.body.returns.every((fact) => isSharedLookup(fact, globals) || (fact.kind === 'name' && aliases.has(fact.expression ?? '')));
+  // Worked out once per helper: a helper called from many places costs its size once.
+  let handsOut = handsOutByHelper.get(target.fn);
+  if (handsOut === undefined) {
+    const aliases = sharedAliases(target, globals);
+    handsOut = target.body.returns.every((fact) => isSharedLookup(fact, globals) || (fact.kind === 'name' && aliases.has(fact.expression ?? '')));
+    handsOutByHelper.set(target.fn, handsOut);
+  }
+  return handsOut;
 }
+
+const handsOutByHelper = new WeakMap<PythonFunction, boolean>();
 
 /**
  * A change to an object the instance keeps, made through a local alias (`habit.days.add(day)`,

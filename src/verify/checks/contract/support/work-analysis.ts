@@ -3,7 +3,7 @@ import { isBuiltinException, simpleName } from '../../../../python/exception-hie
 import { canonicalName, importBindings } from '../../../../python/import-bindings.js';
 import { exceptionClasses } from '../../../../python/module-roles.js';
 import type { BodyFacts, CallFact, PythonClass, PythonFunction, PythonModule } from '../../../../python/python-model.js';
-import { suppressCalls, suppressedAround } from '../../errors/support/suppress-blocks.js';
+import { suppressCalls, suppressedAround, suppressIndex, type SuppressIndex } from '../../errors/support/suppress-blocks.js';
 import { isWrappedCall } from './decorated-callable.js';
 import { LibraryObjects } from './library-objects.js';
 import { RaiseAnalysis } from './raise-analysis.js';
@@ -117,12 +117,12 @@ export class WorkAnalysis {
     return found;
   }
 
-  private readonly suppressors = new WeakMap<BodyFacts, CallFact[]>();
+  private readonly suppressors = new WeakMap<BodyFacts, SuppressIndex>();
 
-  /** The `contextlib.suppress(...)` calls of a body, found once per body. */
-  private suppressorsOf(body: BodyFacts): CallFact[] {
+  /** The `contextlib.suppress(...)` calls of a body, indexed once per body. */
+  private suppressorsOf(body: BodyFacts): SuppressIndex {
     let found = this.suppressors.get(body);
-    if (!found) this.suppressors.set(body, found = suppressCalls(body, this.imports));
+    if (!found) this.suppressors.set(body, found = suppressIndex(suppressCalls(body, this.imports)));
     return found;
   }
 
