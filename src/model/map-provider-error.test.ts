@@ -36,6 +36,16 @@ describe('mapProviderError', () => {
     expect(error.message).toBe('openai:gpt-4.1: HTTP 401 from https://api.openai.com/v1/chat/completions: Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys. Check OPENAI_API_KEY.');
   });
 
+  it.each([
+    ['Anthropic\'s output limit', { type: 'error', error: { type: 'invalid_request_error', message: 'max_tokens: 16384 > 4096, which is the maximum allowed number of output tokens for claude-3-haiku-20240307' } }, "Pass --max-output-tokens within the model's output limit."],
+    ['OpenAI\'s output limit', { error: { message: 'max_tokens is too large: 32768. This model supports at most 16384 completion tokens, whereas you provided 32768.', type: 'invalid_request_error' } }, "Pass --max-output-tokens within the model's output limit."],
+    ['vLLM\'s context length', { object: 'error', message: "This model's maximum context length is 8192 tokens. However, you requested 27594 tokens (11210 in the messages, 16384 in the completion).", type: 'BadRequestError' }, 'Pass a smaller --max-output-tokens, or start the server with a larger context (llama.cpp -c, vLLM --max-model-len, Ollama OLLAMA_CONTEXT_LENGTH).'],
+  ])('a 400 about %s says what to change', (_name, body, hint) => {
+    const error = mapProviderError(apiError({ statusCode: 400, responseBody: JSON.stringify(body) }), context);
+    expect(error.message.endsWith(`. ${hint}`)).toBe(true);
+    expect(error.isRetryable).toBe(false);
+  });
+
   it('overrides the SDK on what to retry: 400 no, 409 yes', () => {
     expect(mapProviderError(apiError({ statusCode: 400, isRetryable: true }), context).isRetryable).toBe(false);
     expect(mapProviderError(apiError({ statusCode: 409, isRetryable: false }), context).isRetryable).toBe(true);

@@ -51,7 +51,16 @@ function providerMessage(error: APICallError): string {
   return error.message;
 }
 
-function statusHint(status: number, context: ProviderCallContext, url: string | null): string {
+/** A 400 that names the context window: the prompt and the reply asked for do not fit together. */
+const CONTEXT_TOO_SMALL = /context length|context window|maximum context|prompt is too long|too many tokens/i;
+/** A 400 that names the reply's token limit (Anthropic's `max_tokens: 16384 > 4096`, OpenAI's `max_tokens is too large`). */
+const OUTPUT_LIMIT = /max_tokens|max_completion_tokens|max_new_tokens|output tokens|completion tokens/i;
+
+function statusHint(status: number, context: ProviderCallContext, url: string | null, message: string): string {
+  if (status === 400 && CONTEXT_TOO_SMALL.test(message)) {
+    return ' Pass a smaller --max-output-tokens, or start the server with a larger context (llama.cpp -c, vLLM --max-model-len, Ollama OLLAMA_CONTEXT_LENGTH).';
+  }
+  if (status === 400 && OUTPUT_LIMIT.test(message)) return " Pass --max-output-tokens within the model's output limit.";
   if (status === 401 || status === 403) {
     return context.apiKeyEnv ? ` Check ${context.apiKeyEnv}.` : ' Check the API key for this server.';
   }
@@ -92,7 +101,8 @@ export function mapProviderError(error: unknown, context: ProviderCallContext): 
     const status = error.statusCode;
     if (status !== undefined && status >= 400) {
       const retryAfterMs = parseRetryAfter(error.responseHeaders, context.now);
-      return new ProviderError(clean(`${label}: HTTP ${status} from ${url}: ${providerMessage(error).replace(/[.!?]+$/, '')}.${statusHint(status, context, url)}`), {
+      const said = providerMessage(error);
+      return new ProviderError(clean(`${label}: HTTP ${status} from ${url}: ${said.replace(/[.!?]+$/, '')}.${statusHint(status, context, url, said)}`), {
         ...base,
         kind: 'http',
         statusCode: status,
