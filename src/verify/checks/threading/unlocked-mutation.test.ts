@@ -150,6 +150,27 @@ class Polls:
         total += 1
         return {"success": True, "message": "ok", "data": len(_ROWS)}
 ` },
+    { name: 'a decorator of the module whose wrapper holds the lock around the method', code: `${PRELUDE}import functools
+
+
+def synchronized(method):
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    return wrapper
+
+
+class Counter:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._counts: dict[str, int] = {}
+
+    @synchronized
+    def add(self, key: str) -> dict[str, Any]:
+        self._counts[key] = self._counts.get(key, 0) + 1
+        return {"success": True, "message": "ok", "data": None}
+` },
     { name: 'a field of an object a module function hands out, set under the module lock', code: `${PRELUDE}_TICKETS: dict[int, Any] = {}
 _LOCK = threading.Lock()
 
@@ -375,6 +396,27 @@ def record(entry: str) -> dict[str, Any]:
         habit.days.add(day)
         return {"success": True, "message": "ok", "data": None}
 `, findings: [{ line: 19, messageIncludes: 'check_in changes shared state (habit.days) without holding a lock', symbol: 'Log.check_in' }] },
+    { name: 'a decorator that takes no lock hides nothing', code: `${PRELUDE}import functools
+
+
+def logged(method):
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        print(method.__name__)
+        return method(self, *args, **kwargs)
+    return wrapper
+
+
+class Counter:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._counts: dict[str, int] = {}
+
+    @logged
+    def add(self, key: str) -> dict[str, Any]:
+        self._counts[key] = self._counts.get(key, 0) + 1
+        return {"success": True, "message": "ok", "data": None}
+`, findings: [{ line: 23, messageIncludes: 'add changes shared state (self._counts) without holding a lock' }] },
     { name: 'a field of an object a module function hands out from module state, set without the module lock', code: `${PRELUDE}_TICKETS: dict[int, Any] = {}
 _LOCK = threading.Lock()
 

@@ -2,6 +2,7 @@ import { callTarget, callableKey, callableName, callableSymbol, functionCallable
 import { canonicalName, importBindings } from '../../../python/import-bindings.js';
 import type { AttributeMutationFact, PythonClass, PythonFunction, PythonModule, ValueFact } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
+import { decoratedCallables } from '../contract/support/decorated-callable.js';
 import { entryPoints } from '../contract/support/service-methods.js';
 
 const LOCK_FACTORY = /^(threading\.(Lock|RLock|Condition|Semaphore|BoundedSemaphore)|asyncio\.(Lock|Condition|Semaphore)|multiprocessing\.(Lock|RLock))$/;
@@ -224,9 +225,9 @@ export const unlockedMutation = defineCheck({
       const locks = lockExpressions(context.module, cls, imports);
       const walk = new LockWalk(context.module, cls, locks, imports);
       // Async methods too: handlers on the event loop interleave at every await, and sync handlers run beside them in threads.
-      for (const { method, isWrapped } of methods) {
-        if (isWrapped) continue;
-        walk.walkFrom(functionCallable(method), method.name);
+      // A decorated method runs inside its decorator's wrapper: a wrapper holding the lock covers it.
+      for (const { method } of methods) {
+        for (const callable of decoratedCallables(method, cls, context.module)) walk.walkFrom(callable, method.name);
       }
       const byWhere = new Map<string, UnlockedMutation[]>();
       for (const entry of walk.found) {
