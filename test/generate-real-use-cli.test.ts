@@ -104,6 +104,19 @@ describe('generate on the bundled example, through the built binary', () => {
     expect(await readFile(path.join(dir, DELIVERED), 'utf8')).toBe(GOOD);
   }, 180_000);
 
+  it('--from-draft refuses, in one line before any request, a missing file, --candidates 2 and --dry-run', async () => {
+    const server = await serve(startOpenAiServer, []);
+    for (const [extra, message] of [
+      [['--from-draft', 'missing.py'], `backsmith: Draft (--from-draft) not found: ${path.join(dir, 'missing.py')}. Check the path.`],
+      [['--from-draft', FILES.tests, '--candidates', '2'], 'backsmith: --from-draft takes the place of the first drafts, so it cannot be combined with --candidates 2.'],
+      [['--from-draft', FILES.tests, '--dry-run'], 'backsmith: --dry-run prints the first prompt, which a run --from-draft never sends (its first draft is the file): drop one of them.'],
+    ] as const) {
+      const run = await generate('openai:gpt-4.1', server.baseUrl, [...extra]);
+      expect(expectOneLineError(run)).toBe(message);
+    }
+    expect(server.requests).toHaveLength(0);
+  }, 60_000);
+
   it('a repair sent as a diff is not taken for the best draft (it has few findings only because it does not parse): the model is told and sends the file', async () => {
     const reworded = GOOD.replace(CANCELLED, 'MSG_CANCELLED = "Appointment {appointment_id} has been cancelled."');
     const diff = 'The only problem is the message. Here is the fix:\n\n```diff\n--- a/clinic_booking_scheduler.py\n+++ b/clinic_booking_scheduler.py\n@@ -151 +151 @@\n' +

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/load-config.js';
 import { cancelOnSignals } from '../cancel/cancel-on-signals.js';
-import { EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
+import { BacksmithError, EXIT_FINDINGS, EXIT_PASSED } from '../errors.js';
 import { dryRunGeneration, formatDryRun } from '../generate/dry-run.js';
 import { formatGenerateResult } from '../generate/format-generate-result.js';
 import { generateModule } from '../generate/generate-module.js';
@@ -35,6 +35,9 @@ async function printDryRun(flags: GenerateFlags, io: CliIo, clean: (text: string
 export async function runGenerateCommand(flags: GenerateFlags, io: CliIo): Promise<void> {
   const secrets = environmentSecrets();
   const clean = (text: string) => redactSecrets(text, secrets);
+  if (flags.dryRun && flags.fromDraft !== undefined) {
+    throw new BacksmithError('--dry-run prints the first prompt, which a run --from-draft never sends (its first draft is the file): drop one of them.');
+  }
   if (flags.dryRun) return printDryRun(flags, io, clean);
   const progress = createProgressReporter({ write: (text) => io.stderr(clean(text)), isTTY: Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb' });
   // Ctrl-C or SIGTERM: the model stream and the sandbox stop, the run is recorded as cancelled, exit 130/143.
