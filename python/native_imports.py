@@ -28,6 +28,10 @@ def judge_import(args, tools):
     name = (plain(args[0], tools) if length(args) > 0 else None) or ""
     # The extension loader's event carries the file too: a native module loaded under another name.
     file = (plain(args[1], tools) if length(args) > 1 else None) or ""
+    if file and ("/.." in file or not file.startswith(tools[38])):
+        # An extension from anywhere but the interpreter's own read-only folders: one the module wrote (its own
+        # folder is writable, and not mounted noexec everywhere), loaded under any name, runs native code unaudited.
+        return "native", "import " + name + " (" + file + "): an extension outside the interpreter's folders"
     if name.split(".")[0] not in native_names and not file[file.rfind("/") + 1:].startswith(native_files):
         return None
     frame = getframe(0)

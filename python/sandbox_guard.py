@@ -191,6 +191,10 @@ def _judge(policy, event, args):
         return None
     if event == "import":
         return tools[25](args, tools)
+    if event == "sqlite3.enable_load_extension" or event == "sqlite3.load_extension":
+        # SQLite maps the file and runs its code (SQL's load_extension() too, once enabled): native code unaudited.
+        enabled = event == "sqlite3.load_extension" or (tools[15](args) > 1 and args[1] is not False and args[1] != 0)
+        return ("native", event + ": SQLite would load native code") if enabled else None
     if event in ("os.listdir", "os.scandir"):
         full = tools[20](args[0] if tools[15](args) else None, hidden, tools)
         return ("peek", event + " " + full) if full else None
@@ -317,9 +321,10 @@ class AuditGuard:
                  PLANTED_SUFFIXES, PLANTED_NAMES, _within, native_imports.NATIVE_MODULES, native_imports.NATIVE_FILES,
                  sys._getframe, os.path.dirname(os.path.abspath(__file__)) + "/", native_imports.judge_import,
                  type, issubclass, guard_values.instance, guard_values.plain, guard_values.text, "".join, b"".join, frozenset({str, bytes, int, bool, float, type(None)}),
-                 tuple, list, frozenset(TRACE_EVENTS), ValueError)
+                 tuple, list, frozenset(TRACE_EVENTS), ValueError, self.hidden[1])
         watched = frozenset(NETWORK_EVENTS | PROCESS_EVENTS | PATH_EVENTS.keys()
-                            | TRACE_EVENTS | {"os.kill", "resource.prlimit", "open", "object.__setattr__", "os.listdir", "os.scandir"}
+                            | TRACE_EVENTS | {"os.kill", "resource.prlimit", "sqlite3.enable_load_extension",
+                                              "sqlite3.load_extension", "open", "object.__setattr__", "os.listdir", "os.scandir"}
                             | ({"import"} if self.native_refused else set()))
         # Pairs in a tuple, not a dict behind a MappingProxyType: gc.get_referents(proxy) hands out the dict itself,
         # and a module emptied an event's positions so that its writes outside were allowed unreported.

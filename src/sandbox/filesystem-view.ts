@@ -48,7 +48,7 @@ export function viewScript(mount: string): string {
   return [
     'H="$1"; SIZE="$2"; shift 2; P="$PATH"; PATH=/usr/sbin:/usr/bin:/sbin:/bin',
     `R="$H/${VIEW_MOUNT_POINT}"`,
-    `${mount} -t tmpfs -o size=$SIZE,nr_inodes=${VIEW_INODES},mode=755,nosuid,nodev tmpfs "$R" || ${fail}`,
+    `${mount} -t tmpfs -o size=$SIZE,nr_inodes=${VIEW_INODES},mode=755,nosuid,nodev,noexec tmpfs "$R" || ${fail}`,
     `cp -a "$H/${SKELETON}/." "$R/" && rm -rf "$H/${SKELETON}" || ${fail}`,
     `${mount} --all --fstab "$H/${FSTAB}" || ${fail}`,
     `cd "$R" && pivot_root . .old && umount -l /.old || ${fail}`,
