@@ -58,6 +58,17 @@ describe('generate on the bundled example, through the built binary', () => {
     expect(server.requests).toHaveLength(1);
   }, 60_000);
 
+  it('nothing listening at the base URL, or https:// at a plain-http port: one line each, no retries', async () => {
+    const closed = await startOpenAiServer([]);
+    await closed.close();
+    const refused = await generate('ollama:qwen2.5-coder:7b', closed.origin);
+    expect(expectOneLineError(refused)).toMatch(/^backsmith: ollama:qwen2\.5-coder:7b: cannot connect to http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions \(ECONNREFUSED\)\. Is the server running and the base URL right\? The run is recorded as [\w-]+ \(backsmith runs show [\w-]+\)\.$/);
+    const server = await serve(startOpenAiServer, []);
+    const tls = await generate('openai:gpt-4.1', server.baseUrl.replace('http:', 'https:'));
+    expect(expectOneLineError(tls)).toMatch(/^backsmith: openai:gpt-4\.1: https:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions does not answer in TLS \(ERR_SSL_WRONG_VERSION_NUMBER\): the base URL probably wants http:\/\/, not https:\/\/; the run is recorded as /);
+    expect(tls.stderr).not.toContain('retrying');
+  }, 60_000);
+
   it("anthropic with ANTHROPIC_BASE_URL's convention (the origin, no /v1): a reply cut at the token limit is continued and the module delivered", async () => {
     const cut = Math.floor(GOOD.length * 0.6);
     const server = await serve(startAnthropicServer, [

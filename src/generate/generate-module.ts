@@ -208,7 +208,10 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
     const failingDraftPath = soFar.best ? await recorder.saveFailingDraft(soFar.best.code) : null;
     await recorder.finish({ outcome: 'error', reason: message });
     const where = `the run is recorded as ${recorder.id} (backsmith runs show ${recorder.id})${failingDraftPath ? `; its best draft so far, which FAILS verification, is ${failingDraftPath}` : ''}`;
-    throw new RunStoppedError(`${error.message.replace(/\.?$/, '')}; ${where}.`, error.exitCode, { runId: recorder.id, runDir: recorder.dir, failingDraftPath });
+    // A message ending in a question ("… the base URL right?") takes the run's whereabouts as a sentence of its own.
+    const said = error.message.replace(/\.$/, '');
+    const stopped = /[?!]$/.test(said) ? `${said} The run is recorded${where.slice('the run is recorded'.length)}.` : `${said}; ${where}.`;
+    throw new RunStoppedError(stopped, error.exitCode, { runId: recorder.id, runDir: recorder.dir, failingDraftPath });
   } finally {
     releaseExitGuard();
     await typeChecker?.close();

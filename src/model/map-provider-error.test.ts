@@ -65,6 +65,16 @@ describe('mapProviderError', () => {
     expect(error.message).toMatch(/cannot connect to .*\(ECONNREFUSED\)\. Is the server running/);
   });
 
+  it('does not retry an https:// base URL at a plain-http port, nor a port fetch refuses, and says what to change', () => {
+    const tls = Object.assign(new Error('write EPROTO 40F8:error:0A00010B:SSL routines:ssl3_get_record:wrong version number'), { code: 'ERR_SSL_WRONG_VERSION_NUMBER' });
+    const wrongScheme = mapProviderError(apiError({ message: 'Cannot connect to API', url: 'https://127.0.0.1:8080/v1/chat/completions', cause: tls }), context);
+    expect(wrongScheme).toMatchObject({ kind: 'connection', isRetryable: false });
+    expect(wrongScheme.message).toBe('openai:gpt-4.1: https://127.0.0.1:8080/v1/chat/completions does not answer in TLS (ERR_SSL_WRONG_VERSION_NUMBER): the base URL probably wants http://, not https://.');
+    const badPort = mapProviderError(apiError({ message: 'Cannot connect to API', url: 'http://127.0.0.1:6000/v1/chat/completions', cause: new Error('bad port') }), context);
+    expect(badPort).toMatchObject({ kind: 'connection', isRetryable: false });
+    expect(badPort.message).toBe("openai:gpt-4.1: Node's fetch refuses port 6000 (http://127.0.0.1:6000/v1/chat/completions), one of the ports browsers block: run the server on another port.");
+  });
+
   it('maps anything else to a non-retryable response error, redacted', () => {
     const error = mapProviderError(new SyntaxError('Unexpected token in sk-live-SECRET-0123456789'), context);
     expect(error).toMatchObject({ kind: 'response', isRetryable: false });

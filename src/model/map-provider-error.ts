@@ -121,6 +121,15 @@ export function mapProviderError(error: unknown, context: ProviderCallContext): 
         url,
       });
     }
+    const causeMessage = (error.cause as Error | undefined)?.message ?? '';
+    // Neither can succeed on a retry: an https:// base URL at a plain-http port, and a port fetch refuses outright.
+    if (status === undefined && (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(causeMessage))) {
+      return new ProviderError(clean(`${label}: ${url} does not answer in TLS (ERR_SSL_WRONG_VERSION_NUMBER): the base URL probably wants http://, not https://.`), { ...base, kind: 'connection', isRetryable: false, url });
+    }
+    if (status === undefined && causeMessage === 'bad port') {
+      const port = url ? new URL(url).port : '';
+      return new ProviderError(clean(`${label}: Node's fetch refuses port ${port} (${url}), one of the ports browsers block: run the server on another port.`), { ...base, kind: 'connection', isRetryable: false, url });
+    }
     const what = status === undefined ? 'the connection failed' : 'the connection dropped mid-reply';
     return new ProviderError(clean(`${label}: ${what} (${code ?? (error.cause as Error | undefined)?.message ?? error.message}) at ${url}.`), {
       ...base,
