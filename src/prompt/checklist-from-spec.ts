@@ -27,8 +27,15 @@ function signatures(design: DesignSpec): string[] {
   }
   // design/missing-function asks for the others; design/signature-mismatch checks a stand-in of one provided elsewhere.
   for (const fn of design.functions) lines.push(designSignature(fn));
-  // design/missing-method checks the methods of every designed class: exceptions and models included.
-  for (const cls of design.classes) for (const method of cls.methods) lines.push(designSignature(method));
+  // design/missing-method checks the methods of every designed class: exceptions and models included,
+  // but not a designed `__init__(self)` of a class that is no dataclass, which every plain class has unwritten.
+  const dataclasses = new Set(design.models.filter((model) => model.kind === 'dataclass').map((model) => model.name));
+  for (const cls of design.classes) {
+    for (const method of cls.methods) {
+      const implicit = method.name === '__init__' && method.parameters.length === 0 && !dataclasses.has(cls.name) && !cls.decorators.some((decorator) => /(^|\.)dataclass\b/.test(decorator));
+      if (!implicit) lines.push(designSignature(method));
+    }
+  }
   return lines;
 }
 
