@@ -59,7 +59,10 @@ function rowKind(columns: MessageColumns, cells: string[], fallback: MessageKind
 /** The quoted message in a cell, or the whole cell when it has no double quotes. */
 function messageText(cell: string): string | null {
   const quoted = /["“]([^"”]+)["”]/.exec(cell);
-  const text = quoted ? quoted[1]! : cell;
+  // A cell that opens with a quoted part and goes on (`"{title}" is on the shelf.`) is the message whole.
+  // So is a cell whose quotes hold only a placeholder (`Hold on "{title}" cancelled.`): the quotes are the message's own.
+  const whole = quoted !== null && ((quoted.index === 0 && cell.slice(quoted[0].length).trim() !== '') || /^\s*[{<[][^}>\]]{1,40}[}>\]]\s*$/.test(quoted[1]!));
+  const text = quoted && !whole ? quoted[1]! : cell;
   return text.trim() === '' ? null : text;
 }
 

@@ -8,6 +8,7 @@ import { isMessageText, messageKind, quotedTexts } from './quoted-messages.js';
 import { readStoryIndex, readStoryTable } from './story-table.js';
 import { lineAt, linesNode, rangeNode } from './document-offsets.js';
 import { finishStories } from './finish-stories.js';
+import { readYamlStories } from './yaml-stories.js';
 import { cleanTitle, ID_LABEL, NOT_STORY_PREFIX, readRoleGoal, storyIdIn, storyItems, storyStart, type StoryStart } from './story-start.js';
 import type { AcceptanceCriterion, StoriesSpec, StoriesWarning, Story, StoryMessage } from './story-types.js';
 
@@ -17,12 +18,12 @@ export interface ReadStoriesOptions {
 }
 
 /** "Acceptance criteria", "Criterios de aceptación", "Critérios de aceitação", "Critères d'acceptation", "Scenarios". */
-const CRITERIA_HEADING = /acceptance|criteria|scenarios?|crit[eé]rios?|crit[èe]res|criteri\b|aceptaci[oó]n|aceita[cç][aã]o|escenarios?|cen[aá]rios?/i;
+const CRITERIA_HEADING = /acceptance|criteria|scenarios?|crit[eé]rios?|crit[èe]res|criteri\b|aceptaci[oó]n|aceita[cç][aã]o|escenarios?|cen[aá]rios?|akzeptanzkriterien|abnahmekriterien|受け入れ基準|受入基準|验收标准|인수 기준|kabul kriterleri/i;
 
 /** A Gherkin step as a bullet: "Given …", "And …". */
 const STEP = /^\s*(?:given|when|then|and|but|dad[oa]s?|cuando|entonces|quando|então|étant donnée?s?|quand|alors)\b/iu;
 /** A short "Acceptance criteria:" label standing alone as a bullet or paragraph. */
-const CRITERIA_LABEL = /^\W*(?:acceptance criteria|acceptance|criteria|scenarios|crit[eé]rios? de aceita[cç][aã]o|criterios de aceptaci[oó]n|crit[eè]res d'acceptation|criteri di accettazione)\W*$/i;
+const CRITERIA_LABEL = /^\W*(?:acceptance criteria|acceptance|criteria|scenarios|crit[eé]rios? de aceita[cç][aã]o|criterios de aceptaci[oó]n|crit[eè]res d'acceptation|criteri di accettazione|akzeptanzkriterien|受け入れ基準|验收标准)\W*$/i;
 
 /** "*Acceptance:*", "Acceptance criteria:" inside a paragraph. */
 const INLINE_ACCEPTANCE = /\b(?:acceptance(?: criteria)?|criteria)\b\s*[*_]{0,2}\s*:\s*[*_]{0,2}/i;
@@ -211,8 +212,11 @@ class StoryBuilder {
       return;
     }
     const tableMessages = readMessageTable(node, block.headings.map((heading) => heading.text).join(' / '));
+    // `| Id | Message text | Used in |`: the column that names the criterion each message belongs to.
+    const usedIn = header.findIndex((cell) => /^(used (?:in|by)|criteri(?:on|a)|ac|for criterion)$/i.test(cell.trim()));
     for (const message of tableMessages) {
-      this.push({ text: message.text, template: message.template, placeholders: message.placeholders, kind: message.kind, storyId: this.story.id, criterionId: null, line: message.line });
+      const criterion = usedIn < 0 ? null : criterionId(rows.find((row) => row.line === message.line)?.cells[usedIn] ?? '');
+      this.push({ text: message.text, template: message.template, placeholders: message.placeholders, kind: message.kind, storyId: this.story.id, criterionId: criterion, line: message.line });
     }
     if (tableMessages.length === 0) this.addMessages(node, null, null);
   }
@@ -308,6 +312,20 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
       readGherkin(gherkin.text, gherkin.firstLine, block);
       continue;
     }
+    const yamlStories = block.node.type === 'code' && /^ya?ml$/i.test(block.node.lang ?? '') ? readYamlStories(document, block.node) : null;
+    for (const entry of yamlStories ?? []) {
+      const story = startStory({ id: entry.id, title: entry.title, depth: 7, line: entry.line });
+      if (entry.sentence) story.readParagraph(block, { type: 'paragraph', children: [{ type: 'text', value: entry.sentence }] }, false);
+      for (const part of entry.criteria) {
+        const id = (part.id && criterionId(part.id)) ?? story.nextCriterionId();
+        story.addCriterion({ id, text: part.text, ...splitGivenWhenThen(part.text), line: part.line });
+        for (const range of part.ranges) story.addMessages(rangeNode(range.start, range.end), id, null);
+      }
+    }
+    if (yamlStories) {
+      finish();
+      continue;
+    }
     const tableRows = block.node.type === 'table' && !builder ? readStoryTable(document, block.node) : null;
     const storyIndex = block.node.type === 'table' && !builder && !tableRows ? readStoryIndex(block.node) : null;
     if (storyIndex) {
@@ -369,7 +387,7 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
       criteriaDepth = CRITERIA_HEADING.test(plainText(heading)) ? heading.depth : criteriaDepth !== null && heading.depth <= criteriaDepth ? null : criteriaDepth;
       continue;
     }
-    const inCriteria = criteriaDepth !== null || /acceptance criteria|scenarios?:|crit[eéè]r[a-z]* d[e'] ?(?:acepta|aceita|accepta)|criteri di accettazione/i.test(block.leadIn);
+    const inCriteria = criteriaDepth !== null || /acceptance criteria|scenarios?:|crit[eéè]r[a-z]* d[e'] ?(?:acepta|aceita|accepta)|criteri di accettazione|akzeptanzkriterien|受け入れ基準|验收标准/i.test(block.leadIn);
     if (node.type === 'paragraph') current.readParagraph(block, node, inCriteria);
     else if (node.type === 'list') current.readList(block, node, inCriteria);
     else if (node.type === 'table') current.readTable(block, node);

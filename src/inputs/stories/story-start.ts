@@ -9,13 +9,15 @@ const STORY_ID = /\b([A-Z][A-Z0-9]{0,7}-\d{1,4}|US_?\d{1,4})\b/;
 export const NOT_STORY_PREFIX = /^(AC|ISBN|ISO|UTF|SHA|PEP|RFC|HTTP|TLS|MD|ES|GPT)\b/;
 const ROLE_GOAL_BENEFIT = /\bAs an? ([^,]+?),?\s+I(?: want| need| would like|'d like| wish| can)(?: to)?\s+(.+?)(?:,?\s+so (?:that|I can)\s+(.+?))?\s*(?:\.(?:\s|$)|$)/i;
 /** The same in Spanish, Portuguese, French and Italian: "Como socio, quiero reservar …, para jugar." */
-const ROLE_GOAL_FOREIGN = /^\W*(?:Como|En tant que?|Enquanto|Come)\s+(?:(?:una?|um|uma|l[ea]|l'|un[ea]?)\s+)?([^,]+?),?\s+(?:quiero|quero|je veux|je souhaite|voglio|gostaria de|deseo|necesito|preciso)\s+(.+?)(?:,?\s+(?:para(?: que)?|afin d[e']|afin que|pour|per|de modo que)\s+(.+?))?\s*(?:\.(?:\s|$)|$)/i;
+const ROLE_GOAL_FOREIGN = /^\W*(?:Como|En tant que?|Enquanto|Come|Als)\s+(?:(?:una?|um|uma|l[ea]|l'|un[ea]?|eine?r?)\s+)?([^,]+?),?\s+(?:quiero|quero|je veux|je souhaite|voglio|gostaria de|deseo|necesito|preciso|möchte ich|will ich|ich möchte|ich will)\s+(.+?)(?:,?\s+(?:para(?: que)?|afin d[e']|afin que|pour|per|de modo que|damit|um)\s+(.+?))?\s*(?:\.(?:\s|$)|$)/i;
+/** Japanese: "会員として、テントを予約したい。なぜなら夏祭りで使うからだ。" (after a label such as "ストーリー："). */
+const ROLE_GOAL_JAPANESE = /^(?:[^：:。]{1,16}[：:]\s*)?(.{1,80}?)として[、,]\s*(.{1,200}?たい)[。.]?\s*(?:(?:なぜなら|それは)(.{1,200}?)[。.]|$)?/;
 /** "**Story ID:** CHORE-3" under a heading without an id: the heading is the story's title. */
 export const ID_LABEL = /^\W*(?:story\s*)?id\W*:\W*([A-Z][A-Z0-9]{0,7}-\d{1,5})\b/i;
 
 /** Role, goal and benefit of a "As a …, I want …, so that …" sentence (or its Spanish, Portuguese, French, Italian forms). */
 export function readRoleGoal(text: string): RegExpExecArray | null {
-  return ROLE_GOAL_BENEFIT.exec(text) ?? ROLE_GOAL_FOREIGN.exec(text);
+  return ROLE_GOAL_BENEFIT.exec(text) ?? ROLE_GOAL_FOREIGN.exec(text) ?? ROLE_GOAL_JAPANESE.exec(text);
 }
 
 /** The story id a text names, or null. */
@@ -73,5 +75,6 @@ export function storyItems(list: List): Array<{ item: ListItem; start: StoryStar
 export function cleanTitle(title: string, id: string | null): string {
   // `[VOL-210] Sign up` and `(US-3) Pay` leave empty brackets behind once the id is taken out.
   const rest = (id ? title.replace(id, '') : title.replace(/^(user )?story\s*#?\d*/i, '')).replace(/[[(]\s*[\])]/g, '');
-  return rest.replace(/^[\s:.\-–—|·•]+|[\s:.\-–—|·•*]+$/g, '').trim() || title.trim();
+  // Emoji before the id (`🧺 US-401 — Title`) and a full-width colon (`JP-1：Title`) are separators too.
+  return rest.replace(/^[\s:.\-–—|·•：\p{Extended_Pictographic}\uFE0F\u200D]+|[\s:.\-–—|·•*：]+$/gu, '').trim() || title.trim();
 }
