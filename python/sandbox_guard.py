@@ -288,8 +288,8 @@ def _hook(state, event, args):
 
 
 # The verdict when the module raised into the hook while it judged (see _hook).
-INTERRUPTED = ("hook", "an exception was raised inside the sandbox's audit hook while it judged this action "
-                       "(a signal handler, a path's __fspath__, the recursion or memory limit): refused")
+INTERRUPTED = ("hook", "an exception was raised into the hook while it judged the action (a signal handler, a path's "
+                       "__fspath__, the recursion or memory limit): refused")
 POLICY_FUNCTIONS = (_real_path, _outside, _planted, _within, *guard_values.VALUE_FUNCTIONS, _judge, _hook, native_imports.judge_import,
                     *blocked_report.WRITER_FUNCTIONS)
 

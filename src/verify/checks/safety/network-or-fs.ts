@@ -11,7 +11,7 @@ const WHAT: Record<BlockedAction['kind'], string> = {
   report: 'keep the sandbox from reporting an action it blocked',
   native: 'load native code that walks past the sandbox\'s audit hook (ctypes, cffi or a subinterpreter: libc calls and raw memory no hook sees)',
   'native-package': 'let a third-party package load native code (refused; a package such as numpy tries ctypes at import, and only the stack, which the module could forge, says a package asked)',
-  hook: 'interfere with the sandbox\'s audit hook (a trace or profile function runs inside it and could skip its decision; an exception raised into it while it judged an action)',
+  hook: 'interfere with the sandbox\'s audit hook (a trace function runs inside it and could skip its decision; an exception raised into it stops its decision)',
 };
 
 /** `safety/network-or-fs`: the module must not reach the network, spawn processes or write elsewhere. */
