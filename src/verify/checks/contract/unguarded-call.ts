@@ -8,7 +8,7 @@ export const unguardedCall = defineCheck({
   id: 'contract/unguarded-call',
   category: 'contract',
   severity: 'warning',
-  description: 'A public service method (or response-returning module function) that makes calls which can raise (parsing, I/O, library calls, helpers that raise) must run them inside try/except or delegate to a guard helper that catches Exception, so that no exception reaches the UI.',
+  description: 'A public service method (or response-returning module function) that makes calls which can raise (parsing, I/O, library calls, helpers that raise) must run them inside try/except, delegate to a guard helper that catches Exception, or be wrapped by a decorator of the module whose wrapper catches Exception around the call, so that no exception reaches the UI.',
   fixHint: "Wrap the method's work in try/except (the module's base exception, then Exception) returning a failure response, or route it through one guard helper such as `self._run(lambda: ...)`.",
   run(context) {
     const analysis = new WorkAnalysis(context.module);
