@@ -91,6 +91,7 @@ testCheck(uncaughtRaise, {
     { name: 'a functools.wraps handler that catches everything guards the method', code: module(CATCH_ALL, RAISES) },
     { name: 'a handler of the class body used as a decorator', code: module(CATCH_ALL, RAISES).replace('def guarded(func):', 'def unused(func):').replace('class Shelf:\n', `class Shelf:\n    def guarded(func):\n${CATCH_ALL.replace(/^/gm, '    ')}\n        return wrapper\n\n`) },
     { name: 'a decorator factory whose decorator returns a catch-all wrapper', code: factory(CATCH_ALL, RAISES) },
+    { name: 'a catch-all wrapper returned through functools.update_wrapper', code: module(CATCH_ALL.replace('    @functools.wraps(func)\n', ''), RAISES).replace('    return wrapper\n', '    return functools.update_wrapper(wrapper, func)\n') },
   ],
   invalid: [
     { name: 'a decorator factory whose wrapper logs and re-raises', code: factory(RERAISES, RAISES), findings: [

@@ -13,9 +13,10 @@ interface ReadWrapper {
 /** Caps the wrapper combinations one method is analysed through (decorators returning several wrappers). */
 const MAX_COMPOSITIONS = 8;
 
-/** The functions `fn` defines in its body and returns (`return wrapper`). */
+/** The functions `fn` defines in its body and returns (`return wrapper`, `return functools.update_wrapper(wrapper, func)`). */
 function returnedInner(fn: PythonFunction): PythonFunction[] {
-  return (fn.nested ?? []).filter((inner) => fn.body.returns.some((fact) => fact.expression === inner.name));
+  return (fn.nested ?? []).filter((inner) => fn.body.returns.some((fact) => fact.expression === inner.name
+    || (fact.kind === 'call' && fact.arguments.some((argument) => argument.keyword === null && argument.text === inner.name))));
 }
 
 /**
