@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnBacksmith, type CliRun } from '../src/generate/test-support/fake-server-project.js';
 import { anthropicStreamEvents, startAnthropicServer } from '../src/model/test-support/anthropic-wire.js';
 import type { FakeServer, ScriptedResponse } from '../src/model/test-support/fake-http-server.js';
+import { startConnectProxy } from '../src/model/test-support/connect-proxy.js';
 import { startOpenAiCompatibleServer } from '../src/model/test-support/openai-compatible-wire.js';
 import { openAiStreamEvents, startOpenAiServer } from '../src/model/test-support/openai-wire.js';
 import { REPO_ROOT } from './run-cli.js';
@@ -67,6 +68,22 @@ describe('generate on the bundled example, through the built binary', () => {
     const tls = await generate('openai:gpt-4.1', server.baseUrl.replace('http:', 'https:'));
     expect(expectOneLineError(tls)).toMatch(/^backsmith: openai:gpt-4\.1: https:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions does not answer in TLS \(ERR_SSL_WRONG_VERSION_NUMBER\): the base URL probably wants http:\/\/, not https:\/\/; the run is recorded as /);
     expect(tls.stderr).not.toContain('retrying');
+  }, 60_000);
+
+  it('behind a corporate proxy (HTTPS_PROXY with a password): the provider is reached through it, the password never shown', async () => {
+    const server = await serve(startOpenAiServer, [openAiReply(GOOD)]);
+    const proxy = await startConnectProxy(server);
+    servers.push({ close: () => proxy.close() } as FakeServer);
+    const port = new URL(server.origin).port;
+    const proxyUrl = proxy.url.replace('http://', 'http://jdoe:Winter2026-proxy@');
+    const run = await spawnBacksmith(['generate', '--design', FILES.design, '--stories', FILES.stories, '--model', 'openai:gpt-4.1', '--base-url', `http://api.provider.invalid:${port}/v1`, '--no-tests', '--no-run', '--no-types'], { cwd: dir, env: { ...KEYS, HTTPS_PROXY: proxyUrl } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(proxy.tunnels).toEqual([`api.provider.invalid:${port}`]);
+    const runs = path.join(dir, '.backsmith', 'runs');
+    const recorded = (await readdir(runs, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    expect(recorded.length).toBeGreaterThan(3);
+    for (const file of recorded) expect(await readFile(path.join(file.parentPath, file.name), 'utf8')).not.toContain('Winter2026');
+    expect(run.stdout + run.stderr).not.toContain('Winter2026');
   }, 60_000);
 
   it("anthropic with ANTHROPIC_BASE_URL's convention (the origin, no /v1): a reply cut at the token limit is continued and the module delivered", async () => {

@@ -7,6 +7,7 @@ import { providerSetupInstructions } from './provider-setup-instructions.js';
 import { retrySettings, type RetryClock, type RetrySettings } from './retry-policy.js';
 import { createSdkLanguageModel } from './sdk-language-model.js';
 import type { FetchFunction } from './tracking-fetch.js';
+import { environmentProxyFetch } from './proxy-fetch.js';
 
 /** How to reach the model, beyond its id. */
 export interface ResolveModelSettings {
@@ -109,7 +110,8 @@ export function resolveModel(id: string | undefined, settings: ResolveModelSetti
     );
   }
   const info = lookupModelInfo(name, modelId);
-  const fetch = settings.fetch;
+  // Behind a proxy (HTTPS_PROXY…), requests go through it: Node's own fetch would ignore the variable.
+  const fetch = settings.fetch ?? environmentProxyFetch(env);
   return createSdkLanguageModel({
     provider: name,
     modelId,

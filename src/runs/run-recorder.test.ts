@@ -78,8 +78,9 @@ describe('createRunRecorder', () => {
   });
 
   it('never writes an API key from the environment, wherever it turns up', async () => {
-    const secrets = environmentSecrets({ OPENAI_API_KEY: KEY, HOME: '/home/someone', SHORT_TOKEN: 'abc' });
+    const secrets = environmentSecrets({ OPENAI_API_KEY: KEY, HOME: '/home/someone', SHORT_TOKEN: 'abc', HTTP_PROXY: 'http://proxy.corp:3128' });
     expect(secrets).toEqual([KEY]);
+    expect(environmentSecrets({ https_proxy: 'http://jdoe:Winter%2F2026!@proxy.corp:3128' })).toEqual(['http://jdoe:Winter%2F2026!@proxy.corp:3128', 'Winter/2026!']);
     const recorder = await createRunRecorder(project, INITIAL, { secrets });
     const prompt = { system: `key ${KEY}`, messages: [{ role: 'user' as const, content: `Authorization: Bearer ${KEY}` }], sections: [], estimatedTokens: 5 };
     await recorder.recordCall({ round: 0, candidate: 1, kind: 'draft', request: 1, prompt, result: { text: `here: ${KEY}`, finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 1 }, durationMs: 1, attempts: 1 }, costUsd: null });
