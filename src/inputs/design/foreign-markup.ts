@@ -16,6 +16,8 @@
 
 import { isOrgDocument, rewriteOrg } from './org-markup.js';
 
+import { hasXmlTags, rewriteXmlTags } from './xml-tags.js';
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const UNDERLINE = /^([=\-~^"'+*#:])\1{2,}\s*$/;
 /** Underline characters markdown gives no meaning after a line of text (`***` and `___` are rules there). */
@@ -205,6 +207,7 @@ export function rewriteForeignMarkup(text: string): string {
   if (isOrgDocument(text)) rewriteOrg(lines);
   else if (restructured) rewriteRestructuredText(lines, fenced);
   if (ascii) rewriteAsciiDoc(lines, fenced);
+  if (hasXmlTags(lines, fenced)) rewriteXmlTags(lines, fenced);
   if (!restructured) rewriteMarkdownExtras(lines, fenced);
   return lines.join(crlf ? '\r\n' : '\n');
 }

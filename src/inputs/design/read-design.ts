@@ -46,6 +46,8 @@ const PYTHON_TYPE_NAMES = new Set(['None', 'True', 'False', 'Decimal', 'Optional
 const HEADER_OWNER = /^`?([A-Z][A-Za-z0-9_]*)`?\s+(?:fields?|attributes?|propert(?:y|ies))$/;
 /** A section the design retires: its classes and methods are not part of the module. */
 const RETIRED_SECTION = /\b(?:deprecated|obsolete|superseded|retired|do not implement|don't implement|not to be implemented)\b/i;
+/** `## Module \`customers.py\` (exists — owned by the accounts team)`: another module of the system, not this deliverable. */
+const OTHER_MODULE_SECTION = /[\w-]+\.py\b.{0,40}\((?:[^)]*\b(?:exists|existing|already (?:written|exists|there)|owned by|provided by|not (?:part of )?this (?:task|deliverable)|do not (?:re)?write|must not be (?:re)?written))/i;
 const TREE_GLYPHS = /[├└│]|^\s*[|`+]--/m;
 
 interface ReadState {
@@ -321,7 +323,8 @@ export async function readDesign(original: string, options: ReadDesignOptions = 
   for (const block of document.blocks) {
     const { node } = block;
     // "## API v1 (deprecated)": what a retired section lists is not to be built.
-    if (block.headings.some((heading) => RETIRED_SECTION.test(heading.text)) || (node.type === 'heading' && RETIRED_SECTION.test(sourceOf(document, node)))) {
+    const retired = (text: string) => RETIRED_SECTION.test(text) || OTHER_MODULE_SECTION.test(text);
+    if (block.headings.some((heading) => retired(heading.text)) || (node.type === 'heading' && retired(sourceOf(document, node)))) {
       markLines(modes, node.position?.start.line ?? 0, node.position?.end.line ?? 0);
       continue;
     }
