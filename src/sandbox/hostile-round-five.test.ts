@@ -17,7 +17,7 @@ describe.skipIf(!usable)('round five: the audit hook itself', () => {
   it('decides and reports whatever the module raises into it or traces it with', async () => {
     const result = await runHostileTests(MODULE, TESTS);
     const byName = outcomesByName(result);
-    for (const name of ['trace_jump', 'raise_while_judging', 'signal_while_judging', 'raise_in_repr', 'forge_package']) {
+    for (const name of ['trace_jump', 'raise_while_judging', 'signal_while_judging', 'raise_in_repr', 'forge_package', 'warnings_flood']) {
       expect(byName[`test_${name}`]).toBe('passed: ');
     }
     const seen = result.blocked.map((action) => `${action.symbol} ${action.kind} ${action.auditEvent}`);
@@ -29,6 +29,10 @@ describe.skipIf(!usable)('round five: the audit hook itself', () => {
     expect(seen).toContain('Sneaky.raise_in_repr network socket.connect');
     expect(seen).toContain('Sneaky.forge_package native-package import');
     expect(result.blocked.find((action) => action.symbol === 'Sneaky.raise_in_repr')?.detail).toBe("socket.connect ('127.0.0.1', <object>)");
+    // Warnings do not use up the share of reports: 250 forged package notes (distinct entry points) before a read of
+    // the tests had left the read unreported (200 reports at most); package notes now have a share of their own.
+    expect(seen).toContain('Sneaky.warnings_flood peek os.listdir');
+    expect(result.blocked.filter((action) => action.kind === 'native-package').length).toBeLessThanOrEqual(21);
   });
 
   it('fails verify with safety/network-or-fs errors; the forged package refusal is a warning', async () => {

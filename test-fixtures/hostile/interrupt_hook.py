@@ -6,6 +6,7 @@ one way in and puts things back.
 import dis
 import os
 import signal
+import threading
 import shutil
 import socket
 import sys
@@ -120,3 +121,21 @@ class Sneaky:
         except ImportError:
             pass
         return _answer(5)
+
+    def warnings_flood(self) -> dict[str, Any]:
+        """Fill the trusted side's share of reports with warnings (a package's refused ctypes, forged from 250 entry
+        points compiled under the module's file name, each in a thread of its own), then read the tests."""
+        forged = compile("import ctypes", "/usr/lib/python3/dist-packages/numpy/core/_internal.py", "exec")
+        for index in range(250):
+            namespace: dict[str, Any] = {"forged": forged}
+            exec(compile(f"def entry_{index}():\n    try:\n        exec(forged, {{}})\n    except ImportError:\n"
+                         "        pass\n", __file__, "exec"), namespace)
+            worker = threading.Thread(target=namespace[f"entry_{index}"])
+            worker.start()
+            worker.join()
+        try:
+            os.listdir(TESTS)
+        except PermissionError:
+            pass
+        return _answer(6)
+

@@ -19,3 +19,6 @@ class InterruptHookTests(unittest.TestCase):
 
     def test_forge_package(self):
         self.assertEqual(Sneaky().forge_package()["data"], 5)
+
+    def test_warnings_flood(self):
+        self.assertEqual(Sneaky().warnings_flood()["data"], 6)
