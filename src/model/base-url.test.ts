@@ -108,6 +108,22 @@ describe('what a base URL means, per provider', () => {
     expect(server.requests.map((request) => request.path)).toEqual(['/v1/chat/completions']);
   });
 
+  it('a base URL that is the endpoint itself (pasted from an API reference) is refused, naming the base to give', () => {
+    for (const [id, given, base] of [
+      ['openai:gpt-4.1', 'https://api.openai.com/v1/chat/completions', 'https://api.openai.com/v1'],
+      ['anthropic:claude-sonnet-4-0', 'https://api.anthropic.com/v1/messages/', 'https://api.anthropic.com/v1'],
+      ['openai-compatible:qwen', 'http://localhost:8000/v1/completions?x=1', 'http://localhost:8000/v1'],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        resolveModel(id, { baseUrl: given, env: { OPENAI_API_KEY: OPENAI_KEY, ANTHROPIC_API_KEY: ANTHROPIC_KEY } });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({ problem: 'invalid-base-url', message: expect.stringMatching(new RegExp(`^--base-url ends in the endpoint /\\S+, which backsmith adds itself: give the base URL, ${base.replace(/[./]/g, '\\$&')}\\.$`)) });
+    }
+  });
+
   it('openai-compatible: used as given; a 404 at a base URL with no path suggests /v1', async () => {
     const server = await serve((responses) => startOpenAiCompatibleServer(responses), []);
     const error = await failure(resolveModel('openai-compatible:qwen', { baseUrl: server.origin }).complete(CONTRACT_REQUEST));

@@ -49,6 +49,12 @@ function normaliseBaseUrl(value: string, provider: ProviderDefinition, source: s
     const key = provider.apiKeyEnv ? `set ${provider.apiKeyEnv} instead` : 'the server must not need one in the URL';
     throw new MissingBaseUrlError(`${source} must not hold a user name or password (user:password@host): ${key}.`, provider.name, 'invalid-base-url');
   }
+  // The endpoint pasted from an API reference: the SDK would add its path again (…/chat/completions/chat/completions, a 404).
+  const endpoint = /\/(chat\/completions|completions|messages|responses)\/*$/.exec(url.pathname);
+  if (endpoint) {
+    const base = `${url.origin}${url.pathname.slice(0, endpoint.index)}`;
+    throw new MissingBaseUrlError(`${source} ends in the endpoint /${endpoint[1]}, which backsmith adds itself: give the base URL, ${base}.`, provider.name, 'invalid-base-url');
+  }
   const query = url.search ? new URLSearchParams(url.search) : undefined;
   url.search = '';
   url.hash = '';
