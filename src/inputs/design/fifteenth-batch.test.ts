@@ -7,6 +7,7 @@ import { readDesign } from './read-design.js';
 import { harvestSignatures } from './harvest-signatures.js';
 import { namesBefore } from './exception-lines.js';
 import { readSectionSignature } from './section-signature.js';
+import { tomlApiAsJson } from './toml-api.js';
 import type { DesignSpec } from './design-types.js';
 
 const HELD_OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-fixtures/designs/held-out');
@@ -30,6 +31,7 @@ const STYLES: Array<{ name: string; text: string; api?: string[]; exceptions?: s
   { name: 'checkbox exception entries and Korean bases', text: '# D\n\n## Errors\n- [ ] `SwapError(Exception)`\n- [ ] `Gone(SwapError)`\n\n## 예외\n\n- `RentalError` — `Exception`을 상속합니다.\n', exceptions: ['Gone<SwapError', 'RentalError<Exception', 'SwapError<Exception'] },
   { name: 'XML-like tags with signatures holding arrows', text: 'Here it is.\n\n<design>\n  <class name="Register">\n    <method signature="enrol(self, student: str) -> int">Returns the number.</method>\n    <method signature="mark(self, week: int = 1) -> None"/>\n  </class>\n  <exceptions>\n    <exception name="RegisterError" base="Exception"/>\n  </exceptions>\n</design>\n', api: ['Register.enrol(student) -> int', 'Register.mark(week) -> None'], exceptions: ['RegisterError<Exception'] },
   { name: 'another module of the system that exists already', text: '# D\n\n## Module `customers.py` (exists — owned by the accounts team)\n\n```python\nclass Directory:\n    def find(self, phone: str) -> str: ...\n```\n\n## Module `stamps.py` (this deliverable)\n\n```python\nclass Cards:\n    def stamp(self, phone: str) -> int: ...\n```\n', api: ['Cards.stamp(phone) -> int'] },
+  { name: 'an API in TOML', text: '# D\n\n```toml\n[module]\nfile = "vault.py"\n\n[[classes]]\nname = "Vault"\n\n  [[classes.methods]]\n  name = "deposit"\n  params = [\n    { name = "grams", type = "float" },  # comment\n  ]\n  returns = "int"\n\n[[exceptions]]\nname = "VaultError"\nbase = "Exception"\n```\n', api: ['Vault.deposit(grams) -> int'], exceptions: ['VaultError<Exception'] },
   { name: 'a Turkish class heading over its method list', text: '# D\n\n## Sınıf: `Takas`\n\n### Metotlar\n\n1. `al(self, no: int) -> int` — alır.\n', api: ['Takas.al(no) -> int'] },
 ];
 
@@ -38,6 +40,15 @@ describe('styles of the fifteenth held-out batch', () => {
     const spec = await readDesign(text);
     if (expectedApi) expect(api(spec)).toEqual([...expectedApi].sort());
     if (expectedExceptions) expect(exceptions(spec)).toEqual([...expectedExceptions].sort());
+  });
+
+  it('reads malformed or hostile TOML as no API, without deep recursion', () => {
+    expect(tomlApiAsJson('[[classes]]\nname = "A"\n')).toBe('{"classes":[{"name":"A"}]}');
+    expect(tomlApiAsJson('[tool.poetry]\nname = "x"\n')).toBeNull();
+    expect(tomlApiAsJson(`classes = ${'['.repeat(100_000)}`)).toBeNull();
+    expect(tomlApiAsJson(`classes = [${'{ a = 1 }, '.repeat(10_000)}]`)).not.toBeNull();
+    expect(tomlApiAsJson('classes = ["unclosed]\n')).toBeNull();
+    expect(tomlApiAsJson('classes = [1] trailing\n')).toBeNull();
   });
 
   it('leaves InitVar and ClassVar annotations out of a dataclass\'s fields', async () => {

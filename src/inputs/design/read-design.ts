@@ -13,6 +13,7 @@ import { constantsFromSnippets, mayBeAssignment, type CodeSnippet } from './inli
 import { isMessageTable, readMessageTable } from './message-table.js';
 import { readPythonBlock, remapLines, type PythonBlockFacts } from './python-block.js';
 import { readYamlApi } from './yaml-api.js';
+import { tomlApiAsJson } from './toml-api.js';
 import { readJsonSchemaModels } from './json-schema-models.js';
 import { pythonFromInterfaces } from './typescript-interface.js';
 import { classDiagramStubs } from './class-diagram.js';
@@ -147,6 +148,9 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
   } else if (language === 'requirements' || language === 'pip-requirements' || /requirements\.txt/i.test(section)) {
     for (const dependency of dependenciesFromRequirements(code.value, firstLine)) collector.addDependency(dependency);
   } else if ((language === 'yaml' || language === 'yml') && await readYaml(state, block, code)) {
+    return LineMode.Skip;
+  } else if (language === 'toml' && tomlApiAsJson(code.value) !== null && await readYaml(state, block, { ...code, value: tomlApiAsJson(code.value)! })) {
+    // A TOML API reads as the same structure in JSON, which the YAML reader takes (every entry at the block's line).
     return LineMode.Skip;
   } else if (language === 'json' && (RESPONSE_HEADING.test(section) || isResponseEnvelope(code.value))) {
     state.responseSnippets.push({ text: code.value, line: firstLine, summary: block.leadIn });
