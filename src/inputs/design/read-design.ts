@@ -14,6 +14,7 @@ import { isMessageTable, readMessageTable } from './message-table.js';
 import { readPythonBlock, remapLines, type PythonBlockFacts } from './python-block.js';
 import { readYamlApi } from './yaml-api.js';
 import { tomlApiAsJson } from './toml-api.js';
+import { applyErrata, readErrata } from './errata.js';
 import { readJsonSchemaModels } from './json-schema-models.js';
 import { pythonFromInterfaces } from './typescript-interface.js';
 import { classDiagramStubs } from './class-diagram.js';
@@ -342,6 +343,8 @@ export async function readDesign(original: string, options: ReadDesignOptions = 
   }
   for (const line of state.coveredLines) if (line >= 1 && line <= modes.length) modes[line - 1] = LineMode.Skip;
   await harvestProse(state, modes);
+  // "`record_peak` is renamed `log_peak`", "`f` should read `f(…)`": corrections apply to all that was read.
+  await applyErrata(collector, readErrata(state.sourceLines, modes));
   for (const constant of await constantsFromSnippets(state.snippets)) collector.addConstant(constant);
   collector.responseFormat = await readResponseFormat(state.responseSnippets);
   const title = document.blocks.find((block) => block.node.type === 'heading')?.headings.length === 0
