@@ -59,6 +59,14 @@ describe('generate on the bundled example, through the built binary', () => {
     expect(server.requests).toHaveLength(1);
   }, 60_000);
 
+  it('a base URL that is the endpoint itself is refused in one line by generate and by mcp at start', async () => {
+    const message = 'backsmith: --base-url ends in the endpoint /chat/completions, which backsmith adds itself: give the base URL, https://api.openai.com/v1.';
+    expect(expectOneLineError(await generate('openai:gpt-4.1', 'https://api.openai.com/v1/chat/completions'))).toBe(message);
+    const mcp = await spawnBacksmith(['mcp', '--model', 'openai:gpt-4.1', '--base-url', 'https://api.openai.com/v1/chat/completions'], { cwd: dir });
+    expect(mcp.stdout).toBe('');
+    expect(expectOneLineError(mcp)).toBe(message);
+  }, 60_000);
+
   it('nothing listening at the base URL, or https:// at a plain-http port: one line each, no retries', async () => {
     const closed = await startOpenAiServer([]);
     await closed.close();

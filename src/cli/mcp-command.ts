@@ -37,6 +37,8 @@ export function registerMcpCommand(program: Command, _io: CliIo): void {
       if (flags.baseUrl !== undefined && !/^https?:$/.test(urlProtocol(flags.baseUrl))) {
         throw new BacksmithError(`--base-url "${flags.baseUrl}" is not an http(s) URL; expected e.g. http://localhost:8080/v1.`);
       }
+      // …and as generate reads it: no user or password in it, not the endpoint itself.
+      if (flags.baseUrl !== undefined) (await import('../model/resolve-model.js')).checkBaseUrl(flags.baseUrl, flags.model);
       // Loaded only when the command runs: the SDK is not needed by the other commands.
       const { serveStdio } = await import('../mcp/mcp-server.js');
       await serveStdio({

@@ -1,5 +1,6 @@
 import type { LanguageModel } from './language-model.js';
 import { checkModelId } from './check-model-id.js';
+import { openAiCompatibleProvider } from './openai-compatible-provider.js';
 import { MissingApiKeyError, MissingBaseUrlError, NoModelConfiguredError } from './model-configuration-error.js';
 import { lookupModelInfo } from './model-catalog.js';
 import type { Environment, ProviderDefinition } from './provider-definition.js';
@@ -62,6 +63,15 @@ function normaliseBaseUrl(value: string, provider: ProviderDefinition, source: s
   if (provider.apiPath && !path.endsWith(provider.apiPath)) path += provider.apiPath;
   url.pathname = path;
   return { url: url.toString().replace(/\/+$/, ''), custom: true, ...(query ? { query } : {}) };
+}
+
+/**
+ * Checks `--base-url` as `resolveModel` will read it for `modelId`'s provider (an http(s) URL, no
+ * user or password, not the endpoint itself), so a server started with a bad one fails at start.
+ * Throws MissingBaseUrlError (a one-line BacksmithError).
+ */
+export function checkBaseUrl(value: string, modelId?: string): void {
+  normaliseBaseUrl(value, modelId ? checkModelId(modelId).provider : openAiCompatibleProvider, '--base-url');
 }
 
 function resolveBaseUrl(provider: ProviderDefinition, settings: ResolveModelSettings, env: Environment): BaseUrl {
