@@ -1,6 +1,6 @@
 // Odd module shapes at ~1 MB (the module limit) and ~100 KB: static verify (--no-run) must stay
-// linear (ratio ≈ 10) and take ≤ 2 s at 1 MB. CPU time is this process (its threads: Ruff's worker);
-// the interpreter's compile runs beside it in its own process and shows in wall time only.
+// linear (ratio ≈ 10) and take ≤ 2 s at 1 MB. CPU time is this process (its threads); Ruff and the
+// interpreter's compile run beside it in processes of their own and show in wall time only.
 import { verifyModule } from '../dist/index.js';
 import { ODD_SHAPES } from '../dist/python/test-support/odd-shapes.js';
 import { median } from './measure.js';

@@ -1,16 +1,14 @@
 #!/usr/bin/env node
-// Lazy validation checks each wasm function when it is first compiled instead of all of them
-// at load, and most of Ruff's functions are never called for one module. (Which compiler tier
-// each wasm module gets is the library's choice: src/python/wasm-tiers.ts.)
-import v8 from 'node:v8';
+// No V8 flag is set here: while one differs from its default, V8 does not use its cache of Node's
+// built-in modules' compiled code (which compiler tier each wasm module gets is the library's
+// choice, for the span of its compile: src/python/wasm-tiers.ts).
 import { fileURLToPath } from 'node:url';
-v8.setFlagsFromString('--wasm-lazy-validation');
 
 const args = process.argv.slice(2);
 if (args[0] === 'verify' || args[0] === 'generate') {
-  // Ruff loads on its own thread while the rest of the CLI is still being imported: it is the
-  // longest start-up task, so its thread starts before anything else, from dist/ (a few small
-  // modules), before the bundle is even checked; the bundle's code finds the same thread.
+  // Ruff loads in its own process while the rest of the CLI is still being imported: it is the
+  // longest start-up task, so its process starts before anything else, from dist/ (a few small
+  // modules), before the bundle is even checked; the bundle's code finds the same process.
   const { warmUpRuff, DEFAULT_LINE_LENGTH } = await import('../dist/python/ruff-lint.js');
   const { earlyLintSource } = await import('../dist/cli/early-lint-source.js');
   // The module about to be verified, when the arguments tell, is linted in place of a warm-up.

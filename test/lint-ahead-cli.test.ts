@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runBacksmith, type CliRun } from './run-cli.js';
 import { useScratchFolder } from './scratch-folder.js';
 
-// `verify m.py ...` lints m.py on Ruff's thread while the CLI is still loading (bin/backsmith.js,
+// `verify m.py ...` lints m.py in Ruff's process while the CLI is still loading (bin/backsmith.js,
 // src/cli/early-lint-source.ts); `verify --json m.py` does not guess. Both must report alike.
 const scratch = useScratchFolder('backsmith-lint-ahead-');
 

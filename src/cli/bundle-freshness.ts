@@ -11,8 +11,8 @@ export const BUNDLE_STAMP = 'stamp.json';
 export const BUNDLE_ENTRIES = {
   main: 'cli/main.js',
   'early-start': 'cli/early-start.js',
-  // Beside the bundled ruff-lint code, where it looks for its worker ('./ruff-worker.js') when it
-  // starts one (bin/ starts the first from dist/python).
+  // Beside the bundled ruff-lint code, where it looks for the script of Ruff's process
+  // ('./ruff-worker.js') when it starts one (bin/ starts the first from dist/python).
   'ruff-worker': 'python/ruff-worker.js',
 } as const;
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { helperEnvironment } from './allocator-tunables.js';
 import { pythonHelperPath } from './package-paths.js';
 import { resolvePythonCommand } from './resolve-python-command.js';
 
@@ -54,7 +55,7 @@ class CompileServer {
 
   constructor(python: string) {
     // A pyenv shim costs more to start than the interpreter behind it: that one is started directly.
-    this.child = spawn(resolvePythonCommand(python), ['-I', '-S', '-u', pythonHelperPath('compile_server.py')], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(resolvePythonCommand(python), ['-I', '-S', '-u', pythonHelperPath('compile_server.py')], { stdio: ['pipe', 'pipe', 'pipe'], env: helperEnvironment() });
     let stderr = '';
     this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
     createInterface({ input: this.child.stdout }).on('line', (line) => this.answer(line));

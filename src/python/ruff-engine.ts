@@ -1,18 +1,17 @@
 import type { Workspace as RuffWorkspace } from '@astral-sh/ruff-wasm-nodejs';
-import { loadRuffPackage, type CompiledWasm, type RuffPackage } from './ruff-wasm-module.js';
+import { createRequire } from 'node:module';
 import { compileWasmSync } from './wasm-tiers.js';
 
-let compiledWasm: Promise<CompiledWasm | null> = Promise.resolve(null);
-let ruffPackage: Promise<RuffPackage> | null = null;
+const require = createRequire(import.meta.url);
 
-/** Makes this thread load Ruff from a module compiled elsewhere (see `compiledRuffWasm`); null: compile it here. */
-export function useCompiledRuffWasm(compiled: Promise<CompiledWasm | null>): void {
-  compiledWasm = compiled;
-}
+/** Ruff's package (its wasm-bindgen glue), as its types describe it. */
+type RuffPackage = typeof import('@astral-sh/ruff-wasm-nodejs');
 
-/** Ruff's package, its wasm instantiated (and compiled, unless it came compiled) for the baseline compiler only (see wasm-tiers.ts). */
-function loadRuff(): Promise<RuffPackage> {
-  ruffPackage ??= compiledWasm.catch(() => null).then((compiled) => compileWasmSync('baseline', () => loadRuffPackage(compiled)));
+let ruffPackage: RuffPackage | null = null;
+
+/** Ruff's package: its glue reads and compiles its wasm when required, here for the baseline compiler only (see wasm-tiers.ts). */
+function loadRuff(): RuffPackage {
+  ruffPackage ??= compileWasmSync('baseline', () => require('@astral-sh/ruff-wasm-nodejs') as RuffPackage);
   return ruffPackage;
 }
 
@@ -39,7 +38,7 @@ async function workspaceFor(lineLength: number, targetVersion: string): Promise<
   let workspace = workspaces.get(key);
   if (!workspace) {
     workspace = (async () => {
-      const ruff = await loadRuff();
+      const ruff = loadRuff();
       return new ruff.Workspace(
         {
           'line-length': lineLength,
@@ -141,7 +140,7 @@ const aheadKey = (source: string, lineLength: number, targetVersion: string): st
  * Lints `source` now, in place of the warm-up, and keeps the outcome for the first `runRuff` of the
  * same source and settings: the CLI's guess at the module it will be asked about, read before the
  * rest of the CLI has even loaded. A wrong guess is only a warm-up. A crash rejects, as any lint's
- * does, so that the thread (its wasm possibly corrupt) is replaced.
+ * does, so that the process (its wasm possibly corrupt) is replaced.
  */
 export function lintAhead(source: string, lineLength: number, targetVersion: string): Promise<void> {
   const lint = runRuff(source, lineLength, targetVersion);

@@ -1,10 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { runRuff, type LintDiagnostic } from './ruff-engine.js';
-import { compiledRuffWasm } from './ruff-wasm-module.js';
-import type { RuffRequest, RuffWasmMessage, RuffWorkerData } from './ruff-worker.js';
-import { releaseWasmTierLockOf, wasmTierLock } from './wasm-tiers.js';
+import { RuffProcess } from './ruff-process.js';
 
 export { RUFF_RULE_FAMILIES, type LintDiagnostic } from './ruff-engine.js';
 
@@ -14,6 +11,7 @@ const NOT_RUN = 'not run: the module nests too deeply for Ruff';
 const RUFF_TIME_LIMIT_MS = 15_000;
 /** The line length of the default configuration (kept here so the CLI can warm Ruff up before loading it). */
 export const DEFAULT_LINE_LENGTH = 100;
+/** The script of Ruff's process (see ruff-process.ts). */
 const WORKER_FILE = fileURLToPath(new URL('./ruff-worker.js', import.meta.url));
 
 /** Ruff itself failed on a source (e.g. its parser ran out of stack on deep nesting). */
@@ -21,88 +19,21 @@ export class RuffCrash extends Error {
   override readonly name = 'RuffCrash';
 }
 
-interface Pending {
-  resolve: (diagnostics: LintDiagnostic[]) => void;
-  reject: (error: Error) => void;
-}
-
-/**
- * Ruff on its own thread: loading and running its 10 MB wasm then overlaps the parse, the
- * interpreter's compile and the checks on the main thread. The worker is unref'd while idle,
- * so it never keeps the process alive.
- */
-class RuffThread {
-  private readonly worker: Worker;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
-  failed = false;
-
-  constructor() {
-    const workerData: RuffWorkerData = { wasmTierLock: wasmTierLock(), compiledWasmFollows: true };
-    // No inherited Node options: the worker needs none, and some break it (`node --input-type=module -e`
-    // would make the worker refuse its file). V8 flags are process-wide and reach it regardless.
-    this.worker = new Worker(WORKER_FILE, { workerData, execArgv: [] });
-    this.worker.unref();
-    // Compiled here while the thread starts, and shared with it (V8 shares the compiled code).
-    const sendWasm = (compiledWasm: RuffWasmMessage['compiledWasm']): void => this.worker.postMessage({ compiledWasm } satisfies RuffWasmMessage);
-    compiledRuffWasm().then(sendWasm, () => sendWasm(null));
-    this.worker.on('message', (answer: { id: number; diagnostics?: LintDiagnostic[]; error?: string }) => {
-      const pending = this.pending.get(answer.id);
-      if (!pending) return;
-      this.pending.delete(answer.id);
-      if (this.pending.size === 0) this.worker.unref();
-      if (answer.error !== undefined) {
-        pending.reject(new RuffCrash(answer.error));
-        // A crash can leave Ruff's wasm memory corrupt: later requests go to a fresh thread.
-        this.retire();
-      } else pending.resolve(answer.diagnostics ?? []);
-    });
-    this.worker.on('error', (error) => this.fail(error));
-    const { threadId } = this.worker;
-    this.worker.on('exit', (code) => {
-      releaseWasmTierLockOf(threadId);
-      this.fail(new Error(`Ruff's worker thread exited with ${code}`));
-    });
-  }
-
-  private fail(error: Error): void {
-    this.failed = true;
-    for (const pending of this.pending.values()) pending.reject(error);
-    this.pending.clear();
-  }
-
-  /** Stops the thread (its pending requests fail); the next request starts a fresh one. */
-  retire(): void {
-    this.fail(new Error("Ruff's worker thread was restarted"));
-    void this.worker.terminate();
-  }
-
-  request(source: string | null, lineLength: number, targetVersion: string, ahead?: string): Promise<LintDiagnostic[]> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.ref();
-      const request: RuffRequest = { id, source, lineLength, targetVersion, ...(ahead === undefined ? {} : { ahead }) };
-      this.worker.postMessage(request);
-    });
-  }
-}
-
-// The thread lives on the global object, not in this module: the CLI starts it from dist/ before it
+// The process lives on the global object, not in this module: the CLI starts it from dist/ before it
 // knows whether its bundle (another copy of this module) is fresh, and that copy must find it.
-const THREAD = Symbol.for('backsmith.ruff-thread');
-const threadHolder = globalThis as { [THREAD]?: RuffThread };
+const PROCESS = Symbol.for('backsmith.ruff-process');
+const processHolder = globalThis as { [PROCESS]?: RuffProcess };
 
-/** The worker, or null where it cannot run (sources run by a TypeScript test runner have no .js worker file). */
-function ruffThread(): RuffThread | null {
-  const thread = threadHolder[THREAD];
-  if (thread && !thread.failed) return thread;
+/** Ruff's process, or null where it cannot run (sources run by a TypeScript test runner have no .js file for it). */
+function ruffProcess(): RuffProcess | null {
+  const running = processHolder[PROCESS];
+  if (running && !running.failed) return running;
   if (!existsSync(WORKER_FILE)) return null;
-  threadHolder[THREAD] = new RuffThread();
-  return threadHolder[THREAD];
+  processHolder[PROCESS] = new RuffProcess(WORKER_FILE, (message) => new RuffCrash(message));
+  return processHolder[PROCESS];
 }
 
-/** A failure of Ruff on a source, from this copy of the module or another (see THREAD). */
+/** A failure of Ruff on a source, from this copy of the module or another (see PROCESS). */
 const isRuffFailure = (error: unknown): boolean => error instanceof Error && (error.name === 'RuffCrash' || error.name === 'RuffSkipped');
 
 /**
@@ -111,7 +42,7 @@ const isRuffFailure = (error: unknown): boolean => error instanceof Error && (er
  * warm-up module, and its outcome kept for the request that asks for it.
  */
 export function warmUpRuff(lineLength: number, targetVersion = DEFAULT_TARGET_VERSION, ahead?: string): void {
-  void ruffThread()?.request(null, lineLength, targetVersion, ahead).catch(() => undefined);
+  void ruffProcess()?.request(null, lineLength, targetVersion, ahead).catch(() => undefined);
 }
 
 /** Ruff was not run on a source, by design (see ruff-budget.ts): the message says why. */
@@ -132,18 +63,18 @@ export function ruffRefusal(verdict: RuffVerdict): Error | null {
 }
 
 /**
- * Lints Python source with Ruff (on a worker thread when possible, else on this one). Throws
+ * Lints Python source with Ruff (in its own process when possible, else on this thread). Throws
  * `RuffCrash` when Ruff fails on this source or takes longer than RUFF_TIME_LIMIT_MS, and `RuffSkipped`
- * or `RuffCrash` when `safeHere` (the parse's verdict) refuses the source: the worker is then stopped
- * if it is still at work, and on this thread Ruff does not start, since a crash would corrupt its
- * wasm for the rest of the process. A refusal wins even over a finished lint, so the outcome does
- * not depend on which thread was faster.
+ * or `RuffCrash` when `safeHere` (the parse's verdict) refuses the source: Ruff's process is then
+ * stopped if it is still at work, and on this thread Ruff does not start, since a crash would corrupt
+ * its wasm for the rest of the process. A refusal wins even over a finished lint, so the outcome
+ * does not depend on which was faster.
  */
 export async function lintPython(source: string, lineLength: number, targetVersion = DEFAULT_TARGET_VERSION, safeHere?: Promise<RuffVerdict>): Promise<LintDiagnostic[]> {
   const verdict = safeHere ?? Promise.resolve(true);
-  // A thread that died under another request's crash gets one fresh thread.
+  // A process that died under another request's crash gets one fresh process.
   for (let attempt = 0; attempt < 2; attempt++) {
-    const worker = ruffThread();
+    const worker = ruffProcess();
     if (!worker) break;
     try {
       const linted = worker.request(source, lineLength, targetVersion);

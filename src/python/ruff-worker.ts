@@ -1,22 +1,8 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { lintAhead, prepareRuff, runRuff, useCompiledRuffWasm } from './ruff-engine.js';
-import type { CompiledWasm } from './ruff-wasm-module.js';
-import { shareWasmTierLock } from './wasm-tiers.js';
+import { createInterface } from 'node:readline';
+import v8 from 'node:v8';
+import { lintAhead, prepareRuff, runRuff } from './ruff-engine.js';
 
-/** What the thread is started with. */
-export interface RuffWorkerData {
-  /** The starting thread's wasm tier lock (see wasm-tiers.ts). */
-  wasmTierLock: SharedArrayBuffer;
-  /** Ruff's wasm comes compiled, in a `RuffWasmMessage`, before Ruff is loaded (see ruff-wasm-module.ts). */
-  compiledWasmFollows?: boolean;
-}
-
-/** The compiled wasm, or null when the starting thread could not compile it (then it is compiled here). */
-export interface RuffWasmMessage {
-  compiledWasm: CompiledWasm | null;
-}
-
-/** A request from the main thread: lint `source`, or only load Ruff when `source` is null. */
+/** A request from the parent process, one JSON line: lint `source`, or only load Ruff when `source` is null. */
 export interface RuffRequest {
   id: number;
   source: string | null;
@@ -26,22 +12,42 @@ export interface RuffRequest {
   ahead?: string;
 }
 
-const data = workerData as RuffWorkerData | null;
-if (data?.wasmTierLock) shareWasmTierLock(data.wasmTierLock);
-let receiveWasm: (compiled: CompiledWasm | null) => void = () => undefined;
-if (data?.compiledWasmFollows) useCompiledRuffWasm(new Promise((resolve) => (receiveWasm = resolve)));
+/** The answer to one request, one JSON line. */
+export interface RuffAnswer {
+  id: number;
+  diagnostics?: unknown[];
+  error?: string;
+}
 
-parentPort?.on('message', (message: RuffRequest | RuffWasmMessage) => {
-  if ('compiledWasm' in message) {
-    receiveWasm(message.compiledWasm);
-    return;
-  }
-  const request = message;
+// Lazy validation checks each wasm function when it is first compiled instead of all of them at
+// load, and most of Ruff's functions are never called for one module. Set after the built-in
+// modules above are loaded: V8 uses its cache of their compiled code only under default flags.
+v8.setFlagsFromString('--wasm-lazy-validation');
+
+function answer(reply: RuffAnswer): void {
+  process.stdout.write(`${JSON.stringify(reply)}\n`);
+}
+
+function serve(request: RuffRequest): void {
   const work = request.source === null
     ? (request.ahead === undefined ? prepareRuff(request.lineLength, request.targetVersion) : lintAhead(request.ahead, request.lineLength, request.targetVersion)).then(() => [])
     : runRuff(request.source, request.lineLength, request.targetVersion);
   work.then(
-    (diagnostics) => parentPort?.postMessage({ id: request.id, diagnostics }),
-    (error: unknown) => parentPort?.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
+    (diagnostics) => answer({ id: request.id, diagnostics }),
+    (error: unknown) => {
+      answer({ id: request.id, error: error instanceof Error ? error.message : String(error) });
+      // A crash can leave Ruff's wasm memory corrupt: this process ends once the answer is out.
+      process.stdout.end(() => process.exit(70));
+    },
   );
-});
+}
+
+createInterface({ input: process.stdin }).on('line', (line) => {
+  let request: RuffRequest;
+  try {
+    request = JSON.parse(line) as RuffRequest;
+  } catch {
+    return;
+  }
+  serve(request);
+}).on('close', () => process.exit(0));

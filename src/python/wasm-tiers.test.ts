@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileWasm, compileWasmSync, releaseWasmTierLockOf, tieringChosenByUser, wasmTierLock } from './wasm-tiers.js';
+import { compileWasm, compileWasmSync, tieringChosenByUser } from './wasm-tiers.js';
 
 describe('tieringChosenByUser', () => {
   it.each([
@@ -56,16 +56,5 @@ describe.runIf(existsSync(BUILT))('compileWasm on one thread', () => {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', OVERLAPPING], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ before: ['first starts'], after: ['first starts', 'first ends', 'second starts'] });
-  });
-});
-
-describe('releaseWasmTierLockOf', () => {
-  it('frees a lock left held by a thread that ended, and leaves one held by another thread', () => {
-    const lock = new Int32Array(wasmTierLock());
-    Atomics.store(lock, 0, 7 + 1);
-    releaseWasmTierLockOf(9);
-    expect(Atomics.load(lock, 0)).toBe(8);
-    releaseWasmTierLockOf(7);
-    expect(Atomics.load(lock, 0)).toBe(0);
   });
 });

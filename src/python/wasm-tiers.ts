@@ -39,9 +39,9 @@ const waitAsync = (Atomics as unknown as {
 const LOCK_WAIT_MS = 5_000;
 const FREE = 0;
 const owner = threadId + 1;
-// The lock: which thread (threadId + 1) is compiling under its own flags, or FREE. Ruff compiles on
-// a worker while the main thread may be compiling tree-sitter. It lives on the global object (one
-// per thread), since the CLI loads two copies of this module: dist's, and its bundle's.
+// The lock: which thread (threadId + 1) is compiling under its own flags, or FREE: tree-sitter's
+// runtime and grammar compile at once (Ruff compiles in a process of its own: ruff-lint.ts). It
+// lives on the global object, since the CLI loads two copies of this module: dist's, and its bundle's.
 const LOCK = Symbol.for('backsmith.wasm-tier-lock');
 const lockHolder = globalThis as { [LOCK]?: Int32Array };
 const lock = (): Int32Array => (lockHolder[LOCK] ??= new Int32Array(new SharedArrayBuffer(4)));
@@ -50,16 +50,6 @@ let userChoice: boolean | undefined;
 function leaveFlagsAlone(): boolean {
   userChoice ??= tieringChosenByUser();
   return userChoice;
-}
-
-/** The lock's memory, to hand to a worker thread that compiles wasm (see `shareWasmTierLock`). */
-export function wasmTierLock(): SharedArrayBuffer {
-  return lock().buffer as SharedArrayBuffer;
-}
-
-/** Makes this thread use the lock of the thread that started it (a worker calls it with what `wasmTierLock` gave). */
-export function shareWasmTierLock(buffer: SharedArrayBuffer): void {
-  lockHolder[LOCK] = new Int32Array(buffer);
 }
 
 /**
@@ -77,11 +67,6 @@ function release(): void {
   Atomics.notify(lock(), 0);
 }
 
-/** Frees the lock if the thread `threadId` held it: for a worker that ended (terminated mid-compile, it never releases). */
-export function releaseWasmTierLockOf(threadId: number): void {
-  if (Atomics.compareExchange(lock(), 0, threadId + 1, FREE) === threadId + 1) Atomics.notify(lock(), 0);
-}
-
 /** Takes the lock, blocking this thread while another holds it; false when not taken (see LOCK_WAIT_MS). */
 function takeBlocking(): boolean {
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -96,9 +81,9 @@ function takeBlocking(): boolean {
 
 /**
  * Takes the lock without blocking the thread; false when not taken (see LOCK_WAIT_MS). Unlike a
- * synchronous compile, an asynchronous one waits for this thread's own: both are in flight at once
- * (Ruff's wasm and tree-sitter's on the main thread), and flags changed under a compile in flight
- * gave Ruff's module dynamic tiering (TurboFan jobs that held the process at exit for seconds).
+ * synchronous compile, an asynchronous one waits for this thread's own: two can be in flight at
+ * once (tree-sitter's runtime and grammar), and flags changed under a compile in flight once gave
+ * Ruff's module dynamic tiering (TurboFan jobs that held the process at exit for seconds).
  */
 async function takeWaiting(): Promise<boolean> {
   const deadline = Date.now() + LOCK_WAIT_MS;

@@ -114,7 +114,7 @@ async function buildSourceContext(options: BuildContextOptions): Promise<{ conte
   const modulePath = options.path ?? 'module.py';
   const fileName = path.basename(modulePath);
   const python = options.python === undefined ? config.python ?? 'python3' : options.python;
-  // Ruff (its own thread) and the interpreter (its own process) get their requests before the
+  // Ruff and the interpreter (each in its own process) get their requests before the
   // parse starts on this thread, so the three run side by side; the parse then says whether Ruff
   // may go on (see ruff-budget.ts). A larger module goes to Ruff only once the parse has weighed
   // it, so that one with too much lint work never does.
