@@ -105,7 +105,8 @@ export function namesBefore(text: string, end: number): string {
   }
   return names.reverse().join(' ');
 }
-const WHICH_BASE = /^s?\s*,?\s*(?:which|itself)\s+(?:in turn\s+)?(?:subclasses|inherits from|derives from|extends|is an?)\s+`([A-Z][A-Za-z0-9_]*)`/;
+// "…, which subclasses `Exception`", "…, itself an `Exception`", "…, a plain `Exception` subclass".
+const WHICH_BASE = /^s?\s*,?\s*(?:(?:which|itself)\s+(?:in turn\s+)?(?:subclasses|inherits from|derives from|extends|is an?|an?)\s+`([A-Z][A-Za-z0-9_]*)`|an?\s+(?:plain\s+|simple\s+|direct\s+)?`([A-Z][A-Za-z0-9_]*)`\s+subclass)/;
 /** "…gets `DoubleVote`; … gives `VoteClosed`; both subclass `VoteError`": the names of the sentence before it. */
 const PRONOUN_SUBCLASS = /\b(?:both|all(?: (?:two|three|four|five|six))?|each|they|these)\s+(?:are\s+)?(?:subclass(?:es)?|inherits?\s+from|derives?\s+from|extends?)\s+`([A-Z][A-Za-z0-9_]*)`/i;
 /** A next line that carries the sentence on (running text wraps): not blank, not a heading, bullet, quote or row. */
@@ -159,11 +160,13 @@ export class ExceptionLines {
       }
     };
     for (const sentence of line.matchAll(SUBCLASS_VERB)) {
-      const names = namesBefore(line, sentence.index ?? 0);
+      // "`A` and `B` all derive from `C`": the quantifier before the verb is no name.
+      const filler = /\b(?:are\s+)?(?:both|all|each)\s+$/.exec(line.slice(Math.max(0, (sentence.index ?? 0) - 14), sentence.index ?? 0));
+      const names = namesBefore(line, (sentence.index ?? 0) - (filler?.[0].length ?? 0));
       if (names === '') continue;
       // "… subclass `RoomServiceError`, which subclasses `Exception`": the base's own base.
       const which = WHICH_BASE.exec(line.slice((sentence.index ?? 0) + sentence[0].length, (sentence.index ?? 0) + sentence[0].length + 80));
-      declare(names, sentence[1]!, sentence[2] ?? which?.[1]);
+      declare(names, sentence[1]!, sentence[2] ?? which?.[1] ?? which?.[2]);
     }
     const pronoun = PRONOUN_SUBCLASS.exec(line);
     if (pronoun) {

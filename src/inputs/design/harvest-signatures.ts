@@ -7,6 +7,7 @@ import { isModelSection, ProseModelReader } from './prose-models.js';
 import { readProseParagraph } from './prose-paragraph.js';
 import { readLabelledMethod } from './labelled-method.js';
 import { readSectionSignature } from './section-signature.js';
+import { PROSE_METHOD, readProseMethod } from './prose-method.js';
 import { opensUnclosedSignature, readClassLine, readSignatureSnippet, readsAsCall, type SignatureSnippet } from './signature-snippet.js';
 
 /** How the harvester treats a line: read it, skip it (code already read), or read only `def` lines (broken code). */
@@ -90,6 +91,17 @@ const LIST_OR_QUOTE = /^\s*(?:[-*+]|\d{1,3}[.)]|>)\s/;
 function returnOfCell(cell: string | undefined): string | null {
   const text = (cell ?? '').replace(/`/g, '').trim();
   return /^[A-Za-z_][\w.]*(?:\[.*\])?(?:\s*\|\s*[A-Za-z_][\w.]*(?:\[.*\])?)*$/.test(text) && text.length < 200 ? text : null;
+}
+
+/** The line and the lines that carry its sentence on (up to four, none blank, a heading, bullet or row). */
+function sentenceFrom(lines: string[], index: number): string {
+  const parts = [lines[index]!];
+  for (let next = index + 1; next < lines.length && next <= index + 4; next++) {
+    const line = lines[next]!;
+    if (line.trim() === '' || /^\s{0,3}(?:#|[-*+>|]\s|\d{1,3}[.)]\s)/.test(line) || line.length > MAX_LINE) break;
+    parts.push(line.trim());
+  }
+  return parts.join(' ');
 }
 
 function cellsOf(row: string): string[] {
@@ -249,6 +261,12 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     const maybeClass = ownerOf(stack, lineClass);
     const modelOwner = sectionClass() ?? (maybeClass.kind === 'maybe-class' && MODEL_SENTENCE.test(line) ? maybeClass.name : null);
     if (!heading && models.readLine(lines, index, modelOwner, stack.some((section) => isModelSection(section.text)))) continue;
+    // "The `sell` method takes `buyer` (a str) … and returns a `list[int]`": a method described in a sentence.
+    const described = heading || !line.includes('takes') || !PROSE_METHOD.test(line) ? null : readProseMethod(sentenceFrom(lines, index));
+    if (described) {
+      add(described, index, false, true);
+      continue;
+    }
     const labelled = heading || !/:/.test(line) ? null : readLabelledMethod(lines, index);
     const spelled = labelled ? readSignatureSnippet(labelled) : null;
     if (spelled) add(spelled, index, false, true);

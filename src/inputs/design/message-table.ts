@@ -59,9 +59,10 @@ function rowKind(columns: MessageColumns, cells: string[], fallback: MessageKind
 /** The quoted message in a cell, or the whole cell when it has no double quotes. */
 function messageText(cell: string): string | null {
   const quoted = /["“]([^"”]+)["”]/.exec(cell);
-  // A cell that opens with a quoted part and goes on (`"{title}" is on the shelf.`) is the message whole.
+  // A cell that opens with a quoted part and goes on in words (`"{title}" is on the shelf.`) is the message whole.
   // So is a cell whose quotes hold only a placeholder (`Hold on "{title}" cancelled.`): the quotes are the message's own.
-  const whole = quoted !== null && ((quoted.index === 0 && cell.slice(quoted[0].length).trim() !== '') || /^\s*[{<[][^}>\]]{1,40}[}>\]]\s*$/.test(quoted[1]!));
+  // A note after the quotes (`"Saved." (mode is …)`, `"Saved." — on success`) leaves the quoted part the message.
+  const whole = quoted !== null && ((quoted.index === 0 && /^\s+[a-z]/.test(cell.slice(quoted[0].length))) || /^\s*[{<[][^}>\]]{1,40}[}>\]]\s*$/.test(quoted[1]!));
   const text = quoted && !whole ? quoted[1]! : cell;
   return text.trim() === '' ? null : text;
 }

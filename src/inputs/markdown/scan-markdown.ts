@@ -17,6 +17,9 @@ const BLOCKQUOTE = /^ {0,3}> ?/;
 const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+/** CommonMark's HTML blocks of kind 7: a line holding only one complete open or closing tag (it cannot interrupt a paragraph). */
+const HTML_TAG_LINE = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
+const isTagLine = (text: string) => text.length <= 1000 && text.trimStart().startsWith('<') && !/^ {0,3}<\/?(?:script|pre|style|textarea)\b/i.test(text) && HTML_TAG_LINE.test(text);
 /** CommonMark's HTML blocks of kind 6 (block-level tags), which run to a blank line. */
 const HTML_BLOCK = /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s/>]|$)/i;
 /** Block quotes and list items nested deeper than this are read as paragraphs. */
@@ -173,7 +176,7 @@ class Scanner {
         const contentLine = { text: content, offset: line.offset + text.indexOf(content.length > 0 ? content : '#'), line: line.line };
         nodes.push({ type: 'heading', depth: match[1]!.length as Heading['depth'], children: this.inline([contentLine]), position: this.span(line, line) });
         index++;
-      } else if (HTML_BLOCK.test(text)) {
+      } else if (HTML_BLOCK.test(text) || isTagLine(text)) {
         const first = index;
         while (index < lines.length && !isBlank(lines[index])) index++;
         nodes.push({ type: 'html', value: lines.slice(first, index).map((current) => current.text).join('\n'), position: this.span(lines[first]!, lines[index - 1]!) });
