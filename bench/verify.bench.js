@@ -27,6 +27,23 @@ function childrenCpuMs() {
   }
 }
 
+/**
+ * CPU ms of `runs` cold verifies of `file`, counting every process the CLI starts, through
+ * support/cpu-of-tree.py (a child subreaper, Linux only); null where it cannot run.
+ */
+async function treeCpuRuns(file, runs) {
+  const helper = path.join(ROOT, 'bench', 'support', 'cpu-of-tree.py');
+  const cpu = [];
+  for (let run = 0; run < runs; run++) {
+    const result = spawnSync('python3', [helper, process.execPath, path.join(ROOT, 'bin', 'backsmith.js'), 'verify', file, '--no-run', '--no-types', '--json'], { encoding: 'utf8' });
+    if (result.status !== 0) return null;
+    const figures = JSON.parse(result.stdout);
+    if (figures.status === 2) throw new Error(figures.stderr);
+    cpu.push(figures.cpuMs);
+  }
+  return cpu;
+}
+
 /** The ~800-line module the figures are taken on. */
 export function benchModule() {
   const found = CANDIDATES.map((file) => path.join(ROOT, file)).find((file) => existsSync(file));
@@ -48,9 +65,11 @@ export default async function verifyBench() {
     if (before !== null) coldCpu.push(childrenCpuMs() - before);
   }, 7);
   report('cold `backsmith verify --no-run --no-types` (whole process, wall)', cold);
-  // The interpreter that judges syntax is not in this figure: the CLI never waits for it (it ends
-  // when its stdin closes), so its CPU goes to no parent (a 0.5 s CPU burn in it added nothing here).
-  if (coldCpu.length > 0) report('  the same, CPU (user + system, its threads; not the interpreter)', coldCpu.slice(-cold.length));
+  // Ruff's process and the interpreter that judges syntax are not in this figure: the CLI never
+  // waits for them (each ends when its stdin closes), so their CPU goes to no parent.
+  if (coldCpu.length > 0) report('  the same, CPU (user + system of the CLI process only)', coldCpu.slice(-cold.length));
+  const treeCpu = await treeCpuRuns(file, 7);
+  if (treeCpu) report("  the same, CPU of the whole tree (the CLI, Ruff's process, the interpreter)", treeCpu);
   // The same machine's floor, to compare figures taken on machines of other speeds: node starting
   // and ending with nothing to do.
   const bare = await timeRuns(() => {
