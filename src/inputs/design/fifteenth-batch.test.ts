@@ -54,6 +54,11 @@ describe('styles of the fifteenth held-out batch', () => {
     expect(tomlApiAsJson('classes = [1] trailing\n')).toBeNull();
   });
 
+  it('takes a property\'s return from its getter, not its setter', async () => {
+    const spec = await readDesign('# D\n\n```python\nclass Recipe:\n    @property\n    def servings(self) -> int: ...\n    @servings.setter\n    def servings(self, value: int) -> None: ...\n```\n');
+    expect(api(spec)).toEqual(['Recipe.servings() -> int']);
+  });
+
   it('leaves InitVar and ClassVar annotations out of a dataclass\'s fields', async () => {
     const spec = await readDesign('# D\n\n```pyi\n@dataclass\nclass Sighting:\n    species: str\n    initials: InitVar[str] = ""\n    next_id: ClassVar[int] = 1\n    count: int = 1\n```\n');
     expect(spec.models.map((model) => model.fields.map((field) => field.name).join(','))).toEqual(['species,count']);

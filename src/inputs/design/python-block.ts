@@ -149,7 +149,10 @@ function readClass(cls: OutlineClass, offset: number): { designClass: DesignClas
       bases: cls.bases,
       decorators: cls.decorators,
       role: kind ? 'model' : 'other',
-      methods: cls.methods.map((method) => toDesignFunction(method, cls.name, offset)),
+      // A property's setter and deleter share its name: the getter says what the property is (`-> int`, not the setter's `-> None`).
+      methods: cls.methods
+        .filter((method) => !method.decorators.some((decorator) => decorator === `${method.name}.setter` || decorator === `${method.name}.deleter`) || !cls.methods.some((getter) => getter.name === method.name && getter.decorators.includes('property')))
+        .map((method) => toDesignFunction(method, cls.name, offset)),
       description: cls.docstring?.text.trim().split('\n')[0] ?? null,
       origin: 'code',
       line: cls.line + offset,
