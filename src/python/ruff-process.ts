@@ -40,8 +40,15 @@ export class RuffProcess {
     this.child.on('error', (error) => this.fail(error));
     this.child.on('close', (code, signal) => this.fail(new Error(`Ruff's process exited with ${code ?? signal}${stderr.trim() ? `: ${stderr.trim().split('\n').pop()}` : ''}`)));
     this.child.stdin.on('error', (error) => this.fail(error));
+    // A process that ends before Ruff has loaded would otherwise leave it compiling for a while.
+    process.on('exit', this.stop);
+    this.child.on('close', () => process.off('exit', this.stop));
     this.setReferenced(false);
   }
+
+  private readonly stop = (): void => {
+    this.child.kill('SIGKILL');
+  };
 
   /** A pending request keeps Node alive; an idle process must not. */
   private setReferenced(referenced: boolean): void {
