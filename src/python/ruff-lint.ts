@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runRuff, type LintDiagnostic } from './ruff-engine.js';
-import { RuffProcess } from './ruff-process.js';
+import { RuffCrash, RuffProcess } from './ruff-process.js';
 
 export { RUFF_RULE_FAMILIES, type LintDiagnostic } from './ruff-engine.js';
 
@@ -14,10 +14,7 @@ export const DEFAULT_LINE_LENGTH = 100;
 /** The script of Ruff's process (see ruff-process.ts). */
 const WORKER_FILE = fileURLToPath(new URL('./ruff-worker.js', import.meta.url));
 
-/** Ruff itself failed on a source (e.g. its parser ran out of stack on deep nesting). */
-export class RuffCrash extends Error {
-  override readonly name = 'RuffCrash';
-}
+export { RuffCrash } from './ruff-process.js';
 
 // The process lives on the global object, not in this module: the CLI starts it from dist/ before it
 // knows whether its bundle (another copy of this module) is fresh, and that copy must find it.
@@ -29,7 +26,7 @@ function ruffProcess(): RuffProcess | null {
   const running = processHolder[PROCESS];
   if (running && !running.failed) return running;
   if (!existsSync(WORKER_FILE)) return null;
-  processHolder[PROCESS] = new RuffProcess(WORKER_FILE, (message) => new RuffCrash(message));
+  processHolder[PROCESS] = new RuffProcess(WORKER_FILE);
   return processHolder[PROCESS];
 }
 
