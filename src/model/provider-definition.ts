@@ -23,6 +23,11 @@ export interface ProviderDefinition {
   apiKeyEnv?: string;
   /** `required`: no request without it (unless the base URL was changed); `optional`: sent when set. */
   apiKey: 'required' | 'optional' | 'none';
+  /**
+   * Header the key is sent in instead of `Authorization: Bearer` (Azure OpenAI's `api-key`). Other
+   * providers switch to it too when their base URL is an Azure resource (`isAzureBaseUrl`).
+   */
+  apiKeyHeader?: 'api-key';
   /** Variable overriding the base URL. */
   baseUrlEnv?: string;
   /** Base URL when none is configured; undefined means one must be given. */
@@ -35,6 +40,8 @@ export interface ProviderDefinition {
    * is used exactly as given, as OpenAI's SDKs use OPENAI_BASE_URL.
    */
   apiPath?: string;
+  /** Path given to a configured base URL that has none (Azure's endpoint → its `/openai/v1` API). */
+  pathWhenBare?: string;
   /** What a base URL means for this provider, for --help and the README. */
   baseUrlMeaning: string;
   /** A model id that works, for messages. */

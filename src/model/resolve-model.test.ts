@@ -61,7 +61,7 @@ describe('resolveModel', () => {
   it('names the unknown provider and lists the known ones', () => {
     const error = failure(() => resolveModel('gemini:gemini-2.5-pro', { env: {} }));
     expect(error).toBeInstanceOf(NoSuchProviderError);
-    expect(error.message).toBe('Unknown provider "gemini" in model id "gemini:gemini-2.5-pro". Known providers: openai, anthropic, ollama, openai-compatible (e.g. --model openai:gpt-4.1).');
+    expect(error.message).toBe('Unknown provider "gemini" in model id "gemini:gemini-2.5-pro". Known providers: openai, anthropic, ollama, openai-compatible, azure (e.g. --model openai:gpt-4.1).');
   });
 
   it('says which variable to set when a key is missing', () => {
@@ -123,7 +123,7 @@ describe('providerSetupInstructions', () => {
   it('is one line, and a second only to say what is already set', () => {
     const text = providerSetupInstructions({});
     expect(text.split('\n')).toHaveLength(1);
-    expect(text).toMatch(/^No model is configured: pass --model PROVIDER:MODEL or set "model" in backsmith\.config\.json, e\.g\. openai:gpt-4\.1 \(with OPENAI_API_KEY\), .*ollama:qwen2\.5-coder:7b \(a local server at http:\/\/localhost:11434\/v1\), openai-compatible:MODEL --base-url \S+\.$/);
+    expect(text).toMatch(/^No model is configured: pass --model PROVIDER:MODEL or set "model" in backsmith\.config\.json, e\.g\. openai:gpt-4\.1 \(with OPENAI_API_KEY\), .*ollama:qwen2\.5-coder:7b \(a local server at http:\/\/localhost:11434\/v1\), openai-compatible:MODEL --base-url \S+, azure:DEPLOYMENT --base-url https:\/\/RESOURCE\.openai\.azure\.com \(with AZURE_OPENAI_API_KEY\)\.$/);
     expect(providerSetupInstructions({ OPENAI_API_KEY: 'sk-x' }).split('\n')).toEqual([text, 'Found in the environment: OPENAI_API_KEY is set: try --model openai:gpt-4.1.']);
   });
 });

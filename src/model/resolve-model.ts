@@ -9,6 +9,8 @@ import { retrySettings, type RetryClock, type RetrySettings } from './retry-poli
 import { createSdkLanguageModel } from './sdk-language-model.js';
 import type { FetchFunction } from './tracking-fetch.js';
 import { environmentProxyFetch } from './proxy-fetch.js';
+import { withApiKeyHeader } from './api-key-header.js';
+import { isAzureBaseUrl } from './azure-provider.js';
 
 /** How to reach the model, beyond its id. */
 export interface ResolveModelSettings {
@@ -60,6 +62,7 @@ function normaliseBaseUrl(value: string, provider: ProviderDefinition, source: s
   url.search = '';
   url.hash = '';
   let path = url.pathname.replace(/\/+$/, '');
+  if (provider.pathWhenBare && path === '') path = provider.pathWhenBare;
   if (provider.apiPath && !path.endsWith(provider.apiPath)) path += provider.apiPath;
   url.pathname = path;
   return { url: url.toString().replace(/\/+$/, ''), custom: true, ...(query ? { query } : {}) };
@@ -82,6 +85,12 @@ function resolveBaseUrl(provider: ProviderDefinition, settings: ResolveModelSett
     return normaliseBaseUrl(value, provider, provider.baseUrlEnv!);
   }
   if (provider.defaultBaseUrl) return { url: provider.defaultBaseUrl, custom: false };
+  if (provider !== openAiCompatibleProvider) {
+    throw new MissingBaseUrlError(
+      `${provider.name}: models need a base URL: pass --base-url URL, set "baseUrl" in backsmith.config.json${provider.baseUrlEnv ? ` or ${provider.baseUrlEnv}` : ''}: ${provider.baseUrlMeaning}.`,
+      provider.name,
+    );
+  }
   throw new MissingBaseUrlError(
     `${provider.name}: models need the server's base URL: pass --base-url http://HOST:PORT/v1, set "baseUrl" in backsmith.config.json` +
       `${provider.baseUrlEnv ? ` or ${provider.baseUrlEnv}` : ''} (llama.cpp: http://localhost:8080/v1, vLLM: http://localhost:8000/v1, LM Studio: http://localhost:1234/v1).`,
@@ -118,7 +127,8 @@ export function resolveModel(id: string | undefined, settings: ResolveModelSetti
   const { name } = provider;
   const baseUrl = resolveBaseUrl(provider, settings, env);
   const apiKey = provider.apiKeyEnv ? env[provider.apiKeyEnv]?.trim() || undefined : undefined;
-  if (!apiKey && provider.apiKey === 'required' && !baseUrl.custom) {
+  // A provider with no default server (Azure) needs its key whatever the base URL.
+  if (!apiKey && provider.apiKey === 'required' && (!baseUrl.custom || !provider.defaultBaseUrl)) {
     throw new MissingApiKeyError(
       `${name}:${modelId} needs an API key: set ${provider.apiKeyEnv} (export ${provider.apiKeyEnv}=...). ` +
         'No key? Run a local model: --model ollama:qwen2.5-coder:7b, or --model openai-compatible:MODEL --base-url http://HOST:PORT/v1.',
@@ -128,13 +138,19 @@ export function resolveModel(id: string | undefined, settings: ResolveModelSetti
   const info = lookupModelInfo(name, modelId);
   // Behind a proxy (HTTPS_PROXY…), requests go through it: Node's own fetch would ignore the variable.
   const fetch = settings.fetch ?? environmentProxyFetch(env);
+  // Azure takes the key in `api-key`: said by the provider (`azure:`), or seen in the base URL (`openai:` at an Azure resource).
+  const keyHeader = provider.apiKeyHeader ?? (isAzureBaseUrl(baseUrl.url) ? 'api-key' : undefined);
+  const requestFetch = (tracked: FetchFunction): FetchFunction => {
+    const withKey = keyHeader ? withApiKeyHeader(tracked, keyHeader, apiKey) : tracked;
+    return baseUrl.query ? withQuery(withKey, baseUrl.query) : withKey;
+  };
   return createSdkLanguageModel({
     provider: name,
     modelId,
     contextWindow: contextWindow(provider, modelId, settings, env),
     maxOutputTokens: info?.maxOutputTokens ?? null,
     createSdkModel: (trackedFetch) =>
-      provider.createSdkModel({ modelId, baseUrl: baseUrl.url, apiKey, fetch: baseUrl.query ? withQuery(trackedFetch, baseUrl.query) : trackedFetch }),
+      provider.createSdkModel({ modelId, baseUrl: baseUrl.url, apiKey, fetch: requestFetch(trackedFetch) }),
     ...(apiKey ? { apiKey } : {}),
     ...(provider.apiKeyEnv ? { apiKeyEnv: provider.apiKeyEnv } : {}),
     retry: retrySettings(settings.retry),
