@@ -4,7 +4,8 @@ import { dictLiteralKeys } from '../../../inputs/design/response-format.js';
 import type { DesignSpec } from '../../../inputs/design/design-types.js';
 import type { PythonFunction, PythonModule, ValueFact } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
-import { ResponseAnalysis } from './support/response-analysis.js';
+import { exhaustiveEnumMatchFunctions } from './support/fall-through.js';
+import { ResponseAnalysis, type ResponseProblem } from './support/response-analysis.js';
 import { entryPoints } from './support/service-methods.js';
 
 /** The design's own words on where extra fields go, as a fix hint; null when it says nothing. */
@@ -94,6 +95,7 @@ export const responseFormat = defineCheck({
     const grouped = new Map<string, { report: CheckReport; reachedFrom: string[] }>();
     // The module's functions by name, made once (the last definition of a name is the one decorating).
     const functions = new Map(context.module.functions.map((fn) => [fn.name, fn] as const));
+    const found: Array<{ method: PythonFunction; symbol: string; problems: ResponseProblem[] }> = [];
     for (const { method, symbol, isWrapped, cls } of entryPoints(context.module)) {
       if (method.body.yields && !designedAsGenerator(context.design, cls?.name ?? null, method.name)) {
         const message = `${method.name} is a generator (it yields), so the UI gets a generator object instead of the response dict`;
@@ -104,7 +106,14 @@ export const responseFormat = defineCheck({
       if (isWrapped && !wrapped) continue;
       // A wrapper's return of the method's own result is the method's to answer for: it is judged there.
       const answerers = wrapped ? [...wrapped.wrappers, ...(wrapped.passesResult ? [method] : [])] : [method];
-      for (const problem of answerers.flatMap((fn) => analysis.problemsOf(functionCallable(fn)))) {
+      found.push({ method, symbol, problems: answerers.flatMap((fn) => analysis.problemsOf(functionCallable(fn))) });
+    }
+    // Body facts do not know an Enum's members: a function ending in a `match` over all of them is read again.
+    const fallsThrough = new Set(found.flatMap(({ problems }) => problems.flatMap((problem) => (problem.fallsThrough === undefined ? [] : [problem.fallsThrough]))));
+    const exhaustive = await exhaustiveEnumMatchFunctions(context.module, fallsThrough);
+    for (const { method, symbol, problems } of found) {
+      for (const problem of problems) {
+        if (problem.fallsThrough !== undefined && exhaustive.has(problem.fallsThrough)) continue;
         const key = `${problem.line}\u0000${problem.message}`;
         const entry = grouped.get(key);
         if (entry) {

@@ -10,6 +10,8 @@ export interface ResponseProblem {
   message: string;
   /** `Class.method` (or function) holding the offending return; set by `problemsOf`. */
   symbol?: string;
+  /** For a function that can reach the end of its body: its `def` line (a match over an Enum may close it, see fall-through.ts). */
+  fallsThrough?: number;
 }
 
 /** Expression types that are certainly not a dict. */
@@ -76,7 +78,7 @@ export class ResponseAnalysis {
     if (!callable.body.yields) {
       for (const fact of callable.body.returns) problems.push(...this.valueProblems(fact, fact.line, callable, where, depth));
       if (callable.kind === 'function' && callable.body.canFallThrough) {
-        problems.push({ line: callable.fn.line, message: `${where} can reach the end of its body without a return statement, so it returns None` });
+        problems.push({ line: callable.fn.line, message: `${where} can reach the end of its body without a return statement, so it returns None`, fallsThrough: callable.fn.line });
       }
     }
     const symbol = callableSymbol(callable);
