@@ -64,6 +64,7 @@ export function draftVerifyOptions(context: Pick<StepContext, 'prepared' | 'conf
  */
 export function createGenerationSteps(context: StepContext): LoopSteps {
   const { model, prepared, options, recorder, replyTokens, emit } = context;
+  let unstreamedNoted = false;
   const defaults: LoopSteps = {
     async reply(prompt, at) {
       const kind = at.round === 0 ? 'draft' : 'repair';
@@ -78,6 +79,10 @@ export function createGenerationSteps(context: StepContext): LoopSteps {
           ...(event.maxAttempts ? { retry: event.attempt, maxRetries: event.maxAttempts - 1 } : {}),
         }),
         onResult: async (result, request) => {
+          if (result.unstreamed && !unstreamedNoted) {
+            unstreamedNoted = true;
+            emit({ type: 'note', message: `${model.provider}:${model.modelId}: the server ignored stream: true and sent the whole reply as one JSON body; it is read whole (no progress until each reply is done, so only the request time limit applies)` });
+          }
           emit({ type: 'reply', outputTokens: result.usage.outputTokens, finishReason: result.finishReason, continuations: result.continuations ?? 0 });
           const cost = estimateCost(model.provider, model.modelId, result.usage);
           await recorder.recordCall({ role: 'module-writer', ...at, kind, request, prompt, result, costUsd: cost?.usd ?? null });

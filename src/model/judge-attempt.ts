@@ -7,6 +7,7 @@ import type { RetrySettings } from './retry-policy.js';
 import type { AttemptOutcome } from './stream-attempt.js';
 import type { ReceivedReply } from './tracking-fetch.js';
 import { describeUnexpectedReply } from './unexpected-reply.js';
+import { readWholeJsonReply } from './whole-json-reply.js';
 
 /** A usable answer of one attempt: complete, cut by a limit, or cancelled by the caller. */
 export interface AttemptReply {
@@ -15,6 +16,8 @@ export interface AttemptReply {
   providerFinishReason?: string;
   usage: TokenUsage;
   warnings: string[];
+  /** Read from one whole JSON body: the server ignored `stream: true`. */
+  unstreamed?: true;
 }
 
 const NO_USAGE: TokenUsage = { inputTokens: null, outputTokens: null };
@@ -49,6 +52,12 @@ export function judgeAttempt(
     throw withUsage(new ProviderError(`${label}: ${state.timedOut} timeout (${limit}).`, { ...failed, kind: 'timeout', isRetryable: true }), outcome);
   }
   const finish = outcome.finish;
+  // A gateway that ignores `stream: true` answers with the whole completion as one JSON body: the SDK's
+  // stream parser finds no event in it, but the answer is all there.
+  const whole = outcome.text === '' && finish?.reason !== 'stop' && !outcome.aborted ? readWholeJsonReply(state.received?.wholeJson) : undefined;
+  if (whole) {
+    return { ...whole, warnings: outcome.warnings, unstreamed: true };
+  }
   // Whatever the SDK made of a body that was no event stream at all (nothing, or its own parse error), the body says more.
   const unexpected = outcome.text === '' && finish?.reason !== 'stop' ? describeUnexpectedReply(state.received, label, context.secrets) : undefined;
   if (unexpected) {

@@ -67,6 +67,11 @@ export interface CompletionResult {
   continuations?: number;
   /** Provider warnings (unsupported settings…), instead of the SDK printing them to the console. */
   warnings?: string[];
+  /**
+   * The server ignored `stream: true` and sent the whole reply as one JSON body (some gateways do):
+   * it was read whole, and `onText` got it at once.
+   */
+  unstreamed?: boolean;
 }
 
 /** A language model behind one interface, whatever the provider. */

@@ -50,6 +50,9 @@ export function createSdkLanguageModel(options: SdkModelOptions): LanguageModel 
     secrets: [options.apiKey],
     ...(options.apiKeyEnv ? { apiKeyEnv: options.apiKeyEnv } : {}),
   };
+  // Once a server has answered with a whole JSON body, silence until the reply is done is its normal
+  // way: the idle limit would end every long reply, so only the request limit applies from then on.
+  let unstreamedServer = false;
   async function complete(request: CompletionRequest): Promise<CompletionResult> {
     silenceSdkWarnings();
     const started = performance.now();
@@ -64,13 +67,19 @@ export function createSdkLanguageModel(options: SdkModelOptions): LanguageModel 
         async (attempt): Promise<AttemptReply> => {
           if (request.signal?.aborted) return { text: '', finishReason: 'aborted', usage: { inputTokens: null, outputTokens: null }, warnings: [] };
           attempts = attempt;
-          const watchdog = startAttemptWatchdog(options.retry, request.signal);
+          const limits = unstreamedServer ? { ...options.retry, idleTimeoutMs: options.retry.requestTimeoutMs } : options.retry;
+          const watchdog = startAttemptWatchdog(limits, request.signal);
           try {
             const received: { last?: ReceivedReply } = {};
             const model = options.createSdkModel(trackingFetch(watchdog.touch, options.fetch, received));
             const outcome = await streamAttempt(model, request, watchdog.signal);
             const state = { callerAborted: request.signal?.aborted === true, timedOut: watchdog.timedOut(), ...(received.last ? { received: received.last } : {}) };
-            return judgeAttempt(outcome, state, { ...context, now: clock.now() }, options.retry);
+            const judged = judgeAttempt(outcome, state, { ...context, now: clock.now() }, limits);
+            if (judged.unstreamed) {
+              unstreamedServer = true;
+              request.onText?.(judged.text);
+            }
+            return judged;
           } catch (error) {
             if (error instanceof ProviderError && error.usage) failedUsage = addUsage(failedUsage, error.usage);
             throw error;
@@ -87,7 +96,7 @@ export function createSdkLanguageModel(options: SdkModelOptions): LanguageModel 
       }
       throw error;
     }
-    const { warnings, ...rest } = reply;
+    const { warnings, unstreamed, ...rest } = reply;
     const usage = failedUsage ? addUsage(rest.usage, failedUsage) : rest.usage;
     return {
       ...rest,
@@ -96,6 +105,7 @@ export function createSdkLanguageModel(options: SdkModelOptions): LanguageModel 
       attempts,
       ...(failedUsage ? { failedAttemptsUsage: failedUsage } : {}),
       ...(warnings.length > 0 ? { warnings } : {}),
+      ...(unstreamed ? { unstreamed: true } : {}),
     };
   }
 

@@ -8,7 +8,15 @@ export interface ReceivedReply {
   url: string;
   /** The first bytes of the body, decoded as UTF-8 (at most HEAD_BYTES). */
   head: string;
+  /**
+   * The whole body of a 2xx JSON reply (at most WHOLE_JSON_BYTES; undefined past that or for any
+   * other reply): a gateway that ignores `stream: true` sends its whole answer so.
+   */
+  wholeJson?: string;
 }
+
+/** Most bytes of a JSON reply kept whole: a reply of a 1 MB module, escaped, with room to spare. */
+export const WHOLE_JSON_BYTES = 8 * 1024 * 1024;
 
 /** Bytes of each reply kept in `ReceivedReply.head`: enough for a page's title, little enough to hold always. */
 const HEAD_BYTES = 4096;
@@ -27,6 +35,9 @@ export function trackingFetch(onBytes: () => void, baseFetch: FetchFunction = gl
     if (!response.body) return response;
     const decoder = new TextDecoder();
     let kept = 0;
+    const json = response.ok && /\bjson\b/i.test(reply.contentType) && !/event-stream/i.test(reply.contentType);
+    const whole: Uint8Array[] = [];
+    let wholeBytes = 0;
     const body = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
@@ -36,7 +47,14 @@ export function trackingFetch(onBytes: () => void, baseFetch: FetchFunction = gl
             kept += part.length;
             reply.head += decoder.decode(part, { stream: kept < HEAD_BYTES });
           }
+          if (json && wholeBytes <= WHOLE_JSON_BYTES) {
+            wholeBytes += chunk.length;
+            if (wholeBytes <= WHOLE_JSON_BYTES) whole.push(chunk.slice());
+          }
           controller.enqueue(chunk);
+        },
+        flush() {
+          if (json && wholeBytes <= WHOLE_JSON_BYTES) reply.wholeJson = Buffer.concat(whole).toString('utf8');
         },
       }),
     );
