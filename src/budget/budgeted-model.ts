@@ -20,7 +20,9 @@ export function budgetedModel(model: LanguageModel, budget: SpendBudget, draft: 
     ...model,
     async complete(request) {
       const inputTokens = estimateInputTokens(request);
-      const allowance = budget.allow(draft, inputTokens);
+      // The reply is paid for too: the cost budget counts it at its most (the request's output limit, else the model's).
+      const maxOutputTokens = request.maxOutputTokens ?? model.maxOutputTokens ?? undefined;
+      const allowance = budget.allow(draft, inputTokens, maxOutputTokens);
       const maxAttempts = Math.min(request.maxAttempts ?? Infinity, allowance.attempts);
       let result: CompletionResult;
       try {

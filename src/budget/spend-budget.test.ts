@@ -21,7 +21,7 @@ describe('createSpendBudget', () => {
     const table: [Partial<BudgetLimits>, RegExp][] = [
       [{ maxRequests: 1 }, /^Stopped by the request budget \(--max-requests 1\): spent 1 request, 1,000 tokens in \/ 500 out, ~\$0\.0060; raise --max-requests/],
       [{ maxTokens: 2000 }, /^Stopped by the token budget \(--max-tokens 2,000, input and output together\) \(the next request needs about 1,004 input tokens\): spent 1 request/],
-      [{ maxCostUsd: 0.007 }, /^Stopped by the cost budget \(--max-cost 0\.007 USD, list-price estimate\) \(the next request costs about \$0\.0020 to send\)/],
+      [{ maxCostUsd: 0.007 }, /^Stopped by the cost budget \(--max-cost 0\.007 USD, list-price estimate\) \(sending the next request would cost about \$0\.0020, more than the \$0\.0010 left\)/],
       [{ maxRequestsPerDraft: 1 }, /^Stopped by the per-draft request limit \(1 requests per draft, continuations and retries included\)/],
     ];
     for (const [overrides, message] of table) {
@@ -34,6 +34,27 @@ describe('createSpendBudget', () => {
       expect((error as Error).message).toMatch(message);
       expect(budget.stoppedBy()).toBe((error as BudgetExhaustedError).budget);
     }
+  });
+
+  it('--max-cost counts the reply at its most before a request, and the real usage after it, saying which passed the limit', () => {
+    const refusal = (budget: ReturnType<typeof createSpendBudget>, inputTokens: number, maxOutputTokens?: number): string => {
+      try {
+        budget.allow(budget.startDraft(), inputTokens, maxOutputTokens);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'allowed';
+    };
+    // gpt-4.1: $2 in, $8 out per million. 10,000 tokens in: $0.02; 32,768 out at most: $0.2621.
+    const budget = createSpendBudget(limits({ maxCostUsd: 0.15 }), gpt41);
+    expect(refusal(budget, 10_000)).toBe('allowed');
+    expect(refusal(budget, 10_000, 8_000)).toBe('allowed');
+    expect(refusal(budget, 10_000, 32_768)).toMatch(/^Stopped by the cost budget \(--max-cost 0\.15 USD, list-price estimate\) \(the next request costs about \$0\.0200 to send, and its reply up to \$0\.2621 \(at most 32,768 tokens\): \$0\.2821, more than the \$0\.1500 left; lower --max-output-tokens to send it\): spent 0 requests/);
+    expect(refusal(budget, 80_000, 100)).toMatch(/\(sending the next request would cost about \$0\.1600, more than the \$0\.1500 left\)/);
+    // A reply that used more than was allowed for (a provider ignoring the limit): the next request is refused on the real usage.
+    budget.charge(budget.startDraft(), 1, { inputTokens: 10_000, outputTokens: 20_000 }, { inputTokens: 0, outputTokens: 0 });
+    expect(budget.spent().costUsd).toBe(0.18);
+    expect(refusal(budget, 10)).toMatch(/\(the real usage of the replies so far passed it: the last request cost \$0\.0200 to send and \$0\.1600 for its reply\): spent 1 request, 10,000 tokens in \/ 20,000 out, ~\$0\.1800;/);
   });
 
   it('estimates tokens the provider did not report, and says so; an unknown price leaves the cost unknown', () => {

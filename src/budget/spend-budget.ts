@@ -102,19 +102,50 @@ export interface SpendBudget {
   startDraft(): DraftSpend;
   /**
    * Checks a request of about `estimatedInputTokens` before it is sent: the attempts it may make, or a
-   * BudgetExhaustedError when a budget is used up (or the request alone would pass the token or cost budget).
+   * BudgetExhaustedError when a budget is used up (or the request alone would pass the token or cost
+   * budget). The cost budget counts the reply too, at `maxOutputTokens` (its most) when given.
    */
-  allow(draft: DraftSpend, estimatedInputTokens: number): Allowance;
+  allow(draft: DraftSpend, estimatedInputTokens: number, maxOutputTokens?: number): Allowance;
   /** Counts a finished request (or the failed attempts of one): attempts, tokens (estimated when unreported), cost. */
   charge(draft: DraftSpend, attempts: number, usage: TokenUsage, estimate: { inputTokens: number; outputTokens: number }): void;
   /** The error for a stop by `budget`, recorded as the run's stop. */
   exhausted(budget: BudgetName, why?: string): BudgetExhaustedError;
 }
 
+/** What the last request charged cost, in US dollars: what it sent and what it got back. */
+interface RequestCost {
+  input: number;
+  output: number;
+}
+
+function dollars(amount: number): string {
+  return `$${amount.toFixed(4)}`;
+}
+
+/**
+ * Why the cost budget refuses the next request, naming the part that passes it, or null when it
+ * fits: what was spent already (the real usage of the replies so far), then the next request's
+ * input, then its input with its reply at `maxOutputTokens`, the most it can cost.
+ */
+function costOverrun(limit: number, spentUsd: number, price: PriceFunction, inputTokens: number, maxOutputTokens: number | undefined, last: RequestCost | null): string | null {
+  if (spentUsd > limit) {
+    const split = last ? `: the last request cost ${dollars(last.input)} to send and ${dollars(last.output)} for its reply` : '';
+    return `the real usage of the replies so far passed it${split}`;
+  }
+  const left = limit - spentUsd;
+  const input = price({ inputTokens, outputTokens: 0 });
+  if (input === null) return null;
+  if (input > left) return `sending the next request would cost about ${dollars(input)}, more than the ${dollars(left)} left`;
+  const output = maxOutputTokens ? price({ inputTokens: 0, outputTokens: maxOutputTokens }) : 0;
+  if (output === null || input + output <= left) return null;
+  return `the next request costs about ${dollars(input)} to send, and its reply up to ${dollars(output)} (at most ${formatTokens(maxOutputTokens!)} tokens): ${dollars(input + output)}, more than the ${dollars(left)} left; lower --max-output-tokens to send it`;
+}
+
 /** Creates a run's budget; `price` turns token counts into dollars (null when unknown). */
 export function createSpendBudget(limits: BudgetLimits, price: PriceFunction): SpendBudget {
   const spent: Spending = { requests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, tokensEstimated: false };
   let stopped: BudgetName | null = null;
+  let lastCost: RequestCost | null = null;
   const exhausted = (budget: BudgetName, why = ''): BudgetExhaustedError => {
     stopped ??= budget;
     return new BudgetExhaustedError(budgetStopMessage(budget, limits, { ...spent }, why), budget, { ...spent });
@@ -124,7 +155,7 @@ export function createSpendBudget(limits: BudgetLimits, price: PriceFunction): S
     spent: () => ({ ...spent }),
     stoppedBy: () => stopped,
     startDraft: () => ({ requests: 0 }),
-    allow(draft, estimatedInputTokens) {
+    allow(draft, estimatedInputTokens, maxOutputTokens) {
       const runLeft = limits.maxRequests - spent.requests;
       const draftLeft = limits.maxRequestsPerDraft - draft.requests;
       if (runLeft <= 0) throw exhausted('max-requests');
@@ -132,10 +163,8 @@ export function createSpendBudget(limits: BudgetLimits, price: PriceFunction): S
       if (limits.maxTokens !== null && spent.inputTokens + spent.outputTokens + estimatedInputTokens > limits.maxTokens) {
         throw exhausted('max-tokens', `the next request needs about ${formatTokens(estimatedInputTokens)} input tokens`);
       }
-      const inputCost = price({ inputTokens: estimatedInputTokens, outputTokens: 0 });
-      if (limits.maxCostUsd !== null && spent.costUsd !== null && inputCost !== null && spent.costUsd + inputCost > limits.maxCostUsd) {
-        throw exhausted('max-cost', `the next request costs about $${inputCost.toFixed(4)} to send`);
-      }
+      const overCost = limits.maxCostUsd !== null && spent.costUsd !== null ? costOverrun(limits.maxCostUsd, spent.costUsd, price, estimatedInputTokens, maxOutputTokens, lastCost) : null;
+      if (overCost) throw exhausted('max-cost', overCost);
       return runLeft <= draftLeft ? { attempts: runLeft, binding: 'max-requests' } : { attempts: draftLeft, binding: 'max-requests-per-draft' };
     },
     charge(draft, attempts, usage, estimate) {
@@ -146,6 +175,8 @@ export function createSpendBudget(limits: BudgetLimits, price: PriceFunction): S
       spent.inputTokens += counted.inputTokens;
       spent.outputTokens += counted.outputTokens;
       const cost = price(counted);
+      const inputCost = price({ inputTokens: counted.inputTokens, outputTokens: 0 });
+      lastCost = cost === null || inputCost === null ? null : { input: inputCost, output: cost - inputCost };
       spent.costUsd = spent.costUsd === null || cost === null ? null : Math.round((spent.costUsd + cost) * 1_000_000) / 1_000_000;
     },
     exhausted,

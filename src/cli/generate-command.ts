@@ -64,7 +64,7 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
     .option('--max-output-tokens <n>', 'tokens to allow for each reply', count(1))
     .option('--max-requests <n>', 'stop after this many model requests, retries and continuations included (default: 4 per draft)', count(1, 1000))
     .option('--max-tokens <n>', 'stop once the tokens sent and received reach this: a request is sent only if its input still fits (default: no limit beyond --max-requests)', count(1))
-    .option('--max-cost <usd>', 'stop before the estimated cost passes this many US dollars (where the price is known)', amount)
+    .option('--max-cost <usd>', 'stop before the estimated cost passes this many US dollars (where the price is known); a reply counts at its --max-output-tokens until its real usage is known', amount)
     .option('--temperature <t>', 'sampling temperature, 0 to 2, for providers that accept it', temperature)
     .option('--json', 'print one JSON result instead of the summary')
     .option('--config <file>', 'configuration file (default: backsmith.config.json or package.json#backsmith)')
