@@ -184,15 +184,16 @@ class BlockedReports:
 
     def exited(self, status):
         """The server was reaped with wait ``status``: a lost report when it ended with REPORT_LOST_STATUS, a process
-        started past the audit hook when the kernel's filter killed it (SIGSYS)."""
+        started or reached past the audit hook when the kernel's filter killed it (SIGSYS)."""
         if os.WIFEXITED(status) and os.WEXITSTATUS(status) == REPORT_LOST_STATUS:
             self.accept(lost_report("the module's process ended while the sandbox reported a blocked action: "
                                     "the report channel was closed, replaced or made to fail"), b"", once=False)
         elif os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGSYS:
             # process_filter: a system call no audit event announces (a fresh copy of fork_exec, a pidfd signal).
-            self.accept({**lost_report("ended by the kernel's filter: the module's process started a process or signalled "
-                                       "another one where no audit event is raised (a fresh copy of "
-                                       "_posixsubprocess.fork_exec, os.pidfd_open, signal.pidfd_send_signal)"),
+            self.accept({**lost_report("ended by the kernel's filter: the module's process started a process, signalled "
+                                       "another one or changed its priority, CPU affinity or limits, where no audit event "
+                                       "is raised (a fresh copy of fork_exec, a pidfd signal, os.setpriority, "
+                                       "os.sched_setaffinity)"),
                          "kind": "process", "auditEvent": "seccomp"}, b"", once=False)
 
     def finish(self):
