@@ -6,7 +6,7 @@ import type { FakeServer } from '../model/test-support/fake-http-server.js';
 import { openAiErrorBody, openAiStreamEvents, startOpenAiServer } from '../model/test-support/openai-wire.js';
 import { recordingClock } from '../model/test-support/recording-clock.js';
 import { budgetedModel } from './budgeted-model.js';
-import { BudgetExhaustedError, createSpendBudget, defaultBudgetLimits, type BudgetLimits } from './spend-budget.js';
+import { BudgetExhaustedError, createSpendBudget, defaultBudgetLimits, describeSpending, type BudgetLimits } from './spend-budget.js';
 
 const request = { system: 'Write modules.', messages: [{ role: 'user' as const, content: 'x'.repeat(4000) }] };
 const limits = (overrides: Partial<BudgetLimits> = {}): BudgetLimits => ({ maxRequests: 10, maxTokens: null, maxCostUsd: null, maxRequestsPerDraft: 4, ...overrides });
@@ -55,6 +55,15 @@ describe('createSpendBudget', () => {
     budget.charge(budget.startDraft(), 1, { inputTokens: 10_000, outputTokens: 20_000 }, { inputTokens: 0, outputTokens: 0 });
     expect(budget.spent().costUsd).toBe(0.18);
     expect(refusal(budget, 10)).toMatch(/\(the real usage of the replies so far passed it: the last request cost \$0\.0200 to send and \$0\.1600 for its reply\): spent 1 request, 10,000 tokens in \/ 20,000 out, ~\$0\.1800;/);
+  });
+
+  it('a local model (Ollama) costs nothing, and its spending says so rather than ~$0.0000', () => {
+    const ollama = (usage: { inputTokens: number | null; outputTokens: number | null }) => estimateCost('ollama', 'qwen2.5-coder:7b', usage)?.usd ?? null;
+    const budget = createSpendBudget(limits({ maxCostUsd: 0.01 }), ollama);
+    budget.charge(budget.startDraft(), 1, { inputTokens: 9000, outputTokens: 7000 }, { inputTokens: 0, outputTokens: 0 });
+    expect(budget.allow(budget.startDraft(), 500_000, 32_000).attempts).toBeGreaterThan(0);
+    expect(describeSpending(budget.spent())).toBe('1 request, 9,000 tokens in / 7,000 out, no cost (local model)');
+    expect(describeSpending(createSpendBudget(limits(), gpt41).spent())).toBe('0 requests, 0 tokens in / 0 out, ~$0.0000');
   });
 
   it('estimates tokens the provider did not report, and says so; an unknown price leaves the cost unknown', () => {

@@ -27,6 +27,8 @@ export interface Spending {
   costUsd: number | null;
   /** Some token counts were estimated from text length (the provider reported none). */
   tokensEstimated: boolean;
+  /** The model costs nothing (a local model): the cost reads as none, not as $0.0000. */
+  free?: boolean;
 }
 
 /** The requests of one draft, counted against the per-draft limit. */
@@ -69,7 +71,7 @@ function formatTokens(count: number): string {
 
 /** `12 requests, 98,000 tokens in / 20,000 out, ~$0.3560`: what was spent, in one phrase. */
 export function describeSpending(spent: Spending): string {
-  const cost = spent.costUsd === null ? 'cost unknown' : `~$${spent.costUsd.toFixed(4)}`;
+  const cost = spent.free ? 'no cost (local model)' : spent.costUsd === null ? 'cost unknown' : `~$${spent.costUsd.toFixed(4)}`;
   const tokens = `${spent.tokensEstimated ? '~' : ''}${formatTokens(spent.inputTokens)} tokens in / ${formatTokens(spent.outputTokens)} out`;
   return `${spent.requests} request${spent.requests === 1 ? '' : 's'}, ${tokens}, ${cost}`;
 }
@@ -144,6 +146,7 @@ function costOverrun(limit: number, spentUsd: number, price: PriceFunction, inpu
 /** Creates a run's budget; `price` turns token counts into dollars (null when unknown). */
 export function createSpendBudget(limits: BudgetLimits, price: PriceFunction): SpendBudget {
   const spent: Spending = { requests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, tokensEstimated: false };
+  if (price({ inputTokens: 1_000_000, outputTokens: 1_000_000 }) === 0) spent.free = true;
   let stopped: BudgetName | null = null;
   let lastCost: RequestCost | null = null;
   const exhausted = (budget: BudgetName, why = ''): BudgetExhaustedError => {

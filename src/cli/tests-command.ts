@@ -9,6 +9,7 @@ import type { CliIo } from './cli-io.js';
 import { givenFlags } from './generate-given-flags.js';
 import { handleModelActionFailure } from './model-action-failure.js';
 import { optionValues } from './option-values.js';
+import { describeCost, isFreeModel } from '../model/estimate-cost.js';
 
 const { count, temperature } = optionValues;
 
@@ -50,7 +51,7 @@ export function formatTestsResult(result: AcceptanceTestsResult, escape: (text: 
   lines.push(`  ${covered}/${result.coverage.length} criteria have a test${result.uncovered.length > 0 ? `; none for ${result.uncovered.join(', ')}` : ''}; imports ${result.moduleName}`);
   lines.push(`  attempts: ${result.attempts.map((attempt) => `${attempt.round === 0 ? 'first' : `round ${attempt.round}`} ${attempt.usable ? 'usable' : `${attempt.errors} error(s)`}`).join(' → ') || 'none'}`);
   const { inputTokens, outputTokens, costUsd } = result.usage;
-  lines.push(`  ${result.model.provider}:${result.model.modelId}, agent ${result.agent}; ${inputTokens?.toLocaleString('en-US') ?? '?'} tokens in / ${outputTokens?.toLocaleString('en-US') ?? '?'} out; ${costUsd === null ? 'cost unknown' : `~$${costUsd.toFixed(4)} (estimate)`}; ${(result.durationMs / 1000).toFixed(1)} s`);
+  lines.push(`  ${result.model.provider}:${result.model.modelId}, agent ${result.agent}; ${inputTokens?.toLocaleString('en-US') ?? '?'} tokens in / ${outputTokens?.toLocaleString('en-US') ?? '?'} out; ${describeCost(costUsd, isFreeModel(result.model.provider, result.model.modelId))}; ${(result.durationMs / 1000).toFixed(1)} s`);
   lines.push(`  run record: ${relative(result.runDir)} (backsmith runs show ${result.runId})`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { escapeTerminal } from '../report/escape-terminal.js';
 import { formatAcceptanceLine } from '../acceptance/format-acceptance.js';
+import { describeCost, isFreeModel } from '../model/estimate-cost.js';
 import type { GenerateResult } from './generate-types.js';
 
 /** Error findings shown in the summary; the run record holds them all. */
@@ -14,7 +15,7 @@ function relative(file: string): string {
 function usage(result: GenerateResult): string {
   const { inputTokens, outputTokens, costUsd } = result.usage;
   const tokens = `${inputTokens?.toLocaleString('en-US') ?? '?'} tokens in / ${outputTokens?.toLocaleString('en-US') ?? '?'} out`;
-  return `${tokens}; ${costUsd === null ? 'cost unknown' : `~$${costUsd.toFixed(4)} (estimate)`}`;
+  return `${tokens}; ${describeCost(costUsd, isFreeModel(result.model.provider, result.model.modelId))}`;
 }
 
 /** The human summary `backsmith generate` prints on stdout. */

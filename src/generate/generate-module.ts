@@ -125,6 +125,9 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
   if (limits.maxCostUsd !== null && price({ inputTokens: 0, outputTokens: 0 }) === null) {
     emit({ type: 'note', message: `--max-cost: the price of ${model.provider}:${model.modelId} is unknown, so the cost budget cannot be checked; the request and token budgets still apply` });
   }
+  if (limits.maxCostUsd !== null && budget.spent().free) {
+    emit({ type: 'note', message: `--max-cost: ${model.provider}:${model.modelId} runs locally at no cost, so the cost budget never stops it; the request and token budgets still apply` });
+  }
   const secrets = options.secrets ?? environmentSecrets();
   const recorder = await createRunRecorder(projectDir, {
     model: { provider: model.provider, modelId: model.modelId, contextWindow: model.contextWindow },

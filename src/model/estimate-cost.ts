@@ -11,6 +11,17 @@ export interface CostEstimate {
   basis: 'list-price' | 'local';
 }
 
+/** Whether `provider:modelId` runs on the user's machine at no charge (Ollama): its cost is shown as none, not as $0.0000. */
+export function isFreeModel(provider: string, modelId: string): boolean {
+  return estimateCost(provider, modelId, { inputTokens: 1, outputTokens: 1 })?.basis === 'local';
+}
+
+/** How a run's cost reads: `no cost (local model)`, `~$0.0123 (estimate)` or `cost unknown`. */
+export function describeCost(costUsd: number | null, free: boolean): string {
+  if (free) return 'no cost (local model)';
+  return costUsd === null ? 'cost unknown' : `~$${costUsd.toFixed(4)} (estimate)`;
+}
+
 /**
  * Estimates the cost of `usage` on `provider:modelId`, or null when the price is unknown or the
  * provider reported no token counts. Ollama is local: 0.

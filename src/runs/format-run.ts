@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describeSpending } from '../budget/spend-budget.js';
+import { describeCost, isFreeModel } from '../model/estimate-cost.js';
 import { escapeTerminal } from '../report/escape-terminal.js';
 import type { RunRecord } from './run-record.js';
 
@@ -26,7 +27,8 @@ function budgetLines(record: RunRecord): string[] {
 }
 
 function cost(record: RunRecord): string {
-  return record.usage.costUsd === null ? 'cost unknown' : `~$${record.usage.costUsd.toFixed(4)} (estimate)`;
+  const free = record.model ? isFreeModel(record.model.provider, record.model.modelId) : false;
+  return describeCost(record.usage.costUsd, free || (record.usage.costBasis?.startsWith('local') ?? false));
 }
 
 /** One line per run, newest first: id, outcome, deliverable, model, drafts, duration. */
