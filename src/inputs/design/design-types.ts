@@ -130,7 +130,7 @@ export interface DesignResponseFormat {
 
 /** Something the reader could not understand or had to decide. */
 export interface DesignWarning {
-  kind: 'untyped' | 'conflict' | 'unparseable' | 'no-api' | 'layout' | 'naming' | 'orphan' | 'unplaced';
+  kind: 'untyped' | 'conflict' | 'unparseable' | 'no-api' | 'layout' | 'naming' | 'orphan' | 'unplaced' | 'rewritten';
   message: string;
   line: number;
 }

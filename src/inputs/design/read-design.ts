@@ -27,6 +27,7 @@ import { harvestSignatures, LineMode } from './harvest-signatures.js';
 import { placeHarvest } from './place-signatures.js';
 import { harvestLines, originalLines } from './harvest-lines.js';
 import { sectionOwner } from './section-owner.js';
+import { pythonGenerics } from './java-generics.js';
 
 /** Options for reading a design. */
 export interface ReadDesignOptions {
@@ -318,9 +319,12 @@ async function harvestProse(state: ReadState, modes: Uint8Array): Promise<void> 
 export async function readDesign(original: string, options: ReadDesignOptions = {}): Promise<DesignSpec> {
   const unwrappedText = unwrapOuterFence(original);
   const { unwrapped } = unwrappedText;
-  const text = rewriteForeignMarkup(plainCharacters(unwrappedText.text));
+  // `list<int>`, `map<str, int>`: Java-style types read as Python ones, each said in a warning.
+  const generics = pythonGenerics(plainCharacters(unwrappedText.text));
+  const text = rewriteForeignMarkup(generics.text);
   const document = readMarkdown(text);
   const collector = new DesignCollector(await loadPythonNormalizer());
+  for (const [written, rewritten] of generics.rewritten) collector.warn('rewritten', `\`${written}\` is a Java-style type; read as \`${rewritten.python}\``, rewritten.line);
   collector.stats.unwrappedOuterFence = unwrapped;
   const state: ReadState = { collector, document, snippets: [], imports: [], responseSnippets: [], coveredLines: [] };
   state.sourceLines ??= document.source.split('\n');

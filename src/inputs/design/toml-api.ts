@@ -1,8 +1,9 @@
 /**
  * An API written as TOML (`[[classes]]` with `[[classes.methods]]`, `[[exceptions]]`, `[[models]]`,
  * parameters as inline tables). The subset designs use is read here into plain data and handed to
- * the YAML API reader as JSON (JSON is YAML), so both read one structure. Every entry takes the
- * block's first line. Values nest at most MAX_DEPTH deep and each character is read once: a
+ * the YAML API reader as JSON (JSON is YAML), so both read one structure. The JSON is laid out so
+ * that each `[[table]]` entry opens on its header's line, so every class, method and exception keeps
+ * its own line in the design. Values nest at most MAX_DEPTH deep and each character is read once: a
  * malformed or hostile block is no API (null), never an exception or a deep recursion.
  */
 const MAX_DEPTH = 16;
@@ -85,9 +86,15 @@ function readKey(cursor: Cursor): string {
   return key;
 }
 
-/** The document's tables: `[a.b]` and `[[a.b]]` headers (an array of tables appends to the last element of its parents). */
-function readToml(text: string): Table {
+/** The document's tables: `[a.b]` and `[[a.b]]` headers (an array of tables appends to the last element of its parents); `lines` gets each table's 0-based header line. */
+function readToml(text: string, lines: Map<Table, number>): Table {
   const root: Table = {};
+  let line = 0;
+  let counted = 0;
+  const lineAt = (index: number) => {
+    for (; counted < index; counted++) if (text.charCodeAt(counted) === 10) line++;
+    return line;
+  };
   let current: Table = root;
   const cursor = new Cursor(text);
   const open = (path: string[], append: boolean): Table => {
@@ -98,6 +105,7 @@ function readToml(text: string): Table {
       if (last && append) {
         if (!Array.isArray(next)) next = table[part] = [];
         const entry: Table = {};
+        lines.set(entry, lineAt(cursor.index));
         (next as TomlValue[]).push(entry);
         table = entry;
         return;
@@ -131,15 +139,56 @@ function readToml(text: string): Table {
   return root;
 }
 
+/**
+ * JSON text of `value` whose tables open on their TOML lines (newlines before them as needed; a table
+ * whose line has passed opens where it is). Iterative: the parts are written from an explicit stack.
+ */
+function jsonOnLines(value: TomlValue, lines: Map<Table, number>): string {
+  type Part = { raw: string } | { value: TomlValue };
+  let out = '';
+  let line = 0;
+  const stack: Part[] = [{ value }];
+  while (stack.length > 0) {
+    const part = stack.pop()!;
+    if ('raw' in part) {
+      out += part.raw;
+      continue;
+    }
+    const item = part.value;
+    if (typeof item !== 'object') {
+      out += JSON.stringify(item);
+      continue;
+    }
+    const at = Array.isArray(item) ? undefined : lines.get(item);
+    if (at !== undefined && at > line) {
+      out += '\n'.repeat(at - line);
+      line = at;
+    }
+    const parts: Part[] = [];
+    if (Array.isArray(item)) {
+      parts.push({ raw: '[' });
+      item.forEach((element, index) => parts.push(...(index > 0 ? [{ raw: ',' }] : []), { value: element }));
+      parts.push({ raw: ']' });
+    } else {
+      parts.push({ raw: '{' });
+      Object.entries(item).forEach(([key, element], index) => parts.push({ raw: `${index > 0 ? ',' : ''}${JSON.stringify(key)}:` }, { value: element }));
+      parts.push({ raw: '}' });
+    }
+    for (let index = parts.length - 1; index >= 0; index--) stack.push(parts[index]!);
+  }
+  return out;
+}
+
 /** The block as JSON when it is TOML describing an API (`classes`, `functions`, `exceptions` or `models`), else null. */
 export function tomlApiAsJson(text: string): string | null {
   if (text.length > MAX_TOML) return null;
   let data: Table;
+  const lines = new Map<Table, number>();
   try {
-    data = readToml(text);
+    data = readToml(text, lines);
   } catch {
     return null;
   }
   const api = ['classes', 'functions', 'exceptions', 'models'].some((key) => Array.isArray(data[key]));
-  return api ? JSON.stringify(data) : null;
+  return api ? jsonOnLines(data, lines) : null;
 }
