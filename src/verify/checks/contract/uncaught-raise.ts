@@ -1,3 +1,4 @@
+import { readTableCallables } from '../../../python/table-callables.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { decoratedCallables } from './support/decorated-callable.js';
 import { RaiseAnalysis, type Escape } from './support/raise-analysis.js';
@@ -17,8 +18,8 @@ export const uncaughtRaise = defineCheck({
   severity: 'error',
   description: 'A raise in a public service method or response-returning module function (or in a helper or module function it calls) must be caught by an enclosing try in that method (or in the wrapper of its own decorator, read from the module); otherwise the exception escapes to the Gradio UI instead of a failure response.',
   fixHint: "Catch the module's base exception (and Exception as a last resort) in the public method, or in one guard helper it delegates to, and return {'success': False, 'message': ..., 'data': None}.",
-  run(context) {
-    const analysis = new RaiseAnalysis(context.module);
+  async run(context) {
+    const analysis = new RaiseAnalysis(context.module, await readTableCallables(context.module));
     const grouped = new Map<number, { escape: Escape; methods: string[] }>();
     for (const { method, cls } of entryPoints(context.module)) {
       // A decorated method answers through its decorator's wrapper: what that catches is caught.

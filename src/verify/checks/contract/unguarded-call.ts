@@ -1,3 +1,4 @@
+import { readTableCallables } from '../../../python/table-callables.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { decoratedCallables } from './support/decorated-callable.js';
 import { entryPoints } from './support/service-methods.js';
@@ -10,8 +11,8 @@ export const unguardedCall = defineCheck({
   severity: 'warning',
   description: 'A public service method (or response-returning module function) that makes calls which can raise (parsing, I/O, library calls, helpers that raise) must run them inside try/except, delegate to a guard helper that catches Exception, or be wrapped by a decorator of the module whose wrapper catches Exception around the call, so that no exception reaches the UI.',
   fixHint: "Wrap the method's work in try/except (the module's base exception, then Exception) returning a failure response, or route it through one guard helper such as `self._run(lambda: ...)`.",
-  run(context) {
-    const analysis = new WorkAnalysis(context.module);
+  async run(context) {
+    const analysis = new WorkAnalysis(context.module, await readTableCallables(context.module));
     const reports: CheckReport[] = [];
     for (const { method, symbol, cls } of entryPoints(context.module)) {
       // A decorated method runs inside its decorator's wrapper: one that catches everything guards it.

@@ -1,4 +1,5 @@
-import { CallableMemo, callTarget, callableName, callableSymbol, type Callable } from '../../../../python/callables.js';
+import { CallableMemo, callTarget, callableName, callableSymbol, functionCallable, type Callable } from '../../../../python/callables.js';
+import { tableCallKey, type TableTarget } from '../../../../python/table-callables.js';
 import { handlerCatches, resolveRaisedType } from '../../../../python/exception-hierarchy.js';
 import type { CallFact, PythonFunction, PythonModule, TryFact } from '../../../../python/python-model.js';
 import { entryPoints } from './service-methods.js';
@@ -36,13 +37,21 @@ export function isCaught(type: string | null, tries: TryFact[], module: PythonMo
   return false;
 }
 
+/** The code an entry of a module-level table runs, as a callable seen from the function calling it; null for a function the module lacks. */
+export function tableCallable(entry: TableTarget, from: Callable, module: PythonModule): Callable | null {
+  if (entry.kind === 'lambda') return { kind: 'lambda', owner: from.owner, body: entry.body, bindings: new Map(), line: entry.line };
+  const fn = module.functions.find((candidate) => candidate.name === entry.name);
+  return fn ? functionCallable(fn) : null;
+}
+
 /** Follows calls (helpers, module functions, lambdas handed to them) to the raises that escape. */
 export class RaiseAnalysis {
   private readonly memo = new CallableMemo<Escape>();
   /** Entry points answer for their own raises; every other method and function is followed. */
   private readonly entries: Set<PythonFunction>;
 
-  constructor(private readonly module: PythonModule) {
+  /** @param tables What calls of module-level tables of callables run (`readTableCallables`). */
+  constructor(private readonly module: PythonModule, private readonly tables: ReadonlyMap<string, TableTarget[]> = new Map()) {
     this.entries = new Set(entryPoints(module).map((entry) => entry.method));
   }
 
@@ -77,6 +86,13 @@ export class RaiseAnalysis {
       // and so is a function handed in as an argument (a decorator's wrapped method): it runs under this callable's tries.
       const isEntry = target.kind === 'function' && this.entries.has(target.fn) && !from.bindings.has(call.callee);
       return isEntry ? [] : this.escapesOf(target, depth + 1);
+    }
+    const entries = this.tables.get(tableCallKey(call.line, call.callee));
+    if (entries) {
+      return entries.flatMap((entry) => {
+        const callable = tableCallable(entry, from, this.module);
+        return callable ? this.escapesOf(callable, depth + 1) : [];
+      });
     }
     if (!IMMEDIATE_CALLERS.has(call.callee.split('.').pop() ?? '')) return [];
     return call.arguments.flatMap((argument) => {

@@ -1,12 +1,13 @@
 import { CallableMemo, callTarget, functionCallable, type Callable } from '../../../../python/callables.js';
 import { isBuiltinException, simpleName } from '../../../../python/exception-hierarchy.js';
 import { canonicalName, importBindings } from '../../../../python/import-bindings.js';
+import { tableCallKey, type TableTarget } from '../../../../python/table-callables.js';
 import { exceptionClasses } from '../../../../python/module-roles.js';
 import type { BodyFacts, CallFact, PythonClass, PythonFunction, PythonModule } from '../../../../python/python-model.js';
 import { suppressCalls, suppressedAround, suppressIndex, type SuppressIndex } from '../../errors/support/suppress-blocks.js';
 import { isWrappedCall } from './decorated-callable.js';
 import { LibraryObjects } from './library-objects.js';
-import { RaiseAnalysis } from './raise-analysis.js';
+import { RaiseAnalysis, tableCallable } from './raise-analysis.js';
 
 /** Built-in functions that do not fail on the values handlers pass them. */
 const TRIVIAL_FUNCTIONS = new Set([
@@ -89,8 +90,12 @@ export class WorkAnalysis {
   private readonly imports: ReadonlyMap<string, string>;
   private readonly libraryObjects: LibraryObjects;
 
-  constructor(private readonly module: PythonModule) {
-    this.raises = new RaiseAnalysis(module);
+  /**
+   * @param tables What calls of module-level tables of callables run (`readTableCallables`):
+   *   without them such a call is unknown work.
+   */
+  constructor(private readonly module: PythonModule, private readonly tables: ReadonlyMap<string, TableTarget[]> = new Map()) {
+    this.raises = new RaiseAnalysis(module, tables);
     this.imports = importBindings(module);
     this.libraryObjects = new LibraryObjects(module, this.imports);
   }
@@ -213,6 +218,14 @@ export class WorkAnalysis {
       // The module's own raises that escape through the call are contract/uncaught-raise's to report
       // (it follows the same calls): here only the library calls on the way count, or the call is reported twice.
       return this.unguardedCalls(target, depth + 1).length > 0;
+    }
+    // `check(request)` over `for check, message in RULES`: the table's lambdas and functions run here.
+    const entries = this.tables.get(tableCallKey(call.line, call.callee));
+    if (entries) {
+      return entries.some((entry) => {
+        const callable = tableCallable(entry, from, this.module);
+        return !!callable && !(callable.kind === 'function' && isGuard(callable.fn)) && this.unguardedCalls(callable, depth + 1).length > 0;
+      }) || entries.some((entry) => !tableCallable(entry, from, this.module));
     }
     const cls = this.classesByName().get(call.callee);
     // `Status(value)` looks an enum member up and raises ValueError for an unknown value.
