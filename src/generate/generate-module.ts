@@ -143,7 +143,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
   // Kept for a fatal stop (provider down after retries): the best draft so far is saved, as when the rounds run out.
   const soFar: { best: Draft | null } = { best: null };
   // pyright starts now and loads while the model writes the first draft; each draft is then checked from memory.
-  const typesNotChecked = draftTypesSkipReason(config, options.types);
+  const typesNotChecked = draftTypesSkipReason(config, options.types, options.typesOffReason);
   const typeChecker = options.steps?.verify ? null : startDraftTypeChecker(config, options.python, options.types);
   try {
     // Without --tests, acceptance tests are written and checked first (they join prepared.tests).

@@ -51,6 +51,8 @@ export interface GenerateModuleOptions {
   noRun?: boolean;
   /** pyright on every draft: true always, false never (`--no-types`); default: when `typesMaxFiles` in the configuration is at least 1. */
   types?: boolean;
+  /** How `types: false` was asked for, in the caller's words, for the skipped checks' reason (default `--no-types given`). */
+  typesOffReason?: string;
   /** Tokens asked for the reply (default: the model's maximum, capped; see `replyTokenBudget`). */
   maxOutputTokens?: number;
   /** Spend budgets of the run (default: `budget` from the configuration, else 4 requests per draft; no token or cost limit). */

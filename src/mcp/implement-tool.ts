@@ -68,7 +68,7 @@ export function registerImplementTool(context: ToolContext): void {
       // As the CLI, delivery replaces a link at the deliverable by rename and never writes through it; here a link leading out of the roots is refused before any model call.
       confineWrites: (file, label) => confinePath(workspace, file, label),
       noRun: !(input.run ?? true),
-      ...(input.types !== undefined ? { types: input.types } : {}),
+      ...(input.types !== undefined ? { types: input.types, typesOffReason: 'the implement_module call set types: false' } : {}),
       ...(stories ? { stories } : {}),
       ...(requirements ? { requirements } : {}),
       ...(input.writeTests === false ? { noTests: true } : {}),

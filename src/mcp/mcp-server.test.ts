@@ -239,7 +239,7 @@ describe('backsmith mcp with a client that declares roots and sampling', () => {
     await client.listTools();
     const progress: string[] = [];
     const result = (await client.callTool(
-      { name: 'implement_module', arguments: { design: project.design, stories: project.stories, tests: [project.tests] } },
+      { name: 'implement_module', arguments: { design: project.design, stories: project.stories, tests: [project.tests], types: false } },
       undefined,
       { timeout: 180_000, resetTimeoutOnProgress: true, onprogress: (update) => progress.push(update.message ?? '') },
     )) as CallToolResult;
@@ -247,6 +247,10 @@ describe('backsmith mcp with a client that declares roots and sampling', () => {
     const outcome = generateResultSchema.parse(result.structuredContent);
     expect(outcome).toMatchObject({ outcome: 'delivered', model: { provider: 'mcp-sampling' } });
     expect(outcome.drafts.map((draft) => [draft.round, draft.passed])).toEqual([[0, false], [1, true]]);
+    // types: false is reported in the tool's own words, not as a CLI flag the client never gave.
+    expect(outcome.notChecked).toEqual(['types: the implement_module call set types: false']);
+    expect(text(result)).toContain('not checked: types: the implement_module call set types: false');
+    expect(text(result)).not.toContain('--no-types');
     const delivered = path.join(project.dir, 'src', 'copilot_genereated', 'engineering', 'plant_swap_registry.py');
     expect(outcome.deliverable.path).toBe(delivered);
     expect(await readFile(delivered, 'utf8')).toBe(GOOD_MODULE);

@@ -8,12 +8,12 @@ function typesExcluded(config: BacksmithConfig): boolean {
 
 /**
  * Why a `generate` run (one module) checks no types (e.g. `--no-types given`), or null when it does. As in `verify`:
- * `types` true checks, false (`--no-types`) does not, and by default types are checked when
+ * `types` true checks, false (`--no-types`, said as `typesOff`) does not, and by default types are checked when
  * `typesMaxFiles` allows one module. The configuration excluding `types/` always wins.
  */
-export function draftTypesSkipReason(config: BacksmithConfig, types?: boolean): string | null {
+export function draftTypesSkipReason(config: BacksmithConfig, types?: boolean, typesOff = '--no-types given'): string | null {
   if (typesExcluded(config)) return 'checks.exclude leaves out types/';
-  if (types === false) return '--no-types given';
+  if (types === false) return typesOff;
   if (types === undefined && config.typesMaxFiles < 1) return 'typesMaxFiles is 0 in the configuration (pass --types to check them)';
   return null;
 }
