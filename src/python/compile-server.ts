@@ -1,4 +1,5 @@
 import { helperEnvironment } from './allocator-tunables.js';
+import { compilePieceStarts } from './compile-pieces.js';
 import { JsonLineChild } from './json-line-child.js';
 import { pythonHelperPath } from './package-paths.js';
 import { resolvePythonCommand } from './resolve-python-command.js';
@@ -56,10 +57,10 @@ class CompileServer {
     return this.process.failure !== null;
   }
 
-  compile(source: string, name: string): Promise<CompileAnswer> {
+  compile(source: string, name: string, pieces: number[] | null): Promise<CompileAnswer> {
     if (this.process.failure) return Promise.reject(this.process.failure);
     unwritten++;
-    return this.process.send<CompileAnswer>({ name, source }, {
+    return this.process.send<CompileAnswer>(pieces ? { name, source, pieces } : { name, source }, {
       timeoutMs: REQUEST_TIMEOUT_MS,
       timeoutMessage: `no answer from the interpreter within ${REQUEST_TIMEOUT_MS / 1000} s`,
       written,
@@ -83,7 +84,11 @@ export function startCompileServer(python: string): void {
   serverFor(python);
 }
 
-/** Compiles `source` with `python` (started once per interpreter and reused). */
-export function compileWithPython(python: string, source: string, name: string): Promise<CompileAnswer> {
-  return serverFor(python).compile(source, name);
+/**
+ * Compiles `source` with `python` (started once per interpreter and reused). A large module is
+ * compiled in pieces where `compilePieceStarts` would cut it, unless `pieces` says where to cut
+ * (tests) or null for whole; the answer is the same either way.
+ */
+export function compileWithPython(python: string, source: string, name: string, pieces: number[] | null = compilePieceStarts(source)): Promise<CompileAnswer> {
+  return serverFor(python).compile(source, name, pieces);
 }

@@ -1,0 +1,89 @@
+/** Modules at least this long are compiled in pieces (see python/compile_server.py); smaller ones whole, as always. */
+export const PIECES_FROM_CHARS = 128 * 1024;
+/** About how long each piece is: the compiler's cost per piece grows faster than its length. */
+const PIECE_CHARS = 16 * 1024;
+
+const NEWLINE = 0x0a;
+const BACKSLASH = 0x5c;
+const HASH = 0x23;
+
+/** What the scan stops at outside strings; everything else is skipped by the regular expression's own loop. */
+const OUTSIDE_STRINGS = /["'#\\\n()[\]{}]/g;
+/** What it stops at inside a string, by its quote. */
+const INSIDE_STRINGS: Record<string, RegExp> = { '"': /["\\\n]/g, "'": /['\\\n]/g };
+/** A line that starts a statement in column 1 (not blank, indented or a comment). */
+const STATEMENT_START = /[^ \t\f\r\n#]/y;
+
+/** Index just past the string literal whose opening quote is at `start`, counting the lines it spans into `lines`. */
+function skipString(source: string, start: number, lines: { count: number }): number {
+  const quote = source[start]!;
+  const triple = source[start + 1] === quote && source[start + 2] === quote;
+  const stops = INSIDE_STRINGS[quote]!;
+  stops.lastIndex = start + (triple ? 3 : 1);
+  while (stops.test(source)) {
+    const index = stops.lastIndex - 1;
+    const code = source.charCodeAt(index);
+    if (code === BACKSLASH) {
+      if (source.charCodeAt(index + 1) === NEWLINE) lines.count++;
+      stops.lastIndex = index + 2;
+    } else if (code === NEWLINE) {
+      // A one-line string ends at its line's end, closed or not: the caller counts that line.
+      if (!triple) return index;
+      lines.count++;
+    } else if (!triple) {
+      return index + 1;
+    } else if (source[index + 1] === quote && source[index + 2] === quote) {
+      return index + 3;
+    }
+  }
+  return source.length;
+}
+
+/**
+ * Lines (1-based) where a large module may be cut for the interpreter to compile it in pieces of
+ * about PIECE_CHARS, or null for a module shorter than PIECES_FROM_CHARS. A cut goes before a line
+ * that starts in column 1, outside brackets, strings and line continuations, as a light scan of
+ * quotes, comments and brackets sees them. It is a guess, never a fact about the module: the
+ * interpreter compiles the whole module whenever a piece fails to compile, so a wrong cut (an
+ * f-string nesting quotes, say) costs time and never changes the verdict.
+ */
+export function compilePieceStarts(source: string): number[] | null {
+  if (source.length < PIECES_FROM_CHARS) return null;
+  const starts: number[] = [];
+  const lines = { count: 1 };
+  let depth = 0;
+  let lastCut = 0;
+  let index = 0;
+  while (index < source.length) {
+    OUTSIDE_STRINGS.lastIndex = index;
+    if (!OUTSIDE_STRINGS.test(source)) break;
+    index = OUTSIDE_STRINGS.lastIndex - 1;
+    const code = source.charCodeAt(index);
+    if (code === NEWLINE) {
+      lines.count++;
+      index++;
+      STATEMENT_START.lastIndex = index;
+      if (depth === 0 && index - lastCut >= PIECE_CHARS && STATEMENT_START.test(source)) {
+        starts.push(lines.count);
+        lastCut = index;
+      }
+    } else if (code === HASH) {
+      const end = source.indexOf('\n', index);
+      index = end < 0 ? source.length : end;
+    } else if (code === BACKSLASH) {
+      // A continuation joins the next line to this one (its start is no cut); any other backslash is the compiler's to judge.
+      if (source.charCodeAt(index + 1) === NEWLINE) lines.count++;
+      else if (source.startsWith('\r\n', index + 1)) {
+        lines.count++;
+        index++;
+      }
+      index += 2;
+    } else if (code === 0x22 || code === 0x27) {
+      index = skipString(source, index, lines);
+    } else {
+      depth = code === 0x28 || code === 0x5b || code === 0x7b ? depth + 1 : Math.max(0, depth - 1);
+      index++;
+    }
+  }
+  return starts.length > 0 ? starts : null;
+}
