@@ -14,6 +14,8 @@ function relative(file: string): string {
 
 function usage(result: GenerateResult): string {
   const { inputTokens, outputTokens, costUsd } = result.usage;
+  // A run stopped before its first request (a budget, --from-draft's first draft) spent nothing: not "? tokens, cost unknown".
+  if (result.spent?.requests === 0) return 'no model request made, nothing spent';
   const tokens = `${inputTokens?.toLocaleString('en-US') ?? '?'} tokens in / ${outputTokens?.toLocaleString('en-US') ?? '?'} out`;
   return `${tokens}; ${describeCost(costUsd, isFreeModel(result.model.provider, result.model.modelId))}`;
 }

@@ -29,11 +29,19 @@ export interface ProviderErrorFields {
   partialTextLength?: number;
 }
 
+/** A wait as people say it: `90 s`, `60 min`, `3 h`. */
+function formatWait(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 120) return `${seconds} s`;
+  return seconds < 7200 ? `${Math.round(seconds / 60)} min` : `${Math.round(seconds / 3600)} h`;
+}
+
 /**
  * A provider failure after the retry policy gave up (or a failure it must not retry). Fatal for the
  * run: exit code 2, printed without a stack. Never holds an API key: messages, bodies and URLs are
  * redacted before construction, and `toJSON` lists exactly the fields below.
  */
+
 export class ProviderError extends BacksmithError {
   readonly kind: ProviderErrorKind;
   readonly provider: string;
@@ -52,6 +60,8 @@ export class ProviderError extends BacksmithError {
   attemptsCapped = false;
   /** Set once the attempt count is part of the message. */
   private countedInMessage = false;
+  /** Set once the message says the requested wait was too long to wait for. */
+  private waitInMessage = false;
 
   constructor(message: string, fields: ProviderErrorFields) {
     super(message);
@@ -79,11 +89,24 @@ export class ProviderError extends BacksmithError {
     }
   }
 
+  /**
+   * Says in the message that the server's Retry-After was longer than backsmith waits (`limitMs`), so
+   * it was not retried: without it, a 429 for a spent quota reads like a plain failure.
+   */
+  noteWaitTooLong(limitMs: number): void {
+    if (this.waitInMessage || this.retryAfterMs === undefined) return;
+    const sentence = this.message.endsWith('.');
+    const base = sentence ? this.message.slice(0, -1) : this.message;
+    const wait = `(not retried: the server asks to wait ${formatWait(this.retryAfterMs)}, longer than the ${formatWait(limitMs)} backsmith waits; try again later, or raise retry.maxRetryAfterMs in the configuration)`;
+    this.message = `${base} ${wait}${sentence ? '.' : ''}`;
+    this.waitInMessage = true;
+  }
+
   /** The message with the attempt count and any requested wait, as the CLI prints it. */
   describe(): string {
     const notes: string[] = [];
     if (this.attempts > 1 && !this.countedInMessage) notes.push(`after ${this.attempts} attempts`);
-    if (this.retryAfterMs !== undefined) notes.push(`the server asks to retry in ${Math.ceil(this.retryAfterMs / 1000)} s`);
+    if (this.retryAfterMs !== undefined && !this.waitInMessage) notes.push(`the server asks to retry in ${Math.ceil(this.retryAfterMs / 1000)} s`);
     return notes.length > 0 ? `${this.message} (${notes.join('; ')})` : this.message;
   }
 

@@ -68,6 +68,16 @@ describe('withRetries', () => {
     ]);
   });
 
+  it('a Retry-After longer than it waits is not waited for, and the message says so (a spent quota reads as such)', async () => {
+    const clock = recordingClock();
+    const quota = () => new ProviderError('openai:gpt-4.1: HTTP 429: You exceeded your current quota.', { kind: 'http', provider: 'openai', modelId: 'gpt-4.1', statusCode: 429, isRetryable: true, retryAfterMs: 3_600_000 });
+    const error = (await withRetries(() => Promise.reject(quota()), { settings: retrySettings(), clock }).catch((caught) => caught)) as ProviderError;
+    expect(error.attempts).toBe(1);
+    expect(clock.delays).toEqual([]);
+    expect(error.message).toBe('openai:gpt-4.1: HTTP 429: You exceeded your current quota (not retried: the server asks to wait 60 min, longer than the 2 min backsmith waits; try again later, or raise retry.maxRetryAfterMs in the configuration).');
+    expect(error.describe()).toBe(error.message);
+  });
+
   it('rethrows the last error with the attempt count', async () => {
     const clock = recordingClock();
     const error = await withRetries(() => Promise.reject(failure()), { settings: retrySettings({ maxAttempts: 3 }), clock }).catch((caught) => caught);

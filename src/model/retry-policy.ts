@@ -107,6 +107,8 @@ export async function withRetries<T>(operation: (attempt: number) => Promise<T>,
       error.attempts = attempt;
       const delayMs = options.signal?.aborted ? undefined : retryDelay(error, attempt, options.settings, options.clock);
       if (delayMs === undefined) {
+        const waitTooLong = error.isRetryable && error.retryAfterMs !== undefined && error.retryAfterMs > options.settings.maxRetryAfterMs;
+        if (waitTooLong && attempt < options.settings.maxAttempts && !options.signal?.aborted) error.noteWaitTooLong(options.settings.maxRetryAfterMs);
         error.noteAttempts(attempt);
         throw error;
       }
