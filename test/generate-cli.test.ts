@@ -86,7 +86,7 @@ describe('backsmith generate (built binary, fake OpenAI server over HTTP)', () =
     server = await fixture.serve([reply(flawedDraft()), reply(flawedDraft())]);
     const run = await backsmith(generateArgs(), { env: { OPENAI_API_KEY: FAKE_KEY } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/✘ Not delivered: repair round 1 fixed none of the \d+ error\(s\)/);
+    expect(run.stdout).toMatch(/✘ Not delivered: the model sent back first draft 1 unchanged in repair round 1, so none of its \d+ error\(s\) was fixed; stopped early/);
     expect(run.stdout).toMatch(/best draft \(FAILING verification, not at the deliverable path\): \.backsmith\/runs\/[\w-]+\/best-draft\.FAILING\.py/);
     expect(existsSync(path.join(project.dir, 'src/copilot_genereated/engineering/plant_swap_registry.py'))).toBe(false);
   });

@@ -103,7 +103,7 @@ describe('generateModule end to end (scripted model, real verifier)', () => {
     expect(outcome.remainingErrors.length).toBeGreaterThan(0);
     const record = JSON.parse(await readFile(path.join(outcome.runDir, 'run.json'), 'utf8'));
     expect(record).toMatchObject({ outcome: 'failed', stopReason: 'no-progress', delivered: null, failingDraftFile: 'best-draft.FAILING.py' });
-    expect(record.reason).toMatch(/repair round 1 fixed none of the \d+ error\(s\) it was given/);
+    expect(record.reason).toMatch(/^the model sent back first draft 1 unchanged in repair round 1, so none of its \d+ error\(s\) was fixed; stopped early/);
   });
 
   it('uses every round when each fixes something but never all, then fails with the best draft', async () => {

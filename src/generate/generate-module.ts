@@ -164,6 +164,7 @@ export async function generateModule(options: GenerateModuleOptions): Promise<Ge
         if (event.type === 'attempt') emit({ type: 'stage', stage: event.kind === 'draft' ? 'drafting' : 'repairing', round: event.at.round, candidate: event.at.candidate, candidates, maxRounds });
         if (event.type === 'verifying') emit({ type: 'stage', stage: 'verifying', round: event.at.round, candidate: event.at.candidate, candidates, maxRounds });
         if (event.type === 'extraction-failed') emit({ type: 'note', message: `round ${event.at.round}: ${event.reason}` });
+        if (event.type === 'no-draft' && event.stop === 'no-progress') emit({ type: 'note', message: event.detail });
         if (event.type === 'draft') {
           const { draft } = event;
           emit({ type: 'draft', round: draft.round, candidate: draft.candidate, passed: draft.report.passed, errors: draft.score.errors, warnings: draft.score.warnings, stripped: draft.extraction.summary });

@@ -73,6 +73,18 @@ describe('runRepairLoop', () => {
     expect(model.requests).toHaveLength(2);
   });
 
+  it('a model that sends back the draft it was asked to repair is stopped at once, without verifying the copy, and the detail says so', async () => {
+    const broken = module('ERROR quality/x a', 'ERROR quality/y b');
+    const { model, verified, events, run } = setup([broken, `Here is the fixed module:\n\n\`\`\`python\n${broken}\`\`\`\n`, broken, broken]);
+    const outcome = await run({ maxRounds: 5, candidates: 1 });
+    expect(outcome).toMatchObject({ stopReason: 'no-progress', repairRounds: 1 });
+    expect(outcome.detail).toBe('the model sent back first draft 1 unchanged in repair round 1, so none of its 2 error(s) was fixed; stopped early rather than pay for more of the same reply');
+    expect(verified).toEqual([broken]);
+    expect(model.requests).toHaveLength(2);
+    expect(outcome.drafts).toHaveLength(1);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'no-draft', stop: 'no-progress' }));
+  });
+
   it('stops after max rounds when each round fixes something but never all, repairing from the best draft', async () => {
     const { model, run } = setup([module('ERROR a/a 1', 'ERROR a/b 2'), module('ERROR a/b 2', 'ERROR a/c 3', 'ERROR a/d 4'), module('ERROR a/a 1'), module('ERROR a/e 5')]);
     const outcome = await run({ maxRounds: 3, candidates: 1 });

@@ -26,8 +26,11 @@ function label(at: DraftPosition): string {
   return at.round === 0 ? `first draft ${at.candidate}` : `repair round ${at.round}`;
 }
 
-/** One attempt: reply → extract → verify. Expected failures come back as data. */
-async function attempt(prompt: ModelPrompt, at: DraftPosition, steps: LoopSteps, signal: AbortSignal | undefined, emit: (event: LoopEvent) => void): Promise<Result<Draft, NoDraft>> {
+/**
+ * One attempt: reply → extract → verify. Expected failures come back as data. A repair whose module
+ * is exactly the draft it was asked to repair (`base`) is not verified again: the model repeats itself.
+ */
+async function attempt(prompt: ModelPrompt, at: DraftPosition, steps: LoopSteps, signal: AbortSignal | undefined, emit: (event: LoopEvent) => void, base?: Draft): Promise<Result<Draft, NoDraft>> {
   emit({ type: 'attempt', at, kind: at.round === 0 ? 'draft' : 'repair', prompt });
   const reply = await steps.reply(prompt, at);
   if (!reply.ok) {
@@ -42,6 +45,13 @@ async function attempt(prompt: ModelPrompt, at: DraftPosition, steps: LoopSteps,
     return failure({ stop: 'no-code', detail: `the reply for ${label(at)} held no module: ${extracted.error.reason}` });
   }
   if (signal?.aborted) return failure({ stop: 'cancelled', detail: `cancelled during ${label(at)}` });
+  if (base && extracted.value.code.trim() === base.code.trim()) {
+    return failure({
+      stop: 'no-progress',
+      detail: `the model sent back ${label(base)} unchanged in ${label(at)}, so none of its ${base.score.errors} error(s) was fixed; stopped early rather than pay for more of the same reply`,
+      final: true,
+    });
+  }
   emit({ type: 'verifying', at });
   const report = await steps.verify(extracted.value.code);
   const draft: Draft = { ...at, code: extracted.value.code, extraction: extracted.value, report, score: scoreOf(report) };
@@ -63,8 +73,8 @@ export async function runRepairLoop(firstPrompt: ModelPrompt, steps: LoopSteps, 
   const emit = (event: LoopEvent) => options.onEvent?.(event);
   const finish = (stopReason: StopReason, detail: string, stoppedBy?: BudgetName): LoopOutcome => ({ best: state.best, drafts, stopReason, detail, repairRounds, ...(stoppedBy ? { stoppedBy } : {}) });
   const stopAt = (problem: NoDraft): LoopOutcome => finish(problem.stop, problem.detail, problem.stoppedBy);
-  const run = async (prompt: ModelPrompt, at: DraftPosition): Promise<Result<Draft, NoDraft>> => {
-    const result = await attempt(prompt, at, steps, options.signal, emit);
+  const run = async (prompt: ModelPrompt, at: DraftPosition, base?: Draft): Promise<Result<Draft, NoDraft>> => {
+    const result = await attempt(prompt, at, steps, options.signal, emit, base);
     if (result.ok) {
       drafts.push(result.value);
       state.best = betterDraft(state.best, result.value);
@@ -85,7 +95,7 @@ export async function runRepairLoop(firstPrompt: ModelPrompt, steps: LoopSteps, 
     const prompt = base ? steps.repairPrompt(base, rejected) : success(firstPrompt);
     if (!prompt.ok) return finish('prompt-too-large', `the repair prompt for round ${round} cannot be sent: ${prompt.error}`);
     repairRounds = round;
-    const result = await run(prompt.value, { round, candidate: 1 });
+    const result = await run(prompt.value, { round, candidate: 1 }, base ?? undefined);
     if (!result.ok) {
       if (result.error.stop === 'cancelled' || result.error.final || base) return stopAt(result.error);
       lastProblem = result.error;
