@@ -5,7 +5,7 @@
  * `+ book(swimmer : str) : str`, `| + enrol(self, singer: str) -> None |`) become methods (`self`
  * added when left out); a class with no operations is a record, its attributes (`+str tool_id`,
  * `lane : int`) its fields; inheritance arrows (`Base <|-- Child`, `Child --|> Base`, `extends`) and
- * `<<exception>>` give bases. Mermaid's `~T~` generics become `[T]`. Returns null when the block is
+ * `<<exception>>` give bases. Mermaid's `~T~` generics become `[T]` (nested too). Returns null when the block is
  * no diagram.
  */
 
@@ -29,8 +29,10 @@ const MAX_LINE = 2000;
 /** Built-in and standard-library type names, which are never a parameter's name in a diagram. */
 const TYPE_WORD = /^(?:int|str|float|bool|bytes|list|dict|set|tuple|None|Decimal|date|datetime|time|timedelta|Any|object|string|integer|boolean|number|void)$/;
 
+/** Mermaid's generics as brackets: a `~` before a name opens (`List~Ticket~`), any other closes, so `Dict~K, List~V~~` nests. */
 function pythonType(text: string): string {
-  return text.trim().replace(/~([^~]*)~/g, '[$1]').replace(/</g, '[').replace(/>/g, ']');
+  const tildes = text.trim().replace(/~(?=[A-Za-z_])/g, '[').replace(/~/g, ']');
+  return tildes.replace(/</g, '[').replace(/>/g, ']');
 }
 
 /** Splits at commas outside brackets. */

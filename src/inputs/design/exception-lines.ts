@@ -6,6 +6,7 @@
  */
 import type { HarvestedClass } from './harvest-signatures.js';
 import { readSharedExceptionBase } from './nested-details.js';
+import { readBaseOf } from './exception-relations.js';
 
 /** An exceptions heading; Japanese, Chinese and Russian words have no ASCII word boundary. */
 export const EXCEPTION_SECTION = /\b(?:exceptions?|errors?|excepci[oó]n(?:es)?|errores|custom errors?|exce[cç](?:[aã]o|[oõ]es)|erros|erreurs|eccezion[ei]|errori|uitzondering(?:en)?|fouten|ausnahmen)(?![\w\u00C0-\u024F])|例外|异常|異常|エラー|예외|오류|исключени|ошибк|\bhatalar\b|\bistisnalar\b/i;
@@ -139,7 +140,7 @@ export class ExceptionLines {
     // An exception the text declares, or says a method raises, is one the module must define.
     if ((this.inSection && heading === null) || CUSTOM_EXCEPTION.test(line) || RAISES.test(line)) this.readNamed(line, heading, index);
     const sentence = heading === null && CONTINUES.test(next) ? `${line} ${next}` : line;
-    if (!several && heading === null && sentence.includes('`') && /subclass|inherit|derive|extend|←|\b(?:are|both|all)\s+`/i.test(sentence)) this.readSubclassSentences(sentence, index);
+    if (!several && heading === null && sentence.includes('`') && /subclass|inherit|derive|extend|←|\b(?:are|both|all)\s+`|\b(?:base|root|parent)(?: class)? (?:of|for)\b/i.test(sentence)) this.readSubclassSentences(sentence, index);
     if (this.sharedBase === null && /xcep|rror/i.test(line)) this.sharedBase = readSharedExceptionBase(line);
     if (this.sharedBase === null && this.inSection && heading === null) this.sharedBase = SECTION_SHARED_BASE.exec(line)?.[1] ?? PLAIN_SHARED_BASE.exec(line)?.[1] ?? null;
     if (this.inSection && heading === null && /(?:Error|Exception)\b/.test(line)) {
@@ -161,13 +162,16 @@ export class ExceptionLines {
     };
     for (const sentence of line.matchAll(SUBCLASS_VERB)) {
       // "`A` and `B` all derive from `C`": the quantifier before the verb is no name.
-      const filler = /\b(?:are\s+)?(?:both|all|each)\s+$/.exec(line.slice(Math.max(0, (sentence.index ?? 0) - 14), sentence.index ?? 0));
+      // "`A` and `B`; both are `C`s": a semicolon before the quantifier still points back at the names.
+      const filler = /(?:[;,]\s*)?\b(?:are\s+)?(?:both|all|each)\s+$/.exec(line.slice(Math.max(0, (sentence.index ?? 0) - 16), sentence.index ?? 0));
       const names = namesBefore(line, (sentence.index ?? 0) - (filler?.[0].length ?? 0));
       if (names === '') continue;
       // "… subclass `RoomServiceError`, which subclasses `Exception`": the base's own base.
       const which = WHICH_BASE.exec(line.slice((sentence.index ?? 0) + sentence[0].length, (sentence.index ?? 0) + sentence[0].length + 80));
       declare(names, sentence[1]!, sentence[2] ?? which?.[1] ?? which?.[2]);
     }
+    // "`LockerError(Exception)` is the base of `NoFreeLocker` and `WrongCode`".
+    for (const relation of readBaseOf(line)) declare(`\`${relation.name}\``, relation.base);
     const pronoun = PRONOUN_SUBCLASS.exec(line);
     if (pronoun) {
       const before = line.slice(0, pronoun.index);

@@ -3,7 +3,8 @@
  * `UnknownJob`, both subclasses of `PrintQueueError` (an `Exception`)", "`spend` may raise `A` or `B` —
  * all four are subclasses of `CreditError`, which in turn extends `ValueError`", "`ShopError` is the base
  * (`Exception`). `PartShortage` and `DayFull` inherit from it.", "Errors: `AlertError(Exception)`,
- * `UnknownRoute(AlertError)`". A relation counts only when its base is an exception: a built-in one, a
+ * `UnknownRoute(AlertError)`", "`LockerError` is the base of `A` and `B`", "`X` is the root (it subclasses
+ * `Exception`); `A` and `B` subclass it". A relation counts only when its base is an exception: a built-in one, a
  * name ending in Error or Exception, or a name this paragraph already made an exception. Each pattern is
  * run once over each sentence, so a paragraph costs time linear in its length.
  */
@@ -23,13 +24,25 @@ const VERB_FORM = new RegExp(`${NAME},?\\s+(?:(?:which|that)\\s+)?(?:in turn\\s+
 const APPOSITION = new RegExp(`${NAME}\\s*(?:\\(\\s*(?:itself\\s+)?an?\\s+|,\\s*(?:itself\\s+)?an?\\s+|\\s+is\\s+an?\\s+|\\s+is\\s+the\\s+base\\s*\\(\\s*|\\s+is\\s+the\\s+base\\s+class\\s*\\(\\s*)${NAME}`, 'g');
 /** "both subclasses of `B`", "derive from `B`", "inherit from it", "are both `B` subclasses", "(both `B`; …)": a base for the names before it. */
 /** "Both are defined as `class X(SocietyError)`": a one-letter placeholder class gives the base too. */
-const GROUP_FORM = new RegExp(`(?:subclass(?:es)?\\s+of|derive[sd]?\\s+(?:directly\\s+)?from|inherit(?:s|ing)?\\s+(?:directly\\s+)?from|extends?)\\s+(?:${NAME}|(it)\\b)|${NAME}\\s+subclasses\\b|\\(\\s*(?:both|all|each)\\s+${NAME}|\`class\\s+[A-Z]\\(\\s*([A-Z][A-Za-z0-9_]*)\\s*\\)\``, 'gi');
+const GROUP_FORM = new RegExp(`(?:subclass(?:es)?(?:\\s+of)?|derive[sd]?\\s+(?:directly\\s+)?from|inherit(?:s|ing)?\\s+(?:directly\\s+)?from|extends?)\\s+(?:${NAME}|(it)\\b)|${NAME}\\s+subclasses\\b|\\(\\s*(?:both|all|each)\\s+${NAME}|\`class\\s+[A-Z]\\(\\s*([A-Z][A-Za-z0-9_]*)\\s*\\)\``, 'gi');
 /** A sentence that opens by pointing back at the names of the one before ("Both are …", "They derive …"). */
 const POINTS_BACK = /^\W*(?:both|all|each|they|these|those)\b/i;
 /** "`X` is the base", "`X(Exception)` is their base": what "inherit from it" points at. */
-const IS_THE_BASE = new RegExp(`${NAME.slice(0, -1)}(?:\\([^\`]*\\))?\`\\s+is\\s+(?:the|their)\\s+base\\b`);
+const IS_THE_BASE = new RegExp(`${NAME.slice(0, -1)}(?:\\([^\`]*\\))?\`\\s+is\\s+(?:the|their)\\s+(?:base|root|parent)\\b`);
+/** "`LockerError(Exception)` is the base of `NoFreeLocker` and `WrongCode`": the names after it take it as their base. */
+const BASE_OF = new RegExp(`${NAME.slice(0, -1)}(?:\\([^\`]*\\))?\`\\s+is\\s+(?:the\\s+)?(?:common\\s+)?(?:base|root|parent)(?:\\s+class)?\\s+(?:of|for)\\s`);
+const CALL_FORM_ONE = /`([A-Z][A-Za-z0-9_]*)\(\s*([A-Z][A-Za-z0-9_.]*)\s*\)`/;
 const INLINE_NAME = /`([A-Z][A-Za-z0-9_]*)(?:\([^`]*\))?`/g;
 const EXCEPTION_SUFFIX = /(?:Error|Exception)$/;
+
+/** "`LockerError(Exception)` is the base of `A` and `B`" in one sentence or bullet: each name after it, with it as base (and its own base when given). */
+export function readBaseOf(sentence: string): ExceptionRelation[] {
+  const baseOf = BASE_OF.exec(sentence);
+  if (!baseOf) return [];
+  const own = CALL_FORM_ONE.exec(sentence.slice(baseOf.index, baseOf.index + baseOf[0].length));
+  const names = [...sentence.slice(baseOf.index + baseOf[0].length).matchAll(INLINE_NAME)].map((name) => ({ name: name[1]!, base: baseOf[1]! }));
+  return own ? [{ name: own[1]!, base: own[2]! }, ...names] : names;
+}
 
 /** Reads the exception relations of a paragraph of running text. */
 export function readExceptionRelations(paragraph: string, builtins: ReadonlySet<string>): ExceptionRelation[] {
@@ -47,6 +60,7 @@ export function readExceptionRelations(paragraph: string, builtins: ReadonlySet<
     for (const match of sentence.matchAll(VERB_FORM)) relate(match[1]!, match[2]!);
     for (const match of sentence.matchAll(APPOSITION)) relate(match[1]!, match[2]!);
     statedBase = IS_THE_BASE.exec(sentence)?.[1] ?? statedBase;
+    for (const relation of readBaseOf(sentence)) relate(relation.name, relation.base);
     let from = 0;
     for (const match of sentence.matchAll(GROUP_FORM)) {
       const base = match[1] ?? (match[2] ? statedBase : null) ?? match[3] ?? match[4] ?? match[5];

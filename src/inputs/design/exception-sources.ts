@@ -1,5 +1,6 @@
 import type { Table } from 'mdast';
 import { readTable } from '../markdown/markdown-document.js';
+import { BUILTIN_EXCEPTIONS } from './exception-lines.js';
 
 /** An exception named outside code: in a table or a hierarchy drawing. */
 export interface DeclaredException {
@@ -95,7 +96,9 @@ export function readHierarchyTree(text: string, firstLine: number): DeclaredExce
     stack.push({ depth, name, entry: entries.length - 1 });
   });
   // Under a root that is an exception (`LeagueError`, or `Root (Exception)`), every branch is one, whatever its name (`GameOver`).
-  const exceptionRoot = (entry: DeclaredException) => looksLikeExceptionName(entry.name) || (entry.base !== null && looksLikeExceptionName(entry.base.split('.').pop()!));
-  const exceptions = entries.filter((entry) => looksLikeExceptionName(entry.name) || exceptionRoot(entries[entry.root]!));
-  return exceptions.length >= 2 && exceptions.length >= entries.length - 1 ? exceptions.map(({ root: _root, ...entry }) => entry) : [];
+  // A tree drawn from Python's own class (`Exception`, then `└── KilnError`) roots at it too; the built-in is a base, not declared.
+  const exceptionRoot = (entry: DeclaredException) => looksLikeExceptionName(entry.name) || BUILTIN_EXCEPTIONS.has(entry.name) || (entry.base !== null && looksLikeExceptionName(entry.base.split('.').pop()!));
+  const exceptions = entries.filter((entry) => looksLikeExceptionName(entry.name) || BUILTIN_EXCEPTIONS.has(entry.name) || exceptionRoot(entries[entry.root]!));
+  if (exceptions.length < 2 || exceptions.length < entries.length - 1) return [];
+  return exceptions.filter((entry) => !BUILTIN_EXCEPTIONS.has(entry.name)).map(({ root: _root, ...entry }) => entry);
 }

@@ -10,13 +10,16 @@
  *   fence. Only when the document has two such headings, one of them `==` or deeper.
  * - Markdown's own setext headings (a one-line paragraph underlined with `===` or `---`) become ATX
  *   headings, which the line-based readers know; HTML `<dt>`/`<li>` lines become bullets with `<code>`
- *   backticked. Emacs Org documents are rewritten by org-markup.ts.
+ *   backticked; a link whose text is a code span becomes the code span. Emacs Org documents are rewritten by org-markup.ts, Jira and MediaWiki markup by
+ *   wiki-markup.ts, and a whole HTML export (Confluence's storage format) by html-document.ts.
  * Code fences of the markdown itself are left alone. Linear: each line is looked at a bounded number of times.
  */
 
 import { isOrgDocument, rewriteOrg } from './org-markup.js';
 
 import { hasXmlTags, rewriteXmlTags } from './xml-tags.js';
+import { isHtmlDocument, rewriteHtmlDocument } from './html-document.js';
+import { rewriteWikiMarkup, wikiMarkupOf } from './wiki-markup.js';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const UNDERLINE = /^([=\-~^"'+*#:])\1{2,}\s*$/;
@@ -30,6 +33,7 @@ const MARKDOWN_SETEXT = /^ {0,3}(={3,}|-{3,})\s*$/;
 const HTML_ITEM = /^\s*<(?:dt|li)>/i;
 const NOT_PARAGRAPH = /^\s*(?:[-*+>|#<]|\d{1,3}[.)]\s|```|~~~)/;
 const MAX_LINE = 4000;
+const CODE_LINK = /\[(`[^`\n]{1,300}`)\]\([^()\s]{0,500}\)/g;
 
 /** Indices of lines inside the markdown's own fences (and the fence lines). */
 function markdownFenced(lines: string[]): Uint8Array {
@@ -164,10 +168,12 @@ function rewriteAsciiDoc(lines: string[], fenced: Uint8Array): void {
   }
 }
 
-/** Markdown setext headings as ATX headings and HTML list items as bullets, in place. */
+/** Markdown setext headings as ATX headings, HTML list items as bullets and links around code spans as the spans, in place. */
 function rewriteMarkdownExtras(lines: string[], fenced: Uint8Array): void {
   for (let index = 0; index < lines.length; index++) {
     if (fenced[index]) continue;
+    // "[`borrow(tool, member)`](#borrow)": a link around a code span reads as the code span.
+    if (lines[index]!.includes('`](')) lines[index] = lines[index]!.replace(CODE_LINK, '$1');
     const line = lines[index]!;
     if (line.length <= MAX_LINE && HTML_ITEM.test(line)) {
       lines[index] = `- ${line.replace(/<\/?code>/gi, '`').replace(/<[^<>]{0,80}>/g, ' ').replace(/\s+/g, ' ').trim()}`;
@@ -203,9 +209,13 @@ export function rewriteForeignMarkup(text: string): string {
       if (heading[1]!.length >= 2) deepAscii = true;
     }
   }
-  const ascii = asciiHeadings >= 2 && deepAscii;
-  if (isOrgDocument(text)) rewriteOrg(lines);
-  else if (restructured) rewriteRestructuredText(lines, fenced);
+  // Jira, Confluence and MediaWiki markup, or a whole HTML export: read as markdown before anything else.
+  const wiki = wikiMarkupOf(lines, fenced);
+  if (wiki) rewriteWikiMarkup(lines, fenced, wiki);
+  else if (isHtmlDocument(lines, fenced)) rewriteHtmlDocument(lines, fenced);
+  const ascii = wiki === null && asciiHeadings >= 2 && deepAscii;
+  if (wiki === null && isOrgDocument(text)) rewriteOrg(lines);
+  else if (wiki === null && restructured) rewriteRestructuredText(lines, fenced);
   if (ascii) rewriteAsciiDoc(lines, fenced);
   if (hasXmlTags(lines, fenced)) rewriteXmlTags(lines, fenced);
   if (!restructured) rewriteMarkdownExtras(lines, fenced);

@@ -85,6 +85,8 @@ const MAX_LINE = 4000;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 /** Table columns that hold signatures; other columns (a UI table's "Backend call") only mention calls. */
 const SIGNATURE_HEADER = /signature|method|function|api|firma|m[eé]todo|funci[oó]n|operation|endpoint/i;
+/** A table header cell that is only a class name (a CRC card), maybe with a note: `OrderLine (dataclass)`. */
+const CARD_HEADER = /^([A-Z][A-Za-z0-9_]*)(?:\s*\([^()]{1,40}\))?$/;
 const LIST_OR_QUOTE = /^\s*(?:[-*+]|\d{1,3}[.)]|>)\s/;
 
 /** A Returns cell's type (`` `dict[str, float]` ``, `None`), or null for a dash, a blank or words. */
@@ -113,6 +115,20 @@ function cellsOf(row: string): string[] {
  * A signature opening a plain line of prose counts when the line says `def`, when the signature
  * is typed, or when it is all the line holds: "`to_dict()` returns every field" is a sentence.
  */
+/** `` `Desk(limit: int)` `` (typed) or "Constructor: Desk(limit)" in a line: the constructor of `owner`, or null. */
+function constructorIn(line: string, owner: string): SignatureSnippet | null {
+  const at = line.indexOf(`${owner}(`);
+  const before = line.slice(Math.max(0, at - 40), at);
+  if (at < 0 || /[\w.]$/.test(before)) return null;
+  const close = line.indexOf(')', at);
+  if (close < 0) return null;
+  const snippet = readSignatureSnippet(`${owner.toLowerCase()}_${line.slice(at + owner.length, close + 1)}`);
+  if (!snippet) return null;
+  const labelled = /\b(?:constructor|init(?:iali[sz]e[rd]?)?|set up|created?|built|construct(?:ed)?)\b/i.test(before);
+  if (!labelled && !(before.endsWith('`') && snippet.parameters.includes(':'))) return null;
+  return { owner: null, name: '__init__', parameters: snippet.parameters, returns: null, hasDef: false };
+}
+
 function standsAlone(snippet: SignatureSnippet, line: string): boolean {
   if (snippet.hasDef || snippet.returns !== null || snippet.parameters.includes(':')) return true;
   const rest = line.trim().replace(/[`*]/g, '');
@@ -144,6 +160,8 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
   const isSignature = (text: string) => text.includes('(') && readSignatureSnippet(text) !== null;
   const stack: OpenSection[] = [];
   let lineClass: string | null = null;
+  /** Whether `lineClass` was set by a CRC card's header, which holds only for that table. */
+  let cardClass = false;
   let signatureColumns: number[] = [0];
   /** The table's Returns column (-1: none): a Signature cell without an arrow takes its return from there. */
   let returnsColumn = -1;
@@ -183,6 +201,10 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     if (mode === LineMode.Skip) continue;
     const line = lines[index]!.replace(/\r$/, '');
     if (line.trim() === '') paragraphClass = null;
+    if (line.trim() === '' && cardClass) {
+      lineClass = null;
+      cardClass = false;
+    }
     // No signature, heading or bullet worth reading is that long; the cap keeps every pattern linear.
     if (line.trim() === '' || line.length > MAX_LINE) continue;
     if (mode === LineMode.Prose) {
@@ -278,6 +300,13 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       // API tables (`| Method | Parameters | Returns |`) are read whole by api-table.ts.
       signatureColumns = apiTableColumns(header) ? [] : header.map((cell, column) => (SIGNATURE_HEADER.test(cell) || column === 0 ? column : -1)).filter((column) => column >= 0);
       returnsColumn = header.findIndex((cell) => RETURNS_HEADER.test(cell));
+      // A CRC card: `| **OrderBook** | |` (or `| **OrderBook** | Collaborators |`), its rows the class's responsibilities.
+      const card = header.length <= 3 && header.slice(1).every((cell) => cell === '' || /^collaborators?$/i.test(cell)) ? CARD_HEADER.exec(header[0] ?? '') : null;
+      if (card) {
+        lineClass = card[1]!;
+        cardClass = true;
+        harvest.namedClasses.add(lineClass);
+      }
       continue;
     }
     if (isRow && !line.includes('(')) continue;
@@ -314,11 +343,19 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
       }
     }
     if (heading) continue;
+    // "- Set up with `AttendanceBook(parts: dict[str, int])`", "**Constructor:** MusicCupboard(shelves: int)": the class's constructor.
+    const constructorOwner = sectionClass();
+    if (constructorOwner && line.includes(`${constructorOwner}(`)) {
+      const constructor = constructorIn(line, constructorOwner);
+      if (constructor) add(constructor, index, false, true);
+    }
     for (const mention of line.matchAll(MENTION)) {
       const start = mention.index ?? 0;
       const lineOwner = ownerWithParagraph(ownerOf(stack, lineClass), mention[2]!);
       // "The constructor is `__init__(self, docks: int)`": a typed signature taking self, in a class's section, is its method.
-      if (lineOwner.kind === 'class' && /^\s*self\b/.test(mention[2]!) && /:|->/.test(`${mention[2]}${mention[3] ?? ''}`)) {
+      // So is a typed signature in a bullet of a class's section ("- Answers … via `rate(member: str) -> float`").
+      const bulletOfClass = LIST_OR_QUOTE.test(line) && !EXTERNAL_WORDING.test(sentenceOf());
+      if (lineOwner.kind === 'class' && (/^\s*self\b/.test(mention[2]!) || bulletOfClass) && /:|->/.test(`${mention[2]}${mention[3] ?? ''}`)) {
         const method = readSignatureSnippet(mention[0].slice(1, -1));
         if (method) {
           add(method, index, false);

@@ -31,7 +31,8 @@ const STYLES: Array<{ file: string; primary: string | null; api: string[]; model
     // arguments is an example; an untyped call on a class the design never defines is reported, not dropped.
     file: 'numbered-steps.design.md',
     primary: 'BikeShed',
-    api: ['BikeShed.lend(rider, bike_id)', 'BikeShed.open_loans()', 'BikeShed.record_deposit(rider, amount)', 'BikeShed.take_back(bike_id, damaged)'],
+    // "Open the shed: `BikeShed(capacity: int)` builds an empty shed." is its constructor (since batch 16).
+    api: ['BikeShed.__init__(capacity)', 'BikeShed.lend(rider, bike_id)', 'BikeShed.open_loans()', 'BikeShed.record_deposit(rider, amount)', 'BikeShed.take_back(bike_id, damaged)'],
     exceptions: ['BikeUnavailableError<ShedError', 'ShedError<Exception'],
     warnings: [
       'unplaced: `Path.exists()` is named in running text, but the design defines no class `Path` and gives no types; not placed',

@@ -138,8 +138,8 @@ function readClass(cls: OutlineClass, offset: number): { designClass: DesignClas
   const kind = modelKind(cls);
   const declared = cls.attributes
     .filter((attribute) => attribute.annotation !== null || kind === 'enum')
-    // A ClassVar is the class's, an InitVar only an argument of __init__: neither is a field (dataclasses.fields() agrees).
-    .filter((attribute) => !/^(?:ClassVar|InitVar)\b|\b(?:ClassVar|InitVar)\[/.test(attribute.annotation ?? '') && attribute.name !== 'model_config')
+    // A ClassVar is the class's, an InitVar only an argument of __init__, `_: KW_ONLY` a marker: none is a field (dataclasses.fields() agrees).
+    .filter((attribute) => !/^(?:ClassVar|InitVar)\b|\b(?:ClassVar|InitVar)\[|^(?:dataclasses\.)?KW_ONLY$/.test(attribute.annotation ?? '') && attribute.name !== 'model_config')
     .map((attribute) => ({ name: attribute.name, annotation: attribute.annotation, defaultValue: attribute.value, line: attribute.line + offset }));
   const record = kind === null && declared.length === 0 ? plainRecordFields(cls, offset) : [];
   const fields = record.length > 0 ? record : declared;

@@ -18,6 +18,7 @@ import { applyErrata, readErrata } from './errata.js';
 import { readJsonSchemaModels } from './json-schema-models.js';
 import { pythonFromInterfaces } from './typescript-interface.js';
 import { classDiagramStubs } from './class-diagram.js';
+import { sequenceDiagramStubs } from './sequence-diagram.js';
 import { signatureStubs } from './signature-stubs.js';
 import { RESPONSE_HEADING, readResponseFormat } from './response-format.js';
 import { unwrapOuterFence } from './unwrap-outer-fence.js';
@@ -138,7 +139,7 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
   const firstLine = (code.position?.start.line ?? 0) + 1;
   const section = `${sectionText(block)} ${block.leadIn}`;
   const interfaces = TYPESCRIPT_LANGUAGES.has(language) || PLAIN_LANGUAGES.has(language) ? pythonFromInterfaces(code.value) : null;
-  const diagram = interfaces === null && (DIAGRAM_LANGUAGES.has(language) || PLAIN_LANGUAGES.has(language)) ? classDiagramStubs(code.value) : null;
+  const diagram = interfaces === null && (DIAGRAM_LANGUAGES.has(language) || PLAIN_LANGUAGES.has(language)) ? classDiagramStubs(code.value) ?? sequenceDiagramStubs(code.value) : null;
   if (interfaces !== null || diagram !== null) {
     const facts = await readPythonBlock(interfaces ?? diagram!.text, firstLine);
     if (diagram) remapLines(facts, (line) => firstLine + (diagram.lineOf[line - firstLine] ?? line - firstLine));

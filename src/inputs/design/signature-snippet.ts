@@ -70,6 +70,11 @@ function readReturns(text: string): string | null {
   return returns === '' ? null : returns;
 }
 
+/** Word processors' quotes and minus sign (`owner: str = “ensemble”`, `semitones: int = −2`) as Python's. */
+function typographic(text: string): string {
+  return /[“”‘’−]/.test(text) ? text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/−/g, '-') : text;
+}
+
 function snippetAt(text: string): SignatureSnippet | null {
   const match = NAME.exec(text);
   if (!match) return null;
@@ -79,7 +84,7 @@ function snippetAt(text: string): SignatureSnippet | null {
   return {
     owner: match[2] ?? null,
     name: match[3]!,
-    parameters: text.slice(open + 1, close - 1),
+    parameters: typographic(text.slice(open + 1, close - 1)),
     returns: readReturns(text.slice(close)),
     hasDef: match[1] !== undefined,
   };

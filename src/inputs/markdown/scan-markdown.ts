@@ -151,7 +151,8 @@ class Scanner {
   }
 
   startsTable(line: SourceLine, next: SourceLine | undefined): boolean {
-    return line.text.includes('|') && !!next && TABLE_DELIMITER.test(next.text) && next.text.includes('-')
+    // As micromark reads it, the pipe may be the delimiter row's alone (`! Method` over `|-`: one column).
+    return (line.text.includes('|') || next?.text.includes('|') === true) && !!next && TABLE_DELIMITER.test(next.text) && next.text.includes('-')
       && splitCells(line).length === splitCells(next).length;
   }
 
@@ -278,7 +279,7 @@ class Scanner {
     const align = alignCells.map((cell) => (cell.text.startsWith(':') && cell.text.endsWith(':') ? 'center' : cell.text.endsWith(':') ? 'right' : cell.text.startsWith(':') ? 'left' : null));
     const row = (line: SourceLine): TableRow => ({
       type: 'tableRow',
-      children: splitCells(line).slice(0, align.length).map((cell): TableCell => ({ type: 'tableCell', children: this.inline([cell]), position: this.span(cell, cell) })),
+      children: splitCells(line).map((cell): TableCell => ({ type: 'tableCell', children: this.inline([cell]), position: this.span(cell, cell) })),
       position: this.span(line, line),
     });
     const rows = [row(header)];
