@@ -31,7 +31,8 @@ function stripQuotes(text: string): string {
 
 /** Reads a message from a story or a design table into its template form. */
 export function toMessageTemplate(raw: string): MessageTemplate {
-  const text = stripQuotes(collapseWhitespace(raw.replace(/\\([\\`*_{}[\]()#+\-.!|<>"'])/g, '$1'))).trim();
+  // A `<br>` inside a message (a table cell's line break) is a space, never a placeholder.
+  const text = stripQuotes(collapseWhitespace(raw.replace(/<br\s*\/?>/gi, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>"'])/g, '$1'))).trim();
   const placeholders: string[] = [];
   const template = text.replace(PLACEHOLDER, (_match, braces?: string, angles?: string, brackets?: string) => {
     const name = placeholderName(braces ?? angles ?? brackets ?? '');

@@ -1,8 +1,8 @@
 import { collapseWhitespace } from '../messages/message-template.js';
 import type { AcceptanceCriterion } from './story-types.js';
 
-/** `**AC1**`, `AC-2:`, `Scenario 3 -`, `Criterion 4.` at the start of an item. */
-const CRITERION_ID = /^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?(?:\*\*|__)?\s*(AC[-\s]?\d+[a-z]?|Scenario\s*\d+|Criterion\s*\d+)\s*(?:\*\*|__)?\s*[:.)\-–—]?\s*(?:\*\*|__)?/i;
+/** `**AC1**`, `AC-2:`, `AC-1.2`, `Scenario 3 -`, `Criterion 4.` at the start of an item. */
+const CRITERION_ID = /^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?(?:\*\*|__)?\s*(AC[-\s]?\d+(?:\.\d+)*[a-z]?|Scenario\s*\d+|Criterion\s*\d+)\s*(?:\*\*|__)?\s*[:.)\-–—]?\s*(?:\*\*|__)?/i;
 // English, Spanish, Portuguese, French and Italian Gherkin keywords; letters around them are any script's.
 const KEYWORDS = /(?<![\p{L}\p{N}_])(given|when|then|and|but|dad[oa]s?|étant donnée?s?|cuando|quando|quand|lorsque|entonces|então|alors|allora)(?![\p{L}\p{N}_])/giu;
 const CLAUSE: Record<string, 'given' | 'when' | 'then'> = {

@@ -10,6 +10,13 @@ export interface GherkinScenario {
   steps: string[];
   line: number;
   endLine: number;
+  /** An outline's `Examples:` table: its header and rows (each with its line), or null. */
+  examples?: { header: string[]; rows: Array<{ cells: string[]; line: number }> } | null;
+}
+
+/** Cells of a Gherkin table row (`| a | b |`), `\|` kept as a pipe. */
+function tableCells(raw: string): string[] {
+  return raw.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, '|'));
 }
 
 /** A Gherkin text: its feature (title and the description under it) and its scenarios. */
@@ -54,6 +61,12 @@ export function readGherkinText(text: string, firstLine: number): GherkinText {
       return;
     }
     const section = SECTION.exec(raw);
+    if (section && /^(?:examples|scenarios)$/i.test(section[1]!) && current) current.examples = { header: [], rows: [] };
+    if (current?.examples && !section && raw.trim().startsWith('|')) {
+      if (current.examples.header.length === 0) current.examples.header = tableCells(raw);
+      else current.examples.rows.push({ cells: tableCells(raw), line });
+      return;
+    }
     // An outline's `Examples:` table belongs to its scenario.
     if (section && !/^(?:examples|scenarios)$/i.test(section[1]!)) {
       if (current) current.endLine = line - 1;

@@ -96,7 +96,10 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
   for (const block of document.blocks) {
     const gherkin = gherkinOf(document, block);
     if (gherkin) {
-      readGherkin(gherkin.text, gherkin.firstLine, block);
+      // A block holding several features (a `.feature` file in one fence) is read feature by feature.
+      const features = gherkinFeatures(gherkin.text);
+      if (features.length > 1) for (const part of features) readGherkin(part.text, gherkin.firstLine + part.firstLine - 1, block);
+      else readGherkin(gherkin.text, gherkin.firstLine, block);
       continue;
     }
     const yamlStories = block.node.type === 'code' && /^ya?ml$/i.test(block.node.lang ?? '') ? readYamlStories(document, block.node) : null;
@@ -129,6 +132,7 @@ export function readStories(text: string, options: ReadStoriesOptions = {}): Sto
           story.addCriterion(criterion);
           story.addMessages(rangeNode(part.start, part.end), criterion.id, null);
         }
+        for (const part of row.messages) story.addMessages(rangeNode(part.start, part.end), part.criterion ? story.story.criteria[part.criterion - 1]?.id ?? null : null, null);
       }
       finish();
       continue;

@@ -192,9 +192,11 @@ export class StoryBuilder {
     }
     // `| AC | Situation → expected result |`: an id column, the rest of the row is the criterion and its messages.
     const idColumn = header.findIndex((cell) => /^(id|ac|criterion|criteria|scenario|#)$/i.test(cell.trim()));
-    if (idColumn === 0 && header.length >= 2 && rows.length > 0 && rows.every((row) => criterionId(row.cells[0] ?? '') !== null)) {
+    // `| # | Criterion | Message |` numbers its rows: row 1 is AC1.
+    const idIn = (cell: string) => criterionId(cell) ?? (/^#$/.test(header[0]?.trim() ?? '') && /^\s*\d{1,2}\s*$/.test(cell) ? `AC${cell.trim()}` : null);
+    if (idColumn === 0 && header.length >= 2 && rows.length > 0 && rows.every((row) => idIn(row.cells[0] ?? '') !== null)) {
       for (const row of rows) {
-        const id = criterionId(row.cells[0]!)!;
+        const id = idIn(row.cells[0]!)!;
         const text = collapseWhitespace(row.cells.slice(1).join(' — '));
         this.addCriterion({ id, text, ...splitGivenWhenThen(text), line: row.line });
         for (const cell of row.nodes.slice(1)) this.addMessages(cell, id, null);
@@ -215,9 +217,26 @@ export class StoryBuilder {
   readScenario(scenario: GherkinScenario): void {
     const title = scenario.title.replace(this.story.id, '').trim();
     const id = criterionId(title) ?? `Scenario ${this.story.criteria.filter((criterion) => criterion.id.startsWith('Scenario')).length + 1}`;
-    const rest = title.replace(/^(?:AC[-\s]?\d+[a-z]?|Scenario\s*\d+|Criterion\s*\d+)\s*[:.)\-–—]?\s*/i, '');
+    const rest = title.replace(/^(?:AC[-\s]?\d+(?:\.\d+)*[a-z]?|Scenario\s*\d+|Criterion\s*\d+)\s*[:.)\-–—]?\s*/i, '');
     const steps = scenario.steps.join(' ');
     this.addCriterion({ id, text: rest ? `${rest}: ${steps}` : steps, ...splitGivenWhenThen(steps), line: scenario.line });
     this.addMessages(linesNode(this.document, scenario.line, scenario.endLine), id, null);
+    this.addExampleMessages(scenario, id);
+  }
+
+  /** `Then I see "<message>"` in an outline: each Examples row's `message` cell is a message of the criterion. */
+  private addExampleMessages(scenario: GherkinScenario, id: string): void {
+    const examples = scenario.examples;
+    if (!examples || examples.rows.length === 0) return;
+    for (const step of scenario.steps) {
+      const whole = /"<([^<>"]{1,60})>"/.exec(step);
+      const column = whole ? examples.header.indexOf(whole[1]!.trim()) : -1;
+      if (column < 0) continue;
+      for (const row of examples.rows) {
+        const cell = row.cells[column] ?? '';
+        if (!isMessageText(cell, step.slice(0, whole!.index))) continue;
+        this.push({ ...toMessageTemplate(cell), kind: messageKind(step.slice(0, whole!.index), null), storyId: this.story.id, criterionId: id, line: row.line });
+      }
+    }
   }
 }

@@ -74,7 +74,8 @@ export function storyItems(list: List): Array<{ item: ListItem; start: StoryStar
 /** A story title without its id and separators. */
 export function cleanTitle(title: string, id: string | null): string {
   // `[VOL-210] Sign up` and `(US-3) Pay` leave empty brackets behind once the id is taken out.
-  const rest = (id ? title.replace(id, '') : title.replace(/^(user )?story\s*#?\d*/i, '')).replace(/[[(]\s*[\])]/g, '');
+  // `Story 1.1 (WB-11) — Title`: a story number before the id goes too.
+  const rest = (id ? title.replace(id, '') : title).replace(/^\s*(user )?story\s*#?\d*(?:\.\d+)*/i, '').replace(/[[(]\s*[\])]/g, '');
   // Emoji before the id (`🧺 US-401 — Title`) and a full-width colon (`JP-1：Title`) are separators too.
   return rest.replace(/^[\s:.\-–—|·•：\p{Extended_Pictographic}\uFE0F\u200D]+|[\s:.\-–—|·•*：]+$/gu, '').trim() || title.trim();
 }

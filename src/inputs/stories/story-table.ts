@@ -25,10 +25,13 @@ export interface StoryTableRow {
   /** The whole story sentence, when a column holds it ("As a resident, I want …"). */
   sentence: string | null;
   criteria: StoryTableCriterion[];
+  /** Parts of a Messages column (`1: "…"<br>2: "…"`), each with the number of the criterion it names, if any. */
+  messages: Array<StoryTableCriterion & { criterion: number | null }>;
   line: number;
 }
 
-const ID = /^(id|story id|story|us|#|ref)$/i;
+const ID = /^(id|story id|story|us|#|ref|key|issue key|issue)$/i;
+const MESSAGES = /^(messages?|ui messages?|user messages?|errors?|feedback|expected messages?)$/i;
 const ROLE = /^(as an?|role|persona|user|como|en tant que)$/i;
 const GOAL = /^(i want(?: to)?|goal|want|i need|quiero|je veux)$/i;
 const BENEFIT = /^(so that|benefit|value|reason|para|afin de)$/i;
@@ -36,6 +39,22 @@ const SENTENCE = /^(user story|story|description|historia|hist[oó]ria)$/i;
 const TITLE = /^(title|name|summary|feature|t[ií]tulo|titre)$/i;
 const ACCEPTANCE = /acceptance|criteria|crit[eéè]ri|aceptaci|aceita/i;
 const STORY_ID = /^[A-Z][A-Z0-9]{0,7}-?\d{1,4}$/;
+
+/** The parts of a cell separated by `<br>`, with their offsets in the document. */
+function cellParts(document: MarkdownDocument, cell: Table['children'][number]['children'][number] | undefined): StoryTableCriterion[] {
+  const parts: StoryTableCriterion[] = [];
+  const base = cell?.position?.start.offset;
+  if (!cell || base === undefined) return parts;
+  const markdown = sourceOf(document, cell);
+  let start = 0;
+  for (const separator of [...markdown.matchAll(/<br\s*\/?>/gi), null]) {
+    const end = separator ? separator.index! : markdown.length;
+    const part = markdown.slice(start, end).replace(/^\s*\|?\s*/, '').replace(/\s*\|?\s*$/, '');
+    if (part !== '') parts.push({ markdown: part, start: base + start, end: base + end, line: cell.position!.start.line });
+    start = separator ? end + separator[0].length : end;
+  }
+  return parts;
+}
 
 /** The rows of a table that lists stories, or null when the table is something else. */
 export function readStoryTable(document: MarkdownDocument, table: Table): StoryTableRow[] | null {
@@ -47,26 +66,17 @@ export function readStoryTable(document: MarkdownDocument, table: Table): StoryT
   const acceptance = find(ACCEPTANCE);
   const [role, goal, benefit, title] = [find(ROLE), find(GOAL), find(BENEFIT), find(TITLE)];
   const sentence = header.findIndex((cell, index) => index !== id && SENTENCE.test(cell));
+  const messageColumn = find(MESSAGES);
   if (id < 0 || acceptance < 0 || (role < 0 && goal < 0 && sentence < 0)) return null;
   const rows: StoryTableRow[] = [];
   for (const row of body) {
     const text = (column: number) => (column >= 0 && row.children[column] ? collapseWhitespace(plainText(row.children[column]!)).trim() || null : null);
     const storyId = text(id)?.replace(/[`*]/g, '') ?? '';
     if (!STORY_ID.test(storyId)) continue;
-    const cell = row.children[acceptance];
-    const criteria: StoryTableCriterion[] = [];
-    const base = cell?.position?.start.offset;
-    if (cell && base !== undefined) {
-      const markdown = sourceOf(document, cell);
-      let start = 0;
-      for (const separator of [...markdown.matchAll(/<br\s*\/?>/gi), null]) {
-        const end = separator ? separator.index! : markdown.length;
-        const part = markdown.slice(start, end).replace(/^\s*\|?\s*/, '').replace(/\s*\|?\s*$/, '');
-        if (part !== '') criteria.push({ markdown: part, start: base + start, end: base + end, line: cell.position!.start.line });
-        start = separator ? end + separator[0].length : end;
-      }
-    }
-    rows.push({ id: storyId, title: text(title) ?? text(goal) ?? text(sentence) ?? storyId, role: text(role), goal: text(goal), benefit: text(benefit), sentence: text(sentence), criteria, line: row.position?.start.line ?? 0 });
+    const criteria = cellParts(document, row.children[acceptance]);
+    // `1: "Slot booked."<br>2: "Sorry…"`: a Messages column whose parts name the criterion they belong to.
+    const messages = cellParts(document, messageColumn >= 0 ? row.children[messageColumn] : undefined).map((part) => ({ ...part, criterion: Number(/^\s*(?:AC[-\s]?)?(\d{1,2})\s*[:.)—–-]/i.exec(part.markdown)?.[1] ?? NaN) || null }));
+    rows.push({ id: storyId, title: text(title) ?? text(goal) ?? text(sentence) ?? storyId, role: text(role), goal: text(goal), benefit: text(benefit), sentence: text(sentence), criteria, messages, line: row.position?.start.line ?? 0 });
   }
   return rows.length > 0 ? rows : null;
 }
