@@ -3,19 +3,21 @@ import { findClass, findFunction, findMethod, signatureOf } from '../../../confo
 import { loadPythonNormalizer } from '../../../python/normalize-annotation.js';
 import type { PythonModule } from '../../../python/python-model.js';
 import { defineCheck, type CheckReport } from '../../check.js';
+import { functionalTypedDicts } from '../contract/support/functional-types.js';
 
 /** A dict with string keys, as a design writes it: `dict[str, Any]`, `Dict[str, Any]`, `dict`, `Mapping[str, Any]`. */
 const STRING_KEYED_DICT = /^((typing|collections\.abc)\.)?(dict|Dict|Mapping)(\[\s*str\s*,.*\])?$/s;
 
 /**
- * Whether `annotation` names a TypedDict class of the module where the design says a string-keyed
- * dict: the same dict at run time, with its keys named (`-> Response` for `-> dict[str, Any]`).
+ * Whether `annotation` names a TypedDict of the module (a class, or the functional
+ * `TypedDict("Response", {...})`) where the design says a string-keyed dict: the same dict at run
+ * time, with its keys named (`-> Response` for `-> dict[str, Any]`).
  */
 function isTypedDictFor(annotation: string | null, designed: string, module: PythonModule): boolean {
   if (annotation === null || !STRING_KEYED_DICT.test(designed.trim())) return false;
   const name = annotation.trim().replace(/^(['"])(.*)\1$/s, '$2');
   const cls = module.classes.find((candidate) => candidate.name === name);
-  return !!cls?.bases.some((base) => base === 'TypedDict' || base.endsWith('.TypedDict'));
+  return !!cls?.bases.some((base) => base === 'TypedDict' || base.endsWith('.TypedDict')) || functionalTypedDicts(module).has(name);
 }
 
 /** `design/return-type-mismatch`: return annotations mean what the design says. */

@@ -14,7 +14,8 @@ const SHARED_STATE_CHANGES = new Set<AttributeMutationFact['operation']>(['subsc
 /** The expressions that name a lock of the class: `self._lock`, `Class._lock`, module-level `_LOCK`. */
 function lockExpressions(module: PythonModule, cls: PythonClass | null, imports: ReadonlyMap<string, string>): Set<string> {
   const locks = new Set<string>();
-  const isLockCall = (callee: string | null): boolean => !!callee && LOCK_FACTORY.test(canonicalName(callee, imports));
+  const guards = lockGuardClasses(module);
+  const isLockCall = (callee: string | null): boolean => !!callee && (LOCK_FACTORY.test(canonicalName(callee, imports)) || guards.has(callee));
   for (const method of cls?.methods ?? []) {
     for (const mutation of method.body.attributeMutations) {
       if (mutation.operation === 'assign' && mutation.value?.kind === 'call' && isLockCall(mutation.value.callee)) locks.add(mutation.target);
@@ -28,6 +29,30 @@ function lockExpressions(module: PythonModule, cls: PythonClass | null, imports:
     if (binding.key === null && binding.value.kind === 'call' && isLockCall(binding.value.callee)) locks.add(binding.name);
   }
   return locks;
+}
+
+const guardsByModule = new WeakMap<PythonModule, Set<string>>();
+
+/**
+ * Classes of the module whose instances hold a lock for a `with` block: `__enter__` (or
+ * `__aenter__`) acquires an attribute of the instance and `__exit__` (`__aexit__`) releases the
+ * same one, as a lock does. An attribute or module name made from one is a lock.
+ */
+function lockGuardClasses(module: PythonModule): Set<string> {
+  const known = guardsByModule.get(module);
+  if (known) return known;
+  const guards = new Set<string>();
+  guardsByModule.set(module, guards);
+  const receivers = (fn: PythonFunction | undefined, method: string): Set<string> => new Set((fn?.body.calls ?? [])
+    .filter((call) => call.callee.startsWith('self.') && call.callee.endsWith(`.${method}`))
+    .map((call) => call.callee.slice(0, -method.length - 1)));
+  for (const candidate of module.classes) {
+    const method = (names: string[]) => candidate.methods.find((fn) => names.includes(fn.name));
+    const acquired = receivers(method(['__enter__', '__aenter__']), 'acquire');
+    const released = receivers(method(['__exit__', '__aexit__']), 'release');
+    if ([...acquired].some((receiver) => released.has(receiver))) guards.add(candidate.name);
+  }
+  return guards;
 }
 
 /** Decorators that make a generator function a context manager. */

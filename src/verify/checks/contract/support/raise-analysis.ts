@@ -1,7 +1,9 @@
 import { CallableMemo, callTarget, callableName, callableSymbol, functionCallable, type Callable } from '../../../../python/callables.js';
 import { tableCallKey, type TableTarget } from '../../../../python/table-callables.js';
+import { exceptionClasses } from '../../../../python/module-roles.js';
+import { classCall, initializersOf } from './class-calls.js';
 import { handlerCatches, resolveRaisedType } from '../../../../python/exception-hierarchy.js';
-import type { CallFact, PythonFunction, PythonModule, TryFact } from '../../../../python/python-model.js';
+import type { CallFact, PythonClass, PythonFunction, PythonModule, TryFact } from '../../../../python/python-model.js';
 import { entryPoints } from './service-methods.js';
 
 /** An exception that leaves a callable: where it is raised and what it is. */
@@ -35,6 +37,11 @@ export function isCaught(type: string | null, tries: TryFact[], module: PythonMo
     }
   }
   return false;
+}
+
+/** Constructing an Enum looks a member up (a library error, not a raise of the module); an exception is made to be raised. */
+function isEnumOrException(cls: PythonClass, module: PythonModule): boolean {
+  return cls.bases.some((base) => /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag)$/.test(base)) || exceptionClasses(module).includes(cls);
 }
 
 /** The code an entry of a module-level table runs, as a callable seen from the function calling it; null for a function the module lacks. */
@@ -93,6 +100,12 @@ export class RaiseAnalysis {
         const callable = tableCallable(entry, from, this.module);
         return callable ? this.escapesOf(callable, depth + 1) : [];
       });
+    }
+    // `Bill.parse(text)`, `cls(...)`, `Ticket(...)`: a static or class method, or what constructing a module class runs.
+    const byClass = classCall(call.callee, from, this.module);
+    if (byClass?.kind === 'method') return this.escapesOf(functionCallable(byClass.fn), depth + 1);
+    if (byClass && !isEnumOrException(byClass.cls, this.module)) {
+      return initializersOf(this.module, byClass.cls).flatMap((fn) => this.escapesOf(functionCallable(fn), depth + 1));
     }
     if (!IMMEDIATE_CALLERS.has(call.callee.split('.').pop() ?? '')) return [];
     return call.arguments.flatMap((argument) => {

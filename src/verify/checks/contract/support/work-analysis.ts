@@ -6,6 +6,8 @@ import { exceptionClasses } from '../../../../python/module-roles.js';
 import type { BodyFacts, CallFact, PythonClass, PythonFunction, PythonModule } from '../../../../python/python-model.js';
 import { suppressCalls, suppressedAround, suppressIndex, type SuppressIndex } from '../../errors/support/suppress-blocks.js';
 import { isWrappedCall } from './decorated-callable.js';
+import { classCall } from './class-calls.js';
+import { functionalTypedDicts } from './functional-types.js';
 import { LibraryObjects } from './library-objects.js';
 import { RaiseAnalysis, tableCallable } from './raise-analysis.js';
 
@@ -45,7 +47,7 @@ export interface UnguardedCall {
 }
 
 /** Standard-library functions (canonical names) that do not fail in practice. */
-const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns|sleep)|math\.(isclose|isfinite|isnan|fabs)|datetime\.(datetime\.(now|utcnow|today)|date\.today|timedelta)|uuid\.uuid4|dataclasses\.(asdict|astuple|field|replace)|contextlib\.suppress|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex|itertools\.count|heapq\.heappush|bisect\.insort|threading\.(Lock|RLock|Event|Condition)|asyncio\.(Lock|Event)|decimal\.localcontext)$/;
+const TRIVIAL_LIBRARY_FUNCTION = /^(logging\.(debug|info|warning|error|exception|critical|log|getLogger)|time\.(time|monotonic|perf_counter|time_ns|sleep)|math\.(isclose|isfinite|isnan|fabs|ceil|floor)|datetime\.(datetime\.(now|utcnow|today)|date\.today|timedelta)|uuid\.uuid4|dataclasses\.(asdict|astuple|field|replace)|contextlib\.suppress|copy\.(copy|deepcopy)|typing\.cast|secrets\.token_hex|itertools\.(count|islice)|heapq\.heappush|bisect\.insort|threading\.(Lock|RLock|Event|Condition)|asyncio\.(Lock|Event)|decimal\.localcontext)$/;
 
 /** Calls that cannot fail in the form written: `d.pop(key, default)`, `next(it, default)`, `next(self._ids)` (a counter attribute). */
 function isSafeForm(call: CallFact): boolean {
@@ -227,7 +229,12 @@ export class WorkAnalysis {
         return !!callable && !(callable.kind === 'function' && isGuard(callable.fn)) && this.unguardedCalls(callable, depth + 1).length > 0;
       }) || entries.some((entry) => !tableCallable(entry, from, this.module));
     }
-    const cls = this.classesByName().get(call.callee);
+    // `Response(success=True, ...)` of a functional TypedDict builds a plain dict.
+    if (functionalTypedDicts(this.module).has(call.callee)) return false;
+    const byClass = classCall(call.callee, from, this.module);
+    // `Bill.parse(text)`: a static or class method of a module class, followed as a helper is.
+    if (byClass?.kind === 'method') return !isGuard(byClass.fn) && this.unguardedCalls(functionCallable(byClass.fn), depth + 1).length > 0;
+    const cls = byClass?.cls;
     // `Status(value)` looks an enum member up and raises ValueError for an unknown value.
     if (cls?.bases.some((base) => /(^|\.)(Enum|IntEnum|StrEnum|Flag|IntFlag)$/.test(base))) return true;
     if (cls && !isExceptionClass(cls.name, this.module)) {
