@@ -35,6 +35,27 @@ describe('deliverModule', () => {
     expect(await readFile(path.join(directory, 'pond_tracker.py'), 'utf8')).toBe('x = 2\n');
   });
 
+  it('two deliveries of the same path at once take turns: each module is either in place or in a backup, none lost', async () => {
+    const target = path.join(directory, 'pond_tracker.py');
+    const now = new Date('2024-03-01T10:15:02.345Z');
+    const fresh = await Promise.all([deliverModule(directory, 'pond_tracker.py', 'a = 1\n', now), deliverModule(directory, 'pond_tracker.py', 'b = 2\n', now)]);
+    expect(fresh.filter((delivery) => delivery.backupPath === null)).toHaveLength(1);
+    const kept = [await readFile(target, 'utf8'), ...(await Promise.all(fresh.filter((delivery) => delivery.backupPath).map((delivery) => readFile(delivery.backupPath!, 'utf8'))))];
+    expect(kept.sort()).toEqual(['a = 1\n', 'b = 2\n']);
+    const replaced = await Promise.all(['c = 3\n', 'd = 4\n', 'e = 5\n'].map((code) => deliverModule(directory, 'pond_tracker.py', code, now)));
+    const contents = await Promise.all((await readdir(directory)).map((name) => readFile(path.join(directory, name), 'utf8')));
+    expect(contents.sort()).toEqual(['a = 1\n', 'b = 2\n', 'c = 3\n', 'd = 4\n', 'e = 5\n']);
+    expect(replaced.every((delivery) => delivery.backupPath !== null)).toBe(true);
+  });
+
+  it('takes over a delivery lock left by a run that was killed while delivering', async () => {
+    const lock = path.join(directory, '.pond_tracker.py.backsmith-lock');
+    await writeFile(lock, '2147483646');
+    const delivery = await deliverModule(directory, 'pond_tracker.py', 'x = 1\n');
+    expect(await readFile(delivery.path, 'utf8')).toBe('x = 1\n');
+    expect(await readdir(directory)).toEqual(['pond_tracker.py']);
+  });
+
   it('writes nothing and makes no backup when the file already holds exactly this module', async () => {
     const target = path.join(directory, 'pond_tracker.py');
     await writeFile(target, 'x = 1\n');

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BacksmithError } from '../errors.js';
+import { withDeliveryLock } from './delivery-lock.js';
 import { fileErrorReason } from './file-error-reason.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -61,11 +62,14 @@ export async function deliverModule(directory: string, fileName: string, code: s
   const target = path.join(directory, fileName);
   try {
     await mkdir(directory, { recursive: true });
-    const previous = await existing(target);
-    if (previous?.content.equals(Buffer.from(code, 'utf8'))) return { path: target, backupPath: null, unchanged: true };
-    const backupPath = previous ? await backUp(target, now) : null;
-    await writeFileAtomic(target, code, previous ? { mode: previous.mode } : {});
-    return { path: target, backupPath };
+    // Two runs delivering the same path at once take turns: neither replaces the other's module unseen.
+    return await withDeliveryLock(target, async () => {
+      const previous = await existing(target);
+      if (previous?.content.equals(Buffer.from(code, 'utf8'))) return { path: target, backupPath: null, unchanged: true };
+      const backupPath = previous ? await backUp(target, now) : null;
+      await writeFileAtomic(target, code, previous ? { mode: previous.mode } : {});
+      return { path: target, backupPath };
+    });
   } catch (error) {
     throw new BacksmithError(`Cannot save ${target}: ${fileErrorReason(error)}.`);
   }
