@@ -31,12 +31,31 @@ function cost(record: RunRecord): string {
   return describeCost(record.usage.costUsd, free || (record.usage.costBasis?.startsWith('local') ?? false));
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A record's outcome as it stands: one still 'running' whose process is gone was interrupted (the
+ * CLI was killed or crashed mid-run); without its process id (older records), either.
+ */
+function outcomeNow(record: RunRecord): string {
+  if (record.outcome !== 'running' || record.finishedAt !== null) return record.outcome;
+  if (record.pid === undefined) return 'running/interrupted';
+  return processAlive(record.pid) ? 'running' : 'interrupted';
+}
+
 /** One line per run, newest first: id, outcome, deliverable, model, drafts, duration. */
 export function formatRunList(records: readonly RunRecord[]): string {
   if (records.length === 0) return 'No runs recorded yet.\n';
   const rows = records.map((record) => {
     const model = record.model ? `${record.model.provider}:${record.model.modelId}` : '-';
-    const outcome = record.outcome === 'running' && record.finishedAt === null ? 'running/interrupted' : record.outcome;
+    const outcome = outcomeNow(record);
     return [record.id, outcome.padEnd(19), (record.settings.deliverable ?? '-').padEnd(32), model.padEnd(28), `${record.drafts.length} draft(s)`, seconds(record.timings.totalMs)].join('  ');
   });
   return `${rows.map(escapeTerminal).join('\n')}\n`;
@@ -75,6 +94,12 @@ function resumeCommand(record: RunRecord, dir: string): string | null {
   return words.map(shellWord).join(' ');
 }
 
+function headline(record: RunRecord): string {
+  const outcome = outcomeNow(record);
+  if (outcome === 'interrupted') return `interrupted (its backsmith process, pid ${record.pid}, ended before the run did: killed or crashed)`;
+  return `${outcome}${record.reason ? ` (${record.reason})` : ''}`;
+}
+
 /**
  * A run's story for people: outcome and why, inputs, each call and draft, totals, files. A dry
  * run shows its prompt estimate instead of the loop's settings, spend, calls and drafts, none of
@@ -84,7 +109,7 @@ export function formatRun(record: RunRecord, dir: string): string {
   const dry = record.dryRun !== undefined && record.dryRun !== null;
   const took = record.finishedAt && !dry ? `, took ${seconds(record.timings.totalMs)} (model ${seconds(record.timings.modelMs)}, verify ${seconds(record.timings.verifyMs)}, other ${seconds(record.timings.backsmithMs)})` : '';
   const lines = [
-    `Run ${record.id}: ${record.outcome}${record.reason ? ` (${record.reason})` : ''}`,
+    `Run ${record.id}: ${headline(record)}`,
     `  started ${record.startedAt}${took}`,
     `  model ${record.model ? `${record.model.provider}:${record.model.modelId}` : '-'}; agent ${record.agent?.name ?? '-'}${dry ? '' : `; ${record.settings.maxRounds} repair round(s) max, ${record.settings.candidates} candidate(s)`}`,
     `  design ${record.inputs.design?.path ?? '-'}; stories ${record.inputs.stories?.path ?? '-'}${record.inputs.requirements ? `; requirements ${record.inputs.requirements.path}` : ''}${record.inputs.tests.length > 0 ? `; tests ${record.inputs.tests.map((test) => test.path).join(', ')}` : ''}${record.inputs.fromDraft ? `; from draft ${record.inputs.fromDraft.path}` : ''}`,

@@ -82,6 +82,8 @@ export interface RunRecord {
   outcome: RunOutcome;
   /** One sentence: why the run ended as it did. */
   reason: string | null;
+  /** The process that ran it: a record still 'running' whose process is gone was interrupted (killed, crashed). */
+  pid?: number;
   stopReason: StopReason | null;
   model: { provider: string; modelId: string; contextWindow: number | null } | null;
   agent: { name: string; source: string; sha256: string } | null;

@@ -79,7 +79,7 @@ export async function createRunRecorder(projectDir: string, initial: Pick<RunRec
   const clean = (text: string) => redactSecrets(text, secrets);
   const record: RunRecord = {
     schema: 1, id, backsmithVersion: BACKSMITH_VERSION, startedAt: started.toISOString(), finishedAt: null, outcome: 'running',
-    reason: null, stopReason: null, ...initial, calls: [], drafts: [], chosen: null, delivered: null, failingDraftFile: null,
+    reason: null, stopReason: null, pid: process.pid, ...initial, calls: [], drafts: [], chosen: null, delivered: null, failingDraftFile: null,
     usage: { inputTokens: null, outputTokens: null, costUsd: null, costBasis: null },
     timings: { totalMs: 0, modelMs: 0, verifyMs: 0, backsmithMs: 0 },
   };
@@ -87,6 +87,16 @@ export async function createRunRecorder(projectDir: string, initial: Pick<RunRec
   const save = () => (writes = writes.then(() => writeFileAtomic(path.join(dir, 'run.json'), clean(`${JSON.stringify(record, null, 2)}\n`), { durable: false })).catch(unrecordable));
   const write = (relative: string, text: string) => writeFile(path.join(dir, relative), clean(text)).catch(unrecordable);
   await save();
+  // Kept current after every call, so a run killed half-way still shows what it spent.
+  const countUsage = () => {
+    const costs = record.calls.map((call) => call.costUsd);
+    record.usage = {
+      inputTokens: sum(record.calls.map((call) => call.inputTokens)),
+      outputTokens: sum(record.calls.map((call) => call.outputTokens)),
+      costUsd: costs.length > 0 && costs.every((cost) => cost !== null) ? Math.round(sum(costs)! * 1_000_000) / 1_000_000 : null,
+      costBasis: record.usage.costBasis,
+    };
+  };
   const conclude = (fields: Pick<RunRecord, 'outcome' | 'reason'> & Partial<RunRecord>) => {
     Object.assign(record, fields);
     const finished = now();
@@ -95,13 +105,7 @@ export async function createRunRecorder(projectDir: string, initial: Pick<RunRec
     const modelMs = record.calls.reduce((total, call) => total + call.durationMs, 0);
     const verifyMs = record.drafts.reduce((total, draft) => total + draft.verifyMs, 0);
     record.timings = { totalMs, modelMs, verifyMs, backsmithMs: Math.max(0, totalMs - modelMs - verifyMs) };
-    const costs = record.calls.map((call) => call.costUsd);
-    record.usage = {
-      inputTokens: sum(record.calls.map((call) => call.inputTokens)),
-      outputTokens: sum(record.calls.map((call) => call.outputTokens)),
-      costUsd: costs.length > 0 && costs.every((cost) => cost !== null) ? Math.round(sum(costs)! * 1_000_000) / 1_000_000 : null,
-      costBasis: record.usage.costBasis,
-    };
+    countUsage();
   };
   return {
     id, dir, record,
@@ -117,6 +121,7 @@ export async function createRunRecorder(projectDir: string, initial: Pick<RunRec
         durationMs: Math.round(call.result.durationMs), attempts: call.result.attempts, continuations: call.result.continuations ?? 0, costUsd: call.costUsd,
       };
       record.calls.push(entry);
+      countUsage();
       await save();
     },
     async recordDraft(draft) {
