@@ -251,17 +251,26 @@ function callsUnknownCode(module: PythonModule): boolean {
     if (entry.isFrom) entry.names.forEach((name, index) => known.add(entry.nameAliases[index] ?? name));
     else known.add(entry.alias ?? entry.module.split('.')[0]!);
   }
-  const tables = new Set(module.moduleBody.localAssignments.filter((fact) => fact.key === null).map((fact) => fact.name));
-  const pending: PythonFunction[] = [...module.functions, ...module.classes.flatMap((cls) => cls.methods)];
+  const tables = new Set<string>();
+  for (const fact of module.moduleBody.localAssignments) {
+    if (fact.key !== null) continue;
+    // A module name bound to anything but a container (`Response = TypedDict(...)`) is no table.
+    if (CONTAINERS.has(fact.value.nodeType ?? '')) tables.add(fact.name);
+    else known.add(fact.name);
+  }
+  // Each function with the names its scope and the scopes around it bind as parameters or nested functions.
+  const pending: Array<{ fn: PythonFunction; outer: ReadonlySet<string> }> = [...module.functions, ...module.classes.flatMap((cls) => cls.methods)]
+    .map((fn) => ({ fn, outer: new Set<string>() }));
   while (pending.length > 0) {
-    const fn = pending.pop()!;
-    pending.push(...(fn.nested ?? []));
-    const local = new Set([...fn.parameters.map((parameter) => parameter.name), ...(fn.nested ?? []).map((inner) => inner.name)]);
+    const { fn, outer } = pending.pop()!;
+    const local = new Set([...outer, ...fn.parameters.map((parameter) => parameter.name), ...(fn.nested ?? []).map((inner) => inner.name)]);
+    for (const inner of fn.nested ?? []) pending.push({ fn: inner, outer: local });
     for (const { callee } of fn.body.calls) {
       const dot = callee.search(/[.[(]/);
       const head = dot < 0 ? callee : callee.slice(0, dot);
       if (dot < 0 && !known.has(callee) && !BUILTINS.has(callee) && !isBuiltinException(callee) && !local.has(callee)) return true;
-      if (dot > 0 && tables.has(head) && (callee[dot] === '[' || callee.startsWith(`${head}.get(`))) return true;
+      // `TABLE[key](...)`, `TABLE.get(key)(...)`: the call is of the entry itself, not of a method of it.
+      if (dot > 0 && tables.has(head) && ((callee[dot] === '[' && callee.endsWith(']')) || (callee.startsWith(`${head}.get(`) && callee.endsWith(')')))) return true;
     }
   }
   return false;
