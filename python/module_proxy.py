@@ -30,6 +30,14 @@ __tracebackhide__ = True
 DUMP_BYTES = 64 * 1024
 _TEST_MODULES = frozenset({"pytest", "_pytest", "unittest", "hypothesis", "mock", "pytest_mock", "freezegun"})
 PARENT_DEPTH = 8
+# What the module server is started with, the same keys for the probe and the tests: its command line holds them, and
+# the module reads it (a key only one role sent told a probe from a test run).
+SERVER_KEYS = ("workdir", "tmpdir", "testsdir", "moduleFileName", "moduleName", "limits", "allowNativeCode")
+
+
+def server_config(config):
+    """The part of the trusted side's ``config`` the module server gets (SERVER_KEYS)."""
+    return {key: config.get(key) for key in SERVER_KEYS}
 
 
 def make_non_dumpable():

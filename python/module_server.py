@@ -116,6 +116,7 @@ class Server:
         self.module = None
         self.module_file = ""
         self.classes = {}
+        self.doctests = {}  # the module's docstring tests by name (probe_doctests)
         self.codec = proxy_wire.Codec(self.other, self.special)
 
     # ---------------------------------------------------------------- encoding
@@ -273,7 +274,7 @@ class Server:
             return result
         if op == "shutdown":
             return server_exit.lingering_threads(self.module_file)
-        if op in ("plan-service", "plan-method", "doctests", "stats"):
+        if op in ("plan-service", "plan-method", "doctest-names", "doctests", "stats"):
             return self.probe_request(op, target, message)
         if op == "apply":
             args = self.codec.decode(message.get("args"))
@@ -288,10 +289,11 @@ class Server:
             return probe_doctests.plan_service(self.module, message.get("service") or {}, examples)
         if op == "plan-method":
             return probe_doctests.plan_method(self.module, target, str(message.get("name")), examples)
+        if op == "doctest-names":
+            return probe_doctests.doctest_names(self.module, set(message.get("skip") or []), self.doctests)
         if op == "doctests":
-            def progress(symbol):
-                self.send({"op": "note", "record": {"event": "running", "symbol": symbol[:200], "stage": "doctest"}})
-            return probe_doctests.run_doctests(self.module, set(message.get("skip") or []), float(message.get("doctestSeconds") or 5), progress)
+            probe_doctests.doctest_names(self.module, (), self.doctests)
+            return probe_doctests.run_doctest(self.doctests, str(message.get("name")))
         return {}
 
     # ------------------------------------------------------------------ import
@@ -311,7 +313,7 @@ class Server:
         if guard.native_refused:
             native_imports.close_fork_exec()
         guard.install()
-        handler = LogRelay(self)
+        handler = proxy_wire.LogRelay(self.send)
         logging.getLogger().addHandler(handler)
         logging.getLogger().setLevel(logging.DEBUG)
         spec = importlib.util.spec_from_file_location(config["moduleName"], self.module_file)
@@ -355,25 +357,6 @@ class Server:
         return {"classes": classes, "values": values, "doc": (module.__doc__ or "")[:8000]}
 
 
-class LogRelay(logging.Handler):
-    """Sends the module's log records to the parent, where assertLogs and pytest's caplog see them."""
-
-    def __init__(self, server):
-        super().__init__(logging.DEBUG)
-        self.server = server
-
-    def emit(self, record):
-        """Forward one record (message already formatted; exception as text): each is counted by the trusted side."""
-        try:
-            exc_text = logging.Formatter().formatException(record.exc_info) if record.exc_info else None
-            self.server.send({"op": "log", "record": {
-                "name": str(record.name)[:200], "levelno": int(record.levelno), "levelname": str(record.levelname)[:20],
-                "msg": record.getMessage()[:4000], "exc_text": exc_text[-4000:] if exc_text else None,
-                "pathname": str(record.pathname)[:300], "lineno": int(record.lineno), "funcName": str(record.funcName)[:100]}})
-        except Exception:  # noqa: BLE001 - logging must never break the module
-            pass
-
-
 def serve(sock, dump_fd, report_fd, first=None):
     """The child's whole life: close every other descriptor, then answer until the parent goes; ``first``: the
     init request a fresh interpreter answers first (clean_start)."""
@@ -387,6 +370,15 @@ def serve(sock, dump_fd, report_fd, first=None):
     # restarted mid-test would otherwise inherit pytest's in-memory capture).
     sys.stdout = sys.stderr = _OUTPUT[0] = open(1, "w", encoding="utf-8", errors="backslashreplace", buffering=1 << 16, closefd=False)
     server = Server(sock, report_fd, dump_fd)
+    if first is None:
+        _answer(server, sock, first)  # the forked server: its next request is init, which execs (clean_start)
+    else:
+        server_exit.off_main_thread(_answer, server, sock, first)
+    os._exit(0)
+
+
+def _answer(server, sock, first):
+    """Answer requests until the parent goes away or sends garbage."""
     try:
         if first is not None:
             server.clean = True
@@ -395,7 +387,6 @@ def serve(sock, dump_fd, report_fd, first=None):
             server.handle(proxy_wire.recv_frame(sock))
     except BaseException:  # noqa: BLE001 - the parent went away or sent garbage: stop
         pass
-    os._exit(0)
 
 
 if __name__ == "__main__":

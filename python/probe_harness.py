@@ -7,20 +7,18 @@ every call through the proxy under a time limit and decides: escaping exceptions
 here), malformed responses (checked on copies), hangs (with the server's stack, then a fresh
 server). Reports JSON lines on fd 3; the module's process has no way to write there.
 
-Usage: python -I -B probe_harness.py CONFIG.json
+Started by trusted_main.py (role "probe").
 """
-import json
 import os
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# lib/ is on the import path already (trusted_main), once: the runner's path holds nothing the module can write.
 
 import module_proxy  # noqa: E402
 import probe_values  # noqa: E402
 import proxy_wire  # noqa: E402
 import response_shape  # noqa: E402
-import result_channel  # noqa: E402
 import sandbox_guard  # noqa: E402
 
 
@@ -92,7 +90,7 @@ class Probe:
     def import_module(self):
         """Start the module's process; report the import like the module imported here."""
         self.running("<import>", "import")
-        inner = {key: self.config.get(key) for key in ("workdir", "tmpdir", "testsdir", "moduleFileName", "moduleName", "limits")}
+        inner = module_proxy.server_config(self.config)
         outline, raised, elapsed, timed_out, where = self.timed(
             self.config.get("importSeconds", 10), self.link.start, inner)
         record = {"ok": raised is None and not timed_out, "seconds": round(elapsed, 4), "timedOut": timed_out,
@@ -109,19 +107,49 @@ class Probe:
 
     # ----------------------------------------------------------------- doctests
     def run_doctests(self):
-        """The module's process runs its docstring examples; relay what it found, bounded."""
+        """The module's process runs its docstring examples, one docstring at a time, each timed here: no alarm runs in
+        the module's process (it fired into the audit hook, a false `hook` report); a docstring that runs past its
+        limit gets its process killed (its stack read first) and a fresh one for the next. Relay what it found."""
         self.running("doctest:<module>", "doctest")
-        records, raised, _, timed_out, _ = self.timed(
-            self.config.get("doctestSeconds", 5) * 20 + 5, self.link.op, "doctests", ["module"],
-            skip=sorted(self.skip), doctestSeconds=self.config.get("doctestSeconds", 5))
-        if raised is not None or timed_out or not isinstance(records, list):
+        names, raised, _, timed_out, _ = self.timed(self.config.get("callSeconds", 1.0) * 4 + self.config.get("doctestSeconds", 5),
+                                                    self.link.op, "doctest-names", ["module"], skip=sorted(self.skip))
+        if raised is not None or timed_out or not isinstance(names, list):
             self.send("doctest-error", message=f"the docstring examples did not run: {type(raised).__name__}: {raised}"[:300])
             return
-        allowed = {"doctest-failure", "doctest-error", "hang", "doctests"}
-        for record in records[:500]:
-            if isinstance(record, dict) and record.get("event") in allowed:
-                self.channel.send({key: (value[:300] if isinstance(value, str) else value) for key, value in record.items()
-                                   if type(value) in (str, int, float, bool)})
+        seconds = self.config.get("doctestSeconds", 5)
+        prefix = self.config["moduleName"] + "."
+        attempted = failed = 0
+        allowed = {"doctest-failure", "doctest-error"}
+        for entry in names[:500]:
+            if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str) and type(entry[1]) is int
+                    and type(entry[2]) is int):
+                continue
+            name, line = entry[0][:300], entry[1]
+            self.running(f"doctest:{name}", "doctest")
+            records, raised, elapsed, timed_out, where = self.timed(seconds, self.link.op, "doctests", ["module"], name=name)
+            if timed_out:
+                attempted += entry[2]
+                symbol = name[len(prefix):] if name.startswith(prefix) else "<module>"
+                self.send("hang", symbol=symbol, stage="doctest", seconds=round(elapsed, 3), line=where[0][1] if where else line,
+                          stuck=" <- ".join(f"{function} (line {number})" for function, number in where[:4]))
+                _, raised, _, timed_out, _ = self.timed(self.config.get("importSeconds", 10), self.link.ensure)
+                if raised is not None or timed_out:
+                    self.send("doctest-error", message="the module's process could not be started again after a docstring example hung")
+                    break
+                continue
+            if raised is not None or not isinstance(records, list):
+                self.send("doctest-error", message=f"the docstring examples of {name} did not run: {type(raised).__name__}: {raised}"[:300])
+                continue
+            for record in records[:500]:
+                if not isinstance(record, dict):
+                    continue
+                if record.get("event") == "doctests":
+                    attempted += record.get("attempted") if type(record.get("attempted")) is int else 0
+                    failed += record.get("failed") if type(record.get("failed")) is int else 0
+                elif record.get("event") in allowed:
+                    self.channel.send({key: (value[:300] if isinstance(value, str) else value) for key, value in record.items()
+                                       if type(value) in (str, int, float, bool)})
+        self.send("doctests", attempted=attempted, failed=failed)
 
     # ------------------------------------------------------------------ probing
     def probe_services(self):
@@ -250,19 +278,9 @@ class Probe:
         self.send("shutdown", ok=False, seconds=SHUTDOWN_SECONDS, threads=threads)
 
 
-def main():
-    """Fork the module's process, then run every phase from here and report."""
-    link = module_proxy.ModuleLink().fork()
-    with open(sys.argv[1], encoding="utf-8") as handle:
-        config = json.load(handle)
-    secret = config.pop("secret", "")
-    try:
-        os.unlink(sys.argv[1])  # the module's process must not read the secret from disk
-    except OSError:
-        pass
-    config.setdefault("moduleName", os.path.splitext(config["moduleFileName"])[0])
-    sandbox_guard.apply_limits(config.get("limits", {}))
-    probe = Probe(config, link, result_channel.Channel(secret if isinstance(secret, str) else ""))
+def run(link, config, channel):
+    """Run every phase against the module server ``link`` forked by trusted_main, and report on ``channel``."""
+    probe = Probe(config, link, channel)
     started = time.perf_counter()
     probe.send("start", python=sys.version.split()[0], nonDumpable=link.non_dumpable)
     probe.import_module()
@@ -275,7 +293,3 @@ def main():
     probe.send("done", seconds=round(time.perf_counter() - started, 4), stdoutChars=link.output_chars(), blocked=[])
     sys.stdout.flush()
     os._exit(0)
-
-
-if __name__ == "__main__":
-    main()

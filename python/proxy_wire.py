@@ -188,6 +188,25 @@ LOG_FIELDS = {"name": str, "levelno": int, "levelname": str, "msg": str, "exc_te
               "pathname": str, "lineno": int, "funcName": str}
 
 
+class LogRelay(logging.Handler):
+    """The module server's handler: sends the module's log records to the parent, where assertLogs and pytest's caplog see them."""
+
+    def __init__(self, send):
+        super().__init__(logging.DEBUG)
+        self.send = send
+
+    def emit(self, record):
+        """Forward one record (message already formatted; exception as text): each is counted by the trusted side."""
+        try:
+            exc_text = logging.Formatter().formatException(record.exc_info) if record.exc_info else None
+            self.send({"op": "log", "record": {
+                "name": str(record.name)[:200], "levelno": int(record.levelno), "levelname": str(record.levelname)[:20],
+                "msg": record.getMessage()[:4000], "exc_text": exc_text[-4000:] if exc_text else None,
+                "pathname": str(record.pathname)[:300], "lineno": int(record.lineno), "funcName": str(record.funcName)[:100]}})
+        except Exception:  # noqa: BLE001 - logging must never break the module
+            pass
+
+
 def relay_log(record):
     """Re-emit one of the module's log records here, through the logger of the same name."""
     if not isinstance(record, dict):

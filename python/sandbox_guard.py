@@ -65,8 +65,10 @@ def apply_limits(limits):
         except (ValueError, OSError):
             pass  # already lower than asked: keep the stricter limit
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    # Past the file-size limit, writes must fail with an error instead of killing us.
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    # Past the file-size limit, writes must fail with an error instead of killing us (the module server's thread may
+    # not set it: its main thread did, server_exit.off_main_thread).
+    if signal.getsignal(signal.SIGXFSZ) != signal.SIG_IGN:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
 # The record protocol (format, secret) lives in result_channel, the call timer in call_timer; re-exported for the helpers.

@@ -9,10 +9,9 @@ This process is trusted: it never imports the module. It forks the module server
 code cannot touch the assertions, the results or fd 3. Files the proxy cannot carry run
 in a forked child next to the real module (in_process_run), reported as such.
 
-Usage: python -I -B test_runner.py CONFIG.json
+Started by trusted_main.py (role "tests").
 """
 import importlib.util
-import json
 import os
 import signal
 import sys
@@ -20,13 +19,11 @@ import time
 import traceback
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# lib/ is on the import path already (trusted_main), once: the runner's path holds nothing the module can write.
 
 import in_process_run  # noqa: E402
 import module_proxy  # noqa: E402
-import result_channel  # noqa: E402
 import runner_choice  # noqa: E402
-import sandbox_guard  # noqa: E402
 import test_guards  # noqa: E402
 import test_isolation  # noqa: E402
 
@@ -292,7 +289,7 @@ def start_proxy(link, config, reporter, context, kept):
         reporter.channel.send({**fields, "event": "blocked", "context": context.context})
     link.notes = relay
     module_file = os.path.join(config["workdir"], config["moduleFileName"])
-    inner = {key: config.get(key) for key in ("workdir", "tmpdir", "testsdir", "moduleFileName", "moduleName", "limits", "allowNativeCode")}
+    inner = module_proxy.server_config(config)
     try:
         # The module's prints are counted in this process (proxy_wire.OutputDrain) and dropped: a flood never reaches the host.
         outline = link.start(inner)
@@ -330,24 +327,14 @@ def run_in_process(file_name, reason, config, reporter, runner, seen):
     in_process_run.run_file(file_name, config["moduleName"], child, relay)
 
 
-def main():
-    """Fork the module server, then run the tests through the proxy and report."""
-    link = module_proxy.ModuleLink().fork()
-    with open(sys.argv[1], encoding="utf-8") as handle:
-        config = json.load(handle)
-    secret = config.pop("secret", "")
-    try:
-        os.unlink(sys.argv[1])  # the module process must not read the secret from disk
-    except OSError:
-        pass
-    config.setdefault("moduleName", os.path.splitext(config["moduleFileName"])[0])
-    sandbox_guard.apply_limits(config.get("limits", {}))
+def run(link, config, channel):
+    """Run the tests through the proxy to the module server ``link`` forked by trusted_main; report on ``channel``."""
     testsdir = config["testsdir"]
     # The tests come from the runner's read-only folder, and work/ is never on this process's
     # import path: a statistics.py or a test file the module writes there is never read here.
     sys.path.insert(0, testsdir)
     os.chdir(testsdir)
-    reporter = Reporter(config, result_channel.Channel(secret if isinstance(secret, str) else ""), link)
+    reporter = Reporter(config, channel, link)
     context = Context()
     wanted = config.get("runner", "auto")
     use_pytest = wanted == "pytest" or (wanted == "auto" and runner_choice.needs_pytest(testsdir, config["files"])
@@ -389,6 +376,3 @@ def main():
     link.close()
     os._exit(0)
 
-
-if __name__ == "__main__":
-    main()

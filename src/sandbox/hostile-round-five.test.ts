@@ -25,7 +25,8 @@ describe.skipIf(!usable)('round five: the audit hook itself', () => {
     expect(seen).toContain('Sneaky.trace_jump hook sys.settrace');
     expect(seen).toContain('Sneaky.trace_jump process os.system');
     expect(seen).toContain('Sneaky.raise_while_judging hook shutil.rmtree');
-    expect(seen).toContain('Sneaky.signal_while_judging hook shutil.rmtree');
+    // Since round six the module's code runs off the main thread: it cannot install a signal handler to raise with.
+    expect(seen.some((entry) => entry.startsWith('Sneaky.signal_while_judging'))).toBe(false);
     expect(seen).toContain('Sneaky.raise_in_repr network socket.connect');
     expect(seen).toContain('Sneaky.forge_package native-package import');
     expect(result.blocked.find((action) => action.symbol === 'Sneaky.raise_in_repr')?.detail).toBe("socket.connect ('127.0.0.1', <object>)");

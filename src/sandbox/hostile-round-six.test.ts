@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canSandbox } from './test-support/runtime-fixtures.js';
+import { SYSTEM_PYTHON } from './resolve-interpreter.js';
+import { runProbe } from './run-probe.js';
+import { DEFAULT_SANDBOX_LIMITS } from './sandbox-types.js';
+import { canSandbox, FIXTURES, findingKeys, fixture, verifySource } from './test-support/runtime-fixtures.js';
 import { outcomesByName, runHostileTests } from './test-support/run-hostile-tests.js';
 
 // Round six. test-fixtures/hostile/reach_runner.py: os.setpriority and os.sched_setaffinity raise no audit event, and
@@ -20,5 +23,53 @@ describe.skipIf(!usable)('round six: the module reaches for the runner', () => {
       'process seccomp test test_reach_runner.ReachRunnerTests.test_renice_parent',
     ]);
     expect(result.blocked[0]?.detail).toContain('os.setpriority');
+  });
+});
+
+// test-fixtures/hostile/hook_entry.py: an exception landing at the audit hook's first instruction aborts the action
+// before the hook can judge or report it. A thread of the module called _thread.interrupt_main() while the module read
+// its tests: a few reads in 20,000 ended in a KeyboardInterrupt at the hook's entry, unreported. The module's code now
+// runs off the main thread (server_exit.off_main_thread), where no signal handler runs or can be installed.
+describe.skipIf(!usable)('round six: exceptions at the audit hook\'s entry', () => {
+  it('cannot be raised: every read of the tests is judged and reported', async () => {
+    const result = await runHostileTests('hook_entry.py', 'test_hook_entry.py');
+    const byName = outcomesByName(result);
+    expect(byName.test_interrupt_main).toBe('passed: ');
+    expect(byName.test_own_handler).toBe('passed: ');
+    const seen = result.blocked.map((action) => `${action.symbol} ${action.kind} ${action.auditEvent}`);
+    expect(seen).toContain('Entry.interrupt_main peek os.listdir');
+  });
+});
+
+// test-fixtures/hostile/detect_probe.py: the module's process told the probe from a test run by its parent's command
+// line (probe_harness.py or test_runner.py) and by a configuration key only the tests' server got, and answered in the
+// contract's shape only when probed: verify without --tests passed it. Both now start as trusted_main.py, and the
+// server gets the same keys (module_proxy.SERVER_KEYS); what is left to tell them apart is the calls themselves.
+describe.skipIf(!usable)('round six: a module that looks for the probe', () => {
+  it('cannot find it by its parent or its configuration: its missing success key is reported', async () => {
+    const report = await verifySource('detect_probe.py', fixture(FIXTURES.hostile, 'detect_probe.py'));
+    expect(report.passed).toBe(false);
+    expect(findingKeys(report, 'error')).toContain('contract/response-shape Counter.count');
+  });
+});
+
+// An honest module whose docstring example runs past its limit (test-fixtures/hostile/slow_doctest.py). The limit was
+// an alarm in the module's own process: it fired inside the audit hook while the hook judged one of the example's
+// reads, which was reported as the module interfering with the hook (kind hook), a false safety error. The trusted
+// probe now times each docstring from its own process and kills and restarts the module's process past the limit.
+describe.skipIf(!usable)('round six: a slow docstring example', () => {
+  it('is a hang with where it was stuck, and no report of the audit hook', async () => {
+    const { result } = await runProbe({
+      interpreter: SYSTEM_PYTHON, module: { name: 'slow_doctest.py', content: fixture(FIXTURES.hostile, 'slow_doctest.py') },
+      services: [{ name: 'Shelf', methods: ['add'] }], allowDataFrame: false, limits: DEFAULT_SANDBOX_LIMITS, allowUnsandboxed: false,
+      timeLimits: { importSeconds: 10, doctestSeconds: 1, callSeconds: 1 },
+    });
+    expect(result.completed).toBe(true);
+    expect(result.blocked).toEqual([]);
+    expect(result.hangs.map((hang) => `${hang.symbol} ${hang.stage} ${hang.killed}`)).toEqual(['read_for doctest false']);
+    expect(result.hangs[0]?.stuck).toMatch(/^read_for \(line \d+\)/);
+    // The docstrings after it ran in the fresh process, and the service was probed.
+    expect(result.doctests).toMatchObject({ attempted: 2, failures: [], errors: [] });
+    expect(result.probed).toEqual(['Shelf.add']);
   });
 });

@@ -176,9 +176,10 @@ export async function runProbe(request: ProbeRequest): Promise<{ result: ProbeRe
     const run = await runSandboxed({
       interpreter: request.interpreter,
       files: [request.module],
-      script: 'probe_harness.py',
+      // One entry for the probe and the tests (python/trusted_main.py): the module cannot tell them apart by it.
+      script: 'trusted_main.py',
       config: {
-        moduleFileName: request.module.name, moduleName, services: request.services, examples: request.examples ?? {},
+        role: 'probe', moduleFileName: request.module.name, moduleName, services: request.services, examples: request.examples ?? {},
         allowDataFrame: request.allowDataFrame, skip: [...skip, ...result.probed], doctests, ...limits,
       },
       limits: request.limits,

@@ -18,7 +18,7 @@ import { readRecords } from './read-records.js';
 import { killProcessesOfUid, pickSandboxUid, processesOfUid } from './sandbox-user.js';
 
 /** backsmith's Python helpers copied into every sandbox (stdlib only). */
-export const SANDBOX_HELPERS = ['result_channel.py', 'sandbox_guard.py', 'probe_values.py', 'response_shape.py', 'probe_harness.py', 'test_runner.py', 'interpreter_info.py', 'run_script.py',
+export const SANDBOX_HELPERS = ['result_channel.py', 'sandbox_guard.py', 'probe_values.py', 'response_shape.py', 'probe_harness.py', 'test_runner.py', 'trusted_main.py', 'interpreter_info.py', 'run_script.py',
   // The trusted test runner's module process and proxy (see docs/SANDBOX.md, "A verdict the module cannot forge").
   'proxy_wire.py', 'module_server.py', 'module_proxy.py', 'remote_objects.py', 'test_isolation.py', 'in_process_run.py', 'probe_doctests.py', 'runner_choice.py', 'test_guards.py', 'server_exit.py', 'hide_folder.py', 'blocked_report.py', 'native_imports.py', 'guard_values.py', 'call_timer.py', 'process_filter.py'];
 

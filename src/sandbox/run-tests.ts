@@ -128,8 +128,8 @@ export async function runAcceptanceTests(request: TestsRequest): Promise<{ resul
     files: [request.module],
     // In the runner's read-only folder: the module cannot rewrite a test or plant a conftest next to it.
     trustedFiles: request.testFiles,
-    script: 'test_runner.py',
-    config: { files: names, moduleFileName: request.module.name, runner: request.runner ?? 'auto', testSeconds, ...(request.allowNativeCode ? { allowNativeCode: true } : {}) },
+    script: 'trusted_main.py',
+    config: { role: 'tests', files: names, moduleFileName: request.module.name, runner: request.runner ?? 'auto', testSeconds, ...(request.allowNativeCode ? { allowNativeCode: true } : {}) },
     limits: request.limits,
     allowUnsandboxed: request.allowUnsandboxed,
     // A test stuck where no alarm reaches (C code) is killed soon after its own limit.

@@ -92,8 +92,12 @@ class Sneaky:
         return _answer(2)
 
     def signal_while_judging(self) -> dict[str, Any]:
-        """The same, with the module's own signal handler raising inside the hook."""
-        previous = signal.signal(signal.SIGUSR2, _interrupt)
+        """The same, with the module's own signal handler raising inside the hook. Since round six the module's code
+        runs off the main thread, where no handler can be installed (ValueError): nothing to raise with."""
+        try:
+            previous = signal.signal(signal.SIGUSR2, _interrupt)
+        except ValueError:
+            return _answer(3)
         try:
             shutil.rmtree(_Raising("signal"))
         except BaseException:  # noqa: BLE001
