@@ -36,6 +36,17 @@ describe('backsmith verify: no lint evasion by size (built binary)', () => {
   }, 120_000);
 });
 
+describe('backsmith verify: a large module is not left to pyright by default (built binary)', () => {
+  it('a 600 KB module: the types/ checks are skipped for its size, saying how to check it anyway', () => {
+    const file = scratch.file('large_module.py', Array.from({ length: 30_000 }, (_, index) => `x${index} = y.z(${index})\n`).join(''));
+    const run = runBacksmith(['verify', file, '--no-run', '--json']);
+    expect(run.code).toBe(1);
+    const [module] = JSON.parse(run.stdout).modules;
+    const reasons = new Set(module.checks.filter((check: { id: string }) => check.id.startsWith('types/')).map((check: { reason?: string }) => check.reason));
+    expect(reasons).toEqual(new Set(['types not checked: the module is 565 KB, more than the 128 KB type-checked by default (typesMaxKb in the configuration; pass --types to check it anyway)']));
+  }, 120_000);
+});
+
 describe('backsmith verify: inputs it cannot read say why in one line (built binary)', () => {
   it('a UTF-16 module, and a module just over the limit in exact bytes', () => {
     const utf16 = runBacksmith(['verify', scratch.file('wide.py', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN, 'utf16le')])), '--no-run']);

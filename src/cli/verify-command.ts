@@ -56,7 +56,7 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .option('--python <path>', 'Python interpreter for syntax checks and the sandbox (default: python3)')
     .option('--select <ids>', 'report only these checks (ids or categories such as safety/, comma-separated); findings of the others are counted in one line (--json lists them)', collectSelectors)
     .option('--ignore <ids>', 'count findings of these checks (ids or categories, comma-separated) as suppressed', collectSelectors)
-    .option('--types', 'type-check with pyright even when verifying more modules than config typesMaxFiles (default 5); one pyright for all')
+    .option('--types', 'type-check with pyright even when verifying more modules than config typesMaxFiles (default 5), or a module larger than typesMaxKb (default 128); one pyright for all')
     .option('--no-types', 'skip the pyright type check (the types/ checks are reported as skipped, with the reason)')
     .option('--allow-unsandboxed', 'run runtime checks even where the host lacks a required sandbox protection')
     .action(async (paths: string[], flags: VerifyFlags) => {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_LINE_LENGTH } from '../python/ruff-lint.js';
-import { DEFAULT_TYPES_MAX_FILES } from './default-config.js';
+import { DEFAULT_TYPES_MAX_FILES, DEFAULT_TYPES_MAX_KB } from './default-config.js';
 
-export { DEFAULT_TYPES_MAX_FILES, defaultConfig } from './default-config.js';
+export { DEFAULT_TYPES_MAX_FILES, DEFAULT_TYPES_MAX_KB, defaultConfig } from './default-config.js';
 
 const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
 
@@ -29,6 +29,8 @@ export const configSchema = z
     ignore: z.array(z.string().min(1)).default([]),
     /** `verify` type-checks with pyright by default when given at most this many modules (`--types` / `--no-types` decide otherwise). */
     typesMaxFiles: z.number().int().min(0).max(100_000).default(DEFAULT_TYPES_MAX_FILES),
+    /** ... and type-checks by default only modules of at most this many KB (`--types` checks any size). */
+    typesMaxKb: z.number().int().min(0).max(1024).default(DEFAULT_TYPES_MAX_KB),
     /** Python interpreter used for syntax checks and the sandbox. */
     python: z.string().min(1).optional(),
     /** Where `generate` delivers modules, relative to the project. */

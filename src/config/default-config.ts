@@ -5,6 +5,12 @@ import type { BacksmithConfig } from './config-schema.js';
 export const DEFAULT_TYPES_MAX_FILES = 5;
 
 /**
+ * ... and each module is at most this many KB: pyright's time grows faster than a module's size, and
+ * a machine-made module of several hundred KB can take it longer than its 30 s limit (a 1 MB one did).
+ */
+export const DEFAULT_TYPES_MAX_KB = 128;
+
+/**
  * The configuration used when no file is given or found: what the schema in config-schema.ts
  * makes of `{}` (a test holds the two equal), built without loading zod, which costs a cold
  * `verify` more CPU than the checks of a 900-line module.
@@ -18,5 +24,6 @@ export function defaultConfig(): BacksmithConfig {
     select: [],
     ignore: [],
     typesMaxFiles: DEFAULT_TYPES_MAX_FILES,
+    typesMaxKb: DEFAULT_TYPES_MAX_KB,
   };
 }

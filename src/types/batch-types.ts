@@ -1,6 +1,7 @@
+import { statSync } from 'node:fs';
 import { readTextFile } from '../inputs/read-text-file.js';
 import { typeResults } from '../verify/checks/types/support/type-results.js';
-import { MAX_MODULE_BYTES } from '../verify/verify-module.js';
+import { MAX_MODULE_BYTES, typesTooLargeReason } from '../verify/verify-module.js';
 import { startTypeChecker, type TypeChecker } from './type-checker.js';
 
 /** How many modules ahead of the one being verified pyright is given, so it works alongside backsmith. */
@@ -11,6 +12,8 @@ export interface BatchTypesOptions {
   /** true: always; false: never (`--no-types`); undefined: when the batch holds at most `maxFiles` modules. */
   types?: boolean;
   maxFiles: number;
+  /** Modules longer than this (UTF-8 bytes) are not type-checked; undefined: any size (`--types`). */
+  maxBytes?: number;
   /** Interpreter whose version pyright assumes (null: 3.11). */
   python: string | null;
   /** A checker the caller already runs (generate, the MCP server); it is not closed here. */
@@ -20,8 +23,20 @@ export interface BatchTypesOptions {
 /** The type checking of one batch: what each module's verification gets, and how to end it. */
 export interface BatchTypes {
   /** Options for module `index` of the batch: the checker, or why types are not checked. */
-  forModule(index: number): { typeChecker: Pick<TypeChecker, 'check'> } | { typesSkipReason: string };
+  forModule(index: number): { typeChecker: Pick<TypeChecker, 'check'>; typesMaxBytes?: number } | { typesSkipReason: string };
   close(): Promise<void>;
+}
+
+/** Each file's size when every one is a regular file larger than `maxBytes`; null otherwise (or with no limit). */
+function everyFileLargerThan(files: readonly string[], maxBytes: number | undefined): number[] | null {
+  if (maxBytes === undefined) return null;
+  const sizes: number[] = [];
+  for (const file of files) {
+    const size = statSync(file, { throwIfNoEntry: false })?.size;
+    if (size === undefined || size <= maxBytes) return null;
+    sizes.push(size);
+  }
+  return sizes;
 }
 
 /**
@@ -37,6 +52,9 @@ export function startBatchTypes(files: readonly string[], options: BatchTypesOpt
       : `types not checked: ${files.length} modules, more than the ${options.maxFiles} checked by default (pass --types to check them in one pyright run)`;
     return { forModule: () => ({ typesSkipReason }), close: async () => undefined };
   }
+  const tooLarge = options.typeChecker ? null : everyFileLargerThan(files, options.maxBytes);
+  // pyright is not even started when no module is small enough for it (its start costs a second of CPU).
+  if (tooLarge) return { forModule: (index) => ({ typesSkipReason: typesTooLargeReason(tooLarge[index]!, options.maxBytes!) }), close: async () => undefined };
   const owned = options.typeChecker ? null : startTypeChecker({ python: options.python });
   const checker = options.typeChecker ?? owned!;
   let submitted = 0;
@@ -44,13 +62,16 @@ export function startBatchTypes(files: readonly string[], options: BatchTypesOpt
     for (; submitted < Math.min(end, files.length); submitted++) {
       const file = files[submitted]!;
       // Read as verifyModule reads it (same text, so its check finds this answer); an unreadable file is reported when its turn comes.
-      void readTextFile(file, { maxBytes: MAX_MODULE_BYTES, label: 'Python module' }).then((source) => typeResults(checker, source, file), () => undefined);
+      void readTextFile(file, { maxBytes: MAX_MODULE_BYTES, label: 'Python module' }).then((source) => {
+        // One too large to check is not started either: pyright would spend its CPU on it in the background.
+        if (options.maxBytes === undefined || Buffer.byteLength(source) <= options.maxBytes) void typeResults(checker, source, file);
+      }, () => undefined);
     }
   };
   return {
     forModule(index) {
       submitUpTo(index + LOOK_AHEAD);
-      return { typeChecker: checker };
+      return { typeChecker: checker, ...(options.maxBytes !== undefined ? { typesMaxBytes: options.maxBytes } : {}) };
     },
     close: async () => owned?.close(),
   };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../config/default-config.js';
 import { verifyModule } from '../verify/verify-module.js';
 import { verifyModules } from '../verify/verify-modules.js';
 import { startTypeChecker, type TypeChecker } from './type-checker.js';
@@ -93,6 +94,30 @@ describe('verifyModules: when types are checked', () => {
       );
       const off = await verifyModules({ paths: [path.join(folder, 'module_0.py')], noRun: true, types: false });
       expect(off.modules[0]!.checks.find((check) => check.id === 'types/other')?.reason).toBe('types not checked: --no-types given');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('a module larger than typesMaxKb: skipped with the reason, and pyright is never given it; types: true checks it', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'backsmith-types-size-'));
+    try {
+      const large = path.join(folder, 'large_module.py');
+      writeFileSync(large, small.repeat(20));
+      const checked: string[] = [];
+      const recording = { check: async (_source: string, file: string) => (checked.push(path.basename(file)), []) };
+      const config = { ...defaultConfig(), typesMaxKb: 1 };
+      const report = await verifyModules({ paths: [large], noRun: true, config, typeChecker: recording });
+      expect(report.modules[0]!.checks.find((check) => check.id === 'types/other')?.reason).toBe(
+        'types not checked: the module is 2 KB, more than the 1 KB type-checked by default (typesMaxKb in the configuration; pass --types to check it anyway)',
+      );
+      expect(checked).toEqual([]);
+      // Without a checker of the caller's, none is started: the reason is the same.
+      const own = await verifyModules({ paths: [large], noRun: true, config });
+      expect(own.modules[0]!.checks.find((check) => check.id === 'types/other')?.reason).toMatch(/^types not checked: the module is 2 KB, more than the 1 KB/);
+      const forced = await verifyModules({ paths: [large], noRun: true, config, typeChecker: recording, types: true });
+      expect(forced.modules[0]!.checks.find((check) => check.id === 'types/other')?.status).toBe('passed');
+      expect(checked).toEqual(['large_module.py']);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

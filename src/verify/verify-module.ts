@@ -87,6 +87,8 @@ export interface VerifyModuleOptions {
   typeChecker?: Pick<TypeChecker, 'check'>;
   /** Why types are not checked, shown on the skipped `types/` checks (e.g. `--no-types given`). */
   typesSkipReason?: string;
+  /** A module longer than this (in UTF-8 bytes) is not type-checked: the `types/` checks are skipped, saying why. No limit when absent. */
+  typesMaxBytes?: number;
   /** Cancels the sandboxed runs (Ctrl-C in `generate`). */
   signal?: AbortSignal;
   /** Why there are no stories, when not simply "no --stories given" (e.g. `--requirements` given instead). */
@@ -203,11 +205,25 @@ export async function runChecks(
   return { passed: summary.errors === 0, summary, findings, suppressed, checks: outcomes };
 }
 
+/** Why a module of `bytes` is not type-checked when at most `maxBytes` are (see `typesMaxBytes`). */
+export function typesTooLargeReason(bytes: number, maxBytes: number): string {
+  const kb = (count: number) => `${Math.ceil(count / 1024)} KB`;
+  return `types not checked: the module is ${kb(bytes)}, more than the ${kb(maxBytes)} type-checked by default (typesMaxKb in the configuration; pass --types to check it anyway)`;
+}
+
+function typesSizeReason(source: string, options: Pick<VerifyModuleOptions, 'typeChecker' | 'typesMaxBytes'>): string | null {
+  if (!options.typeChecker || options.typesMaxBytes === undefined) return null;
+  const bytes = Buffer.byteLength(source);
+  return bytes > options.typesMaxBytes ? typesTooLargeReason(bytes, options.typesMaxBytes) : null;
+}
+
 /** Verifies one Python module and returns its report. Throws `BacksmithError` only for unreadable input. */
 export async function verifyModule(options: VerifyModuleOptions): Promise<ModuleReport> {
   const started = performance.now();
   const config = options.config ?? defaultConfig();
   const source = options.source ?? (await readTextFile(options.path, { maxBytes: MAX_MODULE_BYTES, label: 'Python module' }));
+  const tooLargeForTypes = typesSizeReason(source, options);
+  if (tooLargeForTypes) options = { ...options, typeChecker: undefined, typesSkipReason: tooLargeForTypes };
   // pyright (its own process) starts on the text now, alongside the parse, Ruff and the interpreter.
   if (options.typeChecker) void typeResults(options.typeChecker, source, options.path);
   // Ruff may still be linting: the checks that do not read its outcome run meanwhile (see runChecks).

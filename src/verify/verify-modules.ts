@@ -1,5 +1,5 @@
 import type { BacksmithConfig } from '../config/config-schema.js';
-import { DEFAULT_TYPES_MAX_FILES } from '../config/default-config.js';
+import { DEFAULT_TYPES_MAX_FILES, DEFAULT_TYPES_MAX_KB } from '../config/default-config.js';
 import { startBatchTypes } from '../types/batch-types.js';
 import { searchPythonFiles } from '../inputs/find-python-files.js';
 import { verifyModuleOrReport } from './verify-failure.js';
@@ -10,7 +10,7 @@ import { buildVerifyReport, type VerifyReport } from './verify-report.js';
 export interface VerifyModulesOptions extends Omit<VerifyModuleOptions, 'path' | 'source'> {
   paths: string[];
   config?: BacksmithConfig;
-  /** Type-check with pyright: true always, false never; by default when there are at most `config.typesMaxFiles` modules. */
+  /** Type-check with pyright: true always, false never; by default when there are at most `config.typesMaxFiles` modules, each of at most `config.typesMaxKb`. */
   types?: boolean;
 }
 
@@ -21,6 +21,7 @@ export async function verifyModules(options: VerifyModulesOptions): Promise<Veri
   // One pyright for the whole batch, started before the first module is parsed.
   const batchTypes = startBatchTypes(files, {
     ...(types !== undefined ? { types } : {}), maxFiles: shared.config?.typesMaxFiles ?? DEFAULT_TYPES_MAX_FILES,
+    ...(types === true ? {} : { maxBytes: (shared.config?.typesMaxKb ?? DEFAULT_TYPES_MAX_KB) * 1024 }),
     python: shared.python === undefined ? shared.config?.python ?? 'python3' : shared.python,
     ...(shared.typeChecker ? { typeChecker: shared.typeChecker } : {}),
   });
