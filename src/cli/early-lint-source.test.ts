@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RUFF_EAGER_BYTES } from '../python/ruff-budget.js';
 import { earlyLintSource } from './early-lint-source.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'backsmith-early-lint-'));
@@ -9,6 +10,8 @@ const module = path.join(folder, 'm.py');
 writeFileSync(module, 'x = 1\n');
 mkdirSync(path.join(folder, 'pkg.py'));
 writeFileSync(path.join(folder, 'big.py'), Buffer.alloc(1_048_577, 0x20));
+writeFileSync(path.join(folder, 'eager.py'), Buffer.alloc(RUFF_EAGER_BYTES, 0x20));
+writeFileSync(path.join(folder, 'over-eager.py'), Buffer.alloc(RUFF_EAGER_BYTES + 1, 0x20));
 writeFileSync(path.join(folder, 'bom.py'), '\uFEFFy = 2\n');
 writeFileSync(path.join(folder, 'latin1.py'), Buffer.from([0x78, 0x3d, 0xe9, 0x0a]));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -23,6 +26,8 @@ describe('earlyLintSource', () => {
     ['a missing file', ['verify', path.join(folder, 'missing.py')], null],
     ['a folder named .py', ['verify', path.join(folder, 'pkg.py')], null],
     ['a file over 1 MB', ['verify', path.join(folder, 'big.py')], null],
+    ['a file of as many bytes as Ruff lints before the parse', ['verify', path.join(folder, 'eager.py')], ' '.repeat(RUFF_EAGER_BYTES)],
+    ['a file larger than Ruff lints before the parse has weighed it', ['verify', path.join(folder, 'over-eager.py')], null],
     ['a BOM, dropped as verify drops it', ['verify', path.join(folder, 'bom.py')], 'y = 2\n'],
     ['bytes that are not UTF-8', ['verify', path.join(folder, 'latin1.py')], null],
   ])('%s', (_case, args, expected) => {

@@ -1,12 +1,12 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-
-/** Larger files are left to the command (verify refuses modules over 1 MB). */
-const MAX_BYTES = 1_048_576;
+import { RUFF_EAGER_BYTES } from '../python/ruff-budget.js';
 
 /**
  * The module `backsmith verify` will lint first, guessed from its arguments before the CLI has
- * loaded: the first of the paths given before any option, when it is a `.py` file of at most
- * 1 MB; null otherwise. Only a head start for Ruff (see `warmUpRuff`): a wrong guess costs a
+ * loaded: the first of the paths given before any option, when it is a `.py` file no larger than
+ * Ruff is given before the parse has weighed it (RUFF_EAGER_BYTES); null otherwise: a 1 MB module
+ * of odd code once kept Ruff's process busy for seconds beside the parse, for an answer the
+ * parse then refused. Only a head start for Ruff (see `warmUpRuff`): a wrong guess costs a
  * warm-up, never a wrong answer, so this reads no configuration and parses no options.
  */
 export function earlyLintSource(args: readonly string[]): string | null {
@@ -17,7 +17,7 @@ export function earlyLintSource(args: readonly string[]): string | null {
   try {
     descriptor = openSync(first, 'r');
     const stats = fstatSync(descriptor);
-    if (!stats.isFile() || stats.size > MAX_BYTES) return null;
+    if (!stats.isFile() || stats.size > RUFF_EAGER_BYTES) return null;
     const bytes = Buffer.alloc(stats.size);
     const read = readSync(descriptor, bytes, 0, stats.size, 0);
     // Decoded as the verify command decodes it (a BOM dropped, invalid UTF-8 refused), so that the
