@@ -128,7 +128,7 @@ class Probe:
             self.running(f"doctest:{name}", "doctest")
             records, raised, elapsed, timed_out, where = self.timed(seconds, self.link.op, "doctests", ["module"], name=name)
             if timed_out:
-                attempted += entry[2]
+                attempted += min(max(entry[2], 0), 10_000)
                 symbol = name[len(prefix):] if name.startswith(prefix) else "<module>"
                 self.send("hang", symbol=symbol, stage="doctest", seconds=round(elapsed, 3), line=where[0][1] if where else line,
                           stuck=" <- ".join(f"{function} (line {number})" for function, number in where[:4]))
@@ -144,8 +144,9 @@ class Probe:
                 if not isinstance(record, dict):
                     continue
                 if record.get("event") == "doctests":
-                    attempted += record.get("attempted") if type(record.get("attempted")) is int else 0
-                    failed += record.get("failed") if type(record.get("failed")) is int else 0
+                    # Counts from the module's process: plain, bounded ints only.
+                    attempted += min(max(record.get("attempted"), 0), 10_000) if type(record.get("attempted")) is int else 0
+                    failed += min(max(record.get("failed"), 0), 10_000) if type(record.get("failed")) is int else 0
                 elif record.get("event") in allowed:
                     self.channel.send({key: (value[:300] if isinstance(value, str) else value) for key, value in record.items()
                                        if type(value) in (str, int, float, bool)})
