@@ -1,4 +1,5 @@
 import { functionCallable } from '../../../python/callables.js';
+import { readTableCallables } from '../../../python/table-callables.js';
 import { responseContract, type ResponseContract } from '../../../inputs/design/response-contract.js';
 import { dictLiteralKeys } from '../../../inputs/design/response-format.js';
 import type { DesignSpec } from '../../../inputs/design/design-types.js';
@@ -91,7 +92,7 @@ export const responseFormat = defineCheck({
   description: "Every public method of a service class (in a module of functions: every public function that answers with the response) must return the structured response - a dict with exactly 'success' (bool), 'message' (str) and 'data' - on every return path, directly or through a helper that builds it (a generator, unless the design declares one, answers with a generator object); with --design, failure answers written in the method carry the keys the design's failure samples put inside 'data' (e.g. error_code), as a warning.",
   fixHint: "Return {'success': bool, 'message': str, 'data': ...} on every path (e.g. through one helper that builds it); put extra fields inside 'data'.",
   async run(context) {
-    const analysis = new ResponseAnalysis(context.module);
+    const analysis = new ResponseAnalysis(context.module, await readTableCallables(context.module));
     const grouped = new Map<string, { report: CheckReport; reachedFrom: string[] }>();
     // The module's functions by name, made once (the last definition of a name is the one decorating).
     const functions = new Map(context.module.functions.map((fn) => [fn.name, fn] as const));

@@ -1,4 +1,5 @@
 import { testCheck } from '../../test-support/check-tester.js';
+import { responseFormat } from './response-format.js';
 import { uncaughtRaise } from './uncaught-raise.js';
 import { unguardedCall } from './unguarded-call.js';
 
@@ -94,5 +95,39 @@ def _require(value: str) -> bool:
 
 RULES = [(lambda value: _require(value), "Value is required.")]`, `        for check, _message in RULES:
             check(value)`), findings: [{ line: 11, messageIncludes: 'MissingValueError (raised in _require) escapes submit' }] },
+  ],
+});
+
+/** A desk answering through a module-level table of `handlers` (dict entries, indented by four spaces). */
+function dispatcher(handlers: string): string {
+  return `"""Dispatch."""
+from typing import Any
+
+
+def _closed(ticket: str) -> dict[str, Any]:
+    return {"success": True, "message": f"Ticket {ticket} closed.", "data": None}
+
+
+HANDLERS = {
+${handlers}
+}
+
+
+class Desk:
+    def act(self, action: str, ticket: str) -> dict[str, Any]:
+        if action not in HANDLERS:
+            return {"success": False, "message": "Unknown action.", "data": None}
+        return HANDLERS[action](ticket)
+`;
+}
+
+testCheck(responseFormat, {
+  valid: [
+    { name: 'every entry of the dispatch table answers with the response', code: dispatcher(`    "close": _closed,
+    "open": lambda ticket: {"success": True, "message": f"Ticket {ticket} opened.", "data": None},`) },
+  ],
+  invalid: [
+    { name: 'a lambda of the dispatch table answers with a bare string', code: dispatcher(`    "close": _closed,
+    "open": lambda ticket: f"Ticket {ticket} opened.",`), findings: [{ line: 11, messageIncludes: 'lambda (line 11) returns f"Ticket {ticket} opened." (a str)' }] },
   ],
 });

@@ -1,5 +1,7 @@
 import { CallableMemo, callTarget, callableName, callableSymbol, type Callable } from '../../../../python/callables.js';
 import type { DictEntryFact, PythonModule, ValueFact } from '../../../../python/python-model.js';
+import { tableCallKey, type TableTarget } from '../../../../python/table-callables.js';
+import { tableCallable } from './raise-analysis.js';
 
 /** The keys of the structured response, in the order the brief gives them. */
 export const RESPONSE_KEYS = ['success', 'message', 'data'] as const;
@@ -65,7 +67,8 @@ function dictProblems(keys: string[], hasDynamicKeys: boolean, entries: DictEntr
 export class ResponseAnalysis {
   private readonly memo = new CallableMemo<ResponseProblem>();
 
-  constructor(private readonly module: PythonModule) {}
+  /** @param tables What calls of module-level tables of callables run (`readTableCallables`). */
+  constructor(private readonly module: PythonModule, private readonly tables: ReadonlyMap<string, TableTarget[]> = new Map()) {}
 
   /** Problems on the return paths of a callable; paths the source cannot decide give none. */
   problemsOf(callable: Callable, depth = 0): ResponseProblem[] {
@@ -115,6 +118,14 @@ export class ResponseAnalysis {
     if (nonDict) return [{ line, message: `${where} returns ${shorten(value.expression)} (${nonDict}) instead of the response dict` }];
     const target = callTarget(callee, value.arguments, from, this.module);
     if (target) return this.problemsOf(target, depth + 1);
+    // `return HANDLERS[action](request)`: each entry of the table answers for the call.
+    const entries = this.tables.get(tableCallKey(line, callee));
+    if (entries) {
+      return entries.flatMap((entry) => {
+        const callable = tableCallable(entry, from, this.module);
+        return callable ? this.problemsOf(callable, depth + 1) : [];
+      });
+    }
     const cls = this.module.classes.find((candidate) => candidate.name === callee);
     if (cls && !cls.bases.some((base) => /\b(TypedDict|dict|Dict)\b/.test(base))) {
       const article = /^[AEIOU]/.test(cls.name) ? 'an' : 'a';
