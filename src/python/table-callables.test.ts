@@ -43,4 +43,15 @@ describe('readTableCallables', () => {
     expect((await readTableCallables(large)).size).toBe(2000);
     expect(largeCpu).toBeLessThan(Math.max(smallCpu, 20) * 10);
   });
+
+  it('stays within the stack on entries nested far deeper than any module (lambdas in lambdas, brackets)', async () => {
+    const lambdas = `${'lambda value: '.repeat(5000)}value`;
+    const brackets = `lambda value: ${'('.repeat(5000)}value${')'.repeat(5000)}`;
+    const module = await readModule(`RULES = [(${lambdas}, "a"), (${brackets}, "b")]\n\ndef check_all(value):\n    for check, message in RULES:\n        check(value)\n`);
+    const started = process.cpuUsage();
+    const found = await readTableCallables(module);
+    const { user, system } = process.cpuUsage(started);
+    expect(found.size).toBeLessThanOrEqual(1);
+    expect((user + system) / 1000).toBeLessThan(2000);
+  });
 });
