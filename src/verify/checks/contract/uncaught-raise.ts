@@ -16,7 +16,7 @@ export const uncaughtRaise = defineCheck({
   id: 'contract/uncaught-raise',
   category: 'contract',
   severity: 'error',
-  description: 'A raise in a public service method or response-returning module function (or in a helper or module function it calls) must be caught by an enclosing try in that method (or in the wrapper of its own decorator, read from the module); otherwise the exception escapes to the Gradio UI instead of a failure response.',
+  description: 'A raise in a public service method or response-returning module function (or in a helper or module function it calls, a static or class method of a module class, the `__init__`/`__post_init__` of a module class it constructs, or an entry of a module-level table of lambdas it runs) must be caught by an enclosing try in that method (or in the wrapper of its own decorator, read from the module); otherwise the exception escapes to the Gradio UI instead of a failure response.',
   fixHint: "Catch the module's base exception (and Exception as a last resort) in the public method, or in one guard helper it delegates to, and return {'success': False, 'message': ..., 'data': None}.",
   async run(context) {
     const analysis = new RaiseAnalysis(context.module, await readTableCallables(context.module));

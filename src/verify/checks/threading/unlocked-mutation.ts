@@ -237,7 +237,7 @@ export const unlockedMutation = defineCheck({
   id: 'threading/unlocked-mutation',
   category: 'threading',
   severity: 'error',
-  description: "A service class whose public methods (in a module of functions: the functions that answer the UI), or the helpers they call, change shared state in place - dict/list/set attributes, counters, module-level containers and `global` names - must hold a threading.Lock/RLock while doing so: Gradio runs handlers from several threads at once.",
+  description: "A service class whose public methods (in a module of functions: the functions that answer the UI), or the helpers they call, change shared state in place - dict/list/set attributes, counters, module-level containers and `global` names - must hold a threading.Lock/RLock while doing so (directly, through a `@contextmanager` helper, or through a context manager class whose `__enter__` acquires it and `__exit__` releases it): Gradio runs handlers from several threads at once.",
   fixHint: 'Create `self._lock = threading.RLock()` in __init__ (or a module-level `_LOCK = threading.Lock()` for module-level state) and wrap each state change (or one guard helper every public method goes through) in `with self._lock:` (in `async def` methods an `asyncio.Lock()` held with `async with`). A lock made in the `with` statement itself (`with threading.Lock():`) is new on every call and excludes nobody.',
   run(context) {
     const imports = importBindings(context.module);
