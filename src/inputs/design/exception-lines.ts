@@ -56,8 +56,8 @@ export function baseStatedIn(text: string): string | undefined {
   return (found?.[1] ?? found?.[2] ?? found?.[3])?.replace(/\.+$/, '');
 }
 
-/** `#### 3.3.1 \`ToolUnavailable(LibraryError)\``: a heading of an exceptions section holding a declaration. */
-const HEADING_ENTRY = /^[\s\d.)]*(?:\*\*)?`([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)\(\s*[A-Z][\w.]*\s*\)`/;
+/** `#### 3.3.1 \`ToolUnavailable(LibraryError)\`` (backticks optional): a heading of an exceptions section holding a declaration. */
+const HEADING_ENTRY = /^[\s\d.)]*(?:\*\*)?`?([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)\(\s*[A-Z][\w.]*\s*\)(?:`|[\s.—–-]|$)/;
 /** "`AlreadyClaimed` and `UnknownTag` subclass `LostFoundError`", anywhere: names declared with an exception base. */
 // Also: a note after a name (`` `RoomNotFound` (404) ``), "both subclasses of `X(Exception)`", "are `VentError`s", "both `SwimError`s", "`A` ← `B`".
 // The verb and base are found first; the names are read backwards from the verb (namesBefore), so a line costs its length.

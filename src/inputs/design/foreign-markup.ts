@@ -11,7 +11,8 @@
  * - Markdown's own setext headings (a one-line paragraph underlined with `===` or `---`) become ATX
  *   headings, which the line-based readers know; HTML `<dt>`/`<li>` lines become bullets with `<code>`
  *   backticked; a link whose text is a code span becomes the code span. Emacs Org documents are rewritten by org-markup.ts, Jira and MediaWiki markup by
- *   wiki-markup.ts, and a whole HTML export (Confluence's storage format) by html-document.ts.
+ *   wiki-markup.ts, a whole HTML export (Confluence's storage format) by html-document.ts, and an IEEE-style
+ *   document's numbered paragraph titles (`2.2.3 return_key(…)`) become headings (numbered-paragraphs.ts).
  * Code fences of the markdown itself are left alone. Linear: each line is looked at a bounded number of times.
  */
 
@@ -20,6 +21,7 @@ import { isOrgDocument, rewriteOrg } from './org-markup.js';
 import { hasXmlTags, rewriteXmlTags } from './xml-tags.js';
 import { isHtmlDocument, rewriteHtmlDocument } from './html-document.js';
 import { rewriteWikiMarkup, wikiMarkupOf } from './wiki-markup.js';
+import { rewriteNumberedParagraphs } from './numbered-paragraphs.js';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const UNDERLINE = /^([=\-~^"'+*#:])\1{2,}\s*$/;
@@ -218,6 +220,7 @@ export function rewriteForeignMarkup(text: string): string {
   else if (wiki === null && restructured) rewriteRestructuredText(lines, fenced);
   if (ascii) rewriteAsciiDoc(lines, fenced);
   if (hasXmlTags(lines, fenced)) rewriteXmlTags(lines, fenced);
+  if (wiki === null && !restructured && !ascii) rewriteNumberedParagraphs(lines, fenced);
   if (!restructured) rewriteMarkdownExtras(lines, fenced);
   return lines.join(crlf ? '\r\n' : '\n');
 }

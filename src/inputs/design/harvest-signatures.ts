@@ -124,9 +124,9 @@ function constructorIn(line: string, owner: string): SignatureSnippet | null {
   if (close < 0) return null;
   const snippet = readSignatureSnippet(`${owner.toLowerCase()}_${line.slice(at + owner.length, close + 1)}`);
   if (!snippet) return null;
-  const labelled = /\b(?:constructor|init(?:iali[sz]e[rd]?)?|set up|created?|built|construct(?:ed)?)\b/i.test(before);
+  const labelled = /\b(?:constructor|init(?:iali[sz]e[rd]?)?|set up|created?|built|construct(?:ed|ion)?)\b/i.test(before);
   if (!labelled && !(before.endsWith('`') && snippet.parameters.includes(':'))) return null;
-  return { owner: null, name: '__init__', parameters: snippet.parameters, returns: null, hasDef: false };
+  return { owner: null, name: '__init__', parameters: snippet.parameters, returns: /^None\b/.test(snippet.returns ?? '') ? 'None' : null, hasDef: false };
 }
 
 function standsAlone(snippet: SignatureSnippet, line: string): boolean {

@@ -19,6 +19,8 @@ import { readJsonSchemaModels } from './json-schema-models.js';
 import { pythonFromInterfaces } from './typescript-interface.js';
 import { classDiagramStubs } from './class-diagram.js';
 import { sequenceDiagramStubs } from './sequence-diagram.js';
+import { pydocStubs } from './pydoc-help.js';
+import { csvApiStubs } from './csv-api.js';
 import { signatureStubs } from './signature-stubs.js';
 import { RESPONSE_HEADING, readResponseFormat } from './response-format.js';
 import { unwrapOuterFence } from './unwrap-outer-fence.js';
@@ -139,7 +141,9 @@ async function readCode(state: ReadState, block: MarkdownBlock, code: Code): Pro
   const firstLine = (code.position?.start.line ?? 0) + 1;
   const section = `${sectionText(block)} ${block.leadIn}`;
   const interfaces = TYPESCRIPT_LANGUAGES.has(language) || PLAIN_LANGUAGES.has(language) ? pythonFromInterfaces(code.value) : null;
-  const diagram = interfaces === null && (DIAGRAM_LANGUAGES.has(language) || PLAIN_LANGUAGES.has(language)) ? classDiagramStubs(code.value) ?? sequenceDiagramStubs(code.value) : null;
+  const diagram = interfaces === null && (DIAGRAM_LANGUAGES.has(language) || PLAIN_LANGUAGES.has(language))
+    ? classDiagramStubs(code.value) ?? sequenceDiagramStubs(code.value) ?? pydocStubs(code.value) ?? csvApiStubs(code.value)
+    : language === 'csv' ? csvApiStubs(code.value) : null;
   if (interfaces !== null || diagram !== null) {
     const facts = await readPythonBlock(interfaces ?? diagram!.text, firstLine);
     if (diagram) remapLines(facts, (line) => firstLine + (diagram.lineOf[line - firstLine] ?? line - firstLine));
