@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useFakeServerProject, type CliRun, type SpawnOptions } from '../src/generate/test-support/fake-server-project.js';
 import { chatty, flawedDraft, GOOD_MODULE } from '../src/generate/test-support/plant-swap-fixture.js';
+import { PROVIDERS } from '../src/model/provider-registry.js';
 import { startAzureServer } from '../src/model/test-support/azure-wire.js';
 import { startOpenAiCompatibleServer } from '../src/model/test-support/openai-compatible-wire.js';
 import { openAiErrorBody, openAiStreamEvents } from '../src/model/test-support/openai-wire.js';
@@ -30,6 +31,19 @@ function oneLineError(run: CliRun): string {
 }
 
 describe('generate in a team’s real use (built binary, fake providers on 127.0.0.1)', () => {
+  it('--help tells a new user where every provider’s key and server go, what the exit codes mean and where runs are kept', async () => {
+    const help = await fake.backsmith(['generate', '--help']);
+    expect(help.code).toBe(0);
+    const text = help.stdout.replace(/\s+/g, ' ');
+    for (const provider of PROVIDERS.values()) {
+      if (provider.apiKeyEnv) expect(text).toContain(provider.apiKeyEnv);
+      if (provider.baseUrlEnv) expect(text).toContain(provider.baseUrlEnv);
+      expect(text).toContain(`${provider.name}:`);
+    }
+    expect(text).toContain('Exit codes: 0 delivered, 1 not delivered');
+    expect(text).toContain('backsmith runs show ID');
+  }, 60_000);
+
   it('Azure OpenAI: azure:DEPLOYMENT at the resource endpoint sends the key as api-key (never Bearer) and delivers; the key is never shown or recorded', async () => {
     const server = await startAzureServer([reply(chatty(GOOD_MODULE))]);
     try {

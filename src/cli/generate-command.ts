@@ -39,6 +39,19 @@ export interface GenerateFlags {
   ignore?: string[];
 }
 
+/** What a new user asks after the options: where keys go, what the exit codes mean, where runs are kept. */
+const GENERATE_HELP_AFTER = `
+Keys and servers come from the environment: OPENAI_API_KEY (openai:), ANTHROPIC_API_KEY (anthropic:),
+AZURE_OPENAI_API_KEY and AZURE_OPENAI_ENDPOINT (azure:), OPENAI_COMPATIBLE_API_KEY if the server wants
+one (openai-compatible:); ollama: needs none. Base URLs: --base-url, or OPENAI_BASE_URL, ANTHROPIC_BASE_URL,
+OPENAI_COMPATIBLE_BASE_URL, OLLAMA_HOST. "model" and "baseUrl" can be set in backsmith.config.json
+instead of --model and --base-url.
+
+Exit codes: 0 delivered, 1 not delivered (the best draft is kept, FAILING, in the run's folder),
+2 a fatal problem (bad input, no model configured, the provider down after retries).
+Every run is recorded in .backsmith/runs/: backsmith runs, then backsmith runs show ID.
+`;
+
 /** Registers `backsmith generate`. */
 export function registerGenerateCommand(program: Command, io: CliIo): void {
   const command = program.command('generate');
@@ -74,6 +87,7 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
     .option('--no-types', 'skip the pyright type check of the drafts (the types/ checks are reported as skipped, with the reason)')
     .option('--select <ids>', "judge drafts only by these checks (ids or categories, comma-separated); the model's own comments never waive a finding", collectSelectors)
     .option('--ignore <ids>', 'do not hold drafts to these checks (ids or categories, comma-separated)', collectSelectors)
+    .addHelpText('after', GENERATE_HELP_AFTER)
     .action(async (flags: GenerateFlags) => {
       refuseConflicts();
       const { runGenerateCommand } = await import('./generate-action.js');
