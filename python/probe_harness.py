@@ -168,7 +168,8 @@ class Probe:
             for name in service["methods"]:
                 symbol = f"{service['name']}.{name}"
                 if symbol not in self.skip:
-                    instance = self.probe_method(cls, service["name"], instance, name, symbol)
+                    required = service.get("required") if isinstance(service.get("required"), dict) else {}
+                    instance = self.probe_method(cls, service["name"], instance, name, symbol, required.get(name))
 
     def make_instance(self, cls, class_name, argument_sets):
         """An instance built in the module's process from the first argument set that works."""
@@ -196,14 +197,17 @@ class Probe:
         return self.timed(self.config.get("callSeconds", 1.0), self.link.op, "callattr", instance,
                           name=name, args=[], kwargs=arguments, **{"await": True})
 
-    def probe_method(self, cls, class_name, instance, name, symbol):
-        """Probe one method; returns the instance to keep using (fresh after a hang or crash)."""
+    def probe_method(self, cls, class_name, instance, name, symbol, required=None):
+        """Probe one method; returns the instance to keep using (fresh after a hang or crash). ``required``: its required
+        parameters as the host read them, each called with None and a blank string whatever the module planned."""
         plan, raised, *_ = self.timed(self.config.get("callSeconds", 1.0) * 4, self.link.op, "plan-method", instance,
                                       name=name, examples=self.examples)
         if raised is not None or not isinstance(plan, dict) or plan.get("skip") is not False:
             return instance
         valid_sets = [entry for entry in plan.get("valid", []) if isinstance(entry, dict)][:8] or [{}]
         bad = [entry for entry in plan.get("bad", []) if isinstance(entry, list) and len(entry) == 4][:200]
+        planned = {(str(entry[0]), str(entry[1])) for entry in bad}
+        bad += [list(entry) for entry in probe_values.required_floor(required) if (entry[0], entry[1]) not in planned]
         allow_frame = self.config.get("allowDataFrame", False)
         calls = 0
         for arguments in valid_sets:

@@ -198,6 +198,37 @@ def bad_inputs(function):
     return triples
 
 
+def required_floor(parameters):
+    """(parameter, label, value, True) for None (unless its annotation allows None) and a blank string, for each
+    required parameter the host read from the module's source: bad inputs the probe calls with whatever the module's
+    own plan says (that plan is worked out in the module's process, which can empty it)."""
+    triples = []
+    for entry in parameters[:32] if isinstance(parameters, list) else []:
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if type(name) is not str or not name.isidentifier():
+            continue
+        if not _allows_none(entry.get("annotation")):
+            triples.append((name, "None", None, True))
+        triples.append((name, "blank string", "   ", True))
+    return triples
+
+
+def _allows_none(annotation):
+    """Whether annotation source text names None, Optional or Any (read with the parser)."""
+    if type(annotation) is not str:
+        return False
+    try:
+        tree = ast.parse(annotation[:500], mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return True  # unreadable: do not call it with None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and node.value is None:
+            return True
+        if isinstance(node, (ast.Name, ast.Attribute)) and getattr(node, "id", getattr(node, "attr", "")) in ("Optional", "Any"):
+            return True
+    return False
+
+
 def describe_arguments(arguments, limit=160):
     """Short text of an argument set for messages."""
     parts = []

@@ -53,6 +53,18 @@ describe.skipIf(!usable)('round six: a module that looks for the probe', () => {
   });
 });
 
+// test-fixtures/hostile/narrow_bad_inputs.py: the probe's plan is worked out in the module's process, and the module
+// emptied its list of bad inputs (probe_values.bad_inputs patched at import): its method that raises on None was only
+// called with a valid name, and verify without --tests found nothing at run time. The host now sends each method's
+// required parameters as it read them, and the probe calls each with None and a blank string whatever the plan says.
+describe.skipIf(!usable)('round six: a module that empties the probe\'s bad inputs', () => {
+  it('is still called with None for its required parameter, and the escape is reported', async () => {
+    const report = await verifySource('narrow_bad_inputs.py', fixture(FIXTURES.hostile, 'narrow_bad_inputs.py'));
+    expect(findingKeys(report, 'error')).toContain('contract/exception-escapes Catalog.find');
+    expect(report.findings.some((finding) => finding.checkId === 'contract/exception-escapes' && finding.message.includes('AttributeError'))).toBe(true);
+  });
+});
+
 // An honest module whose docstring example runs past its limit (test-fixtures/hostile/slow_doctest.py). The limit was
 // an alarm in the module's own process: it fired inside the audit hook while the hook judged one of the example's
 // reads, which was reported as the module interfering with the hook (kind hook), a false safety error. The trusted

@@ -12,12 +12,24 @@ export interface ProbeTimeLimits {
 /** Defaults: a generated backend module imports in milliseconds and answers a call in less. */
 export const DEFAULT_PROBE_TIME_LIMITS: ProbeTimeLimits = { importSeconds: 10, doctestSeconds: 5, callSeconds: 1 };
 
+/** A service class to probe: its public methods, and each method's required parameters as the host read them. */
+export interface ProbedService {
+  name: string;
+  methods: string[];
+  /**
+   * Required parameters by method (name and annotation source), from the host's parse of the module: the probe calls
+   * each with None (unless its annotation allows None) and a blank string whatever the module's own plan says, since
+   * that plan is worked out in the module's process, which can empty it.
+   */
+  required?: Record<string, Array<{ name: string; annotation: string | null }>>;
+}
+
 /** What to probe. */
 export interface ProbeRequest {
   interpreter: string;
   module: SandboxFile;
   /** Service classes and the public methods to call. */
-  services: Array<{ name: string; methods: string[] }>;
+  services: ProbedService[];
   examples?: ProbeExamples;
   allowDataFrame: boolean;
   limits: SandboxLimits;

@@ -7,7 +7,7 @@ import { countTests } from './count-tests.js';
 import { hostCapabilities, missingProtections, protectionsFor } from './host-capabilities.js';
 import { resolveSandboxInterpreter } from './resolve-interpreter.js';
 import { runProbe, type ProbeTimeLimits } from './run-probe.js';
-import { isProbeable, unprobedMethods } from './unprobed-methods.js';
+import { isProbeable, requiredParameters, unprobedMethods } from './unprobed-methods.js';
 import { compareWithCount, runAcceptanceTests } from './run-tests.js';
 import type { ProbeExamples, ProbeResult, RuntimeResults, SandboxReport, SandboxRunSummary, TestRunResult } from './runtime-types.js';
 import { SandboxRefusedError } from './sandbox-errors.js';
@@ -127,7 +127,10 @@ export async function runRuntimeStage(context: CheckContext, options: RuntimeSta
     report.interpreter = resolution.interpreter;
     const module: SandboxFile = { name: context.fileName, content: context.source };
     const { design } = context;
-    const services = serviceClasses(context.module, design?.primaryClass ? [design.primaryClass] : []).map((cls) => ({ name: cls.name, methods: cls.methods.filter((method) => isPublicMethod(method) && isProbeable(method)).map((method) => method.name) }));
+    const services = serviceClasses(context.module, design?.primaryClass ? [design.primaryClass] : []).map((cls) => {
+      const methods = cls.methods.filter((method) => isPublicMethod(method) && isProbeable(method));
+      return { name: cls.name, methods: methods.map((method) => method.name), required: Object.fromEntries(methods.map((method) => [method.name, requiredParameters(method)])) };
+    });
     const common = { interpreter: resolution.interpreter.executable, module, limits, allowUnsandboxed, ...(options.signal ? { signal: options.signal } : {}) };
     // The host counts the tests from the files while the sandbox runs them, then compares.
     const [probe, run, counted] = await Promise.all([

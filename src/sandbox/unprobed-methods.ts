@@ -1,4 +1,13 @@
 import type { PythonFunction } from '../python/python-model.js';
+
+/** Parameters that take an argument in a call by keyword, have no default, and are not the method's self or cls. */
+export function requiredParameters(method: PythonFunction): Array<{ name: string; annotation: string | null }> {
+  const bound = !method.decorators.some((decorator) => /(^|\.)staticmethod$/.test(decorator));
+  return method.parameters
+    .filter((parameter, index) => !(bound && index === 0) && parameter.defaultValue === null && (parameter.kind === 'positional-or-keyword' || parameter.kind === 'keyword-only'))
+    .slice(0, 32)
+    .map((parameter) => ({ name: parameter.name, annotation: parameter.annotation }));
+}
 import type { ProbeResult } from './runtime-types.js';
 
 /** Whether the probe can call a public method: generators and properties are not called. */
