@@ -148,6 +148,19 @@ describe('generate in a team’s real use (built binary, fake providers on 127.0
     expect(contents.sort()).toEqual([GOOD_MODULE, second].sort());
   }, 180_000);
 
+  it('a long run: tests written first, two candidates, repairs over several rounds; the ranking prints a tie as a tie and says what broke it', async () => {
+    const tests = await readFile(inProject(fake.project.tests), 'utf8');
+    const unannotated = GOOD_MODULE.replace('def _validate_cuttings(cuttings: int) -> int:', 'def _validate_cuttings(cuttings: int):');
+    const typed = flawedDraft().replace('def _validate_cuttings(cuttings: int):', 'def _validate_cuttings(cuttings: int) -> int:');
+    const server = await fake.serve([reply(chatty(tests)), reply(chatty(flawedDraft())), reply(chatty(typed)), reply(chatty(unannotated)), reply(GOOD_MODULE)]);
+    const run = await fake.backsmith(['generate', '--design', fake.project.design, '--stories', fake.project.stories, '--model', 'openai:gpt-4.1', '--base-url', server.baseUrl, '--no-types', '--candidates', '2', '--max-rounds', '4'], { env: { OPENAI_API_KEY: KEY } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/drafts: draft 1 \d+ error\(s\) → draft 2 \d+ error\(s\) → round 1 1 error\(s\) → round 2 passed/);
+    expect(run.stdout).toMatch(/ranking by agreement: draft 2 (\d+) = draft 1 \1 \(tie broken by fewer other errors: (\d+) vs (\d+)\)/);
+    expect(run.stdout).not.toMatch(/draft \d (\d+) > draft \d \1\b/);
+    expect(server.requests).toHaveLength(5);
+  }, 180_000);
+
   it('non-ASCII design and stories (BOM, CRLF, an emoji and CJK in a story message) are read, repaired to and delivered exactly', async () => {
     const message = 'Das Regal ist leer — 空です 🌱.';
     const edit = async (name: string, change: (text: string) => string) => writeFile(inProject(name), change(await readFile(inProject(name), 'utf8')));
