@@ -63,3 +63,21 @@ describe('MessageIndex.match', () => {
     expect(new MessageIndex([python('Saved.'), python('Deleted the recipe for good.')]).match('No plant needs water today.').status).toBe('missing');
   });
 });
+
+describe('near misses between messages', () => {
+  it('reads a one-letter typo in a long word as mostly the word', () => {
+    const match = new MessageIndex([python('ISBN is requiredx.')]).match('ISBN is required.');
+    expect(match.status).toBe('near');
+    if (match.status === 'near') expect(match.differences).toEqual([{ expected: 'required', actual: 'requiredx' }]);
+  });
+
+  it('does not read two different short words as a typo', () => {
+    expect(new MessageIndex([python('Title was set.')]).match('Title is set.').status).not.toBe('found');
+  });
+
+  it('leaves out the excluded candidates, so another story\'s own message is no near miss', () => {
+    const saved = python('Bookmark {bookmark_id} saved.', 3);
+    expect(new MessageIndex([saved]).match('Bookmark {bookmark_id} removed.').status).toBe('near');
+    expect(new MessageIndex([saved]).match('Bookmark {bookmark_id} removed.', new Set([saved])).status).toBe('missing');
+  });
+});

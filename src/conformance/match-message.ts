@@ -51,8 +51,11 @@ export class MessageIndex {
       .filter((entry) => entry.letters > 0);
   }
 
-  /** Finds `template` (a `{name}`-placeholder text) among the candidates, or its nearest miss. */
-  match(template: string): MessageMatch {
+  /**
+   * Finds `template` (a `{name}`-placeholder text) among the candidates, or its nearest miss
+   * among those not `excluded` from near misses.
+   */
+  match(template: string, excluded?: ReadonlySet<MessageCandidate>): MessageMatch {
     const wanted = wildcardText(template, 'braces');
     const wantedLetters = Math.max(literalLetters(wanted), 1);
     for (const entry of this.prepared) {
@@ -62,7 +65,7 @@ export class MessageIndex {
     const wantedTokens = tokenize(wanted);
     let best: { entry: Prepared; similarity: number; differences: TextDifference[] } | null = null;
     for (const entry of this.prepared) {
-      if (entry.candidate.nearMiss === false) continue;
+      if (entry.candidate.nearMiss === false || excluded?.has(entry.candidate)) continue;
       const alignment = alignTokens(wantedTokens, entry.tokens);
       // Tokens a placeholder stands for are neither agreement nor difference; but a placeholder
       // may not stand for most of the message ("{detail}." is near to everything). Words weigh
@@ -105,6 +108,23 @@ function tokenCost(a: string, b: string): number {
 
 function joinTokens(tokens: string[]): string {
   return tokens.map((token) => (token === WILDCARD ? '{…}' : token)).join(' ').replace(/ ([.,;:!?)'])/g, '$1').replace(/([('$]) /g, '$1');
+}
+
+/** Words of at least this many letters one edit apart are a typo of each other, not two words. */
+const MIN_TYPO_LENGTH = 5;
+
+/** Whether two words (of MIN_TYPO_LENGTH letters or more) differ by one inserted, deleted or replaced letter. */
+function isOneEditApart(a: string, b: string): boolean {
+  if (Math.min(a.length, b.length) < MIN_TYPO_LENGTH || Math.abs(a.length - b.length) > 1 || !/^\p{L}+$/u.test(a + b)) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  return endA - start <= 1 && endB - start <= 1;
 }
 
 /** How two token sequences line up. */
@@ -201,6 +221,8 @@ export function alignTokens(expected: string[], actual: string[]): TokenAlignmen
       j--;
     } else {
       if (a!.toLowerCase() === b!.toLowerCase()) matched += 0.75 * weight(a!);
+      // A typo ("requiredx" for "required") is still mostly the word.
+      else if (isOneEditApart(a!.toLowerCase(), b!.toLowerCase())) matched += 0.5 * Math.min(weight(a!), weight(b!));
       pending.expected.unshift(a!);
       pending.actual.unshift(b!);
       i--;

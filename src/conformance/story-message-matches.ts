@@ -62,6 +62,12 @@ export function storyMessageMatches(module: PythonModule, stories: StoriesSpec):
     }
   }
   const matches = [...byTemplate.values()];
+  // A module text that is exactly one story's message is that message, not a rewording of another
+  // ("Bookmark {id} saved." is no near miss of "Bookmark <id> removed." when the save story finds it).
+  const carriers = new Set(matches.flatMap(({ match }) => (match.status === 'found' ? [match.candidate] : [])));
+  for (const entry of matches) {
+    if (entry.match.status === 'near' && carriers.has(entry.match.candidate)) entry.match = index.match(entry.message.template, carriers);
+  }
   byStories.set(stories, matches);
   return matches;
 }

@@ -10,6 +10,11 @@ testCheck(messageMissing, {
   ],
   invalid: [
     {
+      name: 'a message replaced by another story\'s own message: missing, not a near miss of it',
+      code: mutate('MSG_REMOVED = "Task #{task_id} removed."', 'MSG_REMOVED = MSG_ADDED'),
+      findings: [{ line: 0, messageIncludes: 'no string in the module matches it' }],
+    },
+    {
       name: 'message dropped',
       code: mutate('MSG_EMPTY = "Nothing in {column} yet."', 'MSG_EMPTY = "Column is empty"'),
       findings: [{ line: 0, messageIncludes: 'US-103 AC2 expects "Nothing in done yet." (stories line 34); no string in the module matches it', symbol: 'US-103 AC2' }],
