@@ -48,12 +48,15 @@ describe('deliverModule', () => {
     expect(replaced.every((delivery) => delivery.backupPath !== null)).toBe(true);
   });
 
-  it('takes over a delivery lock left by a run that was killed while delivering', async () => {
+  it('takes over a delivery lock, and removes the temporary file, left by a run that was killed while delivering', async () => {
     const lock = path.join(directory, '.pond_tracker.py.backsmith-lock');
     await writeFile(lock, '2147483646');
+    await writeFile(path.join(directory, '.pond_tracker.py.2147483646.0a1b2c3d.tmp'), 'half = ');
+    await writeFile(path.join(directory, `.pond_tracker.py.${process.pid}.0a1b2c3d.tmp`), 'ours');
+    await writeFile(path.join(directory, '.other.py.2147483646.0a1b2c3d.tmp'), 'not ours to clean');
     const delivery = await deliverModule(directory, 'pond_tracker.py', 'x = 1\n');
     expect(await readFile(delivery.path, 'utf8')).toBe('x = 1\n');
-    expect(await readdir(directory)).toEqual(['pond_tracker.py']);
+    expect((await readdir(directory)).sort()).toEqual([`.other.py.2147483646.0a1b2c3d.tmp`, `.pond_tracker.py.${process.pid}.0a1b2c3d.tmp`, 'pond_tracker.py']);
   });
 
   it('writes nothing and makes no backup when the file already holds exactly this module', async () => {

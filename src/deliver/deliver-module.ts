@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BacksmithError } from '../errors.js';
 import { withDeliveryLock } from './delivery-lock.js';
@@ -53,6 +53,26 @@ async function backUp(file: string, now: Date): Promise<string> {
 }
 
 /**
+ * Removes temporary files an earlier delivery of `fileName` left when its process was killed between
+ * writing and renaming (`.NAME.<pid>.<hex>.tmp`, see write-atomic.ts), when that process is gone.
+ */
+async function removeStaleTemporaries(directory: string, fileName: string): Promise<void> {
+  const prefix = `.${fileName}.`;
+  for (const name of await readdir(directory)) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) continue;
+    let gone = false;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      gone = (error as NodeJS.ErrnoException).code === 'ESRCH';
+    }
+    if (gone) await rm(path.join(directory, name), { force: true });
+  }
+}
+
+/**
  * Saves a module that passed verification at `directory/fileName`: creates the directory, keeps an
  * existing file as `<name>.<timestamp>.bak` (unless it already holds exactly this module: then
  * nothing is written), then writes atomically with the replaced file's permission bits. Throws
@@ -64,6 +84,7 @@ export async function deliverModule(directory: string, fileName: string, code: s
     await mkdir(directory, { recursive: true });
     // Two runs delivering the same path at once take turns: neither replaces the other's module unseen.
     return await withDeliveryLock(target, async () => {
+      await removeStaleTemporaries(directory, fileName);
       const previous = await existing(target);
       if (previous?.content.equals(Buffer.from(code, 'utf8'))) return { path: target, backupPath: null, unchanged: true };
       const backupPath = previous ? await backUp(target, now) : null;
