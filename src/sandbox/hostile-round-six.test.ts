@@ -65,6 +65,18 @@ describe.skipIf(!usable)('round six: a module that empties the probe\'s bad inpu
   });
 });
 
+// test-fixtures/hostile/hide_service.py: whether a service class is there is asked in the module's process, and the
+// module answered "missing" for its own: a warning only, and none of its methods probed or counted as unprobed. A
+// service the host parsed from the source that the module's process calls missing is now runtime/not-run.
+describe.skipIf(!usable)('round six: a module that hides its service from the probe', () => {
+  it('is runtime/not-run, naming the service', async () => {
+    const report = await verifySource('hide_service.py', fixture(FIXTURES.hostile, 'hide_service.py'));
+    expect(report.passed).toBe(false);
+    const notRun = report.findings.filter((finding) => finding.checkId === 'runtime/not-run');
+    expect(notRun.some((finding) => finding.severity === 'error' && finding.message.includes('Catalog is not defined when it runs'))).toBe(true);
+  });
+});
+
 // An honest module whose docstring example runs past its limit (test-fixtures/hostile/slow_doctest.py). The limit was
 // an alarm in the module's own process: it fired inside the audit hook while the hook judged one of the example's
 // reads, which was reported as the module interfering with the hook (kind hook), a false safety error. The trusted

@@ -72,6 +72,9 @@ export async function readTestFiles(files: string[]): Promise<SandboxFile[]> {
 function probeGap(probe: ProbeResult, services: Array<{ name: string; methods: string[] }>): string | null {
   if (probe.import === null) return 'the probe harness never reported importing the module';
   if (!probe.completed && probe.import.ok && probe.hangs.length === 0 && probe.crashes.length === 0) return 'the probe harness ended without reporting its end';
+  // Whether a service is there is asked in the module's process, which can answer "missing" for one its source defines.
+  const vanished = probe.completed && probe.import.ok ? services.filter((service) => probe.missingServices.includes(service.name)).map((service) => service.name) : [];
+  if (vanished.length > 0) return `the module's process said ${vanished.slice(0, 8).join(', ')} ${vanished.length > 1 ? 'are' : 'is'} not defined when it runs, though the module's source defines ${vanished.length > 1 ? 'them' : 'it'}: no method of ${vanished.length > 1 ? 'them' : 'it'} was probed`;
   const unprobed = probe.completed && probe.import.ok ? unprobedMethods(services, probe) : [];
   if (unprobed.length > 0) return `the probe reported nothing for ${unprobed.slice(0, 8).join(', ')}${unprobed.length > 8 ? ` and ${unprobed.length - 8} more` : ''} (no argument set could be planned for them in the module's process)`;
   return null;
