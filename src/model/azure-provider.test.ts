@@ -90,6 +90,12 @@ describe('Azure OpenAI', () => {
     );
   });
 
+  it('an endpoint that is no URL is refused with an Azure example', () => {
+    expect(() => resolveModel('azure:gpt41-prod', { env: { AZURE_OPENAI_API_KEY: KEY, AZURE_OPENAI_ENDPOINT: 'contoso' } })).toThrow(
+      'AZURE_OPENAI_ENDPOINT "contoso" is not a URL; expected e.g. https://RESOURCE.openai.azure.com.',
+    );
+  });
+
   it.each([
     ['https://contoso.openai.azure.com/openai/v1', true],
     ['https://contoso.cognitiveservices.azure.com', true],

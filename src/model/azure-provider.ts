@@ -26,6 +26,7 @@ export const azureProvider: ProviderDefinition = {
   apiKeyHeader: 'api-key',
   baseUrlEnv: 'AZURE_OPENAI_ENDPOINT',
   pathWhenBare: '/openai/v1',
+  baseUrlExample: 'https://RESOURCE.openai.azure.com',
   baseUrlMeaning: 'the resource endpoint (https://RESOURCE.openai.azure.com: /openai/v1 is added to a URL with no path) or a deployment URL with its ?api-version=…',
   exampleModel: 'azure:DEPLOYMENT --base-url https://RESOURCE.openai.azure.com',
   setup: ['export AZURE_OPENAI_API_KEY=... and AZURE_OPENAI_ENDPOINT=https://RESOURCE.openai.azure.com', '--model azure:DEPLOYMENT (the deployment name, not the model name)'],

@@ -40,6 +40,8 @@ export interface ProviderDefinition {
    * is used exactly as given, as OpenAI's SDKs use OPENAI_BASE_URL.
    */
   apiPath?: string;
+  /** A base URL to show in messages when the one given is no URL (default http://localhost:8080/v1). */
+  baseUrlExample?: string;
   /** Path given to a configured base URL that has none (Azure's endpoint → its `/openai/v1` API). */
   pathWhenBare?: string;
   /** What a base URL means for this provider, for --help and the README. */

@@ -42,7 +42,7 @@ function normaliseBaseUrl(value: string, provider: ProviderDefinition, source: s
   try {
     url = new URL(value.trim());
   } catch {
-    throw new MissingBaseUrlError(`${source} "${value}" is not a URL; expected e.g. http://localhost:8080/v1.`, provider.name, 'invalid-base-url');
+    throw new MissingBaseUrlError(`${source} "${value}" is not a URL; expected e.g. ${provider.baseUrlExample ?? 'http://localhost:8080/v1'}.`, provider.name, 'invalid-base-url');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new MissingBaseUrlError(`${source} must be an http(s) URL, got ${url.protocol}.`, provider.name, 'invalid-base-url');
