@@ -39,6 +39,15 @@ function skipString(source: string, start: number, lines: { count: number }): nu
   return source.length;
 }
 
+/** Where a module is cut: the line (1-based) each piece after the first starts on, and that line's offset. */
+interface Cuts {
+  lines: number[];
+  offsets: number[];
+}
+
+/** The last module scanned and its cuts: the parse and the interpreter's compile cut the same module. */
+let lastScan: { source: string; cuts: Cuts | null } | null = null;
+
 /**
  * Lines (1-based) where a large module may be cut for the interpreter to compile it in pieces of
  * about PIECE_CHARS, or null for a module shorter than PIECES_FROM_CHARS. A cut goes before a line
@@ -48,9 +57,24 @@ function skipString(source: string, start: number, lines: { count: number }): nu
  * f-string nesting quotes, say) costs time and never changes the verdict.
  */
 export function compilePieceStarts(source: string): number[] | null {
+  return cutsOf(source)?.lines ?? null;
+}
+
+/** The same cuts as offsets into `source` (UTF-16 code units), for tree-sitter to parse the module in pieces (mirror-walk.ts). */
+export function pieceOffsets(source: string): number[] | null {
+  return cutsOf(source)?.offsets ?? null;
+}
+
+function cutsOf(source: string): Cuts | null {
   if (source.length < PIECES_FROM_CHARS) return null;
-  const starts: number[] = [];
-  const lines = { count: 1 };
+  if (lastScan?.source !== source) lastScan = { source, cuts: scanCuts(source) };
+  return lastScan.cuts;
+}
+
+function scanCuts(source: string): Cuts | null {
+  const lines: number[] = [];
+  const offsets: number[] = [];
+  const count = { count: 1 };
   let depth = 0;
   let lastCut = 0;
   let index = 0;
@@ -60,11 +84,12 @@ export function compilePieceStarts(source: string): number[] | null {
     index = OUTSIDE_STRINGS.lastIndex - 1;
     const code = source.charCodeAt(index);
     if (code === NEWLINE) {
-      lines.count++;
+      count.count++;
       index++;
       STATEMENT_START.lastIndex = index;
       if (depth === 0 && index - lastCut >= PIECE_CHARS && STATEMENT_START.test(source)) {
-        starts.push(lines.count);
+        lines.push(count.count);
+        offsets.push(index);
         lastCut = index;
       }
     } else if (code === HASH) {
@@ -72,18 +97,18 @@ export function compilePieceStarts(source: string): number[] | null {
       index = end < 0 ? source.length : end;
     } else if (code === BACKSLASH) {
       // A continuation joins the next line to this one (its start is no cut); any other backslash is the compiler's to judge.
-      if (source.charCodeAt(index + 1) === NEWLINE) lines.count++;
+      if (source.charCodeAt(index + 1) === NEWLINE) count.count++;
       else if (source.startsWith('\r\n', index + 1)) {
-        lines.count++;
+        count.count++;
         index++;
       }
       index += 2;
     } else if (code === 0x22 || code === 0x27) {
-      index = skipString(source, index, lines);
+      index = skipString(source, index, count);
     } else {
       depth = code === 0x28 || code === 0x5b || code === 0x7b ? depth + 1 : Math.max(0, depth - 1);
       index++;
     }
   }
-  return starts.length > 0 ? starts : null;
+  return lines.length > 0 ? { lines, offsets } : null;
 }

@@ -1,6 +1,7 @@
 import type { Parser } from 'web-tree-sitter';
 import { namedChildren, stringValue } from './node-text.js';
-import { mirrorTree, type SyntaxNode as Node } from './syntax-node.js';
+import { mirrorTree } from './mirror-walk.js';
+import type { SyntaxNode as Node } from './syntax-node.js';
 import { loadPythonParser } from './tree-sitter-parser.js';
 
 /** Old `typing` spellings and their built-in equivalents (PEP 585). */

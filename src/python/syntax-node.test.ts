@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
-import { mirrorTree, type SyntaxNode } from './syntax-node.js';
+import { mirrorTree } from './mirror-walk.js';
+import type { SyntaxNode } from './syntax-node.js';
 import { loadPythonParser, withPythonTree } from './tree-sitter-parser.js';
 
 const NON_ASCII = 'x = "café ☕"; y = 1\n# 😀 é\nz = "😀"  # ok\n';

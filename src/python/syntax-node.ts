@@ -1,6 +1,4 @@
-import type { Tree, TreeCursor } from 'web-tree-sitter';
-import { HAS_ERROR, MirrorColumns, MISSING, NAMED } from './mirror-columns.js';
-import { withRawCursor, type RawCursor } from './raw-cursor.js';
+import { HAS_ERROR, type MirrorColumns, MISSING, NAMED } from './mirror-columns.js';
 
 /** A row and column, both 0-based; columns count UTF-16 code units, as tree-sitter reports them for JS strings. */
 export interface Point {
@@ -56,7 +54,7 @@ const NO_NODES: readonly MirrorNode[] = [];
 export const MAX_SYNTAX_DEPTH = 300;
 
 /** How many cut nodes a mirror remembers by position (the count is always exact). */
-const PRUNED_KEPT = 20;
+export const PRUNED_KEPT = 20;
 
 /**
  * A mirrored tree: its columns, and what was cut. Node objects are made on every request and not
@@ -271,92 +269,15 @@ function lowerBound(list: ArrayLike<number>, value: number): number {
   return low;
 }
 
-/** What the mirror needs of a node in a broken tree, read through web-tree-sitter's own node. */
-type ErrorFacts = () => { isMissing: boolean; hasError: boolean };
-
-/** Walks the tree under `cursor` in preorder and mirrors every node down to MAX_SYNTAX_DEPTH. */
-function mirrorWith(columns: MirrorColumns, cursor: RawCursor, errorFacts: ErrorFacts | null): MirrorTree {
-  const namedByType: Array<number | undefined> = [];
-  const pruned: number[] = [];
-  let prunedCount = 0;
-  const add = (parent: number): number => {
-    const typeId = cursor.typeId();
-    let flags = namedByType[typeId];
-    if (flags === undefined) {
-      flags = cursor.isNamed() ? NAMED : 0;
-      namedByType[typeId] = flags;
-    }
-    const real = errorFacts?.();
-    if (real) flags |= (real.isMissing ? MISSING : 0) | (real.hasError ? HAS_ERROR : 0);
-    return columns.add(typeId, flags, cursor.startIndex(), cursor.endIndex(), parent, parent < 0 ? 0 : cursor.fieldId());
-  };
-  const ancestors = new Int32Array(MAX_SYNTAX_DEPTH + 1);
-  let depth = 0;
-  let current = add(-1);
-  for (;;) {
-    if (depth >= MAX_SYNTAX_DEPTH) {
-      if (cursor.gotoFirstChild()) {
-        if (pruned.length < PRUNED_KEPT) pruned.push(current);
-        prunedCount++;
-        cursor.gotoParent();
-      }
-    } else if (cursor.gotoFirstChild()) {
-      ancestors[depth++] = current;
-      current = add(current);
-      continue;
-    }
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        columns.finish();
-        const tree = new MirrorTree(columns);
-        tree.pruned.push(...pruned);
-        tree.prunedCount = prunedCount;
-        return tree;
-      }
-      depth--;
-    }
-    current = add(ancestors[depth - 1]!);
-  }
-}
-
 /** Nodes whose subtrees a mirror cut at MAX_SYNTAX_DEPTH (the first few) and how many; none for other trees. */
 export function prunedSubtrees(root: SyntaxNode): { nodes: readonly SyntaxNode[]; count: number } {
   return root instanceof MirrorNode ? root.prunedSubtrees : { nodes: [], count: 0 };
 }
 
-/** web-tree-sitter's TreeCursor seen as a RawCursor (slower: it copies the cursor in and out of wasm on every call). */
-function wrapperCursor(cursor: TreeCursor): RawCursor {
-  return {
-    gotoFirstChild: () => cursor.gotoFirstChild(),
-    gotoNextSibling: () => cursor.gotoNextSibling(),
-    gotoParent: () => cursor.gotoParent(),
-    typeId: () => cursor.nodeTypeId,
-    isNamed: () => cursor.nodeIsNamed,
-    fieldId: () => cursor.currentFieldId,
-    startIndex: () => cursor.startIndex,
-    endIndex: () => cursor.endIndex,
-  };
-}
-
-/**
- * Copies a parsed tree into plain JS (typed arrays, see MirrorColumns) in one cursor walk; the tree
- * can be deleted afterwards. Children of nodes at MAX_SYNTAX_DEPTH are left out (see `prunedSubtrees`).
- */
-export function mirrorTree(tree: Tree, source: string): SyntaxNode {
-  const { rootNode } = tree;
-  // The exact node count (one wasm call) sizes the columns once: growing them copied every column.
-  const columns = new MirrorColumns(source, tree.language.types, tree.language.fields, rootNode.descendantCount);
-  const hasErrors = rootNode.hasError;
-  if (!hasErrors) {
-    const fast = withRawCursor(tree, (cursor) => mirrorWith(columns, cursor, null));
-    if (fast) return fast.value.node(0);
-  }
-  // A broken tree needs each node's MISSING and error flags, read through web-tree-sitter's node.
-  const treeCursor = tree.walk();
-  try {
-    const errorFacts: ErrorFacts | null = hasErrors ? () => treeCursor.currentNode : null;
-    return mirrorWith(columns, wrapperCursor(treeCursor), errorFacts).node(0);
-  } finally {
-    treeCursor.delete();
-  }
+/** The root node of a mirror built in `columns` (see mirror-walk.ts), with the first few cut nodes and how many were cut. */
+export function mirrorRoot(columns: MirrorColumns, pruned: readonly number[], prunedCount: number): SyntaxNode {
+  const tree = new MirrorTree(columns);
+  tree.pruned.push(...pruned);
+  tree.prunedCount = prunedCount;
+  return tree.node(0);
 }

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Language, Parser } from 'web-tree-sitter';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { compileRequestsWritten } from './compile-server.js';
 import { withLiveNodes } from './live-node.js';
 import { setRawCursorExports } from './raw-cursor.js';
-import { mirrorTree, type SyntaxNode } from './syntax-node.js';
+import { pieceOffsets } from './compile-pieces.js';
+import { mirrorInPieces, mirrorTree } from './mirror-walk.js';
+import type { SyntaxNode } from './syntax-node.js';
 import { compileWasm } from './wasm-tiers.js';
 
 const require = createRequire(import.meta.url);
@@ -62,6 +64,14 @@ export interface PythonTreeOptions {
    * that read the wasm tree on demand, valid only until `use` returns, instead of a full mirror.
    */
   partial?: boolean;
+  /** Parse a large module in one piece (tests compare it with the pieces a mirror is otherwise built from, see mirror-walk.ts). */
+  whole?: boolean;
+}
+
+function parseOrThrow(parser: Parser, source: string): Tree {
+  const tree = parser.parse(source);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
 }
 
 /**
@@ -74,8 +84,10 @@ export async function withPythonTree<T>(source: string, use: (root: SyntaxNode) 
   const parser = await loadPythonParser();
   // The parse and the reading are one synchronous stretch: the interpreter gets its source first.
   await compileRequestsWritten();
-  const tree = parser.parse(source);
-  if (!tree) throw new Error('tree-sitter returned no tree');
+  const cuts = options.partial || options.whole ? null : pieceOffsets(source);
+  const inPieces = cuts ? mirrorInPieces((text) => parseOrThrow(parser, text), source, cuts) : null;
+  if (inPieces) return use(inPieces);
+  const tree = parseOrThrow(parser, source);
   let root: SyntaxNode;
   try {
     if (options.partial) return withLiveNodes(tree, use);
