@@ -162,7 +162,10 @@ class Probe:
                 self.send("service-missing", symbol=service["name"])
                 continue
             cls = self.link.mirrors.get(service["name"])
-            instance = self.make_instance(cls, service["name"], plan.get("construct"))
+            if cls is None:  # the module's outline left it out: as missing (runtime/not-run on the host)
+                self.send("service-missing", symbol=service["name"])
+                continue
+            instance = self.make_instance(cls, service["name"], plan.get("construct"), service.get("construct"))
             if instance is None:
                 continue
             for name in service["methods"]:
@@ -171,15 +174,19 @@ class Probe:
                     required = service.get("required") if isinstance(service.get("required"), dict) else {}
                     instance = self.probe_method(cls, service["name"], instance, name, symbol, required.get(name))
 
-    def make_instance(self, cls, class_name, argument_sets):
-        """An instance built in the module's process from the first argument set that works."""
+    def make_instance(self, cls, class_name, argument_sets, required=None):
+        """An instance built in the module's process from the first argument set that works; ``required``: the
+        constructor's required parameters as the host read them (a set built from their plain annotations is tried
+        too: the module's plan could hold only constructions that fail)."""
         symbol = f"{class_name}.__init__"
         self.running(symbol, "construct")
         arguments, outcome, first = {}, (None, None, 0.0, False, []), None
         planned = [entry for entry in (argument_sets if isinstance(argument_sets, list) else [])[:8] if isinstance(entry, dict)]
         # The plan comes from the module's process: no arguments is always tried too, so a module
         # cannot dodge the probe by planning constructor calls that fail.
-        for arguments in planned + ([{}] if {} not in planned else []):
+        static = probe_values.static_arguments(required)
+        planned += [entry for entry in (static, {}) if entry is not None and entry not in planned]
+        for arguments in planned:
             if cls is None:
                 break
             outcome = self.timed(self.config.get("callSeconds", 1.0), cls, **arguments)
@@ -244,7 +251,8 @@ class Probe:
             return None
         plan, raised, *_ = self.timed(self.config.get("callSeconds", 1.0) * 4, self.link.op, "plan-service", ["module"],
                                       service={"name": class_name}, examples=self.examples)
-        return self.make_instance(cls, class_name, plan.get("construct")) if raised is None and isinstance(plan, dict) else None
+        construct = next((service.get("construct") for service in self.config.get("services", []) if service.get("name") == class_name), None)
+        return self.make_instance(cls, class_name, plan.get("construct"), construct) if raised is None and isinstance(plan, dict) else None
 
     def report_raise(self, symbol, stage, arguments, raised, elapsed, timed_out, where, label=None, parameter=None):
         """Report a hang (with where the module was stuck) or an escaping exception."""

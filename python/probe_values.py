@@ -213,6 +213,32 @@ def required_floor(parameters):
     return triples
 
 
+_PLAIN_VALUES = {"int": 1, "float": 1.0, "str": "example", "bool": True}
+
+
+def static_arguments(parameters):
+    """One argument set for the required parameters the host read, when each is annotated as a plain int, float, str or
+    bool (or an Optional of one), else None: a construction the module's own plan cannot leave out."""
+    values = {}
+    for entry in parameters[:32] if isinstance(parameters, list) else []:
+        name = entry.get("name") if isinstance(entry, dict) else None
+        annotation = entry.get("annotation") if isinstance(entry, dict) else None
+        if type(name) is not str or not name.isidentifier() or type(annotation) is not str:
+            return None
+        try:
+            node = ast.parse(annotation[:200], mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):  # X | None
+            node = node.right if isinstance(node.left, ast.Constant) and node.left.value is None else node.left
+        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "Optional":
+            node = node.slice
+        if not isinstance(node, ast.Name) or node.id not in _PLAIN_VALUES:
+            return None
+        values[name] = _PLAIN_VALUES[node.id]
+    return values
+
+
 def _allows_none(annotation):
     """Whether annotation source text names None, Optional or Any (read with the parser)."""
     if type(annotation) is not str:

@@ -77,6 +77,16 @@ describe.skipIf(!usable)('round six: a module that hides its service from the pr
   });
 });
 
+// test-fixtures/hostile/bogus_construct.py: the module planned only a construction of its service that fails, and its
+// constructor needs an argument, so the probe's try without arguments failed too: a warning, and no method probed. The
+// probe now also tries a set built from the constructor's plain annotations as the host read them (capacity: int -> 1).
+describe.skipIf(!usable)('round six: a module that plans only failing constructions', () => {
+  it('is still built from its annotations, and its method is probed', async () => {
+    const report = await verifySource('bogus_construct.py', fixture(FIXTURES.hostile, 'bogus_construct.py'));
+    expect(findingKeys(report, 'error')).toContain('contract/exception-escapes Store.put');
+  });
+});
+
 // An honest module whose docstring example runs past its limit (test-fixtures/hostile/slow_doctest.py). The limit was
 // an alarm in the module's own process: it fired inside the audit hook while the hook judged one of the example's
 // reads, which was reported as the module interfering with the hook (kind hook), a false safety error. The trusted

@@ -22,6 +22,8 @@ export interface ProbedService {
    * that plan is worked out in the module's process, which can empty it.
    */
   required?: Record<string, Array<{ name: string; annotation: string | null }>>;
+  /** The constructor's required parameters, read the same way: a set built from plain annotations is tried too. */
+  construct?: Array<{ name: string; annotation: string | null }>;
 }
 
 /** What to probe. */

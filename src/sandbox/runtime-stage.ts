@@ -132,7 +132,11 @@ export async function runRuntimeStage(context: CheckContext, options: RuntimeSta
     const { design } = context;
     const services = serviceClasses(context.module, design?.primaryClass ? [design.primaryClass] : []).map((cls) => {
       const methods = cls.methods.filter((method) => isPublicMethod(method) && isProbeable(method));
-      return { name: cls.name, methods: methods.map((method) => method.name), required: Object.fromEntries(methods.map((method) => [method.name, requiredParameters(method)])) };
+      const init = cls.methods.find((method) => method.name === '__init__');
+      return {
+        name: cls.name, methods: methods.map((method) => method.name), required: Object.fromEntries(methods.map((method) => [method.name, requiredParameters(method)])),
+        construct: init ? requiredParameters(init) : [],
+      };
     });
     const common = { interpreter: resolution.interpreter.executable, module, limits, allowUnsandboxed, ...(options.signal ? { signal: options.signal } : {}) };
     // The host counts the tests from the files while the sandbox runs them, then compares.
