@@ -1,8 +1,10 @@
 import { callTarget, callableKey, callableName, callableSymbol, functionCallable, MAX_CALL_DEPTH, type Callable } from '../../../python/callables.js';
 import { canonicalName, importBindings } from '../../../python/import-bindings.js';
 import type { AttributeMutationFact, PythonClass, PythonFunction, PythonModule, ValueFact } from '../../../python/python-model.js';
+import { readTableCallables, tableCallKey, type TableTarget } from '../../../python/table-callables.js';
 import { defineCheck, type CheckReport } from '../../check.js';
 import { decoratedCallables } from '../contract/support/decorated-callable.js';
+import { tableCallable } from '../contract/support/raise-analysis.js';
 import { entryPoints } from '../contract/support/service-methods.js';
 
 const LOCK_FACTORY = /^(threading\.(Lock|RLock|Condition|Semaphore|BoundedSemaphore)|asyncio\.(Lock|Condition|Semaphore)|multiprocessing\.(Lock|RLock))$/;
@@ -181,7 +183,13 @@ class LockWalk {
   private readonly globals: Set<string>;
   private readonly lockingManagers: Set<string>;
 
-  constructor(private readonly module: PythonModule, cls: PythonClass | null, private readonly locks: Set<string>, private readonly imports: ReadonlyMap<string, string>) {
+  constructor(
+    private readonly module: PythonModule,
+    cls: PythonClass | null,
+    private readonly locks: Set<string>,
+    private readonly imports: ReadonlyMap<string, string>,
+    private readonly tables: ReadonlyMap<string, TableTarget[]> = new Map(),
+  ) {
     this.globals = moduleLevelNames(module);
     this.lockingManagers = lockingContextManagers(module, cls, imports, (context) => this.isLock(context));
   }
@@ -224,6 +232,13 @@ class LockWalk {
         this.walk(target, callHeld, reachedFrom, depth + 1);
         continue;
       }
+      // `check(request)` over `for check, message in RULES`: the table's lambdas and functions run here.
+      const entries = this.tables.get(tableCallKey(call.line, call.callee));
+      for (const entry of entries ?? []) {
+        const code = tableCallable(entry, callable, this.module);
+        if (code) this.walk(code, callHeld, reachedFrom, depth + 1);
+      }
+      if (entries) continue;
       // Lambdas handed to library code (`sorted(key=...)`, `map(...)`) run right here.
       for (const argument of call.arguments) {
         if (argument.lambda) this.walk({ kind: 'lambda', owner: callable.owner, body: argument.lambda, bindings: callable.bindings, line: call.line }, callHeld, reachedFrom, depth + 1);
@@ -239,8 +254,9 @@ export const unlockedMutation = defineCheck({
   severity: 'error',
   description: "A service class whose public methods (in a module of functions: the functions that answer the UI), or the helpers they call, change shared state in place - dict/list/set attributes, counters, module-level containers and `global` names - must hold a threading.Lock/RLock while doing so (directly, through a `@contextmanager` helper, or through a context manager class whose `__enter__` acquires it and `__exit__` releases it): Gradio runs handlers from several threads at once.",
   fixHint: 'Create `self._lock = threading.RLock()` in __init__ (or a module-level `_LOCK = threading.Lock()` for module-level state) and wrap each state change (or one guard helper every public method goes through) in `with self._lock:` (in `async def` methods an `asyncio.Lock()` held with `async with`). A lock made in the `with` statement itself (`with threading.Lock():`) is new on every call and excludes nobody.',
-  run(context) {
+  async run(context) {
     const imports = importBindings(context.module);
+    const tables = await readTableCallables(context.module);
     // Service classes' public methods; in a module of functions, the functions that answer the UI (cls null).
     const byClass = new Map<PythonClass | null, ReturnType<typeof entryPoints>>();
     for (const entry of entryPoints(context.module)) byClass.set(entry.cls, [...(byClass.get(entry.cls) ?? []), entry]);
@@ -248,7 +264,7 @@ export const unlockedMutation = defineCheck({
     const reported = new Set<string>();
     for (const [cls, methods] of byClass) {
       const locks = lockExpressions(context.module, cls, imports);
-      const walk = new LockWalk(context.module, cls, locks, imports);
+      const walk = new LockWalk(context.module, cls, locks, imports, tables);
       // Async methods too: handlers on the event loop interleave at every await, and sync handlers run beside them in threads.
       // A decorated method runs inside its decorator's wrapper: a wrapper holding the lock covers it.
       for (const { method } of methods) {
