@@ -20,6 +20,8 @@ export interface ApiTableColumns {
   description: number | null;
   /** True when the name column says "Function": rows are module-level functions. */
   functions: boolean;
+  /** A `Kind` column (method, property, classmethod, init, overload), or null. */
+  kind?: number | null;
 }
 
 const find = (header: string[], pattern: RegExp): number | null => {
@@ -29,7 +31,7 @@ const find = (header: string[], pattern: RegExp): number | null => {
 
 const NAME_HEADER = /^(public )?(method|function|api|operation|message|call|name|m[eé]todo|funci[oó]n|fun[cç][aã]o|m[ée]thode|fonction|nombre|nome|nom)s?( name)?$/i;
 /** A column of return types. */
-export const RETURNS_HEADER = /^(returns?|return type|return value|output|retorna|retorno|devuelve|tipo de retorno|valor de retorno|retour(ne)?|renvoie)$/i;
+export const RETURNS_HEADER = /^(returns?|return type|return value|output|result|retorna|retorno|devuelve|tipo de retorno|valor de retorno|retour(ne)?|renvoie)$/i;
 const FUNCTION_HEADER = /function|funci[oó]n|fun[cç][aã]o|fonction/i;
 
 /** Recognises an API table by its header, or returns null for any other table. */
@@ -39,7 +41,9 @@ export function apiTableColumns(header: string[]): ApiTableColumns | null {
   const owner = find(header, /^(class|owner|clase|classe)$/i);
   // Without a name column, a Signature column names the rows and a Class column their owner; a
   // lone Signature column is left to the harvester, which knows the section's owner.
-  if (name === null && (signature === null || owner === null)) return null;
+  // A `Kind` column (method, property, overload…) beside a Signature column makes a table of one class's members.
+  const kind = find(header, /^(kind|member kind|member type)$/i);
+  if (name === null && (signature === null || (owner === null && kind === null))) return null;
   const columns: ApiTableColumns = {
     name,
     owner,
@@ -49,6 +53,7 @@ export function apiTableColumns(header: string[]): ApiTableColumns | null {
     raises: find(header, /^(raises|exceptions?|errors?|lanza|excepciones|exce[cç][oõ]es)$/i),
     description: find(header, /^(description|purpose|notes?|behaviou?r|summary|descripci[oó]n|descri[cç][aã]o|notas?)$/i),
     functions: name !== null && FUNCTION_HEADER.test(header[name] ?? ''),
+    kind,
   };
   return columns.parameters !== null || columns.returns !== null || columns.signature !== null ? columns : null;
 }
@@ -143,9 +148,15 @@ export async function readApiTable(table: Table, columns: ApiTableColumns, warn:
     // A signature cell that starts `name(` names the row, whatever the name column says ("constructor").
     const signatureText = columns.signature === null ? '' : firstCode(row.nodes[columns.signature]) ?? row.cells[columns.signature] ?? '';
     const signatureName = /^\s*(?:def\s+)?([A-Za-z_][\w.]*)\s*\(/.exec(signatureText)?.[1] ?? null;
-    const nameText = signatureName ?? (columns.name === null ? '' : firstCode(row.nodes[columns.name]) ?? row.cells[columns.name] ?? '');
+    const kindText = columns.kind === null || columns.kind === undefined ? '' : (row.cells[columns.kind] ?? '').replace(/[`*_]/g, '').trim().toLowerCase();
+    // An `overload` row is a typing stub of the implementation row that follows it.
+    if (kindText === 'overload') continue;
+    // A `property` row names the member alone (`units`).
+    const bareName = kindText === 'property' && /^[a-z_]\w*$/.test(signatureText.trim()) ? signatureText.trim() : null;
+    const nameText = signatureName ?? bareName ?? (columns.name === null ? '' : firstCode(row.nodes[columns.name]) ?? row.cells[columns.name] ?? '');
     if (!nameText.trim()) continue;
-    const split = splitName(nameText);
+    const constructor = kindText !== '' && /^[A-Z]\w*$/.test(signatureName ?? '');
+    const split = constructor ? { className: signatureName, name: '__init__', signature: signatureText.slice(signatureText.indexOf('(')) } : splitName(nameText);
     const ownerText = columns.owner === null ? '' : (firstCode(row.nodes[columns.owner]) ?? row.cells[columns.owner] ?? '').trim();
     const className = split.className ?? (/^[A-Z]\w*$/.test(ownerText) ? ownerText : null);
     const { name, signature: inlineSignature } = split;
@@ -157,7 +168,7 @@ export async function readApiTable(table: Table, columns: ApiTableColumns, warn:
     if (!signature && columns.signature !== null) signature = signatureText.includes('(') ? signatureText.slice(signatureText.indexOf('(')) : null;
     // A signature cell with the parameters only (`(self, code: str)`) takes its return from the Returns column.
     const returnsText = columns.returns !== null ? returnsCell(row.nodes[columns.returns]) : null;
-    if (signature && returnsText && /^[A-Za-z_][\w.]*(?:\[.*\])?(?:\s*\|\s*[A-Za-z_][\w.]*(?:\[.*\])?)*$/.test(returnsText) && !signature.includes('->')) signature = `${signature} -> ${returnsText}`;
+    if (signature && returnsText && /^(?:["'][A-Za-z_][\w.]*["']|[A-Za-z_][\w.]*(?:\[.*\])?(?:\s*\|\s*[A-Za-z_][\w.]*(?:\[.*\])?)*)$/.test(returnsText) && !signature.includes('->')) signature = `${signature} -> ${returnsText}`;
     if (!signature) {
       const parameters = columns.parameters === null ? []
         : typedItems(row.cells[columns.parameters] ?? '') ?? cellItems(row.nodes[columns.parameters]).filter((item) => !EMPTY_CELL.test(item));

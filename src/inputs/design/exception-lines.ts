@@ -134,7 +134,8 @@ export class ExceptionLines {
   /** Reads one line (`heading` is its ATX heading text, if it is one); true when it was an exceptions entry and nothing else is on it. */
   read(line: string, heading: string | null, index: number, next = ''): boolean {
     // "- `RoomNotFound` (404) and `BookingNotFound` (404) subclass `NotFoundError`": a bullet naming several, with their base.
-    const several = this.inSection && heading === null && BULLET_OR_ROW.test(line) && /subclass|inherit|derive|extend|←/i.test(line);
+    const baseOf = heading === null && /\b(?:base|root|parent)(?: class)? (?:of|for)\b/i.test(line);
+    const several = baseOf || (this.inSection && heading === null && BULLET_OR_ROW.test(line) && /subclass|inherit|derive|extend|←/i.test(line));
     if (several) this.readSubclassSentences(line, index);
     if (this.inSection && this.readEntry(line, heading, index)) return true;
     // An exception the text declares, or says a method raises, is one the module must define.

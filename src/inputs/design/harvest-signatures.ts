@@ -120,9 +120,7 @@ function constructorIn(line: string, owner: string): SignatureSnippet | null {
   const at = line.indexOf(`${owner}(`);
   const before = line.slice(Math.max(0, at - 40), at);
   if (at < 0 || /[\w.]$/.test(before)) return null;
-  const close = line.indexOf(')', at);
-  if (close < 0) return null;
-  const snippet = readSignatureSnippet(`${owner.toLowerCase()}_${line.slice(at + owner.length, close + 1)}`);
+  const snippet = readSignatureSnippet(`${owner.toLowerCase()}_${line.slice(at + owner.length)}`);
   if (!snippet) return null;
   const labelled = /\b(?:constructor|init(?:iali[sz]e[rd]?)?|set up|created?|built|construct(?:ed|ion)?)\b/i.test(before);
   if (!labelled && !(before.endsWith('`') && snippet.parameters.includes(':'))) return null;

@@ -1,7 +1,7 @@
 import type { Code, Nodes, Table } from 'mdast';
 import { loadPythonNormalizer } from '../../python/normalize-annotation.js';
 import { readMarkdown, readTable, sourceOf, type MarkdownBlock, type MarkdownDocument } from '../markdown/markdown-document.js';
-import { apiTableColumns, readApiTable } from './api-table.js';
+import { apiTableColumns, readApiTable, type ApiTableColumns } from './api-table.js';
 import { DesignCollector } from './design-collector.js';
 import {
   DEPENDENCY_HEADING, STANDARD_LIBRARY_ONLY, dependenciesFromRequirements, dependenciesFromShell, dependencyFromBullet,
@@ -66,6 +66,8 @@ interface ReadState {
   coveredLines: number[];
   /** The document's lines, split once when first needed. */
   sourceLines?: string[];
+  /** The last API table's header row and columns, for its continuation after a page break. */
+  lastApiTable?: { header: Table['children'][number]; columns: ApiTableColumns };
 }
 
 function inlineCodes(node: Nodes, into: Array<{ text: string; line: number }> = []): Array<{ text: string; line: number }> {
@@ -219,8 +221,17 @@ function modelKindNamedIn(text: string): DesignModelKind | null {
 async function readTableBlock(state: ReadState, block: MarkdownBlock, table: Table): Promise<void> {
   const { collector } = state;
   const { header, rows } = readTable(table);
-  const api = apiTableColumns(header);
+  let api = apiTableColumns(header);
+  // A table split by a page break: the continuation repeats no header, so its first row stands where the
+  // header would (`| \`languages\` | — | \`list[str]\` |`); it is read with the columns of the table before.
+  const continued = !api && state.lastApiTable && header.length === state.lastApiTable.header.children.length && /^`?[a-z_]\w*(?:\(.*\))?`?$/.test(header[0]!.trim())
+    && /`/.test(sourceOf(state.document, table.children[0]!.children[0]!)) ? state.lastApiTable : null;
+  if (continued) {
+    api = continued.columns;
+    table = { ...table, children: [continued.header, ...table.children] };
+  }
   if (api) {
+    state.lastApiTable = { header: table.children[0]!, columns: api };
     collector.stats.apiTables++;
     const functions = await readApiTable(table, api, (kind, message, line) => collector.warn(kind, message, line));
     const tableClass = functions.find((fn) => fn.className)?.className ?? null;
