@@ -148,6 +148,12 @@ describe('generate in a team’s real use (built binary, fake providers on 127.0
     expect(contents.sort()).toEqual([GOOD_MODULE, second].sort());
   }, 180_000);
 
+  it('a base URL from the configuration file that is the endpoint itself is named as the configuration’s, not as a --base-url never typed', async () => {
+    await writeFile(inProject('backsmith.config.json'), JSON.stringify({ model: 'openai:gpt-4.1', baseUrl: 'https://gateway.example/v1/chat/completions' }));
+    const run = await fake.backsmith(['generate', '--design', fake.project.design, '--stories', fake.project.stories, '--tests', fake.project.tests, '--no-types'], { env: { OPENAI_API_KEY: KEY } });
+    expect(oneLineError(run)).toBe('backsmith: "baseUrl" in the configuration ends in the endpoint /chat/completions, which backsmith adds itself: give the base URL, https://gateway.example/v1.');
+  }, 60_000);
+
   it('a long run: tests written first, two candidates, repairs over several rounds; the ranking prints a tie as a tie and says what broke it', async () => {
     const tests = await readFile(inProject(fake.project.tests), 'utf8');
     const unannotated = GOOD_MODULE.replace('def _validate_cuttings(cuttings: int) -> int:', 'def _validate_cuttings(cuttings: int):');

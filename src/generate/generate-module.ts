@@ -48,7 +48,9 @@ function resolveLanguageModel(options: GenerateModuleOptions, configModel: strin
   if (typeof options.model === 'object') return options.model;
   const baseUrl = options.baseUrl ?? configBaseUrl;
   const retry = Object.fromEntries(Object.entries(configRetry ?? {}).filter(([, value]) => value !== undefined)) as Partial<RetrySettings>;
-  return resolveModel(options.model ?? configModel, { ...(baseUrl ? { baseUrl } : {}), retry });
+  // A bad base URL from the configuration is named as such, not as a --base-url the user never typed.
+  const baseUrlSource = options.baseUrl === undefined && configBaseUrl ? '"baseUrl" in the configuration' : undefined;
+  return resolveModel(options.model ?? configModel, { ...(baseUrl ? { baseUrl } : {}), ...(baseUrlSource ? { baseUrlSource } : {}), retry });
 }
 
 /** A step abandoned by Ctrl-C ends the loop as cancelled; anything else is still fatal. */

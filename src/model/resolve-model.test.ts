@@ -58,6 +58,12 @@ describe('resolveModel', () => {
     expect(failure(() => resolveModel('  ', { env: {} }))).toBeInstanceOf(NoModelConfiguredError);
   });
 
+  it('names where a bad base URL came from when told (the configuration), --base-url otherwise', () => {
+    const endpoint = 'https://gateway.example/v1/chat/completions';
+    expect(failure(() => resolveModel('openai:gpt-4.1', { baseUrl: endpoint, env: {} })).message).toMatch(/^--base-url ends in the endpoint/);
+    expect(failure(() => resolveModel('openai:gpt-4.1', { baseUrl: endpoint, baseUrlSource: '"baseUrl" in the configuration', env: {} })).message).toMatch(/^"baseUrl" in the configuration ends in the endpoint/);
+  });
+
   it('names the unknown provider and lists the known ones', () => {
     const error = failure(() => resolveModel('gemini:gemini-2.5-pro', { env: {} }));
     expect(error).toBeInstanceOf(NoSuchProviderError);

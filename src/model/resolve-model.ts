@@ -16,6 +16,8 @@ import { isAzureBaseUrl } from './azure-provider.js';
 export interface ResolveModelSettings {
   /** `--base-url` / config `baseUrl`: overrides the provider's default and its environment variable. */
   baseUrl?: string;
+  /** Where `baseUrl` was given, as messages name it (default `--base-url`; `"baseUrl" in the configuration`). */
+  baseUrlSource?: string;
   /** Where keys and base URLs are read from (default `process.env`). */
   env?: Environment;
   /** Overrides of the retry and timeout policy. */
@@ -78,7 +80,7 @@ export function checkBaseUrl(value: string, modelId?: string): void {
 }
 
 function resolveBaseUrl(provider: ProviderDefinition, settings: ResolveModelSettings, env: Environment): BaseUrl {
-  if (settings.baseUrl) return normaliseBaseUrl(settings.baseUrl, provider, '--base-url');
+  if (settings.baseUrl) return normaliseBaseUrl(settings.baseUrl, provider, settings.baseUrlSource ?? '--base-url');
   const fromEnv = provider.baseUrlEnv ? env[provider.baseUrlEnv]?.trim() : undefined;
   if (fromEnv) {
     const value = provider.baseUrlFromEnv ? provider.baseUrlFromEnv(fromEnv) : fromEnv;
