@@ -62,7 +62,8 @@ function readChecklist(text: string) {
       // Enum members may come without values ("WAITING, FIXED"): each name is a member, given its own name as value.
       stub.fields = model[2] === 'enum'
         ? model[3]!.split(/, (?=[A-Za-z_]\w*(?: = |, |$))/).filter((field) => field !== '').map((field) => (field.includes(' = ') ? field : `${field} = '${field}'`))
-        : model[3]!.split(/, (?=\w+(?::| =|$))/).filter((field) => field !== '');
+        // Untyped fields ("firing_id, kiln, readings") are split too: a name followed by a comma starts a field.
+        : model[3]!.split(/, (?=\w+(?::| =|,|$))/).filter((field) => field !== '');
     } else if (method) entry(method[2]!).methods.push(`${method[1] ?? ''}def ${method[3]}${method[4]}: ...`);
     else if (exception) entry(exception[1]!).bases = exception[2] ?? 'Exception';
     else if (constant) constants.push(`${constant[1]} = ${constant[2] ?? 'None'}`);

@@ -11,7 +11,8 @@ import { readBaseOf } from './exception-relations.js';
 /** An exceptions heading; Japanese, Chinese and Russian words have no ASCII word boundary. */
 export const EXCEPTION_SECTION = /\b(?:exceptions?|errors?|excepci[oó]n(?:es)?|errores|custom errors?|exce[cç](?:[aã]o|[oõ]es)|erros|erreurs|eccezion[ei]|errori|uitzondering(?:en)?|fouten|ausnahmen)(?![\w\u00C0-\u024F])|例外|异常|異常|エラー|예외|오류|исключени|ошибк|\bhatalar\b|\bistisnalar\b/i;
 /** In an exceptions section, a bullet or table row that opens with a backticked class name declares it, whatever its suffix (`SlotTaken`). */
-const EXCEPTION_ENTRY = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)\s*(?:\[[ xX]\]\s*)?(?:\*\*|__)?(?:`([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)(?:\([^`]*\))?`|([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)\s*\(\s*[A-Z][\w.]*\s*\))/;
+// Also a bare CamelCase name and a dash before a sentence naming its base ("* NotInCupboard — derives from CupboardError").
+const EXCEPTION_ENTRY = /^\s*(?:[-*+]|\d{1,3}[.)]|\|)\s*(?:\[[ xX]\]\s*)?(?:\*\*|__)?(?:`([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)(?:\([^`]*\))?`|([A-Z][A-Z0-9_]*[a-z][A-Za-z0-9_]*)\s*\(\s*[A-Z][\w.]*\s*\)|([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)\s+[—–-]\s+[^\n]{0,60}?\b(?:derives? from|inherits? from|subclass(?:es)? of|extends)\s+[A-Z])/;
 /** "both derived from `CartError(Exception)`", "subclasses of `LookupError`": the base a sentence of an exceptions section gives. */
 /** "`OutOfRange` (a `ValueError`)", "are both `ValueError` subclasses": a base written after the names. */
 const BASE_AFTER_NAMES = /\(\s*an?\s+`([A-Z][A-Za-z0-9_]*)`\s*\)|`([A-Z][A-Za-z0-9_]*)`\s+subclass(?:es)?\b/;
@@ -182,7 +183,7 @@ export class ExceptionLines {
 
   private readEntry(line: string, heading: string | null, index: number): boolean {
     const entry = heading !== null ? null : EXCEPTION_ENTRY.exec(line);
-    const name = EXCEPTION_NAME.exec(heading ?? line)?.[1] ?? entry?.[1] ?? entry?.[2] ?? (heading !== null ? HEADING_ENTRY.exec(heading)?.[1] : undefined);
+    const name = EXCEPTION_NAME.exec(heading ?? line)?.[1] ?? entry?.[1] ?? entry?.[2] ?? entry?.[3] ?? (heading !== null ? HEADING_ENTRY.exec(heading)?.[1] : undefined);
     if (name && !BUILTIN_EXCEPTIONS.has(name) && (heading !== null || BULLET_OR_ROW.test(line))) {
       // A bullet nested under another exception's bullet derives from it, unless it says otherwise.
       const indent = heading !== null ? -1 : line.length - line.trimStart().length;

@@ -77,7 +77,7 @@ const PROSE_OWNER = /^\s*(?:`|\*\*)([A-Z][A-Za-z0-9_]*)(?:`|\*\*) (?:also )?(?:h
 const NAMED_CLASS = /`?\b([A-Z][A-Za-z0-9_]*)`?\s+[Cc]lass\b|\b[Cc]lass\s+`?([A-Z][A-Za-z0-9_]*)/g;
 const MAX_CONTINUATION_LINES = 30;
 /** A sentence that opens by saying what kind of record it describes ("A dataclass with …", "An immutable record: …"). */
-const MODEL_SENTENCE = /^\s*(?:an?\s+)?(?:frozen\s+|immutable\s+|small\s+|plain\s+)?(?:dataclass|data class|record|named ?tuple|typeddict|pydantic model)\b/i;
+const MODEL_SENTENCE = /(?:^\s*(?:[-*+]\s+)?|[.!?]\s+)(?:an?\s+)?(?:frozen\s+|immutable\s+|small\s+|plain\s+)?(?:dataclass|data class|record|named ?tuple|typeddict|pydantic model)\b/i;
 const CLASS_BULLET = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*)?(?:[Cc]lass|[Kk]lasse|[Cc]lase|[Cc]lasse)\s+`([A-Z][A-Za-z0-9_]*)`(?:\*\*)?\s*(?:\(([^()]{0,80})\))?\s*:?\s*$/;
 /** A heading that says its class is a model: typed bullets right under it are its fields. */
 const MODEL_HEADING = /\b(?:dataclass|data class|model|modelo|mod[eè]le|record|registro|pydantic|typeddict|namedtuple|entity|entidad)\b/i;

@@ -26,6 +26,9 @@ const TYPE = /^[A-Za-z_][\w.]*(?:\[[^\]]*(?:\[[^\]]*\][^\]]*)*\])?(?:\s*\|\s*[A-
 const FIELD_BULLET = /^(?:\*\*|`)*([a-z_][A-Za-z0-9_]*)(?:`|\*\*)*(?:\s*:\s*([^`#—–]*?))?(?:`|\*\*)*\s*(?:\(\s*`?([^)`]+?)`?\s*\))?\s*(?:[:—–#-].*|,.*)?$/;
 /** `**Name** — …`, `` - `Name`: … ``, `Name (dataclass): …` at the start of a line. */
 const NAMED_LIST = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\*\*|`)+([A-Z][A-Za-z0-9_]*)(?:\*\*|`)+\s*(?:\(([^)]{0,40})\))?\s*[:—–-]+\s*(.*)$/;
+/** A bare name with its kind in parentheses, then `:` or `.`, maybe after a paragraph number. */
+const BARE_NAMED = /^\s*(?:[-*+]\s+|\d{1,2}(?:\.\d{1,2})*\.?\s+)?([A-Z][A-Za-z0-9_]*)\s*\(((?:frozen |immutable )?(?:dataclass|data class|record|named ?tuple|typeddict|pydantic model))\)\s*[:.]\s*(.*)$/i;
+const MODEL_KIND = /dataclass|data class|record|named ?tuple|typeddict|pydantic/i;
 const FIELD_WORDS = /\b(?:fields?|attributes?|campos?|atributos?|champs?|attributs?|properties)\b/i;
 const MODEL_SECTION = /\b(?:models?|data|datos|entit(?:y|ies)|records?|dataclass(?:es)?|structures?|modelos?|mod[eè]les?|modelli|donn[ée]es|dati)(?![\w\u00C0-\u024F])/i;
 /** One item of an inline list: `name`, `name (type)`, `name: type`, backticks optional. */
@@ -73,8 +76,9 @@ function readInlineList(text: string): Array<{ name: string; annotation: string 
 export function readNamedModel(paragraph: string, inModelSection: boolean): Omit<ProseModel, 'line'> | null {
   const backticked = readProseModel(paragraph);
   if (backticked) return backticked;
-  const named = NAMED_LIST.exec(paragraph);
-  if (!named || !(inModelSection || FIELD_WORDS.test(named[3]!))) return null;
+  // "Score (dataclass): a: int, b: str", "2.1.1 KeyLoan (dataclass). Fields: a (int), b (str)": no markup, the kind in parentheses.
+  const named = NAMED_LIST.exec(paragraph) ?? BARE_NAMED.exec(paragraph);
+  if (!named || !(inModelSection || FIELD_WORDS.test(named[3]!) || MODEL_KIND.test(named[2] ?? ''))) return null;
   const fields = readInlineList(named[3]!);
   return fields ? { name: named[1]!, kindText: `${named[2] ?? ''} ${named[3]}`, fields } : null;
 }
@@ -193,7 +197,7 @@ export class ProseModelReader {
    */
   readLine(lines: string[], index: number, sectionClass: string | null, inModelSection: boolean): boolean {
     const line = lines[index]!;
-    if (!line.includes('`') && !line.includes('**')) return false;
+    if (!line.includes('`') && !line.includes('**') && !BARE_NAMED.test(line)) return false;
     const previous = (lines[index - 1] ?? '').trim();
     const starts = previous === '' || previous.startsWith('#') || bulletOf(line) !== null;
     let paragraph = line.replace(/\r$/, '');

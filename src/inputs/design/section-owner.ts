@@ -78,14 +78,17 @@ export function classUnderClasses(parentText: string, headingText: string): Sect
   return word && !NOT_NAMES.has(word[1]!) ? { kind: 'class', name: word[1]! } : null;
 }
 
-/** A bold line standing in for a heading: `**Class: Account**`, `- **Class**: \`Account\``, `**Helper functions**`. */
+const ERRORS_TITLE = /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:errors?|exceptions?|error handling|failure modes)$/i;
+
+/** A bold line standing in for a heading: `**Class: Account**`, `- **Class**: \`Account\``, `**Helper functions**`, `**4. Errors**`. */
 export function pseudoHeading(line: string): string | null {
   const bold = /^\s*(?:[-*+]\s+)?\*\*([^*]{1,80})\*\*\s*(\([^()]{1,40}\))?\s*:?\s*(`[A-Z][A-Za-z0-9_]*`)?\s*$/.exec(line);
   if (!bold) return null;
   // `**Reserva** (dataclass)`: the note after the bold name says what the class is.
   const text = `${bold[1]!} ${bold[2] ?? ''} ${bold[3] ?? ''}`.replace(/\s+/g, ' ').trim();
   const kind = sectionOwner(text).kind;
-  return kind === 'class' || kind === 'functions' ? text : null;
+  // "**4. Errors**" standing alone (a word processor's heading) opens the errors section.
+  return kind === 'class' || kind === 'functions' || ERRORS_TITLE.test(text) ? text : null;
 }
 
 /** The class a list item names before its colon ("1. Transaction dataclass (a record):"), or null. */

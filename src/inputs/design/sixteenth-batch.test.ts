@@ -71,6 +71,26 @@ const STYLES: Array<{ name: string; text: string; api?: string[]; exceptions?: s
   { name: 'nested Mermaid generics', text: '# D\n\n```mermaid\nclassDiagram\n    class Queue {\n        +by_kind() Dict~str, List~int~~\n    }\n```\n', api: ['Queue.by_kind() -> Dict[str, List[int]]'] },
 ];
 
+/** Models written in this batch's sentences, each in a few lines. */
+const MODELS: Array<{ name: string; text: string; models: string[] }> = [
+  { name: 'a dataclass sentence naming untyped fields', text: '# D\n\n## Service\n\n`Firing` is a dataclass with the fields `firing_id`, `kiln` and `readings` (a `list[int]`).\n', models: ['Firing(firing_id, kiln, readings)'] },
+  { name: 'a bare name with its kind in parentheses', text: '# D\n\n**3. Data**\n\nScore (dataclass): catalogue_no: int, title: str, lent_to: str | None\n', models: ['Score(catalogue_no, title, lent_to)'] },
+  { name: 'a numbered paragraph with a Fields list', text: '# SDD\n\n2.1 Data\n\n2.1.1 KeyLoan (dataclass). Fields: key_no (int), holder (str), returned_at (datetime | None).\n\n2.2 Other\n\n2.3 More\n', models: ['KeyLoan(key_no, holder, returned_at)'] },
+  { name: 'a dataclass sentence inside a responsibility bullet', text: '# D\n\n## Components\n\n### Rehearsal\n\n- Holds the facts. A frozen dataclass with `day: date`, `present: set[str]` and `apologies: dict[str, str]`.\n', models: ['Rehearsal(day, present, apologies)'] },
+];
+
+describe('models and errors of the sixteenth batch', () => {
+  it.each(MODELS)('reads $name', async ({ text, models }) => {
+    const spec = await readDesign(text);
+    expect(spec.models.map((model) => `${model.name}(${model.fields.map((field) => field.name).join(', ')})`)).toEqual(models);
+  });
+
+  it('reads bare exception bullets under a bold "Errors" line of a word processor', async () => {
+    const spec = await readDesign('# D\n\n**4. Errors**\n\n* CupboardError — base, derives from Exception\n* NotInCupboard — derives from CupboardError\n');
+    expect(exceptions(spec)).toEqual(['CupboardError<Exception', 'NotInCupboard<CupboardError']);
+  });
+});
+
 describe('styles of the sixteenth held-out batch', () => {
   it.each(STYLES)('reads $name', async ({ text, api: expectedApi, exceptions: expectedExceptions }) => {
     const spec = await readDesign(text);
