@@ -58,8 +58,9 @@ describe('a server that ignores stream: true', () => {
   });
 
   it('after one whole reply, a later reply silent for longer than the idle limit is waited for (the request limit still applies)', async () => {
-    const server = await serve((responses) => startOpenAiCompatibleServer(responses), [chatCompletion(CODE), { ...chatCompletion(CODE), delayMs: 600 }]);
-    const model = resolveModel('openai-compatible:qwen', { baseUrl: server.baseUrl, env: {}, clock: recordingClock(), retry: { idleTimeoutMs: 200, requestTimeoutMs: 10_000 } });
+    const server = await serve((responses) => startOpenAiCompatibleServer(responses), [chatCompletion(CODE), { ...chatCompletion(CODE), delayMs: 2500 }]);
+    // Margins wide enough for a loaded machine: the first reply must come within 1 s, the second is silent 2.5 s.
+    const model = resolveModel('openai-compatible:qwen', { baseUrl: server.baseUrl, env: {}, clock: recordingClock(), retry: { idleTimeoutMs: 1000, requestTimeoutMs: 20_000 } });
     await model.complete(CONTRACT_REQUEST);
     expect(await model.complete(CONTRACT_REQUEST)).toMatchObject({ text: CODE, attempts: 1 });
     expect(server.requests).toHaveLength(2);
