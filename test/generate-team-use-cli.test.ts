@@ -162,7 +162,7 @@ describe('generate in a team’s real use (built binary, fake providers on 127.0
     const run = await fake.backsmith(['generate', '--design', fake.project.design, '--stories', fake.project.stories, '--model', 'openai:gpt-4.1', '--base-url', server.baseUrl, '--no-types', '--candidates', '2', '--max-rounds', '4'], { env: { OPENAI_API_KEY: KEY } });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/drafts: draft 1 \d+ error\(s\) → draft 2 \d+ error\(s\) → round 1 1 error\(s\) → round 2 passed/);
-    expect(run.stdout).toMatch(/ranking by agreement: draft 2 (\d+) = draft 1 \1 \(tie broken by fewer other errors: (\d+) vs (\d+)\)/);
+    expect(run.stdout).toMatch(/ranking by agreement \(drafts passing the same tests × tests passed\): draft 2 (\d+) = draft 1 \1 \(tie broken by fewer other errors: (\d+) vs (\d+)\)/);
     expect(run.stdout).not.toMatch(/draft \d (\d+) > draft \d \1\b/);
     expect(server.requests).toHaveLength(5);
   }, 180_000);

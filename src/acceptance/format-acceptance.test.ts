@@ -9,7 +9,7 @@ const line = (drafts: DraftEvidence[]): string => {
   const summary: GeneratedTestsSummary = {
     status: 'usable', reason: '', fileName: 'test_x_acceptance.py', tests: TESTS, deliveredPath: null, suspectTests: [], ranking: rankDrafts(drafts).order, repairBase: null,
   };
-  return formatAcceptanceLine(summary).replace(/^.*ranking by agreement: /, '');
+  return formatAcceptanceLine(summary).replace(/^.*ranking by agreement \(drafts passing the same tests × tests passed\): /, '');
 };
 
 describe('the ranking in generate’s summary', () => {

@@ -30,7 +30,7 @@ export function formatAcceptanceLine(summary: GeneratedTestsSummary): string {
   if (summary.status !== 'usable') return `acceptance tests: none usable (${escapeTerminal(summary.reason)}); drafts were verified without them`;
   const parts = [`acceptance tests: ${summary.fileName}, ${summary.tests.length} test(s) written by the QA agent${summary.deliveredPath ? ', delivered next to the module' : ''}`];
   if (summary.suspectTests.length > 0) parts.push(`suspect (every independent draft fails it; check it against the stories): ${summary.suspectTests.join(', ')}`);
-  if (summary.ranking.length > 1) parts.push(`ranking by agreement: ${formatRanking(summary.ranking)}`);
+  if (summary.ranking.length > 1) parts.push(`ranking by agreement (drafts passing the same tests × tests passed): ${formatRanking(summary.ranking)}`);
   if (summary.repairBase) parts.push(`repairs started from ${summary.repairBase}, ranked first`);
   return parts.join('; ');
 }

@@ -70,7 +70,7 @@ describe('generate without --tests writes acceptance tests first and verifies dr
     expect(outcome).toMatchObject({ outcome: 'delivered', acceptanceTests: { repairBase: 'draft 2', suspectTests: [] } });
     expect(outcome.acceptanceTests!.ranking.map((entry) => [entry.id, entry.score])).toEqual([['draft 2', 16], ['draft 3', 16], ['draft 1', 7]]);
     expect(events).toContainEqual({ type: 'note', message: expect.stringMatching(/^repairing draft 2, ranked first by agreement .*2 draft\(s\) pass the same 8 test\(s\)\), not draft 1$/) });
-    expect(formatAcceptanceLine(outcome.acceptanceTests!)).toBe('acceptance tests: test_plant_swap_acceptance.py, 8 test(s) written by the QA agent, delivered next to the module; ranking by agreement: draft 2 16 = draft 3 16 (tie: same other errors, so in draft order) > draft 1 7; repairs started from draft 2, ranked first');
+    expect(formatAcceptanceLine(outcome.acceptanceTests!)).toBe('acceptance tests: test_plant_swap_acceptance.py, 8 test(s) written by the QA agent, delivered next to the module; ranking by agreement (drafts passing the same tests × tests passed): draft 2 16 = draft 3 16 (tie: same other errors, so in draft order) > draft 1 7; repairs started from draft 2, ranked first');
   });
 
   it('a skipped test is not counted as passed when ranking the drafts', async () => {
