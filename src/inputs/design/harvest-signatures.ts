@@ -69,6 +69,8 @@ export interface Harvest {
 }
 
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+/** "returns the `int` count", "returns a `list[str]` of …": a return type stated after a signature's code span. */
+const RETURNS_AFTER = /^\s*(?:,\s*which\s+)?returns?\s+(?:the\s+|an?\s+)?`([A-Za-z_][\w.]*(?:\[[^`]{0,80}\])?(?:\s*\|\s*[A-Za-z_][\w.]*(?:\[[^`]{0,80}\])?)*)`/;
 const QUALIFIED_MENTION = /`([A-Z][A-Za-z0-9_]*\.[a-z_][A-Za-z0-9_]*\([^`]*)`/g;
 const MENTION = /`([a-z_][A-Za-z0-9_]*)\(([^`()]*)\)(\s*->\s*[^`]+)?`/g;
 /** "`Ticket` has two methods of its own:", "Methods of `Ticket`:": prose that names the owner of the signatures below it. */
@@ -335,9 +337,13 @@ export function harvestSignatures(lines: string[], modes: Uint8Array): Harvest {
     // "the UI calls `GymDesk.freeze(member_id: str) -> dict`", "2. Register with `Desk.register(name: str)`".
     if (line.includes('.')) {
       for (const qualified of line.matchAll(QUALIFIED_MENTION)) {
-        const snippet = readSignatureSnippet(qualified[1]!);
-        if (!snippet?.owner) continue;
-        harvest.signatures.push({ snippet, line: index + 1, owner: { kind: 'class', name: snippet.owner }, external: false, context: stack.map((section) => section.text).reverse(), fromCode: false, inSentence: true });
+        let snippet = readSignatureSnippet(qualified[1]!);
+        const qualifiedOwner = snippet?.owner;
+        if (!snippet || !qualifiedOwner) continue;
+        // "`SeedBank.stock_of(variety)` returns the `int` count": the return named right after the span.
+        const stated = snippet.returns === null ? RETURNS_AFTER.exec(line.slice(qualified.index! + qualified[0].length, qualified.index! + qualified[0].length + 120)) : null;
+        if (stated) snippet = { ...snippet, returns: stated[1]! };
+        harvest.signatures.push({ snippet, line: index + 1, owner: { kind: 'class', name: qualifiedOwner }, external: false, context: stack.map((section) => section.text).reverse(), fromCode: false, inSentence: true });
       }
     }
     if (heading) continue;
