@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callTarget, functionCallable } from './callables.js';
+import { callableKey, callTarget, functionCallable } from './callables.js';
 import { readPythonModule } from './read-module.js';
 
 describe('callTarget', () => {
@@ -46,5 +46,17 @@ def helper(fn):
     expect(bound?.kind === 'function' && bound.fn.name).toBe('_count');
     expect(callTarget('helper', [], count, module)?.kind).toBe('function');
     expect(callTarget('json.loads', [], count, module)).toBeNull();
+  });
+});
+
+describe('callableKey', () => {
+  it('tells apart two lambdas on one line, and knows one lambda met twice', async () => {
+    const module = await readPythonModule('def run(a, b):\n    return a(1) + b(2)\n\n\ndef main():\n    return run(lambda v: v, lambda v: int("x"))\n');
+    const main = module.functions.find((fn) => fn.name === 'main')!;
+    const call = main.body.calls.find((candidate) => candidate.callee === 'run')!;
+    const [first, second] = call.arguments.map((argument) => argument.lambda!);
+    const lambda = (body: typeof first) => ({ kind: 'lambda' as const, owner: main, body: body!, bindings: new Map(), line: call.line });
+    expect(callableKey(lambda(first))).not.toBe(callableKey(lambda(second)));
+    expect(callableKey(lambda(first))).toBe(callableKey(lambda(first)));
   });
 });

@@ -32,9 +32,22 @@ export function callableSymbol(callable: Callable): string {
   return fn.className ? `${fn.className}.${fn.name}` : fn.name;
 }
 
+// A lambda is known by its facts' object (one per lambda node, see value-facts.ts): two lambdas on one line share a line.
+const lambdaNumbers = new WeakMap<BodyFacts, number>();
+let lambdasNumbered = 0;
+
+function lambdaNumber(body: BodyFacts): number {
+  let number = lambdaNumbers.get(body);
+  if (number === undefined) {
+    number = ++lambdasNumbered;
+    lambdaNumbers.set(body, number);
+  }
+  return number;
+}
+
 /** A stable identity for cycle guards and memoisation. */
 export function callableKey(callable: Callable): string {
-  const base = callable.kind === 'function' ? `${callable.fn.className ?? ''}.${callable.fn.name}:${callable.fn.line}` : `lambda:${callable.line}`;
+  const base = callable.kind === 'function' ? `${callable.fn.className ?? ''}.${callable.fn.name}:${callable.fn.line}` : `lambda:${callable.line}#${lambdaNumber(callable.body)}`;
   if (callable.bindings.size === 0) return base;
   return `${base}(${[...callable.bindings].map(([name, bound]) => `${name}=${callableKey(bound)}`).join(',')})`;
 }
