@@ -127,7 +127,8 @@ export function mirrorInPieces(parse: (text: string) => Tree, source: string, cu
     const tree = parse(source.slice(start, end));
     try {
       if (tree.rootNode.hasError) return null;
-      columns ??= new MirrorColumns(source, tree.language.types, tree.language.fields);
+      // Sized from the first piece's node count per character: growing the columns copies every one.
+      columns ??= new MirrorColumns(source, tree.language.types, tree.language.fields, Math.ceil((tree.rootNode.descendantCount * source.length * 1.1) / Math.max(1, end - start)));
       mirrorInto(tree, columns, pruning, piece === 0 ? AS_ROOT : { under: 0, offset: start });
       rootEnd = tree.rootNode.endIndex + start;
     } finally {
