@@ -10,9 +10,10 @@ if (args[0] === 'verify' || args[0] === 'generate') {
   // longest start-up task, so its process starts before anything else, from dist/ (a few small
   // modules), before the bundle is even checked; the bundle's code finds the same process.
   const { warmUpRuff, DEFAULT_LINE_LENGTH } = await import('../dist/python/ruff-lint.js');
-  const { earlyLintSource } = await import('../dist/cli/early-lint-source.js');
-  // The module about to be verified, when the arguments tell, is linted in place of a warm-up.
-  warmUpRuff(DEFAULT_LINE_LENGTH, undefined, earlyLintSource(args) ?? undefined);
+  const { earlyLintSource, leadingPaths, onlyLargeModules } = await import('../dist/cli/early-lint-source.js');
+  // The module about to be verified, when the arguments tell, is linted in place of a warm-up;
+  // none is made for modules too large to lint before the parse (see onlyLargeModules).
+  if (!onlyLargeModules(leadingPaths(args))) warmUpRuff(DEFAULT_LINE_LENGTH, undefined, earlyLintSource(args) ?? undefined);
 }
 
 // `npm run build` also bundles the CLI (a few files load much faster than ~200 modules); the

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RUFF_EAGER_BYTES } from '../python/ruff-budget.js';
-import { earlyLintSource } from './early-lint-source.js';
+import { earlyLintSource, leadingPaths, onlyLargeModules } from './early-lint-source.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'backsmith-early-lint-'));
 const module = path.join(folder, 'm.py');
@@ -32,5 +32,24 @@ describe('earlyLintSource', () => {
     ['bytes that are not UTF-8', ['verify', path.join(folder, 'latin1.py')], null],
   ])('%s', (_case, args, expected) => {
     expect(earlyLintSource(args)).toBe(expected);
+  });
+});
+
+describe('onlyLargeModules and leadingPaths', () => {
+  it.each([
+    ['one module over the size Ruff lints before the parse', ['over-eager.py'], true],
+    ['two such modules', ['over-eager.py', 'big.py'], true],
+    ['one of them small', ['over-eager.py', 'm.py'], false],
+    ['a module at the size', ['eager.py'], false],
+    ['a folder', ['.'], false],
+    ['a missing file', ['missing.py'], false],
+    ['nothing', [], false],
+  ])('%s', (_case, names, expected) => {
+    expect(onlyLargeModules(names.map((name) => path.join(folder, name)))).toBe(expected);
+  });
+
+  it('takes the paths before the first option of verify only', () => {
+    expect(leadingPaths(['verify', 'a.py', 'b.py', '--no-run', 'c.py'])).toEqual(['a.py', 'b.py']);
+    expect(leadingPaths(['generate', 'a.py'])).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { shouldColour } from '../report/colour.js';
 import { formatJsonReport } from '../report/format-json.js';
 import { writeReportFile } from '../report/write-report-file.js';
 import { warmUpVerifier } from '../verify/build-context.js';
+import { onlyLargeModules } from './early-lint-source.js';
 import { verifyModules } from '../verify/verify-modules.js';
 import { applySelectionFlags } from '../verify/suppressions/selection-options.js';
 import { selectionRunsNothing } from '../verify/suppressions/selection-runs-nothing.js';
@@ -75,7 +76,7 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
       // A report that cannot be written, or would replace an input, is found before minutes of verifying.
       const targets = [...(flags.sarif ? [{ option: '--sarif', file: flags.sarif }] : []), ...(flags.html ? [{ option: '--html', file: flags.html }] : [])];
       if (targets.length > 0) await checkReportTargets(targets, [...paths, ...[flags.design, flags.stories, flags.config].filter((file): file is string => !!file), ...(flags.tests ?? [])]);
-      warmUpVerifier(config, flags.python ?? config.python ?? 'python3');
+      warmUpVerifier(config, flags.python ?? config.python ?? 'python3', { ruff: !onlyLargeModules(paths) });
       // What a run without these flags does not use is not loaded (a cold `verify --no-run` pays for its imports).
       if (flags.run) (await import('../sandbox/verify-runtime.js')).warmUpRuntime(flags.python, config, flags.allowUnsandboxed ?? false);
       // A bad --design or --stories file is a fatal error (exit 2), not a finding.

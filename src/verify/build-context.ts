@@ -21,11 +21,12 @@ export interface BuildContextOptions {
 
 /**
  * Starts the slow parts of verification (Ruff's wasm, the interpreter, the grammar) at once,
- * so that they load side by side instead of one after another.
+ * so that they load side by side instead of one after another. `ruff: false` leaves Ruff to start
+ * when a module is first linted.
  */
-export function warmUpVerifier(config: BacksmithConfig, python: string | null = config.python ?? 'python3'): void {
+export function warmUpVerifier(config: BacksmithConfig, python: string | null = config.python ?? 'python3', options: { ruff?: boolean } = {}): void {
   if (python) startCompileServer(python);
-  warmUpRuff(config.lineLength);
+  if (options.ruff !== false) warmUpRuff(config.lineLength);
   void loadPythonParser().catch(() => undefined);
 }
 
