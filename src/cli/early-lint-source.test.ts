@@ -43,6 +43,7 @@ describe('onlyLargeModules and leadingPaths', () => {
     ['a module at the size', ['eager.py'], false],
     ['a folder', ['.'], false],
     ['a missing file', ['missing.py'], false],
+    ['a file used as a folder', ['m.py/inner.py'], false],
     ['nothing', [], false],
   ])('%s', (_case, names, expected) => {
     expect(onlyLargeModules(names.map((name) => path.join(folder, name)))).toBe(expected);

@@ -40,8 +40,13 @@ export function onlyLargeModules(paths: readonly string[]): boolean {
   if (paths.length === 0) return false;
   return paths.every((file) => {
     if (!file.endsWith('.py')) return false;
-    const stats = statSync(file, { throwIfNoEntry: false });
-    return stats !== undefined && stats.isFile() && stats.size > RUFF_EAGER_BYTES;
+    try {
+      const stats = statSync(file);
+      return stats.isFile() && stats.size > RUFF_EAGER_BYTES;
+    } catch {
+      // Unreadable, or a file used as a folder (ENOTDIR): the command says so in its own words.
+      return false;
+    }
   });
 }
 

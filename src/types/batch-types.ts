@@ -32,8 +32,14 @@ function everyFileLargerThan(files: readonly string[], maxBytes: number | undefi
   if (maxBytes === undefined) return null;
   const sizes: number[] = [];
   for (const file of files) {
-    const size = statSync(file, { throwIfNoEntry: false })?.size;
-    if (size === undefined || size <= maxBytes) return null;
+    let size: number;
+    try {
+      size = statSync(file).size;
+    } catch {
+      // Unreadable (gone, a file used as a folder): verifying it reports why; pyright starts as usual.
+      return null;
+    }
+    if (size <= maxBytes) return null;
     sizes.push(size);
   }
   return sizes;
