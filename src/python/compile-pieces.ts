@@ -6,6 +6,10 @@ const PIECE_CHARS = 16 * 1024;
 const NEWLINE = 0x0a;
 const BACKSLASH = 0x5c;
 const HASH = 0x23;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+/** `(`, `[` and `{`; the scan stops at no other bracket but their closers. */
+const OPENERS = [0x28, 0x5b, 0x7b];
 
 /** What the scan stops at outside strings; everything else is skipped by the regular expression's own loop. */
 const OUTSIDE_STRINGS = /["'#\\\n()[\]{}]/g;
@@ -14,8 +18,8 @@ const INSIDE_STRINGS: Record<string, RegExp> = { '"': /["\\\n]/g, "'": /['\\\n]/
 /** A line that starts a statement in column 1 (not blank, indented or a comment). */
 const STATEMENT_START = /[^ \t\f\r\n#]/y;
 
-/** Index just past the string literal whose opening quote is at `start`, counting the lines it spans into `lines`. */
-function skipString(source: string, start: number, lines: { count: number }): number {
+/** Index just past the string literal whose opening quote is at `start` (a one-line string ends at its line's end, closed or not). */
+function skipString(source: string, start: number): number {
   const quote = source[start]!;
   const triple = source[start + 1] === quote && source[start + 2] === quote;
   const stops = INSIDE_STRINGS[quote]!;
@@ -23,18 +27,9 @@ function skipString(source: string, start: number, lines: { count: number }): nu
   while (stops.test(source)) {
     const index = stops.lastIndex - 1;
     const code = source.charCodeAt(index);
-    if (code === BACKSLASH) {
-      if (source.charCodeAt(index + 1) === NEWLINE) lines.count++;
-      stops.lastIndex = index + 2;
-    } else if (code === NEWLINE) {
-      // A one-line string ends at its line's end, closed or not: the caller counts that line.
-      if (!triple) return index;
-      lines.count++;
-    } else if (!triple) {
-      return index + 1;
-    } else if (source[index + 1] === quote && source[index + 2] === quote) {
-      return index + 3;
-    }
+    if (code === BACKSLASH) stops.lastIndex = index + 2;
+    else if (!triple) return code === NEWLINE ? index : index + 1;
+    else if (code !== NEWLINE && source[index + 1] === quote && source[index + 2] === quote) return index + 3;
   }
   return source.length;
 }
@@ -71,10 +66,20 @@ function cutsOf(source: string): Cuts | null {
   return lastScan.cuts;
 }
 
-function scanCuts(source: string): Cuts | null {
+/** 1-based line numbers of `offsets` (ascending), counting `\n` as tree-sitter and the compile server do. */
+function linesAt(source: string, offsets: readonly number[]): number[] {
   const lines: number[] = [];
+  let line = 1;
+  let position = source.indexOf('\n');
+  for (const offset of offsets) {
+    for (; position >= 0 && position < offset; position = source.indexOf('\n', position + 1)) line++;
+    lines.push(line);
+  }
+  return lines;
+}
+
+function scanCuts(source: string): Cuts | null {
   const offsets: number[] = [];
-  const count = { count: 1 };
   let depth = 0;
   let lastCut = 0;
   let index = 0;
@@ -84,11 +89,9 @@ function scanCuts(source: string): Cuts | null {
     index = OUTSIDE_STRINGS.lastIndex - 1;
     const code = source.charCodeAt(index);
     if (code === NEWLINE) {
-      count.count++;
       index++;
       STATEMENT_START.lastIndex = index;
       if (depth === 0 && index - lastCut >= PIECE_CHARS && STATEMENT_START.test(source)) {
-        lines.push(count.count);
         offsets.push(index);
         lastCut = index;
       }
@@ -97,18 +100,13 @@ function scanCuts(source: string): Cuts | null {
       index = end < 0 ? source.length : end;
     } else if (code === BACKSLASH) {
       // A continuation joins the next line to this one (its start is no cut); any other backslash is the compiler's to judge.
-      if (source.charCodeAt(index + 1) === NEWLINE) count.count++;
-      else if (source.startsWith('\r\n', index + 1)) {
-        count.count++;
-        index++;
-      }
-      index += 2;
-    } else if (code === 0x22 || code === 0x27) {
-      index = skipString(source, index, count);
+      index += source.startsWith('\r\n', index + 1) ? 3 : 2;
+    } else if (code === QUOTE || code === APOSTROPHE) {
+      index = skipString(source, index);
     } else {
-      depth = code === 0x28 || code === 0x5b || code === 0x7b ? depth + 1 : Math.max(0, depth - 1);
+      depth = OPENERS.includes(code) ? depth + 1 : Math.max(0, depth - 1);
       index++;
     }
   }
-  return lines.length > 0 ? { lines, offsets } : null;
+  return offsets.length > 0 ? { lines: linesAt(source, offsets), offsets } : null;
 }
