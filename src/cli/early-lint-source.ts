@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { sizesIfAllLarger } from '../inputs/large-files.js';
 import { RUFF_EAGER_BYTES } from '../python/ruff-budget.js';
 
 /**
@@ -10,9 +11,8 @@ import { RUFF_EAGER_BYTES } from '../python/ruff-budget.js';
  * warm-up, never a wrong answer, so this reads no configuration and parses no options.
  */
 export function earlyLintSource(args: readonly string[]): string | null {
-  if (args[0] !== 'verify') return null;
-  const first = args[1];
-  if (first === undefined || first.startsWith('-') || !first.endsWith('.py')) return null;
+  const first = leadingPaths(args)[0];
+  if (!first?.endsWith('.py')) return null;
   let descriptor: number | null = null;
   try {
     descriptor = openSync(first, 'r');
@@ -37,17 +37,7 @@ export function earlyLintSource(args: readonly string[]): string | null {
  * start (~0.4 s of CPU) competes with the parse of a 1 MB module for nothing otherwise.
  */
 export function onlyLargeModules(paths: readonly string[]): boolean {
-  if (paths.length === 0) return false;
-  return paths.every((file) => {
-    if (!file.endsWith('.py')) return false;
-    try {
-      const stats = statSync(file);
-      return stats.isFile() && stats.size > RUFF_EAGER_BYTES;
-    } catch {
-      // Unreadable, or a file used as a folder (ENOTDIR): the command says so in its own words.
-      return false;
-    }
-  });
+  return paths.every((file) => file.endsWith('.py')) && sizesIfAllLarger(paths, RUFF_EAGER_BYTES) !== null;
 }
 
 /** The paths `verify` was given before its first option, as `earlyLintSource` reads them. */

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { sizesIfAllLarger } from '../inputs/large-files.js';
 import { readTextFile } from '../inputs/read-text-file.js';
 import { typeResults } from '../verify/checks/types/support/type-results.js';
 import { MAX_MODULE_BYTES, typesTooLargeReason } from '../verify/verify-module.js';
@@ -27,24 +27,6 @@ export interface BatchTypes {
   close(): Promise<void>;
 }
 
-/** Each file's size when every one is a regular file larger than `maxBytes`; null otherwise (or with no limit). */
-function everyFileLargerThan(files: readonly string[], maxBytes: number | undefined): number[] | null {
-  if (maxBytes === undefined) return null;
-  const sizes: number[] = [];
-  for (const file of files) {
-    let size: number;
-    try {
-      size = statSync(file).size;
-    } catch {
-      // Unreadable (gone, a file used as a folder): verifying it reports why; pyright starts as usual.
-      return null;
-    }
-    if (size <= maxBytes) return null;
-    sizes.push(size);
-  }
-  return sizes;
-}
-
 /**
  * Starts one pyright for the whole batch (one process, however many modules) at once, before any
  * module is parsed, and hands it the modules a few ahead of the one being verified; or says why
@@ -58,7 +40,7 @@ export function startBatchTypes(files: readonly string[], options: BatchTypesOpt
       : `types not checked: ${files.length} modules, more than the ${options.maxFiles} checked by default (pass --types to check them in one pyright run)`;
     return { forModule: () => ({ typesSkipReason }), close: async () => undefined };
   }
-  const tooLarge = options.typeChecker ? null : everyFileLargerThan(files, options.maxBytes);
+  const tooLarge = options.typeChecker || options.maxBytes === undefined ? null : sizesIfAllLarger(files, options.maxBytes);
   // pyright is not even started when no module is small enough for it (its start costs a second of CPU).
   if (tooLarge) return { forModule: (index) => ({ typesSkipReason: typesTooLargeReason(tooLarge[index]!, options.maxBytes!) }), close: async () => undefined };
   const owned = options.typeChecker ? null : startTypeChecker({ python: options.python });
